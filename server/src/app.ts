@@ -1,0 +1,45 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { TaskList } from 'graphile-worker';
+import type { Config } from './config.js';
+import ormPlugin from './db/orm-plugin.js';
+import healthRoutes from './health/health-routes.js';
+import homeRoute from './home/home-route.js';
+import workerPlugin from './jobs/worker-plugin.js';
+
+/** The configuration `buildApp` needs: the validated config, with the database resolved. */
+export type AppConfig = Config & { databaseUrl: string };
+
+export interface AppDependencies {
+  /** The process's logger; without one, the app logs at `config.logLevel` to stdout. */
+  log?: FastifyBaseLogger;
+  /** Replaces Tandem's task list in the in-process worker (tests). */
+  taskList?: TaskList;
+}
+
+/**
+ * Builds the Tandem HTTP application. It connects to the database when awaited (`ready()`),
+ * runs the job worker in-process when configured, and releases everything on `close()`:
+ * the HTTP server stops accepting and drains, running jobs finish, then the pool closes.
+ */
+export async function buildApp(
+  config: AppConfig,
+  deps: AppDependencies = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.log ? { loggerInstance: deps.log } : { logger: { level: config.logLevel } }),
+    // Health probes and the like may arrive while a shutdown drains; answer them with 503.
+    return503OnClosing: true,
+  });
+
+  await app.register(ormPlugin, { databaseUrl: config.databaseUrl });
+  if (config.worker.inProcess) {
+    await app.register(workerPlugin, {
+      databaseUrl: config.databaseUrl,
+      concurrency: config.worker.concurrency,
+      taskList: deps.taskList,
+    });
+  }
+  await app.register(healthRoutes);
+  await app.register(homeRoute);
+  return app;
+}

@@ -1,0 +1,92 @@
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from '../app.js';
+import type { Config } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { openOrm } from '../db/orm.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { EXIT_CONFIG, OperatorError } from '../errors.js';
+import { createLogger, type Log } from '../logger.js';
+
+export interface StartOptions {
+  /** Seed the demo organisation on first start. */
+  demo: boolean;
+}
+
+/**
+ * `tandem start`: database (embedded unless DATABASE_URL), migrations, optional demo data,
+ * then the HTTP server with the in-process worker. SIGTERM or SIGINT drains in-flight requests
+ * and jobs, closes the database, and exits 0.
+ */
+export async function startCommand(config: Config, { demo }: StartOptions): Promise<void> {
+  if (demo && config.env === 'production') {
+    throw new OperatorError(
+      'Demo mode is refused when NODE_ENV=production: it seeds made-up people.',
+      EXIT_CONFIG,
+    );
+  }
+  const log = createLogger(config);
+  const database = await openDatabase(config, log);
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let stopping = false;
+
+  const graceful = closeWithGrace(
+    { delay: config.shutdownTimeoutMs, logger: log },
+    async ({ signal, err }) => {
+      stopping = true;
+      if (err) log.error({ err }, 'stopping after an error');
+      else log.info({ signal }, 'stopping: finishing in-flight requests and jobs');
+      await app?.close();
+      await database.stop();
+      log.info('stopped');
+    },
+  );
+  void database.exited.then(() => {
+    if (stopping) return;
+    log.fatal('embedded PostgreSQL exited unexpectedly');
+    process.exitCode = 1;
+    void graceful.close();
+  });
+
+  try {
+    await migrate(database.url, log);
+    if (demo) await seedDemoOnce(database.url, log);
+    app = await buildApp({ ...config, databaseUrl: database.url }, { log });
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    graceful.uninstall();
+    await app?.close().catch(() => undefined);
+    await database.stop();
+    throw listenError(error, config);
+  }
+  log.info(
+    { url: config.publicUrl, embeddedDatabase: database.embedded },
+    `Tandem is ready at ${config.publicUrl}`,
+  );
+}
+
+async function seedDemoOnce(url: string, log: Log): Promise<void> {
+  const orm = await openOrm(url);
+  try {
+    const seeded = await seedDemo(orm.em.fork());
+    log.info(
+      seeded ? { people: seeded.people } : {},
+      seeded ? 'demo organisation seeded' : 'demo data already present',
+    );
+  } finally {
+    await orm.close();
+  }
+}
+
+function listenError(error: unknown, config: Config): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE')
+    return new OperatorError(
+      `Port ${config.port} on ${config.host} is already in use; set PORT to a free one.`,
+    );
+  if (code === 'EACCES')
+    return new OperatorError(
+      `Not allowed to listen on ${config.host}:${config.port}; choose a PORT above 1023.`,
+    );
+  return error;
+}

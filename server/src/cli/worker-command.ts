@@ -1,0 +1,33 @@
+import closeWithGrace from 'close-with-grace';
+import type { Config } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { EXIT_CONFIG, OperatorError } from '../errors.js';
+import { startWorker } from '../jobs/worker.js';
+import { createLogger } from '../logger.js';
+
+/** `tandem worker`: run background jobs only, beside web processes on the same database. */
+export async function workerCommand(config: Config): Promise<void> {
+  if (!config.databaseUrl) {
+    throw new OperatorError(
+      'tandem worker needs DATABASE_URL: the embedded PostgreSQL belongs to `tandem start`, which runs jobs itself.',
+      EXIT_CONFIG,
+    );
+  }
+  const log = createLogger(config);
+  const database = await openDatabase(config, log);
+  await migrate(database.url, log);
+  const runner = await startWorker({
+    databaseUrl: database.url,
+    concurrency: config.worker.concurrency,
+    log,
+  });
+  log.info({ concurrency: config.worker.concurrency }, 'worker running');
+
+  closeWithGrace({ delay: config.shutdownTimeoutMs, logger: log }, async ({ signal, err }) => {
+    if (err) log.error({ err }, 'stopping after an error');
+    else log.info({ signal }, 'stopping: letting running jobs finish');
+    await runner.stop();
+    log.info('worker stopped');
+  });
+}

@@ -1,0 +1,22 @@
+import { AuditEvent } from '../modules/audit/audit-event.js';
+import { Enrolment } from '../modules/enrolment/enrolment.js';
+import { Match } from '../modules/matching/match.js';
+import { MatchMember } from '../modules/matching/match-member.js';
+import { Meeting } from '../modules/meetings/meeting.js';
+import { Delivery } from '../modules/notifications/delivery.js';
+import { Organisation } from '../modules/organisation/organisation.js';
+import { Programme } from '../modules/programmes/programme.js';
+import { User } from '../modules/users/user.js';
+
+/** Every entity of the domain; the ORM and the migration generator read this list. */
+export const entities = [
+  Organisation,
+  User,
+  Programme,
+  Enrolment,
+  Match,
+  MatchMember,
+  Meeting,
+  Delivery,
+  AuditEvent,
+];

@@ -1,0 +1,40 @@
+import { runMigrations } from 'graphile-worker';
+import pg from 'pg';
+import { graphileLogger } from '../jobs/graphile-logger.js';
+import type { Log } from '../logger.js';
+import { openOrm } from './orm.js';
+
+/** Key of the advisory lock that keeps two processes from migrating at the same time. */
+const MIGRATION_LOCK = 7_310_001;
+
+/**
+ * Brings the database schema up to date: Tandem's own migrations, then graphile-worker's
+ * (in its schema `graphile_worker`). Safe to run from several processes at once: they take
+ * turns on an advisory lock, and the later ones find nothing left to do.
+ */
+export async function migrate(url: string, log: Log): Promise<string[]> {
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const orm = await openOrm(url);
+    try {
+      const applied = await orm.getMigrator().up();
+      for (const { name } of applied) log.info({ migration: name }, 'applied migration');
+      await runMigrations({ connectionString: url, logger: graphileLogger(log) });
+      return applied.map(({ name }) => name);
+    } finally {
+      await orm.close();
+    }
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.end();
+  }
+}
+
+/** Names of Tandem migrations not yet applied to the database the ORM is connected to. */
+export async function pendingMigrations(
+  orm: Awaited<ReturnType<typeof openOrm>>,
+): Promise<string[]> {
+  return (await orm.getMigrator().getPendingMigrations()).map(({ name }) => name);
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { migrateCommand } from './cli/migrate-command.js';
+import { startCommand } from './cli/start-command.js';
+import { workerCommand } from './cli/worker-command.js';
+import { loadConfig } from './config.js';
+import { EXIT_USAGE, OperatorError } from './errors.js';
+import { version } from './version.js';
+
+const USAGE = `Usage: tandem <command> [options]
+
+Commands:
+  start [--demo]   run the server (and its job worker); --demo seeds a demo organisation once
+  worker           run background jobs only (needs DATABASE_URL)
+  migrate          apply pending database migrations and exit
+
+Options:
+  -h, --help       show this help
+  -v, --version    print the version
+
+Configuration comes from environment variables: see docs/operators/configuration.md.`;
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+  if (values.help) return void console.log(USAGE);
+  if (values.version) return void console.log(version);
+
+  const [command, ...rest] = positionals;
+  if (rest.length > 0)
+    throw new OperatorError(`Unexpected argument: ${rest[0]}\n\n${USAGE}`, EXIT_USAGE);
+  if (values.demo && command !== 'start')
+    throw new OperatorError('--demo goes with `tandem start`.', EXIT_USAGE);
+
+  switch (command) {
+    case 'start':
+      return startCommand(loadConfig(), { demo: values.demo });
+    case 'worker':
+      return workerCommand(loadConfig());
+    case 'migrate':
+      return migrateCommand(loadConfig());
+    case undefined:
+      throw new OperatorError(USAGE, EXIT_USAGE);
+    default:
+      throw new OperatorError(`Unknown command: ${command}\n\n${USAGE}`, EXIT_USAGE);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof OperatorError) {
+    console.error(`tandem: ${error.message}`);
+    process.exit(error.exitCode);
+  }
+  if (
+    error instanceof TypeError &&
+    'code' in error &&
+    String(error.code).startsWith('ERR_PARSE_ARGS')
+  ) {
+    console.error(`tandem: ${error.message}\n\n${USAGE}`);
+    process.exit(EXIT_USAGE);
+  }
+  console.error('tandem: unexpected error', error);
+  process.exit(1);
+});

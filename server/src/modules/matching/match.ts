@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { Programme } from '../programmes/programme.js';
+import { MatchMember } from './match-member.js';
+
+export const MATCH_STATES = ['proposed', 'pinned', 'published', 'dissolved'] as const;
+
+/**
+ * A pair (or, in peer rounds, a small group) proposed by a matching strategy. Dissolved matches
+ * stay as history, so nobody is paired with the same person twice.
+ */
+export const Match = defineEntity({
+  name: 'Match',
+  tableName: 'match',
+  indexes: [{ properties: ['programme'] }],
+  properties: {
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    programme: () => p.manyToOne(Programme).deleteRule('cascade'),
+    members: () => p.oneToMany(MatchMember).mappedBy('match'),
+    state: p.enum([...MATCH_STATES]).default('proposed'),
+    /** 0–100, from the strategy. */
+    score: p.double().nullable(),
+    /** Per-criterion explanation: name, score, weight, why. */
+    criteria: p.json<unknown[]>().default('[]'),
+    /** Confidential: never shown to the partner. */
+    dissolvedReason: p.text().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    publishedAt: p.datetime().nullable(),
+    dissolvedAt: p.datetime().nullable(),
+  },
+});
+export type Match = InferEntity<typeof Match>;

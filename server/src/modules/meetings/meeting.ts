@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { Match } from '../matching/match.js';
+
+export const MEETING_STATES = ['planned', 'confirmed', 'held', 'missed', 'cancelled'] as const;
+
+/** One session of a match, following its curriculum. */
+export const Meeting = defineEntity({
+  name: 'Meeting',
+  tableName: 'meeting',
+  indexes: [{ properties: ['startsAt'] }, { properties: ['match'] }],
+  properties: {
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    match: () => p.manyToOne(Match).deleteRule('cascade'),
+    /** Position of the curriculum session this meeting covers, from 0. */
+    sessionIndex: p.integer(),
+    title: p.string(),
+    startsAt: p.datetime(),
+    endsAt: p.datetime(),
+    location: p.string().nullable(),
+    link: p.string().nullable(),
+    state: p.enum([...MEETING_STATES]).default('planned'),
+    /** iCalendar SEQUENCE: raised on every change, so calendars update in place. */
+    calendarSequence: p.integer().default(0),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+});
+export type Meeting = InferEntity<typeof Meeting>;

@@ -1,0 +1,20 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+
+/** The organisation this Tandem serves: one row, id 1. */
+export const Organisation = defineEntity({
+  name: 'Organisation',
+  tableName: 'organisation',
+  properties: {
+    id: p.integer().primary().autoincrement(false),
+    name: p.string(),
+    /** IANA time zone in which availability windows and meeting times are read. */
+    timeZone: p.string().default('Europe/Berlin'),
+    defaultLocale: p.enum(['de', 'en']).default('de'),
+    /** True when `tandem start --demo` created it: the data is made up. */
+    demo: p.boolean().default(false),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type Organisation = InferEntity<typeof Organisation>;
+
+export const ORGANISATION_ID = 1;

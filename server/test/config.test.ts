@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import t from 'tap';
+import { loadConfig } from '../src/config.js';
+import { EXIT_CONFIG, OperatorError } from '../src/errors.js';
+
+t.test('defaults give a working local setup', async (t) => {
+  const config = loadConfig({}, '/srv/tandem');
+  t.equal(config.env, 'development');
+  t.equal(config.host, 'localhost');
+  t.equal(config.port, 3000);
+  t.equal(config.publicUrl, 'http://localhost:3000');
+  t.equal(config.databaseUrl, undefined, 'no DATABASE_URL means the embedded database');
+  t.equal(config.dataDir, resolve('/srv/tandem/data'));
+  t.same(config.worker, { inProcess: true, concurrency: 5 });
+});
+
+t.test('variables are read and converted', async (t) => {
+  const config = loadConfig(
+    {
+      NODE_ENV: 'production',
+      PORT: '8080',
+      PUBLIC_URL: 'https://tandem.example.org/',
+      DATABASE_URL: 'postgres://tandem:secret@db:5432/tandem',
+      TANDEM_DATA_DIR: '/var/lib/tandem',
+      WORKER_IN_PROCESS: 'false',
+      WORKER_CONCURRENCY: '12',
+    },
+    '/srv',
+  );
+  t.equal(config.port, 8080);
+  t.equal(config.publicUrl, 'https://tandem.example.org', 'trailing slash dropped');
+  t.equal(config.databaseUrl, 'postgres://tandem:secret@db:5432/tandem');
+  t.equal(config.dataDir, '/var/lib/tandem');
+  t.same(config.worker, { inProcess: false, concurrency: 12 });
+});
+
+t.test('an empty variable counts as unset', async (t) => {
+  t.equal(loadConfig({ PORT: '', DATABASE_URL: '  ' }).port, 3000);
+  t.equal(loadConfig({ PORT: '', DATABASE_URL: '  ' }).databaseUrl, undefined);
+});
+
+const invalid: [Record<string, string>, RegExp][] = [
+  [
+    { PORT: 'abc' },
+    /^Invalid configuration: PORT must be a whole number from 1 to 65535 \(got "abc"\)$/,
+  ],
+  [
+    { PORT: '70000' },
+    /^Invalid configuration: PORT must be a whole number from 1 to 65535 \(got "70000"\)$/,
+  ],
+  [
+    { NODE_ENV: 'staging' },
+    /^Invalid configuration: NODE_ENV must be one of development, production, test/,
+  ],
+  [
+    { DATABASE_URL: 'mysql://db/tandem' },
+    /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ connection URL/,
+  ],
+  [
+    { PUBLIC_URL: 'tandem.example.org' },
+    /^Invalid configuration: PUBLIC_URL must be an http:\/\/ or https:\/\/ URL/,
+  ],
+  [
+    { WORKER_IN_PROCESS: 'maybe' },
+    /^Invalid configuration: WORKER_IN_PROCESS must be true or false \(got "maybe"\)$/,
+  ],
+  [
+    { LOG_LEVEL: 'loud' },
+    /^Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/,
+  ],
+];
+
+for (const [env, message] of invalid) {
+  t.test(`rejects ${JSON.stringify(env)} with one line naming the variable`, async (t) => {
+    const error = t.throws(() => loadConfig(env)) as OperatorError;
+    t.type(error, OperatorError);
+    t.match(error.message, message);
+    t.notMatch(error.message, /\n/);
+    t.equal(error.exitCode, EXIT_CONFIG);
+  });
+}
