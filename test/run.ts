@@ -6,7 +6,7 @@
  * parallel without seeing each other's data.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -37,6 +37,7 @@ process.exit(code);
 async function serverForRun(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
   const dir = await mkdtemp(join(tmpdir(), 'tandem-test-pg-'));
+  await chmod(dir, 0o755); // reachable for the postgres user when the tests run as root
   const embedded = await startEmbeddedPostgres(dir, log);
   return {
     url: embedded.url,

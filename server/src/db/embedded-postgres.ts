@@ -48,6 +48,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
 
   const binaries = await loadBinaries();
   const runAs = await postgresUser();
+  await assertReachable(dataDir, runAs);
   const password = await ensureCluster(dataDir, clusterDir, binaries.initdb, runAs, log);
   const port = await freePort();
 
@@ -191,6 +192,21 @@ async function ensureCluster(
     await rm(pwfile, { force: true });
   }
   return password;
+}
+
+/**
+ * As root, PostgreSQL runs as `postgres`, which must be able to reach the folder: not the case
+ * under /root or in a folder made with mode 0700. Say so instead of letting initdb fail.
+ */
+async function assertReachable(dataDir: string, runAs: RunAs): Promise<void> {
+  if (runAs.uid === undefined) return;
+  try {
+    await run('test', ['-x', dataDir], runAs);
+  } catch {
+    throw new OperatorError(
+      `Tandem runs as root, so its PostgreSQL runs as the user postgres, which cannot reach ${dataDir}. Set TANDEM_DATA_DIR to a folder every user can reach (e.g. /var/lib/tandem), or run Tandem as a regular user.`,
+    );
+  }
 }
 
 /** PostgreSQL refuses to run as root; then it runs as the `postgres` user, created if missing. */

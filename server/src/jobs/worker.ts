@@ -28,6 +28,9 @@ export function startWorker({
     noHandleSignals: true,
     // Recurring work is registered in code as features add it, never read from a crontab file.
     parsedCronItems: [],
+    // Without batching, 0.17 marks a job complete without awaiting it, so a job that finishes
+    // during shutdown stays locked for hours. A batch is flushed before the pool closes.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     logger: graphileLogger(log),
   });
 }

@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Test } from 'tap';
 import { type AppDependencies, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+// The decorations these plugins declare (app.orm, app.worker) are visible to tests through them.
+import type {} from '../../src/db/orm-plugin.js';
+import type {} from '../../src/jobs/worker-plugin.js';
 import { createTestDatabase } from './database.js';
 
 export interface TestAppOptions extends AppDependencies {
@@ -9,6 +12,8 @@ export interface TestAppOptions extends AppDependencies {
   env?: Record<string, string>;
   /** Use this database instead of a fresh copy of the template. */
   databaseUrl?: string;
+  /** Adds test-only routes or hooks before the app becomes ready. */
+  beforeReady?: (app: FastifyInstance) => void;
 }
 
 /**
@@ -28,6 +33,7 @@ export async function buildTestApp(
   });
   const app = await buildApp({ ...config, databaseUrl }, options);
   t.teardown(() => app.close());
+  options.beforeReady?.(app);
   await app.ready();
   return app;
 }

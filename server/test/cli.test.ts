@@ -1,0 +1,76 @@
+import t from 'tap';
+import { EXIT_CONFIG, EXIT_USAGE } from '../src/errors.js';
+import { createEmptyDatabase, createTestDatabase, sql } from './helpers/database.js';
+import { freePort, spawnTandem } from './helpers/tandem-process.js';
+
+t.test('an invalid variable stops start-up with one line naming it', async (t) => {
+  const tandem = spawnTandem(t, ['start'], { PORT: 'abc' });
+  const { code } = await tandem.exit;
+  t.equal(code, EXIT_CONFIG);
+  t.equal(
+    tandem.stderr(),
+    'tandem: Invalid configuration: PORT must be a whole number from 1 to 65535 (got "abc")\n',
+    'exactly one line, no stack trace',
+  );
+});
+
+t.test('demo mode is refused in production', async (t) => {
+  const tandem = spawnTandem(t, ['start', '--demo'], { NODE_ENV: 'production' });
+  t.equal((await tandem.exit).code, EXIT_CONFIG);
+  t.match(tandem.stderr(), /^tandem: Demo mode is refused when NODE_ENV=production/);
+});
+
+t.test('an unknown command prints the usage', async (t) => {
+  const tandem = spawnTandem(t, ['serve'], {});
+  t.equal((await tandem.exit).code, EXIT_USAGE);
+  t.match(tandem.stderr(), /^tandem: Unknown command: serve\n\nUsage: tandem <command>/);
+});
+
+t.test('a database out of reach is one clear line, password hidden', async (t) => {
+  const port = await freePort();
+  const tandem = spawnTandem(t, ['migrate'], {
+    DATABASE_URL: `postgres://tandem:s3cret@127.0.0.1:${port}/tandem`,
+  });
+  t.equal((await tandem.exit).code, 1);
+  t.match(
+    tandem.stderr(),
+    /^tandem: Cannot connect to DATABASE_URL \(postgres:\/\/tandem:\*\*\*@127\.0\.0\.1:\d+\/tandem\): .*ECONNREFUSED/,
+  );
+  t.notMatch(tandem.output(), /s3cret/);
+});
+
+t.test('tandem migrate applies the migrations and exits', async (t) => {
+  const url = await createEmptyDatabase(t);
+  const tandem = spawnTandem(t, ['migrate'], { DATABASE_URL: url });
+  t.equal((await tandem.exit).code, 0, tandem.output());
+  const [row] = await sql<{ count: string }>(url, 'SELECT count(*) FROM mikro_orm_migrations');
+  t.ok(Number(row?.count) > 0, 'migrations are recorded');
+});
+
+t.test('tandem start serves until SIGTERM, then drains and exits 0', async (t) => {
+  const url = await createTestDatabase(t);
+  const port = await freePort();
+  const tandem = spawnTandem(t, ['start'], {
+    DATABASE_URL: url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  });
+  await tandem.waitFor(/Tandem is ready at/);
+
+  const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+  t.equal(ready.status, 200);
+  t.same(await ready.json(), {
+    status: 'ready',
+    checks: { database: { ok: true }, migrations: { ok: true } },
+  });
+
+  tandem.child.kill('SIGTERM');
+  const { code } = await tandem.exit;
+  t.equal(code, 0);
+  const logs = tandem.output().trim().split('\n');
+  t.ok(
+    logs.every((line) => JSON.parse(line)),
+    'every log line is structured JSON',
+  );
+  t.match(logs.at(-1), /"msg":"stopped"/);
+});

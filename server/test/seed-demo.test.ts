@@ -1,0 +1,73 @@
+import t from 'tap';
+import { openOrm } from '../src/db/orm.js';
+import { DEMO_DEPARTMENTS } from '../src/demo/demo-people.js';
+import { seedDemo } from '../src/demo/seed-demo.js';
+import { createTestDatabase, sql } from './helpers/database.js';
+
+t.test('the demo organisation is a living one, seeded once', async (t) => {
+  const url = await createTestDatabase(t);
+  const orm = await openOrm(url);
+  t.teardown(() => orm.close());
+
+  const [first, again] = await Promise.all([seedDemo(orm.em.fork()), seedDemo(orm.em.fork())]);
+  t.same(
+    [first, again].filter(Boolean),
+    [{ people: 36, programmes: 3 }],
+    'two concurrent starts seed once',
+  );
+  t.equal(await seedDemo(orm.em.fork()), undefined, 'a later start seeds nothing');
+
+  const departments = await sql<{ department: string }>(
+    url,
+    `SELECT u.department
+       FROM app_user u JOIN enrolment e ON e.user_id = u.id
+       JOIN programme p ON p.id = e.programme_id AND p.kind = 'peer-lunch'
+      GROUP BY u.department`,
+  );
+  t.equal(
+    departments.length,
+    DEMO_DEPARTMENTS.length,
+    'mystery lunch has every department to cross',
+  );
+
+  const roles = await sql<{ role: string; count: string; min: number; max: number }>(
+    url,
+    `SELECT e.role, count(*), min(e.experience_years), max(e.experience_years)
+       FROM enrolment e JOIN programme p ON p.id = e.programme_id
+      WHERE p.kind = 'reverse-mentoring' GROUP BY e.role ORDER BY e.role`,
+  );
+  const mentees = roles.find((r) => r.role === 'mentee');
+  const mentors = roles.find((r) => r.role === 'mentor');
+  t.ok(mentors && mentees, 'reverse mentoring has both sides');
+  t.ok(
+    Number(mentors?.max) < Number(mentees?.min),
+    'the digital mentors are the younger generation',
+  );
+  t.ok(
+    Number(mentors?.count) >= 10 && Number(mentees?.count) >= 10,
+    'enough people on both sides to pair',
+  );
+
+  const emails = await sql<{ email: string }>(url, 'SELECT email FROM app_user');
+  t.ok(
+    emails.every(({ email }) => email.endsWith('@demo.tandem.example')),
+    'demo addresses deliver nowhere',
+  );
+  const [audit] = await sql<{ count: string }>(
+    url,
+    "SELECT count(*) FROM audit_event WHERE action = 'demo.seeded'",
+  );
+  t.equal(Number(audit?.count), 1, 'the seeding is on the audit log');
+});
+
+t.test('a database with a real organisation gets no demo data', async (t) => {
+  const url = await createTestDatabase(t);
+  await sql(
+    url,
+    "INSERT INTO organisation (id, name, created_at) VALUES (1, 'Bezirksamt Mitte', now())",
+  );
+  const orm = await openOrm(url);
+  t.teardown(() => orm.close());
+  t.equal(await seedDemo(orm.em.fork()), undefined);
+  t.same(await sql(url, 'SELECT 1 FROM app_user'), []);
+});
