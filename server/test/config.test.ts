@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import t from 'tap';
 import { loadConfig } from '../src/config.js';
@@ -79,3 +80,15 @@ for (const [env, message] of invalid) {
     t.equal(error.exitCode, EXIT_CONFIG);
   });
 }
+
+t.test('the configuration doc lists every variable as the schema has it', async (t) => {
+  const { configurationDocPath, renderConfigurationDoc } = await import(
+    '../scripts/configuration-doc.js'
+  );
+  const doc = await readFile(configurationDocPath, 'utf8');
+  t.equal(
+    doc,
+    renderConfigurationDoc(),
+    'docs/operators/configuration.md is current (run `pnpm docs:config`)',
+  );
+});
