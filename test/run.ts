@@ -51,6 +51,8 @@ async function serverForRun(): Promise<{ url: string; stop: () => Promise<void> 
 function tap(args: string[], env: Record<string, string>): Promise<number> {
   const bin = join(import.meta.dirname, '../node_modules/.bin/tap');
   const child = spawn(bin, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  // On Ctrl-C or SIGTERM let tap stop first, so that the databases are cleaned up after it.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   return new Promise((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)));
 }
 

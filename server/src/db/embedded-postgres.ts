@@ -43,7 +43,11 @@ const DATABASE = 'tandem';
 export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<EmbeddedPostgres> {
   const clusterDir = join(dataDir, 'postgres');
   const ownerFile = join(dataDir, 'tandem.pid');
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new OperatorError(
+      `Cannot create the data folder ${dataDir} (${error.code}): set TANDEM_DATA_DIR to a writable folder, or DATABASE_URL to use a PostgreSQL server.`,
+    );
+  });
   await claimDataDir(clusterDir, ownerFile, log);
 
   const binaries = await loadBinaries();
