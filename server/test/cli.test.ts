@@ -74,3 +74,20 @@ t.test('tandem start serves until SIGTERM, then drains and exits 0', async (t) =
   );
   t.match(logs.at(-1), /"msg":"stopped"/);
 });
+
+t.test('tandem worker needs DATABASE_URL', async (t) => {
+  const tandem = spawnTandem(t, ['worker'], {});
+  t.equal((await tandem.exit).code, EXIT_CONFIG);
+  t.match(tandem.stderr(), /^tandem: tandem worker needs DATABASE_URL/);
+});
+
+t.test('tandem worker connects to the queue alone and stops on SIGTERM', async (t) => {
+  const url = await createTestDatabase(t);
+  const tandem = spawnTandem(t, ['worker'], { DATABASE_URL: url, WORKER_CONCURRENCY: '2' });
+  await tandem.waitFor(/"msg":"worker running"/);
+  await tandem.waitFor(/Worker connected and looking for jobs/);
+
+  tandem.child.kill('SIGTERM');
+  t.equal((await tandem.exit).code, 0);
+  t.match(tandem.output(), /"msg":"worker stopped"/);
+});
