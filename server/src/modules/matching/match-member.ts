@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { uuidPrimaryKey } from '../../db/common-properties.js';
 import { Enrolment } from '../enrolment/enrolment.js';
 import { Match } from './match.js';
 
@@ -10,10 +10,7 @@ export const MatchMember = defineEntity({
   indexes: [{ properties: ['enrolment'] }],
   uniques: [{ properties: ['match', 'enrolment'] }],
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     match: () => p.manyToOne(Match).deleteRule('cascade'),
     enrolment: () => p.manyToOne(Enrolment).deleteRule('cascade'),
     role: p.enum(['mentor', 'mentee', 'peer']),

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { createdAt, uuidPrimaryKey } from '../../db/common-properties.js';
 import { Programme } from '../programmes/programme.js';
 import { MatchMember } from './match-member.js';
 
@@ -14,10 +14,7 @@ export const Match = defineEntity({
   tableName: 'match',
   indexes: [{ properties: ['programme'] }],
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     programme: () => p.manyToOne(Programme).deleteRule('cascade'),
     members: () => p.oneToMany(MatchMember).mappedBy('match'),
     state: p.enum([...MATCH_STATES]).default('proposed'),
@@ -27,7 +24,7 @@ export const Match = defineEntity({
     criteria: p.json<unknown[]>().default('[]'),
     /** Confidential: never shown to the partner. */
     dissolvedReason: p.text().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
     publishedAt: p.datetime().nullable(),
     dissolvedAt: p.datetime().nullable(),
   },

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { createdAt, updatedAt, uuidPrimaryKey } from '../../db/common-properties.js';
 import { Match } from '../matching/match.js';
 
 export const MEETING_STATES = ['planned', 'confirmed', 'held', 'missed', 'cancelled'] as const;
@@ -10,10 +10,7 @@ export const Meeting = defineEntity({
   tableName: 'meeting',
   indexes: [{ properties: ['startsAt'] }, { properties: ['match'] }],
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     match: () => p.manyToOne(Match).deleteRule('cascade'),
     /** Position of the curriculum session this meeting covers, from 0. */
     sessionIndex: p.integer(),
@@ -25,11 +22,8 @@ export const Meeting = defineEntity({
     state: p.enum([...MEETING_STATES]).default('planned'),
     /** iCalendar SEQUENCE: raised on every change, so calendars update in place. */
     calendarSequence: p.integer().default(0),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
 });
 export type Meeting = InferEntity<typeof Meeting>;

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { createdAt, uuidPrimaryKey } from '../../db/common-properties.js';
 import { Meeting } from '../meetings/meeting.js';
 import { User } from '../users/user.js';
 
@@ -15,10 +15,7 @@ export const Delivery = defineEntity({
   indexes: [{ properties: ['recipient'] }, { properties: ['meeting'] }],
   uniques: [{ properties: ['subject', 'recipient', 'channel', 'sequence'] }],
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     /** What the message is about, e.g. `meeting:<id>` or `match:<id>:published`. */
     subject: p.string(),
     meeting: () => p.manyToOne(Meeting).nullable().deleteRule('set null'),
@@ -30,7 +27,7 @@ export const Delivery = defineEntity({
     state: p.enum([...DELIVERY_STATES]).default('pending'),
     attempts: p.integer().default(0),
     lastError: p.text().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
     deliveredAt: p.datetime().nullable(),
   },
 });

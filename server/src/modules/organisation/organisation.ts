@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { createdAt } from '../../db/common-properties.js';
 
 /** The organisation this Tandem serves: one row, id 1. */
 export const Organisation = defineEntity({
@@ -12,7 +13,7 @@ export const Organisation = defineEntity({
     defaultLocale: p.enum(['de', 'en']).default('de'),
     /** True when `tandem start --demo` created it: the data is made up. */
     demo: p.boolean().default(false),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
   },
 });
 export type Organisation = InferEntity<typeof Organisation>;

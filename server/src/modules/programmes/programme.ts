@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { createdAt, updatedAt, uuidPrimaryKey } from '../../db/common-properties.js';
 import { User } from '../users/user.js';
 
 export const PROGRAMME_KINDS = ['reverse-mentoring', 'classic-mentoring', 'peer-lunch'] as const;
@@ -10,10 +10,7 @@ export const Programme = defineEntity({
   name: 'Programme',
   tableName: 'programme',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     name: p.string(),
     description: p.text().default(''),
     kind: p.enum([...PROGRAMME_KINDS]),
@@ -25,11 +22,8 @@ export const Programme = defineEntity({
     /** Settings that are not queried on: goals, eligibility, capacity, cadence, weights, channels. */
     settings: p.json<Record<string, unknown>>().default('{}'),
     createdBy: () => p.manyToOne(User).nullable().deleteRule('set null'),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
 });
 export type Programme = InferEntity<typeof Programme>;

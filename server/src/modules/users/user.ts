@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { createdAt, updatedAt, uuidPrimaryKey } from '../../db/common-properties.js';
 
 /**
  * A person, as the organisation's identity provider knows them. Identified by (issuer,
@@ -10,10 +10,7 @@ export const User = defineEntity({
   tableName: 'app_user',
   uniques: [{ properties: ['issuer', 'subject'] }],
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidPrimaryKey(),
     issuer: p.string(),
     subject: p.string(),
     name: p.string(),
@@ -23,11 +20,8 @@ export const User = defineEntity({
     /** Values of the identity provider's roles claim at the last sign-in. */
     roles: p.array().default([]),
     locale: p.enum(['de', 'en']).nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
     lastLoginAt: p.datetime().nullable(),
   },
 });
