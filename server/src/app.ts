@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import ormPlugin from './db/orm-plugin.js';
 import healthRoutes from './health/health-routes.js';
 import homeRoute from './home/home-route.js';
+import errorHandler from './http/error-handler.js';
 import workerPlugin from './jobs/worker-plugin.js';
 
 /** The configuration `buildApp` needs: the validated config, with the database resolved. */
@@ -31,6 +32,7 @@ export async function buildApp(
     return503OnClosing: true,
   });
 
+  await app.register(errorHandler);
   await app.register(ormPlugin, { databaseUrl: config.databaseUrl });
   if (config.worker.inProcess) {
     await app.register(workerPlugin, {

@@ -36,12 +36,3 @@ t.test('ready turns 503 when the database goes away, live stays 200', async (t) 
   });
   t.equal((await app.inject('/health/live')).statusCode, 200);
 });
-
-t.test('the home page tells a newcomer Tandem runs', async (t) => {
-  const app = await buildTestApp(t);
-  const response = await app.inject('/');
-  t.equal(response.statusCode, 200);
-  t.match(response.headers['content-type'], /text\/html/);
-  t.match(response.body, /Tandem is running/);
-  t.match(response.body, /Tandem läuft/);
-});

@@ -1,0 +1,44 @@
+import type { ProgrammeSummary } from '../modules/programmes/programme-summaries.js';
+
+const STATES: Record<ProgrammeSummary['state'], string> = {
+  draft: 'Entwurf · draft',
+  enrolment: 'Anmeldung offen · enrolment open',
+  matching: 'Matching',
+  running: 'läuft · running',
+  closed: 'beendet · closed',
+};
+
+/** The status page at `/`: that Tandem runs, for which organisation, with which programmes. */
+export function renderHomePage(
+  version: string,
+  organisation: string | undefined,
+  programmes: ProgrammeSummary[],
+): string {
+  const rows = programmes
+    .map(
+      (p) =>
+        `<tr><td>${escapeHtml(p.name)}</td><td>${STATES[p.state]}</td><td>${p.participants}</td></tr>`,
+    )
+    .join('\n');
+  const table = programmes.length
+    ? `<table><caption>Programme · Programmes</caption>
+<thead><tr><th scope="col">Name</th><th scope="col">Stand · State</th><th scope="col">Teilnehmende · Participants</th></tr></thead>
+<tbody>${rows}</tbody></table>`
+    : '<p>Noch keine Programme. · No programmes yet.</p>';
+  return `<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Tandem</title>
+<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:3rem auto;padding:0 1rem;line-height:1.5}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #ccc}
+caption{text-align:left;font-weight:bold;padding:.4rem 0}</style></head>
+<body>
+<h1>Tandem ${escapeHtml(version)}${organisation ? ` · ${escapeHtml(organisation)}` : ''}</h1>
+<p>Tandem läuft. Die Weboberfläche folgt; bis dahin zeigt <a href="/health/ready">/health/ready</a> den Zustand.</p>
+<p lang="en">Tandem is running. The web interface is on its way; until then <a href="/health/ready">/health/ready</a> shows its state.</p>
+${table}
+</body></html>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,43 @@
+import t from 'tap';
+import { buildTestApp } from './helpers/build-test-app.js';
+
+t.test('a server error is answered without internals and logged in full', async (t) => {
+  const app = await buildTestApp(t, {
+    beforeReady: (app) =>
+      app.get('/test/broken', async () => {
+        throw new Error('relation "secret_table" does not exist at /srv/tandem/server.js:12');
+      }),
+  });
+  const response = await app.inject('/test/broken');
+  t.equal(response.statusCode, 500);
+  const body = response.json();
+  t.equal(body.error, 'Internal Server Error');
+  t.match(
+    body.message,
+    /^Something went wrong on our side\. It has been logged as request req-\d+\.$/,
+  );
+  t.notMatch(response.body, /secret_table|\/srv\/|at /, 'no SQL, path or stack trace');
+});
+
+t.test('a client error keeps its message so the caller can fix the request', async (t) => {
+  const app = await buildTestApp(t, {
+    beforeReady: (app) =>
+      app.get(
+        '/test/validated',
+        {
+          schema: {
+            querystring: {
+              type: 'object',
+              properties: { page: { type: 'integer' } },
+              required: ['page'],
+            },
+          },
+        },
+        async () => ({ ok: true }),
+      ),
+  });
+  const response = await app.inject('/test/validated?page=two');
+  t.equal(response.statusCode, 400);
+  t.match(response.json(), { statusCode: 400, message: /querystring\/page must be integer/ });
+  t.equal((await app.inject('/test/validated?page=2')).statusCode, 200);
+});
