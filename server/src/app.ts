@@ -1,11 +1,15 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { TaskList } from 'graphile-worker';
+import authPlugin from './auth/auth-plugin.js';
+import authRoutes from './auth/auth-routes.js';
+import { loginSettings } from './auth/login-settings.js';
 import type { Config } from './config.js';
 import ormPlugin from './db/orm-plugin.js';
 import healthRoutes from './health/health-routes.js';
 import homeRoute from './home/home-route.js';
 import errorHandler from './http/error-handler.js';
 import workerPlugin from './jobs/worker-plugin.js';
+import meRoutes from './modules/users/me-routes.js';
 
 /** The configuration `buildApp` needs: the validated config, with the database resolved. */
 export type AppConfig = Config & { databaseUrl: string };
@@ -41,7 +45,11 @@ export async function buildApp(
       taskList: deps.taskList,
     });
   }
+  // Before any route: its onRoute hook refuses routes that declare no access.
+  await app.register(authPlugin, { publicUrl: config.publicUrl, ...config.session });
   await app.register(healthRoutes);
   await app.register(homeRoute);
+  await app.register(authRoutes, { login: loginSettings(config), publicUrl: config.publicUrl });
+  await app.register(meRoutes);
   return app;
 }

@@ -73,6 +73,57 @@ export const EnvSchema = Type.Object({
     maximum: 100,
     description: 'Jobs one worker runs at the same time.',
   }),
+  OIDC_ISSUER: Type.Optional(
+    Type.String({
+      format: 'http-url',
+      description:
+        "Issuer URL of the organisation's OpenID Provider (Keycloak realm, Entra ID tenant, AD FS). https, or http on a loopback address. Unset with `--demo`: the built-in demo IdP at `/dev-idp`.",
+    }),
+  ),
+  OIDC_CLIENT_ID: Type.Optional(
+    Type.String({ minLength: 1, description: 'Client ID of Tandem at the OpenID Provider.' }),
+  ),
+  OIDC_CLIENT_SECRET: Type.Optional(
+    Type.String({ minLength: 1, description: 'Client secret of Tandem at the OpenID Provider.' }),
+  ),
+  OIDC_SCOPES: Type.String({
+    default: 'openid profile email',
+    pattern: '(^|\\s)openid(\\s|$)',
+    description: 'Scopes requested at sign-in, space-separated; must include `openid`.',
+  }),
+  OIDC_ROLES_CLAIM: Type.String({
+    default: 'groups',
+    minLength: 1,
+    description:
+      "ID token claim holding the user's groups or roles; a dotted path such as `realm_access.roles` reaches into objects.",
+  }),
+  OIDC_ADMIN_ROLES: Type.String({
+    default: 'tandem-admin',
+    minLength: 1,
+    description: 'Comma-separated values of the roles claim that make a user a Tandem admin.',
+  }),
+  OIDC_DEPARTMENT_CLAIM: Type.String({
+    default: 'department',
+    minLength: 1,
+    description: "ID token claim with the user's department (dotted path allowed).",
+  }),
+  OIDC_TITLE_CLAIM: Type.String({
+    default: 'title',
+    minLength: 1,
+    description: "ID token claim with the user's job title (`jobTitle` for Entra ID).",
+  }),
+  SESSION_IDLE_TIMEOUT_MINUTES: Type.Integer({
+    default: 60,
+    minimum: 5,
+    maximum: 1440,
+    description: 'A session ends after this many minutes without a request.',
+  }),
+  SESSION_MAX_AGE_HOURS: Type.Integer({
+    default: 12,
+    minimum: 1,
+    maximum: 720,
+    description: 'A session ends this many hours after sign-in, however active.',
+  }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({
     default: 10000,
     minimum: 1000,
@@ -107,20 +158,66 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
       EXIT_CONFIG,
     );
   }
+  checkOidc(env as Env, raw);
   return toConfig(env as Env, cwd);
 }
 
+/** Rules that span variables, after each one passed on its own. */
+function checkOidc(env: Env, raw: Record<string, string>): void {
+  const fail = (message: string) => {
+    throw new OperatorError(`Invalid configuration: ${message}`, EXIT_CONFIG);
+  };
+  if (!env.OIDC_ISSUER) return;
+  if (!env.OIDC_CLIENT_ID) fail('OIDC_CLIENT_ID must be set when OIDC_ISSUER is');
+  if (!env.OIDC_CLIENT_SECRET) fail('OIDC_CLIENT_SECRET must be set when OIDC_ISSUER is');
+  const issuer = new URL(env.OIDC_ISSUER);
+  if (issuer.protocol === 'http:' && !isLoopback(issuer.hostname)) {
+    fail(
+      `OIDC_ISSUER must be an https:// URL; http:// is accepted on loopback addresses only (got ${JSON.stringify(raw.OIDC_ISSUER)})`,
+    );
+  }
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses no other machine can answer for. */
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
 function toConfig(env: Env, cwd: string) {
+  const list = (value: string) => value.split(/[\s,]+/).filter(Boolean);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   return {
     env: env.NODE_ENV,
     host: env.HOST,
     port: env.PORT,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     databaseUrl: env.DATABASE_URL,
     dataDir: resolve(cwd, env.TANDEM_DATA_DIR),
     logLevel: env.LOG_LEVEL,
     worker: { inProcess: env.WORKER_IN_PROCESS, concurrency: env.WORKER_CONCURRENCY },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    /** The organisation's IdP; undefined until configured (demo mode brings its own). */
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+        ? {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+          }
+        : undefined,
+    claims: {
+      scopes: list(env.OIDC_SCOPES),
+      roles: env.OIDC_ROLES_CLAIM,
+      adminRoles: list(env.OIDC_ADMIN_ROLES),
+      department: env.OIDC_DEPARTMENT_CLAIM,
+      title: env.OIDC_TITLE_CLAIM,
+    },
+    session: {
+      idleTimeoutMs: env.SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
+      maxAgeMs: env.SESSION_MAX_AGE_HOURS * 3_600_000,
+      /** Secure, `__Host-` cookies when people reach Tandem over https. */
+      secureCookies: publicUrl.startsWith('https://'),
+    },
   };
 }
 
@@ -135,5 +232,6 @@ export function expectation(schema: TSchema): string {
   }
   if (schema.format === 'http-url') return 'an http:// or https:// URL';
   if (schema.format === 'postgres-url') return 'a postgres:// connection URL';
+  if (schema.pattern) return 'a space-separated list including openid';
   return 'a non-empty string';
 }

@@ -92,3 +92,53 @@ t.test('the configuration doc lists every variable as the schema has it', async 
     'docs/operators/configuration.md is current (run `pnpm docs:config`)',
   );
 });
+
+t.test('sign-in settings: issuer with client, https unless loopback, openid scope', async (t) => {
+  const client = { OIDC_CLIENT_ID: 'tandem', OIDC_CLIENT_SECRET: 'secret' };
+  const config = loadConfig({
+    OIDC_ISSUER: 'https://sso.example.org/realms/amt',
+    ...client,
+    PUBLIC_URL: 'https://tandem.example.org',
+  });
+  t.same(config.oidc, {
+    issuer: 'https://sso.example.org/realms/amt',
+    clientId: 'tandem',
+    clientSecret: 'secret',
+  });
+  t.same(config.claims, {
+    scopes: ['openid', 'profile', 'email'],
+    roles: 'groups',
+    adminRoles: ['tandem-admin'],
+    department: 'department',
+    title: 'title',
+  });
+  t.equal(config.session.secureCookies, true, 'https PUBLIC_URL means Secure, __Host- cookies');
+  t.equal(loadConfig({}).oidc, undefined, 'no issuer, no sign-in');
+  t.equal(loadConfig({}).session.secureCookies, false);
+
+  for (const issuer of [
+    'http://127.0.0.1:8080/realms/x',
+    'http://localhost:8080',
+    'http://[::1]:8080',
+  ]) {
+    t.equal(
+      loadConfig({ OIDC_ISSUER: issuer, ...client }).oidc?.issuer,
+      issuer,
+      `${issuer} is loopback`,
+    );
+  }
+  t.throws(() => loadConfig({ OIDC_ISSUER: 'http://sso.example.org', ...client }), {
+    message:
+      /^Invalid configuration: OIDC_ISSUER must be an https:\/\/ URL; http:\/\/ is accepted on loopback addresses only/,
+  });
+  t.throws(() => loadConfig({ OIDC_ISSUER: 'https://sso.example.org' }), {
+    message: 'Invalid configuration: OIDC_CLIENT_ID must be set when OIDC_ISSUER is',
+  });
+  t.throws(() => loadConfig({ OIDC_SCOPES: 'profile email' }), {
+    message: /OIDC_SCOPES must be a space-separated list including openid/,
+  });
+  t.same(loadConfig({ OIDC_ADMIN_ROLES: 'hr, tandem-admin' }).claims.adminRoles, [
+    'hr',
+    'tandem-admin',
+  ]);
+});

@@ -4,7 +4,7 @@ import { buildTestApp } from './helpers/build-test-app.js';
 t.test('a server error is answered without internals and logged in full', async (t) => {
   const app = await buildTestApp(t, {
     beforeReady: (app) =>
-      app.get('/test/broken', async () => {
+      app.get('/test/broken', { config: { access: 'anonymous' } }, async () => {
         throw new Error('relation "secret_table" does not exist at /srv/tandem/server.js:12');
       }),
   });
@@ -25,6 +25,7 @@ t.test('a client error keeps its message so the caller can fix the request', asy
       app.get(
         '/test/validated',
         {
+          config: { access: 'anonymous' },
           schema: {
             querystring: {
               type: 'object',

@@ -27,7 +27,7 @@ t.test('close lets a request in flight finish, then refuses new connections', as
   });
   const app = await buildTestApp(t, {
     beforeReady: (app) =>
-      app.get('/test/slow', async () => {
+      app.get('/test/slow', { config: { access: 'anonymous' } }, async () => {
         started();
         await new Promise<void>((resolve) => {
           release = resolve;

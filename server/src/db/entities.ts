@@ -1,3 +1,5 @@
+import { LoginAttempt } from '../auth/login-attempt.js';
+import { Session } from '../auth/session.js';
 import { AuditEvent } from '../modules/audit/audit-event.js';
 import { Enrolment } from '../modules/enrolment/enrolment.js';
 import { Match } from '../modules/matching/match.js';
@@ -19,4 +21,6 @@ export const entities = [
   Meeting,
   Delivery,
   AuditEvent,
+  Session,
+  LoginAttempt,
 ];

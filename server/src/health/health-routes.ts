@@ -12,7 +12,11 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/health/live',
-    { schema: { response: { 200: LiveResponse } }, logLevel: 'warn' },
+    {
+      config: { access: 'anonymous' },
+      schema: { response: { 200: LiveResponse } },
+      logLevel: 'warn',
+    },
     async () => ({
       status: 'ok' as const,
     }),
@@ -20,7 +24,11 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/health/ready',
-    { schema: { response: { 200: ReadyResponse, 503: ReadyResponse } }, logLevel: 'warn' },
+    {
+      config: { access: 'anonymous' },
+      schema: { response: { 200: ReadyResponse, 503: ReadyResponse } },
+      logLevel: 'warn',
+    },
     async (_request, reply) => {
       const { ready, checks } = await probe();
       return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not-ready', checks });

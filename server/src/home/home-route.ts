@@ -11,7 +11,7 @@ import { renderHomePage } from './home-page.js';
  * place once it is built.
  */
 const homeRoute: FastifyPluginAsync = async (app) => {
-  app.get('/', async (_request, reply) => {
+  app.get('/', { config: { access: 'anonymous' } }, async (_request, reply) => {
     const em = app.orm.em;
     const organisation = await em.findOne(Organisation, ORGANISATION_ID);
     const programmes = await listProgrammeSummaries(em);

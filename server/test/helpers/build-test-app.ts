@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Test } from 'tap';
 import { type AppDependencies, buildApp } from '../../src/app.js';
+import type {} from '../../src/auth/auth-plugin.js';
 import { loadConfig } from '../../src/config.js';
 // The decorations these plugins declare (app.orm, app.worker) are visible to tests through them.
 import type {} from '../../src/db/orm-plugin.js';

@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127070132_initial } from './Migration20261127070132_initial.js';
+import { Migration20261127072714_sessions } from './Migration20261127072714_sessions.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127070132_initial', class: Migration20261127070132_initial },
+  { name: 'Migration20261127072714_sessions', class: Migration20261127072714_sessions },
 ];

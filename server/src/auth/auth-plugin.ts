@@ -1,0 +1,119 @@
+import cookie from '@fastify/cookie';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { recordAudit } from '../modules/audit/audit-log.js';
+import type { User } from '../modules/users/user.js';
+import type { Access } from './access.js';
+import { resumeSession, type SessionLifetimes } from './session-service.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, with the access it declared: `GET /api/me` → `participant`. */
+    routeAccess: Map<string, Access | undefined>;
+    /** Cookie names, `__Host-` prefixed when PUBLIC_URL is https. */
+    cookieNames: { session: string; login: string };
+    /** Options for Tandem's cookies: HttpOnly, SameSite=Lax, Secure over https. */
+    cookieOptions: { path: '/'; httpOnly: true; sameSite: 'lax'; secure: boolean };
+  }
+  interface FastifyRequest {
+    /** The signed-in person, resolved from the session cookie; undefined when anonymous. */
+    user: User | undefined;
+    /** The session cookie's token, when it named a live session. */
+    sessionToken: string | undefined;
+  }
+}
+
+export interface AuthPluginOptions extends SessionLifetimes {
+  publicUrl: string;
+  secureCookies: boolean;
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Sessions, access levels and cross-site protection, in one hook that every request passes:
+ * resolve the session cookie, refuse cross-site writes, then enforce the route's access.
+ */
+const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, options) => {
+  await app.register(cookie);
+  const prefix = options.secureCookies ? '__Host-' : '';
+  app.decorate('cookieNames', {
+    session: `${prefix}tandem-session`,
+    login: `${prefix}tandem-login`,
+  });
+  app.decorate('cookieOptions', {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: options.secureCookies,
+  } as const);
+  app.decorateRequest('user', undefined);
+  app.decorateRequest('sessionToken', undefined);
+
+  const routeAccess = new Map<string, Access | undefined>();
+  app.decorate('routeAccess', routeAccess);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routeAccess.set(`${method} ${route.url}`, route.config?.access);
+    if (!route.config?.access) {
+      throw new Error(
+        `Route ${methods.join(',')} ${route.url} declares no access: set config.access`,
+      );
+    }
+  });
+
+  const origin = new URL(options.publicUrl).origin;
+  app.addHook('onRequest', async (request, reply) => {
+    await resolveSession(request, options);
+    if (UNSAFE_METHODS.has(request.method) && isCrossSite(request, origin)) {
+      return deny(reply, 403, 'Cross-site requests may not change anything here.');
+    }
+    return enforce(request, reply, request.routeOptions.config.access);
+  });
+};
+
+async function resolveSession(request: FastifyRequest, lifetimes: SessionLifetimes): Promise<void> {
+  const token = request.cookies[request.server.cookieNames.session];
+  if (!token) return;
+  const em = request.server.orm.em;
+  const resumed = await resumeSession(em, token, lifetimes);
+  if (!resumed) return;
+  if ('expired' in resumed) {
+    await recordAudit(em, {
+      action: 'session.expired',
+      targetType: 'user',
+      targetId: resumed.expired.user.id,
+    });
+    return;
+  }
+  request.user = resumed.user;
+  request.sessionToken = token;
+}
+
+/**
+ * A write is cross-site when the browser says it comes from another origin: Origin first,
+ * Referer when there is no Origin. Requests with neither come from non-browser clients (an
+ * IdP's back-channel logout, scripts), which carry no ambient cookies to abuse.
+ */
+function isCrossSite(request: FastifyRequest, origin: string): boolean {
+  const source = request.headers.origin ?? request.headers.referer;
+  if (source === undefined) return false;
+  return !URL.canParse(source) || new URL(source).origin !== origin;
+}
+
+function enforce(request: FastifyRequest, reply: FastifyReply, access: Access | undefined) {
+  // Only Fastify's 404 handler has no access: it reveals nothing.
+  if (access === undefined || access === 'anonymous') return;
+  if (!request.user) return deny(reply, 401, 'Please sign in.');
+  if (access === 'admin' && !request.user.roles.includes('admin')) {
+    return deny(reply, 403, 'This needs the admin role.');
+  }
+}
+
+function deny(reply: FastifyReply, statusCode: 401 | 403, message: string) {
+  return reply
+    .code(statusCode)
+    .send({ statusCode, error: statusCode === 401 ? 'Unauthorized' : 'Forbidden', message });
+}
+
+export default fp(authPlugin, { name: 'tandem-auth', dependencies: ['tandem-orm'] });

@@ -1,0 +1,46 @@
+/** Why a sign-in was refused; each reason is audited and answered with a clear 4xx/5xx. */
+export type LoginFailure =
+  | 'return-to-off-site'
+  | 'no-login-attempt'
+  | 'state-mismatch'
+  | 'idp-error'
+  | 'token-rejected'
+  | 'idp-unreachable';
+
+const ANSWERS: Record<LoginFailure, { statusCode: number; message: string }> = {
+  'return-to-off-site': {
+    statusCode: 400,
+    message: 'returnTo must be a path on this site, such as /programmes.',
+  },
+  'no-login-attempt': {
+    statusCode: 400,
+    message: 'This sign-in has expired or was already used. Please sign in again.',
+  },
+  'state-mismatch': {
+    statusCode: 400,
+    message: 'This sign-in does not belong to this browser. Please sign in again.',
+  },
+  'idp-error': { statusCode: 400, message: 'The identity provider did not sign you in.' },
+  'token-rejected': {
+    statusCode: 400,
+    message: "The identity provider's answer did not pass the checks. Please sign in again.",
+  },
+  'idp-unreachable': {
+    statusCode: 502,
+    message: 'The identity provider cannot be reached right now. Please try again later.',
+  },
+};
+
+export class LoginError extends Error {
+  override readonly name = 'LoginError';
+  readonly statusCode: number;
+
+  constructor(
+    readonly reason: LoginFailure,
+    /** For the audit log and the server log, never for the browser. */
+    readonly detail?: string,
+  ) {
+    super(ANSWERS[reason].message);
+    this.statusCode = ANSWERS[reason].statusCode;
+  }
+}

@@ -1,0 +1,122 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import * as oidc from 'openid-client';
+import {
+  type ClaimMapping,
+  type ProvisionedUser,
+  provisionUser,
+} from '../modules/users/user-provisioning.js';
+import type { IdentityProvider } from './identity-provider.js';
+import { LoginAttempt } from './login-attempt.js';
+import { LoginError } from './login-error.js';
+import { startSession } from './session-service.js';
+import { newToken, tokenId } from './tokens.js';
+
+/** How long a person may take at the IdP between leaving Tandem and coming back. */
+const ATTEMPT_TTL_MS = 10 * 60_000;
+
+export interface LoginSettings {
+  idp: IdentityProvider;
+  redirectUri: string;
+  scopes: string[];
+  claims: ClaimMapping;
+  maxAgeMs: number;
+}
+
+/**
+ * Starts a sign-in: authorization code with PKCE (S256), state and nonce, remembered
+ * server-side under a fresh browser-bound token. Returns that token (for a cookie) and the
+ * IdP URL to send the browser to.
+ */
+export async function beginLogin(
+  em: EntityManager,
+  settings: LoginSettings,
+  request: { returnTo: string; loginHint?: string },
+): Promise<{ attemptToken: string; authorizationUrl: URL }> {
+  const configuration = await settings.idp.configuration();
+  const codeVerifier = oidc.randomPKCECodeVerifier();
+  const state = oidc.randomState();
+  const nonce = oidc.randomNonce();
+  const attemptToken = newToken();
+  em.create(LoginAttempt, {
+    id: tokenId(attemptToken),
+    state,
+    nonce,
+    codeVerifier,
+    returnTo: request.returnTo,
+    expiresAt: new Date(Date.now() + ATTEMPT_TTL_MS),
+  });
+  await em.flush();
+  const authorizationUrl = oidc.buildAuthorizationUrl(configuration, {
+    redirect_uri: settings.redirectUri,
+    scope: settings.scopes.join(' '),
+    code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
+    ...(request.loginHint ? { login_hint: request.loginHint } : {}),
+  });
+  return { attemptToken, authorizationUrl };
+}
+
+export interface CompletedLogin extends ProvisionedUser {
+  sessionToken: string;
+  returnTo: string;
+}
+
+/**
+ * Finishes a sign-in at the callback. The attempt is taken (deleted) first, so a callback
+ * URL works once; then openid-client checks state, the code exchange with PKCE, and the ID
+ * token's signature, issuer, audience, expiry and nonce. Only then is the user provisioned and
+ * a new session started: the session id is never one the browser had before.
+ */
+export async function completeLogin(
+  em: EntityManager,
+  settings: LoginSettings,
+  request: { attemptToken: string | undefined; query: string },
+): Promise<CompletedLogin> {
+  const attempt = request.attemptToken ? await takeAttempt(em, request.attemptToken) : undefined;
+  if (!attempt) throw new LoginError('no-login-attempt');
+
+  const configuration = await settings.idp.configuration();
+  const callbackUrl = new URL(`${settings.redirectUri}?${request.query}`);
+  const tokens = await oidc
+    .authorizationCodeGrant(configuration, callbackUrl, {
+      pkceCodeVerifier: attempt.codeVerifier,
+      expectedState: attempt.state,
+      expectedNonce: attempt.nonce,
+      idTokenExpected: true,
+    })
+    .catch((error: unknown) => {
+      throw classify(error);
+    });
+  const claims = tokens.claims();
+  if (!claims) throw new LoginError('token-rejected', 'no ID token');
+
+  const provisioned = await provisionUser(em, settings.idp.userIssuer, claims, settings.claims);
+  const sessionToken = await startSession(em, provisioned.user, {
+    maxAgeMs: settings.maxAgeMs,
+    ...(typeof claims.sid === 'string' ? { idpSessionId: claims.sid } : {}),
+    ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
+  });
+  return { ...provisioned, sessionToken, returnTo: attempt.returnTo };
+}
+
+async function takeAttempt(em: EntityManager, token: string): Promise<LoginAttempt | undefined> {
+  const attempt = await em.findOne(LoginAttempt, tokenId(token));
+  if (!attempt) return undefined;
+  const deleted = await em.nativeDelete(LoginAttempt, { id: attempt.id });
+  // Two callbacks racing with the same cookie: only the one that deleted the row goes on.
+  if (deleted === 0 || attempt.expiresAt.getTime() < Date.now()) return undefined;
+  return attempt;
+}
+
+function classify(error: unknown): LoginError {
+  if (error instanceof LoginError) return error;
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (error instanceof oidc.AuthorizationResponseError) return new LoginError('idp-error', detail);
+  if (/state/i.test(detail) && !/nonce/i.test(detail))
+    return new LoginError('state-mismatch', detail);
+  if (error instanceof TypeError && /fetch failed/.test(error.message))
+    return new LoginError('idp-unreachable', detail);
+  return new LoginError('token-rejected', detail);
+}

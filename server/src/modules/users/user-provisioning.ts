@@ -1,0 +1,86 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { User } from './user.js';
+
+/** Where the profile and roles are found in the ID token's claims. */
+export interface ClaimMapping {
+  roles: string;
+  adminRoles: string[];
+  department: string;
+  title: string;
+}
+
+export type TandemRole = 'admin';
+
+export interface ProvisionedUser {
+  user: User;
+  created: boolean;
+  /** Set when the user's Tandem roles differ from the last sign-in. */
+  rolesChanged?: { before: string[]; after: string[] };
+}
+
+/**
+ * Finds or creates the user for (issuer, sub) and refreshes the profile and roles from the
+ * claims. Never looks at the email to find someone: addresses change and are reused.
+ */
+export async function provisionUser(
+  em: EntityManager,
+  issuer: string,
+  claims: Record<string, unknown>,
+  mapping: ClaimMapping,
+): Promise<ProvisionedUser> {
+  const subject = String(claims.sub);
+  const profile = {
+    name:
+      text(claims.name) ??
+      ([text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ') || subject),
+    email: text(claims.email) ?? null,
+    department: text(claimAt(claims, mapping.department)) ?? null,
+    title: text(claimAt(claims, mapping.title)) ?? null,
+    roles: rolesFrom(claims, mapping),
+    lastLoginAt: new Date(),
+  };
+  const existing = await em.findOne(User, { issuer, subject });
+  if (!existing) {
+    const user = em.create(User, { issuer, subject, ...profile });
+    await em.flush();
+    return { user, created: true };
+  }
+  const before = [...existing.roles];
+  em.assign(existing, profile);
+  await em.flush();
+  const changed = before.join() !== profile.roles.join();
+  return {
+    user: existing,
+    created: false,
+    ...(changed ? { rolesChanged: { before, after: profile.roles } } : {}),
+  };
+}
+
+/** Tandem roles from the roles claim: `admin` when any value is one of the admin roles. */
+export function rolesFrom(
+  claims: Record<string, unknown>,
+  mapping: Pick<ClaimMapping, 'roles' | 'adminRoles'>,
+): TandemRole[] {
+  const value = claimAt(claims, mapping.roles);
+  const values = Array.isArray(value)
+    ? value.map(String)
+    : typeof value === 'string'
+      ? [value]
+      : [];
+  return values.some((v) => mapping.adminRoles.includes(v)) ? ['admin'] : [];
+}
+
+/** A claim by name, or by dotted path into nested objects (`realm_access.roles`). */
+export function claimAt(claims: Record<string, unknown>, path: string): unknown {
+  if (path in claims) return claims[path];
+  let value: unknown = claims;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
