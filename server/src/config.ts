@@ -178,9 +178,17 @@ function checkOidc(env: Env, raw: Record<string, string>): void {
   }
 }
 
-/** 127.0.0.0/8, ::1 and localhost: addresses no other machine can answer for. */
+/**
+ * 127.0.0.0/8, ::1, localhost and `*.localhost` (RFC 6761 reserves those names for the local
+ * machine; the compose file's `keycloak.localhost` uses one so browser and server agree on it).
+ */
 export function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127(\.\d{1,3}){3}$/.test(hostname)
+  );
 }
 
 function toConfig(env: Env, cwd: string) {

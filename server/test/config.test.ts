@@ -120,6 +120,7 @@ t.test('sign-in settings: issuer with client, https unless loopback, openid scop
     'http://127.0.0.1:8080/realms/x',
     'http://localhost:8080',
     'http://[::1]:8080',
+    'http://keycloak.localhost:8080/realms/tandem',
   ]) {
     t.equal(
       loadConfig({ OIDC_ISSUER: issuer, ...client }).oidc?.issuer,
