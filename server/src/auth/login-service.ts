@@ -112,11 +112,20 @@ async function takeAttempt(em: EntityManager, token: string): Promise<LoginAttem
 
 function classify(error: unknown): LoginError {
   if (error instanceof LoginError) return error;
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const detail = describe(error);
   if (error instanceof oidc.AuthorizationResponseError) return new LoginError('idp-error', detail);
-  if (/state/i.test(detail) && !/nonce/i.test(detail))
-    return new LoginError('state-mismatch', detail);
-  if (error instanceof TypeError && /fetch failed/.test(error.message))
+  if (/"state"/.test(detail)) return new LoginError('state-mismatch', detail);
+  if (/fetch failed|ECONNREFUSED|ETIMEDOUT/.test(detail))
     return new LoginError('idp-unreachable', detail);
   return new LoginError('token-rejected', detail);
+}
+
+/** The error and its causes in one line: openid-client wraps the specific check that failed. */
+function describe(error: unknown): string {
+  const parts: string[] = [];
+  for (let current = error; current !== undefined && parts.length < 4; ) {
+    parts.push(current instanceof Error ? `${current.name}: ${current.message}` : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return parts.join(' <- ');
 }

@@ -1,0 +1,568 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import formbody from '@fastify/formbody';
+import fastify from 'fastify';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import * as client from 'openid-client';
+import t, { type Test } from 'tap';
+import {
+  createDevIdp,
+  type DevIdp,
+  type DevIdpAccount,
+  type DevIdpClient,
+} from '../src/auth/dev-idp/dev-idp.js';
+import { freePort } from '../src/free-port.js';
+
+const ACCOUNTS: DevIdpAccount[] = [
+  {
+    subject: 'ada',
+    name: 'Ada Admin',
+    email: 'ada@example.org',
+    department: 'IT und Digitalisierung',
+    title: 'Abteilungsleiterin',
+    groups: ['tandem-admin'],
+    locale: 'de',
+  },
+  {
+    subject: 'eve',
+    name: 'Eve <script>alert(1)</script> & Co',
+    email: 'eve@example.org',
+    department: 'Recht',
+    title: 'Justiziarin "Extern"',
+    groups: [],
+    locale: 'en',
+  },
+  { subject: 'bob', name: 'Bob Basic', email: 'bob@example.org', groups: [] },
+];
+
+const SCOPE = 'openid profile email';
+
+/** A real socket on 127.0.0.1 serving `handler`, closed at the end of the test. */
+async function listen(
+  t: Test,
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<number> {
+  const port = await freePort();
+  const server: Server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  t.teardown(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+  return port;
+}
+
+interface Setup {
+  idp: DevIdp;
+  issuer: string;
+  /** The relying party's callback; nothing listens there, the test stops at the redirect. */
+  redirectUri: string;
+  postLogoutRedirectUri: string;
+}
+
+/** A dev IdP on its own port, at `/dev-idp` unless `path` says otherwise. */
+async function startIdp(
+  t: Test,
+  options: { path?: string; backchannelLogoutUri?: string } = {},
+): Promise<Setup> {
+  let idp: DevIdp | undefined;
+  const port = await listen(t, (req, res) => idp?.handle(req, res));
+  const issuer = `http://127.0.0.1:${port}${options.path ?? '/dev-idp'}`;
+  const redirectUri = 'http://127.0.0.1:9/auth/callback';
+  const postLogoutRedirectUri = 'http://127.0.0.1:9/';
+  const tandem: DevIdpClient = {
+    clientId: 'tandem',
+    clientSecret: 'tandem-secret',
+    redirectUris: [redirectUri],
+    postLogoutRedirectUris: [postLogoutRedirectUri],
+    ...(options.backchannelLogoutUri ? { backchannelLogoutUri: options.backchannelLogoutUri } : {}),
+  };
+  const wiki: DevIdpClient = { ...tandem, clientId: 'wiki', clientSecret: 'wiki-secret' };
+  idp = createDevIdp({ issuer, clients: [tandem, wiki], accounts: structuredClone(ACCOUNTS) });
+  return { idp, issuer, redirectUri, postLogoutRedirectUri };
+}
+
+function discover(
+  issuer: string,
+  auth?: client.ClientAuth,
+  clientId = 'tandem',
+): Promise<client.Configuration> {
+  return client.discovery(new URL(issuer), clientId, `${clientId}-secret`, auth, {
+    execute: [client.allowInsecureRequests],
+  });
+}
+
+/** A user agent: fetch without following redirects, with a cookie jar (paths ignored). */
+class Browser {
+  readonly cookies = new Map<string, string>();
+
+  async request(url: URL, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) {
+      headers.set(
+        'cookie',
+        [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+      );
+    }
+    const response = await fetch(url, {
+      ...init,
+      headers,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(5000),
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a));
+      if (!value || expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return response;
+  }
+
+  /** GETs `url` and follows redirects until a page, or until one leads to `stopAt`. */
+  async follow(
+    url: URL,
+    stopAt: string,
+    first?: Response,
+  ): Promise<{ response: Response; url: URL }> {
+    let current = url;
+    let response = first ?? (await this.request(current));
+    for (let hops = 0; hops < 10; hops++) {
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || !location)
+        return { response, url: current };
+      await response.arrayBuffer();
+      current = new URL(location, current);
+      if (current.href.startsWith(stopAt)) return { response, url: current };
+      response = await this.request(current);
+    }
+    throw new Error('too many redirects');
+  }
+
+  async postForm(url: URL, fields: Record<string, string>): Promise<Response> {
+    return this.request(url, { method: 'POST', body: new URLSearchParams(fields) });
+  }
+}
+
+function unescapeHtml(text: string): string {
+  return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+}
+
+/** The sign-in page's form for `subject`: its absolute action URL. */
+function loginAction(html: string, pageUrl: URL, subject: string): URL {
+  const forms = [
+    ...html.matchAll(
+      /<form method="post" action="([^"]+)">\s*<input type="hidden" name="subject" value="([^"]*)">/g,
+    ),
+  ];
+  const form = forms.find((f) => unescapeHtml(f[2] ?? '') === subject);
+  if (!form?.[1]) throw new Error(`no form for ${subject}`);
+  return new URL(unescapeHtml(form[1]), pageUrl);
+}
+
+interface SignIn {
+  tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
+  claims: client.IDToken;
+  loginPage: string;
+}
+
+/** The whole authorization code flow as a browser and Tandem would run it. */
+async function signIn(
+  setup: Setup,
+  config: client.Configuration,
+  browser: Browser,
+  subject: string,
+): Promise<SignIn> {
+  const pkceCodeVerifier = client.randomPKCECodeVerifier();
+  const expectedState = client.randomState();
+  const expectedNonce = client.randomNonce();
+  const authorizationUrl = client.buildAuthorizationUrl(config, {
+    redirect_uri: setup.redirectUri,
+    scope: SCOPE,
+    code_challenge: await client.calculatePKCECodeChallenge(pkceCodeVerifier),
+    code_challenge_method: 'S256',
+    state: expectedState,
+    nonce: expectedNonce,
+  });
+
+  const page = await browser.follow(authorizationUrl, setup.redirectUri);
+  if (page.response.status !== 200) throw new Error(`login page answered ${page.response.status}`);
+  const loginPage = await page.response.text();
+
+  const posted = await browser.postForm(loginAction(loginPage, page.url, subject), { subject });
+  const callback = await browser.follow(page.url, setup.redirectUri, posted);
+  if (!callback.url.href.startsWith(setup.redirectUri)) {
+    throw new Error(
+      `ended at ${callback.url.href} (${callback.response.status}): ${await callback.response.text()}`,
+    );
+  }
+
+  const tokens = await client.authorizationCodeGrant(config, callback.url, {
+    pkceCodeVerifier,
+    expectedState,
+    expectedNonce,
+  });
+  const claims = tokens.claims();
+  if (!claims) throw new Error('no ID token');
+  return { tokens, claims, loginPage };
+}
+
+t.test('the whole code flow with PKCE gives an ID token with the profile claims', async (t) => {
+  const setup = await startIdp(t);
+  const config = await discover(setup.issuer);
+  const { claims } = await signIn(setup, config, new Browser(), 'ada');
+
+  t.match(claims, {
+    iss: setup.issuer,
+    aud: 'tandem',
+    sub: 'ada',
+    name: 'Ada Admin',
+    email: 'ada@example.org',
+    email_verified: true,
+    department: 'IT und Digitalisierung',
+    title: 'Abteilungsleiterin',
+    groups: ['tandem-admin'],
+    locale: 'de',
+    sid: String,
+  });
+});
+
+t.test('client_secret_basic works as well as client_secret_post', async (t) => {
+  const setup = await startIdp(t);
+  const config = await discover(setup.issuer, client.ClientSecretBasic('tandem-secret'));
+  const { claims } = await signIn(setup, config, new Browser(), 'bob');
+  t.equal(claims.sub, 'bob');
+  t.equal(claims.name, 'Bob Basic');
+  t.same(claims.groups, []);
+  t.notOk('department' in claims, 'no department when the account has none');
+});
+
+t.test('a path-less issuer works too', async (t) => {
+  const setup = await startIdp(t, { path: '' });
+  const config = await discover(setup.issuer);
+  t.equal(config.serverMetadata().authorization_endpoint, `${setup.issuer}/auth`);
+  const { claims } = await signIn(setup, config, new Browser(), 'ada');
+  t.equal(claims.sub, 'ada');
+  t.type(claims.sid, 'string');
+});
+
+t.test('discovery advertises what Tandem relies on', async (t) => {
+  const setup = await startIdp(t);
+  const metadata = (await discover(setup.issuer)).serverMetadata();
+  t.equal(metadata.issuer, setup.issuer);
+  t.equal(metadata.end_session_endpoint, `${setup.issuer}/session/end`);
+  t.equal(metadata.authorization_endpoint, `${setup.issuer}/auth`);
+  t.equal(metadata.jwks_uri, `${setup.issuer}/jwks`);
+  t.equal(metadata.backchannel_logout_supported, true);
+  t.equal(metadata.backchannel_logout_session_supported, true);
+  t.same(metadata.code_challenge_methods_supported, ['S256']);
+  t.same(metadata.response_types_supported, ['code']);
+  t.same([...(metadata.token_endpoint_auth_methods_supported ?? [])].sort(), [
+    'client_secret_basic',
+    'client_secret_post',
+  ]);
+  t.same(metadata.scopes_supported, ['openid', 'profile', 'email']);
+  t.same(metadata.id_token_signing_alg_values_supported, ['RS256']);
+});
+
+t.test('an authorization request without PKCE is refused', async (t) => {
+  const setup = await startIdp(t);
+  const config = await discover(setup.issuer);
+  const url = client.buildAuthorizationUrl(config, {
+    redirect_uri: setup.redirectUri,
+    scope: SCOPE,
+    state: 'x',
+  });
+  const { url: ended } = await new Browser().follow(url, setup.redirectUri);
+  t.equal(ended.searchParams.get('error'), 'invalid_request');
+  t.match(ended.searchParams.get('error_description'), /PKCE/);
+});
+
+t.test('the login page lists every account, escaped, without script or style', async (t) => {
+  const setup = await startIdp(t);
+  const config = await discover(setup.issuer);
+  const browser = new Browser();
+  const url = client.buildAuthorizationUrl(config, {
+    redirect_uri: setup.redirectUri,
+    scope: SCOPE,
+    code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
+    code_challenge_method: 'S256',
+  });
+  const { response, url: pageUrl } = await browser.follow(url, setup.redirectUri);
+  t.equal(response.status, 200);
+  t.match(response.headers.get('content-type'), /text\/html/);
+  t.match(pageUrl.pathname, /^\/dev-idp\/interaction\/[\w-]+$/);
+  const html = await response.text();
+
+  t.match(html, /<html lang="de">/);
+  t.match(html, /Anmelden/);
+  t.match(html, /Sign in/);
+  const forms = [...html.matchAll(/<form method="post" action="([^"]+)">/g)];
+  t.equal(forms.length, ACCOUNTS.length, 'one form per account');
+  for (const form of forms) t.equal(form[1], `${pageUrl.pathname}/login`);
+  for (const account of ACCOUNTS) {
+    t.ok(loginAction(html, pageUrl, account.subject), `a form for ${account.subject}`);
+  }
+  t.match(html, /Ada Admin<\/strong><br>Abteilungsleiterin, IT und Digitalisierung/);
+  t.match(html, /Eve &#60;script&#62;alert\(1\)&#60;\/script&#62; &#38; Co/);
+  t.match(html, /Justiziarin &#34;Extern&#34;, Recht/);
+  t.notMatch(html, /<script/i);
+  t.notMatch(html, /<style|style=/i);
+  t.notMatch(html, /\son[a-z]+=/i);
+});
+
+t.test('a changed account shows in the next sign-in', async (t) => {
+  const setup = await startIdp(t);
+  const config = await discover(setup.issuer);
+  const first = await signIn(setup, config, new Browser(), 'ada');
+  t.equal(first.claims.email, 'ada@example.org');
+
+  const ada = setup.idp.accounts.get('ada');
+  if (!ada) throw new Error('no ada');
+  setup.idp.accounts.set('ada', { ...ada, email: 'ada.admin@example.org', groups: [] });
+
+  const second = await signIn(setup, config, new Browser(), 'ada');
+  t.equal(second.claims.email, 'ada.admin@example.org');
+  t.same(second.claims.groups, []);
+  t.not(second.claims.sid, first.claims.sid, 'a new browser is a new IdP session');
+});
+
+t.test('a second sign-in in the same browser skips the login page', async (t) => {
+  const setup = await startIdp(t);
+  const config = await discover(setup.issuer);
+  const browser = new Browser();
+  const first = await signIn(setup, config, browser, 'eve');
+
+  const url = client.buildAuthorizationUrl(config, {
+    redirect_uri: setup.redirectUri,
+    scope: SCOPE,
+    code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
+    code_challenge_method: 'S256',
+  });
+  const { url: ended } = await browser.follow(url, setup.redirectUri);
+  t.ok(ended.href.startsWith(setup.redirectUri), 'straight back to the client');
+  t.ok(ended.searchParams.get('code'));
+  t.equal(first.claims.sub, 'eve');
+});
+
+t.test('posting an unknown subject answers 400', async (t) => {
+  const setup = await startIdp(t);
+  const config = await discover(setup.issuer);
+  const browser = new Browser();
+  const url = client.buildAuthorizationUrl(config, {
+    redirect_uri: setup.redirectUri,
+    scope: SCOPE,
+    code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
+    code_challenge_method: 'S256',
+  });
+  const page = await browser.follow(url, setup.redirectUri);
+  const action = loginAction(await page.response.text(), page.url, 'ada');
+
+  const unknown = await browser.postForm(action, { subject: 'mallory' });
+  t.equal(unknown.status, 400);
+  t.match(await unknown.text(), /unknown account/);
+
+  const missing = await browser.postForm(action, {});
+  t.equal(missing.status, 400);
+  await missing.arrayBuffer();
+
+  const withoutCookies = await new Browser().postForm(action, { subject: 'ada' });
+  t.equal(withoutCookies.status, 400, 'no sign-in without its interaction cookie');
+  await withoutCookies.arrayBuffer();
+});
+
+t.test(
+  'logging out through end_session sends a logout token to the back-channel URI',
+  async (t) => {
+    const received: { contentType: string | undefined; body: string }[] = [];
+    const backchannelPort = await listen(t, (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        received.push({
+          contentType: req.headers['content-type'],
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+        res.writeHead(200).end();
+      });
+    });
+    const setup = await startIdp(t, {
+      backchannelLogoutUri: `http://127.0.0.1:${backchannelPort}/auth/backchannel-logout`,
+    });
+    const config = await discover(setup.issuer);
+    const browser = new Browser();
+    const { tokens, claims } = await signIn(setup, config, browser, 'ada');
+
+    const endSession = client.buildEndSessionUrl(config, {
+      id_token_hint: tokens.id_token ?? '',
+      post_logout_redirect_uri: setup.postLogoutRedirectUri,
+      state: 'bye',
+    });
+    const confirm = await browser.request(endSession);
+    t.equal(confirm.status, 200);
+    const html = await confirm.text();
+    t.notMatch(html, /<script|<style|style=|\son[a-z]+=/i);
+    const action = /<form id="op.logoutForm" method="post" action="([^"]+)">/.exec(html)?.[1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
+    t.ok(action && xsrf, 'a confirmation form with its xsrf token');
+    t.match(html, /name="logout" value="yes"/);
+
+    const done = await browser.postForm(new URL(action ?? '', endSession), {
+      xsrf: xsrf ?? '',
+      logout: 'yes',
+    });
+    t.equal(done.status, 303);
+    t.equal(done.headers.get('location'), `${setup.postLogoutRedirectUri}?state=bye`);
+
+    t.equal(received.length, 1, 'one back-channel logout');
+    const [call] = received;
+    t.match(call?.contentType, /application\/x-www-form-urlencoded/);
+    const logoutToken = new URLSearchParams(call?.body).get('logout_token') ?? '';
+    const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri ?? ''));
+    const { payload } = await jwtVerify(logoutToken, jwks, {
+      issuer: setup.issuer,
+      audience: 'tandem',
+    });
+    t.match(payload, {
+      sub: 'ada',
+      sid: claims.sid,
+      events: { 'http://schemas.openid.net/event/backchannel-logout': {} },
+    });
+    t.notOk('nonce' in payload);
+
+    // The IdP session is gone: the next authorization asks for an account again.
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: setup.redirectUri,
+      scope: SCOPE,
+      code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
+      code_challenge_method: 'S256',
+    });
+    const again = await browser.follow(url, setup.redirectUri);
+    t.equal(again.response.status, 200);
+    t.match(await again.response.text(), /name="subject"/);
+  },
+);
+
+t.test('behind Fastify, forwarded with reply.hijack() before body parsing', async (t) => {
+  const port = await freePort();
+  const issuer = `http://127.0.0.1:${port}/dev-idp`;
+  const redirectUri = `http://127.0.0.1:${port}/auth/callback`;
+  const idp = createDevIdp({
+    issuer,
+    clients: [
+      {
+        clientId: 'tandem',
+        clientSecret: 'tandem-secret',
+        redirectUris: [redirectUri],
+        postLogoutRedirectUris: [],
+      },
+    ],
+    accounts: structuredClone(ACCOUNTS),
+  });
+  const app = fastify();
+  await app.register(formbody);
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url === '/dev-idp' || request.url.startsWith('/dev-idp/')) {
+      reply.hijack();
+      idp.handle(request.raw, reply.raw);
+    }
+  });
+  app.get('/health', async () => ({ ok: true }));
+  await app.listen({ port, host: '127.0.0.1' });
+  t.teardown(() => app.close());
+
+  t.same((await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as unknown, { ok: true });
+  const config = await discover(issuer);
+  const { claims } = await signIn(
+    { idp, issuer, redirectUri, postLogoutRedirectUri: '' },
+    config,
+    new Browser(),
+    'ada',
+  );
+  t.equal(claims.sub, 'ada');
+  t.equal(claims.email, 'ada@example.org');
+});
+
+t.test('prompt=login in a signed-in browser lets another account sign in', async (t) => {
+  const setup = await startIdp(t);
+  const config = await discover(setup.issuer);
+  const browser = new Browser();
+  const first = await signIn(setup, config, browser, 'ada');
+
+  const pkceCodeVerifier = client.randomPKCECodeVerifier();
+  const url = client.buildAuthorizationUrl(config, {
+    redirect_uri: setup.redirectUri,
+    scope: SCOPE,
+    code_challenge: await client.calculatePKCECodeChallenge(pkceCodeVerifier),
+    code_challenge_method: 'S256',
+    prompt: 'login',
+  });
+  const page = await browser.follow(url, setup.redirectUri);
+  t.equal(page.response.status, 200, 'the login page again');
+  const posted = await browser.postForm(loginAction(await page.response.text(), page.url, 'eve'), {
+    subject: 'eve',
+  });
+  // oidc-provider first ends ada's session: a page posting the logout form (script submits
+  // it, or the button under noscript), then back to the authorization.
+  const logout = await browser.follow(page.url, setup.redirectUri, posted);
+  t.equal(logout.response.status, 200);
+  const html = await logout.response.text();
+  const action = /<form method="post" action="([^"]+)">/.exec(html)?.[1] ?? '';
+  const fields = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [
+      m[1] ?? '',
+      unescapeHtml(m[2] ?? ''),
+    ]),
+  );
+  t.equal(fields.logout, 'yes');
+  const confirmed = await browser.postForm(new URL(unescapeHtml(action), logout.url), fields);
+  const callback = await browser.follow(logout.url, setup.redirectUri, confirmed);
+  t.ok(callback.url.href.startsWith(setup.redirectUri), 'back at the client');
+  const tokens = await client.authorizationCodeGrant(config, callback.url, { pkceCodeVerifier });
+  const claims = tokens.claims();
+  t.equal(claims?.sub, 'eve');
+  t.not(claims?.sid, first.claims.sid);
+});
+
+t.test('paths outside the issuer answer 404', async (t) => {
+  const setup = await startIdp(t);
+  const outside = await fetch(new URL('/elsewhere', setup.issuer));
+  t.equal(outside.status, 404);
+  await outside.arrayBuffer();
+  const lookalike = await fetch(
+    new URL('/dev-idpx/.well-known/openid-configuration', setup.issuer),
+  );
+  t.equal(lookalike.status, 404);
+  await lookalike.arrayBuffer();
+});
+
+t.test('a second client in a signed-in browser is granted without a page', async (t) => {
+  const setup = await startIdp(t);
+  const browser = new Browser();
+  const first = await signIn(setup, await discover(setup.issuer), browser, 'ada');
+
+  const wiki = await discover(setup.issuer, undefined, 'wiki');
+  const pkceCodeVerifier = client.randomPKCECodeVerifier();
+  const url = client.buildAuthorizationUrl(wiki, {
+    redirect_uri: setup.redirectUri,
+    scope: SCOPE,
+    code_challenge: await client.calculatePKCECodeChallenge(pkceCodeVerifier),
+    code_challenge_method: 'S256',
+  });
+  const callback = await browser.follow(url, setup.redirectUri);
+  t.ok(callback.url.href.startsWith(setup.redirectUri), 'straight back to the client');
+  const tokens = await client.authorizationCodeGrant(wiki, callback.url, { pkceCodeVerifier });
+  t.match(tokens.claims(), {
+    aud: 'wiki',
+    sub: 'ada',
+    email: 'ada@example.org',
+    groups: ['tandem-admin'],
+  });
+  t.type(tokens.claims()?.sid, 'string');
+  t.not(tokens.claims()?.sid, first.claims.sid, 'sid is per client');
+});
