@@ -2,6 +2,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { TaskList } from 'graphile-worker';
 import authPlugin from './auth/auth-plugin.js';
 import authRoutes from './auth/auth-routes.js';
+import { demoSignIn } from './auth/dev-idp/demo-sign-in.js';
+import devIdpRoutes from './auth/dev-idp/dev-idp-routes.js';
 import { loginSettings } from './auth/login-settings.js';
 import type { Config } from './config.js';
 import ormPlugin from './db/orm-plugin.js';
@@ -12,7 +14,11 @@ import workerPlugin from './jobs/worker-plugin.js';
 import meRoutes from './modules/users/me-routes.js';
 
 /** The configuration `buildApp` needs: the validated config, with the database resolved. */
-export type AppConfig = Config & { databaseUrl: string };
+export type AppConfig = Config & {
+  databaseUrl: string;
+  /** `tandem start --demo`: without OIDC_ISSUER, sign in through the built-in demo IdP. */
+  demo?: boolean;
+};
 
 export interface AppDependencies {
   /** The process's logger; without one, the app logs at `config.logLevel` to stdout. */
@@ -49,7 +55,12 @@ export async function buildApp(
   await app.register(authPlugin, { publicUrl: config.publicUrl, ...config.session });
   await app.register(healthRoutes);
   await app.register(homeRoute);
-  await app.register(authRoutes, { login: loginSettings(config), publicUrl: config.publicUrl });
+  const demo = config.demo && !config.oidc ? await demoSignIn(config) : undefined;
+  await app.register(authRoutes, {
+    login: demo?.login ?? loginSettings(config),
+    publicUrl: config.publicUrl,
+  });
+  if (demo) await app.register(devIdpRoutes, { idp: demo.idp });
   await app.register(meRoutes);
   return app;
 }

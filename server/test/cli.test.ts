@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import t from 'tap';
 import { EXIT_CONFIG, EXIT_USAGE } from '../src/errors.js';
 import { createEmptyDatabase, createTestDatabase, sql } from './helpers/database.js';
@@ -90,4 +91,31 @@ t.test('tandem worker connects to the queue alone and stops on SIGTERM', async (
   tandem.child.kill('SIGTERM');
   t.equal((await tandem.exit).code, 0);
   t.match(tandem.output(), /"msg":"worker stopped"/);
+});
+
+t.test('production without an identity provider refuses to start', async (t) => {
+  const url = await createTestDatabase(t);
+  const tandem = spawnTandem(t, ['start'], { NODE_ENV: 'production', DATABASE_URL: url });
+  t.equal((await tandem.exit).code, EXIT_CONFIG);
+  t.match(tandem.stderr(), /^tandem: Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/);
+});
+
+t.test('a port in use is one clear line and a non-zero exit', async (t) => {
+  const url = await createTestDatabase(t);
+  const blocker = createServer();
+  const port = await freePort();
+  await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+  t.teardown(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+  const tandem = spawnTandem(t, ['start'], {
+    DATABASE_URL: url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  });
+  t.equal((await tandem.exit).code, 1);
+  t.match(
+    tandem.stderr(),
+    new RegExp(
+      `^tandem: Port ${port} on 127\\.0\\.0\\.1 is already in use; set PORT to a free one\\.\\n$`,
+    ),
+  );
 });

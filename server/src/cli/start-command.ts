@@ -26,6 +26,15 @@ export async function startCommand(config: Config, { demo }: StartOptions): Prom
     );
   }
   const log = createLogger(config);
+  if (!config.oidc && !demo) {
+    if (config.env === 'production') {
+      throw new OperatorError(
+        'Set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: without an identity provider nobody can sign in.',
+        EXIT_CONFIG,
+      );
+    }
+    log.warn('no OIDC_ISSUER: sign-in is off (start with --demo for the built-in demo IdP)');
+  }
   const database = await openDatabase(config, log);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let stopping = false;
@@ -51,9 +60,10 @@ export async function startCommand(config: Config, { demo }: StartOptions): Prom
   try {
     await migrate(database.url, log);
     if (demo) await seedDemoOnce(database.url, log);
-    app = await buildApp({ ...config, databaseUrl: database.url }, { log });
+    app = await buildApp({ ...config, databaseUrl: database.url, demo }, { log });
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
+    stopping = true;
     graceful.uninstall();
     await app?.close().catch(() => undefined);
     await database.stop();

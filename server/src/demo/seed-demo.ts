@@ -115,7 +115,7 @@ function demoUser(person: DemoPerson) {
     department: person.department,
     title: person.title,
     // One HR admin, so that the admin pages have someone to show them.
-    roles: person.subject === 'demo-02' ? ['tandem-admin'] : [],
+    roles: person.subject === 'demo-02' ? ['admin'] : [],
     locale: person.locale,
   };
 }

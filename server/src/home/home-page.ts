@@ -35,6 +35,7 @@ caption{text-align:left;font-weight:bold;padding:.4rem 0}</style></head>
 <h1>Tandem ${escapeHtml(version)}${organisation ? ` · ${escapeHtml(organisation)}` : ''}</h1>
 <p>Tandem läuft. Die Weboberfläche folgt; bis dahin zeigt <a href="/health/ready">/health/ready</a> den Zustand.</p>
 <p lang="en">Tandem is running. The web interface is on its way; until then <a href="/health/ready">/health/ready</a> shows its state.</p>
+<p><a href="/auth/login?returnTo=/api/me">Anmelden · <span lang="en">Sign in</span></a></p>
 ${table}
 </body></html>`;
 }

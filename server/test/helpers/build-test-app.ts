@@ -13,6 +13,8 @@ export interface TestAppOptions extends AppDependencies {
   env?: Record<string, string>;
   /** Use this database instead of a fresh copy of the template. */
   databaseUrl?: string;
+  /** Demo mode: sign-in through the built-in demo IdP when no OIDC_ISSUER is set. */
+  demo?: boolean;
   /** Adds test-only routes or hooks before the app becomes ready. */
   beforeReady?: (app: FastifyInstance) => void;
 }
@@ -32,7 +34,7 @@ export async function buildTestApp(
     WORKER_IN_PROCESS: 'false',
     ...options.env,
   });
-  const app = await buildApp({ ...config, databaseUrl }, options);
+  const app = await buildApp({ ...config, databaseUrl, demo: options.demo ?? false }, options);
   t.teardown(() => app.close());
   options.beforeReady?.(app);
   await app.ready();
