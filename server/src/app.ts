@@ -10,7 +10,9 @@ import ormPlugin from './db/orm-plugin.js';
 import healthRoutes from './health/health-routes.js';
 import homeRoute from './home/home-route.js';
 import errorHandler from './http/error-handler.js';
+import securityHeaders from './http/security-headers.js';
 import workerPlugin from './jobs/worker-plugin.js';
+import adminUserRoutes from './modules/users/admin-user-routes.js';
 import meRoutes from './modules/users/me-routes.js';
 
 /** The configuration `buildApp` needs: the validated config, with the database resolved. */
@@ -40,9 +42,14 @@ export async function buildApp(
     ...(deps.log ? { loggerInstance: deps.log } : { logger: { level: config.logLevel } }),
     // Health probes and the like may arrive while a shutdown drains; answer them with 503.
     return503OnClosing: true,
+    trustProxy: config.trustProxy,
   });
 
   await app.register(errorHandler);
+  await app.register(securityHeaders, {
+    formTargets: config.oidc ? [new URL(config.oidc.issuer).origin] : [],
+    https: config.session.secureCookies,
+  });
   await app.register(ormPlugin, { databaseUrl: config.databaseUrl });
   if (config.worker.inProcess) {
     await app.register(workerPlugin, {
@@ -59,8 +66,10 @@ export async function buildApp(
   await app.register(authRoutes, {
     login: demo?.login ?? loginSettings(config),
     publicUrl: config.publicUrl,
+    rateLimit: config.authRateLimit,
   });
   if (demo) await app.register(devIdpRoutes, { idp: demo.idp });
   await app.register(meRoutes);
+  await app.register(adminUserRoutes);
   return app;
 }

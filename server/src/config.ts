@@ -124,6 +124,20 @@ export const EnvSchema = Type.Object({
     maximum: 720,
     description: 'A session ends this many hours after sign-in, however active.',
   }),
+  AUTH_RATE_LIMIT: Type.Integer({
+    default: 30,
+    minimum: 1,
+    maximum: 10000,
+    description:
+      'Requests per minute one client address may make to each /auth/ route; more get 429.',
+  }),
+  TRUST_PROXY: Type.Optional(
+    Type.String({
+      pattern: '^(true|false|\\d+|[0-9a-fA-F.:/, ]+)$',
+      description:
+        'Behind a reverse proxy: `true`, the number of proxies, or their addresses (comma-separated, CIDR allowed), so that client addresses and https are read from X-Forwarded-* headers.',
+    }),
+  ),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({
     default: 10000,
     minimum: 1000,
@@ -204,6 +218,8 @@ function toConfig(env: Env, cwd: string) {
     logLevel: env.LOG_LEVEL,
     worker: { inProcess: env.WORKER_IN_PROCESS, concurrency: env.WORKER_CONCURRENCY },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    authRateLimit: env.AUTH_RATE_LIMIT,
+    trustProxy: trustProxy(env.TRUST_PROXY),
     /** The organisation's IdP; undefined until configured (demo mode brings its own). */
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
@@ -229,6 +245,22 @@ function toConfig(env: Env, cwd: string) {
   };
 }
 
+/** Fastify's trustProxy from TRUST_PROXY: off, on, a hop count, or proxy addresses. */
+function trustProxy(
+  value: string | undefined,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
+}
+
 /** Says in words what a variable's schema accepts: for error messages and the docs table. */
 export function expectation(schema: TSchema): string {
   if (schema.anyOf) return `one of ${schema.anyOf.map((s: TSchema) => s.const).join(', ')}`;
@@ -240,6 +272,7 @@ export function expectation(schema: TSchema): string {
   }
   if (schema.format === 'http-url') return 'an http:// or https:// URL';
   if (schema.format === 'postgres-url') return 'a postgres:// connection URL';
-  if (schema.pattern) return 'a space-separated list including openid';
+  if (schema.pattern?.includes('openid')) return 'a space-separated list including openid';
+  if (schema.pattern) return '`true`, a number of proxies, or proxy addresses';
   return 'a non-empty string';
 }

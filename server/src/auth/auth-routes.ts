@@ -1,4 +1,5 @@
 import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -15,18 +16,22 @@ export interface AuthRoutesOptions {
   /** Undefined when no IdP is configured: sign-in then answers 503. */
   login: (LoginSettings & { clientId: string }) | undefined;
   publicUrl: string;
+  /** Requests per minute per client address on each route. */
+  rateLimit: number;
 }
 
 const LOGIN_COOKIE_MAX_AGE_S = 10 * 60;
-const anonymous = { access: 'anonymous' as const };
 const failures = { response: { '4xx': AuthFailure, '5xx': AuthFailure } };
 
 /** /auth/login, /auth/callback, /auth/logout and /auth/backchannel-logout. */
 const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
   app,
-  { login, publicUrl },
+  { login, publicUrl, rateLimit: max },
 ) => {
   await app.register(formbody);
+  // Sign-in is where state and tokens get probed; a person needs a handful of requests a minute.
+  await app.register(rateLimit, { global: false });
+  const anonymous = { access: 'anonymous' as const, rateLimit: { max, timeWindow: '1 minute' } };
   const cookies = app.cookieNames;
   const em = () => app.orm.em;
 

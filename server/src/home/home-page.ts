@@ -28,9 +28,7 @@ export function renderHomePage(
   return `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Tandem</title>
-<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:3rem auto;padding:0 1rem;line-height:1.5}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #ccc}
-caption{text-align:left;font-weight:bold;padding:.4rem 0}</style></head>
+</head>
 <body>
 <h1>Tandem ${escapeHtml(version)}${organisation ? ` · ${escapeHtml(organisation)}` : ''}</h1>
 <p>Tandem läuft. Die Weboberfläche folgt; bis dahin zeigt <a href="/health/ready">/health/ready</a> den Zustand.</p>

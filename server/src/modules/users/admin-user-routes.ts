@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import fp from 'fastify-plugin';
+import { signedIn } from '../../auth/signed-in.js';
+import { endAllSessionsOfUser } from './user-sessions.js';
+
+const UserParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const SessionsEnded = Type.Object({
+  ended: Type.Integer({ description: 'How many sessions ended.' }),
+});
+const NotFound = Type.Object({
+  statusCode: Type.Literal(404),
+  error: Type.String(),
+  message: Type.String(),
+});
+
+/** Admin actions on users. */
+const adminUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.delete(
+    '/api/admin/users/:id/sessions',
+    {
+      config: { access: 'admin' },
+      schema: { params: UserParams, response: { 200: SessionsEnded, 404: NotFound } },
+    },
+    async (request, reply) => {
+      const ended = await endAllSessionsOfUser(app.orm.em, signedIn(request).id, request.params.id);
+      if (ended === undefined) {
+        return reply
+          .code(404)
+          .send({ statusCode: 404, error: 'Not Found', message: 'No such user.' });
+      }
+      return { ended };
+    },
+  );
+};
+
+export default fp(adminUserRoutes, {
+  name: 'tandem-admin-user-routes',
+  dependencies: ['tandem-auth'],
+});
