@@ -1,4 +1,3 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import formbody from '@fastify/formbody';
 import fastify from 'fastify';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
@@ -11,6 +10,7 @@ import {
   type DevIdpClient,
 } from '../src/auth/dev-idp/dev-idp.js';
 import { freePort } from '../src/free-port.js';
+import { listen } from './helpers/listen.js';
 
 const ACCOUNTS: DevIdpAccount[] = [
   {
@@ -35,24 +35,6 @@ const ACCOUNTS: DevIdpAccount[] = [
 ];
 
 const SCOPE = 'openid profile email';
-
-/** A real socket on 127.0.0.1 serving `handler`, closed at the end of the test. */
-async function listen(
-  t: Test,
-  handler: (req: IncomingMessage, res: ServerResponse) => void,
-): Promise<number> {
-  const port = await freePort();
-  const server: Server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  t.teardown(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return port;
-}
 
 interface Setup {
   idp: DevIdp;

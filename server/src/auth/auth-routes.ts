@@ -1,16 +1,12 @@
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import * as oidc from 'openid-client';
-import { recordAudit } from '../modules/audit/audit-log.js';
 import { AuthFailure, BackchannelLogoutBody, LoginQuery } from './auth-schemas.js';
 import { LoginError } from './login-error.js';
 import { beginLogin, completeLogin, type LoginSettings } from './login-service.js';
-import { verifyLogoutToken } from './logout-token.js';
-import { safeReturnTo } from './return-to.js';
-import { endSession, endSessionsOf } from './session-service.js';
+import { backchannelLogout, signOut } from './logout-service.js';
 
 export interface AuthRoutesOptions {
   /** Undefined when no IdP is configured: sign-in then answers 503. */
@@ -33,17 +29,17 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
   await app.register(rateLimit, { global: false });
   const anonymous = { access: 'anonymous' as const, rateLimit: { max, timeWindow: '1 minute' } };
   const cookies = app.cookieNames;
-  const em = () => app.orm.em;
 
   app.get(
     '/auth/login',
     { config: anonymous, schema: { querystring: LoginQuery, ...failures } },
     async (request, reply) => {
       if (!login) return notConfigured(reply);
+      const { returnTo, login_hint: loginHint } = request.query;
       try {
-        const { attemptToken, authorizationUrl } = await beginLogin(em(), login, {
-          returnTo: safeReturnTo(request.query.returnTo),
-          ...(request.query.login_hint ? { loginHint: request.query.login_hint } : {}),
+        const { attemptToken, authorizationUrl } = await beginLogin(app.orm.em, login, {
+          returnTo,
+          ...(loginHint ? { loginHint } : {}),
         });
         reply.setCookie(cookies.login, attemptToken, {
           ...app.cookieOptions,
@@ -51,7 +47,7 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
         });
         return reply.redirect(authorizationUrl.href, 303);
       } catch (error) {
-        return refuse(request, reply, error);
+        return refuse(reply, error);
       }
     },
   );
@@ -59,44 +55,31 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
   app.get('/auth/callback', { config: anonymous, schema: failures }, async (request, reply) => {
     if (!login) return notConfigured(reply);
     reply.clearCookie(cookies.login, app.cookieOptions);
+    const query = request.raw.url?.split('?')[1] ?? '';
     try {
-      const query = request.raw.url?.split('?')[1] ?? '';
-      const result = await completeLogin(em(), login, {
+      const { sessionToken, returnTo } = await completeLogin(app.orm.em, login, {
         attemptToken: request.cookies[cookies.login],
         query,
       });
-      const about = { actorId: result.user.id, targetType: 'user', targetId: result.user.id };
-      if (result.created) await recordAudit(em(), { ...about, action: 'user.created' });
-      if (result.rolesChanged)
-        await recordAudit(em(), {
-          ...about,
-          action: 'user.roles-changed',
-          data: result.rolesChanged,
-        });
-      await recordAudit(em(), { ...about, action: 'auth.login' });
-      reply.setCookie(cookies.session, result.sessionToken, {
+      reply.setCookie(cookies.session, sessionToken, {
         ...app.cookieOptions,
         maxAge: Math.floor(login.maxAgeMs / 1000),
       });
-      return reply.redirect(result.returnTo, 303);
+      return reply.redirect(returnTo, 303);
     } catch (error) {
-      return refuse(request, reply, error);
+      return refuse(reply, error);
     }
   });
 
   app.post('/auth/logout', { config: anonymous }, async (request, reply) => {
-    const token = request.cookies[cookies.session];
-    const ended = token ? await endSession(em(), token) : undefined;
+    const next = await signOut(
+      app.orm.em,
+      request.cookies[cookies.session],
+      login?.idp,
+      `${publicUrl}/`,
+    );
     reply.clearCookie(cookies.session, app.cookieOptions);
-    if (!ended) return reply.redirect('/', 303);
-    const userId = ended.user.id;
-    await recordAudit(em(), {
-      action: 'auth.logout',
-      actorId: userId,
-      targetType: 'user',
-      targetId: userId,
-    });
-    return reply.redirect(await endSessionUrl(ended.idToken ?? undefined), 303);
+    return reply.redirect(next, 303);
   });
 
   app.post(
@@ -105,37 +88,19 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       if (!login) return notConfigured(reply);
-      try {
-        const target = await verifyLogoutToken(
-          login.idp,
-          login.clientId,
-          request.body.logout_token,
-        );
-        const ended = await endSessionsOf(em(), login.idp.userIssuer, target);
-        await recordAudit(em(), {
-          action: 'auth.backchannel-logout',
-          data: { ...target, sessionsEnded: ended },
-        });
+      if (await backchannelLogout(app.orm.em, login.idp, login.clientId, request.body.logout_token))
         return reply.code(200).send();
-      } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
-        await recordAudit(em(), { action: 'auth.backchannel-logout-rejected', data: { detail } });
-        return reply.code(400).send({
-          error: 'invalid_request',
-          error_description: 'The logout token was not accepted.',
-        });
-      }
+      return reply.code(400).send({
+        error: 'invalid_request',
+        error_description: 'The logout token was not accepted.',
+      });
     },
   );
 
-  /** Answers a refused sign-in with its reason, after writing it to the audit log. */
-  async function refuse(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+  /** Answers a refused sign-in with its reason (the service has audited it). */
+  function refuse(reply: FastifyReply, error: unknown) {
     if (!(error instanceof LoginError)) throw error;
-    request.log.warn({ reason: error.reason, detail: error.detail }, 'sign-in refused');
-    await recordAudit(em(), {
-      action: 'auth.login-failed',
-      data: { reason: error.reason, detail: error.detail },
-    });
+    reply.log.warn({ reason: error.reason, detail: error.detail }, 'sign-in refused');
     const { statusCode, message, reason } = error;
     return reply.code(statusCode).send({ statusCode, error: 'Sign-in failed', message, reason });
   }
@@ -144,22 +109,6 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
     const message =
       'Sign-in is not configured: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.';
     return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message });
-  }
-
-  /** The IdP's end-session URL when it has one, so the person is signed out there too. */
-  async function endSessionUrl(idToken: string | undefined): Promise<string> {
-    if (!login) return '/';
-    try {
-      const configuration = await login.idp.configuration();
-      if (!configuration.serverMetadata().end_session_endpoint) return '/';
-      const parameters = {
-        post_logout_redirect_uri: `${publicUrl}/`,
-        ...(idToken ? { id_token_hint: idToken } : {}),
-      };
-      return oidc.buildEndSessionUrl(configuration, parameters).href;
-    } catch {
-      return '/';
-    }
   }
 };
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import * as oidc from 'openid-client';
+import { recordAudit } from '../modules/audit/audit-log.js';
 import {
   type ClaimMapping,
   type ProvisionedUser,
@@ -8,6 +9,7 @@ import {
 import type { IdentityProvider } from './identity-provider.js';
 import { LoginAttempt } from './login-attempt.js';
 import { LoginError } from './login-error.js';
+import { safeReturnTo } from './return-to.js';
 import { startSession } from './session-service.js';
 import { newToken, tokenId } from './tokens.js';
 
@@ -25,37 +27,41 @@ export interface LoginSettings {
 /**
  * Starts a sign-in: authorization code with PKCE (S256), state and nonce, remembered
  * server-side under a fresh browser-bound token. Returns that token (for a cookie) and the
- * IdP URL to send the browser to.
+ * IdP URL to send the browser to. A refusal is audited and thrown as a LoginError.
  */
-export async function beginLogin(
+export function beginLogin(
   em: EntityManager,
   settings: LoginSettings,
-  request: { returnTo: string; loginHint?: string },
+  request: { returnTo: string | undefined; loginHint?: string },
 ): Promise<{ attemptToken: string; authorizationUrl: URL }> {
-  const configuration = await settings.idp.configuration();
-  const codeVerifier = oidc.randomPKCECodeVerifier();
-  const state = oidc.randomState();
-  const nonce = oidc.randomNonce();
-  const attemptToken = newToken();
-  em.create(LoginAttempt, {
-    id: tokenId(attemptToken),
-    state,
-    nonce,
-    codeVerifier,
-    returnTo: request.returnTo,
-    expiresAt: new Date(Date.now() + ATTEMPT_TTL_MS),
+  return auditFailure(em, async () => {
+    const returnTo = safeReturnTo(request.returnTo);
+    const configuration = await settings.idp.configuration();
+    const codeVerifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const nonce = oidc.randomNonce();
+    const attemptToken = newToken();
+    const expiresAt = new Date(Date.now() + ATTEMPT_TTL_MS);
+    em.create(LoginAttempt, {
+      id: tokenId(attemptToken),
+      state,
+      nonce,
+      codeVerifier,
+      returnTo,
+      expiresAt,
+    });
+    await em.flush();
+    const authorizationUrl = oidc.buildAuthorizationUrl(configuration, {
+      redirect_uri: settings.redirectUri,
+      scope: settings.scopes.join(' '),
+      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+      ...(request.loginHint ? { login_hint: request.loginHint } : {}),
+    });
+    return { attemptToken, authorizationUrl };
   });
-  await em.flush();
-  const authorizationUrl = oidc.buildAuthorizationUrl(configuration, {
-    redirect_uri: settings.redirectUri,
-    scope: settings.scopes.join(' '),
-    code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
-    code_challenge_method: 'S256',
-    state,
-    nonce,
-    ...(request.loginHint ? { login_hint: request.loginHint } : {}),
-  });
-  return { attemptToken, authorizationUrl };
 }
 
 export interface CompletedLogin extends ProvisionedUser {
@@ -67,38 +73,69 @@ export interface CompletedLogin extends ProvisionedUser {
  * Finishes a sign-in at the callback. The attempt is taken (deleted) first, so a callback
  * URL works once; then openid-client checks state, the code exchange with PKCE, and the ID
  * token's signature, issuer, audience, expiry and nonce. Only then is the user provisioned and
- * a new session started: the session id is never one the browser had before.
+ * a new session started: the session id is never one the browser had before. Success and
+ * refusal are both audited.
  */
-export async function completeLogin(
+export function completeLogin(
   em: EntityManager,
   settings: LoginSettings,
   request: { attemptToken: string | undefined; query: string },
 ): Promise<CompletedLogin> {
-  const attempt = request.attemptToken ? await takeAttempt(em, request.attemptToken) : undefined;
-  if (!attempt) throw new LoginError('no-login-attempt');
+  return auditFailure(em, async () => {
+    const attempt = request.attemptToken ? await takeAttempt(em, request.attemptToken) : undefined;
+    if (!attempt) throw new LoginError('no-login-attempt');
 
-  const configuration = await settings.idp.configuration();
-  const callbackUrl = new URL(`${settings.redirectUri}?${request.query}`);
-  const tokens = await oidc
-    .authorizationCodeGrant(configuration, callbackUrl, {
+    const configuration = await settings.idp.configuration();
+    const callbackUrl = new URL(`${settings.redirectUri}?${request.query}`);
+    const checks = {
       pkceCodeVerifier: attempt.codeVerifier,
       expectedState: attempt.state,
       expectedNonce: attempt.nonce,
       idTokenExpected: true,
-    })
-    .catch((error: unknown) => {
-      throw classify(error);
-    });
-  const claims = tokens.claims();
-  if (!claims) throw new LoginError('token-rejected', 'no ID token');
+    };
+    const tokens = await oidc
+      .authorizationCodeGrant(configuration, callbackUrl, checks)
+      .catch((error: unknown) => {
+        throw classify(error);
+      });
+    const claims = tokens.claims();
+    if (!claims) throw new LoginError('token-rejected', 'no ID token');
 
-  const provisioned = await provisionUser(em, settings.idp.userIssuer, claims, settings.claims);
-  const sessionToken = await startSession(em, provisioned.user, {
-    maxAgeMs: settings.maxAgeMs,
-    ...(typeof claims.sid === 'string' ? { idpSessionId: claims.sid } : {}),
-    ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
+    const provisioned = await provisionUser(em, settings.idp.userIssuer, claims, settings.claims);
+    const sessionToken = await startSession(em, provisioned.user, {
+      maxAgeMs: settings.maxAgeMs,
+      ...(typeof claims.sid === 'string' ? { idpSessionId: claims.sid } : {}),
+      ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
+    });
+    await auditSuccess(em, provisioned);
+    return { ...provisioned, sessionToken, returnTo: attempt.returnTo };
   });
-  return { ...provisioned, sessionToken, returnTo: attempt.returnTo };
+}
+
+async function auditSuccess(
+  em: EntityManager,
+  { user, created, rolesChanged }: ProvisionedUser,
+): Promise<void> {
+  const about = { actorId: user.id, targetType: 'user', targetId: user.id };
+  if (created) await recordAudit(em, { ...about, action: 'user.created' });
+  if (rolesChanged)
+    await recordAudit(em, { ...about, action: 'user.roles-changed', data: rolesChanged });
+  await recordAudit(em, { ...about, action: 'auth.login' });
+}
+
+/** Runs a sign-in step; a LoginError on the way is written to the audit log, then rethrown. */
+async function auditFailure<T>(em: EntityManager, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof LoginError) {
+      await recordAudit(em, {
+        action: 'auth.login-failed',
+        data: { reason: error.reason, detail: error.detail },
+      });
+    }
+    throw error;
+  }
 }
 
 async function takeAttempt(em: EntityManager, token: string): Promise<LoginAttempt | undefined> {

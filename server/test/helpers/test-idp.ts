@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import type { Test } from 'tap';
 import {
   createDevIdp,
@@ -6,7 +5,7 @@ import {
   type DevIdpAccount,
   type DevIdpClient,
 } from '../../src/auth/dev-idp/dev-idp.js';
-import { freePort } from '../../src/free-port.js';
+import { listen } from './listen.js';
 
 export interface TestIdp extends DevIdp {
   issuer: string;
@@ -45,22 +44,15 @@ export async function startTestIdp(
   clients: DevIdpClient[],
   accounts = TEST_ACCOUNTS,
 ): Promise<TestIdp> {
-  const port = await freePort();
+  let idp: DevIdp | undefined;
+  // The issuer names the port, so the server listens first and gets its handler right after.
+  const port = await listen(t, (req, res) => idp?.handle(req, res));
   const issuer = `http://127.0.0.1:${port}/idp`;
-  const idp = createDevIdp({
+  idp = createDevIdp({
     issuer,
     clients,
     accounts: accounts.map((a) => ({ ...a, groups: [...a.groups] })),
   });
-  const server = createServer((req, res) => idp.handle(req, res));
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  t.teardown(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
   return { ...idp, issuer };
 }
 
