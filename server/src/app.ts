@@ -55,6 +55,7 @@ export async function buildApp(
     await app.register(workerPlugin, {
       databaseUrl: config.databaseUrl,
       concurrency: config.worker.concurrency,
+      settings: { sessionIdleTimeoutMs: config.session.idleTimeoutMs },
       taskList: deps.taskList,
     });
   }

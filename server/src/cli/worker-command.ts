@@ -20,6 +20,7 @@ export async function workerCommand(config: Config): Promise<void> {
   const runner = await startWorker({
     databaseUrl: database.url,
     concurrency: config.worker.concurrency,
+    settings: { sessionIdleTimeoutMs: config.session.idleTimeoutMs },
     log,
   });
   log.info({ concurrency: config.worker.concurrency }, 'worker running');

@@ -1,7 +1,20 @@
 import type { TaskList } from 'graphile-worker';
+import { PURGE_EXPIRED_AUTH, purgeExpiredAuth } from './purge-expired-auth.js';
+
+/** What tasks need from the configuration. */
+export interface TaskSettings {
+  sessionIdleTimeoutMs: number;
+}
+
+/** Every background task, by identifier; one task per file in this folder. */
+export function taskList(settings: TaskSettings): TaskList {
+  return {
+    [PURGE_EXPIRED_AUTH]: purgeExpiredAuth(settings.sessionIdleTimeoutMs),
+  };
+}
 
 /**
- * Every background task, by identifier. One task per file in this folder; each feature issue
- * adds its own (sending a delivery, planning meetings, reminders, retention).
+ * Recurring work, in crontab syntax (minute hour day month weekday, then the task). A run
+ * missed while no worker was up is not caught up: each of these only tidies.
  */
-export const tasks: TaskList = {};
+export const crontab = [`17 * * * * ${PURGE_EXPIRED_AUTH}`].join('\n');

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Runner, TaskList } from 'graphile-worker';
+import type { TaskSettings } from './tasks.js';
 import { startWorker } from './worker.js';
 
 declare module 'fastify' {
@@ -13,6 +14,7 @@ declare module 'fastify' {
 export interface WorkerPluginOptions {
   databaseUrl: string;
   concurrency: number;
+  settings: TaskSettings;
   taskList?: TaskList;
 }
 

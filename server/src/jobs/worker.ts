@@ -1,13 +1,14 @@
 import { type Runner, run, type TaskList } from 'graphile-worker';
 import type { Log } from '../logger.js';
 import { graphileLogger } from './graphile-logger.js';
-import { tasks } from './tasks.js';
+import { crontab, taskList as defaultTaskList, type TaskSettings } from './tasks.js';
 
 export interface WorkerOptions {
   databaseUrl: string;
   concurrency: number;
   log: Log;
-  /** Defaults to every task Tandem has; tests pass their own. */
+  settings: TaskSettings;
+  /** Defaults to every task Tandem has, on its crontab; tests pass their own, without cron. */
   taskList?: TaskList;
 }
 
@@ -19,15 +20,16 @@ export function startWorker({
   databaseUrl,
   concurrency,
   log,
-  taskList = tasks,
+  settings,
+  taskList,
 }: WorkerOptions): Promise<Runner> {
   return run({
     connectionString: databaseUrl,
     concurrency,
-    taskList,
+    taskList: taskList ?? defaultTaskList(settings),
     noHandleSignals: true,
-    // Recurring work is registered in code as features add it, never read from a crontab file.
-    parsedCronItems: [],
+    // The crontab is code (tasks.ts), never read from a file in the working directory.
+    ...(taskList ? { parsedCronItems: [] } : { crontab }),
     // Without batching, 0.17 marks a job complete without awaiting it, so a job that finishes
     // during shutdown stays locked for hours. A batch is flushed before the pool closes.
     preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
