@@ -11,6 +11,7 @@ import healthRoutes from './health/health-routes.js';
 import homeRoute from './home/home-route.js';
 import errorHandler from './http/error-handler.js';
 import securityHeaders from './http/security-headers.js';
+import { taskSettings } from './jobs/tasks.js';
 import workerPlugin from './jobs/worker-plugin.js';
 import adminUserRoutes from './modules/users/admin-user-routes.js';
 import meRoutes from './modules/users/me-routes.js';
@@ -55,7 +56,7 @@ export async function buildApp(
     await app.register(workerPlugin, {
       databaseUrl: config.databaseUrl,
       concurrency: config.worker.concurrency,
-      settings: { sessionIdleTimeoutMs: config.session.idleTimeoutMs },
+      settings: taskSettings(config),
       taskList: deps.taskList,
     });
   }

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { EXIT_CONFIG, OperatorError } from '../errors.js';
+import { taskSettings } from '../jobs/tasks.js';
 import { startWorker } from '../jobs/worker.js';
 import { createLogger } from '../logger.js';
 
@@ -20,7 +21,7 @@ export async function workerCommand(config: Config): Promise<void> {
   const runner = await startWorker({
     databaseUrl: database.url,
     concurrency: config.worker.concurrency,
-    settings: { sessionIdleTimeoutMs: config.session.idleTimeoutMs },
+    settings: taskSettings(config),
     log,
   });
   log.info({ concurrency: config.worker.concurrency }, 'worker running');

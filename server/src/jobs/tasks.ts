@@ -1,9 +1,14 @@
 import type { TaskList } from 'graphile-worker';
+import type { Config } from '../config.js';
 import { PURGE_EXPIRED_AUTH, purgeExpiredAuth } from './purge-expired-auth.js';
 
 /** What tasks need from the configuration. */
 export interface TaskSettings {
   sessionIdleTimeoutMs: number;
+}
+
+export function taskSettings(config: Config): TaskSettings {
+  return { sessionIdleTimeoutMs: config.session.idleTimeoutMs };
 }
 
 /** Every background task, by identifier; one task per file in this folder. */
