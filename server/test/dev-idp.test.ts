@@ -10,6 +10,7 @@ import {
   type DevIdpClient,
 } from '../src/auth/dev-idp/dev-idp.js';
 import { freePort } from '../src/free-port.js';
+import { Browser } from './helpers/browser.js';
 import { listen } from './helpers/listen.js';
 
 const ACCOUNTS: DevIdpAccount[] = [
@@ -76,59 +77,31 @@ function discover(
   });
 }
 
-/** A user agent: fetch without following redirects, with a cookie jar (paths ignored). */
-class Browser {
-  readonly cookies = new Map<string, string>();
+/** A browser whose requests give up after 5 s, so a hung IdP fails its test at once. */
+function newBrowser(): Browser {
+  return new Browser({ timeout: 5000 });
+}
 
-  async request(url: URL, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) {
-      headers.set(
-        'cookie',
-        [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-      );
-    }
-    const response = await fetch(url, {
-      ...init,
-      headers,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(5000),
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = line.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      const expired = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a));
-      if (!value || expired) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return response;
-  }
+/** Stops following redirects where the IdP sends the browser back to the client's `redirectUri`. */
+function atCallback(redirectUri: string): (next: URL) => boolean {
+  return (next) => next.href.startsWith(redirectUri);
+}
 
-  /** GETs `url` and follows redirects until a page, or until one leads to `stopAt`. */
-  async follow(
-    url: URL,
-    stopAt: string,
-    first?: Response,
-  ): Promise<{ response: Response; url: URL }> {
-    let current = url;
-    let response = first ?? (await this.request(current));
-    for (let hops = 0; hops < 10; hops++) {
-      const location = response.headers.get('location');
-      if (response.status < 300 || response.status >= 400 || !location)
-        return { response, url: current };
-      await response.arrayBuffer();
-      current = new URL(location, current);
-      if (current.href.startsWith(stopAt)) return { response, url: current };
-      response = await this.request(current);
-    }
-    throw new Error('too many redirects');
-  }
-
-  async postForm(url: URL, fields: Record<string, string>): Promise<Response> {
-    return this.request(url, { method: 'POST', body: new URLSearchParams(fields) });
-  }
+/** An authorization request with PKCE as Tandem sends it, plus `extra` parameters. */
+async function authorizationUrl(
+  config: client.Configuration,
+  redirectUri: string,
+  extra: Record<string, string> = {},
+): Promise<{ url: URL; pkceCodeVerifier: string }> {
+  const pkceCodeVerifier = client.randomPKCECodeVerifier();
+  const url = client.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri,
+    scope: SCOPE,
+    code_challenge: await client.calculatePKCECodeChallenge(pkceCodeVerifier),
+    code_challenge_method: 'S256',
+    ...extra,
+  });
+  return { url, pkceCodeVerifier };
 }
 
 function unescapeHtml(text: string): string {
@@ -160,28 +133,24 @@ async function signIn(
   browser: Browser,
   subject: string,
 ): Promise<SignIn> {
-  const pkceCodeVerifier = client.randomPKCECodeVerifier();
   const expectedState = client.randomState();
   const expectedNonce = client.randomNonce();
-  const authorizationUrl = client.buildAuthorizationUrl(config, {
-    redirect_uri: setup.redirectUri,
-    scope: SCOPE,
-    code_challenge: await client.calculatePKCECodeChallenge(pkceCodeVerifier),
-    code_challenge_method: 'S256',
+  const { url, pkceCodeVerifier } = await authorizationUrl(config, setup.redirectUri, {
     state: expectedState,
     nonce: expectedNonce,
   });
+  const stopAt = atCallback(setup.redirectUri);
 
-  const page = await browser.follow(authorizationUrl, setup.redirectUri);
-  if (page.response.status !== 200) throw new Error(`login page answered ${page.response.status}`);
-  const loginPage = await page.response.text();
+  const page = await browser.get(url, stopAt);
+  if (page.status !== 200) throw new Error(`login page answered ${page.status}`);
+  const loginPage = page.body;
 
-  const posted = await browser.postForm(loginAction(loginPage, page.url, subject), { subject });
-  const callback = await browser.follow(page.url, setup.redirectUri, posted);
+  const callback = await browser.follow(
+    await browser.request(loginAction(loginPage, page.url, subject), { form: { subject } }),
+    stopAt,
+  );
   if (!callback.url.href.startsWith(setup.redirectUri)) {
-    throw new Error(
-      `ended at ${callback.url.href} (${callback.response.status}): ${await callback.response.text()}`,
-    );
+    throw new Error(`ended at ${callback.url.href} (${callback.status}): ${callback.body}`);
   }
 
   const tokens = await client.authorizationCodeGrant(config, callback.url, {
@@ -197,7 +166,7 @@ async function signIn(
 t.test('the whole code flow with PKCE gives an ID token with the profile claims', async (t) => {
   const setup = await startIdp(t);
   const config = await discover(setup.issuer);
-  const { claims } = await signIn(setup, config, new Browser(), 'ada');
+  const { claims } = await signIn(setup, config, newBrowser(), 'ada');
 
   t.match(claims, {
     iss: setup.issuer,
@@ -217,7 +186,7 @@ t.test('the whole code flow with PKCE gives an ID token with the profile claims'
 t.test('client_secret_basic works as well as client_secret_post', async (t) => {
   const setup = await startIdp(t);
   const config = await discover(setup.issuer, client.ClientSecretBasic('tandem-secret'));
-  const { claims } = await signIn(setup, config, new Browser(), 'bob');
+  const { claims } = await signIn(setup, config, newBrowser(), 'bob');
   t.equal(claims.sub, 'bob');
   t.equal(claims.name, 'Bob Basic');
   t.same(claims.groups, []);
@@ -228,7 +197,7 @@ t.test('a path-less issuer works too', async (t) => {
   const setup = await startIdp(t, { path: '' });
   const config = await discover(setup.issuer);
   t.equal(config.serverMetadata().authorization_endpoint, `${setup.issuer}/auth`);
-  const { claims } = await signIn(setup, config, new Browser(), 'ada');
+  const { claims } = await signIn(setup, config, newBrowser(), 'ada');
   t.equal(claims.sub, 'ada');
   t.type(claims.sid, 'string');
 });
@@ -260,7 +229,7 @@ t.test('an authorization request without PKCE is refused', async (t) => {
     scope: SCOPE,
     state: 'x',
   });
-  const { url: ended } = await new Browser().follow(url, setup.redirectUri);
+  const { url: ended } = await newBrowser().get(url, atCallback(setup.redirectUri));
   t.equal(ended.searchParams.get('error'), 'invalid_request');
   t.match(ended.searchParams.get('error_description'), /PKCE/);
 });
@@ -268,18 +237,12 @@ t.test('an authorization request without PKCE is refused', async (t) => {
 t.test('the login page lists every account, escaped, without script or style', async (t) => {
   const setup = await startIdp(t);
   const config = await discover(setup.issuer);
-  const browser = new Browser();
-  const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: setup.redirectUri,
-    scope: SCOPE,
-    code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
-    code_challenge_method: 'S256',
-  });
-  const { response, url: pageUrl } = await browser.follow(url, setup.redirectUri);
-  t.equal(response.status, 200);
-  t.match(response.headers.get('content-type'), /text\/html/);
+  const { url } = await authorizationUrl(config, setup.redirectUri);
+  const page = await newBrowser().get(url, atCallback(setup.redirectUri));
+  t.equal(page.status, 200);
+  t.match(page.headers.get('content-type'), /text\/html/);
+  const { url: pageUrl, body: html } = page;
   t.match(pageUrl.pathname, /^\/dev-idp\/interaction\/[\w-]+$/);
-  const html = await response.text();
 
   t.match(html, /<html lang="de">/);
   t.match(html, /Anmelden/);
@@ -301,14 +264,14 @@ t.test('the login page lists every account, escaped, without script or style', a
 t.test('a changed account shows in the next sign-in', async (t) => {
   const setup = await startIdp(t);
   const config = await discover(setup.issuer);
-  const first = await signIn(setup, config, new Browser(), 'ada');
+  const first = await signIn(setup, config, newBrowser(), 'ada');
   t.equal(first.claims.email, 'ada@example.org');
 
   const ada = setup.idp.accounts.get('ada');
   if (!ada) throw new Error('no ada');
   setup.idp.accounts.set('ada', { ...ada, email: 'ada.admin@example.org', groups: [] });
 
-  const second = await signIn(setup, config, new Browser(), 'ada');
+  const second = await signIn(setup, config, newBrowser(), 'ada');
   t.equal(second.claims.email, 'ada.admin@example.org');
   t.same(second.claims.groups, []);
   t.not(second.claims.sid, first.claims.sid, 'a new browser is a new IdP session');
@@ -317,16 +280,11 @@ t.test('a changed account shows in the next sign-in', async (t) => {
 t.test('a second sign-in in the same browser skips the login page', async (t) => {
   const setup = await startIdp(t);
   const config = await discover(setup.issuer);
-  const browser = new Browser();
+  const browser = newBrowser();
   const first = await signIn(setup, config, browser, 'eve');
 
-  const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: setup.redirectUri,
-    scope: SCOPE,
-    code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
-    code_challenge_method: 'S256',
-  });
-  const { url: ended } = await browser.follow(url, setup.redirectUri);
+  const { url } = await authorizationUrl(config, setup.redirectUri);
+  const { url: ended } = await browser.get(url, atCallback(setup.redirectUri));
   t.ok(ended.href.startsWith(setup.redirectUri), 'straight back to the client');
   t.ok(ended.searchParams.get('code'));
   t.equal(first.claims.sub, 'eve');
@@ -335,27 +293,20 @@ t.test('a second sign-in in the same browser skips the login page', async (t) =>
 t.test('posting an unknown subject answers 400', async (t) => {
   const setup = await startIdp(t);
   const config = await discover(setup.issuer);
-  const browser = new Browser();
-  const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: setup.redirectUri,
-    scope: SCOPE,
-    code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
-    code_challenge_method: 'S256',
-  });
-  const page = await browser.follow(url, setup.redirectUri);
-  const action = loginAction(await page.response.text(), page.url, 'ada');
+  const browser = newBrowser();
+  const { url } = await authorizationUrl(config, setup.redirectUri);
+  const page = await browser.get(url, atCallback(setup.redirectUri));
+  const action = loginAction(page.body, page.url, 'ada');
 
-  const unknown = await browser.postForm(action, { subject: 'mallory' });
+  const unknown = await browser.request(action, { form: { subject: 'mallory' } });
   t.equal(unknown.status, 400);
-  t.match(await unknown.text(), /unknown account/);
+  t.match(unknown.body, /unknown account/);
 
-  const missing = await browser.postForm(action, {});
+  const missing = await browser.request(action, { form: {} });
   t.equal(missing.status, 400);
-  await missing.arrayBuffer();
 
-  const withoutCookies = await new Browser().postForm(action, { subject: 'ada' });
+  const withoutCookies = await newBrowser().request(action, { form: { subject: 'ada' } });
   t.equal(withoutCookies.status, 400, 'no sign-in without its interaction cookie');
-  await withoutCookies.arrayBuffer();
 });
 
 t.test(
@@ -377,7 +328,7 @@ t.test(
       backchannelLogoutUri: `http://127.0.0.1:${backchannelPort}/auth/backchannel-logout`,
     });
     const config = await discover(setup.issuer);
-    const browser = new Browser();
+    const browser = newBrowser();
     const { tokens, claims } = await signIn(setup, config, browser, 'ada');
 
     const endSession = client.buildEndSessionUrl(config, {
@@ -387,16 +338,15 @@ t.test(
     });
     const confirm = await browser.request(endSession);
     t.equal(confirm.status, 200);
-    const html = await confirm.text();
+    const html = confirm.body;
     t.notMatch(html, /<script|<style|style=|\son[a-z]+=/i);
     const action = /<form id="op.logoutForm" method="post" action="([^"]+)">/.exec(html)?.[1];
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
     t.ok(action && xsrf, 'a confirmation form with its xsrf token');
     t.match(html, /name="logout" value="yes"/);
 
-    const done = await browser.postForm(new URL(action ?? '', endSession), {
-      xsrf: xsrf ?? '',
-      logout: 'yes',
+    const done = await browser.request(new URL(action ?? '', endSession), {
+      form: { xsrf: xsrf ?? '', logout: 'yes' },
     });
     t.equal(done.status, 303);
     t.equal(done.headers.get('location'), `${setup.postLogoutRedirectUri}?state=bye`);
@@ -418,15 +368,10 @@ t.test(
     t.notOk('nonce' in payload);
 
     // The IdP session is gone: the next authorization asks for an account again.
-    const url = client.buildAuthorizationUrl(config, {
-      redirect_uri: setup.redirectUri,
-      scope: SCOPE,
-      code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
-      code_challenge_method: 'S256',
-    });
-    const again = await browser.follow(url, setup.redirectUri);
-    t.equal(again.response.status, 200);
-    t.match(await again.response.text(), /name="subject"/);
+    const { url } = await authorizationUrl(config, setup.redirectUri);
+    const again = await browser.get(url, atCallback(setup.redirectUri));
+    t.equal(again.status, 200);
+    t.match(again.body, /name="subject"/);
   },
 );
 
@@ -463,7 +408,7 @@ t.test('behind Fastify, forwarded with reply.hijack() before body parsing', asyn
   const { claims } = await signIn(
     { idp, issuer, redirectUri, postLogoutRedirectUri: '' },
     config,
-    new Browser(),
+    newBrowser(),
     'ada',
   );
   t.equal(claims.sub, 'ada');
@@ -473,27 +418,23 @@ t.test('behind Fastify, forwarded with reply.hijack() before body parsing', asyn
 t.test('prompt=login in a signed-in browser lets another account sign in', async (t) => {
   const setup = await startIdp(t);
   const config = await discover(setup.issuer);
-  const browser = new Browser();
+  const browser = newBrowser();
   const first = await signIn(setup, config, browser, 'ada');
 
-  const pkceCodeVerifier = client.randomPKCECodeVerifier();
-  const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: setup.redirectUri,
-    scope: SCOPE,
-    code_challenge: await client.calculatePKCECodeChallenge(pkceCodeVerifier),
-    code_challenge_method: 'S256',
+  const { url, pkceCodeVerifier } = await authorizationUrl(config, setup.redirectUri, {
     prompt: 'login',
   });
-  const page = await browser.follow(url, setup.redirectUri);
-  t.equal(page.response.status, 200, 'the login page again');
-  const posted = await browser.postForm(loginAction(await page.response.text(), page.url, 'eve'), {
-    subject: 'eve',
-  });
+  const stopAt = atCallback(setup.redirectUri);
+  const page = await browser.get(url, stopAt);
+  t.equal(page.status, 200, 'the login page again');
   // oidc-provider first ends ada's session: a page posting the logout form (script submits
   // it, or the button under noscript), then back to the authorization.
-  const logout = await browser.follow(page.url, setup.redirectUri, posted);
-  t.equal(logout.response.status, 200);
-  const html = await logout.response.text();
+  const logout = await browser.follow(
+    await browser.request(loginAction(page.body, page.url, 'eve'), { form: { subject: 'eve' } }),
+    stopAt,
+  );
+  t.equal(logout.status, 200);
+  const html = logout.body;
   const action = /<form method="post" action="([^"]+)">/.exec(html)?.[1] ?? '';
   const fields = Object.fromEntries(
     [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [
@@ -502,8 +443,10 @@ t.test('prompt=login in a signed-in browser lets another account sign in', async
     ]),
   );
   t.equal(fields.logout, 'yes');
-  const confirmed = await browser.postForm(new URL(unescapeHtml(action), logout.url), fields);
-  const callback = await browser.follow(logout.url, setup.redirectUri, confirmed);
+  const callback = await browser.follow(
+    await browser.request(new URL(unescapeHtml(action), logout.url), { form: fields }),
+    stopAt,
+  );
   t.ok(callback.url.href.startsWith(setup.redirectUri), 'back at the client');
   const tokens = await client.authorizationCodeGrant(config, callback.url, { pkceCodeVerifier });
   const claims = tokens.claims();
@@ -525,18 +468,12 @@ t.test('paths outside the issuer answer 404', async (t) => {
 
 t.test('a second client in a signed-in browser is granted without a page', async (t) => {
   const setup = await startIdp(t);
-  const browser = new Browser();
+  const browser = newBrowser();
   const first = await signIn(setup, await discover(setup.issuer), browser, 'ada');
 
   const wiki = await discover(setup.issuer, undefined, 'wiki');
-  const pkceCodeVerifier = client.randomPKCECodeVerifier();
-  const url = client.buildAuthorizationUrl(wiki, {
-    redirect_uri: setup.redirectUri,
-    scope: SCOPE,
-    code_challenge: await client.calculatePKCECodeChallenge(pkceCodeVerifier),
-    code_challenge_method: 'S256',
-  });
-  const callback = await browser.follow(url, setup.redirectUri);
+  const { url, pkceCodeVerifier } = await authorizationUrl(wiki, setup.redirectUri);
+  const callback = await browser.get(url, atCallback(setup.redirectUri));
   t.ok(callback.url.href.startsWith(setup.redirectUri), 'straight back to the client');
   const tokens = await client.authorizationCodeGrant(wiki, callback.url, { pkceCodeVerifier });
   t.match(tokens.claims(), {

@@ -16,6 +16,9 @@ export class Browser {
   /** Set-Cookie headers seen, newest last, for assertions on cookie attributes. */
   readonly setCookies: string[] = [];
 
+  /** `timeout`: milliseconds before a request gives up, so a hung server fails the test at once. */
+  constructor(private readonly options: { timeout?: number } = {}) {}
+
   cookie(host: string, name: string): string | undefined {
     return this.jar.get(host)?.get(name);
   }
@@ -42,10 +45,11 @@ export class Browser {
       body = new URLSearchParams(init.form).toString();
     }
     const response = await fetch(target, {
-      method: init.method ?? (body ? 'POST' : 'GET'),
+      method: init.method ?? (init.form ? 'POST' : 'GET'),
       headers,
       body,
       redirect: 'manual',
+      ...(this.options.timeout ? { signal: AbortSignal.timeout(this.options.timeout) } : {}),
     });
     for (const header of response.headers.getSetCookie()) this.store(target.host, header);
     return {
@@ -69,8 +73,9 @@ export class Browser {
     throw new Error(`too many redirects from ${page.url}`);
   }
 
-  async get(url: string | URL): Promise<Page> {
-    return this.follow(await this.request(url));
+  /** GETs `url` and follows its redirects, as {@link follow} does. */
+  async get(url: string | URL, stopAt?: (next: URL) => boolean): Promise<Page> {
+    return this.follow(await this.request(url), stopAt);
   }
 
   /** Submits the form on `page` that contains `marker`, with its hidden inputs plus `extra`. */
