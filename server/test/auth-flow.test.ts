@@ -354,3 +354,32 @@ t.test('without an IdP, sign-in says it is not configured', async (t) => {
   t.equal(response.statusCode, 503);
   t.match(response.json().message, /set OIDC_ISSUER/);
 });
+
+t.test(
+  'the authorization request carries PKCE S256, state, nonce and the login hint',
+  async (t) => {
+    const setup = await setUp(t);
+    const start = await new Browser().request(
+      `${setup.tandem}/auth/login?login_hint=${encodeURIComponent('ada@amt.example')}`,
+    );
+    t.equal(start.status, 303);
+    const authorize = new URL(start.headers.get('location') ?? '');
+    t.equal(`${authorize.origin}${authorize.pathname}`, `${setup.idp.issuer}/auth`);
+    const params = Object.fromEntries(authorize.searchParams);
+    t.match(params, {
+      response_type: 'code',
+      client_id: 'tandem',
+      redirect_uri: `${setup.tandem}/auth/callback`,
+      scope: 'openid profile email',
+      code_challenge: /^[\w-]{43}$/,
+      code_challenge_method: 'S256',
+      state: /^[\w-]{20,}$/,
+      nonce: /^[\w-]{20,}$/,
+      login_hint: 'ada@amt.example',
+    });
+    t.match(
+      String(start.headers.get('set-cookie')),
+      /^tandem-login=[\w-]+;.*Max-Age=600.*HttpOnly.*SameSite=Lax/,
+    );
+  },
+);
