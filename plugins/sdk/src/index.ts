@@ -1,0 +1,69 @@
+/**
+ * `@tandem/plugin-sdk`: the one package a Tandem plugin imports. It holds the contracts
+ * between the server (the host) and its plugins as TypeBox schemas with the types derived from
+ * them, and the helpers `defineMatchingStrategy`, `defineCurriculum` and
+ * `defineNotificationChannel` whose result a plugin package exports as its default.
+ *
+ * @packageDocumentation
+ */
+export { PLUGIN_BRAND, type PluginBrand, pluginKind } from './brand.js';
+export {
+  type Locale,
+  LocaleSchema,
+  type Localized,
+  LocalizedSchema,
+  PLUGIN_KINDS,
+  type PluginKind,
+  PluginKindSchema,
+  type ProgrammeKind,
+  ProgrammeKindSchema,
+} from './common.js';
+export type {
+  JsonValue,
+  KeyValueStore,
+  KeyValueStoreSetOptions,
+  PluginContext,
+  PluginLogger,
+} from './context.js';
+export {
+  type Curriculum,
+  type CurriculumDefinition,
+  type CurriculumProgramme,
+  CurriculumProgrammeSchema,
+  defineCurriculum,
+  type ProgrammeDefaults,
+  ProgrammeDefaultsSchema,
+  type SessionPlan,
+  SessionPlanSchema,
+} from './curriculum.js';
+export {
+  type ConfigOf,
+  type ConfigSchema,
+  type JsonSchemaObject,
+  PLUGIN_NAME_PATTERN,
+  type PluginDefinitionBase,
+  type PluginMetadata,
+  PluginMetadataSchema,
+  PluginNameSchema,
+} from './definition.js';
+export {
+  defineMatchingStrategy,
+  type MatchCandidate,
+  MatchCandidateSchema,
+  type MatchInput,
+  MatchInputSchema,
+  type MatchingStrategy,
+  type MatchingStrategyDefinition,
+  type MatchProposal,
+  MatchProposalSchema,
+} from './matching.js';
+export {
+  defineNotificationChannel,
+  type NotificationChannel,
+  type NotificationChannelDefinition,
+  type OutgoingMessage,
+  OutgoingMessageSchema,
+  type SendResult,
+  SendResultSchema,
+} from './notification.js';
+export type { TandemPlugin } from './plugin.js';

@@ -1,0 +1,167 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { brand, type PluginBrand } from './brand.js';
+import { LocaleSchema, ProgrammeKindSchema } from './common.js';
+import type { PluginContext } from './context.js';
+import {
+  type ConfigOf,
+  type ConfigSchema,
+  checkDefinition,
+  type PluginDefinitionBase,
+} from './definition.js';
+
+const Id = Type.String({ minLength: 1 });
+const Score = Type.Number({ minimum: 0, maximum: 100 });
+const Time = Type.String({
+  pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+  description: 'HH:MM, 24 h',
+});
+
+/** Someone enrolled in a programme who is to be matched, as a matching strategy sees them. */
+export const MatchCandidateSchema = Type.Object({
+  enrolmentId: Id,
+  personId: Id,
+  role: Type.Union([Type.Literal('mentor'), Type.Literal('mentee'), Type.Literal('either')], {
+    description: 'The side the person enrolled for; `either` lets the strategy choose.',
+  }),
+  capacity: Type.Integer({
+    minimum: 1,
+    description: 'How many mentees a mentor takes on (1 for mentees and peers).',
+  }),
+  profile: Type.Object({
+    skillsOffered: Type.Array(Type.String()),
+    skillsWanted: Type.Array(Type.String()),
+    languages: Type.Array(Type.Union([LocaleSchema, Type.String({ minLength: 2 })]), {
+      description: 'Languages the person can meet in, as ISO 639-1 codes (`de`, `en`, `fr`, …).',
+    }),
+    format: Type.Union([Type.Literal('on-site'), Type.Literal('remote'), Type.Literal('both')]),
+    location: Type.Optional(Type.String({ description: 'Site or city, for on-site meetings.' })),
+    availability: Type.Array(
+      Type.Object({
+        weekday: Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday.' }),
+        from: Time,
+        to: Time,
+      }),
+    ),
+    goals: Type.Array(Type.String()),
+    experienceYears: Type.Optional(Type.Number({ minimum: 0 })),
+    department: Type.Optional(Type.String()),
+    title: Type.Optional(Type.String({ description: 'Job title.' })),
+  }),
+  excludedPersonIds: Type.Array(Id, {
+    description: 'People this person must not be matched with (e.g. their own manager).',
+  }),
+});
+
+/** Someone enrolled in a programme who is to be matched, as a matching strategy sees them. */
+export type MatchCandidate = Static<typeof MatchCandidateSchema>;
+
+/** Two enrolment (or person) ids. */
+const Pair = Type.Tuple([Id, Id]);
+
+/** Everything a matching strategy gets to propose groups for one programme round. */
+export const MatchInputSchema = Type.Object({
+  programme: Type.Object({
+    id: Id,
+    kind: ProgrammeKindSchema,
+    weights: Type.Record(Type.String(), Type.Number({ minimum: 0 }), {
+      description: 'Weight per criterion name, as the programme admin set them.',
+    }),
+    rules: Type.Record(Type.String(), Type.Unknown(), {
+      description: 'Strategy-specific rules of the programme (e.g. cross-department only).',
+    }),
+  }),
+  candidates: Type.Array(MatchCandidateSchema),
+  history: Type.Array(Pair, {
+    description: 'Person-id pairs who were partners before, in this or earlier programmes.',
+  }),
+  pins: Type.Array(Type.Object({ members: Type.Array(Id, { minItems: 2 }) }), {
+    description: 'Enrolment ids an admin fixed to be in one group.',
+  }),
+  forbids: Type.Array(Pair, {
+    description: 'Enrolment-id pairs an admin ruled out from sharing a group.',
+  }),
+  seed: Type.Integer({ description: 'Seed for any randomness, so a run can be repeated.' }),
+});
+
+/** Everything a matching strategy gets to propose groups for one programme round. */
+export type MatchInput = Static<typeof MatchInputSchema>;
+
+/**
+ * What a matching strategy returns: groups with their scores and reasons, and who was left out
+ * and why. The host validates it against this schema before saving it as a proposal.
+ */
+export const MatchProposalSchema = Type.Object(
+  {
+    groups: Type.Array(
+      Type.Object(
+        {
+          members: Type.Array(
+            Type.Object(
+              {
+                enrolmentId: Id,
+                role: Type.Union([
+                  Type.Literal('mentor'),
+                  Type.Literal('mentee'),
+                  Type.Literal('peer'),
+                ]),
+              },
+              { additionalProperties: false },
+            ),
+            { minItems: 2 },
+          ),
+          score: Score,
+          criteria: Type.Array(
+            Type.Object(
+              {
+                name: Type.String({ minLength: 1 }),
+                score: Score,
+                weight: Type.Number({ minimum: 0 }),
+                why: Type.String({ description: 'A sentence an admin can read.' }),
+              },
+              { additionalProperties: false },
+            ),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    unmatched: Type.Array(
+      Type.Object({ enrolmentId: Id, reason: Type.String() }, { additionalProperties: false }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** What a matching strategy returns: scored groups with reasons, and who was left out. */
+export type MatchProposal = Static<typeof MatchProposalSchema>;
+
+/** What a plugin author writes to define a matching strategy. */
+export interface MatchingStrategyDefinition<S extends ConfigSchema = ConfigSchema>
+  extends PluginDefinitionBase<S> {
+  /**
+   * Proposes groups for the candidates. Must be deterministic for a given `input.seed`; it runs
+   * in a job with a time limit, and its result is validated against {@link MatchProposalSchema}.
+   */
+  match(input: MatchInput, ctx: PluginContext<ConfigOf<S>>): MatchProposal | Promise<MatchProposal>;
+}
+
+/** A matching strategy as {@link defineMatchingStrategy} returns it: frozen and branded. */
+export type MatchingStrategy<S extends ConfigSchema = ConfigSchema> = Readonly<
+  MatchingStrategyDefinition<S>
+> &
+  PluginBrand<'matching-strategy'>;
+
+/**
+ * Defines a matching strategy; make the result the default export of the plugin package.
+ * The type of `ctx.config` is inferred from `configSchema`.
+ *
+ * @returns a frozen copy of the definition, branded as a `'matching-strategy'`.
+ * @throws TypeError when the name is not kebab-case, `match` is missing, or another field is
+ *   malformed.
+ */
+export function defineMatchingStrategy<S extends ConfigSchema>(
+  definition: MatchingStrategyDefinition<S>,
+): MatchingStrategy<S> {
+  checkDefinition('defineMatchingStrategy', definition, ['match']);
+  return brand('matching-strategy', definition);
+}
