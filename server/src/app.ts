@@ -15,6 +15,9 @@ import { taskSettings } from './jobs/tasks.js';
 import workerPlugin from './jobs/worker-plugin.js';
 import adminUserRoutes from './modules/users/admin-user-routes.js';
 import meRoutes from './modules/users/me-routes.js';
+import pluginHost from './plugin-host/plugin-host-plugin.js';
+import pluginRoutes from './plugin-host/plugin-routes.js';
+import { version } from './version.js';
 
 /** The configuration `buildApp` needs: the validated config, with the database resolved. */
 export type AppConfig = Config & {
@@ -60,6 +63,11 @@ export async function buildApp(
       taskList: deps.taskList,
     });
   }
+  await app.register(pluginHost, {
+    ...config.plugins,
+    serverVersion: version,
+    env: config.pluginEnv,
+  });
   // Before any route: its onRoute hook refuses routes that declare no access.
   await app.register(authPlugin, { publicUrl: config.publicUrl, ...config.session });
   await app.register(healthRoutes);
@@ -73,5 +81,6 @@ export async function buildApp(
   if (demo) await app.register(devIdpRoutes, { idp: demo.idp });
   await app.register(meRoutes);
   await app.register(adminUserRoutes);
+  await app.register(pluginRoutes);
   return app;
 }

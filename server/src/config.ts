@@ -138,6 +138,18 @@ export const EnvSchema = Type.Object({
         'Behind a reverse proxy: `true`, the number of proxies, or their addresses (comma-separated, CIDR allowed), so that client addresses and https are read from X-Forwarded-* headers.',
     }),
   ),
+  TANDEM_PLUGINS: Type.Optional(
+    Type.String({
+      description:
+        'Extra plugins to load, comma-separated: package names resolvable from the server, or absolute paths to a plugin folder.',
+    }),
+  ),
+  TANDEM_REQUIRED_PLUGINS: Type.Optional(
+    Type.String({
+      description:
+        'Names of plugins Tandem must not start without, comma-separated; any other plugin that fails to load is reported and skipped.',
+    }),
+  ),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({
     default: 10000,
     minimum: 1000,
@@ -149,7 +161,10 @@ export const EnvSchema = Type.Object({
 
 export type Env = Static<typeof EnvSchema>;
 export type EnvName = keyof Env;
-export type Config = ReturnType<typeof toConfig>;
+export type Config = ReturnType<typeof toConfig> & {
+  /** The `TANDEM_PLUGIN_*` variables, read by each plugin's own config schema. */
+  pluginEnv: Record<string, string>;
+};
 
 /**
  * Reads and validates the configuration from environment variables. An empty variable counts
@@ -173,7 +188,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
     );
   }
   checkOidc(env as Env, raw);
-  return toConfig(env as Env, cwd);
+  return { ...toConfig(env as Env, cwd), pluginEnv: pluginVariables(source) };
+}
+
+function pluginVariables(source: NodeJS.ProcessEnv): Record<string, string> {
+  const entries = Object.entries(source).filter(([name]) => name.startsWith('TANDEM_PLUGIN_'));
+  return Object.fromEntries(
+    entries.filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 /** Rules that span variables, after each one passed on its own. */
@@ -219,6 +241,14 @@ function toConfig(env: Env, cwd: string) {
     worker: { inProcess: env.WORKER_IN_PROCESS, concurrency: env.WORKER_CONCURRENCY },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     authRateLimit: env.AUTH_RATE_LIMIT,
+    plugins: {
+      // Commas only: a folder path may contain spaces.
+      specifiers: (env.TANDEM_PLUGINS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      required: list(env.TANDEM_REQUIRED_PLUGINS ?? ''),
+    },
     trustProxy: trustProxy(env.TRUST_PROXY),
     /** The organisation's IdP; undefined until configured (demo mode brings its own). */
     oidc:

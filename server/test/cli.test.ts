@@ -63,6 +63,7 @@ t.test('tandem start serves until SIGTERM, then drains and exits 0', async (t) =
   t.same(await ready.json(), {
     status: 'ready',
     checks: { database: { ok: true }, migrations: { ok: true } },
+    plugins: [],
   });
 
   tandem.child.kill('SIGTERM');

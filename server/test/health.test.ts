@@ -17,6 +17,7 @@ t.test('ready reports each check when all is well', async (t) => {
   t.same(response.json(), {
     status: 'ready',
     checks: { database: { ok: true }, migrations: { ok: true } },
+    plugins: [],
   });
 });
 

@@ -6,6 +6,9 @@
  *
  * @packageDocumentation
  */
+
+// TypeBox, for configSchema: a plugin imports it from here and needs no dependency of its own.
+export { type Static, type TSchema, Type } from '@sinclair/typebox';
 export { PLUGIN_BRAND, type PluginBrand, pluginKind } from './brand.js';
 export {
   type Locale,

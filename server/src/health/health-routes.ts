@@ -31,9 +31,16 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (_request, reply) => {
       const { ready, checks } = await probe();
-      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not-ready', checks });
+      return reply.code(ready ? 200 : 503).send({
+        status: ready ? 'ready' : 'not-ready',
+        checks,
+        plugins: [...app.plugins.statuses],
+      });
     },
   );
 };
 
-export default fp(healthRoutes, { name: 'tandem-health', dependencies: ['tandem-orm'] });
+export default fp(healthRoutes, {
+  name: 'tandem-health',
+  dependencies: ['tandem-orm', 'tandem-plugin-host'],
+});

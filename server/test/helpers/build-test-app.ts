@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.js';
 // The decorations these plugins declare (app.orm, app.worker) are visible to tests through them.
 import type {} from '../../src/db/orm-plugin.js';
 import type {} from '../../src/jobs/worker-plugin.js';
+import type {} from '../../src/plugin-host/plugin-host-plugin.js';
 import { createTestDatabase } from './database.js';
 
 export interface TestAppOptions extends AppDependencies {

@@ -19,10 +19,14 @@ export interface TandemProcess {
  * environment on top of PATH. Killed at the end of the test if still running.
  */
 export function spawnTandem(t: Test, args: string[], env: Record<string, string>): TandemProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=tandem-source', '--import', 'tsx', main, ...args],
+    {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   const listeners = new Set<() => void>();

@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { TSchema } from '@sinclair/typebox';
+import { PLUGIN_KINDS, type PluginKind, pluginKind, type TandemPlugin } from '@tandem/plugin-sdk';
+import semver from 'semver';
+import { pluginConfigFromEnv } from './plugin-config.js';
+
+export interface LoadedPlugin {
+  kind: PluginKind;
+  definition: TandemPlugin;
+  config: unknown;
+}
+
+interface PackageJson {
+  name?: string;
+  main?: string;
+  exports?: unknown;
+  tandem?: { kind?: string };
+}
+
+const require = createRequire(import.meta.url);
+
+/** A plugin that did not load, with the best name known for it so far. */
+export class PluginLoadError extends Error {
+  override readonly name = 'PluginLoadError';
+
+  constructor(
+    readonly plugin: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Loads one plugin: an absolute path to its folder, or a package name resolvable from the
+ * server. Checks that its package.json declares a known `tandem.kind`, that its default export
+ * came from the matching define* helper, that its `host` range admits this server, and that
+ * its configuration is valid.
+ *
+ * @throws PluginLoadError naming the plugin (its name once known, else its package or specifier).
+ */
+export async function loadPlugin(
+  specifier: string,
+  serverVersion: string,
+  env: NodeJS.ProcessEnv,
+): Promise<LoadedPlugin> {
+  let label = specifier;
+  const named = (name: string) => {
+    label = name;
+  };
+  try {
+    return await load(specifier, serverVersion, env, named);
+  } catch (error) {
+    throw new PluginLoadError(label, error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function load(
+  specifier: string,
+  serverVersion: string,
+  env: NodeJS.ProcessEnv,
+  named: (name: string) => void,
+): Promise<LoadedPlugin> {
+  const folder = isAbsolute(specifier)
+    ? specifier
+    : dirname(require.resolve(`${specifier}/package.json`));
+  const manifest = JSON.parse(await readFile(join(folder, 'package.json'), 'utf8')) as PackageJson;
+  if (manifest.name) named(manifest.name);
+  const declared = manifest.tandem?.kind;
+  if (!declared || !(PLUGIN_KINDS as readonly string[]).includes(declared)) {
+    throw new Error(
+      `package.json must declare "tandem": { "kind": ${PLUGIN_KINDS.map((k) => `"${k}"`).join(' | ')} }`,
+    );
+  }
+
+  const module = (await import(pathToFileURL(join(folder, entryOf(manifest))).href)) as {
+    default?: unknown;
+  };
+  const definition = module.default;
+  const kind = pluginKind(definition);
+  if (!kind)
+    throw new Error('its default export does not come from a define* helper of @tandem/plugin-sdk');
+  if (kind !== declared)
+    throw new Error(`package.json says ${declared}, the default export is a ${kind}`);
+  const plugin = definition as TandemPlugin;
+  named(plugin.name);
+  if (!semver.satisfies(serverVersion, plugin.host, { includePrerelease: true })) {
+    throw new Error(`it supports Tandem ${plugin.host}; this server is ${serverVersion}`);
+  }
+  return {
+    kind,
+    definition: plugin,
+    config: pluginConfigFromEnv(plugin.name, plugin.configSchema as TSchema, env),
+  };
+}
+
+/** The module a plugin folder exports as `.`: exports (import or default condition), else main, else index.js. */
+function entryOf(manifest: PackageJson): string {
+  const exported = manifest.exports;
+  const root =
+    typeof exported === 'object' && exported !== null && '.' in exported
+      ? (exported as Record<string, unknown>)['.']
+      : exported;
+  if (typeof root === 'string') return root;
+  if (typeof root === 'object' && root !== null) {
+    const conditions = root as Record<string, unknown>;
+    const target = conditions.import ?? conditions.default;
+    if (typeof target === 'string') return target;
+  }
+  return manifest.main ?? 'index.js';
+}

@@ -1,0 +1,53 @@
+import type { TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/**
+ * A plugin's configuration from `TANDEM_PLUGIN_<NAME>_<FIELD>` variables: `<NAME>` is the
+ * plugin name and `<FIELD>` each top-level property of its config schema, both in upper snake
+ * case (`email` + `smtpPort` → `TANDEM_PLUGIN_EMAIL_SMTP_PORT`). Values are converted to the
+ * schema's types, defaults filled in, then validated.
+ *
+ * @throws Error naming the first invalid field and its variable.
+ */
+export function pluginConfigFromEnv(
+  name: string,
+  schema: TSchema,
+  env: NodeJS.ProcessEnv,
+): unknown {
+  const properties: Record<string, TSchema> = schema.properties ?? {};
+  const raw: Record<string, unknown> = {};
+  for (const field of Object.keys(properties)) {
+    const value = env[pluginVariable(name, field)]?.trim();
+    if (value) raw[field] = parseValue(value, properties[field]);
+  }
+  const config = Value.Convert(schema, Value.Default(schema, raw));
+  const error = Value.Errors(schema, config).First();
+  if (error) {
+    const field = error.path.split('/')[1] ?? '';
+    const where = field ? `config field ${field} (${pluginVariable(name, field)})` : 'config';
+    throw new Error(`${where}: ${error.message}`);
+  }
+  return config;
+}
+
+/** The variable that sets one field of a plugin's config. */
+export function pluginVariable(name: string, field: string): string {
+  return `TANDEM_PLUGIN_${snake(name)}_${snake(field)}`;
+}
+
+function snake(text: string): string {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
+}
+
+/** Arrays and objects are written as JSON in a variable; everything else as plain text. */
+function parseValue(value: string, schema: TSchema | undefined): unknown {
+  if (schema?.type !== 'array' && schema?.type !== 'object') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value; // validation then says what is wrong
+  }
+}

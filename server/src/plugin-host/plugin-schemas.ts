@@ -1,0 +1,17 @@
+import { Type } from '@sinclair/typebox';
+
+/** A configured plugin as the admin page and /health/ready show it. */
+export const PluginStatusSchema = Type.Union([
+  Type.Object({
+    name: Type.String(),
+    kind: Type.String(),
+    version: Type.String(),
+    status: Type.Literal('active'),
+  }),
+  Type.Object({
+    name: Type.String(),
+    status: Type.Literal('failed'),
+    error: Type.String({ description: 'Why it did not load.' }),
+    required: Type.Boolean(),
+  }),
+]);

@@ -1,0 +1,143 @@
+import t from 'tap';
+import { loadConfig } from '../src/config.js';
+import { OperatorError } from '../src/errors.js';
+import { buildTestApp } from './helpers/build-test-app.js';
+import { createTestDatabase } from './helpers/database.js';
+import { strategySource, writePluginFolder } from './helpers/plugin-folder.js';
+import { signedInAs } from './helpers/sessions.js';
+
+t.test('a plugin in a folder outside the workspace loads and is listed as active', async (t) => {
+  const folder = await writePluginFolder(t, {
+    packageName: 'tandem-plugin-pairs',
+    kind: 'matching-strategy',
+    source: strategySource('pairs'),
+  });
+  const app = await buildTestApp(t, {
+    env: { TANDEM_PLUGINS: folder, TANDEM_PLUGIN_PAIRS_MAX_GROUP_SIZE: '3' },
+  });
+  const admin = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
+  const listed = await app.inject({ url: '/api/admin/plugins', cookies: admin.cookies });
+  t.equal(listed.statusCode, 200);
+  t.same(listed.json(), [
+    { name: 'pairs', kind: 'matching-strategy', version: '1.2.3', status: 'active' },
+  ]);
+
+  const strategy = app.plugins.get('matching-strategy', 'pairs');
+  t.ok(strategy, 'found by kind and name');
+  t.same(
+    strategy?.config,
+    { maxGroupSize: 3, label: 'pairs' },
+    'config from TANDEM_PLUGIN_PAIRS_* with defaults',
+  );
+  t.equal(app.plugins.get('curriculum', 'pairs'), undefined, 'not under another kind');
+  t.same(
+    await strategy?.definition.match(
+      {
+        programme: { id: 'p', kind: 'peer-lunch', weights: {}, rules: {} },
+        candidates: [],
+        history: [],
+        pins: [],
+        forbids: [],
+        seed: 1,
+      },
+      {} as never,
+    ),
+    {
+      groups: [],
+      unmatched: [],
+    },
+  );
+
+  const participant = await signedInAs(app, { subject: 'ada', name: 'Ada' });
+  t.equal(
+    (await app.inject({ url: '/api/admin/plugins', cookies: participant.cookies })).statusCode,
+    403,
+  );
+});
+
+t.test(
+  'broken plugins are reported with a reason naming them, and the server runs on',
+  async (t) => {
+    const throwing = await writePluginFolder(t, {
+      packageName: 'tandem-plugin-throws',
+      kind: 'matching-strategy',
+      source: "throw new Error('cannot find my model file');\n",
+    });
+    const tooNew = await writePluginFolder(t, {
+      packageName: 'tandem-plugin-future',
+      kind: 'matching-strategy',
+      source: strategySource('future').replace("host: '>=0.1.0 <1.0.0'", "host: '>=2.0.0'"),
+    });
+    const badConfig = await writePluginFolder(t, {
+      packageName: 'tandem-plugin-picky',
+      kind: 'matching-strategy',
+      source: strategySource('picky'),
+    });
+    const notBranded = await writePluginFolder(t, {
+      packageName: 'tandem-plugin-plain',
+      kind: 'curriculum',
+      source: "export default { name: 'plain', sessions: () => [] };\n",
+    });
+    const databaseUrl = await createTestDatabase(t);
+    const app = await buildTestApp(t, {
+      databaseUrl,
+      env: {
+        TANDEM_PLUGINS: [throwing, tooNew, badConfig, notBranded].join(','),
+        TANDEM_PLUGIN_PICKY_MAX_GROUP_SIZE: '1',
+      },
+    });
+
+    const ready = await app.inject('/health/ready');
+    t.equal(ready.statusCode, 200, 'optional plugins failing do not make the server unready');
+    const byName = Object.fromEntries(
+      ready.json().plugins.map((p: { name: string }) => [p.name, p]),
+    );
+    t.match(byName['tandem-plugin-throws'], {
+      status: 'failed',
+      error: /cannot find my model file/,
+      required: false,
+    });
+    t.match(byName.future, {
+      status: 'failed',
+      error: 'it supports Tandem >=2.0.0; this server is 0.1.0',
+    });
+    t.match(byName.picky, {
+      status: 'failed',
+      error:
+        /^config field maxGroupSize \(TANDEM_PLUGIN_PICKY_MAX_GROUP_SIZE\): Expected integer to be greater or equal to 2/,
+    });
+    t.match(byName['tandem-plugin-plain'], {
+      status: 'failed',
+      error: /does not come from a define\* helper/,
+    });
+  },
+);
+
+t.test('a required plugin that fails stops start-up with one line naming it', async (t) => {
+  const tooNew = await writePluginFolder(t, {
+    packageName: 'tandem-plugin-future',
+    kind: 'matching-strategy',
+    source: strategySource('future').replace("host: '>=0.1.0 <1.0.0'", "host: '>=2.0.0'"),
+  });
+  const error = await buildTestApp(t, {
+    env: { TANDEM_PLUGINS: tooNew, TANDEM_REQUIRED_PLUGINS: 'future' },
+  }).catch((e: unknown) => e);
+  t.type(error, OperatorError);
+  t.equal(
+    (error as Error).message,
+    'Required plugin future did not load: it supports Tandem >=2.0.0; this server is 0.1.0',
+  );
+});
+
+t.test(
+  'plugin variables are passed through the config, and a folder with a comma-free space works',
+  async (t) => {
+    const config = loadConfig({
+      TANDEM_PLUGINS: '/opt/my plugins/a, @acme/tandem-b',
+      TANDEM_PLUGIN_A_X: '1',
+      OTHER: 'y',
+    });
+    t.same(config.plugins.specifiers, ['/opt/my plugins/a', '@acme/tandem-b']);
+    t.same(config.pluginEnv, { TANDEM_PLUGIN_A_X: '1' });
+  },
+);
