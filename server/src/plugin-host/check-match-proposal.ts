@@ -1,0 +1,37 @@
+import type { MatchInput, MatchProposal } from '@tandem/plugin-sdk';
+
+/**
+ * What the schema cannot see in a matching strategy's answer: it may only group the candidates
+ * it was given, a mentee or peer at most once and a mentor at most `capacity` times, never a
+ * forbidden pair, and must account for everyone else as unmatched. Returns the first problem,
+ * or undefined when the proposal may be saved.
+ */
+export function matchProposalProblem(
+  input: MatchInput,
+  proposal: MatchProposal,
+): string | undefined {
+  const candidates = new Map(input.candidates.map((c) => [c.enrolmentId, c]));
+  const uses = new Map<string, number>();
+  for (const group of proposal.groups) {
+    const ids = new Set<string>();
+    for (const { enrolmentId, role } of group.members) {
+      const candidate = candidates.get(enrolmentId);
+      if (!candidate) return `${enrolmentId} is not a candidate of this round`;
+      if (ids.has(enrolmentId)) return `a group lists ${enrolmentId} twice`;
+      ids.add(enrolmentId);
+      const count = (uses.get(enrolmentId) ?? 0) + 1;
+      uses.set(enrolmentId, count);
+      const allowed = role === 'mentor' ? candidate.capacity : 1;
+      if (count > allowed) return `${enrolmentId} is placed ${count} times (at most ${allowed})`;
+    }
+    const forbidden = input.forbids.find(([a, b]) => ids.has(a) && ids.has(b));
+    if (forbidden) return `${forbidden[0]} and ${forbidden[1]} are grouped although forbidden`;
+  }
+  for (const { enrolmentId } of proposal.unmatched) {
+    if (!candidates.has(enrolmentId)) return `${enrolmentId} is not a candidate of this round`;
+    if (uses.has(enrolmentId)) return `${enrolmentId} is both matched and unmatched`;
+  }
+  const accounted = new Set([...uses.keys(), ...proposal.unmatched.map((u) => u.enrolmentId)]);
+  const missing = input.candidates.find((c) => !accounted.has(c.enrolmentId));
+  return missing ? `${missing.enrolmentId} is neither matched nor unmatched` : undefined;
+}
