@@ -74,7 +74,7 @@ export async function buildApp(
   await app.register(homeRoute);
   const demo = config.demo && !config.oidc ? await demoSignIn(config) : undefined;
   await app.register(authRoutes, {
-    login: demo?.login ?? loginSettings(config),
+    login: demo?.login ?? (config.oidc ? loginSettings(config, config.oidc) : undefined),
     publicUrl: config.publicUrl,
     rateLimit: config.authRateLimit,
   });

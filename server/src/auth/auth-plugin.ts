@@ -1,7 +1,6 @@
 import cookie from '@fastify/cookie';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { recordAudit } from '../modules/audit/audit-log.js';
 import type { User } from '../modules/users/user.js';
 import type { Access } from './access.js';
 import { resumeSession, type SessionLifetimes } from './session-service.js';
@@ -18,8 +17,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in person, resolved from the session cookie; undefined when anonymous. */
     user: User | undefined;
-    /** The session cookie's token, when it named a live session. */
-    sessionToken: string | undefined;
   }
 }
 
@@ -48,7 +45,6 @@ const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, options) =
     secure: options.secureCookies,
   } as const);
   app.decorateRequest('user', undefined);
-  app.decorateRequest('sessionToken', undefined);
 
   const routeAccess = new Map<string, Access | undefined>();
   app.decorate('routeAccess', routeAccess);
@@ -74,20 +70,7 @@ const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, options) =
 
 async function resolveSession(request: FastifyRequest, lifetimes: SessionLifetimes): Promise<void> {
   const token = request.cookies[request.server.cookieNames.session];
-  if (!token) return;
-  const em = request.server.orm.em;
-  const resumed = await resumeSession(em, token, lifetimes);
-  if (!resumed) return;
-  if ('expired' in resumed) {
-    await recordAudit(em, {
-      action: 'session.expired',
-      targetType: 'user',
-      targetId: resumed.expired.user.id,
-    });
-    return;
-  }
-  request.user = resumed.user;
-  request.sessionToken = token;
+  if (token) request.user = await resumeSession(request.server.orm.em, token, lifetimes);
 }
 
 /**

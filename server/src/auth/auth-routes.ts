@@ -5,12 +5,13 @@ import type { FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { AuthFailure, BackchannelLogoutBody, LoginQuery } from './auth-schemas.js';
 import { LoginError } from './login-error.js';
-import { beginLogin, completeLogin, type LoginSettings } from './login-service.js';
+import { beginLogin, completeLogin } from './login-service.js';
+import type { SignInSettings } from './login-settings.js';
 import { backchannelLogout, signOut } from './logout-service.js';
 
 export interface AuthRoutesOptions {
   /** Undefined when no IdP is configured: sign-in then answers 503. */
-  login: (LoginSettings & { clientId: string }) | undefined;
+  login: SignInSettings | undefined;
   publicUrl: string;
   /** Requests per minute per client address on each route. */
   rateLimit: number;

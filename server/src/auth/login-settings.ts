@@ -1,16 +1,25 @@
 import type { Config } from '../config.js';
-import { identityProvider } from './identity-provider.js';
+import type { ClaimMapping } from '../modules/users/user-provisioning.js';
+import { type IdentityProviderSettings, identityProvider } from './identity-provider.js';
 import type { LoginSettings } from './login-service.js';
 
-/** Sign-in settings for the organisation's IdP from the config, or undefined if none is set. */
-export function loginSettings(config: Config): (LoginSettings & { clientId: string }) | undefined {
-  if (!config.oidc) return undefined;
+export type SignInSettings = LoginSettings & { clientId: string };
+
+/**
+ * Sign-in settings for an IdP: the organisation's (from OIDC_*) or the demo IdP, which brings
+ * its own claim mapping.
+ */
+export function loginSettings(
+  config: Config,
+  provider: IdentityProviderSettings,
+  claims: ClaimMapping & { scopes: string[] } = config.claims,
+): SignInSettings {
   return {
-    idp: identityProvider(config.oidc),
-    clientId: config.oidc.clientId,
+    idp: identityProvider(provider),
+    clientId: provider.clientId,
     redirectUri: `${config.publicUrl}/auth/callback`,
-    scopes: config.claims.scopes,
-    claims: config.claims,
+    scopes: claims.scopes,
+    claims,
     maxAgeMs: config.session.maxAgeMs,
   };
 }

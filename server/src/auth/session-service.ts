@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { recordAudit } from '../modules/audit/audit-log.js';
 import type { User } from '../modules/users/user.js';
 import { Session } from './session.js';
 import { newToken, tokenId } from './tokens.js';
@@ -31,17 +32,15 @@ export async function startSession(
   return token;
 }
 
-export type ResumedSession = { session: Session; user: User } | { expired: Session } | undefined;
-
 /**
- * The live session behind a cookie token, with its user. A session past its idle or absolute
- * lifetime is deleted and reported as expired (once); an unknown token gives undefined.
+ * The signed-in user behind a cookie token, or undefined. A session past its idle or absolute
+ * lifetime is deleted and its end audited, once.
  */
 export async function resumeSession(
   em: EntityManager,
   token: string,
   lifetimes: SessionLifetimes,
-): Promise<ResumedSession> {
+): Promise<User | undefined> {
   const session = await em.findOne(Session, tokenId(token), { populate: ['user'] });
   if (!session) return undefined;
   const now = Date.now();
@@ -50,12 +49,17 @@ export async function resumeSession(
     session.lastSeenAt.getTime() + lifetimes.idleTimeoutMs <= now
   ) {
     await em.nativeDelete(Session, { id: session.id });
-    return { expired: session };
+    await recordAudit(em, {
+      action: 'session.expired',
+      targetType: 'user',
+      targetId: session.user.id,
+    });
+    return undefined;
   }
   if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: new Date(now) });
   }
-  return { session, user: session.user };
+  return session.user;
 }
 
 /** Ends the session behind a cookie token; returns it when there was one. */

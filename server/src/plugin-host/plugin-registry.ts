@@ -7,6 +7,7 @@ import type {
 import { OperatorError } from '../errors.js';
 import type { Log } from '../logger.js';
 import { type LoadedPlugin, loadPlugin, PluginLoadError } from './load-plugin.js';
+import type { PluginStatus } from './plugin-schemas.js';
 
 interface PluginsByKind {
   'matching-strategy': MatchingStrategy;
@@ -20,11 +21,6 @@ export interface ActivePlugin<K extends PluginKind> {
   definition: PluginsByKind[K];
   config: unknown;
 }
-
-/** What the admin page and /health/ready show of each plugin. */
-export type PluginStatus =
-  | { name: string; kind: PluginKind; version: string; status: 'active' }
-  | { name: string; status: 'failed'; error: string; required: boolean };
 
 export interface PluginRegistry {
   readonly statuses: readonly PluginStatus[];

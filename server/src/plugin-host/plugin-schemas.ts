@@ -1,10 +1,11 @@
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
+import { PluginKindSchema } from '@tandem/plugin-sdk';
 
 /** A configured plugin as the admin page and /health/ready show it. */
 export const PluginStatusSchema = Type.Union([
   Type.Object({
     name: Type.String(),
-    kind: Type.String(),
+    kind: PluginKindSchema,
     version: Type.String(),
     status: Type.Literal('active'),
   }),
@@ -15,3 +16,6 @@ export const PluginStatusSchema = Type.Union([
     required: Type.Boolean(),
   }),
 ]);
+
+/** A configured plugin as the admin page and /health/ready show it. */
+export type PluginStatus = Static<typeof PluginStatusSchema>;

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
 import { DEMO_PEOPLE, demoEmail } from '../../demo/demo-people.js';
 import { DEMO_ISSUER } from '../../demo/seed-demo.js';
-import { identityProvider } from '../identity-provider.js';
-import type { LoginSettings } from '../login-service.js';
+import { loginSettings, type SignInSettings } from '../login-settings.js';
 import type { DevIdp } from './dev-idp.js';
 
 /** The demo's HR admin (see demo-people.ts): the one persona in the admin group. */
@@ -16,9 +15,7 @@ const ADMIN_GROUP = 'tandem-admin';
  * client. Users are recorded under the fixed demo issuer, so they match the seeded people
  * whatever PUBLIC_URL is. Never in production.
  */
-export async function demoSignIn(
-  config: Config,
-): Promise<{ idp: DevIdp; login: LoginSettings & { clientId: string } }> {
+export async function demoSignIn(config: Config): Promise<{ idp: DevIdp; login: SignInSettings }> {
   if (config.env === 'production') {
     throw new Error('the demo identity provider is refused when NODE_ENV=production');
   }
@@ -49,18 +46,16 @@ export async function demoSignIn(
   });
   return {
     idp,
-    login: {
-      idp: identityProvider({ issuer, ...client, userIssuer: DEMO_ISSUER }),
-      clientId: client.clientId,
-      redirectUri: `${config.publicUrl}/auth/callback`,
-      scopes: ['openid', 'profile', 'email'],
-      claims: {
+    login: loginSettings(
+      config,
+      { issuer, ...client, userIssuer: DEMO_ISSUER },
+      {
+        scopes: ['openid', 'profile', 'email'],
         roles: 'groups',
         adminRoles: [ADMIN_GROUP],
         department: 'department',
         title: 'title',
       },
-      maxAgeMs: config.session.maxAgeMs,
-    },
+    ),
   };
 }
