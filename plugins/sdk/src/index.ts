@@ -49,6 +49,7 @@ export {
   PluginMetadataSchema,
   PluginNameSchema,
 } from './definition.js';
+export { matchProposalProblem } from './match-proposal-problem.js';
 export {
   defineMatchingStrategy,
   type MatchCandidate,

@@ -1,10 +1,13 @@
-import type { MatchInput, MatchProposal } from '@tandem/plugin-sdk';
+import type { MatchInput, MatchProposal } from './matching.js';
 
 /**
- * What the schema cannot see in a matching strategy's answer: it may only group the candidates
- * it was given, a mentee or peer at most once and a mentor at most `capacity` times, never a
- * forbidden pair, and must account for everyone else as unmatched. Returns the first problem,
- * or undefined when the proposal may be saved.
+ * Checks what the schema cannot see in a matching strategy's answer: it may only group the
+ * candidates it was given, each on the side they enrolled for (`either` may take any), a
+ * mentee or peer at most once and a mentor at most `capacity` times, never a forbidden pair,
+ * every pin inside one group, and everyone else accounted for as unmatched. The host runs this
+ * before saving a proposal; the test kit runs it on every answer of a strategy under test.
+ *
+ * @returns the first problem as a sentence, or `undefined` when the proposal may be saved.
  */
 export function matchProposalProblem(
   input: MatchInput,
@@ -12,13 +15,17 @@ export function matchProposalProblem(
 ): string | undefined {
   const candidates = new Map(input.candidates.map((c) => [c.enrolmentId, c]));
   const uses = new Map<string, number>();
-  for (const group of proposal.groups) {
+  const groupOf = new Map<string, number>();
+  for (const [index, group] of proposal.groups.entries()) {
     const ids = new Set<string>();
     for (const { enrolmentId, role } of group.members) {
       const candidate = candidates.get(enrolmentId);
       if (!candidate) return `${enrolmentId} is not a candidate of this round`;
       if (ids.has(enrolmentId)) return `a group lists ${enrolmentId} twice`;
+      if (candidate.role !== 'either' && role !== candidate.role && role !== 'peer')
+        return `${enrolmentId} enrolled as ${candidate.role} but is placed as ${role}`;
       ids.add(enrolmentId);
+      groupOf.set(enrolmentId, index);
       const count = (uses.get(enrolmentId) ?? 0) + 1;
       uses.set(enrolmentId, count);
       const allowed = role === 'mentor' ? candidate.capacity : 1;
@@ -26,6 +33,11 @@ export function matchProposalProblem(
     }
     const forbidden = input.forbids.find(([a, b]) => ids.has(a) && ids.has(b));
     if (forbidden) return `${forbidden[0]} and ${forbidden[1]} are grouped although forbidden`;
+  }
+  for (const { members } of input.pins) {
+    const groups = new Set(members.map((id) => groupOf.get(id)));
+    if (groups.size !== 1 || groups.has(undefined))
+      return `${members.join(', ')} are pinned together but not grouped together`;
   }
   for (const { enrolmentId } of proposal.unmatched) {
     if (!candidates.has(enrolmentId)) return `${enrolmentId} is not a candidate of this round`;
