@@ -20,6 +20,8 @@ if (!adminUrl) {
   process.exit(1);
 }
 
+// The name becomes part of a class name: letters, digits and underscores only.
+const name = process.argv[2]?.replace(/[^A-Za-z0-9]+/g, '_');
 const scratch = `tandem_migration_${process.pid}`;
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
@@ -33,9 +35,7 @@ try {
   });
   try {
     await orm.getMigrator().up();
-    const result = await orm
-      .getMigrator()
-      .createMigration(migrationsDir, false, false, process.argv[2]);
+    const result = await orm.getMigrator().createMigration(migrationsDir, false, false, name);
     if (!result.fileName) {
       console.log('No changes: the migrations already match the entities.');
     } else {

@@ -13,6 +13,7 @@ import errorHandler from './http/error-handler.js';
 import securityHeaders from './http/security-headers.js';
 import { taskSettings } from './jobs/tasks.js';
 import workerPlugin from './jobs/worker-plugin.js';
+import matchingRunRoutes from './modules/matching/matching-run-routes.js';
 import adminUserRoutes from './modules/users/admin-user-routes.js';
 import meRoutes from './modules/users/me-routes.js';
 import pluginHost from './plugin-host/plugin-host-plugin.js';
@@ -55,6 +56,11 @@ export async function buildApp(
     https: config.session.secureCookies,
   });
   await app.register(ormPlugin, { databaseUrl: config.databaseUrl });
+  await app.register(pluginHost, {
+    ...config.plugins,
+    serverVersion: version,
+    env: config.pluginEnv,
+  });
   if (config.worker.inProcess) {
     await app.register(workerPlugin, {
       databaseUrl: config.databaseUrl,
@@ -63,11 +69,6 @@ export async function buildApp(
       taskList: deps.taskList,
     });
   }
-  await app.register(pluginHost, {
-    ...config.plugins,
-    serverVersion: version,
-    env: config.pluginEnv,
-  });
   // Before any route: its onRoute hook refuses routes that declare no access.
   await app.register(authPlugin, { publicUrl: config.publicUrl, ...config.session });
   await app.register(healthRoutes);
@@ -82,5 +83,6 @@ export async function buildApp(
   await app.register(meRoutes);
   await app.register(adminUserRoutes);
   await app.register(pluginRoutes);
+  await app.register(matchingRunRoutes);
   return app;
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { FormatRegistry, type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { EXIT_CONFIG, OperatorError } from './errors.js';
+import { readPluginConfigFile } from './plugin-host/plugin-config-file.js';
 
 FormatRegistry.Set('http-url', (value) => /^https?:\/\//.test(value) && URL.canParse(value));
 FormatRegistry.Set(
@@ -144,12 +145,25 @@ export const EnvSchema = Type.Object({
         'Extra plugins to load, comma-separated: package names resolvable from the server, or absolute paths to a plugin folder.',
     }),
   ),
+  TANDEM_PLUGIN_CONFIG: Type.Optional(
+    Type.String({
+      description:
+        'A JSON file of plugin settings, one object per plugin name (`{"email": {"smtpPort": 587}}`), as an alternative to `TANDEM_PLUGIN_<NAME>_<FIELD>` variables, which win where both set a field.',
+    }),
+  ),
   TANDEM_REQUIRED_PLUGINS: Type.Optional(
     Type.String({
       description:
         'Names of plugins Tandem must not start without, comma-separated; any other plugin that fails to load is reported and skipped.',
     }),
   ),
+  MATCHING_TIME_LIMIT_SECONDS: Type.Integer({
+    default: 120,
+    minimum: 1,
+    maximum: 3600,
+    description:
+      'How long a matching strategy may take for one run; a strategy still busy then is abandoned and the run reported as failed.',
+  }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({
     default: 10000,
     minimum: 1000,
@@ -248,7 +262,11 @@ function toConfig(env: Env, cwd: string) {
         .map((s) => s.trim())
         .filter(Boolean),
       required: list(env.TANDEM_REQUIRED_PLUGINS ?? ''),
+      configFile: env.TANDEM_PLUGIN_CONFIG
+        ? readPluginConfigFile(resolve(cwd, env.TANDEM_PLUGIN_CONFIG))
+        : undefined,
     },
+    matchingTimeLimitMs: env.MATCHING_TIME_LIMIT_SECONDS * 1000,
     trustProxy: trustProxy(env.TRUST_PROXY),
     /** The organisation's IdP; undefined until configured (demo mode brings its own). */
     oidc:

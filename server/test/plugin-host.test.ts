@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import t from 'tap';
 import { loadConfig } from '../src/config.js';
 import { OperatorError } from '../src/errors.js';
@@ -141,3 +143,56 @@ t.test(
     t.same(config.pluginEnv, { TANDEM_PLUGIN_A_X: '1' });
   },
 );
+
+t.test('plugin settings from a config file, with variables winning per field', async (t) => {
+  const folder = await writePluginFolder(t, {
+    packageName: 'tandem-plugin-pairs',
+    kind: 'matching-strategy',
+    source: strategySource('pairs'),
+  });
+  const file = join(folder, 'tandem-plugins.json');
+  await writeFile(file, JSON.stringify({ pairs: { maxGroupSize: 4, label: 'from the file' } }));
+  const app = await buildTestApp(t, {
+    env: {
+      TANDEM_PLUGINS: folder,
+      TANDEM_PLUGIN_CONFIG: file,
+      TANDEM_PLUGIN_PAIRS_LABEL: 'from a variable',
+    },
+  });
+  t.same(app.plugins.get('matching-strategy', 'pairs')?.config, {
+    maxGroupSize: 4,
+    label: 'from a variable',
+  });
+
+  await writeFile(file, JSON.stringify({ pairs: { maxGroupSize: 'four' } }));
+  const failing = await buildTestApp(t, {
+    env: { TANDEM_PLUGINS: folder, TANDEM_PLUGIN_CONFIG: file },
+  });
+  t.match(failing.plugins.statuses, [
+    {
+      name: 'pairs',
+      status: 'failed',
+      error: `config field maxGroupSize (TANDEM_PLUGIN_PAIRS_MAX_GROUP_SIZE or "pairs"."maxGroupSize" in ${file}): Expected integer`,
+    },
+  ]);
+});
+
+t.test('a config file that is missing or malformed stops start-up with one line', async (t) => {
+  const folder = t.testdir({ 'broken.json': '{ "pairs": ', 'list.json': '[1]' });
+  const attempt = (path: string) => {
+    try {
+      loadConfig({ TANDEM_PLUGIN_CONFIG: path }, folder);
+      return undefined;
+    } catch (error) {
+      return error as OperatorError;
+    }
+  };
+  t.match(attempt('missing.json'), {
+    exitCode: 78,
+    message: `Invalid configuration: TANDEM_PLUGIN_CONFIG names ${join(folder, 'missing.json')}, which cannot be read (ENOENT)`,
+  });
+  t.match(attempt('broken.json'), { message: /broken\.json, which is not valid JSON: / });
+  t.match(attempt('list.json'), {
+    message: /list\.json, which must hold one object per plugin name$/,
+  });
+});

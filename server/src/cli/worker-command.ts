@@ -2,10 +2,13 @@ import closeWithGrace from 'close-with-grace';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
+import { openOrm } from '../db/orm.js';
 import { EXIT_CONFIG, OperatorError } from '../errors.js';
 import { taskSettings } from '../jobs/tasks.js';
 import { startWorker } from '../jobs/worker.js';
 import { createLogger } from '../logger.js';
+import { loadPlugins } from '../plugin-host/plugin-registry.js';
+import { version } from '../version.js';
 
 /** `tandem worker`: run background jobs only, beside web processes on the same database. */
 export async function workerCommand(config: Config): Promise<void> {
@@ -18,10 +21,17 @@ export async function workerCommand(config: Config): Promise<void> {
   const log = createLogger(config);
   const database = await openDatabase(config, log);
   await migrate(database.url, log);
+  const plugins = await loadPlugins({
+    ...config.plugins,
+    serverVersion: version,
+    env: config.pluginEnv,
+    log: log.child({ component: 'plugins' }),
+  });
+  const orm = await openOrm(database.url);
   const runner = await startWorker({
     databaseUrl: database.url,
     concurrency: config.worker.concurrency,
-    settings: taskSettings(config),
+    deps: { settings: taskSettings(config), orm, plugins, log },
     log,
   });
   log.info({ concurrency: config.worker.concurrency }, 'worker running');
@@ -30,6 +40,7 @@ export async function workerCommand(config: Config): Promise<void> {
     if (err) log.error({ err }, 'stopping after an error');
     else log.info({ signal }, 'stopping: letting running jobs finish');
     await runner.stop();
+    await orm.close();
     log.info('worker stopped');
   });
 }

@@ -4,11 +4,13 @@ import { AuditEvent } from '../modules/audit/audit-event.js';
 import { Enrolment } from '../modules/enrolment/enrolment.js';
 import { Match } from '../modules/matching/match.js';
 import { MatchMember } from '../modules/matching/match-member.js';
+import { MatchingRun } from '../modules/matching/matching-run.js';
 import { Meeting } from '../modules/meetings/meeting.js';
 import { Delivery } from '../modules/notifications/delivery.js';
 import { Organisation } from '../modules/organisation/organisation.js';
 import { Programme } from '../modules/programmes/programme.js';
 import { User } from '../modules/users/user.js';
+import { PluginStoreEntry } from '../plugin-host/plugin-store-entry.js';
 
 /** Every entity of the domain; the ORM and the migration generator read this list. */
 export const entities = [
@@ -18,9 +20,11 @@ export const entities = [
   Enrolment,
   Match,
   MatchMember,
+  MatchingRun,
   Meeting,
   Delivery,
   AuditEvent,
   Session,
   LoginAttempt,
+  PluginStoreEntry,
 ];

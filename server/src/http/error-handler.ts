@@ -1,13 +1,24 @@
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
+import { ServiceError, type ServiceErrorKind } from '../service-error.js';
+
+const STATUS: Record<ServiceErrorKind, [number, string]> = {
+  'not-found': [404, 'Not Found'],
+  conflict: [409, 'Conflict'],
+};
 
 /**
  * Answers errors without giving internals away: a client error (4xx) keeps its message, so
  * the caller can fix the request; a server error (5xx) is logged in full and answered with a
- * plain sentence and the request id to quote, never SQL, paths or a stack trace.
+ * plain sentence and the request id to quote, never SQL, paths or a stack trace. A service's
+ * refusal (ServiceError) becomes the 4xx status of its kind.
  */
 const errorHandler: FastifyPluginAsync = async (app) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ServiceError) {
+      const [statusCode, name] = STATUS[error.kind];
+      return reply.code(statusCode).send({ statusCode, error: name, message: error.message });
+    }
     const statusCode = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (statusCode < 500) {
       return reply

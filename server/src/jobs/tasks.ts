@@ -1,20 +1,39 @@
 import type { TaskList } from 'graphile-worker';
 import type { Config } from '../config.js';
+import type { MikroORM } from '../db/orm.js';
+import type { Log } from '../logger.js';
+import type { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { PURGE_EXPIRED_AUTH, purgeExpiredAuth } from './purge-expired-auth.js';
+import { PURGE_PLUGIN_STORE, purgePluginStore } from './purge-plugin-store.js';
+import { RUN_MATCHING, runMatching } from './run-matching.js';
 
 /** What tasks need from the configuration. */
 export interface TaskSettings {
   sessionIdleTimeoutMs: number;
+  matchingTimeLimitMs: number;
 }
 
 export function taskSettings(config: Config): TaskSettings {
-  return { sessionIdleTimeoutMs: config.session.idleTimeoutMs };
+  return {
+    sessionIdleTimeoutMs: config.session.idleTimeoutMs,
+    matchingTimeLimitMs: config.matchingTimeLimitMs,
+  };
+}
+
+/** What every task may use: settings, the ORM, the loaded plugins and the worker's log. */
+export interface TaskDependencies {
+  settings: TaskSettings;
+  orm: MikroORM;
+  plugins: PluginRegistry;
+  log: Log;
 }
 
 /** Every background task, by identifier; one task per file in this folder. */
-export function taskList(settings: TaskSettings): TaskList {
+export function taskList(deps: TaskDependencies): TaskList {
   return {
-    [PURGE_EXPIRED_AUTH]: purgeExpiredAuth(settings.sessionIdleTimeoutMs),
+    [PURGE_EXPIRED_AUTH]: purgeExpiredAuth(deps.settings.sessionIdleTimeoutMs),
+    [PURGE_PLUGIN_STORE]: purgePluginStore,
+    [RUN_MATCHING]: runMatching(deps),
   };
 }
 
@@ -22,4 +41,7 @@ export function taskList(settings: TaskSettings): TaskList {
  * Recurring work, in crontab syntax (minute hour day month weekday, then the task). A run
  * missed while no worker was up is not caught up: each of these only tidies.
  */
-export const crontab = [`17 * * * * ${PURGE_EXPIRED_AUTH}`].join('\n');
+export const crontab = [
+  `17 * * * * ${PURGE_EXPIRED_AUTH}`,
+  `47 * * * * ${PURGE_PLUGIN_STORE}`,
+].join('\n');

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Runner, TaskList } from 'graphile-worker';
+import type {} from '../plugin-host/plugin-host-plugin.js';
 import type { TaskSettings } from './tasks.js';
 import { startWorker } from './worker.js';
 
@@ -25,7 +26,12 @@ export interface WorkerPluginOptions {
 const workerPlugin: FastifyPluginAsync<WorkerPluginOptions> = async (app, options) => {
   app.decorate('worker', undefined);
   app.addHook('onReady', async () => {
-    app.worker = await startWorker({ ...options, log: app.log.child({ component: 'worker' }) });
+    const log = app.log.child({ component: 'worker' });
+    app.worker = await startWorker({
+      ...options,
+      deps: { settings: options.settings, orm: app.orm, plugins: app.plugins, log },
+      log,
+    });
   });
   app.addHook('onClose', async () => {
     await app.worker?.stop();
@@ -35,5 +41,5 @@ const workerPlugin: FastifyPluginAsync<WorkerPluginOptions> = async (app, option
 export default fp(workerPlugin, {
   name: 'tandem-worker',
   fastify: '5.x',
-  dependencies: ['tandem-orm'],
+  dependencies: ['tandem-orm', 'tandem-plugin-host'],
 });

@@ -1,13 +1,13 @@
 import { type Runner, run, type TaskList } from 'graphile-worker';
 import type { Log } from '../logger.js';
 import { graphileLogger } from './graphile-logger.js';
-import { crontab, taskList as defaultTaskList, type TaskSettings } from './tasks.js';
+import { crontab, taskList as defaultTaskList, type TaskDependencies } from './tasks.js';
 
 export interface WorkerOptions {
   databaseUrl: string;
   concurrency: number;
   log: Log;
-  settings: TaskSettings;
+  deps: TaskDependencies;
   /** Defaults to every task Tandem has, on its crontab; tests pass their own, without cron. */
   taskList?: TaskList;
 }
@@ -20,13 +20,13 @@ export function startWorker({
   databaseUrl,
   concurrency,
   log,
-  settings,
+  deps,
   taskList,
 }: WorkerOptions): Promise<Runner> {
   return run({
     connectionString: databaseUrl,
     concurrency,
-    taskList: taskList ?? defaultTaskList(settings),
+    taskList: taskList ?? defaultTaskList(deps),
     noHandleSignals: true,
     // The crontab is code (tasks.ts), never read from a file in the working directory.
     ...(taskList ? { parsedCronItems: [] } : { crontab }),

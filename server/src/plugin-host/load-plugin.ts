@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { TSchema } from '@sinclair/typebox';
 import { PLUGIN_KINDS, type PluginKind, pluginKind, type TandemPlugin } from '@tandem/plugin-sdk';
 import semver from 'semver';
-import { pluginConfigFromEnv } from './plugin-config.js';
+import { type PluginConfigSources, pluginConfig } from './plugin-config.js';
 
 export interface LoadedPlugin {
   kind: PluginKind;
@@ -45,14 +45,14 @@ export class PluginLoadError extends Error {
 export async function loadPlugin(
   specifier: string,
   serverVersion: string,
-  env: NodeJS.ProcessEnv,
+  sources: PluginConfigSources,
 ): Promise<LoadedPlugin> {
   let label = specifier;
   const named = (name: string) => {
     label = name;
   };
   try {
-    return await load(specifier, serverVersion, env, named);
+    return await load(specifier, serverVersion, sources, named);
   } catch (error) {
     throw new PluginLoadError(label, error instanceof Error ? error.message : String(error));
   }
@@ -61,7 +61,7 @@ export async function loadPlugin(
 async function load(
   specifier: string,
   serverVersion: string,
-  env: NodeJS.ProcessEnv,
+  sources: PluginConfigSources,
   named: (name: string) => void,
 ): Promise<LoadedPlugin> {
   const folder = isAbsolute(specifier)
@@ -93,7 +93,7 @@ async function load(
   return {
     kind,
     definition: plugin,
-    config: pluginConfigFromEnv(plugin.name, plugin.configSchema as TSchema, env),
+    config: pluginConfig(plugin.name, plugin.configSchema as TSchema, sources),
   };
 }
 

@@ -1,33 +1,36 @@
 import type { TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import type { PluginConfigFile } from './plugin-config-file.js';
+
+/** Where plugin settings come from: `TANDEM_PLUGIN_*` variables and the optional file. */
+export interface PluginConfigSources {
+  env: NodeJS.ProcessEnv;
+  file?: PluginConfigFile | undefined;
+}
 
 /**
- * A plugin's configuration from `TANDEM_PLUGIN_<NAME>_<FIELD>` variables: `<NAME>` is the
- * plugin name and `<FIELD>` each top-level property of its config schema, both in upper snake
- * case (`email` + `smtpPort` → `TANDEM_PLUGIN_EMAIL_SMTP_PORT`). Values are converted to the
- * schema's types, defaults filled in, then validated.
+ * A plugin's configuration: the plugin's object in the config file, overridden field by field
+ * by `TANDEM_PLUGIN_<NAME>_<FIELD>` variables — `<NAME>` the plugin name and `<FIELD>` a
+ * top-level property of its config schema, both in upper snake case (`email` + `smtpPort` →
+ * `TANDEM_PLUGIN_EMAIL_SMTP_PORT`). Values are converted to the schema's types, defaults
+ * filled in, then validated.
  *
- * @throws Error naming the first invalid field and its variable.
+ * @throws Error naming the first invalid field and where it can be set.
  */
-export function pluginConfigFromEnv(
-  name: string,
-  schema: TSchema,
-  env: NodeJS.ProcessEnv,
-): unknown {
+export function pluginConfig(name: string, schema: TSchema, sources: PluginConfigSources): unknown {
   const properties: Record<string, TSchema> = schema.properties ?? {};
-  const raw: Record<string, unknown> = {};
+  const raw: Record<string, unknown> = { ...sources.file?.plugins[name] };
   for (const field of Object.keys(properties)) {
-    const value = env[pluginVariable(name, field)]?.trim();
+    const value = sources.env[pluginVariable(name, field)]?.trim();
     if (value) raw[field] = parseValue(value, properties[field]);
   }
   const config = Value.Convert(schema, Value.Default(schema, raw));
   const error = Value.Errors(schema, config).First();
-  if (error) {
-    const field = error.path.split('/')[1] ?? '';
-    const where = field ? `config field ${field} (${pluginVariable(name, field)})` : 'config';
-    throw new Error(`${where}: ${error.message}`);
-  }
-  return config;
+  if (!error) return config;
+  const field = error.path.split('/')[1] ?? '';
+  const file = sources.file ? ` or "${name}"."${field}" in ${sources.file.path}` : '';
+  const where = field ? `config field ${field} (${pluginVariable(name, field)}${file})` : 'config';
+  throw new Error(`${where}: ${error.message}`);
 }
 
 /** The variable that sets one field of a plugin's config. */

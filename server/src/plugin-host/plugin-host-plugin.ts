@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
+import type { PluginConfigFile } from './plugin-config-file.js';
 import { loadPlugins, type PluginRegistry } from './plugin-registry.js';
 
 declare module 'fastify' {
@@ -14,6 +15,7 @@ export interface PluginHostOptions {
   required: string[];
   serverVersion: string;
   env: Record<string, string>;
+  configFile?: PluginConfigFile | undefined;
 }
 
 /** Loads the configured plugins once, at start; a required one that fails stops the app. */

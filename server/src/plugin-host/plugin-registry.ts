@@ -7,6 +7,7 @@ import type {
 import { OperatorError } from '../errors.js';
 import type { Log } from '../logger.js';
 import { type LoadedPlugin, loadPlugin, PluginLoadError } from './load-plugin.js';
+import type { PluginConfigFile } from './plugin-config-file.js';
 import type { PluginStatus } from './plugin-schemas.js';
 
 interface PluginsByKind {
@@ -36,6 +37,7 @@ export interface LoadPluginsOptions {
   required: string[];
   serverVersion: string;
   env: NodeJS.ProcessEnv;
+  configFile?: PluginConfigFile | undefined;
   log: Log;
 }
 
@@ -48,7 +50,10 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginRe
   const statuses: PluginStatus[] = [];
   for (const specifier of options.specifiers) {
     try {
-      const loaded = await loadPlugin(specifier, options.serverVersion, options.env);
+      const loaded = await loadPlugin(specifier, options.serverVersion, {
+        env: options.env,
+        file: options.configFile,
+      });
       const { name, version } = loaded.definition;
       if (active.has(name))
         throw new PluginLoadError(name, `another plugin named ${name} is already loaded`);

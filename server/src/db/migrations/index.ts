@@ -1,9 +1,14 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127070132_initial } from './Migration20261127070132_initial.js';
 import { Migration20261127072714_sessions } from './Migration20261127072714_sessions.js';
+import { Migration20261127092814_plugins_and_matching_runs } from './Migration20261127092814_plugins_and_matching_runs.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127070132_initial', class: Migration20261127070132_initial },
   { name: 'Migration20261127072714_sessions', class: Migration20261127072714_sessions },
+  {
+    name: 'Migration20261127092814_plugins_and_matching_runs',
+    class: Migration20261127092814_plugins_and_matching_runs,
+  },
 ];

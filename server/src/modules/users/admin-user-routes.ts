@@ -2,16 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
+import { ErrorSchema } from '../../http/error-schema.js';
 import { endAllSessionsOfUser } from './user-sessions.js';
 
 const UserParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const SessionsEnded = Type.Object({
   ended: Type.Integer({ description: 'How many sessions ended.' }),
-});
-const NotFound = Type.Object({
-  statusCode: Type.Literal(404),
-  error: Type.String(),
-  message: Type.String(),
 });
 
 /** Admin actions on users. */
@@ -20,7 +16,7 @@ const adminUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/admin/users/:id/sessions',
     {
       config: { access: 'admin' },
-      schema: { params: UserParams, response: { 200: SessionsEnded, 404: NotFound } },
+      schema: { params: UserParams, response: { 200: SessionsEnded, 404: ErrorSchema } },
     },
     async (request, reply) => {
       const ended = await endAllSessionsOfUser(app.orm.em, signedIn(request).id, request.params.id);

@@ -1,0 +1,113 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  type MatchInput,
+  type MatchProposal,
+  MatchProposalSchema,
+  matchProposalProblem,
+} from '@tandem/plugin-sdk';
+import type { MikroORM } from '../../db/orm.js';
+import type { Log } from '../../logger.js';
+import { invokePlugin, PluginCallError } from '../../plugin-host/invoke-plugin.js';
+import { pluginContext } from '../../plugin-host/plugin-context.js';
+import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
+import { Match } from './match.js';
+import { matchInput } from './match-input.js';
+import { MatchMember } from './match-member.js';
+import { MatchingRun } from './matching-run.js';
+
+export interface MatchingRunDependencies {
+  orm: MikroORM;
+  plugins: PluginRegistry;
+  log: Log;
+  timeLimitMs: number;
+}
+
+/** A run that cannot succeed, with the reason an admin reads. */
+class RunFailure extends Error {}
+
+/**
+ * Runs a queued matching run: asks the programme's strategy for a proposal, checks it against
+ * the contract and the candidates, and only then replaces the programme's earlier proposal with
+ * it, in one transaction. A strategy that is missing, slow, throws or answers out of contract
+ * fails the run with the reason, and nothing of its answer is saved.
+ */
+export async function executeMatchingRun(
+  deps: MatchingRunDependencies,
+  runId: string,
+): Promise<void> {
+  const em = deps.orm.em.fork();
+  const run = await em.findOne(MatchingRun, runId, { populate: ['programme'] });
+  // A job retried after its run finished has nothing left to do.
+  if (!run || run.state === 'succeeded' || run.state === 'failed') return;
+  run.state = 'running';
+  run.startedAt = new Date();
+  await em.flush();
+  try {
+    const input = await matchInput(em, run.programme, run.seed);
+    const proposal = await propose(deps, em, run.strategy, input);
+    await saveProposal(em, run, proposal);
+    deps.log.info(
+      { runId, groups: proposal.groups.length, unmatched: proposal.unmatched.length },
+      'matching run succeeded',
+    );
+  } catch (error) {
+    const known = error instanceof RunFailure || error instanceof PluginCallError;
+    if (!known) deps.log.error({ err: error, runId }, 'matching run failed unexpectedly');
+    await failRun(em, run, known ? error.message : 'failed unexpectedly; see the server log');
+  }
+}
+
+async function propose(
+  deps: MatchingRunDependencies,
+  em: EntityManager,
+  strategyName: string,
+  input: MatchInput,
+): Promise<MatchProposal> {
+  const strategy = deps.plugins.get('matching-strategy', strategyName);
+  if (!strategy)
+    throw new RunFailure(`matching strategy ${strategyName} is not active; see the plugins page`);
+  const { definition, config } = strategy;
+  const ctx = pluginContext({ name: definition.name, config }, { em, log: deps.log });
+  const proposal = await invokePlugin<MatchProposal>({
+    plugin: definition.name,
+    operation: 'match',
+    timeoutMs: deps.timeLimitMs,
+    output: MatchProposalSchema,
+    // The strategy gets a copy: whatever it does to its input, the check below sees the original.
+    call: () => definition.match(structuredClone(input), ctx),
+  });
+  const problem = matchProposalProblem(input, proposal);
+  if (problem) throw new RunFailure(`plugin ${definition.name}: match proposed ${problem}`);
+  return proposal;
+}
+
+/** Replaces the programme's proposed (not yet published) matches and closes the run, at once. */
+async function saveProposal(em: EntityManager, run: MatchingRun, proposal: MatchProposal) {
+  await em.transactional(async (tx) => {
+    await tx.nativeDelete(Match, { programme: run.programme, state: 'proposed' });
+    for (const group of proposal.groups) {
+      const match = tx.create(Match, {
+        programme: run.programme,
+        score: group.score,
+        criteria: group.criteria,
+      });
+      for (const member of group.members)
+        tx.create(MatchMember, { match, enrolment: member.enrolmentId, role: member.role });
+    }
+    tx.assign(run, {
+      state: 'succeeded',
+      groupCount: proposal.groups.length,
+      unmatched: proposal.unmatched,
+      finishedAt: new Date(),
+    });
+  });
+}
+
+async function failRun(em: EntityManager, run: MatchingRun, reason: string) {
+  em.clear();
+  await em.nativeUpdate(
+    MatchingRun,
+    { id: run.id },
+    { state: 'failed', error: reason, finishedAt: new Date() },
+  );
+}

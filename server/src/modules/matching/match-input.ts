@@ -1,0 +1,123 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Value } from '@sinclair/typebox/value';
+import {
+  type MatchCandidate,
+  MatchCandidateSchema,
+  type MatchInput,
+  type ProgrammeKind,
+} from '@tandem/plugin-sdk';
+import { Enrolment } from '../enrolment/enrolment.js';
+import type { Programme } from '../programmes/programme.js';
+
+const ProfileSchema = MatchCandidateSchema.properties.profile;
+const DEFAULT_PROFILE = {
+  skillsOffered: [],
+  skillsWanted: [],
+  languages: ['de'],
+  format: 'both',
+  availability: [],
+  goals: [],
+};
+
+/**
+ * What a matching strategy gets for one run of a programme: its active enrolments as
+ * candidates, and the pairs of people who were partners before in any programme, so that
+ * nobody meets the same partner twice.
+ */
+export async function matchInput(
+  em: EntityManager,
+  programme: Programme,
+  seed: number,
+): Promise<MatchInput> {
+  const enrolments = await em.find(
+    Enrolment,
+    { programme, state: 'active' },
+    { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  const settings = programme.settings;
+  return {
+    programme: {
+      id: programme.id,
+      kind: programme.kind as ProgrammeKind,
+      weights: weights(settings.weights),
+      rules: record(settings.rules),
+    },
+    candidates: enrolments.map(candidate),
+    history: await earlierPartners(em, programme.id),
+    // Admins' pins and forbids arrive with the matching review.
+    pins: [],
+    forbids: [],
+    seed,
+  };
+}
+
+function candidate(enrolment: Enrolment): MatchCandidate {
+  const stored = enrolment.profile;
+  const { user } = enrolment;
+  // Profiles are stored as people entered them; Cast keeps what fits the contract and fills
+  // the rest, so one odd profile cannot fail a whole run.
+  const profile = Value.Cast(ProfileSchema, {
+    ...DEFAULT_PROFILE,
+    ...stored,
+    ...(enrolment.experienceYears === null ? {} : { experienceYears: enrolment.experienceYears }),
+    ...(user.department ? { department: user.department } : {}),
+    ...(user.title ? { title: user.title } : {}),
+  });
+  return {
+    enrolmentId: enrolment.id,
+    personId: user.id,
+    role: enrolment.role,
+    capacity: positiveInteger(stored.capacity) ?? 1,
+    profile,
+    excludedPersonIds: strings(stored.excludedPersonIds),
+  };
+}
+
+/**
+ * Person-id pairs, both enrolled in the programme now, who shared a published or dissolved
+ * match before, in this programme or any other.
+ */
+async function earlierPartners(
+  em: EntityManager,
+  programmeId: string,
+): Promise<[string, string][]> {
+  const rows: { a: string; b: string }[] = await em.execute(
+    `WITH people AS (SELECT user_id FROM enrolment WHERE programme_id = ? AND state = 'active')
+     SELECT DISTINCT ea.user_id AS a, eb.user_id AS b
+       FROM match m
+       JOIN match_member ma ON ma.match_id = m.id
+       JOIN match_member mb ON mb.match_id = m.id AND mb.id <> ma.id
+       JOIN enrolment ea ON ea.id = ma.enrolment_id
+       JOIN enrolment eb ON eb.id = mb.enrolment_id
+      WHERE m.state IN ('published', 'dissolved') AND ea.user_id < eb.user_id
+        AND ea.user_id IN (SELECT user_id FROM people)
+        AND eb.user_id IN (SELECT user_id FROM people)
+      ORDER BY a, b`,
+    [programmeId],
+  );
+  return rows.map(({ a, b }) => [a, b]);
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+/** Criterion weights as an admin set them; anything but a non-negative number is left out. */
+function weights(value: unknown): Record<string, number> {
+  const entries = Object.entries(record(value));
+  return Object.fromEntries(
+    entries.filter(
+      (entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] >= 0,
+    ),
+  );
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function positiveInteger(value: unknown): number | undefined {
+  return Number.isInteger(value) && (value as number) >= 1 ? (value as number) : undefined;
+}
