@@ -1,0 +1,62 @@
+import { Kind, type TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import type { ConfigOf, ConfigSchema } from '@tandem/plugin-sdk';
+import { schemaProblem } from './schema-problem.js';
+
+/**
+ * What a test passes as a plugin's configuration: the fields it sets. Fields the schema gives a
+ * default for may be left out, as an admin may leave them out.
+ */
+export type PluginConfigInput<S extends ConfigSchema> = Partial<ConfigOf<S>>;
+
+/** The part of a plugin definition its configuration is checked against. */
+export interface ConfiguredPlugin<S extends ConfigSchema> {
+  /** The plugin's name, for messages. */
+  readonly name: string;
+  /** The schema the configuration must fit. */
+  readonly configSchema: S;
+}
+
+/** A configuration as {@link prepareConfig} made it, or what kept it from being usable. */
+export type PreparedConfig<C> = { config: C; problem?: never } | { problem: string };
+
+/**
+ * Prepares a configuration the way the host does before a plugin sees it: a copy of `given`
+ * (an empty object when omitted), with the schema's defaults filled in (TypeBox
+ * `Value.Default`), then checked (`Value.Check`).
+ *
+ * @returns the configuration, typed from the plugin's `configSchema`.
+ * @throws TypeError naming the plugin and the first problem when the configuration does not
+ *   fit, or when `configSchema` is a plain JSON Schema object, which TypeBox cannot check.
+ */
+export function pluginConfig<S extends ConfigSchema>(
+  plugin: ConfiguredPlugin<S>,
+  given?: PluginConfigInput<S>,
+): ConfigOf<S> {
+  const prepared = prepareConfig(plugin.configSchema, given);
+  if (prepared.problem !== undefined)
+    throw new TypeError(`the config of "${plugin.name}" ${prepared.problem}`);
+  return prepared.config;
+}
+
+/**
+ * {@link pluginConfig} without the throw, for callers that word the problem themselves. The
+ * problem reads on from "the config": `does not fit configSchema: /port: Expected integer`.
+ */
+export function prepareConfig<S extends ConfigSchema>(
+  configSchema: S,
+  given?: PluginConfigInput<S>,
+): PreparedConfig<ConfigOf<S>> {
+  // TypeBox's Value functions only know schemas built with Type.*: they mark them with [Kind].
+  if (!(Kind in configSchema))
+    return {
+      problem:
+        "cannot be checked: configSchema is a plain JSON Schema object, which TypeBox's Value does not understand; build it with Type.* from @tandem/plugin-sdk",
+    };
+  const schema = configSchema as TSchema;
+  const config = Value.Default(schema, structuredClone(given ?? {}));
+  const problem = schemaProblem(schema, config);
+  return problem
+    ? { problem: `does not fit configSchema: ${problem}` }
+    : { config: config as ConfigOf<S> };
+}

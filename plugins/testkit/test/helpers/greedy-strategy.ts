@@ -1,0 +1,136 @@
+/**
+ * A small but correct matching strategy to run the contract against, and the flaws that can be
+ * switched on one at a time to break it in a known way.
+ */
+import {
+  defineMatchingStrategy,
+  type MatchCandidate,
+  type MatchInput,
+  type MatchProposal,
+  Type,
+} from '@tandem/plugin-sdk';
+
+/** Ways to break the strategy, each on its own. */
+export interface Flaws {
+  placeTwice?: boolean;
+  ignoreForbids?: boolean;
+  ignoreExclusions?: boolean;
+  ignorePins?: boolean;
+  randomScores?: boolean;
+  crashOnEmpty?: boolean;
+}
+
+type Group = MatchProposal['groups'][number];
+
+/**
+ * Pins first, then each mentee (or peer) in enrolment order with the first mentor (or peer)
+ * who has room, shares a language and is neither forbidden nor excluded.
+ */
+export function greedyStrategy(flaws: Flaws = {}) {
+  return defineMatchingStrategy({
+    name: 'greedy',
+    version: '1.0.0',
+    host: '^0.1.0',
+    configSchema: Type.Object({
+      baseScore: Type.Integer({ minimum: 0, maximum: 90, default: 50 }),
+    }),
+    match(input, ctx) {
+      // The flaw: reduce without a start value throws on an empty list.
+      if (flaws.crashOnEmpty) input.candidates.reduce((a) => a);
+      const left = initialRoom(input);
+      const groups = [...pinnedGroups(input, left, flaws), ...greedyGroups(input, left, flaws)].map(
+        (members) => scored(input, members, ctx.config.baseScore, flaws),
+      );
+      if (flaws.placeTwice && groups[0]) groups.push(groups[0]);
+      const placed = new Set(groups.flatMap((g) => g.members.map((m) => m.enrolmentId)));
+      const unmatched = input.candidates
+        .filter((c) => !placed.has(c.enrolmentId))
+        .map((c) => ({
+          enrolmentId: c.enrolmentId,
+          reason: 'No suitable partner with room left.',
+        }));
+      return { groups, unmatched };
+    },
+  });
+}
+
+type Pair = [MatchCandidate, MatchCandidate];
+
+/** Places left per enrolment id: a mentor's capacity, 1 for everyone else. */
+type Room = Map<string, number>;
+
+function initialRoom(input: MatchInput): Room {
+  return new Map(
+    input.candidates.map((c) => [c.enrolmentId, c.role === 'mentor' ? c.capacity : 1]),
+  );
+}
+
+function take(left: Room, pair: Pair): Pair {
+  for (const c of pair) left.set(c.enrolmentId, (left.get(c.enrolmentId) ?? 0) - 1);
+  return pair;
+}
+
+function pinnedGroups(input: MatchInput, left: Room, flaws: Flaws): Pair[] {
+  if (flaws.ignorePins) return [];
+  const byId = new Map(input.candidates.map((c) => [c.enrolmentId, c]));
+  return input.pins.flatMap(({ members: [a, b] }) => {
+    const x = byId.get(a ?? '');
+    const y = byId.get(b ?? '');
+    if (!x || !y) return [];
+    return [take(left, x.role === 'mentee' || y.role === 'mentor' ? [y, x] : [x, y])];
+  });
+}
+
+function greedyGroups(input: MatchInput, left: Room, flaws: Flaws): Pair[] {
+  const pairs: Pair[] = [];
+  for (const taker of input.candidates.filter((c) => c.role !== 'mentor')) {
+    if ((left.get(taker.enrolmentId) ?? 0) < 1) continue;
+    const giver = input.candidates.find(
+      (c) =>
+        c !== taker &&
+        c.role !== 'mentee' &&
+        (left.get(c.enrolmentId) ?? 0) > 0 &&
+        suits(input, c, taker, flaws),
+    );
+    if (giver) pairs.push(take(left, [giver, taker]));
+  }
+  return pairs;
+}
+
+function suits(input: MatchInput, a: MatchCandidate, b: MatchCandidate, flaws: Flaws): boolean {
+  const forbidden =
+    !flaws.ignoreForbids &&
+    input.forbids.some(
+      ([x, y]) =>
+        (x === a.enrolmentId && y === b.enrolmentId) ||
+        (x === b.enrolmentId && y === a.enrolmentId),
+    );
+  const excluded =
+    !flaws.ignoreExclusions &&
+    (a.excludedPersonIds.includes(b.personId) || b.excludedPersonIds.includes(a.personId));
+  const language = a.profile.languages.some((l) => b.profile.languages.includes(l));
+  return !forbidden && !excluded && language;
+}
+
+function scored(input: MatchInput, [giver, taker]: Pair, base: number, flaws: Flaws): Group {
+  const peers = giver.role === 'either' && taker.role === 'either';
+  const overlap = giver.profile.skillsOffered.filter((s) => taker.profile.skillsWanted.includes(s));
+  const score = flaws.randomScores
+    ? Math.round(Math.random() * 100)
+    : Math.min(100, base + 10 * overlap.length);
+  return {
+    members: [
+      { enrolmentId: giver.enrolmentId, role: peers ? 'peer' : 'mentor' },
+      { enrolmentId: taker.enrolmentId, role: peers ? 'peer' : 'mentee' },
+    ],
+    score,
+    criteria: [
+      {
+        name: 'skills',
+        score,
+        weight: input.programme.weights.skills ?? 1,
+        why: overlap.length > 0 ? `Offers ${overlap.join(', ')}.` : 'Shares a language.',
+      },
+    ],
+  };
+}
