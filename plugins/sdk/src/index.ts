@@ -71,3 +71,8 @@ export {
   SendResultSchema,
 } from './notification.js';
 export type { TandemPlugin } from './plugin.js';
+export {
+  type ConfigProblem,
+  type ResolvedConfig,
+  resolvePluginConfig,
+} from './plugin-config.js';

@@ -1,10 +1,10 @@
-import type { MatchInput, MatchProposal } from './matching.js';
+import type { MatchCandidate, MatchInput, MatchProposal } from './matching.js';
 
 /**
  * Checks what the schema cannot see in a matching strategy's answer: it may only group the
  * candidates it was given, each on the side they enrolled for (`either` may take any), a
- * mentee or peer at most once and a mentor at most `capacity` times, never a forbidden pair,
- * every pin inside one group, and everyone else accounted for as unmatched. The host runs this
+ * mentee or peer at most once and a mentor at most `capacity` times, never a forbidden pair
+ * nor a person with someone they excluded, every pin inside one group, and everyone else accounted for as unmatched. The host runs this
  * before saving a proposal; the test kit runs it on every answer of a strategy under test.
  *
  * @returns the first problem as a sentence, or `undefined` when the proposal may be saved.
@@ -15,8 +15,8 @@ export function matchProposalProblem(
 ): string | undefined {
   const candidates = new Map(input.candidates.map((c) => [c.enrolmentId, c]));
   const uses = new Map<string, number>();
-  const groupOf = new Map<string, number>();
-  for (const [index, group] of proposal.groups.entries()) {
+  const groups: Set<string>[] = [];
+  for (const group of proposal.groups) {
     const ids = new Set<string>();
     for (const { enrolmentId, role } of group.members) {
       const candidate = candidates.get(enrolmentId);
@@ -25,7 +25,6 @@ export function matchProposalProblem(
       if (candidate.role !== 'either' && role !== candidate.role && role !== 'peer')
         return `${enrolmentId} enrolled as ${candidate.role} but is placed as ${role}`;
       ids.add(enrolmentId);
-      groupOf.set(enrolmentId, index);
       const count = (uses.get(enrolmentId) ?? 0) + 1;
       uses.set(enrolmentId, count);
       const allowed = role === 'mentor' ? candidate.capacity : 1;
@@ -33,10 +32,12 @@ export function matchProposalProblem(
     }
     const forbidden = input.forbids.find(([a, b]) => ids.has(a) && ids.has(b));
     if (forbidden) return `${forbidden[0]} and ${forbidden[1]} are grouped although forbidden`;
+    const excluded = exclusionIn(ids, candidates);
+    if (excluded) return excluded;
+    groups.push(ids);
   }
   for (const { members } of input.pins) {
-    const groups = new Set(members.map((id) => groupOf.get(id)));
-    if (groups.size !== 1 || groups.has(undefined))
+    if (!groups.some((ids) => members.every((id) => ids.has(id))))
       return `${members.join(', ')} are pinned together but not grouped together`;
   }
   for (const { enrolmentId } of proposal.unmatched) {
@@ -46,4 +47,18 @@ export function matchProposalProblem(
   const accounted = new Set([...uses.keys(), ...proposal.unmatched.map((u) => u.enrolmentId)]);
   const missing = input.candidates.find((c) => !accounted.has(c.enrolmentId));
   return missing ? `${missing.enrolmentId} is neither matched nor unmatched` : undefined;
+}
+
+/** A member of the group who asked not to be paired with another member, as a sentence. */
+function exclusionIn(
+  ids: Set<string>,
+  candidates: Map<string, MatchCandidate>,
+): string | undefined {
+  const members = [...ids].map((id) => candidates.get(id)).filter((c) => c !== undefined);
+  for (const member of members) {
+    const other = members.find((m) => member.excludedPersonIds.includes(m.personId));
+    if (other)
+      return `${member.enrolmentId} is grouped with ${other.enrolmentId}, whom they excluded`;
+  }
+  return undefined;
 }

@@ -110,4 +110,25 @@ t.test('a proposal that places a person twice or breaks the rules is caught', as
     undefined,
     'a pin honoured',
   );
+  t.equal(
+    matchProposalProblem(pinned, {
+      groups: [group(['a', 'mentor'], ['c', 'mentee']), group(['a', 'mentor'], ['b', 'mentee'])],
+      unmatched: unmatched('d'),
+    }),
+    undefined,
+    'a pinned mentor with capacity 2 may mentor someone else as well',
+  );
+  const excluding: MatchInput = {
+    ...input,
+    candidates: input.candidates.map((c) =>
+      c.enrolmentId === 'b' ? { ...c, excludedPersonIds: ['person-a'] } : c,
+    ),
+  };
+  t.equal(
+    matchProposalProblem(excluding, {
+      groups: [group(['a', 'mentor'], ['b', 'mentee'])],
+      unmatched: unmatched('c', 'd'),
+    }),
+    'b is grouped with a, whom they excluded',
+  );
 });

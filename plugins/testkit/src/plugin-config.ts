@@ -1,7 +1,4 @@
-import { Kind, type TSchema } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
-import type { ConfigOf, ConfigSchema } from '@tandem/plugin-sdk';
-import { schemaProblem } from './schema-problem.js';
+import { type ConfigOf, type ConfigSchema, resolvePluginConfig } from '@tandem/plugin-sdk';
 
 /**
  * What a test passes as a plugin's configuration: the fields it sets. Fields the schema gives a
@@ -21,13 +18,12 @@ export interface ConfiguredPlugin<S extends ConfigSchema> {
 export type PreparedConfig<C> = { config: C; problem?: never } | { problem: string };
 
 /**
- * Prepares a configuration the way the host does before a plugin sees it: a copy of `given`
- * (an empty object when omitted), with the schema's defaults filled in (TypeBox
- * `Value.Default`), then checked (`Value.Check`).
+ * Prepares a configuration the way the host does before a plugin sees it (the SDK's
+ * `resolvePluginConfig`): a copy of `given` (an empty object when omitted), with the schema's
+ * defaults filled in and text converted to the declared types, then validated.
  *
  * @returns the configuration, typed from the plugin's `configSchema`.
- * @throws TypeError naming the plugin and the first problem when the configuration does not
- *   fit, or when `configSchema` is a plain JSON Schema object, which TypeBox cannot check.
+ * @throws TypeError naming the plugin and the first problem when the configuration does not fit.
  */
 export function pluginConfig<S extends ConfigSchema>(
   plugin: ConfiguredPlugin<S>,
@@ -41,22 +37,14 @@ export function pluginConfig<S extends ConfigSchema>(
 
 /**
  * {@link pluginConfig} without the throw, for callers that word the problem themselves. The
- * problem reads on from "the config": `does not fit configSchema: /port: Expected integer`.
+ * problem reads on from "the config": `does not fit configSchema: /port must be integer`.
  */
 export function prepareConfig<S extends ConfigSchema>(
   configSchema: S,
   given?: PluginConfigInput<S>,
 ): PreparedConfig<ConfigOf<S>> {
-  // TypeBox's Value functions only know schemas built with Type.*: they mark them with [Kind].
-  if (!(Kind in configSchema))
-    return {
-      problem:
-        "cannot be checked: configSchema is a plain JSON Schema object, which TypeBox's Value does not understand; build it with Type.* from @tandem/plugin-sdk",
-    };
-  const schema = configSchema as TSchema;
-  const config = Value.Default(schema, structuredClone(given ?? {}));
-  const problem = schemaProblem(schema, config);
-  return problem
-    ? { problem: `does not fit configSchema: ${problem}` }
-    : { config: config as ConfigOf<S> };
+  const resolved = resolvePluginConfig(configSchema, given as Record<string, unknown> | undefined);
+  if (!resolved.problem) return { config: resolved.config };
+  const { path, message } = resolved.problem;
+  return { problem: `does not fit configSchema: ${path} ${message}` };
 }

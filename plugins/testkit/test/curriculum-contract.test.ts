@@ -246,6 +246,6 @@ t.test('an invalid config is named', async (t) => {
   const failed = await failures(curriculumContract(halfYear(), { config: { minutes: 5 } }));
   t.equal(
     failed.get('config is valid against configSchema'),
-    'curriculum "half-year": config does not fit configSchema: /minutes: Expected integer to be greater or equal to 15',
+    'curriculum "half-year": config does not fit configSchema: /minutes must be >= 15',
   );
 });

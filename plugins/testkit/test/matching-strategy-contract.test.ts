@@ -117,7 +117,7 @@ t.test('an invalid config fails the config check, and the rest cannot run', asyn
   t.same([...failed.keys()], ALL_CHECKS);
   t.equal(
     failed.get('config is valid against configSchema'),
-    'matching strategy "greedy": config does not fit configSchema: /baseScore: Expected integer to be greater or equal to 0',
+    'matching strategy "greedy": config does not fit configSchema: /baseScore must be >= 0',
   );
   const config = await failures(
     matchingStrategyContract(greedyStrategy(), { config: { baseScore: 80 } }),

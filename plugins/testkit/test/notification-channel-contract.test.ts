@@ -237,7 +237,7 @@ t.test("configs are checked, the scenarios' over the base one", async (t) => {
   );
   t.equal(
     failed.get('config is valid against configSchema'),
-    'notification channel "fake-inbox": transientFailure.config does not fit configSchema: /retryAfterSeconds: Expected integer to be greater or equal to 0',
+    'notification channel "fake-inbox": transientFailure.config does not fit configSchema: /retryAfterSeconds must be >= 0',
   );
 });
 

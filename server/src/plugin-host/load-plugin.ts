@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { TSchema } from '@sinclair/typebox';
 import { PLUGIN_KINDS, type PluginKind, pluginKind, type TandemPlugin } from '@tandem/plugin-sdk';
 import semver from 'semver';
 import { type PluginConfigSources, pluginConfig } from './plugin-config.js';
@@ -93,7 +92,7 @@ async function load(
   return {
     kind,
     definition: plugin,
-    config: pluginConfig(plugin.name, plugin.configSchema as TSchema, sources),
+    config: pluginConfig(plugin.name, plugin.configSchema, sources),
   };
 }
 

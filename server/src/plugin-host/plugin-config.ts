@@ -1,5 +1,5 @@
 import type { TSchema } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { type ConfigSchema, resolvePluginConfig } from '@tandem/plugin-sdk';
 import type { PluginConfigFile } from './plugin-config-file.js';
 
 /** Where plugin settings come from: `TANDEM_PLUGIN_*` variables and the optional file. */
@@ -17,20 +17,23 @@ export interface PluginConfigSources {
  *
  * @throws Error naming the first invalid field and where it can be set.
  */
-export function pluginConfig(name: string, schema: TSchema, sources: PluginConfigSources): unknown {
-  const properties: Record<string, TSchema> = schema.properties ?? {};
+export function pluginConfig(
+  name: string,
+  schema: ConfigSchema,
+  sources: PluginConfigSources,
+): unknown {
+  const properties = (schema.properties ?? {}) as Record<string, TSchema>;
   const raw: Record<string, unknown> = { ...sources.file?.plugins[name] };
   for (const field of Object.keys(properties)) {
     const value = sources.env[pluginVariable(name, field)]?.trim();
     if (value) raw[field] = parseValue(value, properties[field]);
   }
-  const config = Value.Convert(schema, Value.Default(schema, raw));
-  const error = Value.Errors(schema, config).First();
-  if (!error) return config;
-  const field = error.path.split('/')[1] ?? '';
+  const resolved = resolvePluginConfig(schema, raw);
+  if (!resolved.problem) return resolved.config;
+  const { field, message } = resolved.problem;
   const file = sources.file ? ` or "${name}"."${field}" in ${sources.file.path}` : '';
   const where = field ? `config field ${field} (${pluginVariable(name, field)}${file})` : 'config';
-  throw new Error(`${where}: ${error.message}`);
+  throw new Error(`${where}: ${message}`);
 }
 
 /** The variable that sets one field of a plugin's config. */
