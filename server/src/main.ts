@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { migrateCommand } from './cli/migrate-command.js';
+import { pluginsCommand } from './cli/plugins-command.js';
 import { startCommand } from './cli/start-command.js';
 import { workerCommand } from './cli/worker-command.js';
 import { loadConfig } from './config.js';
@@ -13,6 +14,7 @@ Commands:
   start [--demo]   run the server (and its job worker); --demo seeds a demo organisation once
   worker           run background jobs only (needs DATABASE_URL)
   migrate          apply pending database migrations and exit
+  plugins          load the configured plugins and list them with their status
 
 Options:
   -h, --help       show this help
@@ -46,6 +48,8 @@ async function main(argv: string[]): Promise<void> {
       return workerCommand(loadConfig());
     case 'migrate':
       return migrateCommand(loadConfig());
+    case 'plugins':
+      return pluginsCommand(loadConfig());
     case undefined:
       throw new OperatorError(USAGE, EXIT_USAGE);
     default:

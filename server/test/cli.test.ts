@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import t from 'tap';
 import { EXIT_CONFIG, EXIT_USAGE } from '../src/errors.js';
 import { createEmptyDatabase, createTestDatabase, sql } from './helpers/database.js';
+import { strategySource, writePluginFolder } from './helpers/plugin-folder.js';
 import { freePort, spawnTandem } from './helpers/tandem-process.js';
 
 t.test('an invalid variable stops start-up with one line naming it', async (t) => {
@@ -119,4 +120,33 @@ t.test('a port in use is one clear line and a non-zero exit', async (t) => {
       `^tandem: Port ${port} on 127\\.0\\.0\\.1 is already in use; set PORT to a free one\\.\\n$`,
     ),
   );
+});
+
+t.test('`tandem plugins` lists each configured plugin with its status', async (t) => {
+  const good = await writePluginFolder(t, {
+    packageName: 'tandem-plugin-pairs',
+    kind: 'matching-strategy',
+    source: strategySource('pairs'),
+  });
+  const tooNew = await writePluginFolder(t, {
+    packageName: 'tandem-plugin-future',
+    kind: 'matching-strategy',
+    source: strategySource('future').replace("host: '>=0.1.0 <1.0.0'", "host: '>=2.0.0'"),
+  });
+  const listing = spawnTandem(t, ['plugins'], { TANDEM_PLUGINS: `${good},${tooNew}` });
+  t.equal((await listing.exit).code, 1, 'a failed plugin makes the command fail');
+  t.equal(
+    listing.stdout(),
+    [
+      'pairs   matching-strategy  1.2.3  active',
+      'future  -                  -      failed: it supports Tandem >=2.0.0; this server is 0.1.0',
+      '',
+    ].join('\n'),
+  );
+
+  const fine = spawnTandem(t, ['plugins'], { TANDEM_PLUGINS: good });
+  t.equal((await fine.exit).code, 0);
+  const none = spawnTandem(t, ['plugins'], {});
+  t.equal((await none.exit).code, 0);
+  t.equal(none.stdout(), 'No plugins configured (TANDEM_PLUGINS is empty).\n');
 });

@@ -8,6 +8,7 @@ export interface TandemProcess {
   child: ChildProcess;
   /** Everything written to stdout and stderr so far. */
   output(): string;
+  stdout(): string;
   stderr(): string;
   /** Resolves with the first log line matching, rejects if the process exits first. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
@@ -72,7 +73,7 @@ export function spawnTandem(t: Test, args: string[], env: Record<string, string>
       check();
     });
 
-  return { child, output: () => out + err, stderr: () => err, waitFor, exit };
+  return { child, output: () => out + err, stdout: () => out, stderr: () => err, waitFor, exit };
 }
 
 export { freePort } from '../../src/free-port.js';
