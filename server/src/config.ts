@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { FormatRegistry, type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { EXIT_CONFIG, OperatorError } from './errors.js';
+import { BUILT_IN_PLUGINS } from './plugin-host/built-in-plugins.js';
 import { readPluginConfigFile } from './plugin-host/plugin-config-file.js';
 
 FormatRegistry.Set('http-url', (value) => /^https?:\/\//.test(value) && URL.canParse(value));
@@ -142,7 +143,12 @@ export const EnvSchema = Type.Object({
   TANDEM_PLUGINS: Type.Optional(
     Type.String({
       description:
-        'Extra plugins to load, comma-separated: package names resolvable from the server, or absolute paths to a plugin folder.',
+        'Plugins to load besides the built-ins, comma-separated: package names resolvable from the server, or absolute paths to a plugin folder.',
+    }),
+  ),
+  TANDEM_DISABLED_PLUGINS: Type.Optional(
+    Type.String({
+      description: `Built-in plugins to leave out, by name, comma-separated (built-ins: ${Object.keys(BUILT_IN_PLUGINS).join(', ')}).`,
     }),
   ),
   TANDEM_PLUGIN_CONFIG: Type.Optional(
@@ -256,11 +262,7 @@ function toConfig(env: Env, cwd: string) {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     authRateLimit: env.AUTH_RATE_LIMIT,
     plugins: {
-      // Commas only: a folder path may contain spaces.
-      specifiers: (env.TANDEM_PLUGINS ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
+      specifiers: pluginSpecifiers(env),
       required: list(env.TANDEM_REQUIRED_PLUGINS ?? ''),
       configFile: env.TANDEM_PLUGIN_CONFIG
         ? readPluginConfigFile(resolve(cwd, env.TANDEM_PLUGIN_CONFIG))
@@ -291,6 +293,25 @@ function toConfig(env: Env, cwd: string) {
       secureCookies: publicUrl.startsWith('https://'),
     },
   };
+}
+
+/** The built-ins not disabled, then TANDEM_PLUGINS (commas only: a path may contain spaces). */
+function pluginSpecifiers(env: Env): string[] {
+  const disabled = new Set((env.TANDEM_DISABLED_PLUGINS ?? '').split(/[\s,]+/).filter(Boolean));
+  const unknown = [...disabled].find((name) => !(name in BUILT_IN_PLUGINS));
+  if (unknown)
+    throw new OperatorError(
+      `Invalid configuration: TANDEM_DISABLED_PLUGINS names ${unknown}, which is not a built-in plugin (${Object.keys(BUILT_IN_PLUGINS).join(', ')})`,
+      EXIT_CONFIG,
+    );
+  const builtIns = Object.entries(BUILT_IN_PLUGINS)
+    .filter(([name]) => !disabled.has(name))
+    .map(([, specifier]) => specifier);
+  const extra = (env.TANDEM_PLUGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s && !builtIns.includes(s));
+  return [...builtIns, ...extra];
 }
 
 /** Fastify's trustProxy from TRUST_PROXY: off, on, a hop count, or proxy addresses. */

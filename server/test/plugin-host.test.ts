@@ -21,6 +21,7 @@ t.test('a plugin in a folder outside the workspace loads and is listed as active
   const listed = await app.inject({ url: '/api/admin/plugins', cookies: admin.cookies });
   t.equal(listed.statusCode, 200);
   t.same(listed.json(), [
+    { name: 'quickstart', kind: 'curriculum', version: '0.1.0', status: 'active' },
     { name: 'pairs', kind: 'matching-strategy', version: '1.2.3', status: 'active' },
   ]);
 
@@ -138,7 +139,11 @@ t.test(
       TANDEM_PLUGIN_A_X: '1',
       OTHER: 'y',
     });
-    t.same(config.plugins.specifiers, ['/opt/my plugins/a', '@acme/tandem-b']);
+    t.same(
+      config.plugins.specifiers,
+      ['@tandem/curriculum-quickstart', '/opt/my plugins/a', '@acme/tandem-b'],
+      'the built-ins first',
+    );
     t.same(config.pluginEnv, { TANDEM_PLUGIN_A_X: '1' });
   },
 );
@@ -167,7 +172,7 @@ t.test('plugin settings from a config file, with variables winning per field', a
   const failing = await buildTestApp(t, {
     env: { TANDEM_PLUGINS: folder, TANDEM_PLUGIN_CONFIG: file },
   });
-  t.match(failing.plugins.statuses, [
+  t.match(failing.plugins.statuses.slice(1), [
     {
       name: 'pairs',
       status: 'failed',
@@ -221,12 +226,31 @@ export default defineMatchingStrategy({
       rounds: 3,
     });
     const unconfigured = await buildTestApp(t, { env: { TANDEM_PLUGINS: folder } });
-    t.match(unconfigured.plugins.statuses, [
+    t.match(unconfigured.plugins.statuses.slice(1), [
       {
         name: 'plain-schema',
         status: 'failed',
         error: 'config field label (TANDEM_PLUGIN_PLAIN_SCHEMA_LABEL): is required',
       },
     ]);
+  },
+);
+
+t.test(
+  'the built-ins load by default; one can be left out, and naming one twice is harmless',
+  async (t) => {
+    const builtIn = loadConfig({ TANDEM_PLUGINS: '@tandem/curriculum-quickstart' });
+    t.same(builtIn.plugins.specifiers, ['@tandem/curriculum-quickstart']);
+    const off = loadConfig({ TANDEM_DISABLED_PLUGINS: 'quickstart' });
+    t.same(off.plugins.specifiers, []);
+    t.throws(() => loadConfig({ TANDEM_DISABLED_PLUGINS: 'weighted' }), {
+      message:
+        'Invalid configuration: TANDEM_DISABLED_PLUGINS names weighted, which is not a built-in plugin (quickstart)',
+    });
+
+    const app = await buildTestApp(t);
+    const quickstart = app.plugins.get('curriculum', 'quickstart');
+    t.equal(quickstart?.definition.title.en, 'Quick start: questions and answers');
+    t.same(quickstart?.config, { sessionMinutes: 45 }, 'configured by its defaults');
   },
 );

@@ -18,7 +18,11 @@ export async function pluginsCommand(config: Config): Promise<void> {
     log: createLogger({ logLevel: 'silent' }),
   });
   const rows = registry.statuses.map(row);
-  console.log(rows.length ? table(rows) : 'No plugins configured (TANDEM_PLUGINS is empty).');
+  console.log(
+    rows.length
+      ? table(rows)
+      : 'No plugins: the built-ins are disabled and TANDEM_PLUGINS is empty.',
+  );
   if (registry.statuses.some((status) => status.status === 'failed')) process.exitCode = 1;
 }
 

@@ -1,7 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PLUGIN_KINDS, type PluginKind, pluginKind, type TandemPlugin } from '@tandem/plugin-sdk';
 import semver from 'semver';
 import { type PluginConfigSources, pluginConfig } from './plugin-config.js';
@@ -18,8 +18,6 @@ interface PackageJson {
   exports?: unknown;
   tandem?: { kind?: string };
 }
-
-const require = createRequire(import.meta.url);
 
 /** A plugin that did not load, with the best name known for it so far. */
 export class PluginLoadError extends Error {
@@ -63,10 +61,9 @@ async function load(
   sources: PluginConfigSources,
   named: (name: string) => void,
 ): Promise<LoadedPlugin> {
-  const folder = isAbsolute(specifier)
-    ? specifier
-    : dirname(require.resolve(`${specifier}/package.json`));
-  const manifest = JSON.parse(await readFile(join(folder, 'package.json'), 'utf8')) as PackageJson;
+  const { manifest, entry } = isAbsolute(specifier)
+    ? await fromFolder(specifier)
+    : await fromPackage(specifier);
   if (manifest.name) named(manifest.name);
   const declared = manifest.tandem?.kind;
   if (!declared || !(PLUGIN_KINDS as readonly string[]).includes(declared)) {
@@ -75,9 +72,7 @@ async function load(
     );
   }
 
-  const module = (await import(pathToFileURL(join(folder, entryOf(manifest))).href)) as {
-    default?: unknown;
-  };
+  const module = (await import(entry)) as { default?: unknown };
   const definition = module.default;
   const kind = pluginKind(definition);
   if (!kind)
@@ -94,6 +89,38 @@ async function load(
     definition: plugin,
     config: pluginConfig(plugin.name, plugin.configSchema, sources),
   };
+}
+
+interface PluginModule {
+  manifest: PackageJson;
+  /** URL of the module to import. */
+  entry: string;
+}
+
+/** A plugin folder as an author has it: its package.json says which module to import. */
+async function fromFolder(folder: string): Promise<PluginModule> {
+  const manifest = await readManifest(join(folder, 'package.json'));
+  return { manifest, entry: pathToFileURL(join(folder, entryOf(manifest))).href };
+}
+
+/**
+ * A package resolved by Node from the server's location, with the process's conditions (so
+ * the built-ins run from source under `tandem-source`); its package.json is the nearest one
+ * above the resolved module.
+ */
+async function fromPackage(name: string): Promise<PluginModule> {
+  const entry = import.meta.resolve(name);
+  let folder = dirname(fileURLToPath(entry));
+  while (!existsSync(join(folder, 'package.json'))) {
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error(`no package.json above ${fileURLToPath(entry)}`);
+    folder = parent;
+  }
+  return { manifest: await readManifest(join(folder, 'package.json')), entry };
+}
+
+async function readManifest(path: string): Promise<PackageJson> {
+  return JSON.parse(await readFile(path, 'utf8')) as PackageJson;
 }
 
 /** The module a plugin folder exports as `.`: exports (import or default condition), else main, else index.js. */
