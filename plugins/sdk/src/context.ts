@@ -27,14 +27,19 @@ export interface PluginLogger {
 
 /** Options of {@link KeyValueStore.set}. */
 export interface KeyValueStoreSetOptions {
-  /** Seconds after which the entry is gone; without it the entry stays until deleted. */
+  /**
+   * Seconds after which the entry reads as missing (and is purged within the hour); without it
+   * the entry stays until deleted. Zero or less means already expired.
+   */
   ttlSeconds?: number;
 }
 
 /**
  * A small persistent store of JSON values, private to one plugin (keys of different plugins
- * never collide). For tokens, cursors and caches — not for the programme's data, which the
- * host owns.
+ * never collide). For tokens, cursors, delivery keys and caches — not for the programme's
+ * data, which the host owns. Keys are strings of 1 to 255 characters. Values go through JSON:
+ * what comes back is a copy holding what JSON carries (a `Date` becomes its ISO string,
+ * `undefined` fields vanish); `set` refuses `undefined` itself (use `delete`).
  */
 export interface KeyValueStore {
   /**
