@@ -64,7 +64,7 @@ t.test('tandem start serves until SIGTERM, then drains and exits 0', async (t) =
   t.same(await ready.json(), {
     status: 'ready',
     checks: { database: { ok: true }, migrations: { ok: true } },
-    plugins: [{ name: 'quickstart', kind: 'curriculum', version: '0.1.0', status: 'active' }],
+    plugins: [{ name: 'qa-quickstart', kind: 'curriculum', version: '0.1.0', status: 'active' }],
   });
 
   tandem.child.kill('SIGTERM');
@@ -138,16 +138,16 @@ t.test('`tandem plugins` lists each configured plugin with its status', async (t
   t.equal(
     listing.stdout(),
     [
-      'quickstart  curriculum         0.1.0  active',
-      'pairs       matching-strategy  1.2.3  active',
-      'future      -                  -      failed: it supports Tandem >=2.0.0; this server is 0.1.0',
+      'qa-quickstart  curriculum         0.1.0  active',
+      'pairs          matching-strategy  1.2.3  active',
+      'future         -                  -      failed: it supports Tandem >=2.0.0; this server is 0.1.0',
       '',
     ].join('\n'),
   );
 
   const fine = spawnTandem(t, ['plugins'], { TANDEM_PLUGINS: good });
   t.equal((await fine.exit).code, 0);
-  const none = spawnTandem(t, ['plugins'], { TANDEM_DISABLED_PLUGINS: 'quickstart' });
+  const none = spawnTandem(t, ['plugins'], { TANDEM_DISABLED_PLUGINS: 'qa-quickstart' });
   t.equal((await none.exit).code, 0);
   t.equal(none.stdout(), 'No plugins: the built-ins are disabled and TANDEM_PLUGINS is empty.\n');
 });

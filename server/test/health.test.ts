@@ -17,7 +17,7 @@ t.test('ready reports each check when all is well', async (t) => {
   t.same(response.json(), {
     status: 'ready',
     checks: { database: { ok: true }, migrations: { ok: true } },
-    plugins: [{ name: 'quickstart', kind: 'curriculum', version: '0.1.0', status: 'active' }],
+    plugins: [{ name: 'qa-quickstart', kind: 'curriculum', version: '0.1.0', status: 'active' }],
   });
 });
 

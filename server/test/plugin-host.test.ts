@@ -21,7 +21,7 @@ t.test('a plugin in a folder outside the workspace loads and is listed as active
   const listed = await app.inject({ url: '/api/admin/plugins', cookies: admin.cookies });
   t.equal(listed.statusCode, 200);
   t.same(listed.json(), [
-    { name: 'quickstart', kind: 'curriculum', version: '0.1.0', status: 'active' },
+    { name: 'qa-quickstart', kind: 'curriculum', version: '0.1.0', status: 'active' },
     { name: 'pairs', kind: 'matching-strategy', version: '1.2.3', status: 'active' },
   ]);
 
@@ -141,7 +141,7 @@ t.test(
     });
     t.same(
       config.plugins.specifiers,
-      ['@tandem/curriculum-quickstart', '/opt/my plugins/a', '@acme/tandem-b'],
+      ['@tandem/curriculum-qa-quickstart', '/opt/my plugins/a', '@acme/tandem-b'],
       'the built-ins first',
     );
     t.same(config.pluginEnv, { TANDEM_PLUGIN_A_X: '1' });
@@ -239,17 +239,17 @@ export default defineMatchingStrategy({
 t.test(
   'the built-ins load by default; one can be left out, and naming one twice is harmless',
   async (t) => {
-    const builtIn = loadConfig({ TANDEM_PLUGINS: '@tandem/curriculum-quickstart' });
-    t.same(builtIn.plugins.specifiers, ['@tandem/curriculum-quickstart']);
-    const off = loadConfig({ TANDEM_DISABLED_PLUGINS: 'quickstart' });
+    const builtIn = loadConfig({ TANDEM_PLUGINS: '@tandem/curriculum-qa-quickstart' });
+    t.same(builtIn.plugins.specifiers, ['@tandem/curriculum-qa-quickstart']);
+    const off = loadConfig({ TANDEM_DISABLED_PLUGINS: 'qa-quickstart' });
     t.same(off.plugins.specifiers, []);
     t.throws(() => loadConfig({ TANDEM_DISABLED_PLUGINS: 'weighted' }), {
       message:
-        'Invalid configuration: TANDEM_DISABLED_PLUGINS names weighted, which is not a built-in plugin (quickstart)',
+        'Invalid configuration: TANDEM_DISABLED_PLUGINS names weighted, which is not a built-in plugin (qa-quickstart)',
     });
 
     const app = await buildTestApp(t);
-    const quickstart = app.plugins.get('curriculum', 'quickstart');
+    const quickstart = app.plugins.get('curriculum', 'qa-quickstart');
     t.equal(quickstart?.definition.title.en, 'Quick start: questions and answers');
     t.same(quickstart?.config, { sessionMinutes: 45 }, 'configured by its defaults');
   },

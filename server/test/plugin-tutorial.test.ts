@@ -113,7 +113,7 @@ t.test('the plugin tutorial works, step by step, outside the repository', async 
   const admin = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
   const listed = await app.inject({ url: '/api/admin/plugins', cookies: admin.cookies });
   t.same(listed.json(), [
-    { name: 'quickstart', kind: 'curriculum', version: '0.1.0', status: 'active' },
+    { name: 'qa-quickstart', kind: 'curriculum', version: '0.1.0', status: 'active' },
     { name: 'shared-skills', kind: 'matching-strategy', version: '1.0.0', status: 'active' },
     { name: 'digital-basics', kind: 'curriculum', version: '1.0.0', status: 'active' },
     { name: 'chat-webhook', kind: 'notification-channel', version: '1.0.0', status: 'active' },

@@ -4,5 +4,5 @@
  * TANDEM_DISABLED_PLUGINS leaves one out.
  */
 export const BUILT_IN_PLUGINS: Readonly<Record<string, string>> = Object.freeze({
-  quickstart: '@tandem/curriculum-quickstart',
+  'qa-quickstart': '@tandem/curriculum-qa-quickstart',
 });

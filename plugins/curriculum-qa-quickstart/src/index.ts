@@ -1,5 +1,5 @@
 /**
- * `@tandem/curriculum-quickstart`: the shortest way into mentoring — three Q&A sessions in six
+ * `@tandem/curriculum-qa-quickstart`: the shortest way into mentoring — three Q&A sessions in six
  * weeks, for a first reverse or classic mentoring round. A built-in of Tandem, built on
  * `@tandem/plugin-sdk` alone like any other plugin.
  *
@@ -11,7 +11,7 @@ import { SESSIONS } from './sessions.js';
 const CADENCE_WEEKS = 2;
 
 export default defineCurriculum({
-  name: 'quickstart',
+  name: 'qa-quickstart',
   version: '0.1.0',
   host: '^0.1.0',
   configSchema: Type.Object({
