@@ -21,6 +21,35 @@ import {
 const Text = Type.String({ minLength: 1 });
 const Url = Type.String({ pattern: '^https?://\\S+$', description: 'An http(s) URL.' });
 
+/** The sessions that mark a programme's course; the host treats them specially (e.g. the
+ * kick-off asks for the tandem agreement, the closing for a reflection). */
+export const MilestoneSchema = Type.Union(
+  [Type.Literal('kick-off'), Type.Literal('mid-term-review'), Type.Literal('closing')],
+  {
+    description:
+      'kick-off: getting to know each other and the tandem agreement; mid-term-review: what works, what to change; closing: reflection, optionally with a role swap.',
+  },
+);
+
+/** A milestone session: `'kick-off'`, `'mid-term-review'` or `'closing'`. */
+export type Milestone = Static<typeof MilestoneSchema>;
+
+/** One entry of a curriculum's glossary: a term and a plain explanation. */
+export const GlossaryEntrySchema = Type.Object(
+  {
+    term: Text,
+    explanation: Type.String({
+      minLength: 1,
+      description: 'In plain words, for someone who has never used it.',
+    }),
+    example: Type.Optional(Type.String({ description: 'Where one meets it at work.' })),
+  },
+  { additionalProperties: false },
+);
+
+/** One entry of a curriculum's glossary: a term and a plain explanation. */
+export type GlossaryEntry = Static<typeof GlossaryEntrySchema>;
+
 /** One session of a curriculum: what the pair does, reads and prepares. */
 export const SessionPlanSchema = Type.Object(
   {
@@ -43,6 +72,7 @@ export const SessionPlanSchema = Type.Object(
       { additionalProperties: false, description: 'Tasks after the session, per side.' },
     ),
     durationMinutes: Type.Integer({ minimum: 1 }),
+    milestone: Type.Optional(MilestoneSchema),
     offsetWeeks: Type.Number({
       minimum: 0,
       description: 'When the session falls, in weeks after the programme starts.',
@@ -119,6 +149,14 @@ export interface CurriculumDefinition<S extends ConfigSchema = ConfigSchema>
     programme: CurriculumProgramme,
     ctx: PluginContext<ConfigOf<S>>,
   ): SessionPlan[] | Promise<SessionPlan[]>;
+  /**
+   * Optional: terms the pair may look up or play with (e.g. a Q&A game over everyday digital
+   * terms), in the given language. Its result is validated against {@link GlossaryEntrySchema}.
+   */
+  glossary?(
+    locale: Locale,
+    ctx: PluginContext<ConfigOf<S>>,
+  ): GlossaryEntry[] | Promise<GlossaryEntry[]>;
 }
 
 /** A curriculum as {@link defineCurriculum} returns it: frozen and branded. */
@@ -137,5 +175,10 @@ export function defineCurriculum<S extends ConfigSchema>(
   definition: CurriculumDefinition<S>,
 ): Curriculum<S> {
   checkDefinition('defineCurriculum', definition, ['sessions'], CurriculumDataSchema);
+  const { glossary } = definition as { glossary?: unknown };
+  if (glossary !== undefined && typeof glossary !== 'function')
+    throw new TypeError(
+      `defineCurriculum("${definition.name}"): glossary must be a function when given, got ${typeof glossary}`,
+    );
   return brand('curriculum', definition);
 }

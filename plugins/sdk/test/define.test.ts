@@ -227,3 +227,27 @@ t.test('the functions are called with what the host passes', async (t) => {
     { enrolmentId: 'e1', reason: 'below 40 at 2025-01-06T09:00:00.000Z' },
   ]);
 });
+
+t.test('a curriculum glossary is optional, and a function when given', async (t) => {
+  const curriculum = {
+    ...base,
+    name: 'glossy',
+    kinds: ['reverse-mentoring' as const],
+    title: { de: 'G', en: 'G' },
+    description: { de: 'G', en: 'G' },
+    defaults: {
+      sessionCount: 1,
+      sessionMinutes: 45,
+      cadenceWeeks: 2,
+      durationWeeks: 2,
+      matchingStrategy: 'weighted',
+      channels: [],
+    },
+    sessions: () => [],
+  };
+  t.ok(defineCurriculum({ ...curriculum, glossary: () => [{ term: 'Wiki', explanation: 'x' }] }));
+  t.throws(() => defineCurriculum({ ...curriculum, glossary: [] as never }), {
+    name: 'TypeError',
+    message: 'defineCurriculum("glossy"): glossary must be a function when given, got object',
+  });
+});
