@@ -13,7 +13,9 @@ import errorHandler from './http/error-handler.js';
 import securityHeaders from './http/security-headers.js';
 import { taskSettings } from './jobs/tasks.js';
 import workerPlugin from './jobs/worker-plugin.js';
+import curriculumRoutes from './modules/curricula/curriculum-routes.js';
 import matchingRunRoutes from './modules/matching/matching-run-routes.js';
+import programmeRoutes from './modules/programmes/programme-routes.js';
 import adminUserRoutes from './modules/users/admin-user-routes.js';
 import meRoutes from './modules/users/me-routes.js';
 import pluginHost from './plugin-host/plugin-host-plugin.js';
@@ -84,5 +86,7 @@ export async function buildApp(
   await app.register(adminUserRoutes);
   await app.register(pluginRoutes);
   await app.register(matchingRunRoutes);
+  await app.register(programmeRoutes);
+  await app.register(curriculumRoutes);
   return app;
 }

@@ -1,5 +1,5 @@
 /** What went wrong, in terms a caller can act on; the HTTP layer maps each to a status. */
-export type ServiceErrorKind = 'not-found' | 'conflict';
+export type ServiceErrorKind = 'invalid' | 'forbidden' | 'not-found' | 'conflict';
 
 /**
  * A request a service refuses for a reason the caller can understand: the message is shown

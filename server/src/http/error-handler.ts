@@ -1,8 +1,11 @@
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
+import { PluginCallError } from '../plugin-host/invoke-plugin.js';
 import { ServiceError, type ServiceErrorKind } from '../service-error.js';
 
 const STATUS: Record<ServiceErrorKind, [number, string]> = {
+  invalid: [400, 'Bad Request'],
+  forbidden: [403, 'Forbidden'],
   'not-found': [404, 'Not Found'],
   conflict: [409, 'Conflict'],
 };
@@ -15,6 +18,13 @@ const STATUS: Record<ServiceErrorKind, [number, string]> = {
  */
 const errorHandler: FastifyPluginAsync = async (app) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // A plugin that failed a call: its message names the plugin, and the admin can act on it.
+    if (error instanceof PluginCallError) {
+      request.log.warn({ err: error }, 'plugin call failed');
+      return reply
+        .code(502)
+        .send({ statusCode: 502, error: 'Bad Gateway', message: error.message });
+    }
     if (error instanceof ServiceError) {
       const [statusCode, name] = STATUS[error.kind];
       return reply.code(statusCode).send({ statusCode, error: name, message: error.message });

@@ -1,0 +1,181 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Value } from '@sinclair/typebox/value';
+import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
+import { ServiceError } from '../../service-error.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { Programme } from './programme.js';
+import { type ProgrammeState, transitionProblem } from './programme-lifecycle.js';
+import type { CreateProgramme, ProgrammeView, UpdateProgramme } from './programme-schemas.js';
+import {
+  defaultSettings,
+  type ProgrammeSettings,
+  ProgrammeSettingsSchema,
+} from './programme-settings.js';
+import { participantCounts } from './programme-summaries.js';
+
+/** What creating a programme needs beyond the database: the curricula it is made from. */
+export interface ProgrammeDependencies {
+  em: EntityManager;
+  plugins: PluginRegistry;
+}
+
+/**
+ * Creates a draft programme from a curriculum template: its kind (the first the curriculum
+ * suits unless given), matching strategy and settings come from the curriculum's defaults,
+ * with the admin's changes on top.
+ *
+ * @throws ServiceError invalid for an unknown curriculum, a kind it does not suit, or settings
+ *   that do not fit together.
+ */
+export async function createProgramme(
+  { em, plugins }: ProgrammeDependencies,
+  actorId: string,
+  input: CreateProgramme,
+): Promise<ProgrammeView> {
+  const curriculum = plugins.get('curriculum', input.curriculum);
+  if (!curriculum)
+    throw new ServiceError('invalid', `There is no active curriculum named ${input.curriculum}.`);
+  const { kinds, defaults } = curriculum.definition;
+  const kind = input.kind ?? kinds[0];
+  if (!kind || !kinds.includes(kind))
+    throw new ServiceError(
+      'invalid',
+      `The curriculum ${input.curriculum} is for ${kinds.join(', ')}, not for ${input.kind}.`,
+    );
+  const settings = checkedSettings({ ...defaultSettings(defaults), ...input.settings });
+  const fork = em.fork();
+  const programme = fork.create(Programme, {
+    name: input.name,
+    description: input.description ?? '',
+    kind,
+    curriculum: input.curriculum,
+    matchingStrategy: defaults.matchingStrategy,
+    settings,
+    createdBy: actorId,
+  });
+  await fork.flush();
+  await audit(em, actorId, programme.id, 'programme.created', { curriculum: input.curriculum });
+  return view(programme, 0);
+}
+
+/** @throws ServiceError not-found, conflict for a closed programme, invalid settings. */
+export async function updateProgramme(
+  em: EntityManager,
+  actorId: string,
+  id: string,
+  change: UpdateProgramme,
+): Promise<ProgrammeView> {
+  const fork = em.fork();
+  const programme = await found(fork, id);
+  if (programme.state === 'closed')
+    throw new ServiceError('conflict', 'A closed programme cannot be changed.');
+  const { settings, ...fields } = change;
+  fork.assign(programme, {
+    ...fields,
+    ...(settings
+      ? { settings: checkedSettings({ ...programmeSettings(programme), ...settings }) }
+      : {}),
+  });
+  await fork.flush();
+  await audit(em, actorId, id, 'programme.updated', {
+    fields: [...Object.keys(fields), ...Object.keys(settings ?? {}).map((f) => `settings.${f}`)],
+  });
+  return viewWithCount(fork, programme);
+}
+
+/**
+ * Moves a programme along its lifecycle (see programme-lifecycle.ts).
+ *
+ * @throws ServiceError not-found, or conflict naming the states it may go to instead.
+ */
+export async function transitionProgramme(
+  em: EntityManager,
+  actorId: string,
+  id: string,
+  to: ProgrammeState,
+): Promise<ProgrammeView> {
+  const fork = em.fork();
+  const programme = await found(fork, id);
+  const from = programme.state;
+  const problem = transitionProblem(from, to);
+  if (problem) throw new ServiceError('conflict', problem);
+  programme.state = to;
+  await fork.flush();
+  await audit(em, actorId, id, 'programme.state-changed', { from, to });
+  return viewWithCount(fork, programme);
+}
+
+/** Every programme, newest first. */
+export async function listProgrammes(em: EntityManager): Promise<ProgrammeView[]> {
+  const fork = em.fork();
+  const programmes = await fork.find(Programme, {}, { orderBy: { createdAt: 'desc', id: 'asc' } });
+  const counts = await participantCounts(fork);
+  return programmes.map((p) => view(p, counts.get(p.id) ?? 0));
+}
+
+/** @throws ServiceError not-found. */
+export async function getProgramme(em: EntityManager, id: string): Promise<ProgrammeView> {
+  const fork = em.fork();
+  return viewWithCount(fork, await found(fork, id));
+}
+
+/**
+ * A programme's settings as they are stored, completed where an older or hand-made row lacks a
+ * field, so that every reader sees the whole schema.
+ */
+export function programmeSettings(programme: Programme): ProgrammeSettings {
+  const fallback = defaultSettings({
+    sessionCount: 6,
+    sessionMinutes: 60,
+    cadenceWeeks: 2,
+    durationWeeks: 12,
+    matchingStrategy: programme.matchingStrategy,
+    channels: [],
+  });
+  return Value.Cast(ProgrammeSettingsSchema, { ...fallback, ...programme.settings });
+}
+
+async function found(em: EntityManager, id: string): Promise<Programme> {
+  const programme = await em.findOne(Programme, id);
+  if (!programme) throw new ServiceError('not-found', 'No such programme.');
+  return programme;
+}
+
+/** Rules across settings that the schema cannot say. */
+function checkedSettings(settings: ProgrammeSettings): ProgrammeSettings {
+  const { enrolmentOpensAt: opens, enrolmentClosesAt: closes } = settings;
+  if (opens && closes && Date.parse(closes) <= Date.parse(opens))
+    throw new ServiceError('invalid', 'settings.enrolmentClosesAt must be after enrolmentOpensAt.');
+  return settings;
+}
+
+async function viewWithCount(em: EntityManager, programme: Programme): Promise<ProgrammeView> {
+  const counts = await participantCounts(em, [programme.id]);
+  return view(programme, counts.get(programme.id) ?? 0);
+}
+
+function view(programme: Programme, participants: number): ProgrammeView {
+  return {
+    id: programme.id,
+    name: programme.name,
+    description: programme.description,
+    kind: programme.kind,
+    state: programme.state,
+    curriculum: programme.curriculum,
+    matchingStrategy: programme.matchingStrategy,
+    settings: programmeSettings(programme),
+    participants,
+    createdAt: programme.createdAt.toISOString(),
+    updatedAt: programme.updatedAt.toISOString(),
+  };
+}
+
+function audit(
+  em: EntityManager,
+  actorId: string,
+  programmeId: string,
+  action: string,
+  data: Record<string, unknown>,
+) {
+  return recordAudit(em, { action, actorId, targetType: 'programme', targetId: programmeId, data });
+}

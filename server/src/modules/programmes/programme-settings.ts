@@ -1,0 +1,95 @@
+import { type Static, Type } from '@sinclair/typebox';
+import type { ProgrammeDefaults } from '@tandem/plugin-sdk';
+
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Names = (description: string) =>
+  Type.Array(Name, { maxItems: 200, uniqueItems: true, description });
+
+/** Who may join: every list that is not empty must contain the person's value. */
+export const EligibilitySchema = Type.Object(
+  {
+    departments: Names('Departments whose people may join; empty: every department.'),
+    titles: Names('Job titles (levels) that may join; empty: every title.'),
+    roles: Names("Values of the identity provider's roles claim, one of which a person needs."),
+  },
+  { additionalProperties: false },
+);
+export type Eligibility = Static<typeof EligibilitySchema>;
+
+/**
+ * What an admin sets up about a programme beyond its name: filled from the curriculum's
+ * defaults when the programme is created, then changed at will. Stored as one JSON document
+ * (`programme.settings`): nothing queries inside it.
+ */
+export const ProgrammeSettingsSchema = Type.Object(
+  {
+    goals: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), {
+      maxItems: 10,
+      description:
+        "The organisation's goals for the programme; the kick-off session takes them up.",
+    }),
+    budget: Type.Optional(
+      Type.String({ maxLength: 200, description: 'E.g. "Essensgutschein 15 € pro Treffen".' }),
+    ),
+    eligibility: EligibilitySchema,
+    enrolmentOpensAt: Type.Optional(Type.String({ format: 'date-time' })),
+    enrolmentClosesAt: Type.Optional(Type.String({ format: 'date-time' })),
+    maxTandems: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 10000, description: 'At most this many pairs.' }),
+    ),
+    menteesPerMentor: Type.Integer({ minimum: 1, maximum: 5 }),
+    languages: Type.Array(Type.String({ pattern: '^[a-z]{2}$' }), {
+      minItems: 1,
+      maxItems: 10,
+      uniqueItems: true,
+      description: 'Languages pairs may meet in, ISO 639-1.',
+    }),
+    format: Type.Union([Type.Literal('on-site'), Type.Literal('remote'), Type.Literal('both')]),
+    location: Type.Optional(Type.String({ maxLength: 200, description: 'Site or city.' })),
+    meetingLinkTemplate: Type.Optional(
+      Type.String({
+        pattern: '^https://\\S*\\{meeting\\}\\S*$',
+        description:
+          'Video room per meeting: an https URL with {meeting} where the meeting id goes, e.g. https://meet.example.org/tandem-{meeting}.',
+      }),
+    ),
+    room: Type.Optional(Type.String({ maxLength: 200, description: 'Meeting room on site.' })),
+    sessionCount: Type.Integer({ minimum: 1, maximum: 52 }),
+    sessionMinutes: Type.Integer({ minimum: 15, maximum: 480 }),
+    cadenceWeeks: Type.Integer({ minimum: 1, maximum: 12 }),
+    durationWeeks: Type.Integer({ minimum: 1, maximum: 104 }),
+    weights: Type.Record(Type.String({ minLength: 1 }), Type.Number({ minimum: 0, maximum: 100 }), {
+      description: 'Weight per matching criterion.',
+    }),
+    channels: Type.Array(Type.String({ minLength: 1 }), {
+      maxItems: 10,
+      uniqueItems: true,
+      description: 'Names of the notification channel plugins to use.',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type ProgrammeSettings = Static<typeof ProgrammeSettingsSchema>;
+
+/** What an admin may send to change settings: any of them; lists and objects are replaced. */
+export const ProgrammeSettingsChangeSchema = Type.Partial(ProgrammeSettingsSchema, {
+  additionalProperties: false,
+});
+export type ProgrammeSettingsChange = Static<typeof ProgrammeSettingsChangeSchema>;
+
+/** The settings a programme starts with: its curriculum's defaults and open eligibility. */
+export function defaultSettings(defaults: ProgrammeDefaults): ProgrammeSettings {
+  return {
+    goals: [],
+    eligibility: { departments: [], titles: [], roles: [] },
+    menteesPerMentor: 1,
+    languages: ['de'],
+    format: 'both',
+    sessionCount: defaults.sessionCount,
+    sessionMinutes: defaults.sessionMinutes,
+    cadenceWeeks: defaults.cadenceWeeks,
+    durationWeeks: defaults.durationWeeks,
+    weights: { ...defaults.weights },
+    channels: [...defaults.channels],
+  };
+}
