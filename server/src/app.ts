@@ -14,8 +14,11 @@ import securityHeaders from './http/security-headers.js';
 import { taskSettings } from './jobs/tasks.js';
 import workerPlugin from './jobs/worker-plugin.js';
 import curriculumRoutes from './modules/curricula/curriculum-routes.js';
+import enrolmentRoutes from './modules/enrolment/enrolment-routes.js';
 import matchingRunRoutes from './modules/matching/matching-run-routes.js';
+import profileRoutes from './modules/profiles/profile-routes.js';
 import programmeRoutes from './modules/programmes/programme-routes.js';
+import skillRoutes from './modules/skills/skill-routes.js';
 import adminUserRoutes from './modules/users/admin-user-routes.js';
 import meRoutes from './modules/users/me-routes.js';
 import pluginHost from './plugin-host/plugin-host-plugin.js';
@@ -88,5 +91,8 @@ export async function buildApp(
   await app.register(matchingRunRoutes);
   await app.register(programmeRoutes);
   await app.register(curriculumRoutes);
+  await app.register(skillRoutes);
+  await app.register(profileRoutes);
+  await app.register(enrolmentRoutes);
   return app;
 }

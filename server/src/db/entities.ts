@@ -8,7 +8,9 @@ import { MatchingRun } from '../modules/matching/matching-run.js';
 import { Meeting } from '../modules/meetings/meeting.js';
 import { Delivery } from '../modules/notifications/delivery.js';
 import { Organisation } from '../modules/organisation/organisation.js';
+import { UserProfile } from '../modules/profiles/user-profile.js';
 import { Programme } from '../modules/programmes/programme.js';
+import { Skill } from '../modules/skills/skill.js';
 import { User } from '../modules/users/user.js';
 import { PluginStoreEntry } from '../plugin-host/plugin-store-entry.js';
 
@@ -27,4 +29,6 @@ export const entities = [
   Session,
   LoginAttempt,
   PluginStoreEntry,
+  Skill,
+  UserProfile,
 ];

@@ -8,7 +8,7 @@ import { User } from '../../src/modules/users/user.js';
  */
 export async function signedInAs(
   app: FastifyInstance,
-  person: { subject: string; name: string; roles?: string[] },
+  person: { subject: string; name: string; roles?: string[]; department?: string; title?: string },
 ): Promise<{ userId: string; cookies: Record<string, string> }> {
   const em = app.orm.em.fork();
   const user = em.create(User, {
@@ -16,6 +16,8 @@ export async function signedInAs(
     subject: person.subject,
     name: person.name,
     roles: person.roles ?? [],
+    department: person.department ?? null,
+    title: person.title ?? null,
   });
   const token = await startSession(em, user, { maxAgeMs: 3_600_000 });
   return { userId: user.id, cookies: { [app.cookieNames.session]: token } };

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127070132_initial } from './Migration20261127070132_initial.js';
 import { Migration20261127072714_sessions } from './Migration20261127072714_sessions.js';
 import { Migration20261127092814_plugins_and_matching_runs } from './Migration20261127092814_plugins_and_matching_runs.js';
+import { Migration20261127100650_skills_and_profiles } from './Migration20261127100650_skills_and_profiles.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -10,5 +11,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261127092814_plugins_and_matching_runs',
     class: Migration20261127092814_plugins_and_matching_runs,
+  },
+  {
+    name: 'Migration20261127100650_skills_and_profiles',
+    class: Migration20261127100650_skills_and_profiles,
   },
 ];

@@ -1,0 +1,191 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ServiceError } from '../../service-error.js';
+import { EMPTY_PROFILE, type Profile } from '../profiles/profile-schema.js';
+import { checkProfile, getProfile, saveProfile } from '../profiles/profile-service.js';
+import { Programme } from '../programmes/programme.js';
+import { programmeSettings } from '../programmes/programme-service.js';
+import { User } from '../users/user.js';
+import { eligibilityProblem } from './eligibility.js';
+import { Enrolment } from './enrolment.js';
+import type { Enrol, MyEnrolment, ParticipantProgramme } from './enrolment-schemas.js';
+import { enrolmentClosedReason } from './enrolment-window.js';
+
+/** Programmes a person can join now or takes part in, newest first. */
+export async function listMyProgrammes(
+  em: EntityManager,
+  userId: string,
+  now = new Date(),
+): Promise<ParticipantProgramme[]> {
+  const fork = em.fork();
+  const user = await fork.findOneOrFail(User, userId);
+  const mine = await fork.find(Enrolment, { user }, { populate: ['programme'] });
+  const enrolled = new Map(mine.map((e) => [e.programme.id, e]));
+  const open = await fork.find(Programme, { state: 'enrolment' });
+  const programmes = [
+    ...new Map([...mine.map((e) => e.programme), ...open].map((p) => [p.id, p])).values(),
+  ]
+    .filter(
+      (p) => enrolled.has(p.id) || !eligibilityProblem(programmeSettings(p).eligibility, user),
+    )
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  return programmes.map((p) => participantView(p, user, enrolled.get(p.id), now));
+}
+
+/** @throws ServiceError not-found when the programme is a draft or closed to the person. */
+export async function getMyProgramme(
+  em: EntityManager,
+  userId: string,
+  programmeId: string,
+  now = new Date(),
+): Promise<ParticipantProgramme> {
+  const fork = em.fork();
+  const { user, programme, enrolment } = await visible(fork, userId, programmeId);
+  return participantView(programme, user, enrolment, now);
+}
+
+/**
+ * Enrols a person, or changes their enrolment, while enrolment is open: with the profile given
+ * (saved as their profile for next time too) or their saved one.
+ *
+ * @throws ServiceError not-found for a programme they cannot see, conflict while enrolment is
+ *   not open, forbidden when they are not eligible, invalid for a role or profile that does not
+ *   fit the programme.
+ */
+export async function enrol(
+  em: EntityManager,
+  userId: string,
+  programmeId: string,
+  input: Enrol,
+  now = new Date(),
+): Promise<MyEnrolment> {
+  const fork = em.fork();
+  const { user, programme, enrolment } = await visible(fork, userId, programmeId);
+  const settings = programmeSettings(programme);
+  const closed = enrolmentClosedReason(programme, settings, now);
+  if (closed) throw new ServiceError('conflict', closed);
+  const ineligible = eligibilityProblem(settings.eligibility, user);
+  if (ineligible) throw new ServiceError('forbidden', ineligible);
+  const role = roleFor(programme, input.role ?? enrolment?.role);
+  const profile = input.profile ?? (await getProfile(fork, userId));
+  await checkProfile(fork, userId, profile);
+  if (!profile.languages.some((language) => settings.languages.includes(language)))
+    throw new ServiceError(
+      'invalid',
+      `This programme meets in ${settings.languages.join(', ')}; the profile lists ${profile.languages.join(', ')}.`,
+    );
+  if (input.profile) await saveProfile(fork, userId, input.profile);
+  const saved = await save(fork, enrolment, { programme, user, role, profile });
+  return myEnrolment(saved);
+}
+
+/**
+ * Withdraws a person from a programme, at any time. (After matching, their partner is told
+ * and rematched by the matching flow.)
+ *
+ * @throws ServiceError not-found when they are not enrolled.
+ */
+export async function withdraw(
+  em: EntityManager,
+  userId: string,
+  programmeId: string,
+): Promise<MyEnrolment> {
+  const fork = em.fork();
+  const enrolment = await fork.findOne(Enrolment, {
+    user: userId,
+    programme: programmeId,
+    state: 'active',
+  });
+  if (!enrolment) throw new ServiceError('not-found', 'You are not enrolled in this programme.');
+  fork.assign(enrolment, { state: 'withdrawn', withdrawnAt: new Date() });
+  await fork.flush();
+  return myEnrolment(enrolment);
+}
+
+/**
+ * A programme the person may see: not a draft, and not closed unless they took part. One they
+ * are not eligible for stays visible, so that they learn why they cannot join.
+ */
+async function visible(em: EntityManager, userId: string, programmeId: string) {
+  const user = await em.findOneOrFail(User, userId);
+  const programme = await em.findOne(Programme, programmeId);
+  const enrolment = programme ? await em.findOne(Enrolment, { user, programme }) : null;
+  if (!programme || programme.state === 'draft' || (programme.state === 'closed' && !enrolment))
+    throw new ServiceError('not-found', 'No such programme.');
+  return { user, programme, enrolment };
+}
+
+function roleFor(programme: Programme, role: Enrolment['role'] | undefined): Enrolment['role'] {
+  if (programme.kind === 'peer-lunch') {
+    if (role && role !== 'either')
+      throw new ServiceError(
+        'invalid',
+        'In a peer lunch everyone takes part as a peer: role either.',
+      );
+    return 'either';
+  }
+  if (!role) throw new ServiceError('invalid', 'role is required: mentor, mentee or either.');
+  return role;
+}
+
+async function save(
+  em: EntityManager,
+  existing: Enrolment | null,
+  fields: { programme: Programme; user: User; role: Enrolment['role']; profile: Profile },
+): Promise<Enrolment> {
+  const values = {
+    role: fields.role,
+    profile: fields.profile,
+    experienceYears: fields.profile.experienceYears ?? null,
+    state: 'active' as const,
+    withdrawnAt: null,
+  };
+  const enrolment = existing
+    ? em.assign(existing, values)
+    : em.create(Enrolment, { programme: fields.programme, user: fields.user, ...values });
+  await em.flush();
+  return enrolment;
+}
+
+function participantView(
+  programme: Programme,
+  user: User,
+  enrolment: Enrolment | undefined | null,
+  now: Date,
+): ParticipantProgramme {
+  const settings = programmeSettings(programme);
+  const whyNot =
+    enrolmentClosedReason(programme, settings, now) ??
+    eligibilityProblem(settings.eligibility, user);
+  return {
+    id: programme.id,
+    name: programme.name,
+    description: programme.description,
+    kind: programme.kind,
+    state: programme.state,
+    goals: settings.goals,
+    budget: settings.budget ?? null,
+    format: settings.format,
+    location: settings.location ?? null,
+    languages: settings.languages,
+    sessionCount: settings.sessionCount,
+    sessionMinutes: settings.sessionMinutes,
+    cadenceWeeks: settings.cadenceWeeks,
+    durationWeeks: settings.durationWeeks,
+    enrolmentOpensAt: settings.enrolmentOpensAt ?? null,
+    enrolmentClosesAt: settings.enrolmentClosesAt ?? null,
+    canEnrol: !whyNot,
+    whyNot: whyNot ?? null,
+    enrolment: enrolment ? myEnrolment(enrolment) : null,
+  };
+}
+
+function myEnrolment(enrolment: Enrolment): MyEnrolment {
+  return {
+    role: enrolment.role,
+    state: enrolment.state,
+    // Older enrolments (the demo's, say) hold partial profiles: complete them for readers.
+    profile: { ...EMPTY_PROFILE, ...(enrolment.profile as Partial<Profile>) },
+    createdAt: enrolment.createdAt.toISOString(),
+    updatedAt: enrolment.updatedAt.toISOString(),
+  };
+}
