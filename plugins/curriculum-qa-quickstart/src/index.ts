@@ -1,12 +1,14 @@
 /**
  * `@tandem/curriculum-qa-quickstart`: the shortest way into mentoring — three Q&A sessions in six
- * weeks, for a first reverse or classic mentoring round. A built-in of Tandem, built on
- * `@tandem/plugin-sdk` alone like any other plugin.
+ * weeks, for a first reverse or classic mentoring round: the mentee's question list, worked
+ * through on real tasks, and a Q&A game over a glossary of everyday digital terms. A built-in of
+ * Tandem, built on `@tandem/plugin-sdk` alone like any other plugin.
  *
  * @packageDocumentation
  */
-import { defineCurriculum, Type } from '@tandem/plugin-sdk';
-import { SESSIONS } from './sessions.js';
+import { defineCurriculum, type SessionPlan, Type } from '@tandem/plugin-sdk';
+import { GLOSSARY } from './glossary.js';
+import { GOAL_LABEL, SESSIONS } from './sessions.js';
 
 const CADENCE_WEEKS = 2;
 
@@ -25,8 +27,8 @@ export default defineCurriculum({
   kinds: ['reverse-mentoring', 'classic-mentoring'],
   title: { de: 'Schnellstart: Fragen und Antworten', en: 'Quick start: questions and answers' },
   description: {
-    de: 'Drei Treffen in sechs Wochen: Fragen sammeln, an eigenen Aufgaben beantworten, zurückblicken. Für den ersten Durchgang.',
-    en: 'Three meetings in six weeks: collect questions, answer them on real tasks, look back. For a first round.',
+    de: 'Drei Treffen in sechs Wochen: ein Frage-Antwort-Spiel über Begriffe des digitalen Alltags und eine Frageliste, die das Tandem an eigenen Aufgaben abarbeitet. Für den ersten Durchgang.',
+    en: 'Three meetings in six weeks: a Q&A game over everyday digital terms and a question list the pair works through on real tasks. For a first round.',
   },
   defaults: {
     sessionCount: SESSIONS.length,
@@ -37,16 +39,31 @@ export default defineCurriculum({
     channels: ['email', 'in-app'],
   },
   sessions(locale, programme, ctx) {
-    return SESSIONS.map((texts, index) => {
-      const text = texts[locale];
-      // The programme's goals frame the first meeting's question collection.
-      const goals = index === 0 ? programme.goals : [];
+    return SESSIONS.map((draft, index): SessionPlan => {
+      const text = draft[locale];
+      const agenda = [...text.agenda];
+      // The programme's goals become the first entries of the pair's question list.
+      if (draft.goalsAfter !== undefined)
+        agenda.splice(
+          draft.goalsAfter,
+          0,
+          ...programme.goals.map((goal) => `${GOAL_LABEL[locale]}: ${goal}`),
+        );
       return {
-        ...text,
-        agenda: goals.length ? [...text.agenda, ...goals] : [...text.agenda],
+        title: text.title,
+        goal: text.goal,
+        agenda,
+        tutorials: text.tutorials.map((tutorial) => ({ ...tutorial })),
+        homework: { mentor: [...text.homework.mentor], mentee: [...text.homework.mentee] },
         durationMinutes: ctx.config.sessionMinutes,
+        // Spread only when set: a plan carries no `milestone` key for ordinary sessions.
+        ...(draft.milestone && { milestone: draft.milestone }),
         offsetWeeks: index * CADENCE_WEEKS,
       };
     });
+  },
+  glossary(locale) {
+    // Copies, so a caller that edits its answer cannot change the next one.
+    return GLOSSARY.map((entry) => ({ ...entry[locale] }));
   },
 });
