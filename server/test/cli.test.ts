@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import t from 'tap';
 import { EXIT_CONFIG, EXIT_USAGE } from '../src/errors.js';
+import { BUILT_IN_STATUSES } from './helpers/built-ins.js';
 import { createEmptyDatabase, createTestDatabase, sql } from './helpers/database.js';
 import { strategySource, writePluginFolder } from './helpers/plugin-folder.js';
 import { freePort, spawnTandem } from './helpers/tandem-process.js';
@@ -64,7 +65,7 @@ t.test('tandem start serves until SIGTERM, then drains and exits 0', async (t) =
   t.same(await ready.json(), {
     status: 'ready',
     checks: { database: { ok: true }, migrations: { ok: true } },
-    plugins: [{ name: 'qa-quickstart', kind: 'curriculum', version: '0.1.0', status: 'active' }],
+    plugins: [...BUILT_IN_STATUSES],
   });
 
   tandem.child.kill('SIGTERM');
@@ -139,6 +140,8 @@ t.test('`tandem plugins` lists each configured plugin with its status', async (t
     listing.stdout(),
     [
       'qa-quickstart  curriculum         0.1.0  active',
+      'half-year      curriculum         0.1.0  active',
+      'lunch-rounds   curriculum         0.1.0  active',
       'pairs          matching-strategy  1.2.3  active',
       'future         -                  -      failed: it supports Tandem >=2.0.0; this server is 0.1.0',
       '',
@@ -147,7 +150,9 @@ t.test('`tandem plugins` lists each configured plugin with its status', async (t
 
   const fine = spawnTandem(t, ['plugins'], { TANDEM_PLUGINS: good });
   t.equal((await fine.exit).code, 0);
-  const none = spawnTandem(t, ['plugins'], { TANDEM_DISABLED_PLUGINS: 'qa-quickstart' });
+  const none = spawnTandem(t, ['plugins'], {
+    TANDEM_DISABLED_PLUGINS: 'qa-quickstart,half-year,lunch-rounds',
+  });
   t.equal((await none.exit).code, 0);
   t.equal(none.stdout(), 'No plugins: the built-ins are disabled and TANDEM_PLUGINS is empty.\n');
 });

@@ -1,5 +1,6 @@
 import t from 'tap';
 import { buildTestApp } from './helpers/build-test-app.js';
+import { BUILT_IN_STATUSES } from './helpers/built-ins.js';
 import { createTestDatabase, sql } from './helpers/database.js';
 
 t.test('live answers as long as the process runs', async (t) => {
@@ -17,7 +18,7 @@ t.test('ready reports each check when all is well', async (t) => {
   t.same(response.json(), {
     status: 'ready',
     checks: { database: { ok: true }, migrations: { ok: true } },
-    plugins: [{ name: 'qa-quickstart', kind: 'curriculum', version: '0.1.0', status: 'active' }],
+    plugins: [...BUILT_IN_STATUSES],
   });
 });
 

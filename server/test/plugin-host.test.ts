@@ -4,6 +4,7 @@ import t from 'tap';
 import { loadConfig } from '../src/config.js';
 import { OperatorError } from '../src/errors.js';
 import { buildTestApp } from './helpers/build-test-app.js';
+import { BUILT_IN_STATUSES } from './helpers/built-ins.js';
 import { createTestDatabase } from './helpers/database.js';
 import { strategySource, writePluginFolder } from './helpers/plugin-folder.js';
 import { signedInAs } from './helpers/sessions.js';
@@ -21,7 +22,7 @@ t.test('a plugin in a folder outside the workspace loads and is listed as active
   const listed = await app.inject({ url: '/api/admin/plugins', cookies: admin.cookies });
   t.equal(listed.statusCode, 200);
   t.same(listed.json(), [
-    { name: 'qa-quickstart', kind: 'curriculum', version: '0.1.0', status: 'active' },
+    ...BUILT_IN_STATUSES,
     { name: 'pairs', kind: 'matching-strategy', version: '1.2.3', status: 'active' },
   ]);
 
@@ -141,7 +142,13 @@ t.test(
     });
     t.same(
       config.plugins.specifiers,
-      ['@tandem/curriculum-qa-quickstart', '/opt/my plugins/a', '@acme/tandem-b'],
+      [
+        '@tandem/curriculum-qa-quickstart',
+        '@tandem/curriculum-half-year',
+        '@tandem/curriculum-lunch-rounds',
+        '/opt/my plugins/a',
+        '@acme/tandem-b',
+      ],
       'the built-ins first',
     );
     t.same(config.pluginEnv, { TANDEM_PLUGIN_A_X: '1' });
@@ -172,7 +179,7 @@ t.test('plugin settings from a config file, with variables winning per field', a
   const failing = await buildTestApp(t, {
     env: { TANDEM_PLUGINS: folder, TANDEM_PLUGIN_CONFIG: file },
   });
-  t.match(failing.plugins.statuses.slice(1), [
+  t.match(failing.plugins.statuses.slice(BUILT_IN_STATUSES.length), [
     {
       name: 'pairs',
       status: 'failed',
@@ -226,7 +233,7 @@ export default defineMatchingStrategy({
       rounds: 3,
     });
     const unconfigured = await buildTestApp(t, { env: { TANDEM_PLUGINS: folder } });
-    t.match(unconfigured.plugins.statuses.slice(1), [
+    t.match(unconfigured.plugins.statuses.slice(BUILT_IN_STATUSES.length), [
       {
         name: 'plain-schema',
         status: 'failed',
@@ -240,12 +247,16 @@ t.test(
   'the built-ins load by default; one can be left out, and naming one twice is harmless',
   async (t) => {
     const builtIn = loadConfig({ TANDEM_PLUGINS: '@tandem/curriculum-qa-quickstart' });
-    t.same(builtIn.plugins.specifiers, ['@tandem/curriculum-qa-quickstart']);
-    const off = loadConfig({ TANDEM_DISABLED_PLUGINS: 'qa-quickstart' });
-    t.same(off.plugins.specifiers, []);
+    t.same(builtIn.plugins.specifiers, [
+      '@tandem/curriculum-qa-quickstart',
+      '@tandem/curriculum-half-year',
+      '@tandem/curriculum-lunch-rounds',
+    ]);
+    const off = loadConfig({ TANDEM_DISABLED_PLUGINS: 'qa-quickstart, lunch-rounds' });
+    t.same(off.plugins.specifiers, ['@tandem/curriculum-half-year']);
     t.throws(() => loadConfig({ TANDEM_DISABLED_PLUGINS: 'weighted' }), {
       message:
-        'Invalid configuration: TANDEM_DISABLED_PLUGINS names weighted, which is not a built-in plugin (qa-quickstart)',
+        'Invalid configuration: TANDEM_DISABLED_PLUGINS names weighted, which is not a built-in plugin (qa-quickstart, half-year, lunch-rounds)',
     });
 
     const app = await buildTestApp(t);

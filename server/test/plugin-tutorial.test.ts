@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import t from 'tap';
 import { buildTestApp } from './helpers/build-test-app.js';
+import { BUILT_IN_STATUSES } from './helpers/built-ins.js';
 import { signedInAs } from './helpers/sessions.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -113,7 +114,7 @@ t.test('the plugin tutorial works, step by step, outside the repository', async 
   const admin = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
   const listed = await app.inject({ url: '/api/admin/plugins', cookies: admin.cookies });
   t.same(listed.json(), [
-    { name: 'qa-quickstart', kind: 'curriculum', version: '0.1.0', status: 'active' },
+    ...BUILT_IN_STATUSES,
     { name: 'shared-skills', kind: 'matching-strategy', version: '1.0.0', status: 'active' },
     { name: 'digital-basics', kind: 'curriculum', version: '1.0.0', status: 'active' },
     { name: 'chat-webhook', kind: 'notification-channel', version: '1.0.0', status: 'active' },

@@ -8,6 +8,10 @@ import { MatchingRun } from '../modules/matching/matching-run.js';
 import { Meeting } from '../modules/meetings/meeting.js';
 import { Delivery } from '../modules/notifications/delivery.js';
 import { Organisation } from '../modules/organisation/organisation.js';
+import { PairNote } from '../modules/pairs/pair-note.js';
+import { PairQuestion } from '../modules/pairs/pair-question.js';
+import { PairSession } from '../modules/pairs/pair-session.js';
+import { SessionFeedback } from '../modules/pairs/session-feedback.js';
 import { UserProfile } from '../modules/profiles/user-profile.js';
 import { Programme } from '../modules/programmes/programme.js';
 import { Skill } from '../modules/skills/skill.js';
@@ -31,4 +35,8 @@ export const entities = [
   PluginStoreEntry,
   Skill,
   UserProfile,
+  PairSession,
+  PairNote,
+  PairQuestion,
+  SessionFeedback,
 ];

@@ -46,7 +46,7 @@ export async function seedDemo(
       tx.create(Programme, {
         name: 'Digital fit: Reverse Mentoring 2027',
         description:
-          'Nachwuchskräfte zeigen Führungskräften digitale Werkzeuge und Arbeitsweisen: ein halbes Jahr, alle drei Wochen ein Treffen.',
+          'Nachwuchskräfte zeigen Führungskräften digitale Werkzeuge und Arbeitsweisen: ein halbes Jahr, alle zwei Wochen ein Treffen.',
         kind: 'reverse-mentoring',
         state: 'enrolment',
         curriculum: 'half-year',

@@ -5,4 +5,6 @@
  */
 export const BUILT_IN_PLUGINS: Readonly<Record<string, string>> = Object.freeze({
   'qa-quickstart': '@tandem/curriculum-qa-quickstart',
+  'half-year': '@tandem/curriculum-half-year',
+  'lunch-rounds': '@tandem/curriculum-lunch-rounds',
 });

@@ -3,6 +3,7 @@ import { Migration20261127070132_initial } from './Migration20261127070132_initi
 import { Migration20261127072714_sessions } from './Migration20261127072714_sessions.js';
 import { Migration20261127092814_plugins_and_matching_runs } from './Migration20261127092814_plugins_and_matching_runs.js';
 import { Migration20261127100650_skills_and_profiles } from './Migration20261127100650_skills_and_profiles.js';
+import { Migration20261127101139_pair_plans } from './Migration20261127101139_pair_plans.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261127100650_skills_and_profiles',
     class: Migration20261127100650_skills_and_profiles,
   },
+  { name: 'Migration20261127101139_pair_plans', class: Migration20261127101139_pair_plans },
 ];

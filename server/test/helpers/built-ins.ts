@@ -1,0 +1,6 @@
+/** How the built-in plugins show in /api/admin/plugins and /health/ready: all active, first. */
+export const BUILT_IN_STATUSES = [
+  { name: 'qa-quickstart', kind: 'curriculum', version: '0.1.0', status: 'active' },
+  { name: 'half-year', kind: 'curriculum', version: '0.1.0', status: 'active' },
+  { name: 'lunch-rounds', kind: 'curriculum', version: '0.1.0', status: 'active' },
+] as const;
