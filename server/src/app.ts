@@ -16,6 +16,8 @@ import workerPlugin from './jobs/worker-plugin.js';
 import curriculumRoutes from './modules/curricula/curriculum-routes.js';
 import enrolmentRoutes from './modules/enrolment/enrolment-routes.js';
 import matchingRunRoutes from './modules/matching/matching-run-routes.js';
+import pairJournalRoutes from './modules/pairs/pair-journal-routes.js';
+import pairRoutes from './modules/pairs/pair-routes.js';
 import profileRoutes from './modules/profiles/profile-routes.js';
 import programmeRoutes from './modules/programmes/programme-routes.js';
 import skillRoutes from './modules/skills/skill-routes.js';
@@ -94,5 +96,7 @@ export async function buildApp(
   await app.register(skillRoutes);
   await app.register(profileRoutes);
   await app.register(enrolmentRoutes);
+  await app.register(pairRoutes);
+  await app.register(pairJournalRoutes);
   return app;
 }

@@ -1,0 +1,160 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ServiceError } from '../../service-error.js';
+import { programmeSettings } from '../programmes/programme-service.js';
+import { type Membership, membership } from './pair-membership.js';
+import { pairView } from './pair-plan.js';
+import type { NewSession, PairView, SessionChange } from './pair-schemas.js';
+import { type HomeworkItem, PairSession } from './pair-session.js';
+
+/**
+ * How a pair makes the plan its own: change, skip or complete a session, add one, reorder
+ * them, write and tick off their homework. Every change is the pair's alone; the curriculum
+ * it came from stays as it was. Each function returns the pair's whole plan afterwards.
+ */
+
+/** @throws ServiceError not-found. */
+export async function changeSession(
+  em: EntityManager,
+  userId: string,
+  matchId: string,
+  sessionId: string,
+  change: SessionChange,
+): Promise<PairView> {
+  return tailor(em, userId, matchId, async (fork, pair) => {
+    fork.assign(await sessionOf(fork, pair, sessionId), change);
+  });
+}
+
+/** Adds a session after another one, or at the end, a cadence after its predecessor. */
+export async function addSession(
+  em: EntityManager,
+  userId: string,
+  matchId: string,
+  input: NewSession,
+): Promise<PairView> {
+  return tailor(em, userId, matchId, async (fork, pair) => {
+    const sessions = await plan(fork, pair);
+    const index = input.after
+      ? sessions.findIndex((s) => s.id === input.after)
+      : sessions.length - 1;
+    if (input.after && index < 0)
+      throw new ServiceError('not-found', 'No such session in this pair.');
+    const before = sessions[index];
+    const settings = programmeSettings(pair.match.programme);
+    for (const later of sessions.slice(index + 1)) later.position += 1;
+    fork.create(PairSession, {
+      match: pair.match,
+      position: index + 1,
+      title: input.title,
+      goal: input.goal ?? '',
+      agenda: input.agenda ?? [],
+      homework: { mentor: [], mentee: [] },
+      durationMinutes: input.durationMinutes ?? settings.sessionMinutes,
+      // After the one it follows: a cadence later at the end, in the same week in between.
+      offsetWeeks:
+        before === undefined
+          ? 0
+          : Number(before.offsetWeeks) + (input.after ? 0 : settings.cadenceWeeks),
+      addedByPair: true,
+    });
+  });
+}
+
+/**
+ * Puts the sessions in a new order. The timeline stays: the weeks go to the positions as
+ * before, and the sessions move through them.
+ *
+ * @throws ServiceError invalid unless the ids are exactly the pair's sessions.
+ */
+export async function reorderSessions(
+  em: EntityManager,
+  userId: string,
+  matchId: string,
+  sessionIds: string[],
+): Promise<PairView> {
+  return tailor(em, userId, matchId, async (fork, pair) => {
+    const sessions = await plan(fork, pair);
+    const byId = new Map(sessions.map((s) => [s.id, s]));
+    if (sessionIds.length !== sessions.length || !sessionIds.every((id) => byId.has(id)))
+      throw new ServiceError('invalid', 'sessionIds must list every session of the pair once.');
+    const weeks = sessions.map((s) => Number(s.offsetWeeks));
+    sessionIds.forEach((id, position) => {
+      fork.assign(byId.get(id) as PairSession, { position, offsetWeeks: weeks[position] ?? 0 });
+    });
+  });
+}
+
+/** Rewrites one's own side of a session's homework; tasks kept by their text stay ticked. */
+export async function writeHomework(
+  em: EntityManager,
+  userId: string,
+  matchId: string,
+  sessionId: string,
+  texts: string[],
+): Promise<PairView> {
+  return tailor(em, userId, matchId, async (fork, pair) => {
+    const session = await sessionOf(fork, pair, sessionId);
+    const side = sideOf(pair);
+    const done = new Set(
+      session.homework[side].filter((item) => item.done).map((item) => item.text),
+    );
+    const items: HomeworkItem[] = texts.map((text) => ({ text, done: done.has(text) }));
+    session.homework = { ...session.homework, [side]: items };
+  });
+}
+
+/** Ticks off (or un-ticks) a task of one's own side. @throws ServiceError not-found. */
+export async function tickHomework(
+  em: EntityManager,
+  userId: string,
+  matchId: string,
+  sessionId: string,
+  index: number,
+  done: boolean,
+): Promise<PairView> {
+  return tailor(em, userId, matchId, async (fork, pair) => {
+    const session = await sessionOf(fork, pair, sessionId);
+    const side = sideOf(pair);
+    const items = session.homework[side];
+    if (!items[index]) throw new ServiceError('not-found', 'No such homework task on your side.');
+    session.homework = {
+      ...session.homework,
+      [side]: items.map((item, i) => (i === index ? { ...item, done } : item)),
+    };
+  });
+}
+
+async function tailor(
+  em: EntityManager,
+  userId: string,
+  matchId: string,
+  change: (fork: EntityManager, pair: Membership) => Promise<void>,
+): Promise<PairView> {
+  const fork = em.fork();
+  const pair = await membership(fork, userId, matchId);
+  await change(fork, pair);
+  await fork.flush();
+  return pairView(fork, pair, userId);
+}
+
+function plan(em: EntityManager, pair: Membership): Promise<PairSession[]> {
+  return em.find(PairSession, { match: pair.match }, { orderBy: { position: 'asc' } });
+}
+
+async function sessionOf(
+  em: EntityManager,
+  pair: Membership,
+  sessionId: string,
+): Promise<PairSession> {
+  const session = await em.findOne(PairSession, { id: sessionId, match: pair.match });
+  if (!session) throw new ServiceError('not-found', 'No such session in this pair.');
+  return session;
+}
+
+/** Peers in a lunch round have no homework side. */
+function sideOf(pair: Membership): 'mentor' | 'mentee' {
+  const { role } = pair.me;
+  if (role === 'peer')
+    throw new ServiceError('conflict', 'Peers in a lunch round have no homework.');
+  return role;
+}
