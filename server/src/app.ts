@@ -10,6 +10,7 @@ import ormPlugin from './db/orm-plugin.js';
 import healthRoutes from './health/health-routes.js';
 import homeRoute from './home/home-route.js';
 import errorHandler from './http/error-handler.js';
+import openapi from './http/openapi.js';
 import securityHeaders from './http/security-headers.js';
 import { taskSettings } from './jobs/tasks.js';
 import workerPlugin from './jobs/worker-plugin.js';
@@ -78,6 +79,7 @@ export async function buildApp(
   }
   // Before any route: its onRoute hook refuses routes that declare no access.
   await app.register(authPlugin, { publicUrl: config.publicUrl, ...config.session });
+  await app.register(openapi, { publicUrl: config.publicUrl });
   await app.register(healthRoutes);
   await app.register(homeRoute);
   const demo = config.demo && !config.oidc ? await demoSignIn(config) : undefined;

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { Enrolment } from '../src/modules/enrolment/enrolment.js';
-import { Match } from '../src/modules/matching/match.js';
-import { MatchMember } from '../src/modules/matching/match-member.js';
 import { createPairPlan } from '../src/modules/pairs/pair-plan.js';
 import { PairSession } from '../src/modules/pairs/pair-session.js';
 import { Programme } from '../src/modules/programmes/programme.js';
 import { User } from '../src/modules/users/user.js';
 import { buildTestApp } from './helpers/build-test-app.js';
+import { publishPair } from './helpers/publish-pair.js';
 import { signedInAs } from './helpers/sessions.js';
 
 /** A published reverse-mentoring pair on the Q&A quick start, with its plan; who is who. */
@@ -29,24 +28,19 @@ async function publishedPair(app: FastifyInstance, locale: 'de' | 'en' = 'de') {
     matchingStrategy: 'weighted',
     settings: { goals: ['KI-Assistenten sicher nutzen'], cadenceWeeks: 2, sessionMinutes: 45 },
   });
-  const match = em.create(Match, {
-    programme,
-    state: 'published',
-    publishedAt: new Date(),
-    score: 80,
-  });
-  for (const [person, role] of [
-    [lena, 'mentor'],
-    [brigitte, 'mentee'],
-  ] as const) {
-    const enrolment = em.create(Enrolment, { programme, user: person.userId, role });
-    em.create(MatchMember, { match, enrolment, role });
-  }
-  await em.flush();
-  const planned = await createPairPlan(
-    { em: app.orm.em, plugins: app.plugins, log: app.log },
-    match.id,
+  const enrolments = (['mentor', 'mentee'] as const).map((role, i) =>
+    em.create(Enrolment, { programme, user: [lena, brigitte][i]?.userId ?? '', role }),
   );
+  await em.flush();
+  const { pairId, sessions: planned } = await publishPair(
+    app,
+    programme.id,
+    enrolments.map((enrolment) => ({
+      enrolmentId: enrolment.id,
+      role: enrolment.role as 'mentor' | 'mentee',
+    })),
+  );
+  const match = { id: pairId };
   const as =
     (cookies: Record<string, string>) =>
     (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path = '', payload?: object) =>

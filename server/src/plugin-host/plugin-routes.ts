@@ -7,7 +7,10 @@ import { PluginStatusSchema } from './plugin-schemas.js';
 const pluginRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/admin/plugins',
-    { config: { access: 'admin' }, schema: { response: { 200: Type.Array(PluginStatusSchema) } } },
+    {
+      config: { access: 'admin' },
+      schema: { operationId: 'listPlugins', response: { 200: Type.Array(PluginStatusSchema) } },
+    },
     async () => [...app.plugins.statuses],
   );
 };

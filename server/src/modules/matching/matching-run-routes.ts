@@ -15,6 +15,7 @@ const matchingRunRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { access: 'admin' },
       schema: {
+        operationId: 'startMatchingRun',
         params: Id,
         response: { 202: MatchingRunSchema, 404: ErrorSchema, 409: ErrorSchema },
       },
@@ -28,7 +29,11 @@ const matchingRunRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/admin/matching-runs/:id',
     {
       config: { access: 'admin' },
-      schema: { params: Id, response: { 200: MatchingRunSchema, 404: ErrorSchema } },
+      schema: {
+        operationId: 'getMatchingRun',
+        params: Id,
+        response: { 200: MatchingRunSchema, 404: ErrorSchema },
+      },
     },
     async (request) => getMatchingRun(app.orm.em, request.params.id),
   );

@@ -16,7 +16,11 @@ const adminUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/admin/users/:id/sessions',
     {
       config: { access: 'admin' },
-      schema: { params: UserParams, response: { 200: SessionsEnded, 404: ErrorSchema } },
+      schema: {
+        operationId: 'endSessionsOfUser',
+        params: UserParams,
+        response: { 200: SessionsEnded, 404: ErrorSchema },
+      },
     },
     async (request, reply) => {
       const ended = await endAllSessionsOfUser(app.orm.em, signedIn(request).id, request.params.id);

@@ -7,7 +7,10 @@ import { Me } from './user-schemas.js';
 const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/me',
-    { config: { access: 'participant' }, schema: { response: { 200: Me } } },
+    {
+      config: { access: 'participant' },
+      schema: { operationId: 'getMe', response: { 200: Me } },
+    },
     async (request) => {
       const { id, name, email, department, title, roles } = signedIn(request);
       return {
