@@ -1,8 +1,13 @@
 import type { CurriculumProgramme, Locale } from '@tandem/plugin-sdk';
-import { createTestContext, curriculumContract, pluginConfig } from '@tandem/plugin-testkit';
+import {
+  createTestContext,
+  curriculumContract,
+  markersOf,
+  pluginConfig,
+  textsOf,
+} from '@tandem/plugin-testkit';
 import t from 'tap';
 import halfYear from '../src/index.js';
-import { markersOf, textsOf } from './language.js';
 
 for (const check of curriculumContract(halfYear)) t.test(check.name, check.run);
 

@@ -25,6 +25,7 @@ export {
   generateMatchInput,
 } from './generate-match-input.js';
 export type { CandidateProfile, CandidateRole } from './generate-profile.js';
+export { markersOf, textsOf } from './language-markers.js';
 export {
   DEFAULT_CONTRACT_SEED,
   DEFAULT_CONTRACT_SIZES,

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { LanguageCodesSchema, MeetingFormatSchema } from '../common-schemas.js';
 
 const Time = Type.String({
   pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
@@ -31,13 +32,8 @@ export const ProfileSchema = Type.Object(
     skillsWanted: Words(20, 'Keys of skills from the taxonomy the person wants to learn.'),
     tags: Words(20, 'Free tags beyond the taxonomy, e.g. "Excel-Makros".'),
     experienceYears: Type.Optional(Type.Integer({ minimum: 0, maximum: 60 })),
-    languages: Type.Array(Type.String({ pattern: '^[a-z]{2}$' }), {
-      minItems: 1,
-      maxItems: 10,
-      uniqueItems: true,
-      description: 'Languages the person can meet in, ISO 639-1.',
-    }),
-    format: Type.Union([Type.Literal('on-site'), Type.Literal('remote'), Type.Literal('both')]),
+    languages: LanguageCodesSchema,
+    format: MeetingFormatSchema,
     location: Type.Optional(Type.String({ maxLength: 200 })),
     availability: Type.Array(AvailabilityWindowSchema, { maxItems: 35 }),
     goals: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 5 }),

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { ProgrammeDefaults } from '@tandem/plugin-sdk';
+import { LanguageCodesSchema, MeetingFormatSchema } from '../common-schemas.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Names = (description: string) =>
@@ -38,13 +39,8 @@ export const ProgrammeSettingsSchema = Type.Object(
       Type.Integer({ minimum: 1, maximum: 10000, description: 'At most this many pairs.' }),
     ),
     menteesPerMentor: Type.Integer({ minimum: 1, maximum: 5 }),
-    languages: Type.Array(Type.String({ pattern: '^[a-z]{2}$' }), {
-      minItems: 1,
-      maxItems: 10,
-      uniqueItems: true,
-      description: 'Languages pairs may meet in, ISO 639-1.',
-    }),
-    format: Type.Union([Type.Literal('on-site'), Type.Literal('remote'), Type.Literal('both')]),
+    languages: LanguageCodesSchema,
+    format: MeetingFormatSchema,
     location: Type.Optional(Type.String({ maxLength: 200, description: 'Site or city.' })),
     meetingLinkTemplate: Type.Optional(
       Type.String({

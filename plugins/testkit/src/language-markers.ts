@@ -2,7 +2,7 @@ import type { Locale, SessionPlan } from '@tandem/plugin-sdk';
 
 /**
  * Short, common words that give a text away as German or English and do not occur in the
- * other language. Loanwords the German texts use on purpose (Open Data, Social Media, Prompt)
+ * other language: a quick test that a plan written in two languages keeps each apart. Loanwords the German texts use on purpose (Open Data, Social Media, Prompt)
  * are none of them.
  */
 const MARKERS: Readonly<Record<Locale, ReadonlySet<string>>> = {
