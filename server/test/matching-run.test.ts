@@ -23,6 +23,7 @@ const PAIRS = `
   const mentors = input.candidates.filter((c) => c.role === 'mentor');
   const mentees = input.candidates.filter((c) => c.role === 'mentee');
   await ctx.store.set('last-seed', input.seed);
+  await ctx.store.set('seen', { capacities: input.candidates.map((c) => c.capacity), rules: input.programme.rules });
   ctx.log.info('pairing', { candidates: input.candidates.length });
   const count = Math.min(mentors.length, mentees.length);
   return {
@@ -77,6 +78,7 @@ async function seedProgramme(app: FastifyInstance): Promise<string> {
     state: 'enrolment',
     curriculum: 'half-year',
     matchingStrategy: 'pairs',
+    settings: { menteesPerMentor: 2, maxTandems: 10, languages: ['de'] },
   });
   const people: [string, 'mentor' | 'mentee'][] = [
     ['Lena', 'mentor'],
@@ -138,6 +140,14 @@ t.test(
       .fork()
       .findOne(PluginStoreEntry, { plugin: 'pairs', key: 'last-seed' });
     t.equal(stored?.value, good.seed, "the strategy's store kept what it wrote, under its name");
+    const seen = await app.orm.em
+      .fork()
+      .findOne(PluginStoreEntry, { plugin: 'pairs', key: 'seen' });
+    t.same(
+      seen?.value,
+      { capacities: [2, 2, 1, 1], rules: { languages: ['de'], format: 'both', maxTandems: 10 } },
+      'mentors take as many mentees as the programme allows; its rules come along',
+    );
 
     await t.test('a person placed twice fails the run; the earlier proposal stays', async (t) => {
       await useStrategy('twice');

@@ -95,6 +95,20 @@ t.test('a published pair gets its own plan from the curriculum, in its language'
   t.equal(await app.orm.em.fork().count(PairSession, { match: match.id }), 3, 'no second copy');
 });
 
+t.test('the pair plays the Q&A game over its curriculum’s glossary', async (t) => {
+  const app = await buildTestApp(t);
+  const { mentee, match } = await publishedPair(app);
+  const glossary = (await mentee('GET', '/glossary')).json();
+  t.ok(glossary.length >= 30, `${glossary.length} terms`);
+  t.ok(glossary.some((entry: { term: string }) => entry.term === 'Wiki'));
+  const outsider = await signedInAs(app, { subject: 'klaus', name: 'Klaus' });
+  const refused = await app.inject({
+    url: `/api/pairs/${match.id}/glossary`,
+    cookies: outsider.cookies,
+  });
+  t.equal(refused.statusCode, 404);
+});
+
 t.test('a pair whose partners both chose English gets the English plan', async (t) => {
   const app = await buildTestApp(t);
   const { mentor } = await publishedPair(app, 'en');

@@ -65,13 +65,26 @@ export async function previewCurriculum(
     SessionPlanSchema,
     (d, ctx) => d.sessions(locale, programme, ctx),
   );
+  return {
+    name,
+    kind: chosen,
+    locale,
+    sessions,
+    glossary: await glossaryOf(deps, curriculum, locale),
+  };
+}
+
+/** A curriculum's glossary in one language, or none when it has no glossary. */
+export async function glossaryOf(
+  deps: CurriculumDependencies,
+  curriculum: ActivePlugin<'curriculum'>,
+  locale: Locale,
+): Promise<GlossaryEntry[]> {
   const { glossary } = curriculum.definition;
-  const entries = glossary
-    ? await call<GlossaryEntry[]>(deps, curriculum, 'glossary', GlossaryEntrySchema, (_d, ctx) =>
-        glossary(locale, ctx),
-      )
-    : [];
-  return { name, kind: chosen, locale, sessions, glossary: entries };
+  if (!glossary) return [];
+  return call<GlossaryEntry[]>(deps, curriculum, 'glossary', GlossaryEntrySchema, (_d, ctx) =>
+    glossary(locale, ctx),
+  );
 }
 
 function call<T>(

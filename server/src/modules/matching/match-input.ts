@@ -8,6 +8,7 @@ import {
 } from '@tandem/plugin-sdk';
 import { Enrolment } from '../enrolment/enrolment.js';
 import type { Programme } from '../programmes/programme.js';
+import { programmeSettings } from '../programmes/programme-service.js';
 
 const ProfileSchema = MatchCandidateSchema.properties.profile;
 const DEFAULT_PROFILE = {
@@ -34,15 +35,20 @@ export async function matchInput(
     { programme, state: 'active' },
     { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
   );
-  const settings = programme.settings;
+  const settings = programmeSettings(programme);
   return {
     programme: {
       id: programme.id,
       kind: programme.kind as ProgrammeKind,
-      weights: weights(settings.weights),
-      rules: record(settings.rules),
+      weights: settings.weights,
+      // What the programme sets that a strategy may have to respect.
+      rules: {
+        languages: settings.languages,
+        format: settings.format,
+        ...(settings.maxTandems ? { maxTandems: settings.maxTandems } : {}),
+      },
     },
-    candidates: enrolments.map(candidate),
+    candidates: enrolments.map((enrolment) => candidate(enrolment, settings.menteesPerMentor)),
     history: await earlierPartners(em, programme.id),
     // Admins' pins and forbids arrive with the matching review.
     pins: [],
@@ -51,7 +57,8 @@ export async function matchInput(
   };
 }
 
-function candidate(enrolment: Enrolment): MatchCandidate {
+/** A mentor takes as many mentees as the programme allows; everyone else meets one partner. */
+function candidate(enrolment: Enrolment, menteesPerMentor: number): MatchCandidate {
   const stored = enrolment.profile;
   const { user } = enrolment;
   // Profiles are stored as people entered them; Cast keeps what fits the contract and fills
@@ -67,7 +74,7 @@ function candidate(enrolment: Enrolment): MatchCandidate {
     enrolmentId: enrolment.id,
     personId: user.id,
     role: enrolment.role,
-    capacity: positiveInteger(stored.capacity) ?? 1,
+    capacity: enrolment.role === 'mentee' ? 1 : menteesPerMentor,
     profile,
     excludedPersonIds: strings(stored.excludedPersonIds),
   };
@@ -98,26 +105,6 @@ async function earlierPartners(
   return rows.map(({ a, b }) => [a, b]);
 }
 
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
-/** Criterion weights as an admin set them; anything but a non-negative number is left out. */
-function weights(value: unknown): Record<string, number> {
-  const entries = Object.entries(record(value));
-  return Object.fromEntries(
-    entries.filter(
-      (entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] >= 0,
-    ),
-  );
-}
-
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-function positiveInteger(value: unknown): number | undefined {
-  return Number.isInteger(value) && (value as number) >= 1 ? (value as number) : undefined;
 }

@@ -1,12 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Type } from '@sinclair/typebox';
-import { type Locale, type SessionPlan, SessionPlanSchema } from '@tandem/plugin-sdk';
+import {
+  type GlossaryEntry,
+  type Locale,
+  type SessionPlan,
+  SessionPlanSchema,
+} from '@tandem/plugin-sdk';
 import type { Log } from '../../logger.js';
 import { invokePlugin } from '../../plugin-host/invoke-plugin.js';
 import { pluginContext } from '../../plugin-host/plugin-context.js';
 import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import { ServiceError } from '../../service-error.js';
-import { CURRICULUM_TIME_LIMIT_MS } from '../curricula/curriculum-gallery.js';
+import { CURRICULUM_TIME_LIMIT_MS, glossaryOf } from '../curricula/curriculum-gallery.js';
 import { Match } from '../matching/match.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import { type Membership, membership } from './pair-membership.js';
@@ -65,6 +70,23 @@ export async function createPairPlan(deps: PairPlanDependencies, matchId: string
     em.create(PairSession, fromPlan(match, plan, position));
   await em.flush();
   return plans.length;
+}
+
+/**
+ * The glossary of the pair's curriculum in the pair's language, for the Q&A game; empty when
+ * the curriculum has none or is no longer active.
+ *
+ * @throws ServiceError not-found for someone outside the pair.
+ */
+export async function pairGlossary(
+  deps: PairPlanDependencies,
+  userId: string,
+  matchId: string,
+): Promise<GlossaryEntry[]> {
+  const em = deps.em.fork();
+  const { match } = await membership(em, userId, matchId);
+  const curriculum = deps.plugins.get('curriculum', match.programme.curriculum);
+  return curriculum ? glossaryOf({ ...deps, em }, curriculum, pairLocale(match)) : [];
 }
 
 /** The pair with its plan, for one of its members. @throws ServiceError not-found. */

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { GlossaryEntrySchema } from '@tandem/plugin-sdk';
 import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
-import { getPair, listMyPairs } from './pair-plan.js';
+import { getPair, listMyPairs, pairGlossary } from './pair-plan.js';
 import {
   HomeworkDoneSchema,
   HomeworkSchema,
@@ -49,6 +50,23 @@ const pairRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => getPair(em(), signedIn(request).id, request.params.id),
+  );
+  app.get(
+    '/api/pairs/:id/glossary',
+    {
+      config: participant,
+      schema: {
+        operationId: 'getPairGlossary',
+        params: Pair,
+        response: { 200: Type.Array(GlossaryEntrySchema), 404: ErrorSchema },
+      },
+    },
+    async (request) =>
+      pairGlossary(
+        { em: em(), plugins: app.plugins, log: request.log },
+        signedIn(request).id,
+        request.params.id,
+      ),
   );
   app.patch(
     '/api/pairs/:id/sessions/:sessionId',
@@ -142,5 +160,5 @@ const pairRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
 export default fp(pairRoutes, {
   name: 'tandem-pair-routes',
-  dependencies: ['tandem-auth', 'tandem-orm'],
+  dependencies: ['tandem-auth', 'tandem-orm', 'tandem-plugin-host'],
 });
