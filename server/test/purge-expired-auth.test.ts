@@ -51,12 +51,12 @@ t.test('a running worker has the purges on its schedule', async (t) => {
   const databaseUrl = await createTestDatabase(t);
   await buildTestApp(t, { databaseUrl, env: { WORKER_IN_PROCESS: 'true' } });
   let known: { identifier: string }[] = [];
-  for (let i = 0; i < 50 && known.length === 0; i++) {
+  for (let i = 0; i < 50 && known.length < 2; i++) {
     known = await sql(
       databaseUrl,
       'SELECT identifier FROM graphile_worker._private_known_crontabs ORDER BY identifier',
     );
-    if (known.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (known.length < 2) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   t.same(known, [{ identifier: PURGE_EXPIRED_AUTH }, { identifier: PURGE_PLUGIN_STORE }]);
 });
