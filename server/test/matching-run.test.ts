@@ -23,7 +23,7 @@ const PAIRS = `
   const mentors = input.candidates.filter((c) => c.role === 'mentor');
   const mentees = input.candidates.filter((c) => c.role === 'mentee');
   await ctx.store.set('last-seed', input.seed);
-  await ctx.store.set('seen', { capacities: input.candidates.map((c) => c.capacity), rules: input.programme.rules });
+  await ctx.store.set('seen', { capacities: input.candidates.map((c) => c.role + ':' + c.capacity).sort(), rules: input.programme.rules });
   ctx.log.info('pairing', { candidates: input.candidates.length });
   const count = Math.min(mentors.length, mentees.length);
   return {
@@ -145,7 +145,10 @@ t.test(
       .findOne(PluginStoreEntry, { plugin: 'pairs', key: 'seen' });
     t.same(
       seen?.value,
-      { capacities: [2, 2, 1, 1], rules: { languages: ['de'], format: 'both', maxTandems: 10 } },
+      {
+        capacities: ['mentee:1', 'mentee:1', 'mentor:2', 'mentor:2'],
+        rules: { languages: ['de'], format: 'both', maxTandems: 10 },
+      },
       'mentors take as many mentees as the programme allows; its rules come along',
     );
 

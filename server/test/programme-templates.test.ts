@@ -84,15 +84,13 @@ for (const template of templates) {
     }
 
     t.equal((await move('matching')).state, 'matching');
-    const enrolments = await app.orm.em
-      .fork()
-      .find(Enrolment, { programme: created.id }, { orderBy: { createdAt: 'asc' } });
+    const enrolments = await app.orm.em.fork().find(Enrolment, { programme: created.id });
     const { pairId, sessions } = await publishPair(
       app,
       created.id,
-      enrolments.map((enrolment, i) => ({
+      enrolments.map((enrolment) => ({
         enrolmentId: enrolment.id,
-        role: template.kind === 'peer-lunch' ? 'peer' : i === 0 ? 'mentor' : 'mentee',
+        role: enrolment.role === 'either' ? 'peer' : enrolment.role,
       })),
     );
     t.equal(sessions, template.sessions, 'the pair gets the curriculum’s sessions');
