@@ -1,0 +1,16 @@
+/**
+ * `@tandem/plugin-sdk/solvers`: exact matching solvers for matching strategies.
+ *
+ * - {@link maxWeightAssignment}: two-sided (mentors × mentees), dense score matrix.
+ * - {@link maxWeightAssignmentSparse}: two-sided, candidate lists in CSR form.
+ * - {@link maxWeightMatching}: one pool (peer lunch rounds), any graph.
+ *
+ * All three find the most pairs first and, among those, the largest total weight; they never
+ * modify their inputs, answer the same for the same input, and throw a `RangeError` on
+ * malformed input.
+ *
+ * @packageDocumentation
+ */
+export { type AssignmentResult, maxWeightAssignment } from './assignment.js';
+export { type MatchingResult, maxWeightMatching } from './general-matching.js';
+export { maxWeightAssignmentSparse } from './sparse-assignment.js';
