@@ -142,6 +142,8 @@ t.test('`tandem plugins` lists each configured plugin with its status', async (t
       'qa-quickstart  curriculum         0.1.0  active',
       'half-year      curriculum         0.1.0  active',
       'lunch-rounds   curriculum         0.1.0  active',
+      'weighted       matching-strategy  0.1.0  active',
+      'lunch          matching-strategy  0.1.0  active',
       'pairs          matching-strategy  1.2.3  active',
       'future         -                  -      failed: it supports Tandem >=2.0.0; this server is 0.1.0',
       '',
@@ -151,7 +153,7 @@ t.test('`tandem plugins` lists each configured plugin with its status', async (t
   const fine = spawnTandem(t, ['plugins'], { TANDEM_PLUGINS: good });
   t.equal((await fine.exit).code, 0);
   const none = spawnTandem(t, ['plugins'], {
-    TANDEM_DISABLED_PLUGINS: 'qa-quickstart,half-year,lunch-rounds',
+    TANDEM_DISABLED_PLUGINS: 'qa-quickstart,half-year,lunch-rounds,weighted,lunch',
   });
   t.equal((await none.exit).code, 0);
   t.equal(none.stdout(), 'No plugins: the built-ins are disabled and TANDEM_PLUGINS is empty.\n');

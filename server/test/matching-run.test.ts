@@ -206,3 +206,68 @@ t.test(
     });
   },
 );
+
+t.test('the built-in weighted strategy matches a programme made from a template', async (t) => {
+  const app = await buildTestApp(t, { env: { WORKER_IN_PROCESS: 'true' } });
+  const admin = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
+  const call = (method: 'POST', url: string, payload?: object) =>
+    app.inject({ method, url, cookies: admin.cookies, ...(payload ? { payload } : {}) });
+  const { id } = (
+    await call('POST', '/api/admin/programmes', { curriculum: 'qa-quickstart', name: 'KI 2027' })
+  ).json();
+  await call('POST', `/api/admin/programmes/${id}/transitions`, { to: 'enrolment' });
+  const people = [
+    ['lena', 'mentor', { skillsOffered: ['ai-assistants'], experienceYears: 2 }],
+    ['jonas', 'mentor', { skillsOffered: ['e-file'], experienceYears: 4 }],
+    ['brigitte', 'mentee', { skillsWanted: ['e-file'], experienceYears: 30 }],
+    ['klaus', 'mentee', { skillsWanted: ['ai-assistants'], experienceYears: 25 }],
+  ] as const;
+  for (const [subject, role, profile] of people) {
+    const person = await signedInAs(app, { subject, name: subject, department: subject });
+    const enrolled = await app.inject({
+      method: 'PUT',
+      url: `/api/programmes/${id}/enrolment`,
+      cookies: person.cookies,
+      payload: {
+        role,
+        profile: {
+          skillsOffered: [],
+          skillsWanted: [],
+          tags: [],
+          languages: ['de'],
+          format: 'both',
+          availability: [],
+          goals: [],
+          excludedPersonIds: [],
+          ...profile,
+        },
+      },
+    });
+    t.equal(enrolled.statusCode, 200);
+  }
+  await call('POST', `/api/admin/programmes/${id}/transitions`, { to: 'matching' });
+  const run = await finished(
+    app,
+    admin.cookies,
+    (await call('POST', `/api/admin/programmes/${id}/matching-runs`)).json().id,
+  );
+  t.match(run, { state: 'succeeded', strategy: 'weighted', groupCount: 2, unmatched: [] });
+  const matches = await app.orm.em
+    .fork()
+    .find(Match, { programme: id }, { populate: ['members.enrolment.user'] });
+  const pairs = matches
+    .map((m) =>
+      m.members
+        .getItems()
+        .map((member) => member.enrolment.user.name)
+        .sort()
+        .join('+'),
+    )
+    .sort();
+  t.same(
+    pairs,
+    ['brigitte+jonas', 'klaus+lena'],
+    'each mentee with the mentor who offers what they want',
+  );
+  t.match(matches[0]?.criteria, [{ name: 'skills', score: 100 }]);
+});

@@ -146,6 +146,8 @@ t.test(
         '@tandem/curriculum-qa-quickstart',
         '@tandem/curriculum-half-year',
         '@tandem/curriculum-lunch-rounds',
+        '@tandem/matching-weighted',
+        '@tandem/matching-lunch',
         '/opt/my plugins/a',
         '@acme/tandem-b',
       ],
@@ -251,12 +253,14 @@ t.test(
       '@tandem/curriculum-qa-quickstart',
       '@tandem/curriculum-half-year',
       '@tandem/curriculum-lunch-rounds',
+      '@tandem/matching-weighted',
+      '@tandem/matching-lunch',
     ]);
-    const off = loadConfig({ TANDEM_DISABLED_PLUGINS: 'qa-quickstart, lunch-rounds' });
-    t.same(off.plugins.specifiers, ['@tandem/curriculum-half-year']);
-    t.throws(() => loadConfig({ TANDEM_DISABLED_PLUGINS: 'weighted' }), {
+    const off = loadConfig({ TANDEM_DISABLED_PLUGINS: 'qa-quickstart, lunch-rounds, lunch' });
+    t.same(off.plugins.specifiers, ['@tandem/curriculum-half-year', '@tandem/matching-weighted']);
+    t.throws(() => loadConfig({ TANDEM_DISABLED_PLUGINS: 'nearest' }), {
       message:
-        'Invalid configuration: TANDEM_DISABLED_PLUGINS names weighted, which is not a built-in plugin (qa-quickstart, half-year, lunch-rounds)',
+        'Invalid configuration: TANDEM_DISABLED_PLUGINS names nearest, which is not a built-in plugin (qa-quickstart, half-year, lunch-rounds, weighted, lunch)',
     });
 
     const app = await buildTestApp(t);

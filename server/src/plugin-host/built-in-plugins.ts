@@ -7,4 +7,6 @@ export const BUILT_IN_PLUGINS: Readonly<Record<string, string>> = Object.freeze(
   'qa-quickstart': '@tandem/curriculum-qa-quickstart',
   'half-year': '@tandem/curriculum-half-year',
   'lunch-rounds': '@tandem/curriculum-lunch-rounds',
+  weighted: '@tandem/matching-weighted',
+  lunch: '@tandem/matching-lunch',
 });

@@ -1,0 +1,83 @@
+import type { MatchCandidate, MatchInput } from '@tandem/plugin-sdk';
+
+/** A possible lunch pair, with its weight and the reason an admin reads. */
+export interface PeerEdge {
+  a: number;
+  b: number;
+  weight: number;
+  why: string;
+}
+
+const key = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+
+/**
+ * With many people, each keeps this many best candidates (ties spread by the round's seed, so
+ * that nobody becomes everyone's candidate): plenty for a perfect matching, and it keeps
+ * a round of 10,000 people to some 300,000 edges.
+ */
+export const CANDIDATES_PER_PERSON = 30;
+
+/**
+ * The pairs that may have lunch together, best first per person: a language in common, nobody
+ * excluded or forbidden; different departments weigh more. People who met before are left out
+ * — unless someone has met everyone they could meet: then the pool is exhausted for them, and
+ * their earlier partners come back, at the lowest weight.
+ */
+export function peerEdges(input: MatchInput): PeerEdge[] {
+  const people = input.candidates;
+  const forbidden = new Set(input.forbids.map(([a, b]) => key(a, b)));
+  const before = new Set(input.history.map(([a, b]) => key(a, b)));
+  const possible = (x: MatchCandidate, y: MatchCandidate) =>
+    !x.excludedPersonIds.includes(y.personId) &&
+    !y.excludedPersonIds.includes(x.personId) &&
+    !forbidden.has(key(x.enrolmentId, y.enrolmentId)) &&
+    x.profile.languages.some((language) => y.profile.languages.includes(language));
+
+  const all: PeerEdge[][] = people.map(() => []);
+  const fresh = people.map(() => 0);
+  people.forEach((x, a) => {
+    for (let b = a + 1; b < people.length; b++) {
+      const y = people[b];
+      if (!y || !possible(x, y)) continue;
+      const met = before.has(key(x.personId, y.personId));
+      const edge = { a, b, ...weigh(x, y, met) };
+      all[a]?.push(edge);
+      all[b]?.push(edge);
+      if (!met) {
+        fresh[a] = (fresh[a] ?? 0) + 1;
+        fresh[b] = (fresh[b] ?? 0) + 1;
+      }
+    }
+  });
+  // A repeat is allowed only where one of the two has nobody new left.
+  const allowed = (e: PeerEdge) =>
+    !e.why.startsWith('Met before') || fresh[e.a] === 0 || fresh[e.b] === 0;
+  const kept = new Set<PeerEdge>();
+  for (const edges of all) {
+    const best = edges
+      .filter(allowed)
+      .sort((x, y) => y.weight - x.weight || spread(x, input.seed) - spread(y, input.seed))
+      .slice(0, CANDIDATES_PER_PERSON);
+    for (const edge of best) kept.add(edge);
+  }
+  return [...kept].sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+/** A pseudo-random but repeatable order among equally good pairs, from the round's seed. */
+function spread(edge: PeerEdge, seed: number): number {
+  let h = Math.imul(edge.a + 1, 0x9e3779b1) ^ Math.imul(edge.b + 1, 0x85ebca6b) ^ seed;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+function weigh(
+  x: MatchCandidate,
+  y: MatchCandidate,
+  met: boolean,
+): { weight: number; why: string } {
+  if (met) return { weight: 1, why: 'Met before; everyone else is taken or met already.' };
+  const [dx, dy] = [x.profile.department, y.profile.department];
+  if (dx && dy && dx !== dy) return { weight: 100, why: `They come from ${dx} and ${dy}.` };
+  if (dx && dx === dy) return { weight: 40, why: `Both work in ${dx}.` };
+  return { weight: 70, why: 'Departments are not known for both.' };
+}

@@ -1,0 +1,97 @@
+import type { MatchCandidate, MatchInput, MatchProposal } from '@tandem/plugin-sdk';
+import { maxWeightMatching } from '@tandem/plugin-sdk/solvers';
+import { type PeerEdge, peerEdges } from './peer-edges.js';
+
+type Group = MatchProposal['groups'][number];
+
+/**
+ * A lunch round. Pins an admin set stay as they are; among everyone else, the most pairs
+ * possible and among those the best total (different departments, nobody met before), exactly.
+ * Whoever is left — the odd one out — joins the pair they suit best as a group of three.
+ */
+export function proposeLunch(input: MatchInput): MatchProposal {
+  const byId = new Map(input.candidates.map((c) => [c.enrolmentId, c]));
+  const pinned = input.pins.map((pin) =>
+    pin.members.map((id) => byId.get(id)).filter((c): c is MatchCandidate => c !== undefined),
+  );
+  const taken = new Set(pinned.flat());
+  const people = input.candidates.filter((c) => !taken.has(c));
+  const edges = peerEdges({ ...input, candidates: people });
+  const edgeOf = new Map(edges.map((e) => [`${e.a} ${e.b}`, e]));
+  const index = new Map(people.map((c, i) => [c, i]));
+  const between = (x: MatchCandidate, y: MatchCandidate) => {
+    const [i, j] = [index.get(x) ?? -1, index.get(y) ?? -1];
+    return edgeOf.get(i < j ? `${i} ${j}` : `${j} ${i}`);
+  };
+
+  const { mate } = maxWeightMatching(
+    people.length,
+    Int32Array.from(edges, (e) => e.a),
+    Int32Array.from(edges, (e) => e.b),
+    Float64Array.from(edges, (e) => e.weight),
+  );
+  const groups: MatchCandidate[][] = [];
+  mate.forEach((partner, i) => {
+    const [x, y] = [people[i], people[partner]];
+    if (partner > i && x && y) groups.push([x, y]);
+  });
+  const alone: MatchCandidate[] = [];
+  mate.forEach((partner, i) => {
+    const person = people[i];
+    if (partner >= 0 || !person) return;
+    const best = bestGroup(person, groups, between);
+    if (best) best.push(person);
+    else alone.push(person);
+  });
+
+  return {
+    groups: [
+      ...pinned.map((members) => group(members, () => undefined, 'Pinned by an admin.')),
+      ...groups.map((members) => group(members, between)),
+    ],
+    unmatched: alone.map((person) => ({
+      enrolmentId: person.enrolmentId,
+      reason: 'Nobody left could have lunch with them: no shared language, or excluded.',
+    })),
+  };
+}
+
+/** The pair a person left over suits best as the third: they must be able to meet both. */
+function bestGroup(
+  person: MatchCandidate,
+  groups: MatchCandidate[][],
+  between: (x: MatchCandidate, y: MatchCandidate) => PeerEdge | undefined,
+): MatchCandidate[] | undefined {
+  let best: MatchCandidate[] | undefined;
+  let bestWeight = -1;
+  for (const members of groups) {
+    if (members.length !== 2) continue;
+    const edges = members.map((m) => between(person, m));
+    if (edges.some((e) => !e)) continue;
+    const weight = edges.reduce((sum, e) => sum + (e?.weight ?? 0), 0);
+    if (weight > bestWeight) {
+      best = members;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
+function group(
+  members: MatchCandidate[],
+  between: (x: MatchCandidate, y: MatchCandidate) => PeerEdge | undefined,
+  why?: string,
+): Group {
+  const pairs = members.flatMap((x, i) => members.slice(i + 1).map((y) => between(x, y)));
+  const known = pairs.filter((e) => e !== undefined);
+  const score = why
+    ? 100
+    : Math.round(known.reduce((sum, e) => sum + e.weight, 0) / Math.max(1, known.length));
+  return {
+    members: members.map((m) => ({ enrolmentId: m.enrolmentId, role: 'peer' })),
+    score,
+    criteria: [
+      { name: 'department', score, weight: 1, why: why ?? known.map((e) => e.why).join(' ') },
+    ],
+  };
+}

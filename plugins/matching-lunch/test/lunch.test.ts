@@ -1,0 +1,118 @@
+import type { MatchCandidate, MatchInput } from '@tandem/plugin-sdk';
+import { generateMatchInput, matchingStrategyContract } from '@tandem/plugin-testkit';
+import t from 'tap';
+import lunch from '../src/index.js';
+
+for (const check of matchingStrategyContract(lunch, { kind: 'peer-lunch' }))
+  t.test(check.name, check.run);
+
+const peer = (id: string, department: string, languages = ['de']): MatchCandidate => ({
+  enrolmentId: id,
+  personId: `person-${id}`,
+  role: 'either',
+  capacity: 1,
+  excludedPersonIds: [],
+  profile: {
+    skillsOffered: [],
+    skillsWanted: [],
+    languages,
+    format: 'on-site',
+    availability: [],
+    goals: [],
+    department,
+  },
+});
+
+const round = (candidates: MatchCandidate[], more: Partial<MatchInput> = {}): MatchInput => ({
+  programme: { id: 'lunch', kind: 'peer-lunch', weights: {}, rules: {} },
+  candidates,
+  history: [],
+  pins: [],
+  forbids: [],
+  seed: 1,
+  ...more,
+});
+
+const groupsOf = async (input: MatchInput) =>
+  (await lunch.match(input, {} as never)).groups
+    .map((g) =>
+      g.members
+        .map((m) => m.enrolmentId)
+        .sort()
+        .join('+'),
+    )
+    .sort();
+
+t.test('different departments are preferred; an odd one out joins a group of three', async (t) => {
+  const input = round([
+    peer('a', 'IT'),
+    peer('b', 'IT'),
+    peer('c', 'Haushalt'),
+    peer('d', 'Haushalt'),
+    peer('e', 'Recht'),
+  ]);
+  const proposal = await lunch.match(input, {} as never);
+  t.same(proposal.unmatched, [], 'everyone has lunch');
+  t.equal(proposal.groups.length, 2);
+  t.same(proposal.groups.map((g) => g.members.length).sort(), [2, 3]);
+  for (const group of proposal.groups) {
+    const departments = group.members.map(
+      (m) => input.candidates.find((c) => c.enrolmentId === m.enrolmentId)?.profile.department,
+    );
+    t.ok(
+      new Set(departments).size === departments.length,
+      `${departments.join(', ')}: all different`,
+    );
+  }
+});
+
+t.test('nobody meets the same person again until the pool is exhausted', async (t) => {
+  const people = [peer('a', 'IT'), peer('b', 'Haushalt'), peer('c', 'IT'), peer('d', 'Haushalt')];
+  const history: [string, string][] = [
+    ['person-a', 'person-b'],
+    ['person-c', 'person-d'],
+  ];
+  t.same(
+    await groupsOf(round(people, { history })),
+    ['a+d', 'b+c'],
+    'new partners, same departments or not',
+  );
+  const everyone: [string, string][] = [
+    ...history,
+    ['person-a', 'person-d'],
+    ['person-b', 'person-c'],
+    ['person-a', 'person-c'],
+    ['person-b', 'person-d'],
+  ];
+  const again = await lunch.match(round(people, { history: everyone }), {} as never);
+  t.equal(
+    again.groups.length,
+    2,
+    'when everyone has met everyone, they meet again rather than eat alone',
+  );
+  t.match(again.groups[0]?.criteria[0]?.why, /Met before/);
+});
+
+t.test('no shared language, nobody to have lunch with', async (t) => {
+  const proposal = await lunch.match(
+    round([peer('a', 'IT'), peer('b', 'Recht'), peer('sam', 'IT', ['en'])]),
+    {} as never,
+  );
+  t.same(proposal.unmatched, [
+    {
+      enrolmentId: 'sam',
+      reason: 'Nobody left could have lunch with them: no shared language, or excluded.',
+    },
+  ]);
+});
+
+t.test('a large round of 301 people pairs everyone', async (t) => {
+  const input = generateMatchInput({ count: 301, seed: 7, kind: 'peer-lunch' });
+  const proposal = await lunch.match({ ...input, history: [] }, {} as never);
+  const placed = proposal.groups.reduce((sum, g) => sum + g.members.length, 0);
+  t.equal(placed + proposal.unmatched.length, 301);
+  t.ok(
+    proposal.unmatched.length <= 3,
+    `${proposal.unmatched.length} without lunch (language or exclusions)`,
+  );
+});

@@ -1,0 +1,168 @@
+import type { MatchCandidate, MatchInput } from '@tandem/plugin-sdk';
+import { matchingStrategyContract } from '@tandem/plugin-testkit';
+import t from 'tap';
+import weighted from '../src/index.js';
+
+for (const check of matchingStrategyContract(weighted)) t.test(check.name, check.run);
+
+function person(
+  id: string,
+  role: MatchCandidate['role'],
+  profile: Partial<MatchCandidate['profile']> = {},
+  extra: Partial<MatchCandidate> = {},
+): MatchCandidate {
+  return {
+    enrolmentId: id,
+    personId: `person-${id}`,
+    role,
+    capacity: 1,
+    excludedPersonIds: [],
+    ...extra,
+    profile: {
+      skillsOffered: [],
+      skillsWanted: [],
+      languages: ['de'],
+      format: 'both',
+      availability: [],
+      goals: [],
+      ...profile,
+    },
+  };
+}
+
+function round(candidates: MatchCandidate[], more: Partial<MatchInput> = {}): MatchInput {
+  return {
+    programme: { id: 'p', kind: 'reverse-mentoring', weights: { skills: 1 }, rules: {} },
+    candidates,
+    history: [],
+    pins: [],
+    forbids: [],
+    seed: 1,
+    ...more,
+  };
+}
+
+const pairs = async (input: MatchInput) => {
+  const proposal = await weighted.match(input, {} as never);
+  return proposal.groups.map((g) => g.members.map((m) => m.enrolmentId).join('+')).sort();
+};
+
+t.test('the best pairing for the whole cohort, not first come, best served', async (t) => {
+  // Brigitte fits Lena best, but Klaus fits only Lena: the cohort is best off with Brigitte–Jonas.
+  const input = round([
+    person('lena', 'mentor', { skillsOffered: ['ai-assistants', 'e-file'] }),
+    person('jonas', 'mentor', { skillsOffered: ['ai-assistants'] }),
+    person('brigitte', 'mentee', { skillsWanted: ['ai-assistants', 'e-file'] }),
+    person('klaus', 'mentee', { skillsWanted: ['e-file'] }),
+  ]);
+  t.same(await pairs(input), ['jonas+brigitte', 'lena+klaus']);
+});
+
+t.test('each pair comes with its score and the reasons per criterion', async (t) => {
+  const input = round(
+    [
+      person('lena', 'mentor', {
+        skillsOffered: ['ai-assistants'],
+        experienceYears: 3,
+        department: 'IT',
+        availability: [{ weekday: 2, from: '09:00', to: '11:00' }],
+      }),
+      person('brigitte', 'mentee', {
+        skillsWanted: ['ai-assistants', 'video-meetings'],
+        experienceYears: 28,
+        department: 'Bürgerservice',
+        availability: [{ weekday: 2, from: '10:00', to: '12:00' }],
+      }),
+    ],
+    { programme: { id: 'p', kind: 'reverse-mentoring', weights: {}, rules: {} } },
+  );
+  const [group] = (await weighted.match(input, {} as never)).groups;
+  t.ok(group && group.score > 0 && group.score <= 100);
+  t.same(Object.fromEntries((group?.criteria ?? []).map((c) => [c.name, [c.score, c.weight]])), {
+    skills: [50, 3],
+    goals: [50, 1],
+    availability: [100, 2],
+    format: [100, 1],
+    generation: [100, 2],
+    department: [100, 1],
+  });
+  t.match(
+    group?.criteria.find((c) => c.name === 'skills')?.why,
+    /offers ai-assistants of what the mentee wants \(1 of 2\)/,
+  );
+  t.equal(
+    group?.criteria.find((c) => c.name === 'generation')?.why,
+    'The mentee has 25 more years of experience.',
+  );
+  t.equal(
+    group?.criteria.find((c) => c.name === 'availability')?.why,
+    'They are both free 1 hours a week.',
+  );
+});
+
+t.test('hard rules keep people apart, and the unmatched learn why', async (t) => {
+  const input = round(
+    [
+      person('lena', 'mentor', { skillsOffered: ['e-file'] }),
+      person(
+        'brigitte',
+        'mentee',
+        { skillsWanted: ['e-file'] },
+        { excludedPersonIds: ['person-lena'] },
+      ),
+      person('sam', 'mentor', { languages: ['en'] }),
+      person('klaus', 'mentee', {}),
+    ],
+    { history: [['person-lena', 'person-klaus']] },
+  );
+  const proposal = await weighted.match(input, {} as never);
+  t.same(proposal.groups, []);
+  t.same(Object.fromEntries(proposal.unmatched.map((u) => [u.enrolmentId, u.reason])), {
+    lena: 'Everyone who would fit was excluded by them or excluded them.',
+    brigitte: 'Everyone who would fit was excluded by them or excluded them.',
+    sam: 'Nobody on the other side shares a language with them.',
+    klaus: 'They have been paired with everyone who would fit before.',
+  });
+});
+
+t.test('a mentor with room takes two mentees, and the programme cap holds', async (t) => {
+  const mentees = ['a', 'b', 'c'].map((id) => person(id, 'mentee', { skillsWanted: ['e-file'] }));
+  const lena = person('lena', 'mentor', { skillsOffered: ['e-file'] }, { capacity: 2 });
+  t.same(await pairs(round([lena, ...mentees])), ['lena+a', 'lena+b']);
+  const capped = await weighted.match(
+    round([lena, person('jonas', 'mentor'), ...mentees], {
+      programme: {
+        id: 'p',
+        kind: 'reverse-mentoring',
+        weights: { skills: 1 },
+        rules: { maxTandems: 2 },
+      },
+    }),
+    {} as never,
+  );
+  t.equal(capped.groups.length, 2);
+  const full = 'The programme is full: at most 2 tandems.';
+  t.same(
+    capped.unmatched.map((u) => [u.enrolmentId, u.reason]),
+    [
+      ['jonas', full],
+      [capped.unmatched[1]?.enrolmentId, full],
+    ],
+    'the weakest pair gives way',
+  );
+  t.ok(
+    capped.groups.every((g) => g.members[0]?.enrolmentId === 'lena'),
+    'the two pairs with the skills wanted are kept',
+  );
+});
+
+t.test('admins weight the criteria; a criterion weighted 0 is left out', async (t) => {
+  const input = round([person('lena', 'mentor'), person('klaus', 'mentee')], {
+    programme: { id: 'p', kind: 'classic-mentoring', weights: { skills: 0, goals: 0 }, rules: {} },
+  });
+  const [group] = (await weighted.match(input, {} as never)).groups;
+  t.same(
+    group?.criteria.map((c) => c.name),
+    ['availability', 'format', 'generation', 'department'],
+  );
+});
