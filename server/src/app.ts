@@ -16,6 +16,7 @@ import { taskSettings } from './jobs/tasks.js';
 import workerPlugin from './jobs/worker-plugin.js';
 import curriculumRoutes from './modules/curricula/curriculum-routes.js';
 import enrolmentRoutes from './modules/enrolment/enrolment-routes.js';
+import matchReviewRoutes from './modules/matching/match-review-routes.js';
 import matchingRunRoutes from './modules/matching/matching-run-routes.js';
 import pairJournalRoutes from './modules/pairs/pair-journal-routes.js';
 import pairRoutes from './modules/pairs/pair-routes.js';
@@ -93,6 +94,7 @@ export async function buildApp(
   await app.register(adminUserRoutes);
   await app.register(pluginRoutes);
   await app.register(matchingRunRoutes);
+  await app.register(matchReviewRoutes);
   await app.register(programmeRoutes);
   await app.register(curriculumRoutes);
   await app.register(skillRoutes);

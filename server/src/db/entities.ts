@@ -3,6 +3,7 @@ import { Session } from '../auth/session.js';
 import { AuditEvent } from '../modules/audit/audit-event.js';
 import { Enrolment } from '../modules/enrolment/enrolment.js';
 import { Match } from '../modules/matching/match.js';
+import { MatchForbid } from '../modules/matching/match-forbid.js';
 import { MatchMember } from '../modules/matching/match-member.js';
 import { MatchingRun } from '../modules/matching/matching-run.js';
 import { Meeting } from '../modules/meetings/meeting.js';
@@ -39,4 +40,5 @@ export const entities = [
   PairNote,
   PairQuestion,
   SessionFeedback,
+  MatchForbid,
 ];

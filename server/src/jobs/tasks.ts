@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { MikroORM } from '../db/orm.js';
 import type { Log } from '../logger.js';
 import type { PluginRegistry } from '../plugin-host/plugin-registry.js';
+import { CREATE_PAIR_PLAN, createPairPlanTask } from './create-pair-plan.js';
 import { PURGE_EXPIRED_AUTH, purgeExpiredAuth } from './purge-expired-auth.js';
 import { PURGE_PLUGIN_STORE, purgePluginStore } from './purge-plugin-store.js';
 import { RUN_MATCHING, runMatching } from './run-matching.js';
@@ -34,6 +35,7 @@ export function taskList(deps: TaskDependencies): TaskList {
     [PURGE_EXPIRED_AUTH]: purgeExpiredAuth(deps.settings.sessionIdleTimeoutMs),
     [PURGE_PLUGIN_STORE]: purgePluginStore,
     [RUN_MATCHING]: runMatching(deps),
+    [CREATE_PAIR_PLAN]: createPairPlanTask(deps),
   };
 }
 

@@ -4,6 +4,7 @@ import { Migration20261127072714_sessions } from './Migration20261127072714_sess
 import { Migration20261127092814_plugins_and_matching_runs } from './Migration20261127092814_plugins_and_matching_runs.js';
 import { Migration20261127100650_skills_and_profiles } from './Migration20261127100650_skills_and_profiles.js';
 import { Migration20261127101139_pair_plans } from './Migration20261127101139_pair_plans.js';
+import { Migration20261127105259_match_forbids } from './Migration20261127105259_match_forbids.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261127100650_skills_and_profiles,
   },
   { name: 'Migration20261127101139_pair_plans', class: Migration20261127101139_pair_plans },
+  { name: 'Migration20261127105259_match_forbids', class: Migration20261127105259_match_forbids },
 ];

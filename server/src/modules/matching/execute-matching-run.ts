@@ -85,7 +85,17 @@ async function propose(
 async function saveProposal(em: EntityManager, run: MatchingRun, proposal: MatchProposal) {
   await em.transactional(async (tx) => {
     await tx.nativeDelete(Match, { programme: run.programme, state: 'proposed' });
+    // Pinned groups are saved already; the strategy returns them as they are.
+    const pinned = await tx.find(
+      Match,
+      { programme: run.programme, state: 'pinned' },
+      { populate: ['members'] },
+    );
+    const kept = new Set(
+      pinned.map((m) => membersKey(m.members.getItems().map((x) => x.enrolment.id))),
+    );
     for (const group of proposal.groups) {
+      if (kept.has(membersKey(group.members.map((m) => m.enrolmentId)))) continue;
       const match = tx.create(Match, {
         programme: run.programme,
         score: group.score,
@@ -101,6 +111,10 @@ async function saveProposal(em: EntityManager, run: MatchingRun, proposal: Match
       finishedAt: new Date(),
     });
   });
+}
+
+function membersKey(ids: string[]): string {
+  return [...ids].sort().join(' ');
 }
 
 async function failRun(em: EntityManager, run: MatchingRun, reason: string) {

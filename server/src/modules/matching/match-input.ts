@@ -9,6 +9,9 @@ import {
 import { Enrolment } from '../enrolment/enrolment.js';
 import type { Programme } from '../programmes/programme.js';
 import { programmeSettings } from '../programmes/programme-service.js';
+import { Match } from './match.js';
+import { MatchForbid } from './match-forbid.js';
+import { MatchMember } from './match-member.js';
 
 const ProfileSchema = MatchCandidateSchema.properties.profile;
 const DEFAULT_PROFILE = {
@@ -30,11 +33,15 @@ export async function matchInput(
   programme: Programme,
   seed: number,
 ): Promise<MatchInput> {
+  // People already in a published pair are not matched again; the rest, including those whose
+  // pair was dissolved, are.
+  const taken = await publishedMembers(em, programme.id);
   const enrolments = await em.find(
     Enrolment,
-    { programme, state: 'active' },
+    { programme, state: 'active', ...(taken.length ? { id: { $nin: taken } } : {}) },
     { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
   );
+  const candidates = new Set(enrolments.map((e) => e.id));
   const settings = programmeSettings(programme);
   return {
     programme: {
@@ -50,9 +57,8 @@ export async function matchInput(
     },
     candidates: enrolments.map((enrolment) => candidate(enrolment, settings.menteesPerMentor)),
     history: await earlierPartners(em, programme.id),
-    // Admins' pins and forbids arrive with the matching review.
-    pins: [],
-    forbids: [],
+    pins: await pins(em, programme.id, candidates),
+    forbids: await forbids(em, programme.id, candidates),
     seed,
   };
 }
@@ -103,6 +109,41 @@ async function earlierPartners(
     [programmeId],
   );
   return rows.map(({ a, b }) => [a, b]);
+}
+
+async function publishedMembers(em: EntityManager, programmeId: string): Promise<string[]> {
+  const members = await em.find(MatchMember, {
+    match: { programme: programmeId, state: 'published' },
+  });
+  return members.map((member) => member.enrolment.id);
+}
+
+/** The groups an admin pinned, among this run's candidates. */
+async function pins(em: EntityManager, programmeId: string, candidates: Set<string>) {
+  const pinned = await em.find(
+    Match,
+    { programme: programmeId, state: 'pinned' },
+    { populate: ['members'], orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  return pinned
+    .map((match) => ({ members: match.members.getItems().map((m) => m.enrolment.id) }))
+    .filter(({ members }) => members.length >= 2 && members.every((id) => candidates.has(id)));
+}
+
+/** The pairs an admin forbade, among this run's candidates. */
+async function forbids(
+  em: EntityManager,
+  programmeId: string,
+  candidates: Set<string>,
+): Promise<[string, string][]> {
+  const rows = await em.find(
+    MatchForbid,
+    { programme: programmeId },
+    { orderBy: { createdAt: 'asc' } },
+  );
+  return rows
+    .map((row): [string, string] => [row.first.id, row.second.id])
+    .filter(([a, b]) => candidates.has(a) && candidates.has(b));
 }
 
 function strings(value: unknown): string[] {

@@ -50,17 +50,17 @@ export async function requestMatchingRun(
     targetId: programmeId,
     data: { runId: run.id, strategy: run.strategy },
   });
-  return view(run);
+  return matchingRunView(run);
 }
 
 /** @throws ServiceError not-found for an unknown run. */
 export async function getMatchingRun(em: EntityManager, runId: string): Promise<MatchingRunView> {
   const run = await em.fork().findOne(MatchingRun, runId);
   if (!run) throw new ServiceError('not-found', 'No such matching run.');
-  return view(run);
+  return matchingRunView(run);
 }
 
-function view(run: MatchingRun): MatchingRunView {
+export function matchingRunView(run: MatchingRun): MatchingRunView {
   return {
     id: run.id,
     programmeId: run.programme.id,

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
+import { dissolvePair } from './dissolve-pair.js';
 import { addNote, changeNote, listNotes } from './pair-notes.js';
 import { addQuestion, changeQuestion, listQuestions } from './pair-questions.js';
 import { giveFeedback } from './session-feedback-service.js';
@@ -33,7 +34,7 @@ const errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: Erro
 
 /**
  * What only the two partners of a pair write and read: private notes, their question list,
- * and feedback after a session (which even the partner does not see).
+ * feedback after a session (which even the partner does not see), and "this doesn't fit".
  */
 const pairJournalRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const participant = { access: 'participant' } as const;
@@ -163,6 +164,33 @@ const pairJournalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.itemId,
         request.body,
       ),
+  );
+  app.post(
+    '/api/pairs/:id/mismatch',
+    {
+      config: participant,
+      schema: {
+        operationId: 'reportMismatch',
+        params: Pair,
+        body: Type.Object(
+          {
+            reason: Type.Optional(
+              Type.String({
+                maxLength: 2000,
+                description: 'Seen by admins only, never by the partner.',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const by = { userId: signedIn(request).id, admin: false };
+      await dissolvePair(em(), by, request.params.id, request.body.reason);
+      return reply.code(204).send(null);
+    },
   );
   app.put(
     '/api/pairs/:id/sessions/:sessionId/feedback',

@@ -1,0 +1,58 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { MATCH_STATES } from './match.js';
+import { MatchingRunSchema } from './matching-run-schemas.js';
+
+const Person = {
+  enrolmentId: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  department: Type.Union([Type.String(), Type.Null()]),
+};
+
+/** A match in any state, as the admin's review shows it. */
+export const ReviewedMatchSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  state: Type.Union(MATCH_STATES.map((state) => Type.Literal(state))),
+  score: Type.Union([Type.Number(), Type.Null()]),
+  criteria: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      score: Type.Number(),
+      weight: Type.Number(),
+      why: Type.String(),
+    }),
+  ),
+  dissolvedReason: Type.Union([Type.String(), Type.Null()], {
+    description: 'Why a dissolved pair did not fit, if the reporter said: for admins only.',
+  }),
+  members: Type.Array(
+    Type.Object({
+      ...Person,
+      role: Type.Union([Type.Literal('mentor'), Type.Literal('mentee'), Type.Literal('peer')]),
+    }),
+  ),
+});
+
+/** What an admin reviews before publishing: the matches, and who is left and why. */
+export const MatchReviewSchema = Type.Object({
+  programmeId: Type.String({ format: 'uuid' }),
+  lastRun: Type.Union([MatchingRunSchema, Type.Null()]),
+  matches: Type.Array(ReviewedMatchSchema),
+  unmatched: Type.Array(Type.Object({ ...Person, reason: Type.String() })),
+});
+export type MatchReview = Static<typeof MatchReviewSchema>;
+
+export const ForbidSchema = Type.Object(
+  { enrolmentIds: Type.Tuple([Type.String({ format: 'uuid' }), Type.String({ format: 'uuid' })]) },
+  { additionalProperties: false },
+);
+
+export const SwapSchema = ForbidSchema;
+
+export const DissolveSchema = Type.Object(
+  {
+    reason: Type.Optional(
+      Type.String({ maxLength: 2000, description: 'Seen by admins only, never by the partner.' }),
+    ),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,209 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ServiceError } from '../../service-error.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { Enrolment } from '../enrolment/enrolment.js';
+import { Programme } from '../programmes/programme.js';
+import { Match } from './match.js';
+import { MatchForbid } from './match-forbid.js';
+import { MatchMember } from './match-member.js';
+import type { MatchReview } from './match-review-schemas.js';
+import { MatchingRun } from './matching-run.js';
+import { matchingRunView } from './matching-run-service.js';
+
+/**
+ * The admin's review of a programme's matching: its matches (proposed, pinned, published, and
+ * dissolved with the confidential reason) with scores and reasons, and every active participant
+ * without a current match, with the reason the last run gave.
+ *
+ * @throws ServiceError not-found.
+ */
+export async function getReview(em: EntityManager, programmeId: string): Promise<MatchReview> {
+  const fork = em.fork();
+  if (!(await fork.count(Programme, programmeId)))
+    throw new ServiceError('not-found', 'No such programme.');
+  const matches = await fork.find(
+    Match,
+    { programme: programmeId },
+    { populate: ['members.enrolment.user'], orderBy: { score: 'desc', id: 'asc' } },
+  );
+  const lastRun = await fork.findOne(
+    MatchingRun,
+    { programme: programmeId, state: 'succeeded' },
+    { orderBy: { createdAt: 'desc' } },
+  );
+  const reasons = new Map((lastRun?.unmatched ?? []).map((u) => [u.enrolmentId, u.reason]));
+  const placed = new Set(
+    matches
+      .filter((m) => m.state !== 'dissolved')
+      .flatMap((m) => m.members.getItems().map((x) => x.enrolment.id)),
+  );
+  const open = await fork.find(
+    Enrolment,
+    { programme: programmeId, state: 'active' },
+    { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
+  return {
+    programmeId,
+    lastRun: lastRun ? matchingRunView(lastRun) : null,
+    matches: matches.map((match) => ({
+      id: match.id,
+      state: match.state,
+      score: match.score === null || match.score === undefined ? null : Number(match.score),
+      criteria: match.criteria as MatchReview['matches'][number]['criteria'],
+      dissolvedReason: match.dissolvedReason ?? null,
+      members: match.members.getItems().map(({ enrolment, role }) => ({
+        enrolmentId: enrolment.id,
+        name: enrolment.user.name,
+        department: enrolment.user.department ?? null,
+        role,
+      })),
+    })),
+    unmatched: open
+      .filter((e) => !placed.has(e.id))
+      .map((e) => ({
+        enrolmentId: e.id,
+        name: e.user.name,
+        department: e.user.department ?? null,
+        reason:
+          reasons.get(e.id) ??
+          'Not in a match: changed by an admin, dissolved, or enrolled after the last run.',
+      })),
+  };
+}
+
+/**
+ * Pins a proposed match (re-runs keep it) or unpins it.
+ *
+ * @returns the match's programme id. @throws ServiceError not-found, conflict.
+ */
+export async function pinMatch(
+  em: EntityManager,
+  actorId: string,
+  matchId: string,
+  pinned: boolean,
+): Promise<string> {
+  const fork = em.fork();
+  const match = await unpublished(fork, matchId);
+  match.state = pinned ? 'pinned' : 'proposed';
+  await fork.flush();
+  await audit(em, actorId, match, pinned ? 'matching.pinned' : 'matching.unpinned');
+  return match.programme.id;
+}
+
+/**
+ * Removes a match that is not published: its members go back to the unmatched.
+ *
+ * @returns the match's programme id. @throws ServiceError not-found, conflict.
+ */
+export async function unmatch(
+  em: EntityManager,
+  actorId: string,
+  matchId: string,
+): Promise<string> {
+  const fork = em.fork();
+  const match = await unpublished(fork, matchId);
+  fork.remove(match);
+  await fork.flush();
+  await audit(em, actorId, match, 'matching.unmatched');
+  return match.programme.id;
+}
+
+/**
+ * Rules out two enrolments of a programme from sharing a group in every later run; a proposed
+ * or pinned match holding both is removed at once.
+ *
+ * @throws ServiceError invalid unless both are different enrolments of the programme.
+ */
+export async function forbidPair(
+  em: EntityManager,
+  actorId: string,
+  programmeId: string,
+  enrolmentIds: [string, string],
+): Promise<void> {
+  const fork = em.fork();
+  const [first = '', second = ''] = [...enrolmentIds].sort();
+  const found = await fork.count(Enrolment, {
+    id: { $in: [first, second] },
+    programme: programmeId,
+  });
+  if (first === second || found !== 2)
+    throw new ServiceError(
+      'invalid',
+      'enrolmentIds must be two different enrolments of this programme.',
+    );
+  if (!(await fork.count(MatchForbid, { first, second })))
+    fork.create(MatchForbid, { programme: programmeId, first, second, createdBy: actorId });
+  const together = await fork.find(Match, {
+    programme: programmeId,
+    state: { $in: ['proposed', 'pinned'] },
+    $and: [{ members: { enrolment: first } }, { members: { enrolment: second } }],
+  });
+  for (const match of together) fork.remove(match);
+  await fork.flush();
+  await recordAudit(em, {
+    action: 'matching.forbidden',
+    actorId,
+    targetType: 'programme',
+    targetId: programmeId,
+    data: { enrolmentIds: [first, second] },
+  });
+}
+
+/**
+ * Swaps two people between their unpublished matches, each keeping the side they had.
+ *
+ * @throws ServiceError invalid unless both are on the same side of two different such matches.
+ */
+export async function swapPartners(
+  em: EntityManager,
+  actorId: string,
+  programmeId: string,
+  [a, b]: [string, string],
+): Promise<void> {
+  const fork = em.fork();
+  const members = await fork.find(
+    MatchMember,
+    {
+      enrolment: { $in: [a, b] },
+      match: { programme: programmeId, state: { $in: ['proposed', 'pinned'] } },
+    },
+    { populate: ['match'] },
+  );
+  const [x, y] = members;
+  if (!x || !y || members.length !== 2 || x.match.id === y.match.id || x.role !== y.role)
+    throw new ServiceError(
+      'invalid',
+      'Swapping needs two people on the same side of two different matches that are not published.',
+    );
+  const [xMatch, yMatch] = [x.match, y.match];
+  fork.assign(x, { match: yMatch });
+  fork.assign(y, { match: xMatch });
+  // The strategy's scores described the old pairs; the admin's pairs have none.
+  for (const match of [xMatch, yMatch]) fork.assign(match, { score: null, criteria: [] });
+  await fork.flush();
+  await recordAudit(em, {
+    action: 'matching.swapped',
+    actorId,
+    targetType: 'programme',
+    targetId: programmeId,
+    data: { enrolmentIds: [a, b] },
+  });
+}
+
+async function unpublished(em: EntityManager, matchId: string): Promise<Match> {
+  const match = await em.findOne(Match, matchId);
+  if (!match) throw new ServiceError('not-found', 'No such match.');
+  if (match.state === 'published' || match.state === 'dissolved')
+    throw new ServiceError('conflict', `The match is ${match.state}; it cannot be changed here.`);
+  return match;
+}
+
+function audit(em: EntityManager, actorId: string, match: Match, action: string) {
+  return recordAudit(em, {
+    action,
+    actorId,
+    targetType: 'match',
+    targetId: match.id,
+    data: { programmeId: match.programme.id },
+  });
+}
