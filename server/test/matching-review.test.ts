@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { AuditEvent } from '../src/modules/audit/audit-event.js';
+import { EMPTY_PROFILE } from '../src/modules/profiles/profile-schema.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { signedInAs } from './helpers/sessions.js';
 
@@ -14,17 +15,7 @@ type Review = {
   unmatched: { name: string; enrolmentId: string; reason: string }[];
 };
 
-const profile = (more: object) => ({
-  skillsOffered: [],
-  skillsWanted: [],
-  tags: [],
-  languages: ['de'],
-  format: 'both',
-  availability: [],
-  goals: [],
-  excludedPersonIds: [],
-  ...more,
-});
+const profile = (more: object) => ({ ...EMPTY_PROFILE, ...more });
 
 // Three mentors and four mentees; each mentee wants what one mentor offers, Emil as well as Erik.
 const PEOPLE = [

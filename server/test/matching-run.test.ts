@@ -4,6 +4,7 @@ import { Enrolment } from '../src/modules/enrolment/enrolment.js';
 import { Match } from '../src/modules/matching/match.js';
 import { MatchingRun } from '../src/modules/matching/matching-run.js';
 import type { MatchingRunView } from '../src/modules/matching/matching-run-schemas.js';
+import { EMPTY_PROFILE } from '../src/modules/profiles/profile-schema.js';
 import { Programme } from '../src/modules/programmes/programme.js';
 import { User } from '../src/modules/users/user.js';
 import { PluginStoreEntry } from '../src/plugin-host/plugin-store-entry.js';
@@ -230,17 +231,7 @@ t.test('the built-in weighted strategy matches a programme made from a template'
       cookies: person.cookies,
       payload: {
         role,
-        profile: {
-          skillsOffered: [],
-          skillsWanted: [],
-          tags: [],
-          languages: ['de'],
-          format: 'both',
-          availability: [],
-          goals: [],
-          excludedPersonIds: [],
-          ...profile,
-        },
+        profile: { ...EMPTY_PROFILE, ...profile },
       },
     });
     t.equal(enrolled.statusCode, 200);

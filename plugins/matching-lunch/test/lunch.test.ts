@@ -1,27 +1,13 @@
 import type { MatchCandidate, MatchInput } from '@tandem/plugin-sdk';
-import { generateMatchInput, matchingStrategyContract } from '@tandem/plugin-testkit';
+import { candidate, generateMatchInput, matchingStrategyContract } from '@tandem/plugin-testkit';
 import t from 'tap';
 import lunch from '../src/index.js';
 
 for (const check of matchingStrategyContract(lunch, { kind: 'peer-lunch' }))
   t.test(check.name, check.run);
 
-const peer = (id: string, department: string, languages = ['de']): MatchCandidate => ({
-  enrolmentId: id,
-  personId: `person-${id}`,
-  role: 'either',
-  capacity: 1,
-  excludedPersonIds: [],
-  profile: {
-    skillsOffered: [],
-    skillsWanted: [],
-    languages,
-    format: 'on-site',
-    availability: [],
-    goals: [],
-    department,
-  },
-});
+const peer = (id: string, department: string, languages = ['de']): MatchCandidate =>
+  candidate(id, { profile: { languages, format: 'on-site', department } });
 
 const round = (candidates: MatchCandidate[], more: Partial<MatchInput> = {}): MatchInput => ({
   programme: { id: 'lunch', kind: 'peer-lunch', weights: {}, rules: {} },

@@ -1,5 +1,5 @@
 import type { MatchCandidate, MatchInput } from '@tandem/plugin-sdk';
-import { matchingStrategyContract } from '@tandem/plugin-testkit';
+import { type CandidateOptions, candidate, matchingStrategyContract } from '@tandem/plugin-testkit';
 import t from 'tap';
 import weighted from '../src/index.js';
 
@@ -9,25 +9,9 @@ function person(
   id: string,
   role: MatchCandidate['role'],
   profile: Partial<MatchCandidate['profile']> = {},
-  extra: Partial<MatchCandidate> = {},
+  extra: Omit<CandidateOptions, 'role' | 'profile'> = {},
 ): MatchCandidate {
-  return {
-    enrolmentId: id,
-    personId: `person-${id}`,
-    role,
-    capacity: 1,
-    excludedPersonIds: [],
-    ...extra,
-    profile: {
-      skillsOffered: [],
-      skillsWanted: [],
-      languages: ['de'],
-      format: 'both',
-      availability: [],
-      goals: [],
-      ...profile,
-    },
-  };
+  return candidate(id, { role, profile, ...extra });
 }
 
 function round(candidates: MatchCandidate[], more: Partial<MatchInput> = {}): MatchInput {

@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 
+export { type CandidateOptions, candidate } from './candidate.js';
 export { type ContractCheck, ContractViolation } from './contract-check.js';
 export {
   type CurriculumContractOptions,

@@ -7,6 +7,7 @@ import {
 } from '@tandem/plugin-sdk';
 import t from 'tap';
 import {
+  candidate,
   DEFAULT_MATCH_WEIGHTS,
   DIGITAL_SKILLS,
   generateCandidates,
@@ -194,3 +195,20 @@ function years(candidate: MatchCandidate): number {
 function isMentor(candidate: MatchCandidate): boolean {
   return candidate.role === 'mentor';
 }
+
+t.test('a hand-made candidate is valid and has what the test set', async (t) => {
+  const lena = candidate('lena', {
+    role: 'mentor',
+    capacity: 2,
+    profile: { skillsOffered: ['e-file'] },
+  });
+  t.ok(Value.Check(MatchCandidateSchema, lena), 'fits the SDK schema');
+  t.match(lena, {
+    enrolmentId: 'lena',
+    personId: 'person-lena',
+    role: 'mentor',
+    capacity: 2,
+    profile: { skillsOffered: ['e-file'], languages: ['de'], format: 'both' },
+  });
+  t.equal(candidate('x').role, 'either');
+});
