@@ -132,9 +132,9 @@ t.test(
 
     const queued = await start();
     t.equal(queued.statusCode, 202);
-    t.match(queued.json(), { state: 'queued', strategy: 'pairs', error: null });
+    t.match(queued.json(), { state: 'queued', strategy: 'pairs', error: null, progress: 0 });
     const good = await finished(app, admin.cookies, queued.json().id);
-    t.match(good, { state: 'succeeded', groupCount: 2, unmatched: [], error: null });
+    t.match(good, { state: 'succeeded', groupCount: 2, unmatched: [], error: null, progress: 100 });
     const saved = await proposedMatches();
     t.equal(saved.length, 2, 'two pairs proposed');
     const stored = await app.orm.em
@@ -163,9 +163,22 @@ t.test(
 
     await t.test('a strategy past its time limit fails the run', async (t) => {
       await useStrategy('slow');
-      const run = await finished(app, admin.cookies, (await start()).json().id);
+      const { id: runId } = (await start()).json();
+      let seen = { state: 'queued', progress: 0 };
+      for (let i = 0; i < 100 && seen.progress !== 20; i++) {
+        const url = `/api/admin/matching-runs/${runId}`;
+        seen = (await app.inject({ url, cookies: admin.cookies })).json();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      t.match(
+        seen,
+        { state: 'running', progress: 20 },
+        'the admin sees the run wait on the strategy',
+      );
+      const run = await finished(app, admin.cookies, runId);
       t.equal(run.state, 'failed');
       t.equal(run.error, 'plugin slow: match timed out: no answer within 1000 ms');
+      t.equal(run.progress, 100, 'a failed run is finished too');
       t.same(await proposedMatches(), saved);
     });
 

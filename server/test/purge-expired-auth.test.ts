@@ -1,5 +1,6 @@
 import t from 'tap';
 import { tokenId } from '../src/auth/tokens.js';
+import { FLAG_STALE_PAIRS } from '../src/jobs/flag-stale-pairs.js';
 import { PURGE_EXPIRED_AUTH } from '../src/jobs/purge-expired-auth.js';
 import { PURGE_PLUGIN_STORE } from '../src/jobs/purge-plugin-store.js';
 import { buildTestApp } from './helpers/build-test-app.js';
@@ -47,16 +48,20 @@ t.test('the hourly purge removes sessions nobody comes back to, and stale sign-i
   t.equal((await app.inject({ url: '/api/me', cookies: live.cookies })).statusCode, 200);
 });
 
-t.test('a running worker has the purges on its schedule', async (t) => {
+t.test('a running worker has the purges and the stale-pair check on its schedule', async (t) => {
   const databaseUrl = await createTestDatabase(t);
   await buildTestApp(t, { databaseUrl, env: { WORKER_IN_PROCESS: 'true' } });
   let known: { identifier: string }[] = [];
-  for (let i = 0; i < 50 && known.length < 2; i++) {
+  for (let i = 0; i < 50 && known.length < 3; i++) {
     known = await sql(
       databaseUrl,
       'SELECT identifier FROM graphile_worker._private_known_crontabs ORDER BY identifier',
     );
-    if (known.length < 2) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (known.length < 3) await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  t.same(known, [{ identifier: PURGE_EXPIRED_AUTH }, { identifier: PURGE_PLUGIN_STORE }]);
+  t.same(known, [
+    { identifier: FLAG_STALE_PAIRS },
+    { identifier: PURGE_EXPIRED_AUTH },
+    { identifier: PURGE_PLUGIN_STORE },
+  ]);
 });

@@ -4,6 +4,7 @@ import type { MikroORM } from '../db/orm.js';
 import type { Log } from '../logger.js';
 import type { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { CREATE_PAIR_PLAN, createPairPlanTask } from './create-pair-plan.js';
+import { FLAG_STALE_PAIRS, flagStalePairs } from './flag-stale-pairs.js';
 import { PURGE_EXPIRED_AUTH, purgeExpiredAuth } from './purge-expired-auth.js';
 import { PURGE_PLUGIN_STORE, purgePluginStore } from './purge-plugin-store.js';
 import { RUN_MATCHING, runMatching } from './run-matching.js';
@@ -36,14 +37,17 @@ export function taskList(deps: TaskDependencies): TaskList {
     [PURGE_PLUGIN_STORE]: purgePluginStore,
     [RUN_MATCHING]: runMatching(deps),
     [CREATE_PAIR_PLAN]: createPairPlanTask(deps),
+    [FLAG_STALE_PAIRS]: flagStalePairs,
   };
 }
 
 /**
  * Recurring work, in crontab syntax (minute hour day month weekday, then the task). A run
- * missed while no worker was up is not caught up: each of these only tidies.
+ * missed while no worker was up is not caught up: each of these only tidies or flags, and the
+ * next run does it.
  */
 export const crontab = [
   `17 * * * * ${PURGE_EXPIRED_AUTH}`,
   `47 * * * * ${PURGE_PLUGIN_STORE}`,
+  `13 6 * * * ${FLAG_STALE_PAIRS}`,
 ].join('\n');

@@ -5,6 +5,7 @@ import { Migration20261127092814_plugins_and_matching_runs } from './Migration20
 import { Migration20261127100650_skills_and_profiles } from './Migration20261127100650_skills_and_profiles.js';
 import { Migration20261127101139_pair_plans } from './Migration20261127101139_pair_plans.js';
 import { Migration20261127105259_match_forbids } from './Migration20261127105259_match_forbids.js';
+import { Migration20261127110007_pair_activity_and_run_progress } from './Migration20261127110007_pair_activity_and_run_progress.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,8 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261127101139_pair_plans', class: Migration20261127101139_pair_plans },
   { name: 'Migration20261127105259_match_forbids', class: Migration20261127105259_match_forbids },
+  {
+    name: 'Migration20261127110007_pair_activity_and_run_progress',
+    class: Migration20261127110007_pair_activity_and_run_progress,
+  },
 ];

@@ -40,11 +40,14 @@ export async function executeMatchingRun(
   // A job retried after its run finished has nothing left to do.
   if (!run || run.state === 'succeeded' || run.state === 'failed') return;
   run.state = 'running';
+  run.progress = 5;
   run.startedAt = new Date();
   await em.flush();
   try {
     const input = await matchInput(em, run.programme, run.seed);
+    await progress(em, run, 20);
     const proposal = await propose(deps, em, run.strategy, input);
+    await progress(em, run, 90);
     await saveProposal(em, run, proposal);
     deps.log.info(
       { runId, groups: proposal.groups.length, unmatched: proposal.unmatched.length },
@@ -106,11 +109,22 @@ async function saveProposal(em: EntityManager, run: MatchingRun, proposal: Match
     }
     tx.assign(run, {
       state: 'succeeded',
+      progress: 100,
       groupCount: proposal.groups.length,
       unmatched: proposal.unmatched,
       finishedAt: new Date(),
     });
   });
+}
+
+/**
+ * Records how far the run is, at once, for the admin watching it: candidates gathered (20), the
+ * strategy answered and its answer checked (90), saved (100). The strategy's own time is the
+ * stretch between; it cannot be divided further from outside.
+ */
+async function progress(em: EntityManager, run: MatchingRun, value: number) {
+  run.progress = value;
+  await em.flush();
 }
 
 function membersKey(ids: string[]): string {
@@ -122,6 +136,6 @@ async function failRun(em: EntityManager, run: MatchingRun, reason: string) {
   await em.nativeUpdate(
     MatchingRun,
     { id: run.id },
-    { state: 'failed', error: reason, finishedAt: new Date() },
+    { state: 'failed', error: reason, progress: 100, finishedAt: new Date() },
   );
 }

@@ -33,7 +33,8 @@ export async function publishMatches(
     const matches = await tx.find(Match, { programme, state: { $in: ['proposed', 'pinned'] } });
     if (matches.length === 0) throw new ServiceError('conflict', 'There is nothing to publish.');
     const now = new Date();
-    for (const match of matches) tx.assign(match, { state: 'published', publishedAt: now });
+    for (const match of matches)
+      tx.assign(match, { state: 'published', publishedAt: now, activeAt: now });
     if (programme.state === 'matching') programme.state = 'running';
     await tx.flush();
     for (const match of matches)

@@ -21,6 +21,7 @@ export const ReviewedMatchSchema = Type.Object({
       why: Type.String(),
     }),
   ),
+  staleSince: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   dissolvedReason: Type.Union([Type.String(), Type.Null()], {
     description: 'Why a dissolved pair did not fit, if the reporter said: for admins only.',
   }),

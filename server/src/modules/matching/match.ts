@@ -26,6 +26,10 @@ export const Match = defineEntity({
     dissolvedReason: p.text().nullable(),
     createdAt: createdAt(),
     publishedAt: p.datetime().nullable(),
+    /** Last sign of life: publishing, a session marked done, or "we continue". */
+    activeAt: p.datetime().nullable(),
+    /** Set when the pair has shown no sign of life for the programme's staleAfterWeeks. */
+    staleSince: p.datetime().nullable(),
     dissolvedAt: p.datetime().nullable(),
   },
 });

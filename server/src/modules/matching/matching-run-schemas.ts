@@ -8,6 +8,7 @@ export const MatchingRunSchema = Type.Object({
   strategy: Type.String(),
   state: Type.Union(MATCHING_RUN_STATES.map((state) => Type.Literal(state))),
   seed: Type.Integer(),
+  progress: Type.Integer({ minimum: 0, maximum: 100, description: 'How far the run is, 0–100.' }),
   error: Type.Union([Type.String(), Type.Null()], {
     description: 'Why the run failed, naming the plugin; null unless it failed.',
   }),

@@ -67,6 +67,7 @@ export function matchingRunView(run: MatchingRun): MatchingRunView {
     strategy: run.strategy,
     state: run.state,
     seed: run.seed,
+    progress: run.progress,
     error: run.error ?? null,
     groupCount: run.groupCount ?? null,
     unmatched: run.unmatched,

@@ -20,6 +20,8 @@ export const MatchingRun = defineEntity({
     /** Name of the matching strategy plugin asked. */
     strategy: p.string(),
     state: p.enum([...MATCHING_RUN_STATES]).default('queued'),
+    /** 0–100, for the admin's progress bar: candidates gathered, strategy asked, answer checked, saved. */
+    progress: p.integer().default(0),
     seed: p.integer(),
     /** Why the run failed, for the admin: names the plugin and the problem. */
     error: p.text().nullable(),

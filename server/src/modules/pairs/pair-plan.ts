@@ -131,6 +131,7 @@ export async function pairView(
       title: user.title ?? null,
       role,
     })),
+    staleSince: match.staleSince?.toISOString() ?? null,
     sessions: sessions.map((session) => sessionView(session, mine.get(session.id))),
   };
 }

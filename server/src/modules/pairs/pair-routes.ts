@@ -16,6 +16,7 @@ import {
 import {
   addSession,
   changeSession,
+  continuePair,
   reorderSessions,
   tickHomework,
   writeHomework,
@@ -67,6 +68,18 @@ const pairRoutes: FastifyPluginAsyncTypebox = async (app) => {
         signedIn(request).id,
         request.params.id,
       ),
+  );
+  app.post(
+    '/api/pairs/:id/continue',
+    {
+      config: participant,
+      schema: {
+        operationId: 'continuePair',
+        params: Pair,
+        response: { 200: PairSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) => continuePair(em(), signedIn(request).id, request.params.id),
   );
   app.patch(
     '/api/pairs/:id/sessions/:sessionId',

@@ -47,6 +47,9 @@ export const PairSchema = Type.Object({
   programme: Type.Object({ id: Type.String(), name: Type.String(), kind: ProgrammeKindSchema }),
   myRole: Side,
   partners: Type.Array(Partner),
+  staleSince: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'Set when the pair has not met for a while: asked whether to go on or rematch.',
+  }),
   sessions: Type.Array(PairSessionSchema),
 });
 export type PairView = Static<typeof PairSchema>;

@@ -22,6 +22,7 @@ export async function changeSession(
 ): Promise<PairView> {
   return tailor(em, userId, matchId, async (fork, pair) => {
     fork.assign(await sessionOf(fork, pair, sessionId), change);
+    if (change.status === 'done') markActive(pair);
   });
 }
 
@@ -82,6 +83,23 @@ export async function reorderSessions(
       fork.assign(byId.get(id) as PairSession, { position, offsetWeeks: weeks[position] ?? 0 });
     });
   });
+}
+
+/** "We go on": a pair asked after weeks without a session says it continues. */
+export async function continuePair(
+  em: EntityManager,
+  userId: string,
+  matchId: string,
+): Promise<PairView> {
+  return tailor(em, userId, matchId, async (_fork, pair) => {
+    markActive(pair);
+  });
+}
+
+/** A sign of life: the pair is not stale (any more). */
+function markActive(pair: Membership) {
+  pair.match.activeAt = new Date();
+  pair.match.staleSince = null;
 }
 
 /** Rewrites one's own side of a session's homework; tasks kept by their text stay ticked. */

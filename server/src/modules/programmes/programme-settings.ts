@@ -54,6 +54,12 @@ export const ProgrammeSettingsSchema = Type.Object(
     sessionMinutes: Type.Integer({ minimum: 15, maximum: 480 }),
     cadenceWeeks: Type.Integer({ minimum: 1, maximum: 12 }),
     durationWeeks: Type.Integer({ minimum: 1, maximum: 104 }),
+    staleAfterWeeks: Type.Integer({
+      minimum: 1,
+      maximum: 52,
+      description:
+        'Weeks without a session marked done after which a pair is asked whether to go on or rematch.',
+    }),
     weights: Type.Record(Type.String({ minLength: 1 }), Type.Number({ minimum: 0, maximum: 100 }), {
       description: 'Weight per matching criterion.',
     }),
@@ -85,6 +91,7 @@ export function defaultSettings(defaults: ProgrammeDefaults): ProgrammeSettings 
     sessionMinutes: defaults.sessionMinutes,
     cadenceWeeks: defaults.cadenceWeeks,
     durationWeeks: defaults.durationWeeks,
+    staleAfterWeeks: 6,
     weights: { ...defaults.weights },
     channels: [...defaults.channels],
   };
