@@ -275,3 +275,29 @@ t.test('feedback follows a session that took place, and stays with who gave it',
     statusCode: 400,
   });
 });
+
+t.test('withdrawing dissolves the pair; the partner is matched anew later', async (t) => {
+  const app = await buildTestApp(t);
+  const { mentee, match, lena } = await publishedPair(app);
+  const programmeId = (await mentee('GET')).json().programme.id;
+  const withdrawn = await app.inject({
+    method: 'DELETE',
+    url: `/api/programmes/${programmeId}/enrolment`,
+    cookies: lena.cookies,
+  });
+  t.equal(withdrawn.json().state, 'withdrawn');
+  t.equal((await mentee('GET')).statusCode, 404, 'the pair is gone for the partner too');
+  const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
+  const review = await app.inject({
+    url: `/api/admin/programmes/${programmeId}/review`,
+    cookies: hr.cookies,
+  });
+  t.match(review.json().matches, [
+    { id: match.id, state: 'dissolved', dissolvedReason: 'Withdrew from the programme.' },
+  ]);
+  t.same(
+    review.json().unmatched.map((u: { name: string }) => u.name),
+    ['Dr. Brigitte Hahn'],
+    'the partner waits for the next run; the one who left is not listed',
+  );
+});

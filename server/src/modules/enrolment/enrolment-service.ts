@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ServiceError } from '../../service-error.js';
+import { Match } from '../matching/match.js';
+import { dissolvePair } from '../pairs/dissolve-pair.js';
 import { EMPTY_PROFILE, type Profile } from '../profiles/profile-schema.js';
 import { checkProfile, getProfile, saveProfile } from '../profiles/profile-service.js';
 import { Programme } from '../programmes/programme.js';
@@ -79,8 +81,8 @@ export async function enrol(
 }
 
 /**
- * Withdraws a person from a programme, at any time. (After matching, their partner is told
- * and rematched by the matching flow.)
+ * Withdraws a person from a programme, at any time. A proposal with them in it is dropped; a
+ * published pair of theirs is dissolved, and the partner is matched anew in the next run.
  *
  * @throws ServiceError not-found when they are not enrolled.
  */
@@ -97,7 +99,16 @@ export async function withdraw(
   });
   if (!enrolment) throw new ServiceError('not-found', 'You are not enrolled in this programme.');
   fork.assign(enrolment, { state: 'withdrawn', withdrawnAt: new Date() });
+  // A proposal with them in it is out of date; a pair they were in is dissolved, so that the
+  // partner finds someone new in the next run.
+  const matches = await fork.find(Match, {
+    members: { enrolment },
+    state: { $in: ['proposed', 'pinned', 'published'] },
+  });
+  for (const match of matches.filter((m) => m.state !== 'published')) fork.remove(match);
   await fork.flush();
+  for (const match of matches.filter((m) => m.state === 'published'))
+    await dissolvePair(em, { userId, admin: false }, match.id, 'Withdrew from the programme.');
   return myEnrolment(enrolment);
 }
 
