@@ -22,6 +22,7 @@ import pairJournalRoutes from './modules/pairs/pair-journal-routes.js';
 import pairRoutes from './modules/pairs/pair-routes.js';
 import profileRoutes from './modules/profiles/profile-routes.js';
 import programmeRoutes from './modules/programmes/programme-routes.js';
+import selfServiceRoutes from './modules/self-service/self-service-routes.js';
 import skillRoutes from './modules/skills/skill-routes.js';
 import adminUserRoutes from './modules/users/admin-user-routes.js';
 import meRoutes from './modules/users/me-routes.js';
@@ -102,5 +103,6 @@ export async function buildApp(
   await app.register(enrolmentRoutes);
   await app.register(pairRoutes);
   await app.register(pairJournalRoutes);
+  await app.register(selfServiceRoutes);
   return app;
 }

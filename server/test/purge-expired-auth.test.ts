@@ -1,5 +1,6 @@
 import t from 'tap';
 import { tokenId } from '../src/auth/tokens.js';
+import { EXPIRE_TANDEM_REQUESTS } from '../src/jobs/expire-tandem-requests.js';
 import { FLAG_STALE_PAIRS } from '../src/jobs/flag-stale-pairs.js';
 import { PURGE_EXPIRED_AUTH } from '../src/jobs/purge-expired-auth.js';
 import { PURGE_PLUGIN_STORE } from '../src/jobs/purge-plugin-store.js';
@@ -33,7 +34,7 @@ t.test('the hourly purge removes sessions nobody comes back to, and stale sign-i
 
   await app.worker?.addJob(PURGE_EXPIRED_AUTH, {});
   let audit: { data: { sessions: number } }[] = [];
-  for (let i = 0; i < 100 && audit.length === 0; i++) {
+  for (let i = 0; i < 300 && audit.length === 0; i++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     audit = await sql(databaseUrl, "SELECT data FROM audit_event WHERE action = 'session.purged'");
   }
@@ -48,18 +49,19 @@ t.test('the hourly purge removes sessions nobody comes back to, and stale sign-i
   t.equal((await app.inject({ url: '/api/me', cookies: live.cookies })).statusCode, 200);
 });
 
-t.test('a running worker has the purges and the stale-pair check on its schedule', async (t) => {
+t.test('a running worker has its recurring tasks on its schedule', async (t) => {
   const databaseUrl = await createTestDatabase(t);
   await buildTestApp(t, { databaseUrl, env: { WORKER_IN_PROCESS: 'true' } });
   let known: { identifier: string }[] = [];
-  for (let i = 0; i < 50 && known.length < 3; i++) {
+  for (let i = 0; i < 300 && known.length < 4; i++) {
     known = await sql(
       databaseUrl,
       'SELECT identifier FROM graphile_worker._private_known_crontabs ORDER BY identifier',
     );
-    if (known.length < 3) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (known.length < 4) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   t.same(known, [
+    { identifier: EXPIRE_TANDEM_REQUESTS },
     { identifier: FLAG_STALE_PAIRS },
     { identifier: PURGE_EXPIRED_AUTH },
     { identifier: PURGE_PLUGIN_STORE },

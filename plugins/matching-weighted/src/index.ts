@@ -7,6 +7,7 @@
  */
 import { defineMatchingStrategy, Type } from '@tandem/plugin-sdk';
 import { propose } from './propose.js';
+import { suggest } from './suggest.js';
 
 export default defineMatchingStrategy({
   name: 'weighted',
@@ -14,4 +15,5 @@ export default defineMatchingStrategy({
   host: '^0.1.0',
   configSchema: Type.Object({}),
   match: (input) => propose(input),
+  suggest: (input, enrolmentId) => suggest(input, enrolmentId),
 });

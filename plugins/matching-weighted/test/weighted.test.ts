@@ -150,3 +150,32 @@ t.test('admins weight the criteria; a criterion weighted 0 is left out', async (
     ['availability', 'format', 'generation', 'department'],
   );
 });
+
+t.test('self-service suggestions: who may meet the person, best first, with reasons', async (t) => {
+  const input = round([
+    person('lena', 'mentor', { skillsOffered: ['e-file', 'ai-assistants'] }),
+    person('jonas', 'mentor', { skillsOffered: ['ai-assistants'] }),
+    person('sam', 'mentor', { skillsOffered: ['e-file'], languages: ['en'] }),
+    person('brigitte', 'mentee', { skillsWanted: ['e-file', 'ai-assistants'] }),
+  ]);
+  const skillsOnly = {
+    skills: 1,
+    goals: 0,
+    availability: 0,
+    format: 0,
+    generation: 0,
+    department: 0,
+  };
+  input.programme.weights = skillsOnly;
+  const suggestions = (await weighted.suggest?.(input, 'brigitte', {} as never)) ?? [];
+  t.same(
+    suggestions.map((s) => [s.enrolmentId, s.score]),
+    [
+      ['lena', 100],
+      ['jonas', 50],
+    ],
+    'sam shares no language and is left out',
+  );
+  t.match(suggestions[0]?.criteria, [{ name: 'skills', why: /e-file, ai-assistants/ }]);
+  t.same(await weighted.suggest?.(input, 'nobody', {} as never), []);
+});

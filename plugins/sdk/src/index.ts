@@ -64,6 +64,8 @@ export {
   type MatchingStrategyDefinition,
   type MatchProposal,
   MatchProposalSchema,
+  type Suggestions,
+  SuggestionsSchema,
 } from './matching.js';
 export {
   defineNotificationChannel,

@@ -135,6 +135,34 @@ export const MatchProposalSchema = Type.Object(
 /** What a matching strategy returns: scored groups with reasons, and who was left out. */
 export type MatchProposal = Static<typeof MatchProposalSchema>;
 
+/**
+ * Who would suit one person, best first, for self-service programmes where people choose their
+ * partner themselves: each with a score and the reasons, as in a proposal.
+ */
+export const SuggestionsSchema = Type.Array(
+  Type.Object(
+    {
+      enrolmentId: Id,
+      score: Score,
+      criteria: Type.Array(
+        Type.Object(
+          {
+            name: Type.String({ minLength: 1 }),
+            score: Score,
+            weight: Type.Number({ minimum: 0 }),
+            why: Type.String(),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+/** Who would suit one person, best first, with score and reasons. */
+export type Suggestions = Static<typeof SuggestionsSchema>;
+
 /** What a plugin author writes to define a matching strategy. */
 export interface MatchingStrategyDefinition<S extends ConfigSchema = ConfigSchema>
   extends PluginDefinitionBase<S> {
@@ -143,6 +171,16 @@ export interface MatchingStrategyDefinition<S extends ConfigSchema = ConfigSchem
    * in a job with a time limit, and its result is validated against {@link MatchProposalSchema}.
    */
   match(input: MatchInput, ctx: PluginContext<ConfigOf<S>>): MatchProposal | Promise<MatchProposal>;
+  /**
+   * Optional, for self-service programmes: the candidates who would suit `enrolmentId`, best
+   * first, never someone a hard rule keeps away (excluded, met before, forbidden). Validated
+   * against {@link SuggestionsSchema}; a strategy without it offers no self-service.
+   */
+  suggest?(
+    input: MatchInput,
+    enrolmentId: string,
+    ctx: PluginContext<ConfigOf<S>>,
+  ): Suggestions | Promise<Suggestions>;
 }
 
 /** A matching strategy as {@link defineMatchingStrategy} returns it: frozen and branded. */
@@ -163,5 +201,10 @@ export function defineMatchingStrategy<S extends ConfigSchema>(
   definition: MatchingStrategyDefinition<S>,
 ): MatchingStrategy<S> {
   checkDefinition('defineMatchingStrategy', definition, ['match']);
+  const { suggest } = definition as { suggest?: unknown };
+  if (suggest !== undefined && typeof suggest !== 'function')
+    throw new TypeError(
+      `defineMatchingStrategy("${definition.name}"): suggest must be a function when given, got ${typeof suggest}`,
+    );
   return brand('matching-strategy', definition);
 }

@@ -251,3 +251,15 @@ t.test('a curriculum glossary is optional, and a function when given', async (t)
     message: 'defineCurriculum("glossy"): glossary must be a function when given, got object',
   });
 });
+
+t.test('a strategy may offer self-service suggestions; suggest must be a function', async (t) => {
+  const match = () => ({ groups: [], unmatched: [] });
+  t.ok(defineMatchingStrategy({ ...base, name: 'picky', match, suggest: () => [] }));
+  t.throws(
+    () => defineMatchingStrategy({ ...base, name: 'picky', match, suggest: 'yes' as never }),
+    {
+      name: 'TypeError',
+      message: 'defineMatchingStrategy("picky"): suggest must be a function when given, got string',
+    },
+  );
+});

@@ -15,6 +15,7 @@ import { PairSession } from '../modules/pairs/pair-session.js';
 import { SessionFeedback } from '../modules/pairs/session-feedback.js';
 import { UserProfile } from '../modules/profiles/user-profile.js';
 import { Programme } from '../modules/programmes/programme.js';
+import { TandemRequest } from '../modules/self-service/tandem-request.js';
 import { Skill } from '../modules/skills/skill.js';
 import { User } from '../modules/users/user.js';
 import { PluginStoreEntry } from '../plugin-host/plugin-store-entry.js';
@@ -41,4 +42,5 @@ export const entities = [
   PairQuestion,
   SessionFeedback,
   MatchForbid,
+  TandemRequest,
 ];

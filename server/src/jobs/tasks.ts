@@ -4,6 +4,7 @@ import type { MikroORM } from '../db/orm.js';
 import type { Log } from '../logger.js';
 import type { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { CREATE_PAIR_PLAN, createPairPlanTask } from './create-pair-plan.js';
+import { EXPIRE_TANDEM_REQUESTS, expireTandemRequests } from './expire-tandem-requests.js';
 import { FLAG_STALE_PAIRS, flagStalePairs } from './flag-stale-pairs.js';
 import { PURGE_EXPIRED_AUTH, purgeExpiredAuth } from './purge-expired-auth.js';
 import { PURGE_PLUGIN_STORE, purgePluginStore } from './purge-plugin-store.js';
@@ -38,6 +39,7 @@ export function taskList(deps: TaskDependencies): TaskList {
     [RUN_MATCHING]: runMatching(deps),
     [CREATE_PAIR_PLAN]: createPairPlanTask(deps),
     [FLAG_STALE_PAIRS]: flagStalePairs,
+    [EXPIRE_TANDEM_REQUESTS]: expireTandemRequests,
   };
 }
 
@@ -50,4 +52,5 @@ export const crontab = [
   `17 * * * * ${PURGE_EXPIRED_AUTH}`,
   `47 * * * * ${PURGE_PLUGIN_STORE}`,
   `13 6 * * * ${FLAG_STALE_PAIRS}`,
+  `29 * * * * ${EXPIRE_TANDEM_REQUESTS}`,
 ].join('\n');

@@ -6,6 +6,7 @@ import { Migration20261127100650_skills_and_profiles } from './Migration20261127
 import { Migration20261127101139_pair_plans } from './Migration20261127101139_pair_plans.js';
 import { Migration20261127105259_match_forbids } from './Migration20261127105259_match_forbids.js';
 import { Migration20261127110007_pair_activity_and_run_progress } from './Migration20261127110007_pair_activity_and_run_progress.js';
+import { Migration20261127110548_tandem_requests } from './Migration20261127110548_tandem_requests.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -24,5 +25,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261127110007_pair_activity_and_run_progress',
     class: Migration20261127110007_pair_activity_and_run_progress,
+  },
+  {
+    name: 'Migration20261127110548_tandem_requests',
+    class: Migration20261127110548_tandem_requests,
   },
 ];

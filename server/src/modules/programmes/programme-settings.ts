@@ -54,6 +54,15 @@ export const ProgrammeSettingsSchema = Type.Object(
     sessionMinutes: Type.Integer({ minimum: 15, maximum: 480 }),
     cadenceWeeks: Type.Integer({ minimum: 1, maximum: 12 }),
     durationWeeks: Type.Integer({ minimum: 1, maximum: 104 }),
+    selfService: Type.Boolean({
+      description:
+        'Participants see their best suggestions and ask one themselves, instead of (or before) a matching run.',
+    }),
+    requestExpiryDays: Type.Integer({
+      minimum: 1,
+      maximum: 30,
+      description: 'Days a self-service request waits for an answer before the next suggestion.',
+    }),
     staleAfterWeeks: Type.Integer({
       minimum: 1,
       maximum: 52,
@@ -91,6 +100,8 @@ export function defaultSettings(defaults: ProgrammeDefaults): ProgrammeSettings 
     sessionMinutes: defaults.sessionMinutes,
     cadenceWeeks: defaults.cadenceWeeks,
     durationWeeks: defaults.durationWeeks,
+    selfService: false,
+    requestExpiryDays: 7,
     staleAfterWeeks: 6,
     weights: { ...defaults.weights },
     channels: [...defaults.channels],

@@ -1,0 +1,37 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { REQUEST_STATES } from './tandem-request.js';
+
+const Criterion = Type.Object({
+  name: Type.String(),
+  score: Type.Number(),
+  weight: Type.Number(),
+  why: Type.String(),
+});
+
+/** Someone who would suit the person, as they see it: who, how well, and why. */
+export const SuggestionSchema = Type.Object({
+  enrolmentId: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  department: Type.Union([Type.String(), Type.Null()]),
+  title: Type.Union([Type.String(), Type.Null()]),
+  score: Type.Number(),
+  criteria: Type.Array(Criterion),
+});
+export type SuggestionView = Static<typeof SuggestionSchema>;
+
+export const TandemRequestSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  direction: Type.Union([Type.Literal('sent'), Type.Literal('received')]),
+  other: Type.Object({ name: Type.String(), department: Type.Union([Type.String(), Type.Null()]) }),
+  state: Type.Union(REQUEST_STATES.map((state) => Type.Literal(state))),
+  expiresAt: Type.String({ format: 'date-time' }),
+  pairId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
+    description: 'The pair an accepted request made.',
+  }),
+});
+export type TandemRequestView = Static<typeof TandemRequestSchema>;
+
+export const NewRequestSchema = Type.Object(
+  { to: Type.String({ format: 'uuid', description: 'The enrolment asked.' }) },
+  { additionalProperties: false },
+);

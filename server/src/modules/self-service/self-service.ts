@@ -1,0 +1,249 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { type Suggestions, SuggestionsSchema } from '@tandem/plugin-sdk';
+import { CREATE_PAIR_PLAN } from '../../jobs/create-pair-plan.js';
+import type { Log } from '../../logger.js';
+import { invokePlugin } from '../../plugin-host/invoke-plugin.js';
+import { pluginContext } from '../../plugin-host/plugin-context.js';
+import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
+import { ServiceError } from '../../service-error.js';
+import { Enrolment } from '../enrolment/enrolment.js';
+import { Match } from '../matching/match.js';
+import { matchInput } from '../matching/match-input.js';
+import { MatchMember } from '../matching/match-member.js';
+import { programmeSettings } from '../programmes/programme-service.js';
+import type { SuggestionView, TandemRequestView } from './self-service-schemas.js';
+import { TandemRequest } from './tandem-request.js';
+
+export interface SelfServiceDependencies {
+  em: EntityManager;
+  plugins: PluginRegistry;
+  log: Log;
+}
+
+/** How many suggestions a person sees at a time. */
+export const SUGGESTIONS_SHOWN = 3;
+const SUGGEST_TIME_LIMIT_MS = 10_000;
+
+/**
+ * The best partners for the person in a self-service programme, with reasons — leaving out
+ * anyone who declined them or let their request expire, so the next suggestion comes up.
+ *
+ * @throws ServiceError conflict when the programme has no self-service or the person has a pair
+ *   or a pending request already; not-found when they are not enrolled.
+ */
+export async function suggestionsFor(
+  deps: SelfServiceDependencies,
+  userId: string,
+  programmeId: string,
+): Promise<SuggestionView[]> {
+  const em = deps.em.fork();
+  const me = await ownEnrolment(em, userId, programmeId);
+  await mustBeFree(em, me);
+  const strategy = deps.plugins.get('matching-strategy', me.programme.matchingStrategy);
+  const suggest = strategy?.definition.suggest;
+  if (!strategy || !suggest)
+    throw new ServiceError(
+      'conflict',
+      'The matching strategy of this programme makes no suggestions.',
+    );
+  const input = await matchInput(em, me.programme, 0);
+  const ctx = pluginContext(
+    { name: strategy.definition.name, config: strategy.config },
+    { em, log: deps.log },
+  );
+  const ranked = await invokePlugin<Suggestions>({
+    plugin: strategy.definition.name,
+    operation: 'suggest',
+    timeoutMs: SUGGEST_TIME_LIMIT_MS,
+    output: SuggestionsSchema,
+    call: () => suggest(structuredClone(input), me.id, ctx),
+  });
+  const turnedDown = new Set(
+    (await em.find(TandemRequest, { from: me, state: { $in: ['declined', 'expired'] } })).map(
+      (r) => r.to.id,
+    ),
+  );
+  const offered = ranked.filter((s) => !turnedDown.has(s.enrolmentId) && s.enrolmentId !== me.id);
+  const people = await em.find(
+    Enrolment,
+    { id: { $in: offered.map((s) => s.enrolmentId) } },
+    { populate: ['user'] },
+  );
+  const byId = new Map(people.map((e) => [e.id, e]));
+  return offered.slice(0, SUGGESTIONS_SHOWN).flatMap((s) => {
+    const user = byId.get(s.enrolmentId)?.user;
+    if (!user) return [];
+    return [
+      { ...s, name: user.name, department: user.department ?? null, title: user.title ?? null },
+    ];
+  });
+}
+
+/**
+ * Asks another participant of the programme to be the person's tandem: one request at a time,
+ * waiting for `requestExpiryDays`.
+ *
+ * @throws ServiceError invalid for someone not enrolled in the programme or oneself; conflict
+ *   as for {@link suggestionsFor}, or when the other has a pair already.
+ */
+export async function requestPartner(
+  em: EntityManager,
+  userId: string,
+  programmeId: string,
+  to: string,
+  now = new Date(),
+): Promise<TandemRequestView> {
+  const fork = em.fork();
+  const me = await ownEnrolment(fork, userId, programmeId);
+  await mustBeFree(fork, me);
+  const other = await fork.findOne(
+    Enrolment,
+    { id: to, programme: programmeId, state: 'active' },
+    { populate: ['user'] },
+  );
+  if (!other || other.id === me.id)
+    throw new ServiceError('invalid', 'to must be another participant of this programme.');
+  if (await inPair(fork, other)) throw new ServiceError('conflict', 'They have a tandem already.');
+  const days = programmeSettings(me.programme).requestExpiryDays;
+  const request = fork.create(TandemRequest, {
+    programme: programmeId,
+    from: me,
+    to: other,
+    expiresAt: new Date(now.getTime() + days * 86_400_000),
+  });
+  await fork.flush();
+  return view(request, me.id, null);
+}
+
+/**
+ * Accepts or declines a request made to the person. Accepting makes the two a published pair
+ * at once (its plan comes by a job) and withdraws every other pending request of either.
+ *
+ * @throws ServiceError not-found for a request not made to them; conflict once it is answered
+ *   or expired.
+ */
+export async function answerRequest(
+  em: EntityManager,
+  userId: string,
+  requestId: string,
+  accept: boolean,
+  now = new Date(),
+): Promise<TandemRequestView> {
+  return em.fork().transactional(async (tx) => {
+    const request = await tx.findOne(TandemRequest, requestId, {
+      populate: ['from.user', 'to.user', 'programme'],
+    });
+    if (!request || request.to.user.id !== userId)
+      throw new ServiceError('not-found', 'No such request.');
+    if (request.state !== 'pending' || request.expiresAt <= now)
+      throw new ServiceError(
+        'conflict',
+        `The request is ${request.state === 'pending' ? 'expired' : request.state}.`,
+      );
+    tx.assign(request, { state: accept ? 'accepted' : 'declined', answeredAt: now });
+    if (!accept) return view(request, request.to.id, null);
+    const match = tx.create(Match, {
+      programme: request.programme,
+      state: 'published',
+      publishedAt: now,
+      activeAt: now,
+      criteria: [{ name: 'chosen', score: 100, weight: 0, why: 'They chose each other.' }],
+    });
+    const [mentor, mentee] = sidesOf(request.from, request.to);
+    tx.create(MatchMember, { match, enrolment: mentor.enrolment, role: mentor.role });
+    tx.create(MatchMember, { match, enrolment: mentee.enrolment, role: mentee.role });
+    const others = await tx.find(TandemRequest, {
+      state: 'pending',
+      $or: [
+        { from: { $in: [request.from, request.to] } },
+        { to: { $in: [request.from, request.to] } },
+      ],
+    });
+    for (const other of others) if (other !== request) tx.assign(other, { state: 'withdrawn' });
+    await tx.flush();
+    await tx.execute('SELECT graphile_worker.add_job(?, ?::json)', [
+      CREATE_PAIR_PLAN,
+      JSON.stringify({ matchId: match.id }),
+    ]);
+    return view(request, request.to.id, match.id);
+  });
+}
+
+/** The person's requests in a programme, sent and received, newest first. */
+export async function myRequests(
+  em: EntityManager,
+  userId: string,
+  programmeId: string,
+): Promise<TandemRequestView[]> {
+  const fork = em.fork();
+  const me = await ownEnrolment(fork, userId, programmeId);
+  const requests = await fork.find(
+    TandemRequest,
+    { $or: [{ from: me }, { to: me }] },
+    { populate: ['from.user', 'to.user'], orderBy: { createdAt: 'desc' } },
+  );
+  return requests.map((request) => view(request, me.id, null));
+}
+
+async function ownEnrolment(
+  em: EntityManager,
+  userId: string,
+  programmeId: string,
+): Promise<Enrolment> {
+  const enrolment = await em.findOne(
+    Enrolment,
+    { user: userId, programme: programmeId, state: 'active' },
+    { populate: ['programme', 'user'] },
+  );
+  if (!enrolment) throw new ServiceError('not-found', 'You are not enrolled in this programme.');
+  if (!programmeSettings(enrolment.programme).selfService)
+    throw new ServiceError(
+      'conflict',
+      'In this programme, HR matches the tandems; there is no self-service.',
+    );
+  return enrolment;
+}
+
+async function mustBeFree(em: EntityManager, me: Enrolment): Promise<void> {
+  if (await inPair(em, me)) throw new ServiceError('conflict', 'You have a tandem already.');
+  if (await em.count(TandemRequest, { from: me, state: 'pending', expiresAt: { $gt: new Date() } }))
+    throw new ServiceError('conflict', 'Your request is still waiting for an answer.');
+}
+
+async function inPair(em: EntityManager, enrolment: Enrolment): Promise<boolean> {
+  return (await em.count(MatchMember, { enrolment, match: { state: 'published' } })) > 0;
+}
+
+type Side = { enrolment: Enrolment; role: 'mentor' | 'mentee' | 'peer' };
+
+/** The mentor first: by the sides they enrolled for; either fills what the other is not. */
+function sidesOf(a: Enrolment, b: Enrolment): [Side, Side] {
+  if (a.programme.kind === 'peer-lunch' || (a.role === 'either' && b.role === 'either'))
+    return [
+      { enrolment: a, role: 'peer' },
+      { enrolment: b, role: 'peer' },
+    ];
+  const aMentors = a.role === 'mentor' || (a.role === 'either' && b.role === 'mentee');
+  const [mentor, mentee] = aMentors ? [a, b] : [b, a];
+  return [
+    { enrolment: mentor, role: 'mentor' },
+    { enrolment: mentee, role: 'mentee' },
+  ];
+}
+
+function view(
+  request: TandemRequest,
+  myEnrolmentId: string,
+  pairId: string | null,
+): TandemRequestView {
+  const sent = request.from.id === myEnrolmentId;
+  const other = sent ? request.to : request.from;
+  return {
+    id: request.id,
+    direction: sent ? 'sent' : 'received',
+    other: { name: other.user.name, department: other.user.department ?? null },
+    state: request.state,
+    expiresAt: request.expiresAt.toISOString(),
+    pairId,
+  };
+}
