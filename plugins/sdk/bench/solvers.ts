@@ -1,11 +1,19 @@
 /**
- * Timings of the exact matching solvers of `@tandem/plugin-sdk/solvers` on random instances
- * of sizes a matching run may meet. Prints one line per case; asserts nothing.
+ * Timings of the exact matching solvers of `@tandem/plugin-sdk/solvers` at the sizes of the
+ * matching issue, on seeded random scores and on "realistic" ones (integer scores 0–100 from a
+ * few criteria, people in clusters, so many ties). Prints one line per case and asserts nothing.
  *
- *   node --conditions=tandem-source --import tsx plugins/sdk/bench/solvers.ts
+ *   pnpm bench             every case
+ *   pnpm bench matching    every case too (all cases are matching solvers)
+ *   pnpm bench sparse      only the cases whose label contains "sparse" (case-insensitive)
  *
- * Instances come from a fixed seed, so runs differ only by machine and load.
+ * Each case runs once to warm up, then `repeat` more times (once if the warm-up took over 20 s); the median is printed with the
+ * pairs and total of the answer and the target of the issue, where there is one. The sparse
+ * cases also print the peak memory of solving once in a fresh child process (`--memory`).
+ * Instances come from fixed seeds, so runs differ only by machine and load.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import {
   maxWeightAssignment,
   maxWeightAssignmentSparse,
@@ -24,9 +32,254 @@ function prng(seed: number): () => number {
   };
 }
 
-/** Runs `solve` `repeat` times after one warm-up run; prints the median and the pairs found. */
-function time(name: string, repeat: number, solve: () => { pairs: number; total: number }): void {
+type Scores = 'random' | 'realistic';
+
+/**
+ * People for realistic scores: each belongs to one of `clusters` groups and has five
+ * categorical criteria (language, time zone, topic, seniority, goal), drawn from the group's
+ * profile most of the time. The score of a pair is the weighted count of equal criteria
+ * (weights 30, 25, 20, 15, 10): an integer from 0 to 100 taking few distinct values.
+ */
+class People {
+  readonly cluster: Int32Array;
+  private readonly criteria: Int32Array;
+  private static readonly WEIGHTS = [30, 25, 20, 15, 10] as const;
+  private static readonly VALUES = [3, 5, 8, 4, 6] as const;
+
+  constructor(count: number, clusters: number, random: () => number) {
+    const profile = new Int32Array(clusters * 5);
+    for (let g = 0; g < clusters; g++)
+      for (let c = 0; c < 5; c++)
+        profile[g * 5 + c] = Math.floor(random() * (People.VALUES[c] ?? 1));
+    this.cluster = new Int32Array(count);
+    this.criteria = new Int32Array(count * 5);
+    for (let p = 0; p < count; p++) {
+      const g = Math.floor(random() * clusters);
+      this.cluster[p] = g;
+      for (let c = 0; c < 5; c++)
+        this.criteria[p * 5 + c] =
+          random() < 0.7
+            ? (profile[g * 5 + c] ?? 0)
+            : Math.floor(random() * (People.VALUES[c] ?? 1));
+    }
+  }
+
+  score(a: number, b: number): number {
+    let s = 0;
+    for (let c = 0; c < 5; c++)
+      if (this.criteria[a * 5 + c] === this.criteria[b * 5 + c]) s += People.WEIGHTS[c] ?? 0;
+    return s;
+  }
+}
+
+/** A candidate of `p` among `count` people: from p's own cluster with probability 0.8. */
+function candidate(
+  people: People,
+  byCluster: Int32Array[],
+  p: number,
+  count: number,
+  random: () => number,
+): number {
+  if (random() < 0.8) {
+    const own = byCluster[people.cluster[p] ?? 0] ?? new Int32Array(0);
+    if (own.length > 0) return own[Math.floor(random() * own.length)] ?? 0;
+  }
+  return Math.floor(random() * count);
+}
+
+function clusterLists(people: People, clusters: number): Int32Array[] {
+  const lists: number[][] = Array.from({ length: clusters }, () => []);
+  for (let p = 0; p < people.cluster.length; p++) lists[people.cluster[p] as number]?.push(p);
+  return lists.map((l) => Int32Array.from(l));
+}
+
+interface Case {
+  readonly label: string;
+  readonly target?: string;
+  readonly repeat: number;
+  /** Builds the instance and returns its solver. */
+  readonly build: () => () => { pairs: number; total: number };
+  /** Prints the peak memory of one solve in a child process. */
+  readonly memory?: boolean;
+}
+
+const pairsOf = (rowToCol: Int32Array) => rowToCol.reduce((n, c) => (c >= 0 ? n + 1 : n), 0);
+
+function dense(rows: number, cols: number, scores: Scores, seed: number, target?: string): Case {
+  return {
+    label: `dense ${rows}×${cols}, ${scores}`,
+    target,
+    repeat: rows * cols >= 4e6 ? 3 : 5,
+    build: () => {
+      const random = prng(seed);
+      const weights = new Float64Array(rows * cols);
+      if (scores === 'random') {
+        for (let i = 0; i < weights.length; i++) weights[i] = random() * 100;
+      } else {
+        // Mentees (rows) and mentors (columns) from one population of clusters.
+        const people = new People(rows + cols, 12, random);
+        for (let r = 0; r < rows; r++)
+          for (let c = 0; c < cols; c++) weights[r * cols + c] = people.score(r, rows + c);
+      }
+      return () => {
+        const { rowToCol, total } = maxWeightAssignment(weights, rows, cols);
+        return { pairs: pairsOf(rowToCol), total };
+      };
+    },
+  };
+}
+
+function sparseInstance(
+  rows: number,
+  cols: number,
+  candidates: number,
+  scores: Scores,
+  seed: number,
+) {
+  const random = prng(seed);
+  const rowStart = new Int32Array(rows + 1);
+  const colIndex = new Int32Array(rows * candidates);
+  const weight = new Float64Array(rows * candidates);
+  const people = scores === 'realistic' ? new People(rows + cols, 40, random) : undefined;
+  const byCluster = people ? clusterLists(people, 40) : [];
+  for (let r = 0; r < rows; r++) {
+    for (let k = 0; k < candidates; k++) {
+      const e = r * candidates + k;
+      if (people) {
+        // A candidate from the mentor side, mostly from the row's cluster.
+        let c = -1;
+        while (c < rows) c = candidate(people, byCluster, r, rows + cols, random);
+        colIndex[e] = c - rows;
+        weight[e] = people.score(r, c);
+      } else {
+        colIndex[e] = Math.floor(random() * cols);
+        weight[e] = random() * 100;
+      }
+    }
+    rowStart[r + 1] = (r + 1) * candidates;
+  }
+  return { rowStart, colIndex, weight };
+}
+
+function sparse(
+  rows: number,
+  cols: number,
+  candidates: number,
+  scores: Scores,
+  seed: number,
+  target?: string,
+): Case {
+  return {
+    label: `sparse ${rows}×${cols}, ${candidates} candidates, ${scores}`,
+    target,
+    repeat: 5,
+    memory: true,
+    build: () => {
+      const { rowStart, colIndex, weight } = sparseInstance(rows, cols, candidates, scores, seed);
+      return () => {
+        const { rowToCol, total } = maxWeightAssignmentSparse(
+          rows,
+          cols,
+          rowStart,
+          colIndex,
+          weight,
+        );
+        return { pairs: pairsOf(rowToCol), total };
+      };
+    },
+  };
+}
+
+function peers(n: number, degree: number, scores: Scores, seed: number, target?: string): Case {
+  return {
+    label: `peer rounds ${n} people, ${degree} candidates, ${scores}`,
+    target,
+    repeat: 3,
+    build: () => {
+      const random = prng(seed);
+      // Each person proposes `degree` others: about n · degree edges (a few parallel).
+      const m = n * degree;
+      const u = new Int32Array(m);
+      const v = new Int32Array(m);
+      const w = new Float64Array(m);
+      const people = scores === 'realistic' ? new People(n, 30, random) : undefined;
+      const byCluster = people ? clusterLists(people, 30) : [];
+      for (let p = 0; p < n; p++) {
+        for (let k = 0; k < degree; k++) {
+          const i = p * degree + k;
+          let q = p;
+          while (q === p)
+            q = people ? candidate(people, byCluster, p, n, random) : Math.floor(random() * n);
+          u[i] = p;
+          v[i] = q;
+          w[i] = people ? people.score(p, q) : random() * 100;
+        }
+      }
+      return () => {
+        const { mate, total } = maxWeightMatching(n, u, v, w);
+        return { pairs: pairsOf(mate) / 2, total };
+      };
+    },
+  };
+}
+
+const CASES: Case[] = [
+  dense(500, 500, 'random', 1),
+  dense(500, 500, 'realistic', 2),
+  dense(2000, 2000, 'random', 3, '≤ 300 ms'),
+  dense(2000, 2000, 'realistic', 4, '≤ 300 ms'),
+  dense(4000, 4000, 'random', 5, '≤ 2000 ms'),
+  dense(4000, 4000, 'realistic', 6, '≤ 2000 ms'),
+  dense(2000, 4000, 'random', 7),
+  dense(2000, 4000, 'realistic', 8),
+  sparse(10_000, 10_000, 50, 'random', 9, '≤ 1000 ms, < 100 MB'),
+  sparse(10_000, 10_000, 50, 'realistic', 10, '≤ 1000 ms, < 100 MB'),
+  peers(10_000, 20, 'random', 11, '≤ 5000 ms'),
+  peers(10_000, 20, 'realistic', 12, '≤ 5000 ms'),
+];
+
+const MB = 1024 * 1024;
+
+/** Solves the case once in this (fresh) process and prints its memory as JSON. */
+function measureMemory(label: string): void {
+  const found = CASES.find((c) => c.label === label);
+  if (!found) throw new Error(`no case ${label}`);
+  const solve = found.build();
+  const before = process.memoryUsage();
   solve();
+  const after = process.memoryUsage();
+  console.log(
+    JSON.stringify({
+      inputRss: before.rss / MB,
+      // maxRSS is in kilobytes: the peak resident set of the whole process.
+      peakRss: process.resourceUsage().maxRSS / 1024,
+      heapAndBuffers:
+        (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / MB,
+    }),
+  );
+}
+
+function memoryLine(label: string): string {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--memory', label],
+    { encoding: 'utf8' },
+  );
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  try {
+    const m = JSON.parse(line) as { inputRss: number; peakRss: number; heapAndBuffers: number };
+    return `    memory of one solve (fresh process): peak RSS ${m.peakRss.toFixed(0)} MB, of which ${m.inputRss.toFixed(0)} MB before solving (Node, tsx and the input); solver allocations ≈ ${m.heapAndBuffers.toFixed(0)} MB`;
+  } catch {
+    return `    memory: the child process failed: ${child.stderr.trim().split('\n').slice(-3).join(' ')}`;
+  }
+}
+
+function run(c: Case): void {
+  const solve = c.build();
+  const warmStarted = performance.now();
+  solve();
+  // A case slower than 20 s is timed once more instead of `repeat` times.
+  const repeat = performance.now() - warmStarted > 20_000 ? 1 : c.repeat;
   const times: number[] = [];
   let last = { pairs: 0, total: 0 };
   for (let i = 0; i < repeat; i++) {
@@ -36,68 +289,23 @@ function time(name: string, repeat: number, solve: () => { pairs: number; total:
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)] ?? 0;
+  const total = Number.isInteger(last.total) ? String(last.total) : last.total.toFixed(3);
   console.log(
-    `${name.padEnd(44)} ${median.toFixed(1).padStart(9)} ms   pairs ${last.pairs}, total ${last.total.toFixed(2)}`,
+    `${c.label.padEnd(52)} ${median.toFixed(1).padStart(9)} ms${repeat === 1 ? '*' : ' '} ${c.target ? `(target ${c.target})`.padEnd(30) : ''.padEnd(30)}pairs ${last.pairs}, total ${total}`,
   );
+  if (c.memory) console.log(memoryLine(c.label));
 }
 
-const pairsOf = (rowToCol: Int32Array) => rowToCol.reduce((n, c) => (c >= 0 ? n + 1 : n), 0);
-
-function dense(rows: number, cols: number, forbidden: number, seed: number): void {
-  const random = prng(seed);
-  const weights = new Float64Array(rows * cols);
-  for (let i = 0; i < weights.length; i++)
-    weights[i] = random() < forbidden ? Number.NaN : Math.round(random() * 100);
-  const label = `dense ${rows}×${cols}${forbidden > 0 ? `, ${forbidden * 100}% forbidden` : ''}`;
-  time(label, rows >= 1000 ? 3 : 9, () => {
-    const { rowToCol, total } = maxWeightAssignment(weights, rows, cols);
-    return { pairs: pairsOf(rowToCol), total };
-  });
+const args = process.argv.slice(2);
+if (args[0] === '--memory') {
+  measureMemory(args[1] ?? '');
+} else {
+  // "matching" (or "solvers") names the whole benchmark; any other word filters the labels.
+  const filter = (args[0] ?? '').toLowerCase();
+  const all = filter === '' || filter === 'matching' || filter === 'solvers';
+  const chosen = CASES.filter((c) => all || c.label.toLowerCase().includes(filter));
+  if (chosen.length === 0) console.log(`No case matches "${filter}".`);
+  console.log(`Solver benchmark: median of warm runs (Node ${process.version}).`);
+  for (const c of chosen) run(c);
+  console.log('(* timed once after the warm-up run, as that run took over 20 s)');
 }
-
-function sparse(rows: number, cols: number, candidates: number, seed: number): void {
-  const random = prng(seed);
-  const rowStart = new Int32Array(rows + 1);
-  const colIndex = new Int32Array(rows * candidates);
-  const weight = new Float64Array(rows * candidates);
-  for (let r = 0; r < rows; r++) {
-    for (let k = 0; k < candidates; k++) {
-      const e = r * candidates + k;
-      colIndex[e] = Math.floor(random() * cols);
-      weight[e] = Math.round(random() * 100);
-    }
-    rowStart[r + 1] = (r + 1) * candidates;
-  }
-  time(`sparse ${rows} rows × ${candidates} candidates, ${cols} cols`, 5, () => {
-    const { rowToCol, total } = maxWeightAssignmentSparse(rows, cols, rowStart, colIndex, weight);
-    return { pairs: pairsOf(rowToCol), total };
-  });
-}
-
-function general(n: number, degree: number, seed: number): void {
-  const random = prng(seed);
-  const m = Math.round((n * degree) / 2);
-  const u = new Int32Array(m);
-  const v = new Int32Array(m);
-  const w = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    u[i] = Math.floor(random() * n);
-    v[i] = Math.floor(random() * n);
-    w[i] = Math.round(random() * 100);
-  }
-  time(`general ${n} vertices, ${m} random edges`, n >= 2000 ? 3 : 5, () => {
-    const { mate, total } = maxWeightMatching(n, u, v, w);
-    return { pairs: pairsOf(mate) / 2, total };
-  });
-}
-
-dense(200, 200, 0, 1);
-dense(200, 200, 0.5, 2);
-dense(1000, 1000, 0, 3);
-dense(300, 1000, 0, 4);
-sparse(5000, 5000, 30, 5);
-sparse(5000, 1000, 30, 6);
-sparse(5000, 4000, 10, 7);
-general(500, 20, 8);
-general(2000, 20, 9);
-general(2000, 200, 10);

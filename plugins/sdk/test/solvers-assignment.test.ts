@@ -113,6 +113,66 @@ t.test('dense and sparse agree on larger random instances', async (t) => {
   }
 });
 
+t.test('dense, every pair allowed (Jonker–Volgenant path): as good as brute force', async (t) => {
+  const random = prng(1987);
+  for (let i = 0; i < 800; i++) {
+    const rows = int(random, 1, 8);
+    const cols = int(random, 1, 8);
+    // Small integer ranges give many ties; fractions give none; negatives are allowed.
+    const kind = i % 3;
+    const weights = new Float64Array(rows * cols);
+    for (let k = 0; k < weights.length; k++)
+      weights[k] =
+        kind === 0 ? int(random, 0, 3) : randomWeight(random, kind === 1 ? 'integer' : 'fraction');
+    const best = bruteForceAssignment(weights, rows, cols);
+    const { rowToCol, total } = maxWeightAssignment(weights, rows, cols);
+    const label = `instance ${i} (${rows}×${cols})`;
+    t.equal(assignmentProblem(weights, rows, cols, rowToCol, total), undefined, `${label}: valid`);
+    t.equal(pairsOf(rowToCol), Math.min(rows, cols), `${label}: complete`);
+    t.ok(close(total, best.total), `${label}: total ${total}, best ${best.total}`);
+  }
+});
+
+t.test('dense complete matrices agree with the sparse solver at moderate sizes', async (t) => {
+  const random = prng(2718);
+  for (let i = 0; i < 36; i++) {
+    const rows = int(random, 30, 260);
+    const cols = i % 3 === 0 ? rows : int(random, 30, 260);
+    const weights = new Float64Array(rows * cols);
+    if (i % 2 === 0) {
+      // Clustered integer scores 0–100 from a few criteria: many ties.
+      const groups = int(random, 2, 8);
+      const traits = (count: number) =>
+        Array.from({ length: count }, () => {
+          const g = int(random, 0, groups - 1);
+          return [0, 1, 2, 3].map((c) => (random() < 0.7 ? (g * 7 + c) % 5 : int(random, 0, 4)));
+        });
+      const a = traits(rows);
+      const b = traits(cols);
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++) {
+          let score = 0;
+          for (let k = 0; k < 4; k++)
+            if (a[r]?.[k] === b[c]?.[k]) score += [40, 30, 20, 10][k] ?? 0;
+          weights[r * cols + c] = score;
+        }
+    } else {
+      for (let k = 0; k < weights.length; k++) weights[k] = randomWeight(random, 'fraction');
+    }
+    const dense = maxWeightAssignment(weights, rows, cols);
+    const csr = toCsr(weights, rows, cols);
+    const sparse = maxWeightAssignmentSparse(rows, cols, csr.rowStart, csr.colIndex, csr.weight);
+    const label = `instance ${i} (${rows}×${cols}, ${i % 2 === 0 ? 'clustered' : 'random'})`;
+    t.equal(
+      assignmentProblem(weights, rows, cols, dense.rowToCol, dense.total),
+      undefined,
+      `${label}: dense valid`,
+    );
+    t.equal(pairsOf(dense.rowToCol), Math.min(rows, cols), `${label}: complete`);
+    t.ok(close(dense.total, sparse.total), `${label}: ${dense.total} vs ${sparse.total}`);
+  }
+});
+
 t.test('the most pairs come first, then the weight', async (t) => {
   const N = Number.NaN;
   const cases: [string, number, number, number[], number[], number][] = [

@@ -135,6 +135,28 @@ t.test('on bipartite graphs it agrees with the assignment solver', async (t) => 
   }
 });
 
+t.test('on complete bipartite graphs with ties it agrees with the assignment solver', async (t) => {
+  const random = prng(1729);
+  for (let i = 0; i < 12; i++) {
+    const rows = int(random, 20, 70);
+    const cols = int(random, 20, 70);
+    const weights = new Float64Array(rows * cols);
+    const edges: Edge[] = [];
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const w = i % 2 === 0 ? int(random, 0, 10) * 10 : randomWeight(random, 'fraction');
+        weights[r * cols + c] = w;
+        edges.push([r, rows + c, w]);
+      }
+    }
+    const assignment = maxWeightAssignment(weights, rows, cols);
+    const matching = solve(rows + cols, edges);
+    const label = `instance ${i} (${rows}×${cols})`;
+    t.equal(pairsOf(matching.mate), Math.min(rows, cols), `${label}: same pairs`);
+    t.ok(close(matching.total, assignment.total), `${label}: same total`);
+  }
+});
+
 t.test('the most pairs come first, then the weight', async (t) => {
   // A path 0 - 1 - 2 - 3: plain maximum weight takes the middle edge alone.
   const path = solve(4, [

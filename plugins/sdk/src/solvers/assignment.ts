@@ -30,6 +30,9 @@ const FN = 'maxWeightAssignment';
  * potentials form), run from the shorter side. Every row may also go to a private "dummy"
  * column at a cost that outranks any weight (the costs are compared as pairs: dummies used
  * first, weight second), so every augmentation is exact and no big-M constant rounds the weights.
+ * When no pair is forbidden (the common case), every assignment of the shorter side has the
+ * most pairs, so a scalar Jonker–Volgenant solver (column reduction, reduction transfer,
+ * augmenting row reduction, then shortest paths) runs instead: 2000 × 2000 in about 0.2–0.3 s.
  * Time O(k² · K) and memory O(rows · cols), where k = min(rows, cols) and K = max(rows, cols):
  * about O(n³) for a square matrix, though searches usually stop early: a random 1000 × 1000
  * matrix takes about 0.1–0.2 s.
@@ -63,19 +66,41 @@ export function maxWeightAssignment(
   const transpose = rows > cols;
   const n = transpose ? cols : rows;
   const m = transpose ? rows : cols;
-  // Costs to minimise, with NaN for a forbidden pair (copied, so the input stays untouched).
-  const cost = new Float64Array(n * m);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) {
-      const w = (transpose ? weights[j * cols + i] : weights[i * cols + j]) ?? Number.NaN;
-      cost[i * m + j] = isForbidden(w) ? Number.NaN : -w;
+  let anyForbidden = false;
+  for (let i = 0; i < weights.length; i++) {
+    if (isForbidden(weights[i] as number)) {
+      anyForbidden = true;
+      break;
     }
   }
-  const colOfRow = solveDense(n, m, cost);
+  let colOfRow: Int32Array;
+  if (!anyForbidden) {
+    // Every pair allowed: every assignment of the shorter side is complete, so the most pairs
+    // is n and only the weight matters; the scalar Jonker–Volgenant solver applies.
+    let profit = weights;
+    if (transpose) {
+      profit = new Float64Array(n * m);
+      for (let r = 0; r < rows; r++) {
+        const base = r * cols;
+        for (let c = 0; c < cols; c++) profit[c * m + r] = weights[base + c] as number;
+      }
+    }
+    colOfRow = solveComplete(n, m, profit);
+  } else {
+    // Costs to minimise, with NaN for a forbidden pair (copied, so the input stays untouched).
+    const cost = new Float64Array(n * m);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < m; j++) {
+        const w = (transpose ? weights[j * cols + i] : weights[i * cols + j]) as number;
+        cost[i * m + j] = isForbidden(w) ? Number.NaN : -w;
+      }
+    }
+    colOfRow = solveDense(n, m, cost);
+  }
 
   const rowToCol = new Int32Array(rows).fill(-1);
   for (let i = 0; i < n; i++) {
-    const j = colOfRow[i] ?? -1;
+    const j = colOfRow[i] as number;
     if (j < 0) continue;
     if (transpose) rowToCol[j] = i;
     else rowToCol[i] = j;
@@ -83,10 +108,232 @@ export function maxWeightAssignment(
   let total = 0;
   // Summed in row order so that the total does not depend on the orientation used inside.
   for (let r = 0; r < rows; r++) {
-    const c = rowToCol[r] ?? -1;
-    if (c >= 0) total += weights[r * cols + c] ?? 0;
+    const c = rowToCol[r] as number;
+    if (c >= 0) total += weights[r * cols + c] as number;
   }
   return { rowToCol, total };
+}
+
+/**
+ * The maximum-weight complete assignment of the `n` rows of an `n × m` matrix of finite
+ * `profit`s (`n <= m`): Jonker and Volgenant's LAPJV ("A shortest augmenting path algorithm for
+ * dense and sparse linear assignment problems", Computing 38, 1987) on the costs `-profit`.
+ * Returns the column of each row.
+ *
+ * Column duals `v` (the rows' duals are implicit: u(i) = cost(i, x(i)) - v(x(i))) keep every
+ * reduced cost `cost - u - v` non-negative and the assigned pairs at zero.
+ * 1. Initialisation. Square: column reduction (each column goes to its cheapest row, if that
+ *    row is still free) and reduction transfer. Rectangular: all duals 0, all rows free (a free
+ *    column must keep the largest dual, 0, for the result to be optimal; the later phases only
+ *    ever lower the duals of the columns they assign).
+ * 2. Augmenting row reduction, an auction: a free row takes its cheapest column, lowering that
+ *    column's dual by the gap to its second cheapest, and the row it displaces bids next. Two
+ *    passes, and a cap on the number of bids so that near-ties cannot start a long price war.
+ * 3. Augmentation: for each row still free, Dijkstra over the columns (dense, O(m) per step,
+ *    all columns at the current minimum distance handled as one batch) to the nearest free
+ *    column, then the dual update and the augmentation along the path.
+ * Ties are broken by index, so equal inputs give equal answers.
+ */
+function solveComplete(n: number, m: number, profit: Float64Array): Int32Array {
+  const v = new Float64Array(m);
+  const x = new Int32Array(n).fill(-1); // column of each row
+  const y = new Int32Array(m).fill(-1); // row of each column
+  const free = new Int32Array(n);
+  let freeCount = 0;
+
+  if (n === m) {
+    // Column reduction, row by row for memory locality: v(j) = min over rows of cost(i, j).
+    const argmin = new Int32Array(m);
+    v.fill(Number.POSITIVE_INFINITY);
+    for (let i = 0; i < n; i++) {
+      const base = i * m;
+      for (let j = 0; j < m; j++) {
+        const c = -(profit[base + j] as number);
+        if (c < (v[j] as number)) {
+          v[j] = c;
+          argmin[j] = i;
+        }
+      }
+    }
+    const matches = new Int32Array(n);
+    for (let j = m - 1; j >= 0; j--) {
+      const i = argmin[j] as number;
+      const count = (matches[i] as number) + 1;
+      matches[i] = count;
+      if (count === 1) {
+        x[i] = j;
+        y[j] = i;
+      }
+    }
+    // Reduction transfer: a row holding one column passes its slack on to that column.
+    for (let i = 0; i < n; i++) {
+      const count = matches[i] as number;
+      if (count === 0) {
+        free[freeCount++] = i;
+      } else if (count === 1) {
+        const j1 = x[i] as number;
+        const base = i * m;
+        let min = Number.POSITIVE_INFINITY;
+        for (let j = 0; j < m; j++) {
+          if (j === j1) continue;
+          const h = -(profit[base + j] as number) - (v[j] as number);
+          if (h < min) min = h;
+        }
+        if (min < Number.POSITIVE_INFINITY) v[j1] = (v[j1] as number) - min;
+      }
+    }
+  } else {
+    for (let i = 0; i < n; i++) free[freeCount++] = i;
+  }
+
+  // Augmenting row reduction.
+  const bidLimit = 8 * n + 64;
+  let bids = 0;
+  for (let pass = 0; pass < 2 && freeCount > 0 && m > 1; pass++) {
+    let k = 0;
+    const previous = freeCount;
+    freeCount = 0;
+    while (k < previous) {
+      const i = free[k++] as number;
+      if (bids++ > bidLimit) {
+        // Stop bidding; the rest is left to the augmentation phase.
+        free[freeCount++] = i;
+        continue;
+      }
+      const base = i * m;
+      let umin = -(profit[base] as number) - (v[0] as number);
+      let j1 = 0;
+      let usubmin = Number.POSITIVE_INFINITY;
+      let j2 = -1;
+      // The first free column at the minimum: on a tie it is taken, displacing nobody (with
+      // integer scores ties are common, and displacing rows among them gets nowhere).
+      let jFree = (y[0] as number) < 0 ? 0 : -1;
+      for (let j = 1; j < m; j++) {
+        const h = -(profit[base + j] as number) - (v[j] as number);
+        if (h < usubmin) {
+          if (h > umin) {
+            usubmin = h;
+            j2 = j;
+          } else if (h === umin) {
+            usubmin = h;
+            j2 = j;
+            if (jFree < 0 && (y[j] as number) < 0) jFree = j;
+          } else {
+            usubmin = umin;
+            j2 = j1;
+            umin = h;
+            j1 = j;
+            jFree = (y[j] as number) < 0 ? j : -1;
+          }
+        } else if (h === umin && jFree < 0 && (y[j] as number) < 0) {
+          jFree = j;
+        }
+      }
+      let i0 = y[j1] as number;
+      const strict = umin < usubmin;
+      if (strict) {
+        v[j1] = (v[j1] as number) - (usubmin - umin);
+      } else if (jFree >= 0) {
+        j1 = jFree;
+        i0 = -1;
+      } else if (i0 >= 0) {
+        // A tie: take the second column without a price change, displacing its row (if any).
+        j1 = j2;
+        i0 = y[j2] as number;
+      }
+      if (i0 >= 0) x[i0] = -1;
+      x[i] = j1;
+      y[j1] = i;
+      if (i0 >= 0) {
+        // Strictly better: the displaced row bids at once; on a tie it waits for the next pass.
+        if (strict) free[--k] = i0;
+        else free[freeCount++] = i0;
+      }
+    }
+  }
+
+  // Augmentation by Dijkstra's shortest paths.
+  const d = new Float64Array(m);
+  const pred = new Int32Array(m);
+  const list = new Int32Array(m);
+  for (let f = 0; f < freeCount; f++) {
+    const start = free[f] as number;
+    const sBase = start * m;
+    for (let j = 0; j < m; j++) {
+      d[j] = -(profit[sBase + j] as number) - (v[j] as number);
+      pred[j] = start;
+      list[j] = j;
+    }
+    // list[0 .. low-1]: settled; list[low .. up-1]: at the current minimum, to scan;
+    // list[up .. m-1]: the rest.
+    let low = 0;
+    let up = 0;
+    let last = 0;
+    let min = 0;
+    let end = -1;
+    while (end < 0) {
+      if (up === low) {
+        last = low;
+        min = d[list[up] as number] as number;
+        up++;
+        for (let k = up; k < m; k++) {
+          const j = list[k] as number;
+          const h = d[j] as number;
+          if (h <= min) {
+            if (h < min) {
+              up = low;
+              min = h;
+            }
+            list[k] = list[up] as number;
+            list[up++] = j;
+          }
+        }
+        for (let k = low; k < up; k++) {
+          const j = list[k] as number;
+          if ((y[j] as number) < 0) {
+            end = j;
+            break;
+          }
+        }
+        if (end >= 0) break;
+      }
+      const j1 = list[low++] as number;
+      const i = y[j1] as number;
+      const base = i * m;
+      const h = -(profit[base + j1] as number) - (v[j1] as number) - min;
+      for (let k = up; k < m; k++) {
+        const j = list[k] as number;
+        const dj = -(profit[base + j] as number) - (v[j] as number) - h;
+        if (dj < (d[j] as number)) {
+          pred[j] = i;
+          d[j] = dj;
+          if (dj === min) {
+            if ((y[j] as number) < 0) {
+              end = j;
+              break;
+            }
+            list[k] = list[up] as number;
+            list[up++] = j;
+          }
+        }
+      }
+    }
+    // Dual update of the settled columns (those settled after `last` are at distance min).
+    for (let k = 0; k < last; k++) {
+      const j = list[k] as number;
+      v[j] = (v[j] as number) + (d[j] as number) - min;
+    }
+    // Augment along the path.
+    for (;;) {
+      const i = pred[end] as number;
+      y[end] = i;
+      const previous = x[i] as number;
+      x[i] = end;
+      if (i === start) break;
+      end = previous;
+    }
+  }
+  return x;
 }
 
 /**

@@ -33,9 +33,9 @@ export class PairHeap {
     let i = this.count++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const ph = hs[parent] ?? 0;
-      const pl = ls[parent] ?? 0;
-      const pi = items[parent] ?? 0;
+      const ph = hs[parent] as number;
+      const pl = ls[parent] as number;
+      const pi = items[parent] as number;
       if (ph < high || (ph === high && (pl < low || (pl === low && pi <= item)))) break;
       hs[i] = ph;
       ls[i] = pl;
@@ -51,26 +51,26 @@ export class PairHeap {
   pop(): number {
     if (this.count === 0) return -1;
     const { high: hs, low: ls, items } = this;
-    const top = items[0] ?? -1;
-    this.poppedHigh = hs[0] ?? 0;
-    this.poppedLow = ls[0] ?? 0;
+    const top = items[0] as number;
+    this.poppedHigh = hs[0] as number;
+    this.poppedLow = ls[0] as number;
     const last = --this.count;
-    const h = hs[last] ?? 0;
-    const l = ls[last] ?? 0;
-    const it = items[last] ?? 0;
+    const h = hs[last] as number;
+    const l = ls[last] as number;
+    const it = items[last] as number;
     // Sift the former last entry down from the root.
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= last) break;
-      let ch = hs[child] ?? 0;
-      let cl = ls[child] ?? 0;
-      let ci = items[child] ?? 0;
+      let ch = hs[child] as number;
+      let cl = ls[child] as number;
+      let ci = items[child] as number;
       const right = child + 1;
       if (right < last) {
-        const rh = hs[right] ?? 0;
-        const rl = ls[right] ?? 0;
-        const ri = items[right] ?? 0;
+        const rh = hs[right] as number;
+        const rl = ls[right] as number;
+        const ri = items[right] as number;
         if (rh < ch || (rh === ch && (rl < cl || (rl === cl && ri < ci)))) {
           child = right;
           ch = rh;

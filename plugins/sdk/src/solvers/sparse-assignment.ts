@@ -28,7 +28,8 @@ const FN = 'maxWeightAssignmentSparse';
  * the sparse graph, one search per row of the shorter side (the lists are transposed when there
  * are more rows than columns). Each row may also end on a private dummy column whose cost
  * outranks any weight (costs are compared as pairs), which makes the maximum-cardinality-first
- * rule exact without a big-M constant. A search stops at the nearest free column, so it usually
+ * rule exact without a big-M constant. An auction-like warm start (augmenting row reduction)
+ * assigns most rows before any search. A search stops at the nearest free column, so it usually
  * touches a small part of the graph; the worst case is O(k · E log E) time for E candidates and
  * k = min(rows, cols), memory O(rows + cols + E). Thousands of rows with tens of candidates each
  * take milliseconds to a few tenths of a second.
@@ -179,20 +180,106 @@ function solveSparse(
   const settledList = new Int32Array(Math.min(n, m));
   const heap = new PairHeap(256);
 
-  for (let s = 0; s < n; s++) {
-    const stamp = s + 1;
-    const sFrom = start[s] ?? 0;
-    const sTo = start[s + 1] ?? 0;
+  // Warm start: two passes of augmenting row reduction (an auction, as in Jonker and
+  // Volgenant's LAPJV) assign most rows cheaply while keeping the invariants of the searches
+  // below: every assigned row (to a column or its dummy) has reduced cost 0 on its pair and
+  // non-negative ones elsewhere, and free columns keep potential 0, the largest.
+  const free = new Int32Array(n);
+  let freeCount = 0;
+  for (let i = 0; i < n; i++) free[freeCount++] = i;
+  const bidLimit = 100 * n + 64;
+  let bids = 0;
+  for (let pass = 0; pass < 2 && freeCount > 0; pass++) {
+    let k = 0;
+    const previous = freeCount;
+    freeCount = 0;
+    while (k < previous) {
+      const i = free[k++] as number;
+      if (bids++ > bidLimit) {
+        free[freeCount++] = i;
+        continue;
+      }
+      // The best and second best of p(col) - cost over the row's entries and its dummy, whose
+      // value is (-1, 0); entry -1 stands for the dummy.
+      let bH = -1;
+      let bL = 0;
+      let bE = -1;
+      let sH = Number.NEGATIVE_INFINITY;
+      let sL = Number.NEGATIVE_INFINITY;
+      let sE = -2;
+      const to = start[i + 1] as number;
+      for (let e = start[i] as number; e < to; e++) {
+        const c = cost[e] as number;
+        if (Number.isNaN(c)) continue;
+        const j = target[e] as number;
+        const h = colPotH[j] as number;
+        const l = (colPotL[j] as number) - c;
+        if (h > bH || (h === bH && l > bL)) {
+          sH = bH;
+          sL = bL;
+          sE = bE;
+          bH = h;
+          bL = l;
+          bE = e;
+        } else if (h > sH || (h === sH && l > sL)) {
+          sH = h;
+          sL = l;
+          sE = e;
+        }
+      }
+      const strict = bH > sH || (bH === sH && bL > sL);
+      let e1 = bE;
+      if (!strict) {
+        // A tie: take a free column (or the dummy) of the two if there is one, else the best.
+        const freeOf = (e: number) =>
+          e === -1 || (e >= 0 && (rowOfCol[target[e] as number] as number) < 0);
+        if (!freeOf(bE) && freeOf(sE)) e1 = sE;
+      }
+      if (e1 < 0) {
+        // The row settles on its dummy for good.
+        rowPotH[i] = bH;
+        rowPotL[i] = bL;
+        entryOfRow[i] = -1;
+        continue;
+      }
+      const j1 = target[e1] as number;
+      const i0 = rowOfCol[j1] as number;
+      if (strict) {
+        // Lower the column's potential by the gap, so the row is indifferent to its second.
+        colPotH[j1] = (colPotH[j1] as number) - (bH - sH);
+        colPotL[j1] = (colPotL[j1] as number) - (bL - sL);
+        rowPotH[i] = sH;
+        rowPotL[i] = sL;
+      } else {
+        rowPotH[i] = bH;
+        rowPotL[i] = bL;
+      }
+      rowOfCol[j1] = i;
+      entryOfRow[i] = e1;
+      if (i0 >= 0) {
+        entryOfRow[i0] = -1;
+        // Strictly outbid: the displaced row bids at once; on a tie it waits for the next pass.
+        if (strict) free[--k] = i0;
+        else free[freeCount++] = i0;
+      }
+    }
+  }
+
+  for (let f = 0; f < freeCount; f++) {
+    const s = free[f] as number;
+    const stamp = f + 1;
+    const sFrom = start[s] as number;
+    const sTo = start[s + 1] as number;
     // The smallest potential for row s that keeps its reduced costs non-negative (its dummy
     // needs p(s) >= (-1, 0)).
     let potH = -1;
     let potL = 0;
     for (let e = sFrom; e < sTo; e++) {
-      const c = cost[e] ?? Number.NaN;
+      const c = cost[e] as number;
       if (Number.isNaN(c)) continue;
-      const j = target[e] ?? 0;
-      const h = colPotH[j] ?? 0;
-      const l = (colPotL[j] ?? 0) - c;
+      const j = target[e] as number;
+      const h = colPotH[j] as number;
+      const l = (colPotL[j] as number) - c;
       if (h > potH || (h === potH && l > potL)) {
         potH = h;
         potL = l;
@@ -211,19 +298,19 @@ function solveSparse(
     let endL = 0;
     for (;;) {
       // Scan row x: relax its candidates, and offer its dummy.
-      const baseH = dxH + (rowPotH[x] ?? 0);
-      const baseL = dxL + (rowPotL[x] ?? 0);
-      const to = start[x + 1] ?? 0;
-      for (let e = start[x] ?? 0; e < to; e++) {
-        const c = cost[e] ?? Number.NaN;
+      const baseH = dxH + (rowPotH[x] as number);
+      const baseL = dxL + (rowPotL[x] as number);
+      const to = start[x + 1] as number;
+      for (let e = start[x] as number; e < to; e++) {
+        const c = cost[e] as number;
         if (Number.isNaN(c)) continue;
-        const j = target[e] ?? 0;
+        const j = target[e] as number;
         if (done[j] === stamp) continue;
-        const nh = baseH - (colPotH[j] ?? 0);
-        const nl = baseL + c - (colPotL[j] ?? 0);
+        const nh = baseH - (colPotH[j] as number);
+        const nl = baseL + c - (colPotL[j] as number);
         if (seen[j] === stamp) {
-          const h = distH[j] ?? 0;
-          if (nh > h || (nh === h && nl >= (distL[j] ?? 0))) continue;
+          const h = distH[j] as number;
+          if (nh > h || (nh === h && nl >= (distL[j] as number))) continue;
         } else {
           seen[j] = stamp;
         }
@@ -233,7 +320,7 @@ function solveSparse(
         predRow[j] = x;
         // A free column at the distance of x is a nearest terminal (nothing left in the queue
         // is nearer): end here instead of first popping every column tied with it.
-        if (nh === dxH && nl === dxL && (rowOfCol[j] ?? -1) < 0) {
+        if (nh === dxH && nl === dxL && (rowOfCol[j] as number) < 0) {
           endNode = j;
           endH = nh;
           endL = nl;
@@ -253,7 +340,7 @@ function solveSparse(
       }
       const h = heap.poppedHigh;
       const l = heap.poppedLow;
-      if (j >= m || (rowOfCol[j] ?? -1) < 0) {
+      if (j >= m || (rowOfCol[j] as number) < 0) {
         endNode = j;
         endH = h;
         endL = l;
@@ -261,7 +348,7 @@ function solveSparse(
       }
       done[j] = stamp;
       settledList[settledCount++] = j;
-      x = rowOfCol[j] ?? 0;
+      x = rowOfCol[j] as number;
       dxH = h;
       dxL = l;
     }
@@ -270,14 +357,14 @@ function solveSparse(
     rowPotH[s] = potH - endH;
     rowPotL[s] = potL - endL;
     for (let k = 0; k < settledCount; k++) {
-      const j = settledList[k] ?? 0;
-      const dh = (distH[j] ?? 0) - endH;
-      const dl = (distL[j] ?? 0) - endL;
-      colPotH[j] = (colPotH[j] ?? 0) + dh;
-      colPotL[j] = (colPotL[j] ?? 0) + dl;
-      const r = rowOfCol[j] ?? 0;
-      rowPotH[r] = (rowPotH[r] ?? 0) + dh;
-      rowPotL[r] = (rowPotL[r] ?? 0) + dl;
+      const j = settledList[k] as number;
+      const dh = (distH[j] as number) - endH;
+      const dl = (distL[j] as number) - endL;
+      colPotH[j] = (colPotH[j] as number) + dh;
+      colPotL[j] = (colPotL[j] as number) + dl;
+      const r = rowOfCol[j] as number;
+      rowPotH[r] = (rowPotH[r] as number) + dh;
+      rowPotL[r] = (rowPotL[r] as number) + dl;
     }
 
     // Augment. Ending on a dummy, its row leaves its column, which then ends the path.
@@ -285,16 +372,16 @@ function solveSparse(
     if (col >= m) {
       const r = col - m;
       if (r === s) continue;
-      col = target[entryOfRow[r] ?? 0] ?? 0;
+      col = target[entryOfRow[r] ?? 0] as number;
       entryOfRow[r] = -1;
     }
     for (;;) {
-      const r = predRow[col] ?? 0;
-      const previous = entryOfRow[r] ?? -1;
+      const r = predRow[col] as number;
+      const previous = entryOfRow[r] as number;
       rowOfCol[col] = r;
-      entryOfRow[r] = predEntry[col] ?? -1;
+      entryOfRow[r] = predEntry[col] as number;
       if (r === s) break;
-      col = target[previous] ?? 0;
+      col = target[previous] as number;
     }
   }
   return entryOfRow;
