@@ -7,6 +7,7 @@
  */
 import { defineMatchingStrategy, Type } from '@tandem/plugin-sdk';
 import { proposeLunch } from './propose-lunch.js';
+import { suggestPeers } from './suggest-peers.js';
 
 export default defineMatchingStrategy({
   name: 'lunch',
@@ -14,4 +15,5 @@ export default defineMatchingStrategy({
   host: '^0.1.0',
   configSchema: Type.Object({}),
   match: (input) => proposeLunch(input),
+  suggest: (input, enrolmentId) => suggestPeers(input, enrolmentId),
 });

@@ -17,6 +17,20 @@ const key = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
  */
 export const CANDIDATES_PER_PERSON = 30;
 
+/** Who may have lunch together at all, and who has before. */
+export function peerRules(input: MatchInput) {
+  const forbidden = new Set(input.forbids.map(([a, b]) => key(a, b)));
+  const before = new Set(input.history.map(([a, b]) => key(a, b)));
+  return {
+    possible: (x: MatchCandidate, y: MatchCandidate) =>
+      !x.excludedPersonIds.includes(y.personId) &&
+      !y.excludedPersonIds.includes(x.personId) &&
+      !forbidden.has(key(x.enrolmentId, y.enrolmentId)) &&
+      x.profile.languages.some((language) => y.profile.languages.includes(language)),
+    metBefore: (x: MatchCandidate, y: MatchCandidate) => before.has(key(x.personId, y.personId)),
+  };
+}
+
 /**
  * The pairs that may have lunch together, best first per person: a language in common, nobody
  * excluded or forbidden; different departments weigh more. People who met before are left out
@@ -25,13 +39,7 @@ export const CANDIDATES_PER_PERSON = 30;
  */
 export function peerEdges(input: MatchInput): PeerEdge[] {
   const people = input.candidates;
-  const forbidden = new Set(input.forbids.map(([a, b]) => key(a, b)));
-  const before = new Set(input.history.map(([a, b]) => key(a, b)));
-  const possible = (x: MatchCandidate, y: MatchCandidate) =>
-    !x.excludedPersonIds.includes(y.personId) &&
-    !y.excludedPersonIds.includes(x.personId) &&
-    !forbidden.has(key(x.enrolmentId, y.enrolmentId)) &&
-    x.profile.languages.some((language) => y.profile.languages.includes(language));
+  const { possible, metBefore } = peerRules(input);
 
   const all: PeerEdge[][] = people.map(() => []);
   const fresh = people.map(() => 0);
@@ -39,7 +47,7 @@ export function peerEdges(input: MatchInput): PeerEdge[] {
     for (let b = a + 1; b < people.length; b++) {
       const y = people[b];
       if (!y || !possible(x, y)) continue;
-      const met = before.has(key(x.personId, y.personId));
+      const met = metBefore(x, y);
       const edge = { a, b, ...weigh(x, y, met) };
       all[a]?.push(edge);
       all[b]?.push(edge);
@@ -70,7 +78,8 @@ function spread(edge: PeerEdge, seed: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
-function weigh(
+/** How much a lunch pair is worth, and why: other departments most, earlier partners least. */
+export function weigh(
   x: MatchCandidate,
   y: MatchCandidate,
   met: boolean,

@@ -102,3 +102,29 @@ t.test('a large round of 301 people pairs everyone', async (t) => {
     `${proposal.unmatched.length} without lunch (language or exclusions)`,
   );
 });
+
+t.test('self-service lunch: new people from other departments first', async (t) => {
+  const people = [
+    peer('a', 'IT'),
+    peer('b', 'IT'),
+    peer('c', 'Recht'),
+    peer('d', 'Haushalt'),
+    peer('e', 'Recht', ['en']),
+  ];
+  const input = round(people, { history: [['person-a', 'person-d']] });
+  const suggestions = (await lunch.suggest?.(input, 'a', {} as never)) ?? [];
+  t.same(
+    suggestions.map((s) => [s.enrolmentId, s.score]),
+    [
+      ['c', 100],
+      ['b', 40],
+    ],
+    'd was met before, e shares no language',
+  );
+  const everyoneMet = round(people.slice(0, 2), { history: [['person-a', 'person-b']] });
+  t.match(
+    await lunch.suggest?.(everyoneMet, 'a', {} as never),
+    [{ enrolmentId: 'b', criteria: [{ why: /^Met before/ }] }],
+    'when nobody new is left, an earlier partner',
+  );
+});
