@@ -8,6 +8,7 @@ import { EXPIRE_TANDEM_REQUESTS, expireTandemRequests } from './expire-tandem-re
 import { FLAG_STALE_PAIRS, flagStalePairs } from './flag-stale-pairs.js';
 import { PURGE_EXPIRED_AUTH, purgeExpiredAuth } from './purge-expired-auth.js';
 import { PURGE_PLUGIN_STORE, purgePluginStore } from './purge-plugin-store.js';
+import { REMATCH, rematchTask } from './rematch.js';
 import { RUN_MATCHING, runMatching } from './run-matching.js';
 
 /** What tasks need from the configuration. */
@@ -40,6 +41,7 @@ export function taskList(deps: TaskDependencies): TaskList {
     [CREATE_PAIR_PLAN]: createPairPlanTask(deps),
     [FLAG_STALE_PAIRS]: flagStalePairs,
     [EXPIRE_TANDEM_REQUESTS]: expireTandemRequests,
+    [REMATCH]: rematchTask(deps),
   };
 }
 

@@ -1,29 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  type MatchInput,
-  type MatchProposal,
-  MatchProposalSchema,
-  matchProposalProblem,
-} from '@tandem/plugin-sdk';
-import type { MikroORM } from '../../db/orm.js';
-import type { Log } from '../../logger.js';
-import { invokePlugin, PluginCallError } from '../../plugin-host/invoke-plugin.js';
-import { pluginContext } from '../../plugin-host/plugin-context.js';
-import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
+import type { MatchProposal } from '@tandem/plugin-sdk';
+import { PluginCallError } from '../../plugin-host/invoke-plugin.js';
+import { askStrategy, type StrategyDependencies, StrategyFailure } from './ask-strategy.js';
 import { Match } from './match.js';
 import { matchInput } from './match-input.js';
 import { MatchMember } from './match-member.js';
 import { MatchingRun } from './matching-run.js';
 
-export interface MatchingRunDependencies {
-  orm: MikroORM;
-  plugins: PluginRegistry;
-  log: Log;
-  timeLimitMs: number;
-}
-
-/** A run that cannot succeed, with the reason an admin reads. */
-class RunFailure extends Error {}
+export type MatchingRunDependencies = StrategyDependencies;
 
 /**
  * Runs a queued matching run: asks the programme's strategy for a proposal, checks it against
@@ -46,7 +30,7 @@ export async function executeMatchingRun(
   try {
     const input = await matchInput(em, run.programme, run.seed);
     await progress(em, run, 20);
-    const proposal = await propose(deps, em, run.strategy, input);
+    const proposal = await askStrategy(deps, em, run.strategy, input);
     await progress(em, run, 90);
     await saveProposal(em, run, proposal);
     deps.log.info(
@@ -54,34 +38,10 @@ export async function executeMatchingRun(
       'matching run succeeded',
     );
   } catch (error) {
-    const known = error instanceof RunFailure || error instanceof PluginCallError;
+    const known = error instanceof StrategyFailure || error instanceof PluginCallError;
     if (!known) deps.log.error({ err: error, runId }, 'matching run failed unexpectedly');
     await failRun(em, run, known ? error.message : 'failed unexpectedly; see the server log');
   }
-}
-
-async function propose(
-  deps: MatchingRunDependencies,
-  em: EntityManager,
-  strategyName: string,
-  input: MatchInput,
-): Promise<MatchProposal> {
-  const strategy = deps.plugins.get('matching-strategy', strategyName);
-  if (!strategy)
-    throw new RunFailure(`matching strategy ${strategyName} is not active; see the plugins page`);
-  const { definition, config } = strategy;
-  const ctx = pluginContext({ name: definition.name, config }, { em, log: deps.log });
-  const proposal = await invokePlugin<MatchProposal>({
-    plugin: definition.name,
-    operation: 'match',
-    timeoutMs: deps.timeLimitMs,
-    output: MatchProposalSchema,
-    // The strategy gets a copy: whatever it does to its input, the check below sees the original.
-    call: () => definition.match(structuredClone(input), ctx),
-  });
-  const problem = matchProposalProblem(input, proposal);
-  if (problem) throw new RunFailure(`plugin ${definition.name}: match proposed ${problem}`);
-  return proposal;
 }
 
 /** Replaces the programme's proposed (not yet published) matches and closes the run, at once. */

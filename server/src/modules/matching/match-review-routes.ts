@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
+import { optionalBody } from '../../http/optional-body.js';
 import { dissolvePair } from '../pairs/dissolve-pair.js';
 import { publishMatches } from './match-publishing.js';
 import { forbidPair, getReview, pinMatch, swapPartners, unmatch } from './match-review.js';
@@ -81,6 +82,7 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/admin/matches/:id/dissolve',
     {
       config: admin,
+      preValidation: optionalBody,
       schema: {
         operationId: 'dissolveMatch',
         params: Id,

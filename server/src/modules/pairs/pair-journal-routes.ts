@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
+import { optionalBody } from '../../http/optional-body.js';
 import { dissolvePair } from './dissolve-pair.js';
 import { addNote, changeNote, listNotes } from './pair-notes.js';
 import { addQuestion, changeQuestion, listQuestions } from './pair-questions.js';
@@ -169,6 +170,7 @@ const pairJournalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/pairs/:id/mismatch',
     {
       config: participant,
+      preValidation: optionalBody,
       schema: {
         operationId: 'reportMismatch',
         params: Pair,

@@ -63,6 +63,10 @@ export const ProgrammeSettingsSchema = Type.Object(
       maximum: 30,
       description: 'Days a self-service request waits for an answer before the next suggestion.',
     }),
+    rematchAtOnce: Type.Boolean({
+      description:
+        'When a pair is dissolved, pair both with someone from the open pool at once, instead of in the next run an admin starts.',
+    }),
     staleAfterWeeks: Type.Integer({
       minimum: 1,
       maximum: 52,
@@ -102,6 +106,7 @@ export function defaultSettings(defaults: ProgrammeDefaults): ProgrammeSettings 
     durationWeeks: defaults.durationWeeks,
     selfService: false,
     requestExpiryDays: 7,
+    rematchAtOnce: false,
     staleAfterWeeks: 6,
     weights: { ...defaults.weights },
     channels: [...defaults.channels],
