@@ -157,6 +157,34 @@ t.test('on complete bipartite graphs with ties it agrees with the assignment sol
   }
 });
 
+t.test('larger sparse bipartite graphs agree with the assignment solver', async (t) => {
+  // Hundreds of augmentations, most of them while other alternating trees are still growing:
+  // the trees that survive an augmentation must be repaired, not rebuilt.
+  const random = prng(4242);
+  for (let i = 0; i < 16; i++) {
+    const rows = int(random, 80, 250);
+    const cols = int(random, 80, 250);
+    const degree = int(random, 1, 6);
+    const weights = new Float64Array(rows * cols).fill(Number.NaN);
+    const edges: Edge[] = [];
+    for (let r = 0; r < rows; r++) {
+      for (let k = 0; k < degree; k++) {
+        const c = int(random, 0, cols - 1);
+        const w = i % 2 === 0 ? int(random, -2, 4) : randomWeight(random, 'fraction');
+        const current = weights[r * cols + c] ?? Number.NaN;
+        if (Number.isNaN(current) || w > current) weights[r * cols + c] = w;
+        edges.push([r, rows + c, w]);
+      }
+    }
+    const assignment = maxWeightAssignment(weights, rows, cols);
+    const matching = solve(rows + cols, edges);
+    const assigned = assignment.rowToCol.reduce((n, c) => (c >= 0 ? n + 1 : n), 0);
+    const label = `instance ${i} (${rows}×${cols}, ${degree} per row)`;
+    t.equal(pairsOf(matching.mate), assigned, `${label}: same pairs`);
+    t.ok(close(matching.total, assignment.total), `${label}: same total`);
+  }
+});
+
 t.test('the most pairs come first, then the weight', async (t) => {
   // A path 0 - 1 - 2 - 3: plain maximum weight takes the middle edge alone.
   const path = solve(4, [
