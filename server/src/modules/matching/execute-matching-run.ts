@@ -7,18 +7,13 @@ import { matchInput } from './match-input.js';
 import { MatchMember } from './match-member.js';
 import { MatchingRun } from './matching-run.js';
 
-export type MatchingRunDependencies = StrategyDependencies;
-
 /**
  * Runs a queued matching run: asks the programme's strategy for a proposal, checks it against
  * the contract and the candidates, and only then replaces the programme's earlier proposal with
  * it, in one transaction. A strategy that is missing, slow, throws or answers out of contract
  * fails the run with the reason, and nothing of its answer is saved.
  */
-export async function executeMatchingRun(
-  deps: MatchingRunDependencies,
-  runId: string,
-): Promise<void> {
+export async function executeMatchingRun(deps: StrategyDependencies, runId: string): Promise<void> {
   const em = deps.orm.em.fork();
   const run = await em.findOne(MatchingRun, runId, { populate: ['programme'] });
   // A job retried after its run finished has nothing left to do.
