@@ -60,7 +60,9 @@ t.test(
     );
 
     first.tandem.child.kill('SIGTERM');
-    t.equal((await first.tandem.exit).code, 0);
+    t.same(await first.tandem.exit, { code: 0, signal: null }, 'SIGTERM stops it cleanly', {
+      output: first.tandem.output().slice(-3000),
+    });
     t.notOk(existsSync(join(dataDir, 'postgres/postmaster.pid')), 'PostgreSQL stopped with it');
 
     const restarted = await start(t, dataDir);
@@ -74,6 +76,17 @@ t.test(
     t.match(recovered.tandem.output(), /stopping a PostgreSQL left behind/);
     t.equal(await people(recovered.url), 36, 'nothing lost after a hard kill');
     recovered.tandem.child.kill('SIGTERM');
-    t.equal((await recovered.tandem.exit).code, 0);
+    t.same(await recovered.tandem.exit, { code: 0, signal: null }, 'and again after a takeover', {
+      output: recovered.tandem.output().slice(-3000),
+    });
+
+    // PostgreSQL dying under a running Tandem stops Tandem with an error, not silently.
+    const orphaned = await start(t, dataDir);
+    const postmasterPid = Number(
+      (await readFile(join(dataDir, 'postgres/postmaster.pid'), 'utf8')).split('\n')[0],
+    );
+    process.kill(postmasterPid, 'SIGQUIT');
+    t.same(await orphaned.tandem.exit, { code: 1, signal: null }, 'exits 1 when PostgreSQL dies');
+    t.match(orphaned.tandem.output(), /embedded PostgreSQL exited unexpectedly/);
   },
 );
