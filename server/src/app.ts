@@ -12,12 +12,16 @@ import homeRoute from './home/home-route.js';
 import errorHandler from './http/error-handler.js';
 import openapi from './http/openapi.js';
 import securityHeaders from './http/security-headers.js';
-import { taskSettings } from './jobs/tasks.js';
+import { taskSettings } from './jobs/task-dependencies.js';
 import workerPlugin from './jobs/worker-plugin.js';
 import curriculumRoutes from './modules/curricula/curriculum-routes.js';
 import enrolmentRoutes from './modules/enrolment/enrolment-routes.js';
 import matchReviewRoutes from './modules/matching/match-review-routes.js';
 import matchingRunRoutes from './modules/matching/matching-run-routes.js';
+import meetingDependencies from './modules/meetings/meeting-dependencies-plugin.js';
+import meetingRoutes from './modules/meetings/meeting-routes.js';
+import deliveryRoutes from './modules/notifications/delivery-routes.js';
+import inboxRoutes from './modules/notifications/inbox-routes.js';
 import pairJournalRoutes from './modules/pairs/pair-journal-routes.js';
 import pairRoutes from './modules/pairs/pair-routes.js';
 import profileRoutes from './modules/profiles/profile-routes.js';
@@ -28,6 +32,7 @@ import adminUserRoutes from './modules/users/admin-user-routes.js';
 import meRoutes from './modules/users/me-routes.js';
 import pluginHost from './plugin-host/plugin-host-plugin.js';
 import pluginRoutes from './plugin-host/plugin-routes.js';
+import realtimePlugin from './realtime/realtime-plugin.js';
 import { version } from './version.js';
 
 /** The configuration `buildApp` needs: the validated config, with the database resolved. */
@@ -82,6 +87,14 @@ export async function buildApp(
   // Before any route: its onRoute hook refuses routes that declare no access.
   await app.register(authPlugin, { publicUrl: config.publicUrl, ...config.session });
   await app.register(openapi, { publicUrl: config.publicUrl });
+  await app.register(realtimePlugin, {
+    databaseUrl: config.databaseUrl,
+    publicUrl: config.publicUrl,
+  });
+  await app.register(meetingDependencies, {
+    publicUrl: config.publicUrl,
+    holidayRegion: config.holidayRegion,
+  });
   await app.register(healthRoutes);
   await app.register(homeRoute);
   const demo = config.demo && !config.oidc ? await demoSignIn(config) : undefined;
@@ -104,5 +117,8 @@ export async function buildApp(
   await app.register(pairRoutes);
   await app.register(pairJournalRoutes);
   await app.register(selfServiceRoutes);
+  await app.register(meetingRoutes);
+  await app.register(inboxRoutes);
+  await app.register(deliveryRoutes);
   return app;
 }

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { FormatRegistry, type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { EXIT_CONFIG, OperatorError } from './errors.js';
-import { BUILT_IN_PLUGINS } from './plugin-host/built-in-plugins.js';
+import { holidayCalendar } from './modules/meetings/holiday-calendar.js';
+import { BUILT_IN_PLUGINS, CONFIGURED_BUILT_INS } from './plugin-host/built-in-plugins.js';
+import { pluginVariablePrefix } from './plugin-host/plugin-config.js';
 import { readPluginConfigFile } from './plugin-host/plugin-config-file.js';
 
 FormatRegistry.Set('http-url', (value) => /^https?:\/\//.test(value) && URL.canParse(value));
@@ -170,6 +172,12 @@ export const EnvSchema = Type.Object({
     description:
       'How long a matching strategy may take for one run; a strategy still busy then is abandoned and the run reported as failed.',
   }),
+  HOLIDAY_REGION: Type.String({
+    default: 'DE',
+    pattern: '^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$',
+    description:
+      'Public holidays on which Tandem plans no meetings: a country (DE: nationwide holidays only) or a state such as DE-BY, DE-BE, DE-NW.',
+  }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({
     default: 10000,
     minimum: 1000,
@@ -208,7 +216,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
     );
   }
   checkOidc(env as Env, raw);
-  return { ...toConfig(env as Env, cwd), pluginEnv: pluginVariables(source) };
+  checkHolidayRegion(env as Env);
+  const pluginEnv = pluginVariables(source);
+  const config = toConfig(env as Env, cwd);
+  const configured = (name: string) =>
+    Object.keys(pluginEnv).some((variable) => variable.startsWith(pluginVariablePrefix(name))) ||
+    name in (config.plugins.configFile?.plugins ?? {});
+  const specifiers = pluginSpecifiers(env as Env, configured);
+  return { ...config, plugins: { ...config.plugins, specifiers }, pluginEnv };
 }
 
 function pluginVariables(source: NodeJS.ProcessEnv): Record<string, string> {
@@ -230,6 +245,17 @@ function checkOidc(env: Env, raw: Record<string, string>): void {
   if (issuer.protocol === 'http:' && !isLoopback(issuer.hostname)) {
     fail(
       `OIDC_ISSUER must be an https:// URL; http:// is accepted on loopback addresses only (got ${JSON.stringify(raw.OIDC_ISSUER)})`,
+    );
+  }
+}
+
+function checkHolidayRegion(env: Env): void {
+  try {
+    holidayCalendar(env.HOLIDAY_REGION);
+  } catch (error) {
+    throw new OperatorError(
+      `Invalid configuration: HOLIDAY_REGION: ${(error as Error).message}`,
+      EXIT_CONFIG,
     );
   }
 }
@@ -262,13 +288,14 @@ function toConfig(env: Env, cwd: string) {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     authRateLimit: env.AUTH_RATE_LIMIT,
     plugins: {
-      specifiers: pluginSpecifiers(env),
+      specifiers: [] as string[],
       required: list(env.TANDEM_REQUIRED_PLUGINS ?? ''),
       configFile: env.TANDEM_PLUGIN_CONFIG
         ? readPluginConfigFile(resolve(cwd, env.TANDEM_PLUGIN_CONFIG))
         : undefined,
     },
     matchingTimeLimitMs: env.MATCHING_TIME_LIMIT_SECONDS * 1000,
+    holidayRegion: env.HOLIDAY_REGION.toUpperCase(),
     trustProxy: trustProxy(env.TRUST_PROXY),
     /** The organisation's IdP; undefined until configured (demo mode brings its own). */
     oidc:
@@ -296,7 +323,7 @@ function toConfig(env: Env, cwd: string) {
 }
 
 /** The built-ins not disabled, then TANDEM_PLUGINS (commas only: a path may contain spaces). */
-function pluginSpecifiers(env: Env): string[] {
+function pluginSpecifiers(env: Env, configured: (name: string) => boolean): string[] {
   const disabled = new Set((env.TANDEM_DISABLED_PLUGINS ?? '').split(/[\s,]+/).filter(Boolean));
   const unknown = [...disabled].find((name) => !(name in BUILT_IN_PLUGINS));
   if (unknown)
@@ -306,6 +333,7 @@ function pluginSpecifiers(env: Env): string[] {
     );
   const builtIns = Object.entries(BUILT_IN_PLUGINS)
     .filter(([name]) => !disabled.has(name))
+    .filter(([name]) => !CONFIGURED_BUILT_INS.has(name) || configured(name))
     .map(([, specifier]) => specifier);
   const extra = (env.TANDEM_PLUGINS ?? '')
     .split(',')

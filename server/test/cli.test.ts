@@ -139,13 +139,14 @@ t.test('`tandem plugins` lists each configured plugin with its status', async (t
   t.equal(
     listing.stdout(),
     [
-      'qa-quickstart  curriculum         0.1.0  active',
-      'half-year      curriculum         0.1.0  active',
-      'lunch-rounds   curriculum         0.1.0  active',
-      'weighted       matching-strategy  0.1.0  active',
-      'lunch          matching-strategy  0.1.0  active',
-      'pairs          matching-strategy  1.2.3  active',
-      'future         -                  -      failed: it supports Tandem >=2.0.0; this server is 0.1.0',
+      'qa-quickstart  curriculum            0.1.0  active',
+      'half-year      curriculum            0.1.0  active',
+      'lunch-rounds   curriculum            0.1.0  active',
+      'weighted       matching-strategy     0.1.0  active',
+      'lunch          matching-strategy     0.1.0  active',
+      'webhook        notification-channel  0.1.0  active',
+      'pairs          matching-strategy     1.2.3  active',
+      'future         -                     -      failed: it supports Tandem >=2.0.0; this server is 0.1.0',
       '',
     ].join('\n'),
   );
@@ -153,8 +154,16 @@ t.test('`tandem plugins` lists each configured plugin with its status', async (t
   const fine = spawnTandem(t, ['plugins'], { TANDEM_PLUGINS: good });
   t.equal((await fine.exit).code, 0);
   const none = spawnTandem(t, ['plugins'], {
-    TANDEM_DISABLED_PLUGINS: 'qa-quickstart,half-year,lunch-rounds,weighted,lunch',
+    TANDEM_DISABLED_PLUGINS: 'qa-quickstart,half-year,lunch-rounds,weighted,lunch,webhook',
   });
   t.equal((await none.exit).code, 0);
   t.equal(none.stdout(), 'No plugins: the built-ins are disabled and TANDEM_PLUGINS is empty.\n');
+
+  // Email needs a mail server: it loads once any of its settings is given, and says what is missing.
+  const email = spawnTandem(t, ['plugins'], { TANDEM_PLUGIN_EMAIL_HOST: 'smtp.example.org' });
+  t.equal((await email.exit).code, 1);
+  t.match(
+    email.stdout(),
+    /^email +- +- +failed: config field from \(TANDEM_PLUGIN_EMAIL_FROM\): is required$/m,
+  );
 });

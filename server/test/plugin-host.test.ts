@@ -148,6 +148,7 @@ t.test(
         '@tandem/curriculum-lunch-rounds',
         '@tandem/matching-weighted',
         '@tandem/matching-lunch',
+        '@tandem/channel-webhook',
         '/opt/my plugins/a',
         '@acme/tandem-b',
       ],
@@ -255,12 +256,19 @@ t.test(
       '@tandem/curriculum-lunch-rounds',
       '@tandem/matching-weighted',
       '@tandem/matching-lunch',
+      '@tandem/channel-webhook',
     ]);
     const off = loadConfig({ TANDEM_DISABLED_PLUGINS: 'qa-quickstart, lunch-rounds, lunch' });
-    t.same(off.plugins.specifiers, ['@tandem/curriculum-half-year', '@tandem/matching-weighted']);
+    t.same(off.plugins.specifiers, [
+      '@tandem/curriculum-half-year',
+      '@tandem/matching-weighted',
+      '@tandem/channel-webhook',
+    ]);
+    const mail = loadConfig({ TANDEM_PLUGIN_EMAIL_HOST: 'smtp.example.org' });
+    t.ok(mail.plugins.specifiers.includes('@tandem/channel-email'), 'email once configured');
     t.throws(() => loadConfig({ TANDEM_DISABLED_PLUGINS: 'nearest' }), {
       message:
-        'Invalid configuration: TANDEM_DISABLED_PLUGINS names nearest, which is not a built-in plugin (qa-quickstart, half-year, lunch-rounds, weighted, lunch)',
+        'Invalid configuration: TANDEM_DISABLED_PLUGINS names nearest, which is not a built-in plugin (qa-quickstart, half-year, lunch-rounds, weighted, lunch, email, webhook)',
     });
 
     const app = await buildTestApp(t);

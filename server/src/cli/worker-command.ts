@@ -4,7 +4,7 @@ import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { openOrm } from '../db/orm.js';
 import { EXIT_CONFIG, OperatorError } from '../errors.js';
-import { taskSettings } from '../jobs/tasks.js';
+import { taskSettings } from '../jobs/task-dependencies.js';
 import { startWorker } from '../jobs/worker.js';
 import { createLogger } from '../logger.js';
 import { loadPlugins } from '../plugin-host/plugin-registry.js';

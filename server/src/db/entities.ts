@@ -1,3 +1,4 @@
+import type { EntitySchema } from '@mikro-orm/core';
 import { LoginAttempt } from '../auth/login-attempt.js';
 import { Session } from '../auth/session.js';
 import { AuditEvent } from '../modules/audit/audit-event.js';
@@ -8,6 +9,7 @@ import { MatchMember } from '../modules/matching/match-member.js';
 import { MatchingRun } from '../modules/matching/matching-run.js';
 import { Meeting } from '../modules/meetings/meeting.js';
 import { Delivery } from '../modules/notifications/delivery.js';
+import { Notification } from '../modules/notifications/notification.js';
 import { Organisation } from '../modules/organisation/organisation.js';
 import { PairNote } from '../modules/pairs/pair-note.js';
 import { PairQuestion } from '../modules/pairs/pair-question.js';
@@ -21,7 +23,7 @@ import { User } from '../modules/users/user.js';
 import { PluginStoreEntry } from '../plugin-host/plugin-store-entry.js';
 
 /** Every entity of the domain; the ORM and the migration generator read this list. */
-export const entities = [
+export const entities: EntitySchema[] = [
   Organisation,
   User,
   Programme,
@@ -30,6 +32,7 @@ export const entities = [
   MatchMember,
   MatchingRun,
   Meeting,
+  Notification,
   Delivery,
   AuditEvent,
   Session,

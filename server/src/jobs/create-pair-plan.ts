@@ -1,13 +1,15 @@
 import type { Task } from 'graphile-worker';
+import { planNextMeeting } from '../modules/meetings/meeting-planner.js';
 import { createPairPlan } from '../modules/pairs/pair-plan.js';
-import type { TaskDependencies } from './tasks.js';
+import { meetingDependencies, type TaskDependencies } from './task-dependencies.js';
 
 /** Identifier of the task; its payload is `{ matchId }`. */
 export const CREATE_PAIR_PLAN = 'create-pair-plan';
 
 /**
- * Gives a newly published pair its plan. A job of its own per pair, so that a slow or failing
- * curriculum delays one pair's plan (and is retried) instead of the publishing.
+ * Gives a newly published pair its plan and plans (and sends the invitation to) its first
+ * meeting. A job of its own per pair, so that a slow or failing curriculum delays one pair's
+ * plan (and is retried) instead of the publishing; a retry keeps what is done.
  */
 export function createPairPlanTask(deps: TaskDependencies): Task {
   return async (payload, helpers) => {
@@ -19,5 +21,8 @@ export function createPairPlanTask(deps: TaskDependencies): Task {
       matchId,
     );
     helpers.logger.info(`pair ${matchId} has a plan of ${sessions} sessions`);
+    const meeting = await planNextMeeting(meetingDependencies(deps), matchId);
+    if (meeting)
+      helpers.logger.info(`pair ${matchId} meets first on ${meeting.startsAt.toISOString()}`);
   };
 }

@@ -1,6 +1,6 @@
 import type { Task } from 'graphile-worker';
 import { rematchAtOnce } from '../modules/matching/rematch-at-once.js';
-import type { TaskDependencies } from './tasks.js';
+import type { TaskDependencies } from './task-dependencies.js';
 
 /** Identifier of the task; its payload is `{ programmeId, enrolmentIds }`. */
 export const REMATCH = 'rematch';

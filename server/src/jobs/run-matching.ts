@@ -1,6 +1,6 @@
 import type { Task } from 'graphile-worker';
 import { executeMatchingRun } from '../modules/matching/execute-matching-run.js';
-import type { TaskDependencies } from './tasks.js';
+import type { TaskDependencies } from './task-dependencies.js';
 
 /** Identifier of the task; its payload is `{ runId }`. */
 export const RUN_MATCHING = 'run-matching';

@@ -1,36 +1,15 @@
 import type { TaskList } from 'graphile-worker';
-import type { Config } from '../config.js';
-import type { MikroORM } from '../db/orm.js';
-import type { Log } from '../logger.js';
-import type { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { CREATE_PAIR_PLAN, createPairPlanTask } from './create-pair-plan.js';
+import { DELIVER_NOTIFICATION, deliverNotificationTask } from './deliver-notification.js';
 import { EXPIRE_TANDEM_REQUESTS, expireTandemRequests } from './expire-tandem-requests.js';
-import { FLAG_STALE_PAIRS, flagStalePairs } from './flag-stale-pairs.js';
+import { FLAG_STALE_PAIRS, flagStalePairsTask } from './flag-stale-pairs.js';
+import { MEETING_FOLLOW_UP, meetingFollowUpTask } from './meeting-follow-up.js';
+import { MEETING_REMINDER, meetingReminderTask } from './meeting-reminder.js';
 import { PURGE_EXPIRED_AUTH, purgeExpiredAuth } from './purge-expired-auth.js';
 import { PURGE_PLUGIN_STORE, purgePluginStore } from './purge-plugin-store.js';
 import { REMATCH, rematchTask } from './rematch.js';
 import { RUN_MATCHING, runMatching } from './run-matching.js';
-
-/** What tasks need from the configuration. */
-export interface TaskSettings {
-  sessionIdleTimeoutMs: number;
-  matchingTimeLimitMs: number;
-}
-
-export function taskSettings(config: Config): TaskSettings {
-  return {
-    sessionIdleTimeoutMs: config.session.idleTimeoutMs,
-    matchingTimeLimitMs: config.matchingTimeLimitMs,
-  };
-}
-
-/** What every task may use: settings, the ORM, the loaded plugins and the worker's log. */
-export interface TaskDependencies {
-  settings: TaskSettings;
-  orm: MikroORM;
-  plugins: PluginRegistry;
-  log: Log;
-}
+import type { TaskDependencies } from './task-dependencies.js';
 
 /** Every background task, by identifier; one task per file in this folder. */
 export function taskList(deps: TaskDependencies): TaskList {
@@ -39,9 +18,12 @@ export function taskList(deps: TaskDependencies): TaskList {
     [PURGE_PLUGIN_STORE]: purgePluginStore,
     [RUN_MATCHING]: runMatching(deps),
     [CREATE_PAIR_PLAN]: createPairPlanTask(deps),
-    [FLAG_STALE_PAIRS]: flagStalePairs,
+    [FLAG_STALE_PAIRS]: flagStalePairsTask(deps),
     [EXPIRE_TANDEM_REQUESTS]: expireTandemRequests,
     [REMATCH]: rematchTask(deps),
+    [DELIVER_NOTIFICATION]: deliverNotificationTask(deps),
+    [MEETING_REMINDER]: meetingReminderTask(deps),
+    [MEETING_FOLLOW_UP]: meetingFollowUpTask(deps),
   };
 }
 

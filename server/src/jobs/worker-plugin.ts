@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Runner, TaskList } from 'graphile-worker';
 import type {} from '../plugin-host/plugin-host-plugin.js';
-import type { TaskSettings } from './tasks.js';
+import type { TaskSettings } from './task-dependencies.js';
 import { startWorker } from './worker.js';
 
 declare module 'fastify' {

@@ -1,7 +1,8 @@
 import { type Runner, run, type TaskList } from 'graphile-worker';
 import type { Log } from '../logger.js';
 import { graphileLogger } from './graphile-logger.js';
-import { crontab, taskList as defaultTaskList, type TaskDependencies } from './tasks.js';
+import type { TaskDependencies } from './task-dependencies.js';
+import { crontab, taskList as defaultTaskList } from './tasks.js';
 
 export interface WorkerOptions {
   databaseUrl: string;

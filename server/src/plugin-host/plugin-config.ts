@@ -38,7 +38,12 @@ export function pluginConfig(
 
 /** The variable that sets one field of a plugin's config. */
 export function pluginVariable(name: string, field: string): string {
-  return `TANDEM_PLUGIN_${snake(name)}_${snake(field)}`;
+  return `${pluginVariablePrefix(name)}${snake(field)}`;
+}
+
+/** What every variable of a plugin's config starts with, e.g. `TANDEM_PLUGIN_EMAIL_`. */
+export function pluginVariablePrefix(name: string): string {
+  return `TANDEM_PLUGIN_${snake(name)}_`;
 }
 
 function snake(text: string): string {

@@ -31,7 +31,7 @@ export async function buildTestApp(
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase(t));
   const config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     WORKER_IN_PROCESS: 'false',
     ...options.env,
   });

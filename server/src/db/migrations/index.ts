@@ -7,6 +7,7 @@ import { Migration20261127101139_pair_plans } from './Migration20261127101139_pa
 import { Migration20261127105259_match_forbids } from './Migration20261127105259_match_forbids.js';
 import { Migration20261127110007_pair_activity_and_run_progress } from './Migration20261127110007_pair_activity_and_run_progress.js';
 import { Migration20261127110548_tandem_requests } from './Migration20261127110548_tandem_requests.js';
+import { Migration20261127121939_meetings_and_notifications } from './Migration20261127121939_meetings_and_notifications.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -29,5 +30,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261127110548_tandem_requests',
     class: Migration20261127110548_tandem_requests,
+  },
+  {
+    name: 'Migration20261127121939_meetings_and_notifications',
+    class: Migration20261127121939_meetings_and_notifications,
   },
 ];

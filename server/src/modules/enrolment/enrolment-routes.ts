@@ -63,11 +63,11 @@ const enrolmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: MyEnrolmentSchema, 404: ErrorSchema },
       },
     },
-    async (request) => withdraw(app.orm.em, signedIn(request).id, request.params.id),
+    async (request) => withdraw(app.meetingDependencies(), signedIn(request).id, request.params.id),
   );
 };
 
 export default fp(enrolmentRoutes, {
   name: 'tandem-enrolment-routes',
-  dependencies: ['tandem-auth', 'tandem-orm'],
+  dependencies: ['tandem-auth', 'tandem-orm', 'tandem-meeting-dependencies'],
 });

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ServiceError } from '../../service-error.js';
 import { Match } from '../matching/match.js';
+import type { MeetingDependencies } from '../meetings/meeting-notices.js';
 import { dissolvePair } from '../pairs/dissolve-pair.js';
 import { EMPTY_PROFILE, type Profile } from '../profiles/profile-schema.js';
 import { checkProfile, getProfile, saveProfile } from '../profiles/profile-service.js';
@@ -87,11 +88,11 @@ export async function enrol(
  * @throws ServiceError not-found when they are not enrolled.
  */
 export async function withdraw(
-  em: EntityManager,
+  deps: MeetingDependencies,
   userId: string,
   programmeId: string,
 ): Promise<MyEnrolment> {
-  const fork = em.fork();
+  const fork = deps.em.fork();
   const enrolment = await fork.findOne(Enrolment, {
     user: userId,
     programme: programmeId,
@@ -108,7 +109,7 @@ export async function withdraw(
   for (const match of matches.filter((m) => m.state !== 'published')) fork.remove(match);
   await fork.flush();
   for (const match of matches.filter((m) => m.state === 'published'))
-    await dissolvePair(em, { userId, admin: false }, match.id, 'Withdrew from the programme.');
+    await dissolvePair(deps, { userId, admin: false }, match.id, 'Withdrew from the programme.');
   return myEnrolment(enrolment);
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MatchProposal } from '@tandem/plugin-sdk';
 import { PluginCallError } from '../../plugin-host/invoke-plugin.js';
+import { publishEvent } from '../../realtime/publish-event.js';
 import { askStrategy, type StrategyDependencies, StrategyFailure } from './ask-strategy.js';
 import { Match } from './match.js';
 import { matchInput } from './match-input.js';
@@ -22,6 +23,7 @@ export async function executeMatchingRun(deps: StrategyDependencies, runId: stri
   run.progress = 5;
   run.startedAt = new Date();
   await em.flush();
+  await announce(em, run);
   try {
     const input = await matchInput(em, run.programme, run.seed);
     await progress(em, run, 20);
@@ -69,6 +71,7 @@ async function saveProposal(em: EntityManager, run: MatchingRun, proposal: Match
       unmatched: proposal.unmatched,
       finishedAt: new Date(),
     });
+    await announce(tx, run);
   });
 }
 
@@ -80,6 +83,22 @@ async function saveProposal(em: EntityManager, run: MatchingRun, proposal: Match
 async function progress(em: EntityManager, run: MatchingRun, value: number) {
   run.progress = value;
   await em.flush();
+  await announce(em, run);
+}
+
+/** Tells the admin who started the run, live, how far it is (sent when the change commits). */
+async function announce(
+  em: EntityManager,
+  run: MatchingRun,
+  state = run.state,
+  progress = run.progress,
+) {
+  const requester = run.requestedBy?.id;
+  if (!requester) return; // the admin's account is gone
+  await publishEvent(em, [requester], {
+    type: 'matching-run',
+    data: { id: run.id, state, progress },
+  });
 }
 
 function membersKey(ids: string[]): string {
@@ -93,4 +112,5 @@ async function failRun(em: EntityManager, run: MatchingRun, reason: string) {
     { id: run.id },
     { state: 'failed', error: reason, progress: 100, finishedAt: new Date() },
   );
+  await announce(em, run, 'failed', 100);
 }

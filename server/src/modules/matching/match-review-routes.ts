@@ -92,7 +92,7 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const by = { userId: signedIn(request).id, admin: true };
-      await dissolvePair(em(), by, request.params.id, request.body.reason);
+      await dissolvePair(app.meetingDependencies(), by, request.params.id, request.body.reason);
       return reply.code(204).send(null);
     },
   );
@@ -100,5 +100,5 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
 export default fp(matchReviewRoutes, {
   name: 'tandem-match-review-routes',
-  dependencies: ['tandem-auth', 'tandem-orm'],
+  dependencies: ['tandem-auth', 'tandem-orm', 'tandem-meeting-dependencies'],
 });

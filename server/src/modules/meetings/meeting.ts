@@ -1,10 +1,15 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { createdAt, updatedAt, uuidPrimaryKey } from '../../db/common-properties.js';
 import { Match } from '../matching/match.js';
+import { PairSession } from '../pairs/pair-session.js';
 
-export const MEETING_STATES = ['planned', 'confirmed', 'held', 'missed', 'cancelled'] as const;
+export const MEETING_STATES = ['planned', 'held', 'cancelled'] as const;
+export type MeetingState = (typeof MEETING_STATES)[number];
 
-/** One session of a match, following its curriculum. */
+export const RSVP_RESPONSES = ['pending', 'accepted', 'declined'] as const;
+export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
+
+/** One meeting of a pair, planned by Tandem for a session of the pair's plan. */
 export const Meeting = defineEntity({
   name: 'Meeting',
   tableName: 'meeting',
@@ -12,14 +17,16 @@ export const Meeting = defineEntity({
   properties: {
     id: uuidPrimaryKey(),
     match: () => p.manyToOne(Match).deleteRule('cascade'),
-    /** Position of the curriculum session this meeting covers, from 0. */
-    sessionIndex: p.integer(),
+    /** The session of the pair's plan; null once the pair removed it from the plan. */
+    session: () => p.manyToOne(PairSession).nullable().deleteRule('set null'),
     title: p.string(),
     startsAt: p.datetime(),
     endsAt: p.datetime(),
     location: p.string().nullable(),
     link: p.string().nullable(),
     state: p.enum([...MEETING_STATES]).default('planned'),
+    /** Each member's answer by user id; a change of time resets them to pending. */
+    responses: p.json<Record<string, RsvpResponse>>().default('{}'),
     /** iCalendar SEQUENCE: raised on every change, so calendars update in place. */
     calendarSequence: p.integer().default(0),
     createdAt: createdAt(),

@@ -1,52 +1,89 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { enqueueJob } from '../../jobs/enqueue-job.js';
 import { REMATCH } from '../../jobs/rematch.js';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { Match } from '../matching/match.js';
+import type { MeetingDependencies } from '../meetings/meeting-notices.js';
+import { cancelUpcomingMeetings } from '../meetings/meeting-planner.js';
+import { activeChannels } from '../notifications/active-channels.js';
+import { notify } from '../notifications/notify.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import { membership } from './pair-membership.js';
+import { dissolvedText } from './pair-texts.js';
 
 /**
  * Dissolves a pair that does not fit, discreetly: the reason (optional) is kept for admins
- * only. Both partners stay enrolled, so the next matching run finds each a new partner — never
- * each other again, since dissolved pairs count as history — or, where the programme rematches
- * at once, a job does so right away.
+ * only. In one transaction its meetings ahead are cancelled (calendars remove them), the
+ * partner is told kindly — without the reason — and, where the programme rematches at once, a
+ * job finds both someone new; otherwise both stay enrolled for the next run, never to meet each
+ * other again, since dissolved pairs count as history.
  *
- * @param by the member reporting the mismatch, or an admin (`admin: true`) for any pair.
+ * @param by the member reporting the mismatch, or an admin (`admin: true`) for any pair; an
+ *   admin's dissolving is told to every member.
  * @throws ServiceError not-found for a pair the person is not in (or that is not published).
  */
 export async function dissolvePair(
-  em: EntityManager,
+  deps: MeetingDependencies,
   by: { userId: string; admin: boolean },
   matchId: string,
   reason: string | undefined,
 ): Promise<void> {
-  const fork = em.fork();
-  const match = by.admin
-    ? await fork.findOne(Match, { id: matchId, state: 'published' })
-    : (await membership(fork, by.userId, matchId)).match;
-  if (!match) throw new ServiceError('not-found', 'No such pair.');
-  fork.assign(match, {
-    state: 'dissolved',
-    dissolvedAt: new Date(),
-    dissolvedReason: reason?.trim() || null,
-  });
-  await fork.flush();
-  await fork.populate(match, ['programme', 'members']);
-  if (programmeSettings(match.programme).rematchAtOnce)
-    await fork.execute('SELECT graphile_worker.add_job(?, ?::json)', [
-      REMATCH,
-      JSON.stringify({
+  await deps.em.fork().transactional(async (em) => {
+    const match = by.admin
+      ? await em.findOne(Match, { id: matchId, state: 'published' })
+      : (await membership(em, by.userId, matchId)).match;
+    if (!match) throw new ServiceError('not-found', 'No such pair.');
+    em.assign(match, {
+      state: 'dissolved',
+      dissolvedAt: new Date(),
+      dissolvedReason: reason?.trim() || null,
+    });
+    await em.flush();
+    await em.populate(match, ['programme', 'members.enrolment.user']);
+    const { rematchAtOnce } = programmeSettings(match.programme);
+    await cancelUpcomingMeetings(deps, em, match);
+    await tellPartners(deps, em, match, by.userId, rematchAtOnce);
+    if (rematchAtOnce)
+      await enqueueJob(em, REMATCH, {
         programmeId: match.programme.id,
         enrolmentIds: match.members.getItems().map((member) => member.enrolment.id),
-      }),
-    ]);
-  await recordAudit(em, {
+      });
+  });
+  await recordAudit(deps.em, {
     action: 'pair.dissolved',
     actorId: by.userId,
     targetType: 'match',
-    targetId: match.id,
+    targetId: matchId,
     // The reason stays on the match, where only admin routes read it.
     data: { by: by.admin ? 'admin' : 'member' },
   });
+}
+
+async function tellPartners(
+  deps: MeetingDependencies,
+  em: EntityManager,
+  match: Match,
+  reporterId: string,
+  rematchAtOnce: boolean,
+): Promise<void> {
+  const users = match.members.getItems().map((member) => member.enrolment.user);
+  const drafts = users
+    .filter((user) => user.id !== reporterId)
+    .map((user) => ({
+      recipient: user,
+      subject: `match:${match.id}:dissolved`,
+      kind: 'notice' as const,
+      programme: match.programme,
+      render: (locale: 'de' | 'en') => {
+        const partners = users.filter((other) => other !== user).map((other) => other.name);
+        const facts = {
+          name: user.name,
+          partners: partners.join(', '),
+          programme: match.programme.name,
+        };
+        return { ...dissolvedText(locale, facts, rematchAtOnce), link: '/' };
+      },
+    }));
+  await notify(em, drafts, activeChannels(deps.plugins));
 }

@@ -190,7 +190,7 @@ const pairJournalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const by = { userId: signedIn(request).id, admin: false };
-      await dissolvePair(em(), by, request.params.id, request.body.reason);
+      await dissolvePair(app.meetingDependencies(), by, request.params.id, request.body.reason);
       return reply.code(204).send(null);
     },
   );
@@ -230,5 +230,5 @@ const pairJournalRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
 export default fp(pairJournalRoutes, {
   name: 'tandem-pair-journal-routes',
-  dependencies: ['tandem-auth', 'tandem-orm'],
+  dependencies: ['tandem-auth', 'tandem-orm', 'tandem-meeting-dependencies'],
 });

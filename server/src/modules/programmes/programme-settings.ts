@@ -67,6 +67,11 @@ export const ProgrammeSettingsSchema = Type.Object(
       description:
         'When a pair is dissolved, pair both with someone from the open pool at once, instead of in the next run an admin starts.',
     }),
+    reminderHours: Type.Integer({
+      minimum: 0,
+      maximum: 168,
+      description: 'Hours before each meeting that both partners get a reminder; 0 sends none.',
+    }),
     staleAfterWeeks: Type.Integer({
       minimum: 1,
       maximum: 52,
@@ -107,6 +112,7 @@ export function defaultSettings(defaults: ProgrammeDefaults): ProgrammeSettings 
     selfService: false,
     requestExpiryDays: 7,
     rematchAtOnce: false,
+    reminderHours: 24,
     staleAfterWeeks: 6,
     weights: { ...defaults.weights },
     channels: [...defaults.channels],

@@ -20,6 +20,10 @@ export const User = defineEntity({
     /** Values of the identity provider's roles claim at the last sign-in. */
     roles: p.array().default([]),
     locale: p.enum(['de', 'en']).nullable(),
+    /** Notification channels this person turned off; the in-app inbox always stays. */
+    mutedChannels: p.array().default([]),
+    /** Addresses for channels other than email, e.g. a personal chat webhook for `webhook`. */
+    channelAddresses: p.json<Record<string, string>>().default('{}'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     lastLoginAt: p.datetime().nullable(),

@@ -1,0 +1,39 @@
+import { type Static, Type } from '@tandem/plugin-sdk';
+
+/** The chat tools whose incoming webhooks the channel can post to. */
+export const WEBHOOK_STYLES = ['slack', 'rocketchat', 'teams', 'matrix'] as const;
+
+/** The payload format a webhook expects: one per chat tool. */
+export type WebhookStyle = (typeof WEBHOOK_STYLES)[number];
+
+/** The configuration of the `webhook` channel, as operators set it. */
+export const WebhookConfigSchema = Type.Object({
+  style: Type.Union(
+    WEBHOOK_STYLES.map((style) => Type.Literal(style)),
+    {
+      default: 'slack',
+      description:
+        'The payload format for a bare webhook URL: slack, rocketchat, teams or matrix (hookshot). An address prefixed with a style (teams+https://…) overrides it.',
+    },
+  ),
+  timeoutMs: Type.Integer({
+    minimum: 1000,
+    default: 10000,
+    description:
+      'How long to wait for the chat tool to answer, in milliseconds; then the send is retried later.',
+  }),
+  username: Type.String({
+    default: 'Tandem',
+    description:
+      'The sender name shown in Slack, Rocket.Chat and Matrix (where the webhook allows it); Teams ignores it.',
+  }),
+  allowedHosts: Type.Optional(
+    Type.Array(Type.String({ minLength: 1 }), {
+      description:
+        'Host names webhooks may point to, e.g. ["chat.example.org"]; a URL to any other host fails permanently. Unset: any host.',
+    }),
+  ),
+});
+
+/** The validated configuration `ctx.config` holds. */
+export type WebhookConfig = Static<typeof WebhookConfigSchema>;

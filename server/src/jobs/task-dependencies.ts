@@ -1,0 +1,39 @@
+import type { Config } from '../config.js';
+import type { MikroORM } from '../db/orm.js';
+import type { Log } from '../logger.js';
+import { type HolidayCalendar, holidayCalendar } from '../modules/meetings/holiday-calendar.js';
+import type { MeetingDependencies } from '../modules/meetings/meeting-notices.js';
+import type { PluginRegistry } from '../plugin-host/plugin-registry.js';
+
+/** What tasks need from the configuration. */
+export interface TaskSettings {
+  sessionIdleTimeoutMs: number;
+  matchingTimeLimitMs: number;
+  /** Where people reach the app, for links in messages. */
+  publicUrl: string;
+  /** Public holidays on which no meeting is planned. */
+  holidays: HolidayCalendar;
+}
+
+export function taskSettings(config: Config): TaskSettings {
+  return {
+    sessionIdleTimeoutMs: config.session.idleTimeoutMs,
+    matchingTimeLimitMs: config.matchingTimeLimitMs,
+    publicUrl: config.publicUrl,
+    holidays: holidayCalendar(config.holidayRegion),
+  };
+}
+
+/** What every task may use: settings, the ORM, the loaded plugins and the worker's log. */
+export interface TaskDependencies {
+  settings: TaskSettings;
+  orm: MikroORM;
+  plugins: PluginRegistry;
+  log: Log;
+}
+
+/** What the meeting tasks need, from what every task gets. */
+export function meetingDependencies(deps: TaskDependencies): MeetingDependencies {
+  const { orm, plugins, log, settings } = deps;
+  return { em: orm.em, plugins, log, publicUrl: settings.publicUrl, holidays: settings.holidays };
+}

@@ -1,0 +1,37 @@
+import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Log } from '../../logger.js';
+import { holidayCalendar } from './holiday-calendar.js';
+import type { MeetingDependencies } from './meeting-notices.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** What services need that plan meetings or notify people, with a fresh entity manager. */
+    meetingDependencies(): MeetingDependencies;
+  }
+}
+
+export interface MeetingDependenciesOptions {
+  publicUrl: string;
+  holidayRegion: string;
+}
+
+const meetingDependencies: FastifyPluginAsync<MeetingDependenciesOptions> = async (
+  app,
+  options,
+) => {
+  const holidays = holidayCalendar(options.holidayRegion);
+  const log = app.log as Log;
+  app.decorate('meetingDependencies', () => ({
+    em: app.orm.em,
+    plugins: app.plugins,
+    log,
+    publicUrl: options.publicUrl,
+    holidays,
+  }));
+};
+
+export default fp(meetingDependencies, {
+  name: 'tandem-meeting-dependencies',
+  dependencies: ['tandem-orm', 'tandem-plugin-host'],
+});

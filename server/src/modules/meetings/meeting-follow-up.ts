@@ -1,0 +1,31 @@
+import { Meeting } from './meeting.js';
+import { announceMeeting, type MeetingDependencies } from './meeting-notices.js';
+import { planNextMeeting } from './meeting-planner.js';
+
+/**
+ * Reminds both members of a meeting still planned and ahead. A meeting moved since the job
+ * was queued gets its own reminder (the job is replaced), and one cancelled gets none.
+ */
+export async function remindOfMeeting(deps: MeetingDependencies, meetingId: string): Promise<void> {
+  await deps.em.fork().transactional(async (em) => {
+    const meeting = await em.findOne(Meeting, { id: meetingId, state: 'planned' });
+    if (!meeting || meeting.startsAt <= new Date()) return;
+    await announceMeeting(deps, em, meeting, 'reminder');
+  });
+}
+
+/**
+ * After a meeting's time: marks it as past, asks both members for feedback and plans the
+ * pair's next meeting along the plan.
+ */
+export async function followUpMeeting(deps: MeetingDependencies, meetingId: string): Promise<void> {
+  const matchId = await deps.em.fork().transactional(async (em) => {
+    const meeting = await em.findOne(Meeting, { id: meetingId, state: 'planned' });
+    if (!meeting) return undefined;
+    meeting.state = 'held';
+    await em.flush();
+    await announceMeeting(deps, em, meeting, 'feedback');
+    return meeting.match.id;
+  });
+  if (matchId) await planNextMeeting(deps, matchId);
+}

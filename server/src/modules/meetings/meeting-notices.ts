@@ -1,0 +1,114 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Log } from '../../logger.js';
+import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
+import type { Match } from '../matching/match.js';
+import { activeChannels } from '../notifications/active-channels.js';
+import { type NotificationDraft, notify } from '../notifications/notify.js';
+import { organisationSettings } from '../organisation/organisation-settings.js';
+import { programmeSettings } from '../programmes/programme-service.js';
+import type { User } from '../users/user.js';
+import type { HolidayCalendar } from './holiday-calendar.js';
+import type { Meeting } from './meeting.js';
+import { type CalendarPerson, meetingCalendar } from './meeting-calendar.js';
+import { type MeetingMessage, meetingText } from './meeting-texts.js';
+
+/** What planning and announcing meetings needs. */
+export interface MeetingDependencies {
+  em: EntityManager;
+  plugins: PluginRegistry;
+  log: Log;
+  /** Where people reach the app: links in messages, and the domain of calendar UIDs. */
+  publicUrl: string;
+  holidays: HolidayCalendar;
+}
+
+/** Messages that carry the calendar object, so calendars add, move or remove the event. */
+const CALENDAR_METHOD: Partial<Record<MeetingMessage, 'REQUEST' | 'CANCEL'>> = {
+  invitation: 'REQUEST',
+  update: 'REQUEST',
+  cancel: 'CANCEL',
+};
+
+/**
+ * Tells every member of the meeting's pair about it, through `em` (so inside the caller's
+ * transaction). Invitations, updates and cancellations carry the iCalendar object with the
+ * meeting's current SEQUENCE; each message goes out once per meeting version.
+ */
+export async function announceMeeting(
+  deps: Omit<MeetingDependencies, 'em' | 'holidays'>,
+  em: EntityManager,
+  meeting: Meeting,
+  message: MeetingMessage,
+): Promise<void> {
+  const match: Match = meeting.match;
+  await em.populate(match, ['programme', 'members.enrolment.user']);
+  const members = match.members.getItems().map((member) => member.enrolment.user);
+  const { timeZone } = await organisationSettings(em);
+  const settings = programmeSettings(match.programme);
+  const method = CALENDAR_METHOD[message];
+  const calendar = method && {
+    method,
+    organiser: organiser(deps.plugins, deps.publicUrl),
+    attendees: members.flatMap((user) =>
+      user.email ? [{ name: user.name, email: user.email }] : [],
+    ),
+    uidDomain: new URL(deps.publicUrl).hostname,
+  };
+  const drafts = members.map(
+    (user): NotificationDraft => ({
+      recipient: user,
+      subject:
+        message === 'reminder' || message === 'feedback'
+          ? `meeting:${meeting.id}:${message}`
+          : `meeting:${meeting.id}`,
+      sequence: meeting.calendarSequence,
+      kind: message,
+      programme: match.programme,
+      meeting,
+      render: (locale) => {
+        const { title, text } = meetingText(message, locale, {
+          name: user.name,
+          partners: others(members, user),
+          title: meeting.title,
+          startsAt: meeting.startsAt,
+          minutes: Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000),
+          place: meeting.link ?? meeting.location ?? settings.location ?? '',
+          timeZone,
+        });
+        return {
+          title,
+          text,
+          link: `/pairs/${match.id}`,
+          ...(calendar
+            ? { calendar: meetingCalendar(meeting, { ...calendar, description: text }) }
+            : {}),
+        };
+      },
+    }),
+  );
+  await notify(em, drafts, activeChannels(deps.plugins));
+}
+
+function others(members: readonly User[], me: User): string {
+  return members
+    .filter((user) => user.id !== me.id)
+    .map((user) => user.name)
+    .join(', ');
+}
+
+/**
+ * The organiser calendars show and reply to: the email channel's sender when that channel
+ * runs (so the invitation comes from the organiser it names), else a no-reply address on the
+ * public host.
+ */
+function organiser(plugins: PluginRegistry, publicUrl: string): CalendarPerson {
+  const config = plugins.get('notification-channel', 'email')?.config as
+    | { from?: unknown; fromName?: unknown }
+    | undefined;
+  if (typeof config?.from === 'string')
+    return {
+      name: typeof config.fromName === 'string' ? config.fromName : 'Tandem',
+      email: config.from,
+    };
+  return { name: 'Tandem', email: `no-reply@${new URL(publicUrl).hostname}` };
+}

@@ -1,0 +1,232 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { dequeueJob, enqueueJob } from '../../jobs/enqueue-job.js';
+import { Match } from '../matching/match.js';
+import { organisationSettings } from '../organisation/organisation-settings.js';
+import { PairSession } from '../pairs/pair-session.js';
+import { AvailabilityWindowSchema } from '../profiles/profile-schema.js';
+import { programmeSettings } from '../programmes/programme-service.js';
+import { Meeting, type RsvpResponse } from './meeting.js';
+import { announceMeeting, type MeetingDependencies } from './meeting-notices.js';
+import { type AvailabilityWindow, findSlot, type Interval } from './slot-finder.js';
+
+/** Task identifiers of a meeting's timed jobs; each job is keyed by the meeting. */
+export const MEETING_REMINDER = 'meeting-reminder';
+export const MEETING_FOLLOW_UP = 'meeting-follow-up';
+
+/** Invitations go out at least this long before the meeting, so nobody is surprised. */
+const LEAD_TIME_MS = 24 * 3_600_000;
+const WEEK_MS = 7 * 24 * 3_600_000;
+const Windows = Type.Array(AvailabilityWindowSchema);
+
+/**
+ * Plans the pair's next meeting, for the first session of its plan that is still to come and
+ * has no meeting yet: the earliest slot inside every member's availability, not on a holiday,
+ * clear of their other meetings, no sooner than the session's place in the plan and the
+ * programme's cadence allow. Invites the members and schedules reminder and follow-up, all in
+ * one transaction. A pair with a meeting still ahead keeps it.
+ *
+ * @returns the meeting, or undefined when the pair is not published, its plan is done, or no
+ *   common time was found (then nothing is sent; the pair plans by itself).
+ */
+export async function planNextMeeting(
+  deps: MeetingDependencies,
+  matchId: string,
+  now = new Date(),
+): Promise<Meeting | undefined> {
+  return deps.em.fork().transactional(async (em) => {
+    const match = await em.findOne(
+      Match,
+      { id: matchId, state: 'published' },
+      { populate: ['programme', 'members.enrolment.user'] },
+    );
+    if (!match) return undefined;
+    const meetings = await em.find(Meeting, { match }, { orderBy: { startsAt: 'desc' } });
+    const ahead = meetings.find((m) => m.state === 'planned' && m.startsAt > now);
+    if (ahead) return ahead;
+    const taken = new Set(meetings.flatMap((m) => (m.session ? [m.session.id] : [])));
+    const sessions = await em.find(
+      PairSession,
+      { match, status: 'planned' },
+      { orderBy: { position: 'asc' } },
+    );
+    const session = sessions.find((s) => !taken.has(s.id));
+    if (!session) return undefined;
+    const last = meetings.find((m) => m.state !== 'cancelled');
+    const notBefore = Math.max(
+      now.getTime() + LEAD_TIME_MS,
+      (match.publishedAt ?? now).getTime() + Number(session.offsetWeeks) * WEEK_MS,
+      last
+        ? last.startsAt.getTime() + programmeSettings(match.programme).cadenceWeeks * WEEK_MS
+        : 0,
+    );
+    const slot = await slotFor(em, deps, match, new Date(notBefore), session.durationMinutes, []);
+    if (!slot) {
+      deps.log.info({ matchId }, 'no common time for the next meeting within the horizon');
+      return undefined;
+    }
+    const meeting = em.create(Meeting, {
+      match,
+      session,
+      title: session.title,
+      startsAt: slot.start,
+      endsAt: slot.end,
+      ...place(match),
+      responses: pendingResponses(match),
+    });
+    await em.flush();
+    await announceMeeting(deps, em, meeting, 'invitation');
+    await scheduleTimedJobs(em, meeting);
+    return meeting;
+  });
+}
+
+/**
+ * Moves a meeting to another time, e.g. after a member declined: raises its calendar sequence,
+ * asks everyone again, sends the update (same UID, higher SEQUENCE) and moves the reminder.
+ * Call inside a transaction; `em` must have the meeting's pair populated.
+ */
+export async function moveMeeting(
+  deps: Omit<MeetingDependencies, 'em'>,
+  em: EntityManager,
+  meeting: Meeting,
+  slot: Interval,
+  respondedBy?: { userId: string; response: RsvpResponse },
+): Promise<void> {
+  const responses = pendingResponses(meeting.match);
+  if (respondedBy) responses[respondedBy.userId] = respondedBy.response;
+  em.assign(meeting, {
+    startsAt: slot.start,
+    endsAt: slot.end,
+    responses,
+    calendarSequence: meeting.calendarSequence + 1,
+  });
+  await em.flush();
+  await announceMeeting(deps, em, meeting, 'update');
+  await scheduleTimedJobs(em, meeting);
+}
+
+/**
+ * The next free time for the meeting after `after`, avoiding this slot and every other
+ * meeting of its members; undefined when none is left within the horizon.
+ */
+export async function nextFreeSlot(
+  deps: Omit<MeetingDependencies, 'em'>,
+  em: EntityManager,
+  meeting: Meeting,
+  after: Date,
+): Promise<Interval | undefined> {
+  const minutes = (meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000;
+  return slotFor(em, deps, meeting.match, after, minutes, [meeting.id]);
+}
+
+/**
+ * Cancels the pair's meetings still ahead (the pair was dissolved): each gets a CANCEL with a
+ * raised SEQUENCE, so calendars remove it, and its reminder is dropped. Inside the caller's
+ * transaction.
+ */
+export async function cancelUpcomingMeetings(
+  deps: Omit<MeetingDependencies, 'em' | 'holidays'>,
+  em: EntityManager,
+  match: Match,
+  now = new Date(),
+): Promise<number> {
+  const upcoming = await em.find(Meeting, { match, state: 'planned', startsAt: { $gt: now } });
+  for (const meeting of upcoming) {
+    em.assign(meeting, { state: 'cancelled', calendarSequence: meeting.calendarSequence + 1 });
+    await em.flush();
+    await announceMeeting(deps, em, meeting, 'cancel');
+    await dequeueJob(em, `${MEETING_REMINDER}:${meeting.id}`);
+    await dequeueJob(em, `${MEETING_FOLLOW_UP}:${meeting.id}`);
+  }
+  return upcoming.length;
+}
+
+async function slotFor(
+  em: EntityManager,
+  deps: Pick<MeetingDependencies, 'holidays'>,
+  match: Match,
+  notBefore: Date,
+  durationMinutes: number,
+  ignore: string[],
+): Promise<Interval | undefined> {
+  const members = match.members.getItems();
+  const [first, second = first] = members.map((member) => availability(member.enrolment.profile));
+  if (!first || !second) return undefined;
+  const { timeZone } = await organisationSettings(em);
+  return findSlot({
+    windows: [first, second],
+    timeZone,
+    holidays: deps.holidays,
+    busy: await busyTimes(
+      em,
+      members.map((member) => member.enrolment.user.id),
+      notBefore,
+      ignore,
+    ),
+    notBefore,
+    durationMinutes,
+  });
+}
+
+function availability(profile: Record<string, unknown>): AvailabilityWindow[] {
+  return Value.Check(Windows, profile.availability) ? profile.availability : [];
+}
+
+/** Every planned meeting of these people from `from` on, in any of their pairs. */
+async function busyTimes(
+  em: EntityManager,
+  userIds: string[],
+  from: Date,
+  ignore: string[],
+): Promise<Interval[]> {
+  const meetings = await em.find(Meeting, {
+    state: 'planned',
+    endsAt: { $gt: from },
+    match: { members: { enrolment: { user: { $in: userIds } } } },
+    ...(ignore.length ? { id: { $nin: ignore } } : {}),
+  });
+  return meetings.map((m) => ({ start: m.startsAt, end: m.endsAt }));
+}
+
+/** Where the pair meets: the programme's room or site, and a video room of its own. */
+function place(match: Match): { location: string | null; link: string | null } {
+  const settings = programmeSettings(match.programme);
+  const onSite = settings.format !== 'remote';
+  const remote = settings.format !== 'on-site';
+  const template = settings.meetingLinkTemplate;
+  return {
+    location: onSite ? (settings.room ?? settings.location ?? null) : null,
+    // A random room name, so nobody guesses another pair's room from theirs.
+    link: remote && template ? template.replace('{meeting}', randomBytes(6).toString('hex')) : null,
+  };
+}
+
+function pendingResponses(match: Match): Record<string, RsvpResponse> {
+  return Object.fromEntries(
+    match.members.getItems().map((member) => [member.enrolment.user.id, 'pending' as const]),
+  );
+}
+
+/** The reminder before (when the programme wants one and there is time) and the follow-up after. */
+async function scheduleTimedJobs(em: EntityManager, meeting: Meeting): Promise<void> {
+  const { reminderHours } = programmeSettings(meeting.match.programme);
+  const remindAt = new Date(meeting.startsAt.getTime() - reminderHours * 3_600_000);
+  const reminderKey = `${MEETING_REMINDER}:${meeting.id}`;
+  if (reminderHours > 0 && remindAt.getTime() > Date.now())
+    await enqueueJob(
+      em,
+      MEETING_REMINDER,
+      { meetingId: meeting.id },
+      { runAt: remindAt, jobKey: reminderKey },
+    );
+  else await dequeueJob(em, reminderKey);
+  await enqueueJob(
+    em,
+    MEETING_FOLLOW_UP,
+    { meetingId: meeting.id },
+    { runAt: meeting.endsAt, jobKey: `${MEETING_FOLLOW_UP}:${meeting.id}` },
+  );
+}

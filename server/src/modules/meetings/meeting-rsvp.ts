@@ -1,0 +1,95 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ServiceError } from '../../service-error.js';
+import { Meeting } from './meeting.js';
+import type { MeetingDependencies } from './meeting-notices.js';
+import { moveMeeting, nextFreeSlot } from './meeting-planner.js';
+import type { MeetingView, Rsvp } from './meeting-schemas.js';
+
+/** A proposed time must leave the partner this long to see it. */
+const PROPOSAL_LEAD_MS = 60 * 60_000;
+
+/** The meetings of the person's published pairs, the ones ahead first. */
+export async function listMyMeetings(em: EntityManager, userId: string): Promise<MeetingView[]> {
+  const meetings = await em
+    .fork()
+    .find(
+      Meeting,
+      { match: { state: 'published', members: { enrolment: { user: userId } } } },
+      { populate: ['match.members.enrolment.user'], orderBy: { startsAt: 'asc' }, limit: 200 },
+    );
+  return meetings.map((meeting) => meetingView(meeting, userId));
+}
+
+/**
+ * A member answers an invitation. Accepting records it. Declining moves the meeting: to the
+ * proposed start when one is given (the proposer accepts it, the others are asked again), else
+ * to the next time every member is free; when none is left, the decline is recorded and the
+ * meeting stays for the pair to settle.
+ *
+ * @throws ServiceError not-found for someone outside the pair or a meeting that is over or
+ *   cancelled; invalid for a proposed start that is not ahead.
+ */
+export async function answerInvitation(
+  deps: MeetingDependencies,
+  userId: string,
+  meetingId: string,
+  rsvp: Rsvp,
+  now = new Date(),
+): Promise<MeetingView> {
+  return deps.em.fork().transactional(async (em) => {
+    const meeting = await ownMeeting(em, userId, meetingId);
+    if (meeting.state !== 'planned' || meeting.startsAt <= now)
+      throw new ServiceError('not-found', 'This meeting is over or cancelled.');
+    if (rsvp.response === 'accepted') {
+      meeting.responses = { ...meeting.responses, [userId]: 'accepted' };
+      await em.flush();
+      return meetingView(meeting, userId);
+    }
+    const slot = rsvp.proposedStart
+      ? proposedSlot(meeting, new Date(rsvp.proposedStart), now)
+      : await nextFreeSlot(deps, em, meeting, meeting.endsAt);
+    if (!slot) {
+      meeting.responses = { ...meeting.responses, [userId]: 'declined' };
+      await em.flush();
+      return meetingView(meeting, userId);
+    }
+    const answer = rsvp.proposedStart ? ('accepted' as const) : ('pending' as const);
+    await moveMeeting(deps, em, meeting, slot, { userId, response: answer });
+    return meetingView(meeting, userId);
+  });
+}
+
+function proposedSlot(meeting: Meeting, start: Date, now: Date) {
+  if (start.getTime() < now.getTime() + PROPOSAL_LEAD_MS)
+    throw new ServiceError('invalid', 'Propose a time at least an hour from now.');
+  const length = meeting.endsAt.getTime() - meeting.startsAt.getTime();
+  return { start, end: new Date(start.getTime() + length) };
+}
+
+async function ownMeeting(em: EntityManager, userId: string, meetingId: string): Promise<Meeting> {
+  const meeting = await em.findOne(
+    Meeting,
+    { id: meetingId, match: { state: 'published', members: { enrolment: { user: userId } } } },
+    { populate: ['match.programme', 'match.members.enrolment.user'] },
+  );
+  if (!meeting) throw new ServiceError('not-found', 'No such meeting.');
+  return meeting;
+}
+
+function meetingView(meeting: Meeting, userId: string): MeetingView {
+  const users = meeting.match.members.getItems().map((member) => member.enrolment.user);
+  return {
+    id: meeting.id,
+    pairId: meeting.match.id,
+    title: meeting.title,
+    startsAt: meeting.startsAt.toISOString(),
+    endsAt: meeting.endsAt.toISOString(),
+    location: meeting.location ?? null,
+    link: meeting.link ?? null,
+    state: meeting.state,
+    myResponse: meeting.responses[userId] ?? 'pending',
+    partners: users
+      .filter((user) => user.id !== userId)
+      .map((user) => ({ name: user.name, response: meeting.responses[user.id] ?? 'pending' })),
+  };
+}

@@ -1,0 +1,39 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { MEETING_STATES, RSVP_RESPONSES } from './meeting.js';
+
+const literals = <T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((value) => Type.Literal(value)));
+
+/** A meeting as one of its pair's members sees it. */
+export const MeetingSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  pairId: Type.String({ format: 'uuid' }),
+  title: Type.String(),
+  startsAt: Type.String({ format: 'date-time' }),
+  endsAt: Type.String({ format: 'date-time' }),
+  location: Type.Union([Type.String(), Type.Null()]),
+  link: Type.Union([Type.String(), Type.Null()]),
+  state: literals(MEETING_STATES),
+  myResponse: literals(RSVP_RESPONSES),
+  partners: Type.Array(Type.Object({ name: Type.String(), response: literals(RSVP_RESPONSES) })),
+});
+export type MeetingView = Static<typeof MeetingSchema>;
+
+/** A member's answer to an invitation; a decline may propose another start. */
+export const RsvpSchema = Type.Union([
+  Type.Object({ response: Type.Literal('accepted') }, { additionalProperties: false }),
+  Type.Object(
+    {
+      response: Type.Literal('declined'),
+      proposedStart: Type.Optional(
+        Type.String({
+          format: 'date-time',
+          description:
+            'Another start for the same meeting; without one, Tandem moves it to the next time both are free.',
+        }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
+]);
+export type Rsvp = Static<typeof RsvpSchema>;

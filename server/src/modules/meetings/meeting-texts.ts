@@ -1,0 +1,79 @@
+import type { Locale } from '@tandem/plugin-sdk';
+
+export type MeetingMessage = 'invitation' | 'update' | 'cancel' | 'reminder' | 'feedback';
+
+/** What a message about a meeting says, already in plain words. */
+export interface MeetingFacts {
+  /** The recipient's first name or full name. */
+  name: string;
+  partners: string;
+  title: string;
+  startsAt: Date;
+  minutes: number;
+  /** The room or the video link; empty when neither is set. */
+  place: string;
+  timeZone: string;
+}
+
+type Texts = Record<MeetingMessage, (facts: MeetingFacts, when: string) => [string, string]>;
+
+const de: Texts = {
+  invitation: (f, when) => [
+    `Tandem-Treffen: ${f.title}, ${when}`,
+    `Hallo ${f.name},\n\nTandem hat euer nächstes Treffen geplant: „${f.title}“ mit ${f.partners}.\n\nWann: ${when} (${f.minutes} Minuten)\nWo: ${f.place || 'sprecht euch ab'}\n\nDer Termin liegt als Kalendereinladung bei. Passt er nicht, sagt ihn in Tandem ab oder schlagt einen anderen vor: Tandem plant dann neu.`,
+  ],
+  update: (f, when) => [
+    `Neuer Termin: ${f.title}, ${when}`,
+    `Hallo ${f.name},\n\neuer Treffen „${f.title}“ mit ${f.partners} findet jetzt statt am ${when} (${f.minutes} Minuten).\nWo: ${f.place || 'sprecht euch ab'}\n\nDein Kalender übernimmt die Änderung aus der Einladung.`,
+  ],
+  cancel: (f, when) => [
+    `Abgesagt: ${f.title}, ${when}`,
+    `Hallo ${f.name},\n\ndas Treffen „${f.title}“ am ${when} findet nicht statt. Dein Kalender entfernt den Termin mit dieser Nachricht.`,
+  ],
+  reminder: (f, when) => [
+    `Erinnerung: ${f.title}, ${when}`,
+    `Hallo ${f.name},\n\nbald trefft ihr euch: „${f.title}“ mit ${f.partners}, ${when}.\nWo: ${f.place || 'sprecht euch ab'}\n\nIn Tandem findest du den Ablauf der Sitzung und eure Hausaufgaben.`,
+  ],
+  feedback: (f) => [
+    `Wie war „${f.title}“?`,
+    `Hallo ${f.name},\n\nwie war euer Treffen „${f.title}“ mit ${f.partners}? Eine kurze Rückmeldung in Tandem hilft euch beim nächsten Mal. Sie ist nur für euch beide sichtbar.`,
+  ],
+};
+
+const en: Texts = {
+  invitation: (f, when) => [
+    `Tandem meeting: ${f.title}, ${when}`,
+    `Hello ${f.name},\n\nTandem has planned your next meeting: "${f.title}" with ${f.partners}.\n\nWhen: ${when} (${f.minutes} minutes)\nWhere: ${f.place || 'agree between you'}\n\nThe calendar invitation is attached. If the time does not suit you, decline it in Tandem or propose another: Tandem plans again.`,
+  ],
+  update: (f, when) => [
+    `New time: ${f.title}, ${when}`,
+    `Hello ${f.name},\n\nyour meeting "${f.title}" with ${f.partners} now takes place on ${when} (${f.minutes} minutes).\nWhere: ${f.place || 'agree between you'}\n\nYour calendar takes the change from the invitation.`,
+  ],
+  cancel: (f, when) => [
+    `Cancelled: ${f.title}, ${when}`,
+    `Hello ${f.name},\n\nthe meeting "${f.title}" on ${when} will not take place. Your calendar removes it with this message.`,
+  ],
+  reminder: (f, when) => [
+    `Reminder: ${f.title}, ${when}`,
+    `Hello ${f.name},\n\nyou are meeting soon: "${f.title}" with ${f.partners}, ${when}.\nWhere: ${f.place || 'agree between you'}\n\nTandem has the session plan and your homework.`,
+  ],
+  feedback: (f) => [
+    `How was "${f.title}"?`,
+    `Hello ${f.name},\n\nhow was your meeting "${f.title}" with ${f.partners}? A short note in Tandem helps you both next time. Only the two of you see it.`,
+  ],
+};
+
+/** Subject and text of a message about a meeting, in the recipient's language and time zone. */
+export function meetingText(
+  message: MeetingMessage,
+  locale: Locale,
+  facts: MeetingFacts,
+): { title: string; text: string } {
+  const when = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: facts.timeZone,
+  }).format(facts.startsAt);
+  const [title, text] = (locale === 'de' ? de : en)[message](facts, when);
+  return { title, text };
+}

@@ -1,0 +1,20 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Locale } from '@tandem/plugin-sdk';
+import { ORGANISATION_ID, Organisation } from './organisation.js';
+
+/** What every message and meeting plan reads from the organisation. */
+export interface OrganisationSettings {
+  /** IANA time zone of availability windows and meeting times. */
+  timeZone: string;
+  /** The language of people who chose none. */
+  defaultLocale: Locale;
+}
+
+/** The organisation's settings; the defaults (Europe/Berlin, German) until it has a row. */
+export async function organisationSettings(em: EntityManager): Promise<OrganisationSettings> {
+  const organisation = await em.findOne(Organisation, ORGANISATION_ID);
+  return {
+    timeZone: organisation?.timeZone ?? 'Europe/Berlin',
+    defaultLocale: organisation?.defaultLocale ?? 'de',
+  };
+}
