@@ -22,3 +22,14 @@ export async function signedInAs(
   const token = await startSession(em, user, { maxAgeMs: 3_600_000 });
   return { userId: user.id, cookies: { [app.cookieNames.session]: token } };
 }
+
+/** A session for someone already in the database, e.g. made by a fixture. */
+export async function sessionFor(
+  app: FastifyInstance,
+  userId: string,
+): Promise<{ cookies: Record<string, string> }> {
+  const em = app.orm.em.fork();
+  const user = await em.findOneOrFail(User, userId);
+  const token = await startSession(em, user, { maxAgeMs: 3_600_000 });
+  return { cookies: { [app.cookieNames.session]: token } };
+}

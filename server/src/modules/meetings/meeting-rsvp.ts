@@ -5,19 +5,34 @@ import type { MeetingDependencies } from './meeting-notices.js';
 import { moveMeeting, nextFreeSlot } from './meeting-planner.js';
 import type { MeetingView, Rsvp } from './meeting-schemas.js';
 
+/**
+ * A declined meeting moves at least this far past its end: whoever cannot at 9:00 can rarely
+ * at 9:45 the same morning, so the next free time is looked for from the next day on.
+ */
+const DECLINE_GAP_MS = 12 * 60 * 60_000;
+
 /** A proposed time must leave the partner this long to see it. */
 const PROPOSAL_LEAD_MS = 60 * 60_000;
 
 /** The meetings of the person's published pairs, the ones ahead first. */
 export async function listMyMeetings(em: EntityManager, userId: string): Promise<MeetingView[]> {
-  const meetings = await em
-    .fork()
-    .find(
-      Meeting,
-      { match: { state: 'published', members: { enrolment: { user: userId } } } },
-      { populate: ['match.members.enrolment.user'], orderBy: { startsAt: 'asc' }, limit: 200 },
-    );
+  const fork = em.fork();
+  const mine = await fork.find(
+    Meeting,
+    { match: memberOf(userId) },
+    { fields: ['id'], limit: 200 },
+  );
+  // Loaded apart from the filter above, so that every member of the pair is populated.
+  const meetings = await fork.find(
+    Meeting,
+    { id: { $in: mine.map((meeting) => meeting.id) } },
+    { populate: ['match.members.enrolment.user'], orderBy: { startsAt: 'asc' }, refresh: true },
+  );
   return meetings.map((meeting) => meetingView(meeting, userId));
+}
+
+function memberOf(userId: string) {
+  return { state: 'published' as const, members: { enrolment: { user: userId } } };
 }
 
 /**
@@ -47,7 +62,7 @@ export async function answerInvitation(
     }
     const slot = rsvp.proposedStart
       ? proposedSlot(meeting, new Date(rsvp.proposedStart), now)
-      : await nextFreeSlot(deps, em, meeting, meeting.endsAt);
+      : await nextFreeSlot(deps, em, meeting, new Date(meeting.endsAt.getTime() + DECLINE_GAP_MS));
     if (!slot) {
       meeting.responses = { ...meeting.responses, [userId]: 'declined' };
       await em.flush();
@@ -67,13 +82,11 @@ function proposedSlot(meeting: Meeting, start: Date, now: Date) {
 }
 
 async function ownMeeting(em: EntityManager, userId: string, meetingId: string): Promise<Meeting> {
-  const meeting = await em.findOne(
-    Meeting,
-    { id: meetingId, match: { state: 'published', members: { enrolment: { user: userId } } } },
-    { populate: ['match.programme', 'match.members.enrolment.user'] },
-  );
-  if (!meeting) throw new ServiceError('not-found', 'No such meeting.');
-  return meeting;
+  if (!(await em.count(Meeting, { id: meetingId, match: memberOf(userId) })))
+    throw new ServiceError('not-found', 'No such meeting.');
+  return em.findOneOrFail(Meeting, meetingId, {
+    populate: ['match.programme', 'match.members.enrolment.user'],
+  });
 }
 
 function meetingView(meeting: Meeting, userId: string): MeetingView {
