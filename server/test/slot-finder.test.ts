@@ -62,6 +62,22 @@ t.test('the earliest time both partners share', async (t) => {
   t.equal(slot?.start.toISOString(), '2026-06-02T08:00:00.000Z', 'a plain Date in UTC');
 });
 
+t.test('a lunch group of three meets when all three can', async (t) => {
+  const three = request({
+    windows: [
+      [window(2, '11:00', '14:00'), window(3, '12:00', '13:00')],
+      [window(2, '12:00', '15:00'), window(3, '12:00', '14:00')],
+      [window(3, '11:30', '13:30')],
+    ],
+  });
+  t.equal(shown(findSlot(three)), 'Wed 2026-06-03 12:00–13:00', 'the third rules out Tuesday');
+  t.equal(
+    shown(findSlot({ ...three, windows: [three.windows[0], three.windows[1] ?? []] })),
+    'Tue 2026-06-02 12:00–13:00',
+    'the first two alone would meet on Tuesday',
+  );
+});
+
 t.test('no common time means no slot', async (t) => {
   t.equal(
     findSlot(request({ windows: [[window(1, '09:00', '10:00')], [window(2, '09:00', '10:00')]] })),

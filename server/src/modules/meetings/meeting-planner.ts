@@ -153,11 +153,11 @@ async function slotFor(
   ignore: string[],
 ): Promise<Interval | undefined> {
   const members = match.members.getItems();
-  const [first, second = first] = members.map((member) => availability(member.enrolment.profile));
-  if (!first || !second) return undefined;
+  const [first, ...others] = members.map((member) => availability(member.enrolment.profile));
+  if (!first) return undefined;
   const { timeZone } = await organisationSettings(em);
   return findSlot({
-    windows: [first, second],
+    windows: [first, ...others],
     timeZone,
     holidays: deps.holidays,
     busy: await busyTimes(

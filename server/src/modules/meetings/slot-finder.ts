@@ -18,8 +18,11 @@ export interface Interval {
 
 /** Everything the slot finder needs to plan one meeting of a pair. */
 export interface SlotRequest {
-  /** The weekly windows of each partner; an empty list means {@link DEFAULT_WINDOWS}. */
-  windows: readonly [readonly AvailabilityWindow[], readonly AvailabilityWindow[]];
+  /**
+   * The weekly windows of each member (two for a pair, three for a lunch group); an empty
+   * list means {@link DEFAULT_WINDOWS}.
+   */
+  windows: readonly [readonly AvailabilityWindow[], ...(readonly AvailabilityWindow[])[]];
   /** The organisation's IANA time zone, in which windows and holidays are read. */
   timeZone: string;
   /** No meeting is planned on a day this calendar names. */
@@ -85,7 +88,7 @@ export function findSlot(request: SlotRequest): Interval | undefined {
   const durationMs = request.durationMinutes * MINUTE_MS;
   const horizonDays = request.horizonDays ?? DEFAULT_HORIZON_DAYS;
   checkRequest(notBefore, durationMs, horizonDays);
-  const plan = pairPlan(request.windows);
+  const plan = commonPlan(request.windows);
   if (plan.every((ranges) => ranges.length === 0)) return undefined;
 
   const first = DateTime.fromMillis(notBefore, { zone });
@@ -125,9 +128,11 @@ function checkRequest(notBefore: number, durationMs: number, horizonDays: number
 }
 
 /** The weekly times both partners share, with the default for one who gave none. */
-function pairPlan(windows: SlotRequest['windows']): WeekPlan {
-  const [a, b] = windows;
-  return commonWeekPlan(personPlan(a), personPlan(b));
+function commonPlan([first, ...others]: SlotRequest['windows']): WeekPlan {
+  return others.reduce<WeekPlan>(
+    (plan, windows) => commonWeekPlan(plan, personPlan(windows)),
+    personPlan(first),
+  );
 }
 
 function personPlan(windows: readonly AvailabilityWindow[]): WeekPlan {
