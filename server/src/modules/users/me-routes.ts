@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
+import { ErrorSchema } from '../../http/error-schema.js';
+import { activeChannels } from '../notifications/active-channels.js';
+import { readPreferences, savePreferences } from './preferences.js';
+import { PreferencesSchema } from './preferences-schema.js';
 import { Me } from './user-schemas.js';
 
-/** GET /api/me: the signed-in person, or 401. */
+/** The signed-in person (or 401) and their preferences. */
 const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/me',
@@ -23,6 +27,30 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
       };
     },
   );
+  app.get(
+    '/api/me/preferences',
+    {
+      config: { access: 'participant' },
+      schema: { operationId: 'getPreferences', response: { 200: PreferencesSchema } },
+    },
+    async (request) => readPreferences(app.orm.em, signedIn(request).id),
+  );
+  app.put(
+    '/api/me/preferences',
+    {
+      config: { access: 'participant' },
+      schema: {
+        operationId: 'savePreferences',
+        body: PreferencesSchema,
+        response: { 200: PreferencesSchema, 400: ErrorSchema },
+      },
+    },
+    async (request) =>
+      savePreferences(app.orm.em, signedIn(request).id, request.body, activeChannels(app.plugins)),
+  );
 };
 
-export default fp(meRoutes, { name: 'tandem-me-routes', dependencies: ['tandem-auth'] });
+export default fp(meRoutes, {
+  name: 'tandem-me-routes',
+  dependencies: ['tandem-auth', 'tandem-orm', 'tandem-plugin-host'],
+});

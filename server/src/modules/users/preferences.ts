@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ServiceError } from '../../service-error.js';
+import { IN_APP } from '../notifications/notify.js';
+import type { Preferences } from './preferences-schema.js';
+import { User } from './user.js';
+
+export async function readPreferences(em: EntityManager, userId: string): Promise<Preferences> {
+  return preferencesOf(await em.fork().findOneOrFail(User, userId));
+}
+
+/**
+ * Saves a person's preferences, replacing the old ones.
+ *
+ * @param channels the channels this server runs, to refuse a name it does not know.
+ * @throws ServiceError invalid for muting the inbox, an unknown channel or an email address
+ *   (that one is the identity provider's).
+ */
+export async function savePreferences(
+  em: EntityManager,
+  userId: string,
+  preferences: Preferences,
+  channels: ReadonlySet<string>,
+): Promise<Preferences> {
+  if (preferences.mutedChannels.includes(IN_APP))
+    throw new ServiceError('invalid', 'The in-app inbox cannot be turned off.');
+  const named = [...preferences.mutedChannels, ...Object.keys(preferences.channelAddresses)];
+  const unknown = named.find((channel) => !channels.has(channel));
+  if (unknown)
+    throw new ServiceError(
+      'invalid',
+      `There is no channel "${unknown}" here; the channels are ${[...channels].join(', ')}.`,
+    );
+  if ('email' in preferences.channelAddresses)
+    throw new ServiceError('invalid', 'Your email address comes from your organisation account.');
+  const fork = em.fork();
+  const user = await fork.findOneOrFail(User, userId);
+  fork.assign(user, preferences);
+  await fork.flush();
+  return preferencesOf(user);
+}
+
+function preferencesOf(user: User): Preferences {
+  return {
+    locale: user.locale ?? null,
+    mutedChannels: [...user.mutedChannels],
+    channelAddresses: { ...user.channelAddresses },
+  };
+}

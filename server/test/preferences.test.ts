@@ -1,0 +1,85 @@
+import t from 'tap';
+import { activeChannels } from '../src/modules/notifications/active-channels.js';
+import { Delivery } from '../src/modules/notifications/delivery.js';
+import { Notification } from '../src/modules/notifications/notification.js';
+import { notify } from '../src/modules/notifications/notify.js';
+import { Programme } from '../src/modules/programmes/programme.js';
+import { User } from '../src/modules/users/user.js';
+import { buildTestApp } from './helpers/build-test-app.js';
+import { signedInAs } from './helpers/sessions.js';
+
+t.test('people choose their language and channels, and messages follow the choice', async (t) => {
+  const app = await buildTestApp(t, {
+    env: {
+      TANDEM_PLUGIN_EMAIL_HOST: 'smtp.invalid',
+      TANDEM_PLUGIN_EMAIL_FROM: 'tandem@agency.example',
+    },
+  });
+  const lena = await signedInAs(app, { subject: 'lena', name: 'Lena Vogt' });
+  const preferences = (method: 'GET' | 'PUT', payload?: object) =>
+    app.inject({
+      method,
+      url: '/api/me/preferences',
+      cookies: lena.cookies,
+      ...(payload ? { payload } : {}),
+    });
+
+  t.same((await preferences('GET')).json(), {
+    locale: null,
+    mutedChannels: [],
+    channelAddresses: {},
+  });
+  const chosen = {
+    locale: 'en',
+    mutedChannels: ['email'],
+    channelAddresses: { webhook: 'https://chat.agency.example/hooks/lena' },
+  };
+  t.same((await preferences('PUT', chosen)).json(), chosen);
+  t.same((await preferences('GET')).json(), chosen, 'kept');
+
+  const refused = async (payload: object, message: RegExp) => {
+    const answer = await preferences('PUT', { ...chosen, ...payload });
+    t.equal(answer.statusCode, 400);
+    t.match(answer.json().message, message);
+  };
+  await refused({ mutedChannels: ['in-app'] }, /inbox cannot be turned off/);
+  await refused({ mutedChannels: ['pigeon'] }, /no channel "pigeon".*email.*webhook/);
+  await refused({ channelAddresses: { email: 'mailto:x@y.example' } }, /organisation account/);
+  await refused({ channelAddresses: { webhook: 'not a url' } }, /uri/);
+
+  const em = app.orm.em.fork();
+  const programme = em.create(Programme, {
+    name: 'Digital im Dienst',
+    kind: 'reverse-mentoring',
+    state: 'running',
+    curriculum: 'qa-quickstart',
+    matchingStrategy: 'weighted',
+    settings: { channels: ['email', 'webhook', 'in-app'] },
+  });
+  await em.flush();
+  const user = await em.findOneOrFail(User, lena.userId);
+  const sent = await em.transactional((tx) =>
+    notify(
+      tx,
+      [
+        {
+          recipient: user,
+          subject: 'test:1',
+          kind: 'notice',
+          programme,
+          render: (locale) => ({ title: locale, text: `in ${locale}` }),
+        },
+      ],
+      activeChannels(app.plugins),
+    ),
+  );
+  t.equal(sent, 1);
+  const [entry] = await em.find(Notification, { recipient: user });
+  t.equal(entry?.title, 'en', 'rendered in the chosen language');
+  const deliveries = await em.find(Delivery, { notification: entry?.id ?? '' });
+  t.same(
+    deliveries.map((delivery) => delivery.channel),
+    ['webhook'],
+    'no email when muted; the inbox entry is the in-app message',
+  );
+});
