@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CREATE_PAIR_PLAN } from '../../jobs/create-pair-plan.js';
+import { enqueueJob } from '../../jobs/enqueue-job.js';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { Programme } from '../programmes/programme.js';
@@ -37,11 +38,7 @@ export async function publishMatches(
       tx.assign(match, { state: 'published', publishedAt: now, activeAt: now });
     if (programme.state === 'matching') programme.state = 'running';
     await tx.flush();
-    for (const match of matches)
-      await tx.execute('SELECT graphile_worker.add_job(?, ?::json)', [
-        CREATE_PAIR_PLAN,
-        JSON.stringify({ matchId: match.id }),
-      ]);
+    for (const match of matches) await enqueueJob(tx, CREATE_PAIR_PLAN, { matchId: match.id });
     return matches.length;
   });
   await recordAudit(em, {

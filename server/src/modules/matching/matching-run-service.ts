@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { enqueueJob } from '../../jobs/enqueue-job.js';
 import { RUN_MATCHING } from '../../jobs/run-matching.js';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
@@ -37,10 +38,7 @@ export async function requestMatchingRun(
       requestedBy: actorId,
     });
     await tx.flush();
-    await tx.execute('SELECT graphile_worker.add_job(?, ?::json, max_attempts => 3)', [
-      RUN_MATCHING,
-      JSON.stringify({ runId: created.id }),
-    ]);
+    await enqueueJob(tx, RUN_MATCHING, { runId: created.id }, { maxAttempts: 3 });
     return created;
   });
   await recordAudit(em, {

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { CREATE_PAIR_PLAN } from '../../jobs/create-pair-plan.js';
+import { enqueueJob } from '../../jobs/enqueue-job.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { Programme } from '../programmes/programme.js';
 import { askStrategy, type StrategyDependencies } from './ask-strategy.js';
@@ -50,11 +51,7 @@ export async function rematchAtOnce(
       return match;
     });
     await tx.flush();
-    for (const match of created)
-      await tx.execute('SELECT graphile_worker.add_job(?, ?::json)', [
-        CREATE_PAIR_PLAN,
-        JSON.stringify({ matchId: match.id }),
-      ]);
+    for (const match of created) await enqueueJob(tx, CREATE_PAIR_PLAN, { matchId: match.id });
   });
   await recordAudit(em, {
     action: 'matching.rematched',

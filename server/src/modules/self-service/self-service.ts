@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Suggestions, SuggestionsSchema } from '@tandem/plugin-sdk';
 import { CREATE_PAIR_PLAN } from '../../jobs/create-pair-plan.js';
+import { enqueueJob } from '../../jobs/enqueue-job.js';
 import type { Log } from '../../logger.js';
 import { invokePlugin } from '../../plugin-host/invoke-plugin.js';
 import { pluginContext } from '../../plugin-host/plugin-context.js';
@@ -161,10 +162,7 @@ export async function answerRequest(
     });
     for (const other of others) if (other !== request) tx.assign(other, { state: 'withdrawn' });
     await tx.flush();
-    await tx.execute('SELECT graphile_worker.add_job(?, ?::json)', [
-      CREATE_PAIR_PLAN,
-      JSON.stringify({ matchId: match.id }),
-    ]);
+    await enqueueJob(tx, CREATE_PAIR_PLAN, { matchId: match.id });
     return view(request, request.to.id, match.id);
   });
 }
