@@ -4,6 +4,7 @@ import { EXPIRE_TANDEM_REQUESTS } from '../src/jobs/expire-tandem-requests.js';
 import { FLAG_STALE_PAIRS } from '../src/jobs/flag-stale-pairs.js';
 import { PURGE_EXPIRED_AUTH } from '../src/jobs/purge-expired-auth.js';
 import { PURGE_PLUGIN_STORE } from '../src/jobs/purge-plugin-store.js';
+import { START_LUNCH_ROUNDS } from '../src/jobs/start-lunch-rounds.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { createTestDatabase, sql } from './helpers/database.js';
 import { signedInAs } from './helpers/sessions.js';
@@ -53,17 +54,18 @@ t.test('a running worker has its recurring tasks on its schedule', async (t) => 
   const databaseUrl = await createTestDatabase(t);
   await buildTestApp(t, { databaseUrl, env: { WORKER_IN_PROCESS: 'true' } });
   let known: { identifier: string }[] = [];
-  for (let i = 0; i < 300 && known.length < 4; i++) {
+  for (let i = 0; i < 300 && known.length < 5; i++) {
     known = await sql(
       databaseUrl,
       'SELECT identifier FROM graphile_worker._private_known_crontabs ORDER BY identifier',
     );
-    if (known.length < 4) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (known.length < 5) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   t.same(known, [
     { identifier: EXPIRE_TANDEM_REQUESTS },
     { identifier: FLAG_STALE_PAIRS },
     { identifier: PURGE_EXPIRED_AUTH },
     { identifier: PURGE_PLUGIN_STORE },
+    { identifier: START_LUNCH_ROUNDS },
   ]);
 });

@@ -9,6 +9,7 @@ import { PURGE_EXPIRED_AUTH, purgeExpiredAuth } from './purge-expired-auth.js';
 import { PURGE_PLUGIN_STORE, purgePluginStore } from './purge-plugin-store.js';
 import { REMATCH, rematchTask } from './rematch.js';
 import { RUN_MATCHING, runMatching } from './run-matching.js';
+import { START_LUNCH_ROUNDS, startLunchRoundsTask } from './start-lunch-rounds.js';
 import type { TaskDependencies } from './task-dependencies.js';
 
 /** Every background task, by identifier; one task per file in this folder. */
@@ -24,12 +25,15 @@ export function taskList(deps: TaskDependencies): TaskList {
     [DELIVER_NOTIFICATION]: deliverNotificationTask(deps),
     [MEETING_REMINDER]: meetingReminderTask(deps),
     [MEETING_FOLLOW_UP]: meetingFollowUpTask(deps),
+    [START_LUNCH_ROUNDS]: startLunchRoundsTask(deps),
   };
 }
 
 /**
  * Recurring work, in crontab syntax (minute hour day month weekday, then the task). A run
- * missed while no worker was up is not caught up: each of these only tidies or flags, and the
+ * missed while no worker was up is not caught up: each of these looks at how things stand (what
+ * expired, which pair is quiet, which lunch round is due), so the next run does what a missed one
+ * would have; and the
  * next run does it.
  */
 export const crontab = [
@@ -37,4 +41,5 @@ export const crontab = [
   `47 * * * * ${PURGE_PLUGIN_STORE}`,
   `13 6 * * * ${FLAG_STALE_PAIRS}`,
   `29 * * * * ${EXPIRE_TANDEM_REQUESTS}`,
+  `7 5 * * * ${START_LUNCH_ROUNDS}`,
 ].join('\n');

@@ -8,6 +8,7 @@ import { Migration20261127105259_match_forbids } from './Migration20261127105259
 import { Migration20261127110007_pair_activity_and_run_progress } from './Migration20261127110007_pair_activity_and_run_progress.js';
 import { Migration20261127110548_tandem_requests } from './Migration20261127110548_tandem_requests.js';
 import { Migration20261127121939_meetings_and_notifications } from './Migration20261127121939_meetings_and_notifications.js';
+import { Migration20261127132307_lunch_rounds } from './Migration20261127132307_lunch_rounds.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -35,4 +36,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261127121939_meetings_and_notifications',
     class: Migration20261127121939_meetings_and_notifications,
   },
+  { name: 'Migration20261127132307_lunch_rounds', class: Migration20261127132307_lunch_rounds },
 ];

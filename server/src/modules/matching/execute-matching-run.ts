@@ -6,6 +6,7 @@ import { askStrategy, type StrategyDependencies, StrategyFailure } from './ask-s
 import { Match } from './match.js';
 import { matchInput } from './match-input.js';
 import { MatchMember } from './match-member.js';
+import { publishMatches } from './match-publishing.js';
 import { MatchingRun } from './matching-run.js';
 
 /**
@@ -34,6 +35,8 @@ export async function executeMatchingRun(deps: StrategyDependencies, runId: stri
       { runId, groups: proposal.groups.length, unmatched: proposal.unmatched.length },
       'matching run succeeded',
     );
+    if (run.autoPublish && proposal.groups.length > 0)
+      await publishMatches(deps.orm.em, undefined, run.programme.id);
   } catch (error) {
     const known = error instanceof StrategyFailure || error instanceof PluginCallError;
     if (!known) deps.log.error({ err: error, runId }, 'matching run failed unexpectedly');

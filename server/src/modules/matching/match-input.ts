@@ -102,7 +102,7 @@ async function earlierPartners(
        JOIN match_member mb ON mb.match_id = m.id AND mb.id <> ma.id
        JOIN enrolment ea ON ea.id = ma.enrolment_id
        JOIN enrolment eb ON eb.id = mb.enrolment_id
-      WHERE m.state IN ('published', 'dissolved') AND ea.user_id < eb.user_id
+      WHERE m.state IN ('published', 'dissolved', 'ended') AND ea.user_id < eb.user_id
         AND ea.user_id IN (SELECT user_id FROM people)
         AND eb.user_id IN (SELECT user_id FROM people)
       ORDER BY a, b`,

@@ -18,7 +18,7 @@ import { Match } from './match.js';
  */
 export async function publishMatches(
   em: EntityManager,
-  actorId: string,
+  actorId: string | undefined,
   programmeId: string,
 ): Promise<number> {
   const published = await em.fork().transactional(async (tx) => {
@@ -43,7 +43,7 @@ export async function publishMatches(
   });
   await recordAudit(em, {
     action: 'matching.published',
-    actorId,
+    ...(actorId ? { actorId } : {}),
     targetType: 'programme',
     targetId: programmeId,
     data: { pairs: published },

@@ -23,7 +23,8 @@ export async function getReview(em: EntityManager, programmeId: string): Promise
     throw new ServiceError('not-found', 'No such programme.');
   const matches = await fork.find(
     Match,
-    { programme: programmeId },
+    // Lunch rounds that ran their course are history, not something to review.
+    { programme: programmeId, state: { $ne: 'ended' } },
     { populate: ['members.enrolment.user'], orderBy: { score: 'desc', id: 'asc' } },
   );
   const lastRun = await fork.findOne(
@@ -194,7 +195,7 @@ export async function swapPartners(
 async function unpublished(em: EntityManager, matchId: string): Promise<Match> {
   const match = await em.findOne(Match, matchId);
   if (!match) throw new ServiceError('not-found', 'No such match.');
-  if (match.state === 'published' || match.state === 'dissolved')
+  if (match.state !== 'proposed' && match.state !== 'pinned')
     throw new ServiceError('conflict', `The match is ${match.state}; it cannot be changed here.`);
   return match;
 }

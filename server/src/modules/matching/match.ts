@@ -3,7 +3,8 @@ import { createdAt, uuidPrimaryKey } from '../../db/common-properties.js';
 import { Programme } from '../programmes/programme.js';
 import { MatchMember } from './match-member.js';
 
-export const MATCH_STATES = ['proposed', 'pinned', 'published', 'dissolved'] as const;
+/** `ended`: a lunch round that ran its course; `dissolved`: a pair that did not fit. */
+export const MATCH_STATES = ['proposed', 'pinned', 'published', 'dissolved', 'ended'] as const;
 
 /**
  * A pair (or, in peer rounds, a small group) proposed by a matching strategy. Dissolved matches

@@ -28,6 +28,8 @@ export const MatchingRun = defineEntity({
     groupCount: p.integer().nullable(),
     /** Who the strategy left out, and why: shown to the admin beside the proposal. */
     unmatched: p.json<{ enrolmentId: string; reason: string }[]>().default('[]'),
+    /** Publish the matches as soon as the run succeeds: lunch rounds need no review. */
+    autoPublish: p.boolean().default(false),
     requestedBy: () => p.manyToOne(User).nullable().deleteRule('set null'),
     createdAt: createdAt(),
     startedAt: p.datetime().nullable(),
