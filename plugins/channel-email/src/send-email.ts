@@ -1,6 +1,6 @@
 import type { OutgoingMessage, PluginContext, SendResult } from '@tandem/plugin-sdk';
+import { rememberDelivered, wasDelivered } from '@tandem/plugin-sdk';
 import type { EmailConfig } from './config-schema.js';
-import { rememberDelivered, wasDelivered } from './delivered-keys.js';
 import { mailOptions } from './mail-message.js';
 import { classifySendError } from './send-error.js';
 import { transportFor } from './transport-pool.js';

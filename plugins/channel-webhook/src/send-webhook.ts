@@ -1,8 +1,8 @@
 import type { OutgoingMessage, PluginContext, SendResult } from '@tandem/plugin-sdk';
+import { rememberDelivered, wasDelivered } from '@tandem/plugin-sdk';
 import { isAllowedHost } from './allowed-host.js';
 import { chatContent } from './chat-content.js';
 import type { WebhookConfig } from './config-schema.js';
-import { rememberDelivered, wasDelivered } from './delivered-keys.js';
 import { payloadFor } from './payloads/index.js';
 import { postWebhook } from './post-webhook.js';
 import { hostOf } from './redact.js';

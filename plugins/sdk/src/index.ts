@@ -53,6 +53,7 @@ export {
   PluginMetadataSchema,
   PluginNameSchema,
 } from './definition.js';
+export { rememberDelivered, wasDelivered } from './delivered-keys.js';
 export { matchProposalProblem } from './match-proposal-problem.js';
 export {
   defineMatchingStrategy,
