@@ -71,7 +71,7 @@ const realtimePlugin: FastifyPluginAsync<RealtimePluginOptions> = async (app, op
 };
 
 export default fp(realtimePlugin, {
-  name: 'realtime',
+  name: 'tandem-realtime',
   fastify: '5.x',
   dependencies: ['tandem-orm', 'tandem-auth'],
 });
