@@ -1,5 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type OutgoingMessage, type SendResult, SendResultSchema } from '@tandem/plugin-sdk';
+import {
+  type Locale,
+  type OutgoingMessage,
+  type SendResult,
+  SendResultSchema,
+} from '@tandem/plugin-sdk';
 import { enqueueJob } from '../../jobs/enqueue-job.js';
 import type { Log } from '../../logger.js';
 import { invokePlugin, PluginCallError } from '../../plugin-host/invoke-plugin.js';
@@ -61,7 +66,10 @@ export async function attemptDelivery(
       { runAt: new Date(Date.now() + pause * 1000), jobKey: `delivery:${deliveryId}` },
     );
   }
-  await em.flush();
+  // One UPDATE instead of a flush: a flush wraps even a single statement in BEGIN … COMMIT, two
+  // more round trips and about a millisecond of CPU on every message (pnpm bench invitations).
+  const { state, attempts, deliveredAt, lastError } = delivery;
+  await em.nativeUpdate(Delivery, { id: deliveryId }, { state, attempts, deliveredAt, lastError });
   if (result.status !== 'delivered')
     deps.log.warn(
       { deliveryId, channel: delivery.channel, state: delivery.state, reason: delivery.lastError },
@@ -109,7 +117,6 @@ async function outgoingMessage(
 ): Promise<OutgoingMessage> {
   const notification: Notification = delivery.notification;
   const { recipient } = notification;
-  const organisation = await organisationSettings(em);
   const link = notification.link ? new URL(notification.link, publicUrl).href : undefined;
   return {
     deliveryKey: delivery.id,
@@ -117,7 +124,7 @@ async function outgoingMessage(
       id: recipient.id,
       name: recipient.name,
       ...addressOf(recipient, delivery.channel),
-      locale: localeOf(recipient, organisation.defaultLocale),
+      locale: await recipientLocale(em, recipient),
     },
     kind: notification.kind,
     subject: notification.title,
@@ -125,6 +132,15 @@ async function outgoingMessage(
     ...(notification.calendar ? { calendar: notification.calendar } : {}),
     ...(link ? { links: [{ label: notification.title, url: link }] } : {}),
   };
+}
+
+/**
+ * The recipient's language, as `localeOf` picks it. The organisation's default is read only for
+ * people who chose none: it is a query of its own, and this runs once per message sent.
+ */
+async function recipientLocale(em: EntityManager, recipient: User): Promise<Locale> {
+  if (recipient.locale) return recipient.locale;
+  return localeOf(recipient, (await organisationSettings(em)).defaultLocale);
 }
 
 /** The person's address on a channel: one they gave, else their email for `email`. */

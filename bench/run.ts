@@ -1,0 +1,35 @@
+/**
+ * `pnpm bench [name]`: runs the benchmarks, each in a process of its own with these Node flags.
+ *
+ *   pnpm bench               every benchmark: the matching solvers, then the invitations
+ *   pnpm bench invitations   only the invitations through the queue (server/bench)
+ *   pnpm bench matching      only the solvers; any other word filters the solver cases by
+ *                            label (`pnpm bench sparse`), as plugins/sdk/bench/solvers.ts does
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const SOLVERS = 'plugins/sdk/bench/solvers.ts';
+const INVITATIONS = 'server/bench/invitations.ts';
+
+const [name, ...rest] = process.argv.slice(2);
+const runs: [string, string[]][] =
+  name === undefined
+    ? [
+        [SOLVERS, []],
+        [INVITATIONS, []],
+      ]
+    : name === 'invitations'
+      ? [[INVITATIONS, rest]]
+      : [[SOLVERS, [name, ...rest]]];
+
+let code = 0;
+for (const [script, args] of runs) {
+  const path = fileURLToPath(new URL(`../${script}`, import.meta.url));
+  const child = spawnSync(process.execPath, [...process.execArgv, path, ...args], {
+    stdio: 'inherit',
+  });
+  // A failed benchmark does not stop the next one; the run still exits non-zero.
+  if (child.status !== 0) code ||= child.status ?? 1;
+}
+process.exit(code);
