@@ -9,6 +9,7 @@ import { Migration20261127110007_pair_activity_and_run_progress } from './Migrat
 import { Migration20261127110548_tandem_requests } from './Migration20261127110548_tandem_requests.js';
 import { Migration20261127121939_meetings_and_notifications } from './Migration20261127121939_meetings_and_notifications.js';
 import { Migration20261127132307_lunch_rounds } from './Migration20261127132307_lunch_rounds.js';
+import { Migration20261127140030_notification_locale } from './Migration20261127140030_notification_locale.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -37,4 +38,8 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261127121939_meetings_and_notifications,
   },
   { name: 'Migration20261127132307_lunch_rounds', class: Migration20261127132307_lunch_rounds },
+  {
+    name: 'Migration20261127140030_notification_locale',
+    class: Migration20261127140030_notification_locale,
+  },
 ];

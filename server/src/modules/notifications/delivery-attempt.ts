@@ -1,20 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  type Locale,
-  type OutgoingMessage,
-  type SendResult,
-  SendResultSchema,
-} from '@tandem/plugin-sdk';
+import { type OutgoingMessage, type SendResult, SendResultSchema } from '@tandem/plugin-sdk';
 import { enqueueJob } from '../../jobs/enqueue-job.js';
 import type { Log } from '../../logger.js';
 import { invokePlugin, PluginCallError } from '../../plugin-host/invoke-plugin.js';
 import { pluginContext } from '../../plugin-host/plugin-context.js';
 import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
-import { organisationSettings } from '../organisation/organisation-settings.js';
 import type { User } from '../users/user.js';
 import { Delivery } from './delivery.js';
 import type { Notification } from './notification.js';
-import { DELIVER_NOTIFICATION, localeOf } from './notify.js';
+import { DELIVER_NOTIFICATION } from './notify.js';
 
 /** A channel that has not answered in this time is treated as a transient failure. */
 export const SEND_TIME_LIMIT_MS = 30_000;
@@ -94,7 +88,7 @@ async function send(
       reason: `The channel ${delivery.channel} is not active on this server.`,
     };
   const { definition, config } = channel;
-  const message = await outgoingMessage(em, delivery, deps.publicUrl);
+  const message = outgoingMessage(delivery, deps.publicUrl);
   const ctx = pluginContext({ name: definition.name, config }, { em: em.fork(), log: deps.log });
   try {
     return await invokePlugin<SendResult>({
@@ -110,11 +104,7 @@ async function send(
   }
 }
 
-async function outgoingMessage(
-  em: EntityManager,
-  delivery: Delivery,
-  publicUrl: string,
-): Promise<OutgoingMessage> {
+function outgoingMessage(delivery: Delivery, publicUrl: string): OutgoingMessage {
   const notification: Notification = delivery.notification;
   const { recipient } = notification;
   const link = notification.link ? new URL(notification.link, publicUrl).href : undefined;
@@ -124,7 +114,8 @@ async function outgoingMessage(
       id: recipient.id,
       name: recipient.name,
       ...addressOf(recipient, delivery.channel),
-      locale: await recipientLocale(em, recipient),
+      // The language the message was written in, so a channel's own words match it.
+      locale: notification.locale,
     },
     kind: notification.kind,
     subject: notification.title,
@@ -132,15 +123,6 @@ async function outgoingMessage(
     ...(notification.calendar ? { calendar: notification.calendar } : {}),
     ...(link ? { links: [{ label: notification.title, url: link }] } : {}),
   };
-}
-
-/**
- * The recipient's language, as `localeOf` picks it. The organisation's default is read only for
- * people who chose none: it is a query of its own, and this runs once per message sent.
- */
-async function recipientLocale(em: EntityManager, recipient: User): Promise<Locale> {
-  if (recipient.locale) return recipient.locale;
-  return localeOf(recipient, (await organisationSettings(em)).defaultLocale);
 }
 
 /** The person's address on a channel: one they gave, else their email for `email`. */

@@ -26,6 +26,8 @@ export const Notification = defineEntity({
     kind: p.string().$type<NotificationKind>(),
     programme: () => p.manyToOne(Programme).nullable().deleteRule('set null'),
     meeting: () => p.manyToOne(Meeting).nullable().deleteRule('set null'),
+    /** The language it was written in, the recipient's at the time. */
+    locale: p.enum(['de', 'en']).default('de'),
     title: p.string(),
     text: p.text(),
     /** Where in the app it leads, e.g. `/pairs/<id>`. */

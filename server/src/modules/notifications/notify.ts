@@ -86,7 +86,8 @@ async function insertNotification(
     sequence,
   });
   if (exists) return undefined;
-  const content = draft.render(localeOf(draft.recipient, defaultLocale));
+  const locale = localeOf(draft.recipient, defaultLocale);
+  const content = draft.render(locale);
   const notification = em.create(Notification, {
     recipient: draft.recipient,
     subject: draft.subject,
@@ -94,6 +95,7 @@ async function insertNotification(
     kind: draft.kind,
     programme: draft.programme ?? null,
     meeting: draft.meeting ?? null,
+    locale,
     title: content.title,
     text: content.text,
     link: content.link ?? null,
