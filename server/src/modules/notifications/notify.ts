@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Locale } from '@tandem/plugin-sdk';
-import { enqueueJob } from '../../jobs/enqueue-job.js';
 import { publishEvent } from '../../realtime/publish-event.js';
 import type { Meeting } from '../meetings/meeting.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
@@ -52,21 +51,27 @@ export async function notify(
   drafts: readonly NotificationDraft[],
   activeChannels: ReadonlySet<string>,
 ): Promise<number> {
-  if (drafts.length === 0) return 0;
-  const organisation = await organisationSettings(em);
-  const notified = new Set<string>();
-  for (const draft of drafts) {
-    const notification = await insertNotification(em, draft, organisation.defaultLocale);
-    if (!notification) continue;
-    notified.add(draft.recipient.id);
-    for (const channel of channelsFor(draft, activeChannels)) {
-      const delivery = em.create(Delivery, { notification, channel });
-      await em.flush();
-      await enqueueJob(em, DELIVER_NOTIFICATION, { deliveryId: delivery.id });
-    }
+  const fresh = await notYetNotified(em, drafts);
+  if (fresh.length === 0) return 0;
+  const { defaultLocale } = await organisationSettings(em);
+  const deliveries: Delivery[] = [];
+  for (const draft of fresh) {
+    const notification = em.create(Notification, notificationOf(draft, defaultLocale));
+    for (const channel of channelsFor(draft, activeChannels))
+      deliveries.push(em.create(Delivery, { notification, channel }));
   }
-  if (notified.size > 0) await publishEvent(em, [...notified], { type: 'inbox' });
-  return notified.size;
+  // One flush and one statement for the jobs: publishing a large programme notifies thousands.
+  await em.flush();
+  if (deliveries.length > 0)
+    await em.execute(
+      // Ids joined: the query builder would spread an array into a list of parameters.
+      `SELECT graphile_worker.add_job(?, json_build_object('deliveryId', id))
+         FROM unnest(string_to_array(?, ',')) AS id`,
+      [DELIVER_NOTIFICATION, deliveries.map((delivery) => delivery.id).join(',')],
+    );
+  const recipients = new Set(fresh.map((draft) => draft.recipient.id));
+  await publishEvent(em, [...recipients], { type: 'inbox' });
+  return fresh.length;
 }
 
 /** The recipient's language: their own choice, else the organisation's. */
@@ -74,24 +79,38 @@ export function localeOf(user: User, fallback: Locale): Locale {
   return user.locale ?? fallback;
 }
 
-async function insertNotification(
+/** The drafts not notified before (same recipient, subject and sequence), each once. */
+async function notYetNotified(
   em: EntityManager,
-  draft: NotificationDraft,
-  defaultLocale: Locale,
-): Promise<Notification | undefined> {
-  const sequence = draft.sequence ?? 0;
-  const exists = await em.count(Notification, {
-    recipient: draft.recipient,
-    subject: draft.subject,
-    sequence,
+  drafts: readonly NotificationDraft[],
+): Promise<NotificationDraft[]> {
+  if (drafts.length === 0) return [];
+  const keyOf = (recipient: string, subject: string, sequence: number) =>
+    `${recipient} ${sequence} ${subject}`;
+  const existing = await em.find(
+    Notification,
+    {
+      recipient: { $in: drafts.map((draft) => draft.recipient.id) },
+      subject: { $in: drafts.map((draft) => draft.subject) },
+    },
+    { fields: ['recipient', 'subject', 'sequence'] },
+  );
+  const seen = new Set(existing.map((n) => keyOf(n.recipient.id, n.subject, n.sequence)));
+  return drafts.filter((draft) => {
+    const key = keyOf(draft.recipient.id, draft.subject, draft.sequence ?? 0);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
-  if (exists) return undefined;
+}
+
+function notificationOf(draft: NotificationDraft, defaultLocale: Locale) {
   const locale = localeOf(draft.recipient, defaultLocale);
   const content = draft.render(locale);
-  const notification = em.create(Notification, {
+  return {
     recipient: draft.recipient,
     subject: draft.subject,
-    sequence,
+    sequence: draft.sequence ?? 0,
     kind: draft.kind,
     programme: draft.programme ?? null,
     meeting: draft.meeting ?? null,
@@ -100,9 +119,7 @@ async function insertNotification(
     text: content.text,
     link: content.link ?? null,
     calendar: content.calendar ?? null,
-  });
-  await em.flush();
-  return notification;
+  };
 }
 
 function channelsFor(draft: NotificationDraft, active: ReadonlySet<string>): string[] {
