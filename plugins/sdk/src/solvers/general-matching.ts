@@ -48,6 +48,7 @@
  * the candidates for delta2, delta3 and delta4 wait in heaps keyed by the value of that sum at
  * which they become tight, instead of being found by scans over all vertices and blossoms.
  */
+import { PairHeap } from './pair-heap.js';
 import {
   checkFloat64Array,
   checkIndices,
@@ -301,9 +302,9 @@ class Blossom {
    */
   private readonly dualSign: Int8Array;
   /** Candidates for delta2 (vertex, edge), delta3 (blossom, edge), delta4 (blossom, epoch). */
-  private readonly heap2 = new EventHeap();
-  private readonly heap3 = new EventHeap();
-  private readonly heap4 = new EventHeap();
+  private readonly heap2 = new PairHeap();
+  private readonly heap3 = new PairHeap();
+  private readonly heap4 = new PairHeap();
   /** labelEpoch[b]: the number of the event that last labelled blossom b with T. */
   private readonly labelEpoch: Int32Array;
   private epochCounter = 0;
@@ -473,24 +474,24 @@ class Blossom {
       let deltaBlossom = -1;
       // delta2: the least slack of an edge between an S-vertex and a free vertex.
       for (; heap2.size > 0; heap2.pop()) {
-        const x = heap2.topItem();
-        const e = heap2.topAux();
-        if (bestEdge[x] === e && bestKey[x] === heap2.topKey() && label[inBlossom[x] ?? 0] === 0) {
+        const x = heap2.topLow();
+        const e = heap2.topItem();
+        if (bestEdge[x] === e && bestKey[x] === heap2.topHigh() && label[inBlossom[x] ?? 0] === 0) {
           deltaType = 2;
-          when = heap2.topKey();
+          when = heap2.topHigh();
           deltaEdge = e;
           break;
         }
       }
       // delta3: half the least slack of an edge between two S-blossoms.
       for (; heap3.size > 0; heap3.pop()) {
-        const b = heap3.topItem();
-        const e = heap3.topAux();
+        const b = heap3.topLow();
+        const e = heap3.topItem();
         const top = b < n ? inBlossom[b] === b : this.blossomParent[b] === -1;
-        if (top && label[b] === 1 && bestEdge[b] === e && bestKey[b] === heap3.topKey()) {
-          if (deltaType === -1 || heap3.topKey() < when) {
+        if (top && label[b] === 1 && bestEdge[b] === e && bestKey[b] === heap3.topHigh()) {
+          if (deltaType === -1 || heap3.topHigh() < when) {
             deltaType = 3;
-            when = heap3.topKey();
+            when = heap3.topHigh();
             deltaEdge = e;
           }
           break;
@@ -498,16 +499,16 @@ class Blossom {
       }
       // delta4: the least z variable of a T-blossom.
       for (; heap4.size > 0; heap4.pop()) {
-        const b = heap4.topItem();
+        const b = heap4.topLow();
         if (
           this.blossomParent[b] === -1 &&
           (this.blossomBase[b] ?? -1) >= 0 &&
           label[b] === 2 &&
-          this.labelEpoch[b] === heap4.topAux()
+          this.labelEpoch[b] === heap4.topItem()
         ) {
-          if (deltaType === -1 || heap4.topKey() < when) {
+          if (deltaType === -1 || heap4.topHigh() < when) {
             deltaType = 4;
-            when = heap4.topKey();
+            when = heap4.topHigh();
             deltaBlossom = b;
           }
           break;
@@ -1272,101 +1273,5 @@ class Blossom {
         p = btEnd ^ 1;
       }
     }
-  }
-}
-
-/**
- * A binary min-heap of events: a key (the value of deltaSum at which the event happens), an
- * item and an auxiliary number, in typed arrays that grow by doubling. Ties pop in the order of
- * item then aux, so runs repeat exactly. Stale events are left in and skipped by the caller.
- */
-class EventHeap {
-  private keys = new Float64Array(64);
-  private items = new Int32Array(64);
-  private auxs = new Int32Array(64);
-  size = 0;
-
-  topKey(): number {
-    return this.keys[0] ?? 0;
-  }
-
-  topItem(): number {
-    return this.items[0] ?? 0;
-  }
-
-  topAux(): number {
-    return this.auxs[0] ?? 0;
-  }
-
-  private less(ka: number, ia: number, aa: number, kb: number, ib: number, ab: number): boolean {
-    return ka < kb || (ka === kb && (ia < ib || (ia === ib && aa < ab)));
-  }
-
-  push(key: number, item: number, aux: number): void {
-    if (this.size === this.keys.length) {
-      const keys = new Float64Array(2 * this.size);
-      const items = new Int32Array(2 * this.size);
-      const auxs = new Int32Array(2 * this.size);
-      keys.set(this.keys);
-      items.set(this.items);
-      auxs.set(this.auxs);
-      this.keys = keys;
-      this.items = items;
-      this.auxs = auxs;
-    }
-    const { keys, items, auxs } = this;
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pk = keys[parent] ?? 0;
-      const pi = items[parent] ?? 0;
-      const pa = auxs[parent] ?? 0;
-      if (!this.less(key, item, aux, pk, pi, pa)) break;
-      keys[i] = pk;
-      items[i] = pi;
-      auxs[i] = pa;
-      i = parent;
-    }
-    keys[i] = key;
-    items[i] = item;
-    auxs[i] = aux;
-  }
-
-  pop(): void {
-    if (this.size === 0) return;
-    const { keys, items, auxs } = this;
-    const last = --this.size;
-    const key = keys[last] ?? 0;
-    const item = items[last] ?? 0;
-    const aux = auxs[last] ?? 0;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= last) break;
-      const right = child + 1;
-      if (
-        right < last &&
-        this.less(
-          keys[right] ?? 0,
-          items[right] ?? 0,
-          auxs[right] ?? 0,
-          keys[child] ?? 0,
-          items[child] ?? 0,
-          auxs[child] ?? 0,
-        )
-      )
-        child = right;
-      const ck = keys[child] ?? 0;
-      const ci = items[child] ?? 0;
-      const ca = auxs[child] ?? 0;
-      if (!this.less(ck, ci, ca, key, item, aux)) break;
-      keys[i] = ck;
-      items[i] = ci;
-      auxs[i] = ca;
-      i = child;
-    }
-    keys[i] = key;
-    items[i] = item;
-    auxs[i] = aux;
   }
 }

@@ -3,7 +3,8 @@
  * (first `high`, then `low`, then the item itself, so that equal keys pop in a fixed order).
  * Stored in typed arrays that grow by doubling; the sparse assignment solver uses it as the
  * priority queue of Dijkstra's algorithm with lazy deletion (stale entries are skipped by the
- * caller), which is why there is no decrease-key.
+ * caller), which is why there is no decrease-key; the general matching solver keeps its events
+ * in three of them (key, vertex or blossom, edge or epoch) and peeks before it pops.
  */
 export class PairHeap {
   private high: Float64Array;
@@ -24,6 +25,26 @@ export class PairHeap {
 
   clear(): void {
     this.count = 0;
+  }
+
+  /** How many entries the heap holds, stale ones included. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The smallest entry's `high`, without removing it; 0 when empty. */
+  topHigh(): number {
+    return this.high[0] ?? 0;
+  }
+
+  /** The smallest entry's `low`, without removing it; 0 when empty. */
+  topLow(): number {
+    return this.low[0] ?? 0;
+  }
+
+  /** The smallest entry's item, without removing it; 0 when empty. */
+  topItem(): number {
+    return this.items[0] ?? 0;
   }
 
   push(high: number, low: number, item: number): void {
