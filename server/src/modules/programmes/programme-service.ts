@@ -2,11 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { participantCounts } from './participant-counts.js';
 import { Programme } from './programme.js';
 import { type ProgrammeState, transitionProblem } from './programme-lifecycle.js';
 import type { CreateProgramme, ProgrammeView, UpdateProgramme } from './programme-schemas.js';
 import { defaultSettings, type ProgrammeSettings } from './programme-settings.js';
-import { participantCounts } from './programme-summaries.js';
 
 /** What creating a programme needs beyond the database: the curricula it is made from. */
 export interface ProgrammeDependencies {

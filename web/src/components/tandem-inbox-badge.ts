@@ -1,0 +1,76 @@
+import { localized, msg, str } from '@lit/localize';
+import { css, html, LitElement } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { readInbox } from '../data/inbox.js';
+import { REALTIME, type RealtimeEvent } from '../data/realtime.js';
+import { announce } from './announcer.js';
+
+/** The unread count beside "Inbox", kept current by the realtime socket. */
+@localized()
+@customElement('tandem-inbox-badge')
+export class TandemInboxBadge extends LitElement {
+  static override styles = css`
+    .count {
+      display: inline-block;
+      min-width: 1.4em;
+      padding: 0 0.35em;
+      border-radius: 1em;
+      background: var(--tandem-accent);
+      color: #fff;
+      font-size: 0.85em;
+      font-weight: 700;
+      text-align: center;
+    }
+    .hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0, 0, 0, 0);
+      white-space: nowrap;
+    }
+  `;
+
+  @state() private accessor unread = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(REALTIME, this.onRealtime);
+    void this.refresh(false);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(REALTIME, this.onRealtime);
+  }
+
+  private readonly onRealtime = (event: Event) => {
+    if ((event as CustomEvent<RealtimeEvent>).detail.type === 'inbox') void this.refresh(true);
+  };
+
+  private async refresh(tell: boolean): Promise<void> {
+    const before = this.unread;
+    try {
+      this.unread = (await readInbox(1)).unread;
+    } catch {
+      return; // The badge is a hint; the inbox page shows errors.
+    }
+    if (tell && this.unread > before) {
+      const count = this.unread;
+      announce(msg(str`New message. ${count} unread.`, { id: 'inbox.badge.new' }));
+    }
+  }
+
+  override render() {
+    if (this.unread === 0) return null;
+    const count = this.unread;
+    return html`<span class="count" aria-hidden="true">${count}</span
+      ><span class="hidden">${msg(str`(${count} unread)`, { id: 'inbox.badge.unread' })}</span>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tandem-inbox-badge': TandemInboxBadge;
+  }
+}

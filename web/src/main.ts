@@ -1,0 +1,2 @@
+import './styles/global.css';
+import './tandem-app.js';

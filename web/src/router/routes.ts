@@ -1,0 +1,31 @@
+/** Who may open a page: anyone, a signed-in person, or an HR admin. */
+export type RouteAccess = 'anonymous' | 'participant' | 'admin';
+
+export interface RouteDefinition {
+  /** A path with `:name` segments, e.g. `/programmes/:id`. */
+  path: string;
+  /** The page's custom element, defined by the module `load` imports. */
+  tag: string;
+  load: () => Promise<unknown>;
+  access: RouteAccess;
+}
+
+/**
+ * Every page of the app. Pages load lazily: only the shell is in the first download, so a
+ * participant never downloads the admin pages.
+ */
+export const ROUTES: RouteDefinition[] = [
+  {
+    path: '/',
+    tag: 'tandem-home-page',
+    load: () => import('../pages/home-page.js'),
+    access: 'anonymous',
+  },
+];
+
+export const NOT_FOUND: RouteDefinition = {
+  path: '*',
+  tag: 'tandem-not-found-page',
+  load: () => import('../pages/not-found-page.js'),
+  access: 'anonymous',
+};
