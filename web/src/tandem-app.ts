@@ -127,6 +127,8 @@ export class TandemApp extends LitElement {
   @state() private accessor page: PageElement | undefined;
   @state() private accessor match: RouteMatch | undefined;
   @state() private accessor loadError = '';
+  /** Why the page is not shown: nobody signed in, or not an admin. */
+  @state() private accessor gate: 'sign-in' | 'forbidden' | undefined;
   @state() private accessor announcement = '';
   private navigations = 0;
   private stopRealtime: (() => void) | undefined;
@@ -174,6 +176,14 @@ export class TandemApp extends LitElement {
   private async show(moveFocus: boolean): Promise<void> {
     const navigation = ++this.navigations;
     const match = matchRoute(new URL(location.href));
+    this.match = match;
+    this.gate = gateFor(match, this.me);
+    if (this.gate) {
+      this.page = undefined;
+      await this.updateComplete;
+      if (moveFocus) this.renderRoot.querySelector<HTMLElement>('main h1')?.focus();
+      return;
+    }
     try {
       await match.route.load();
     } catch {
@@ -187,7 +197,6 @@ export class TandemApp extends LitElement {
     page.params = match.params;
     page.query = match.query;
     this.loadError = '';
-    this.match = match;
     this.page = page;
     await this.updateComplete;
     if (moveFocus) await focusHeading(page);
@@ -220,9 +229,7 @@ export class TandemApp extends LitElement {
           </div>
         </div>
       </header>
-      <main id="main" tabindex="-1">
-        ${this.loadError ? html`<p role="alert" class="error-text">${this.loadError}</p>` : this.page}
-      </main>
+      <main id="main" tabindex="-1">${this.renderMain()}</main>
       <footer>
         <div>
           <a href="/accessibility">${msg('Accessibility statement', { id: 'shell.accessibility' })}</a>
@@ -230,6 +237,21 @@ export class TandemApp extends LitElement {
       </footer>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
+  }
+
+  private renderMain() {
+    if (this.loadError) return html`<p role="alert" class="error-text">${this.loadError}</p>`;
+    if (this.gate === 'sign-in') {
+      return html`<h1 tabindex="-1">${msg('Please sign in', { id: 'shell.gate.signIn' })}</h1>
+        <p>${msg('This page is for participants of a programme.', { id: 'shell.gate.signInText' })}</p>
+        <p><a class="button" href=${signInHref()}>${msg('Sign in', { id: 'shell.signIn' })}</a></p>`;
+    }
+    if (this.gate === 'forbidden') {
+      return html`<h1 tabindex="-1">${msg('Not available', { id: 'shell.gate.forbidden' })}</h1>
+        <p>${msg('This page is for HR admins.', { id: 'shell.gate.forbiddenText' })}</p>
+        <p><a href="/">${msg('Go to the start page', { id: 'notFound.home' })}</a></p>`;
+    }
+    return this.page;
   }
 
   private renderNavigation() {
@@ -279,6 +301,12 @@ export class TandemApp extends LitElement {
     event.preventDefault();
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }
+}
+
+function gateFor(match: RouteMatch, me: Me | null): 'sign-in' | 'forbidden' | undefined {
+  if (match.route.access === 'anonymous') return undefined;
+  if (!me) return 'sign-in';
+  return match.route.access === 'admin' && !isAdmin(me) ? 'forbidden' : undefined;
 }
 
 async function focusHeading(page: PageElement): Promise<void> {

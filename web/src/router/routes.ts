@@ -10,6 +10,11 @@ export interface RouteDefinition {
   access: RouteAccess;
 }
 
+import { ADMIN_MATCHING_ROUTES } from './admin-matching-routes.js';
+import { ADMIN_ROUTES } from './admin-routes.js';
+import { PARTICIPANT_ROUTES } from './participant-routes.js';
+import { TANDEM_ROUTES } from './tandem-routes.js';
+
 /**
  * Every page of the app. Pages load lazily: only the shell is in the first download, so a
  * participant never downloads the admin pages.
@@ -21,6 +26,10 @@ export const ROUTES: RouteDefinition[] = [
     load: () => import('../pages/home-page.js'),
     access: 'anonymous',
   },
+  ...PARTICIPANT_ROUTES,
+  ...TANDEM_ROUTES,
+  ...ADMIN_ROUTES,
+  ...ADMIN_MATCHING_ROUTES,
 ];
 
 export const NOT_FOUND: RouteDefinition = {

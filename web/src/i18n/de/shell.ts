@@ -23,4 +23,10 @@ export const templates = {
   'home.intro':
     'Tandem bringt Kolleginnen und Kollegen zusammen: Reverse Mentoring, klassisches Mentoring und Mystery Lunch. Melden Sie sich mit Ihrem Konto der Organisation an, um an einem Programm teilzunehmen.',
   'home.signIn': 'Anmelden',
+  'shell.gate.signIn': 'Bitte melden Sie sich an',
+  'shell.gate.signInText': 'Diese Seite ist für Teilnehmende eines Programms.',
+  'shell.gate.forbidden': 'Nicht verfügbar',
+  'shell.gate.forbiddenText': 'Diese Seite ist für die Personalverwaltung.',
+  'task.loading': 'Wird geladen …',
+  'task.error': 'Etwas ist schiefgegangen. Bitte versuchen Sie es noch einmal.',
 };

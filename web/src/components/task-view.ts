@@ -1,0 +1,28 @@
+import { msg } from '@lit/localize';
+import type { Task } from '@lit/task';
+import { html, type TemplateResult } from 'lit';
+import { ApiError } from '../data/api-client.js';
+
+/**
+ * The loading and error states every page shows alike: "Loading…" as a polite status, an error
+ * as an alert with the server's sentence (never a stack trace), then `complete` with the value.
+ */
+export function taskView<T>(
+  task: Task<readonly unknown[], T>,
+  complete: (value: T) => unknown,
+): unknown {
+  return task.render({
+    pending: () => html`<p role="status">${msg('Loading…', { id: 'task.loading' })}</p>`,
+    error: (error) => errorMessage(error),
+    complete,
+  });
+}
+
+/** An error for people: the API's message, or a general sentence for anything else. */
+export function errorMessage(error: unknown): TemplateResult {
+  const text =
+    error instanceof ApiError
+      ? error.message
+      : msg('Something went wrong. Please try again.', { id: 'task.error' });
+  return html`<p role="alert" class="error-text">${text}</p>`;
+}
