@@ -15,6 +15,7 @@ import securityHeaders from './http/security-headers.js';
 import { taskSettings } from './jobs/task-dependencies.js';
 import workerPlugin from './jobs/worker-plugin.js';
 import curriculumRoutes from './modules/curricula/curriculum-routes.js';
+import enrolmentAdminRoutes from './modules/enrolment/enrolment-admin-routes.js';
 import enrolmentRoutes from './modules/enrolment/enrolment-routes.js';
 import matchReviewRoutes from './modules/matching/match-review-routes.js';
 import matchingRunRoutes from './modules/matching/matching-run-routes.js';
@@ -114,6 +115,7 @@ export async function buildApp(
   await app.register(skillRoutes);
   await app.register(profileRoutes);
   await app.register(enrolmentRoutes);
+  await app.register(enrolmentAdminRoutes);
   await app.register(pairRoutes);
   await app.register(pairJournalRoutes);
   await app.register(selfServiceRoutes);

@@ -1,8 +1,8 @@
-import { type Static, Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { ProgrammeKindSchema } from '@tandem/plugin-sdk';
 import { ProfileSchema } from '../profiles/profile-schema.js';
 import { ProgrammeStateSchema } from '../programmes/programme-schemas.js';
-import { ENROLMENT_ROLES } from './enrolment.js';
+import { ENROLMENT_ROLES, ENROLMENT_STATES } from './enrolment.js';
 
 const Role = Type.Union(
   ENROLMENT_ROLES.map((role) => Type.Literal(role)),
@@ -11,6 +11,8 @@ const Role = Type.Union(
       'mentor, mentee or either. In reverse mentoring the mentor is the "digital" colleague and the mentee the leader; in peer lunches everyone is either.',
   },
 );
+
+const State = Type.Union(ENROLMENT_STATES.map((state) => Type.Literal(state)));
 
 /** Joining a programme, or changing one's enrolment while enrolment is open. */
 export const EnrolSchema = Type.Object(
@@ -25,7 +27,7 @@ export type Enrol = Static<typeof EnrolSchema>;
 /** One's own enrolment in a programme. */
 export const MyEnrolmentSchema = Type.Object({
   role: Role,
-  state: Type.Union([Type.Literal('active'), Type.Literal('withdrawn')]),
+  state: State,
   profile: ProfileSchema,
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
@@ -57,3 +59,68 @@ export const ParticipantProgrammeSchema = Type.Object({
   enrolment: Type.Union([MyEnrolmentSchema, Type.Null()]),
 });
 export type ParticipantProgramme = Static<typeof ParticipantProgrammeSchema>;
+
+/** What the admins' table of a programme's enrolments can be sorted by. */
+export const ENROLMENT_SORTS = ['name', 'department', 'role', 'enrolledAt'] as const;
+
+const enrolmentFilter = {
+  search: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description: 'Part of a name, email address or department, in any case.',
+    }),
+  ),
+  role: Type.Optional(Role),
+  state: Type.Optional(State),
+  sort: Type.Union(
+    ENROLMENT_SORTS.flatMap((key) => [Type.Literal(key), Type.Literal(`-${key}`)]),
+    { default: 'name', description: 'A leading `-` sorts descending.' },
+  ),
+};
+
+/** Which enrolments of a programme an admin looks at, in which order. */
+export const EnrolmentExportFilterSchema = Type.Object(enrolmentFilter, {
+  additionalProperties: false,
+});
+export type EnrolmentExportFilter = Static<typeof EnrolmentExportFilterSchema>;
+
+/** One page of the admins' table of a programme's enrolments. */
+export const EnrolmentFilterSchema = Type.Object(
+  {
+    ...enrolmentFilter,
+    limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+    offset: Type.Integer({ minimum: 0, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+export type EnrolmentFilter = Static<typeof EnrolmentFilterSchema>;
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** An enrolment as admins see it: who, how, since when, with what, and whether matched. */
+export const EnrolmentRowSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  userId: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  email: Nullable(Type.String()),
+  department: Nullable(Type.String()),
+  title: Nullable(Type.String()),
+  role: Role,
+  state: State,
+  enrolledAt: Type.String({ format: 'date-time' }),
+  withdrawnAt: Nullable(Type.String({ format: 'date-time' })),
+  skillsOffered: Type.Array(Type.String()),
+  skillsWanted: Type.Array(Type.String()),
+  languages: Type.Array(Type.String()),
+  matched: Type.Boolean({
+    description: 'In a proposed, pinned or published match of the programme.',
+  }),
+});
+export type EnrolmentRow = Static<typeof EnrolmentRowSchema>;
+
+/** The enrolments that fit a filter: how many in all, and the page asked for. */
+export const EnrolmentTableSchema = Type.Object({
+  total: Type.Integer({ minimum: 0 }),
+  items: Type.Array(EnrolmentRowSchema),
+});
+export type EnrolmentTable = Static<typeof EnrolmentTableSchema>;

@@ -4,6 +4,7 @@ import { Programme } from '../programmes/programme.js';
 import { User } from '../users/user.js';
 
 export const ENROLMENT_ROLES = ['mentor', 'mentee', 'either'] as const;
+export const ENROLMENT_STATES = ['active', 'withdrawn'] as const;
 
 /** A person's participation in one programme, with the profile they enrolled with. */
 export const Enrolment = defineEntity({
@@ -16,7 +17,7 @@ export const Enrolment = defineEntity({
     programme: () => p.manyToOne(Programme).deleteRule('cascade'),
     user: () => p.manyToOne(User).deleteRule('cascade'),
     role: p.enum([...ENROLMENT_ROLES]),
-    state: p.enum(['active', 'withdrawn']).default('active'),
+    state: p.enum([...ENROLMENT_STATES]).default('active'),
     /** Years of working experience: generation and seniority for matching. */
     experienceYears: p.integer().nullable(),
     /** Skills offered and wanted, preferences, availability, goals, exclusions. */
