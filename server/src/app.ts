@@ -19,6 +19,7 @@ import enrolmentAdminRoutes from './modules/enrolment/enrolment-admin-routes.js'
 import enrolmentRoutes from './modules/enrolment/enrolment-routes.js';
 import matchReviewRoutes from './modules/matching/match-review-routes.js';
 import matchingRunRoutes from './modules/matching/matching-run-routes.js';
+import meetingAdminRoutes from './modules/meetings/meeting-admin-routes.js';
 import meetingDependencies from './modules/meetings/meeting-dependencies-plugin.js';
 import meetingRoutes from './modules/meetings/meeting-routes.js';
 import deliveryRoutes from './modules/notifications/delivery-routes.js';
@@ -120,6 +121,7 @@ export async function buildApp(
   await app.register(pairJournalRoutes);
   await app.register(selfServiceRoutes);
   await app.register(meetingRoutes);
+  await app.register(meetingAdminRoutes);
   await app.register(inboxRoutes);
   await app.register(deliveryRoutes);
   return app;

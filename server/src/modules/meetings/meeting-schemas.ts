@@ -37,3 +37,37 @@ export const RsvpSchema = Type.Union([
   ),
 ]);
 export type Rsvp = Static<typeof RsvpSchema>;
+
+/** Which meetings of a programme an admin looks at. */
+export const ProgrammeMeetingFilterSchema = Type.Object(
+  {
+    state: Type.Optional(literals(MEETING_STATES)),
+    from: Type.Optional(
+      Type.String({ format: 'date-time', description: 'Meetings that end after this time.' }),
+    ),
+    to: Type.Optional(
+      Type.String({ format: 'date-time', description: 'Meetings that start before this time.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ProgrammeMeetingFilter = Static<typeof ProgrammeMeetingFilterSchema>;
+
+/** A meeting of a programme as admins see it: whose, when, where, and who said what. */
+export const ProgrammeMeetingSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  matchId: Type.String({ format: 'uuid' }),
+  members: Type.Array(
+    Type.Object({ userId: Type.String({ format: 'uuid' }), name: Type.String() }),
+  ),
+  sessionTitle: Type.String(),
+  startsAt: Type.String({ format: 'date-time' }),
+  endsAt: Type.String({ format: 'date-time' }),
+  location: Type.Union([Type.String(), Type.Null()]),
+  link: Type.Union([Type.String(), Type.Null()]),
+  state: literals(MEETING_STATES),
+  responses: Type.Record(Type.String({ format: 'uuid' }), literals(RSVP_RESPONSES), {
+    description: "Each member's answer to the invitation, by user id.",
+  }),
+});
+export type ProgrammeMeetingView = Static<typeof ProgrammeMeetingSchema>;
