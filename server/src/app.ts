@@ -24,6 +24,7 @@ import meetingDependencies from './modules/meetings/meeting-dependencies-plugin.
 import meetingRoutes from './modules/meetings/meeting-routes.js';
 import deliveryRoutes from './modules/notifications/delivery-routes.js';
 import inboxRoutes from './modules/notifications/inbox-routes.js';
+import siteRoutes from './modules/organisation/site-routes.js';
 import pairJournalRoutes from './modules/pairs/pair-journal-routes.js';
 import pairRoutes from './modules/pairs/pair-routes.js';
 import profileRoutes from './modules/profiles/profile-routes.js';
@@ -106,6 +107,11 @@ export async function buildApp(
     rateLimit: config.authRateLimit,
   });
   if (demo) await app.register(devIdpRoutes, { idp: demo.idp });
+  await app.register(siteRoutes, {
+    version,
+    demo: Boolean(demo),
+    accessibility: config.accessibility,
+  });
   await app.register(meRoutes);
   await app.register(adminUserRoutes);
   await app.register(pluginRoutes);

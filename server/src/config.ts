@@ -12,6 +12,12 @@ FormatRegistry.Set(
   'postgres-url',
   (value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value),
 );
+FormatRegistry.Set('email-address', (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value));
+FormatRegistry.Set('calendar-date', (value) => {
+  // A real day: 2026-02-30 parses, but as another date, and 2026-13-01 not at all.
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(time || 0).toISOString().startsWith(value);
+});
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -185,6 +191,32 @@ export const EnvSchema = Type.Object({
     description:
       'On SIGTERM/SIGINT, how long in-flight requests and jobs may take to finish before the process exits anyway.',
   }),
+  ACCESSIBILITY_CONTACT_EMAIL: Type.Optional(
+    Type.String({
+      format: 'email-address',
+      description:
+        'Where people report accessibility barriers, shown in the accessibility statement (Erklärung zur Barrierefreiheit, BITV 2.0).',
+    }),
+  ),
+  ACCESSIBILITY_CONTACT_URL: Type.Optional(
+    Type.String({
+      format: 'http-url',
+      description:
+        'A contact form for accessibility barriers, shown beside or instead of the email address.',
+    }),
+  ),
+  ACCESSIBILITY_STATEMENT_DATE: Type.Optional(
+    Type.String({
+      format: 'calendar-date',
+      description: 'When the accessibility statement was made or last reviewed.',
+    }),
+  ),
+  ACCESSIBILITY_ENFORCEMENT_BODY: Type.Optional(
+    Type.String({
+      description:
+        "The enforcement procedure named in the accessibility statement: the conciliation body (Schlichtungsstelle) of the operator's state, with its address or link.",
+    }),
+  ),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -296,6 +328,13 @@ function toConfig(env: Env, cwd: string) {
     },
     matchingTimeLimitMs: env.MATCHING_TIME_LIMIT_SECONDS * 1000,
     holidayRegion: env.HOLIDAY_REGION.toUpperCase(),
+    /** The accessibility statement's contacts and facts; null where the operator set none. */
+    accessibility: {
+      contactEmail: env.ACCESSIBILITY_CONTACT_EMAIL ?? null,
+      contactUrl: env.ACCESSIBILITY_CONTACT_URL ?? null,
+      statementDate: env.ACCESSIBILITY_STATEMENT_DATE ?? null,
+      enforcementBody: env.ACCESSIBILITY_ENFORCEMENT_BODY ?? null,
+    },
     trustProxy: trustProxy(env.TRUST_PROXY),
     /** The organisation's IdP; undefined until configured (demo mode brings its own). */
     oidc:
@@ -369,6 +408,8 @@ export function expectation(schema: TSchema): string {
   }
   if (schema.format === 'http-url') return 'an http:// or https:// URL';
   if (schema.format === 'postgres-url') return 'a postgres:// connection URL';
+  if (schema.format === 'email-address') return 'an email address';
+  if (schema.format === 'calendar-date') return 'a date as YYYY-MM-DD';
   if (schema.pattern?.includes('openid')) return 'a space-separated list including openid';
   if (schema.pattern) return '`true`, a number of proxies, or proxy addresses';
   return 'a non-empty string';

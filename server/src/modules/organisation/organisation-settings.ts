@@ -4,6 +4,10 @@ import { ORGANISATION_ID, Organisation } from './organisation.js';
 
 /** What every message and meeting plan reads from the organisation. */
 export interface OrganisationSettings {
+  /** The organisation's name; null until it is set up (the demo names its own). */
+  name: string | null;
+  /** True when the data is the demo's, made up by `tandem start --demo`. */
+  demo: boolean;
   /** IANA time zone of availability windows and meeting times. */
   timeZone: string;
   /** The language of people who chose none. */
@@ -14,6 +18,8 @@ export interface OrganisationSettings {
 export async function organisationSettings(em: EntityManager): Promise<OrganisationSettings> {
   const organisation = await em.findOne(Organisation, ORGANISATION_ID);
   return {
+    name: organisation?.name ?? null,
+    demo: organisation?.demo ?? false,
     timeZone: organisation?.timeZone ?? 'Europe/Berlin',
     defaultLocale: organisation?.defaultLocale ?? 'de',
   };

@@ -1,0 +1,27 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { organisationSettings } from './organisation-settings.js';
+import type { SiteView } from './site-schemas.js';
+
+/** What the operator configured for the site (see config.ts). */
+export interface SiteSettings {
+  version: string;
+  /** Demo sign-in is on (`tandem start --demo` without an OpenID Provider). */
+  demo: boolean;
+  accessibility: SiteView['accessibility'];
+}
+
+/** The languages Tandem speaks, the first the fallback. */
+const LANGUAGES = ['de', 'en'] as const;
+
+/** The site's public facts: whose Tandem it is, which version, and whom to tell about barriers. */
+export async function readSite(em: EntityManager, settings: SiteSettings): Promise<SiteView> {
+  const organisation = await organisationSettings(em.fork());
+  return {
+    organisationName: organisation.name,
+    version: settings.version,
+    demo: settings.demo || organisation.demo,
+    languages: [...LANGUAGES],
+    defaultLocale: organisation.defaultLocale,
+    accessibility: settings.accessibility,
+  };
+}
