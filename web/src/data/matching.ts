@@ -1,0 +1,54 @@
+import type { Static } from '@sinclair/typebox';
+import type {
+  MatchReviewSchema,
+  ReviewedMatchSchema,
+} from '@tandem/server/schemas/modules/matching/match-review-schemas';
+import type { MatchingRunSchema } from '@tandem/server/schemas/modules/matching/matching-run-schemas';
+import type { ProgrammeSchema } from '@tandem/server/schemas/modules/programmes/programme-schemas';
+import { api } from './api-client.js';
+
+export type MatchingRun = Static<typeof MatchingRunSchema>;
+export type MatchReview = Static<typeof MatchReviewSchema>;
+export type ReviewedMatch = Static<typeof ReviewedMatchSchema>;
+export type UnmatchedPerson = MatchReview['unmatched'][number];
+
+const id = (value: string) => encodeURIComponent(value);
+
+export const readReview = (programmeId: string, signal?: AbortSignal) =>
+  api<MatchReview>(`/api/admin/programmes/${id(programmeId)}/review`, signal ? { signal } : {});
+
+export const startMatchingRun = (programmeId: string) =>
+  api<MatchingRun>(`/api/admin/programmes/${id(programmeId)}/matching-runs`, { method: 'POST' });
+
+export const readMatchingRun = (runId: string) =>
+  api<MatchingRun>(`/api/admin/matching-runs/${id(runId)}`);
+
+export const pinMatch = (matchId: string, pinned: boolean) =>
+  api<MatchReview>(`/api/admin/matches/${id(matchId)}/pin`, {
+    method: pinned ? 'POST' : 'DELETE',
+  });
+
+export const unmatch = (matchId: string) =>
+  api<MatchReview>(`/api/admin/matches/${id(matchId)}`, { method: 'DELETE' });
+
+export const forbidPair = (programmeId: string, enrolmentIds: [string, string]) =>
+  api<MatchReview>(`/api/admin/programmes/${id(programmeId)}/forbids`, {
+    method: 'POST',
+    body: { enrolmentIds },
+  });
+
+/** Exchanges the partners of the two named people (each from a different pair). */
+export const swapPartners = (programmeId: string, enrolmentIds: [string, string]) =>
+  api<MatchReview>(`/api/admin/programmes/${id(programmeId)}/swaps`, {
+    method: 'POST',
+    body: { enrolmentIds },
+  });
+
+export const publishMatches = (programmeId: string) =>
+  api<MatchReview>(`/api/admin/programmes/${id(programmeId)}/publish`, { method: 'POST' });
+
+export type Programme = Static<typeof ProgrammeSchema>;
+
+/** The programme's name and state, for the review's heading and what it allows. */
+export const readProgramme = (programmeId: string, signal?: AbortSignal) =>
+  api<Programme>(`/api/admin/programmes/${id(programmeId)}`, signal ? { signal } : {});

@@ -1,0 +1,8 @@
+import type { Static } from '@sinclair/typebox';
+import type { PluginStatusSchema } from '@tandem/server/schemas/plugin-host/plugin-schemas';
+import { api } from './api-client.js';
+
+export type PluginStatus = Static<typeof PluginStatusSchema>;
+
+export const readPlugins = (signal?: AbortSignal) =>
+  api<PluginStatus[]>('/api/admin/plugins', signal ? { signal } : {});

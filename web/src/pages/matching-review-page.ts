@@ -1,0 +1,661 @@
+import { localized, msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { announce } from '../components/announcer.js';
+import '../components/tandem-dialog.js';
+import type { TandemDialog } from '../components/tandem-dialog.js';
+import '../components/tandem-match-criteria.js';
+import { taskView } from '../components/task-view.js';
+import { ApiError } from '../data/api-client.js';
+import {
+  forbidPair,
+  type MatchingRun,
+  type MatchReview,
+  type Programme,
+  pinMatch,
+  publishMatches,
+  type ReviewedMatch,
+  readMatchingRun,
+  readProgramme,
+  readReview,
+  startMatchingRun,
+  swapPartners,
+  unmatch,
+} from '../data/matching.js';
+import { REALTIME, type RealtimeEvent } from '../data/realtime.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+
+/** How long the page waits for a live event before it asks the server itself. */
+const POLL_MS = 2000;
+
+type Member = ReviewedMatch['members'][number];
+
+/**
+ * The admin's matching review: run the programme's matching strategy (with live progress),
+ * look at each proposed pair and why it was proposed, change pairs by hand (pin, forbid,
+ * unmatch, swap), see who is left and why, run again, and publish.
+ */
+@localized()
+@customElement('tandem-matching-review-page')
+export class TandemMatchingReviewPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      .pairs {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+      }
+      .pair h3:focus {
+        outline: 3px solid var(--tandem-focus);
+        outline-offset: 2px;
+      }
+      .pair .actions {
+        margin-top: 0.75rem;
+      }
+      .people {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+        gap: 0.5rem 1.5rem;
+        margin: 0 0 0.5rem;
+        padding: 0;
+        list-style: none;
+      }
+      .role {
+        display: block;
+        font-size: 0.9rem;
+        color: var(--tandem-muted);
+      }
+      .score {
+        font-weight: 600;
+      }
+      .badge {
+        display: inline-block;
+        margin-left: 0.5rem;
+        padding: 0 0.5rem;
+        border: 1px solid var(--tandem-primary);
+        border-radius: var(--tandem-radius);
+        font-size: 0.9rem;
+        font-weight: 600;
+        color: var(--tandem-primary);
+      }
+      progress {
+        width: 100%;
+        height: 1.25rem;
+      }
+      .run label {
+        margin-top: 0.5rem;
+      }
+      .radio-choice {
+        display: flex;
+        gap: 0.5rem;
+        align-items: flex-start;
+        margin-bottom: 0.5rem;
+      }
+      .radio-choice label {
+        font-weight: normal;
+      }
+      .unmatched li {
+        margin-bottom: 0.5rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) accessor params: Record<string, string> = {};
+
+  /** The review as the server last answered it; every change answers with the whole review. */
+  @state() private accessor review: MatchReview | null = null;
+  @state() private accessor run: MatchingRun | null = null;
+  @state() private accessor actionError = '';
+  @state() private accessor busy = false;
+  /** The pair whose partner is being swapped, while the swap dialog is open. */
+  @state() private accessor swapFrom: ReviewedMatch | null = null;
+  @state() private accessor swapTo = '';
+
+  @query('#swap-dialog') private accessor swapDialog!: TandemDialog;
+  @query('#publish-dialog') private accessor publishDialog!: TandemDialog;
+
+  private pollTimer: ReturnType<typeof setInterval> | undefined;
+  private lastEventAt = 0;
+
+  private readonly data = new Task(this, {
+    task: async ([programmeId], { signal }) => {
+      const [programme, review] = await Promise.all([
+        readProgramme(programmeId, signal),
+        readReview(programmeId, signal),
+      ]);
+      this.review = review;
+      const last = review.lastRun;
+      if (last && (last.state === 'queued' || last.state === 'running')) this.follow(last);
+      return programme;
+    },
+    args: () => [this.params.id ?? ''] as const,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(REALTIME, this.onRealtime);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(REALTIME, this.onRealtime);
+    this.stopPolling();
+  }
+
+  override render() {
+    return html`
+      ${taskView(this.data, (programme) => this.renderReview(programme))}
+    `;
+  }
+
+  private renderReview(programme: Programme) {
+    const review = this.review;
+    if (!review) return nothing;
+    const open = review.matches.filter((m) => m.state === 'proposed' || m.state === 'pinned');
+    const published = review.matches.filter((m) => m.state === 'published');
+    return html`
+      <h1 tabindex="-1">
+        ${msg(str`Matching: ${programme.name}`, { id: 'matching.title' })}
+      </h1>
+      <p>
+        <a href=${`/admin/programmes/${encodeURIComponent(programme.id)}/meetings`}
+          >${msg('Meetings of this programme', { id: 'matching.meetingsLink' })}</a
+        >
+      </p>
+      ${this.renderRun(review, open.length)}
+      ${
+        this.actionError
+          ? html`<p role="alert" class="error-text">${this.actionError}</p>`
+          : nothing
+      }
+      ${this.renderProposals(open)} ${this.renderUnmatched(review)}
+      ${published.length ? this.renderPublished(published) : nothing}
+      ${this.renderSwapDialog(open)} ${this.renderPublishDialog(open.length)}
+    `;
+  }
+
+  private renderRun(review: MatchReview, proposed: number) {
+    const run = this.run;
+    const running = run !== null && (run.state === 'queued' || run.state === 'running');
+    const again = review.lastRun !== null;
+    return html`<section class="card run" aria-labelledby="run-heading">
+      <h2 id="run-heading">${msg('Matching run', { id: 'matching.run.heading' })}</h2>
+      <p class="hint" id="run-hint">
+        ${
+          again
+            ? msg(
+                'Running again keeps pinned pairs as they are and never proposes a forbidden pair. Proposed pairs that are not pinned are replaced.',
+                { id: 'matching.run.againHint' },
+              )
+            : msg(
+                'The programme’s matching strategy proposes pairs; nothing is sent until you publish.',
+                {
+                  id: 'matching.run.firstHint',
+                },
+              )
+        }
+      </p>
+      <div class="actions">
+        <button
+          id="run-button"
+          aria-describedby="run-hint"
+          @click=${this.onRun}
+          ?disabled=${running}
+        >
+          ${
+            again
+              ? msg('Run matching again', { id: 'matching.run.again' })
+              : msg('Run matching', { id: 'matching.run.start' })
+          }
+        </button>
+        ${
+          proposed > 0
+            ? html`<button class="secondary" id="publish-button" @click=${this.onPublishClick}>
+              ${msg(str`Publish ${proposed} pairs…`, { id: 'matching.publish.open' })}
+            </button>`
+            : nothing
+        }
+      </div>
+      ${running && run ? this.renderProgress(run) : nothing}
+      <p role="status" class="muted">${this.runStatus()}</p>
+    </section>`;
+  }
+
+  private renderProgress(run: MatchingRun) {
+    return html`<label for="run-progress">${msg('Progress of the matching run', {
+      id: 'matching.run.progressLabel',
+    })}</label>
+      <progress id="run-progress" max="100" .value=${run.progress}>${run.progress} %</progress>`;
+  }
+
+  /** One sentence about the latest run, read politely by screen readers as it changes. */
+  private runStatus(): string {
+    const run = this.run ?? this.review?.lastRun ?? null;
+    if (!run) return msg('Matching has not run yet.', { id: 'matching.run.never' });
+    const progress = run.progress;
+    switch (run.state) {
+      case 'queued':
+        return msg('The matching run is waiting to start.', { id: 'matching.run.queued' });
+      case 'running':
+        return msg(str`Matching is running: ${progress} %.`, { id: 'matching.run.running' });
+      case 'failed': {
+        const error = run.error ?? '';
+        return msg(str`The matching run failed: ${error}`, { id: 'matching.run.failed' });
+      }
+      case 'succeeded': {
+        const groups = run.groupCount ?? 0;
+        const left = run.unmatched.length;
+        return msg(str`The last run proposed ${groups} pairs; ${left} people are left unmatched.`, {
+          id: 'matching.run.succeeded',
+        });
+      }
+    }
+  }
+
+  private renderProposals(open: ReviewedMatch[]) {
+    return html`<section aria-labelledby="proposals-heading">
+      <h2 id="proposals-heading" tabindex="-1">
+        ${msg(str`Proposed pairs (${open.length})`, { id: 'matching.proposals.heading' })}
+      </h2>
+      ${
+        open.length === 0
+          ? html`<p>${msg('There are no proposed pairs.', { id: 'matching.proposals.none' })}</p>`
+          : html`<ul class="pairs">
+            ${repeat(
+              open,
+              (match) => match.id,
+              (match, index) => this.renderPair(match, index, open.length > 1),
+            )}
+          </ul>`
+      }
+    </section>`;
+  }
+
+  private renderPair(match: ReviewedMatch, index: number, canSwap: boolean) {
+    const names = pairNames(match);
+    const pinned = match.state === 'pinned';
+    const headingId = `pair-${match.id}`;
+    return html`<li class="card pair" data-index=${index}>
+      <h3 id=${headingId} tabindex="-1">
+        ${names}
+        ${pinned ? html`<span class="badge">${msg('Pinned', { id: 'matching.pinned' })}</span>` : nothing}
+      </h3>
+      <ul class="people">
+        ${match.members.map(
+          (member) => html`<li>
+            <span class="role">${roleLabel(member.role)}</span>
+            <strong>${member.name}</strong>${member.department ? html`, ${member.department}` : nothing}
+          </li>`,
+        )}
+      </ul>
+      <p class="score">${scoreText(match.score)}</p>
+      ${
+        match.criteria.length
+          ? html`<tandem-match-criteria .criteria=${match.criteria} .pairName=${names}></tandem-match-criteria>`
+          : nothing
+      }
+      <div class="actions">
+        <button class="secondary" data-action="pin" @click=${() => this.onPin(match)}>
+          ${pinned ? msg('Unpin', { id: 'matching.unpin' }) : msg('Pin', { id: 'matching.pin' })}
+          <span class="visually-hidden">${names}</span>
+        </button>
+        ${
+          canSwap
+            ? html`<button class="secondary" @click=${() => this.onSwapClick(match)}>
+              ${msg('Swap partners…', { id: 'matching.swap' })}
+              <span class="visually-hidden">${names}</span>
+            </button>`
+            : nothing
+        }
+        <button class="secondary" @click=${() => this.onUnmatch(match, index)}>
+          ${msg('Unmatch', { id: 'matching.unmatch' })}
+          <span class="visually-hidden">${names}</span>
+        </button>
+        <button class="danger" @click=${() => this.onForbid(match, index)}>
+          ${msg('Never pair these two', { id: 'matching.forbid' })}
+          <span class="visually-hidden">${names}</span>
+        </button>
+      </div>
+    </li>`;
+  }
+
+  private renderUnmatched(review: MatchReview) {
+    return html`<section class="unmatched" aria-labelledby="unmatched-heading">
+      <h2 id="unmatched-heading" tabindex="-1">
+        ${msg(str`Unmatched people (${review.unmatched.length})`, {
+          id: 'matching.unmatched.heading',
+        })}
+      </h2>
+      ${
+        review.unmatched.length === 0
+          ? html`<p>${msg('Everyone has a partner.', { id: 'matching.unmatched.none' })}</p>`
+          : html`<ul>
+            ${review.unmatched.map(
+              (person) => html`<li>
+                <strong>${person.name}</strong>${
+                  person.department ? html`, ${person.department}` : nothing
+                }:
+                <span>${person.reason}</span>
+              </li>`,
+            )}
+          </ul>`
+      }
+    </section>`;
+  }
+
+  private renderPublished(published: ReviewedMatch[]) {
+    return html`<section aria-labelledby="published-heading">
+      <h2 id="published-heading" tabindex="-1">
+        ${msg(str`Published pairs (${published.length})`, { id: 'matching.published.heading' })}
+      </h2>
+      <ul>
+        ${published.map((match) => html`<li>${pairNames(match)}</li>`)}
+      </ul>
+    </section>`;
+  }
+
+  private renderSwapDialog(open: ReviewedMatch[]) {
+    const from = this.swapFrom;
+    const others = from ? open.filter((match) => match.id !== from.id) : [];
+    return html`<tandem-dialog
+      id="swap-dialog"
+      heading=${msg('Swap partners', { id: 'matching.swap.heading' })}
+      @close=${() => {
+        this.swapFrom = null;
+      }}
+    >
+      ${
+        from
+          ? html`<fieldset>
+            <legend>
+              ${msg(str`Swap partners of ${pairNames(from)} with`, { id: 'matching.swap.legend' })}
+            </legend>
+            ${others.map(
+              (match) => html`<div class="radio-choice">
+                <input
+                  type="radio"
+                  name="swap-to"
+                  id=${`swap-${match.id}`}
+                  .value=${match.id}
+                  .checked=${this.swapTo === match.id}
+                  @change=${() => {
+                    this.swapTo = match.id;
+                  }}
+                />
+                <label for=${`swap-${match.id}`}>${pairNames(match)}</label>
+              </div>`,
+            )}
+          </fieldset>
+          <p class="hint">
+            ${msg(
+              'Each person keeps their side (mentor or mentee) and gets the other pair’s partner. Both pairs lose their score.',
+              { id: 'matching.swap.hint' },
+            )}
+          </p>`
+          : nothing
+      }
+      <button slot="actions" @click=${this.onSwapConfirm}>
+        ${msg('Swap', { id: 'matching.swap.confirm' })}
+      </button>
+      <button slot="actions" class="secondary" @click=${() => this.swapDialog.close()}>
+        ${msg('Cancel', { id: 'matching.cancel' })}
+      </button>
+    </tandem-dialog>`;
+  }
+
+  private renderPublishDialog(count: number) {
+    return html`<tandem-dialog
+      id="publish-dialog"
+      heading=${msg(str`Publish ${count} pairs?`, { id: 'matching.publish.heading' })}
+    >
+      <p>
+        ${msg(
+          str`${count} pairs are published. Everyone in them is told who their partner is, and invitations to the first meeting go out. Published pairs can no longer be changed here.`,
+          { id: 'matching.publish.text' },
+        )}
+      </p>
+      <p>
+        ${msg('People left unmatched stay on the list and can be matched later.', {
+          id: 'matching.publish.unmatched',
+        })}
+      </p>
+      <button slot="actions" @click=${this.onPublishConfirm}>
+        ${msg(str`Publish ${count} pairs`, { id: 'matching.publish.confirm' })}
+      </button>
+      <button slot="actions" class="secondary" @click=${() => this.publishDialog.close()}>
+        ${msg('Cancel', { id: 'matching.cancel' })}
+      </button>
+    </tandem-dialog>`;
+  }
+
+  // --- the matching run -------------------------------------------------------------------
+
+  private async onRun(): Promise<void> {
+    this.actionError = '';
+    try {
+      const run = await startMatchingRun(this.params.id ?? '');
+      announce(msg('Matching started.', { id: 'matching.run.started' }));
+      this.follow(run);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Follows a run live over /ws; without an event for a while, asks the server every 2 s. */
+  private follow(run: MatchingRun): void {
+    this.run = run;
+    this.lastEventAt = Date.now();
+    this.stopPolling();
+    this.pollTimer = setInterval(() => void this.poll(), POLL_MS);
+  }
+
+  private readonly onRealtime = (event: Event): void => {
+    const detail = (event as CustomEvent<RealtimeEvent>).detail;
+    const run = this.run;
+    if (detail.type !== 'matching-run' || !run || detail.data?.['id'] !== run.id) return;
+    this.lastEventAt = Date.now();
+    const { state: runState, progress } = detail.data;
+    const next = { ...run };
+    if (typeof progress === 'number') next.progress = progress;
+    if (
+      runState === 'queued' ||
+      runState === 'running' ||
+      runState === 'succeeded' ||
+      runState === 'failed'
+    )
+      next.state = runState;
+    this.run = next;
+    // The event carries no error text or counts: fetch the run once it has finished.
+    if (next.state === 'succeeded' || next.state === 'failed') void this.poll();
+  };
+
+  private async poll(): Promise<void> {
+    const run = this.run;
+    if (!run) return;
+    const finished = run.state === 'succeeded' || run.state === 'failed';
+    if (!finished && Date.now() - this.lastEventAt < POLL_MS) return;
+    try {
+      const latest = await readMatchingRun(run.id);
+      if (this.run?.id !== latest.id) return;
+      this.run = latest;
+      if (latest.state === 'succeeded' || latest.state === 'failed') await this.finish(latest);
+    } catch (error) {
+      this.stopPolling();
+      this.fail(error);
+    }
+  }
+
+  private async finish(run: MatchingRun): Promise<void> {
+    if (!this.pollTimer) return; // finished already (an event and a poll may both end it)
+    this.stopPolling();
+    if (run.state === 'failed') {
+      announce(this.runStatus());
+      return;
+    }
+    this.review = await readReview(this.params.id ?? '');
+    this.run = run;
+    announce(this.runStatus());
+    await this.updateComplete;
+    this.focusHeading('proposals-heading');
+  }
+
+  private stopPolling(): void {
+    clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
+  }
+
+  // --- changes by hand ---------------------------------------------------------------------
+
+  /** Runs a change; the server answers with the whole review, or a sentence why not. */
+  private async change(action: () => Promise<MatchReview>, done: string): Promise<boolean> {
+    if (this.busy) return false;
+    this.busy = true;
+    this.actionError = '';
+    try {
+      this.review = await action();
+      announce(done);
+      return true;
+    } catch (error) {
+      this.fail(error);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.actionError =
+      error instanceof ApiError
+        ? error.message
+        : msg('Something went wrong. Please try again.', { id: 'task.error' });
+  }
+
+  private async onPin(match: ReviewedMatch): Promise<void> {
+    const pin = match.state !== 'pinned';
+    const names = pairNames(match);
+    await this.change(
+      () => pinMatch(match.id, pin),
+      pin
+        ? msg(str`${names} pinned: running again keeps this pair.`, { id: 'matching.pinned.done' })
+        : msg(str`${names} unpinned.`, { id: 'matching.unpinned.done' }),
+    );
+  }
+
+  private async onUnmatch(match: ReviewedMatch, index: number): Promise<void> {
+    const names = pairNames(match);
+    const ok = await this.change(
+      () => unmatch(match.id),
+      msg(str`${names} unmatched; both are now on the list of unmatched people.`, {
+        id: 'matching.unmatch.done',
+      }),
+    );
+    if (ok) await this.focusPairAt(index);
+  }
+
+  private async onForbid(match: ReviewedMatch, index: number): Promise<void> {
+    const [first, second] = match.members;
+    if (!first || !second) return;
+    const names = pairNames(match);
+    const ok = await this.change(
+      () => forbidPair(this.params.id ?? '', [first.enrolmentId, second.enrolmentId]),
+      msg(str`${names} will never be paired. Both are now unmatched.`, {
+        id: 'matching.forbid.done',
+      }),
+    );
+    if (ok) await this.focusPairAt(index);
+  }
+
+  private async onSwapClick(match: ReviewedMatch): Promise<void> {
+    this.swapFrom = match;
+    this.swapTo = '';
+    this.actionError = '';
+    await this.updateComplete;
+    await this.swapDialog.show();
+  }
+
+  private async onSwapConfirm(): Promise<void> {
+    const from = this.swapFrom;
+    const to = this.review?.matches.find((match) => match.id === this.swapTo);
+    if (!from || !to) {
+      announce(msg('Choose the pair to swap with.', { id: 'matching.swap.choose' }));
+      return;
+    }
+    const [mine] = from.members;
+    const theirs = to.members.find((member: Member) => member.role === mine?.role);
+    if (!mine || !theirs) return;
+    const before = `${pairNames(from)}; ${pairNames(to)}`;
+    this.swapDialog.close();
+    await this.change(
+      () => swapPartners(this.params.id ?? '', [mine.enrolmentId, theirs.enrolmentId]),
+      msg(str`Partners swapped between ${before}.`, { id: 'matching.swap.done' }),
+    );
+  }
+
+  private async onPublishClick(): Promise<void> {
+    this.actionError = '';
+    await this.publishDialog.show();
+  }
+
+  private async onPublishConfirm(): Promise<void> {
+    const count =
+      this.review?.matches.filter((m) => m.state === 'proposed' || m.state === 'pinned').length ??
+      0;
+    this.publishDialog.close();
+    const ok = await this.change(
+      () => publishMatches(this.params.id ?? ''),
+      msg(str`${count} pairs published; invitations are on their way.`, {
+        id: 'matching.publish.done',
+      }),
+    );
+    if (ok) {
+      await this.updateComplete;
+      this.focusHeading('published-heading');
+    }
+  }
+
+  // --- focus --------------------------------------------------------------------------------
+
+  /** After a pair left the list: the pair now in its place, the one before, or the list. */
+  private async focusPairAt(index: number): Promise<void> {
+    await this.updateComplete;
+    const headings = this.renderRoot.querySelectorAll<HTMLElement>('.pair h3');
+    const target = headings[index] ?? headings[index - 1];
+    if (target) target.focus();
+    else this.focusHeading('unmatched-heading');
+  }
+
+  private focusHeading(id: string): void {
+    this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+  }
+}
+
+function pairNames(match: ReviewedMatch): string {
+  return match.members.map((member) => member.name).join(' & ');
+}
+
+function roleLabel(role: Member['role']): string {
+  switch (role) {
+    case 'mentor':
+      return msg('Mentor', { id: 'matching.role.mentor' });
+    case 'mentee':
+      return msg('Mentee', { id: 'matching.role.mentee' });
+    case 'peer':
+      return msg('Peer', { id: 'matching.role.peer' });
+  }
+}
+
+function scoreText(score: number | null): string {
+  if (score === null)
+    return msg('No score: this pair was changed by hand.', { id: 'matching.score.none' });
+  const rounded = Math.round(score);
+  return msg(str`Score ${rounded} of 100`, { id: 'matching.score' });
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tandem-matching-review-page': TandemMatchingReviewPage;
+  }
+}
