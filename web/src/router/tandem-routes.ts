@@ -1,4 +1,23 @@
 import type { RouteDefinition } from './routes.js';
 
 /** My tandem (partner, meetings, plan, notes, feedback) and the inbox. */
-export const TANDEM_ROUTES: RouteDefinition[] = [];
+export const TANDEM_ROUTES: RouteDefinition[] = [
+  {
+    path: '/tandem',
+    tag: 'tandem-tandem-page',
+    load: () => import('../pages/tandem-page.js'),
+    access: 'participant',
+  },
+  {
+    path: '/tandem/:pairId',
+    tag: 'tandem-tandem-page',
+    load: () => import('../pages/tandem-page.js'),
+    access: 'participant',
+  },
+  {
+    path: '/inbox',
+    tag: 'tandem-inbox-page',
+    load: () => import('../pages/inbox-page.js'),
+    access: 'participant',
+  },
+];

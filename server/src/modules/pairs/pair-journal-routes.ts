@@ -13,7 +13,7 @@ const Uuid = Type.String({ format: 'uuid' });
 const Pair = Type.Object({ id: Uuid });
 const Item = Type.Object({ id: Uuid, itemId: Uuid });
 const Session = Type.Object({ id: Uuid, sessionId: Uuid });
-const NoteSchema = Type.Object({
+export const NoteSchema = Type.Object({
   id: Uuid,
   body: Type.String(),
   mine: Type.Boolean(),

@@ -1,0 +1,255 @@
+import { localized, msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import { css, html, LitElement } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import {
+  answerInvitation,
+  listMyMeetings,
+  type Meeting,
+  nextMeeting,
+  type Rsvp,
+  type RsvpResponse,
+} from '../data/meetings.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+import { announce } from './announcer.js';
+import { formatDateTime, formatTime, toLocalInput } from './date-time.js';
+import type { TandemDialog } from './tandem-dialog.js';
+import './tandem-dialog.js';
+import { errorMessage, taskView } from './task-view.js';
+
+/** A pair's next meeting: when, where, who said what, and my answer to the invitation. */
+@localized()
+@customElement('tandem-next-meeting')
+export class TandemNextMeeting extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      .when {
+        font-size: 1.15rem;
+        font-weight: 700;
+        margin: 0 0 0.5rem;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25rem 1rem;
+        margin: 0 0 0.5rem;
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      .answer {
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) accessor pairId = '';
+  /** The meeting after my answer (the list is not reloaded for it). */
+  @state() private accessor answered: Meeting | undefined;
+  @state() private accessor busy = false;
+  @state() private accessor error: unknown;
+  @state() private accessor proposal = '';
+  @state() private accessor proposalInvalid = false;
+  @query('tandem-dialog') private accessor dialog!: TandemDialog;
+
+  private readonly meetings = new Task(this, {
+    task: async ([pairId], { signal }) => {
+      this.answered = undefined;
+      return nextMeeting(await listMyMeetings(signal), pairId);
+    },
+    args: () => [this.pairId] as const,
+  });
+
+  override render() {
+    return taskView(this.meetings, (loaded) => {
+      const meeting = this.answered ?? loaded;
+      if (!meeting) {
+        return html`<p>
+          ${msg(
+            'No meeting is planned yet. Tandem suggests one as soon as it finds a time that suits you both.',
+            { id: 'tandem.meeting.none' },
+          )}
+        </p>`;
+      }
+      return this.renderMeeting(meeting);
+    });
+  }
+
+  private renderMeeting(meeting: Meeting) {
+    const end = formatTime(meeting.endsAt);
+    return html`<div class="card">
+      <p class="when">
+        <time datetime=${meeting.startsAt}>${formatDateTime(meeting.startsAt)}</time>
+        ${msg(str`until ${end}`, { id: 'tandem.meeting.until' })}
+      </p>
+      <dl>
+        <dt>${msg('Topic', { id: 'tandem.meeting.topic' })}</dt>
+        <dd>${meeting.title}</dd>
+        ${
+          meeting.location
+            ? html`<dt>${msg('Place', { id: 'tandem.meeting.place' })}</dt>
+              <dd>${meeting.location}</dd>`
+            : null
+        }
+        ${
+          meeting.link
+            ? html`<dt>${msg('Video call', { id: 'tandem.meeting.video' })}</dt>
+              <dd>
+                <a href=${meeting.link} target="_blank" rel="noopener noreferrer"
+                  >${msg('Join the video call', { id: 'tandem.meeting.join' })}<span class="visually-hidden">
+                    ${msg('(opens in a new tab)', { id: 'tandem.meeting.newTab' })}</span
+                  ></a
+                >
+              </dd>`
+            : null
+        }
+        ${meeting.partners.map(
+          (partner) => html`<dt>${partner.name}</dt>
+            <dd>${responseLabel(partner.response)}</dd>`,
+        )}
+        <dt>${msg('My answer', { id: 'tandem.meeting.myAnswer' })}</dt>
+        <dd class="answer">${responseLabel(meeting.myResponse)}</dd>
+      </dl>
+      ${this.error ? errorMessage(this.error) : null}
+      <div class="actions">
+        <button
+          type="button"
+          ?disabled=${this.busy || meeting.myResponse === 'accepted'}
+          @click=${() => this.answer(meeting, { response: 'accepted' })}
+        >
+          ${msg('Accept', { id: 'tandem.meeting.accept' })}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          ?disabled=${this.busy || meeting.myResponse === 'declined'}
+          @click=${() => this.answer(meeting, { response: 'declined' })}
+        >
+          ${msg('Decline', { id: 'tandem.meeting.decline' })}
+        </button>
+        <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.openProposal(meeting)}>
+          ${msg('Propose another time', { id: 'tandem.meeting.propose' })}
+        </button>
+      </div>
+      <p class="hint">
+        ${msg(
+          'If you decline without proposing a time, Tandem moves the meeting to the next time you are both free.',
+          { id: 'tandem.meeting.declineHint' },
+        )}
+      </p>
+      ${this.renderDialog(meeting)}
+    </div>`;
+  }
+
+  private renderDialog(meeting: Meeting) {
+    const invalid = this.proposalInvalid;
+    return html`<tandem-dialog heading=${msg('Propose another time', { id: 'tandem.meeting.propose' })}>
+      <form id="proposal" @submit=${(event: Event) => this.propose(event, meeting)} novalidate>
+        <p>
+          ${msg(
+            'Your partner is told about your proposal and can accept it or answer with another one.',
+            { id: 'tandem.meeting.proposeText' },
+          )}
+        </p>
+        <div class="field">
+          <label for="start">${msg('New date and time', { id: 'tandem.meeting.newStart' })}</label>
+          <input
+            id="start"
+            type="datetime-local"
+            required
+            .value=${this.proposal}
+            aria-invalid=${invalid ? 'true' : 'false'}
+            aria-describedby=${invalid ? 'start-error' : ''}
+            @input=${(event: Event) => {
+              this.proposal = (event.target as HTMLInputElement).value;
+            }}
+          />
+          ${
+            invalid
+              ? html`<p id="start-error" role="alert" class="error-text">
+                ${msg('Please choose a date and time in the future.', { id: 'tandem.meeting.startInvalid' })}
+              </p>`
+              : null
+          }
+        </div>
+        ${this.error ? errorMessage(this.error) : null}
+      </form>
+      <div slot="actions">
+        <button type="submit" form="proposal" ?disabled=${this.busy}>
+          ${msg('Send proposal', { id: 'tandem.meeting.sendProposal' })}
+        </button>
+        <button type="button" class="secondary" @click=${() => this.dialog.close()}>
+          ${msg('Cancel', { id: 'tandem.meeting.cancel' })}
+        </button>
+      </div>
+    </tandem-dialog>`;
+  }
+
+  private async openProposal(meeting: Meeting): Promise<void> {
+    this.proposal = toLocalInput(meeting.startsAt);
+    this.proposalInvalid = false;
+    this.error = undefined;
+    await this.dialog.show();
+  }
+
+  private async propose(event: Event, meeting: Meeting): Promise<void> {
+    event.preventDefault();
+    const start = this.proposal ? new Date(this.proposal) : undefined;
+    if (!start || Number.isNaN(start.getTime()) || start.getTime() <= Date.now()) {
+      this.proposalInvalid = true;
+      return;
+    }
+    this.proposalInvalid = false;
+    const done = await this.answer(meeting, {
+      response: 'declined',
+      proposedStart: start.toISOString(),
+    });
+    if (done) this.dialog.close();
+  }
+
+  private async answer(meeting: Meeting, rsvp: Rsvp): Promise<boolean> {
+    this.busy = true;
+    this.error = undefined;
+    try {
+      this.answered = await answerInvitation(meeting.id, rsvp);
+      announce(answeredText(rsvp));
+      return true;
+    } catch (error) {
+      this.error = error;
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+function answeredText(rsvp: Rsvp): string {
+  if (rsvp.response === 'accepted') {
+    return msg('You accepted the meeting.', { id: 'tandem.meeting.accepted' });
+  }
+  return 'proposedStart' in rsvp && rsvp.proposedStart
+    ? msg('Your proposal has been sent.', { id: 'tandem.meeting.proposalSent' })
+    : msg('You declined the meeting.', { id: 'tandem.meeting.declined' });
+}
+
+function responseLabel(response: RsvpResponse): string {
+  switch (response) {
+    case 'accepted':
+      return msg('Accepted', { id: 'tandem.meeting.response.accepted' });
+    case 'declined':
+      return msg('Declined', { id: 'tandem.meeting.response.declined' });
+    default:
+      return msg('No answer yet', { id: 'tandem.meeting.response.pending' });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tandem-next-meeting': TandemNextMeeting;
+  }
+}

@@ -1,0 +1,253 @@
+import { localized, msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import { css, html, LitElement } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { announce } from '../components/announcer.js';
+import { formatDateTime } from '../components/date-time.js';
+import { errorMessage, taskView } from '../components/task-view.js';
+import '../components/tandem-avatar.js';
+import '../components/tandem-mismatch.js';
+import '../components/tandem-next-meeting.js';
+import '../components/tandem-pair-notes.js';
+import '../components/tandem-session-plan.js';
+import { continuePair, listMyPairs, type Pair, type PairRole, readPair } from '../data/pairs.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+
+/**
+ * My tandem: at /tandem my current pair (or, with several, a list of them), at /tandem/:pairId
+ * one pair: partner, next meeting, session plan, private notes, and the quiet way out.
+ */
+@localized()
+@customElement('tandem-tandem-page')
+export class TandemTandemPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      .partner {
+        display: flex;
+        gap: 1rem;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      .partner p {
+        margin: 0;
+      }
+      .partner .name {
+        font-weight: 700;
+        font-size: 1.1rem;
+      }
+      .partners {
+        display: grid;
+        gap: 1rem;
+        grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+      }
+      .stale {
+        background: var(--tandem-warning-bg);
+      }
+      .pairs {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+      }
+      .programme {
+        margin-top: -0.5rem;
+      }
+      section {
+        margin-top: 2rem;
+      }
+      .done p {
+        max-width: 40rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) accessor params: Record<string, string> = {};
+  /** The pair after a change made on this page (it replaces what the task loaded). */
+  @state() private accessor changed: Pair | undefined;
+  /** Set once the member said "this doesn't fit": the page turns into a calm confirmation. */
+  @state() private accessor dissolved = false;
+  @state() private accessor continueError: unknown;
+
+  private readonly data = new Task(this, {
+    task: async ([pairId], { signal }): Promise<Pair[]> => {
+      this.changed = undefined;
+      this.dissolved = false;
+      if (pairId) return [await readPair(pairId, signal)];
+      return listMyPairs(signal);
+    },
+    args: () => [this.params.pairId] as const,
+  });
+
+  override render() {
+    if (this.dissolved) return this.renderDissolved();
+    return taskView(this.data, (pairs) => {
+      const only = pairs.length === 1 ? (this.changed ?? pairs[0]) : undefined;
+      if (only) return this.renderPair(only);
+      if (pairs.length === 0) return this.renderNoPair();
+      return this.renderList(pairs);
+    });
+  }
+
+  private renderNoPair() {
+    return html`<h1>${msg('My tandem', { id: 'tandem.title' })}</h1>
+      <p>
+        ${msg(
+          'You have no tandem partner at the moment. When a programme you joined pairs people up, your partner appears here.',
+          { id: 'tandem.none' },
+        )}
+      </p>
+      <p><a href="/">${msg('See my programmes', { id: 'tandem.toProgrammes' })}</a></p>`;
+  }
+
+  private renderList(pairs: Pair[]) {
+    return html`<h1>${msg('My tandems', { id: 'tandem.titleMany' })}</h1>
+      <p>${msg('You are in several tandems. Choose one.', { id: 'tandem.chooseOne' })}</p>
+      <ul class="pairs">
+        ${pairs.map(
+          (pair) => html`<li class="card">
+            <h2>
+              <a href="/tandem/${pair.id}">${pair.programme.name}</a>
+            </h2>
+            <p>
+              ${msg('With', { id: 'tandem.with' })}
+              ${pair.partners.map((partner) => partner.name).join(', ')}
+            </p>
+          </li>`,
+        )}
+      </ul>`;
+  }
+
+  private renderPair(pair: Pair) {
+    return html`
+      <h1>${msg('My tandem', { id: 'tandem.title' })}</h1>
+      <p class="muted programme">${pair.programme.name}</p>
+      ${pair.staleSince ? this.renderStale(pair) : null}
+      <section aria-labelledby="partner-heading">
+        <h2 id="partner-heading">
+          ${
+            pair.partners.length === 1
+              ? msg('My partner', { id: 'tandem.partner' })
+              : msg('My partners', { id: 'tandem.partners' })
+          }
+        </h2>
+        <div class="partners">${pair.partners.map((partner) => this.renderPartner(partner))}</div>
+        <p class="muted">${msg(str`Your role: ${roleLabel(pair.myRole)}`, { id: 'tandem.myRole' })}</p>
+      </section>
+      <section aria-labelledby="meeting-heading">
+        <h2 id="meeting-heading">${msg('Next meeting', { id: 'tandem.nextMeeting' })}</h2>
+        <tandem-next-meeting .pairId=${pair.id}></tandem-next-meeting>
+      </section>
+      ${
+        pair.sessions.length
+          ? html`<section aria-labelledby="plan-heading">
+            <h2 id="plan-heading">${msg('Session plan', { id: 'tandem.plan' })}</h2>
+            <tandem-session-plan
+              .pair=${pair}
+              @pair-changed=${(event: CustomEvent<Pair>) => {
+                this.changed = event.detail;
+              }}
+            ></tandem-session-plan>
+          </section>`
+          : null
+      }
+      <section aria-labelledby="notes-heading">
+        <h2 id="notes-heading">${msg('Private notes', { id: 'tandem.notes' })}</h2>
+        <tandem-pair-notes .pairId=${pair.id}></tandem-pair-notes>
+      </section>
+      <tandem-mismatch
+        .pairId=${pair.id}
+        @pair-dissolved=${() => {
+          this.dissolved = true;
+          void this.focusHeading();
+        }}
+      ></tandem-mismatch>
+    `;
+  }
+
+  private renderPartner(partner: Pair['partners'][number]) {
+    return html`<div class="card partner">
+      <tandem-avatar .name=${partner.name}></tandem-avatar>
+      <div>
+        <p class="name">${partner.name}</p>
+        ${partner.title ? html`<p>${partner.title}</p>` : null}
+        ${partner.department ? html`<p>${partner.department}</p>` : null}
+        <p class="muted">${msg(str`Role: ${roleLabel(partner.role)}`, { id: 'tandem.partnerRole' })}</p>
+      </div>
+    </div>`;
+  }
+
+  private renderStale(pair: Pair) {
+    const since = pair.staleSince ? formatDateTime(pair.staleSince, 'short') : '';
+    return html`<div class="card stale" role="region" aria-labelledby="stale-heading">
+      <h2 id="stale-heading">${msg('Do you want to go on?', { id: 'tandem.stale.title' })}</h2>
+      <p>
+        ${msg(
+          str`You have not met for a while (since ${since}). That is fine. Tell us whether you go on together; if it does not fit, you will find a quiet way out at the bottom of this page.`,
+          { id: 'tandem.stale.text' },
+        )}
+      </p>
+      ${this.continueError ? errorMessage(this.continueError) : null}
+      <div class="actions">
+        <button type="button" @click=${() => this.goOn(pair)}>
+          ${msg('We go on', { id: 'tandem.stale.continue' })}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private async goOn(pair: Pair): Promise<void> {
+    try {
+      this.changed = await continuePair(pair.id);
+      this.continueError = undefined;
+      announce(msg('Thank you. Your tandem goes on.', { id: 'tandem.stale.continued' }));
+    } catch (error) {
+      this.continueError = error;
+    }
+  }
+
+  private renderDissolved() {
+    return html`<div class="done">
+      <h1>${msg('Thank you for telling us', { id: 'tandem.dissolved.title' })}</h1>
+      <p>
+        ${msg(
+          'Your tandem has been ended. Your former partner receives a short, neutral notice without any reason. Planned meetings have been cancelled.',
+          { id: 'tandem.dissolved.text' },
+        )}
+      </p>
+      <p>
+        ${msg(
+          'You both stay enrolled and get a new partner, right away or in the next round. You will find the news in your inbox.',
+          { id: 'tandem.dissolved.next' },
+        )}
+      </p>
+      <p><a href="/">${msg('Back to my programmes', { id: 'tandem.dissolved.home' })}</a></p>
+    </div>`;
+  }
+
+  private async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    const heading = this.renderRoot.querySelector<HTMLElement>('h1');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus();
+    document.title = `${heading.textContent?.trim()} – Tandem`;
+  }
+}
+
+/** A side of a pair, as people say it. */
+export function roleLabel(role: PairRole): string {
+  switch (role) {
+    case 'mentor':
+      return msg('Mentor', { id: 'tandem.role.mentor' });
+    case 'mentee':
+      return msg('Mentee', { id: 'tandem.role.mentee' });
+    default:
+      return msg('Lunch partner', { id: 'tandem.role.peer' });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tandem-tandem-page': TandemTandemPage;
+  }
+}
