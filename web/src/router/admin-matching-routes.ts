@@ -8,4 +8,28 @@ export const ADMIN_MATCHING_ROUTES: RouteDefinition[] = [
     load: () => import('../pages/matching-review-page.js'),
     access: 'admin',
   },
+  {
+    path: '/admin/programmes/:id/meetings',
+    tag: 'tandem-programme-meetings-page',
+    load: () => import('../pages/programme-meetings-page.js'),
+    access: 'admin',
+  },
+  {
+    path: '/admin/deliveries',
+    tag: 'tandem-deliveries-page',
+    load: () => import('../pages/deliveries-page.js'),
+    access: 'admin',
+  },
+  {
+    path: '/admin/skills',
+    tag: 'tandem-skills-page',
+    load: () => import('../pages/skills-page.js'),
+    access: 'admin',
+  },
+  {
+    path: '/admin/plugins',
+    tag: 'tandem-plugins-page',
+    load: () => import('../pages/plugins-page.js'),
+    access: 'admin',
+  },
 ];
