@@ -1,25 +1,113 @@
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import { html, LitElement } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { announce } from '../components/announcer.js';
+import type { TandemDialog } from '../components/tandem-dialog.js';
+import { taskView } from '../components/task-view.js';
+import '../components/tandem-dialog.js';
+import { ApiError } from '../data/api-client.js';
+import { withdraw } from '../data/enrolment.js';
 import type { Me } from '../data/me.js';
+import {
+  listMyPairs,
+  listMyProgrammes,
+  type PairView,
+  type ParticipantProgramme,
+} from '../data/programmes.js';
+import { getLocale } from '../i18n/locale.js';
 import { sessionContext } from '../session/session-context.js';
 import { signInHref } from '../session/sign-in.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import {
+  formatDate,
+  formatLabel,
+  kindLabel,
+  programmeStateLabel,
+  roleLabel,
+} from './participant-texts.js';
+
+interface Overview {
+  programmes: ParticipantProgramme[];
+  pairs: PairView[];
+}
 
 /** The start page: a welcome and "Sign in" for visitors, my programmes for participants. */
 @localized()
 @customElement('tandem-home-page')
 export class TandemHomePage extends LitElement {
-  static override styles = sharedStyles;
+  static override styles = [
+    sharedStyles,
+    css`
+      section {
+        margin-top: 2rem;
+      }
+      ul.cards {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
+        gap: 1rem;
+      }
+      ul.cards > li {
+        margin: 0;
+        display: flex;
+        flex-direction: column;
+      }
+      ul.cards .actions {
+        margin-top: auto;
+        padding-top: 0.75rem;
+      }
+      .facts {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+        padding: 0;
+        margin: 0 0 0.75rem;
+        list-style: none;
+      }
+      .badge {
+        display: inline-block;
+        border: 1px solid var(--tandem-border);
+        border-radius: 999px;
+        padding: 0.1rem 0.6rem;
+        font-size: 0.95rem;
+      }
+      .empty {
+        color: var(--tandem-muted);
+      }
+    `,
+  ];
 
   @consume({ context: sessionContext, subscribe: true })
   accessor me: Me | null = null;
 
+  @state() private accessor withdrawing: ParticipantProgramme | null = null;
+  @state() private accessor withdrawError = '';
+  @state() private accessor busy = false;
+  @query('tandem-dialog') private accessor dialog: TandemDialog | null = null;
+
+  private readonly data = new Task(this, {
+    task: async ([signedIn], { signal }): Promise<Overview | null> => {
+      if (!signedIn) return null;
+      const [programmes, pairs] = await Promise.all([
+        listMyProgrammes(signal),
+        // Without pairs the overview still works; it only lacks the links to tandems.
+        listMyPairs(signal).catch(() => [] as PairView[]),
+      ]);
+      return { programmes, pairs };
+    },
+    args: () => [Boolean(this.me)] as const,
+  });
+
   override render() {
     if (!this.me) return this.renderWelcome();
     const name = this.me.name;
-    return html`<h1>${msg(str`Welcome, ${name}`, { id: 'home.welcomeName' })}</h1>`;
+    return html`<h1>${msg(str`Welcome, ${name}`, { id: 'home.welcomeName' })}</h1>
+      ${taskView(this.data, (overview) => (overview ? this.renderOverview(overview) : nothing))}
+      ${this.renderWithdrawDialog()}`;
   }
 
   private renderWelcome() {
@@ -34,6 +122,235 @@ export class TandemHomePage extends LitElement {
       <p><a class="button" href=${signInHref()}>${msg('Sign in', { id: 'home.signIn' })}</a></p>
     `;
   }
+
+  private renderOverview({ programmes, pairs }: Overview) {
+    const mine = programmes.filter(
+      (p) => p.enrolment && (p.enrolment.state === 'active' || !p.canEnrol),
+    );
+    const open = programmes.filter((p) => p.canEnrol && p.enrolment?.state !== 'active');
+    return html`<section aria-labelledby="mine-heading">
+        <h2 id="mine-heading">${msg('My programmes', { id: 'home.mine' })}</h2>
+        ${
+          mine.length
+            ? html`<ul class="cards">
+              ${mine.map((p) =>
+                this.renderMine(
+                  p,
+                  pairs.find((pair) => pair.programme.id === p.id),
+                ),
+              )}
+            </ul>`
+            : html`<p class="empty">
+              ${msg('You are not taking part in a programme yet. Join one below when it is open.', {
+                id: 'home.mine.empty',
+              })}
+            </p>`
+        }
+      </section>
+      <section aria-labelledby="open-heading">
+        <h2 id="open-heading">${msg('Open for enrolment', { id: 'home.open' })}</h2>
+        ${
+          open.length
+            ? html`<ul class="cards">
+              ${open.map((p) => this.renderOpen(p))}
+            </ul>`
+            : html`<p class="empty">
+              ${msg(
+                'No programme is open for enrolment right now. You will hear about new ones in your inbox.',
+                { id: 'home.open.empty' },
+              )}
+            </p>`
+        }
+      </section>`;
+  }
+
+  private renderOpen(programme: ParticipantProgramme) {
+    const id = `open-${programme.id}`;
+    return html`<li class="card" aria-labelledby=${id}>
+      <h3 id=${id}>${programme.name}</h3>
+      <ul class="facts">
+        <li><span class="badge">${kindLabel(programme.kind)}</span></li>
+        <li>${this.windowText(programme)}</li>
+      </ul>
+      ${programme.description ? html`<p>${shortText(programme.description)}</p>` : nothing}
+      <p class="muted">
+        ${msg(
+          str`${programme.sessionCount} sessions of ${programme.sessionMinutes} minutes, ${formatLabel(programme.format)}.`,
+          { id: 'home.sessions' },
+        )}
+      </p>
+      ${
+        programme.enrolment?.state === 'withdrawn'
+          ? html`<p class="muted">
+            ${msg('You withdrew earlier; you can join again.', { id: 'home.withdrawnEarlier' })}
+          </p>`
+          : nothing
+      }
+      <div class="actions">
+        <a
+          class="button"
+          href=${`/programmes/${programme.id}/enrol`}
+          aria-label=${`${msg('Join', { id: 'home.join' })}: ${programme.name}`}
+          >${msg('Join', { id: 'home.join' })}</a
+        >
+      </div>
+    </li>`;
+  }
+
+  private renderMine(programme: ParticipantProgramme, pair: PairView | undefined) {
+    const id = `mine-${programme.id}`;
+    const enrolment = programme.enrolment;
+    if (!enrolment) return nothing;
+    const active = enrolment.state === 'active';
+    return html`<li class="card" aria-labelledby=${id}>
+      <h3 id=${id}>${programme.name}</h3>
+      <ul class="facts">
+        <li><span class="badge">${kindLabel(programme.kind)}</span></li>
+        <li>${programmeStateLabel(programme.state)}</li>
+      </ul>
+      <p>
+        ${
+          active
+            ? msg(str`Your role: ${roleLabel(enrolment.role, programme.kind)}`, {
+                id: 'home.myRole',
+              })
+            : msg('You have withdrawn from this programme.', { id: 'home.withdrawn' })
+        }
+      </p>
+      ${active ? this.renderPairState(programme, pair) : nothing}
+      ${
+        active
+          ? html`<div class="actions">
+            ${
+              pair
+                ? html`<a
+                  class="button"
+                  href=${`/tandem/${pair.id}`}
+                  aria-label=${`${msg('Open my tandem', { id: 'home.openTandem' })}: ${programme.name}`}
+                  >${msg('Open my tandem', { id: 'home.openTandem' })}</a
+                >`
+                : nothing
+            }
+            ${
+              programme.canEnrol
+                ? html`<a
+                  class="button secondary"
+                  href=${`/programmes/${programme.id}/enrol`}
+                  aria-label=${`${msg('Change enrolment', { id: 'home.change' })}: ${programme.name}`}
+                  >${msg('Change enrolment', { id: 'home.change' })}</a
+                >`
+                : nothing
+            }
+            <button
+              type="button"
+              class="secondary"
+              aria-label=${`${msg('Withdraw', { id: 'home.withdraw' })}: ${programme.name}`}
+              @click=${() => this.askWithdraw(programme)}
+            >
+              ${msg('Withdraw', { id: 'home.withdraw' })}
+            </button>
+          </div>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  private renderPairState(programme: ParticipantProgramme, pair: PairView | undefined) {
+    if (pair) {
+      const names = pair.partners.map((p) => p.name).join(', ');
+      return html`<p>${msg(str`Your tandem: ${names}`, { id: 'home.partner' })}</p>`;
+    }
+    if (programme.state === 'enrolment' || programme.state === 'matching')
+      return html`<p class="muted">
+        ${msg('You will hear from us as soon as your tandem partner is found.', { id: 'home.waiting' })}
+      </p>`;
+    return html`<p class="muted">
+      ${msg('You have no tandem in this programme at the moment.', { id: 'home.noPair' })}
+    </p>`;
+  }
+
+  private windowText(programme: ParticipantProgramme): string {
+    const locale = getLocale();
+    const closes = programme.enrolmentClosesAt;
+    const opens = programme.enrolmentOpensAt;
+    if (opens && closes) {
+      const from = formatDate(opens, locale);
+      const to = formatDate(closes, locale);
+      return msg(str`Enrolment from ${from} to ${to}`, { id: 'home.window' });
+    }
+    if (closes) {
+      const to = formatDate(closes, locale);
+      return msg(str`Enrolment open until ${to}`, { id: 'home.windowUntil' });
+    }
+    return msg('Enrolment open', { id: 'participant.state.enrolment' });
+  }
+
+  private renderWithdrawDialog() {
+    const programme = this.withdrawing;
+    const name = programme?.name ?? '';
+    return html`<tandem-dialog
+      heading=${msg(str`Withdraw from ${name}?`, { id: 'home.withdraw.heading' })}
+      @close=${() => {
+        this.withdrawing = null;
+        this.withdrawError = '';
+      }}
+    >
+      <p>${msg('If you withdraw:', { id: 'home.withdraw.intro' })}</p>
+      <ul>
+        <li>${msg('your enrolment ends and you will not be matched any more;', { id: 'home.withdraw.enrolment' })}</li>
+        <li>
+          ${msg(
+            'if you already have a tandem, it is dissolved: your partner is told and matched with someone else, and your planned meetings are cancelled;',
+            { id: 'home.withdraw.pair' },
+          )}
+        </li>
+        <li>${msg('you can join again as long as enrolment is open.', { id: 'home.withdraw.again' })}</li>
+      </ul>
+      ${this.withdrawError ? html`<p role="alert" class="error-text">${this.withdrawError}</p>` : nothing}
+      <button slot="actions" type="button" class="secondary" @click=${() => this.dialog?.close()}>
+        ${msg('Stay enrolled', { id: 'home.withdraw.cancel' })}
+      </button>
+      <button slot="actions" type="button" class="danger" ?disabled=${this.busy} @click=${this.confirmWithdraw}>
+        ${msg('Withdraw', { id: 'home.withdraw' })}
+      </button>
+    </tandem-dialog>`;
+  }
+
+  private async askWithdraw(programme: ParticipantProgramme): Promise<void> {
+    this.withdrawing = programme;
+    this.withdrawError = '';
+    await this.updateComplete;
+    await this.dialog?.show();
+  }
+
+  private readonly confirmWithdraw = async () => {
+    const programme = this.withdrawing;
+    if (!programme) return;
+    this.busy = true;
+    try {
+      await withdraw(programme.id);
+      this.dialog?.close();
+      const name = programme.name;
+      announce(msg(str`You have withdrawn from ${name}.`, { id: 'home.withdraw.done' }));
+      await this.data.run();
+      // The button that opened the dialog is gone: continue at the list of my programmes.
+      this.renderRoot.querySelector<HTMLElement>('#mine-heading')?.setAttribute('tabindex', '-1');
+      this.renderRoot.querySelector<HTMLElement>('#mine-heading')?.focus();
+    } catch (error) {
+      this.withdrawError =
+        error instanceof ApiError
+          ? error.message
+          : msg('Something went wrong. Please try again.', { id: 'task.error' });
+    } finally {
+      this.busy = false;
+    }
+  };
+}
+
+/** The first paragraph of a description, cut at about 280 characters. */
+function shortText(text: string): string {
+  const first = text.split(/\n\s*\n/)[0] ?? text;
+  return first.length > 280 ? `${first.slice(0, 277).trimEnd()}…` : first;
 }
 
 declare global {
