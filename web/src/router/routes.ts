@@ -26,6 +26,12 @@ export const ROUTES: RouteDefinition[] = [
     load: () => import('../pages/home-page.js'),
     access: 'anonymous',
   },
+  {
+    path: '/accessibility',
+    tag: 'tandem-accessibility-page',
+    load: () => import('../pages/accessibility-page.js'),
+    access: 'anonymous',
+  },
   ...PARTICIPANT_ROUTES,
   ...TANDEM_ROUTES,
   ...ADMIN_ROUTES,
