@@ -1,0 +1,397 @@
+import { localized, msg } from '@lit/localize';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { ProgrammeSettings, ProgrammeSettingsChange } from '../data/admin-programmes.js';
+import { getLocale } from '../i18n/locale.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+import { formatLabel, languageName } from './programme-labels.js';
+
+/** What the form hands to its page: the programme's name, description and settings. */
+export interface ProgrammeFormValue {
+  name: string;
+  description: string;
+  settings: ProgrammeSettingsChange;
+}
+
+type FieldName = 'name' | 'enrolmentClosesAt' | 'meetingLinkTemplate' | 'languages';
+
+/** Languages offered as checkboxes; a programme's own codes are added to these. */
+const COMMON_LANGUAGES = ['de', 'en', 'fr', 'es', 'it', 'pl', 'tr', 'uk', 'ru', 'ar'];
+/** The notification channels Tandem ships; a programme's own are added to these. */
+const COMMON_CHANNELS = ['email', 'in-app'];
+const FORMATS: ProgrammeSettings['format'][] = ['both', 'on-site', 'remote'];
+
+/**
+ * The programme's name, description and settings as one form, for the create wizard (the
+ * main settings) and the programme page (all that matter). It checks what it can before
+ * sending, marks the fields, and shows the server's answer (`error`) as an alert that takes
+ * focus, so a screen reader user hears why nothing happened.
+ */
+@localized()
+@customElement('tandem-programme-form')
+export class TandemProgrammeForm extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
+        gap: 0 1.5rem;
+      }
+      input:not([type='checkbox']),
+      select,
+      textarea {
+        width: 100%;
+      }
+      textarea {
+        min-height: 5rem;
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.25rem;
+      }
+      .choices label {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.4rem;
+        font-weight: 400;
+        margin: 0;
+        min-height: 2.75rem;
+      }
+      [aria-invalid='true'] {
+        border: 2px solid var(--tandem-danger);
+      }
+      .form-error {
+        border-left: 4px solid var(--tandem-danger);
+        padding: 0.5rem 0.75rem;
+        background: var(--tandem-surface);
+      }
+    `,
+  ];
+
+  /** The values to start from: a programme's, or the template's defaults. */
+  @property({ attribute: false }) accessor name = '';
+  @property({ attribute: false }) accessor description = '';
+  @property({ attribute: false }) accessor settings: Partial<ProgrammeSettings> = {};
+  /** All settings (programme page) or only the main ones (create wizard). */
+  @property({ type: Boolean }) accessor full = false;
+  @property() accessor submitLabel = '';
+  @property({ type: Boolean }) accessor busy = false;
+  /** The server's sentence when it refused the form. */
+  @property() accessor error = '';
+
+  @state() private accessor problems: Partial<Record<FieldName, string>> = {};
+  @query('form') private accessor form!: HTMLFormElement;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('error') && this.error) {
+      this.renderRoot.querySelector<HTMLElement>('#form-error')?.focus();
+    }
+  }
+
+  override render() {
+    const s = this.settings;
+    return html`<form novalidate @submit=${this.onSubmit}>
+      ${
+        this.error
+          ? html`<p id="form-error" class="form-error error-text" role="alert" tabindex="-1">
+            ${this.error}
+          </p>`
+          : nothing
+      }
+      <div class="field">
+        <label for="name">${msg('Name', { id: 'admin.form.name' })}</label>
+        <input id="name" name="name" required maxlength="200" .value=${this.name}
+          aria-invalid=${this.problems.name ? 'true' : 'false'}
+          aria-describedby=${this.problems.name ? 'name-error' : nothing} />
+        ${this.problemText('name')}
+      </div>
+      <div class="field">
+        <label for="description">${msg('Description', { id: 'admin.form.description' })}</label>
+        <textarea id="description" name="description" maxlength="5000" rows="4"
+          aria-describedby="description-hint" .value=${this.description}></textarea>
+        <p class="hint" id="description-hint">
+          ${msg('Participants read this before they enrol.', { id: 'admin.form.descriptionHint' })}
+        </p>
+      </div>
+      ${this.full ? this.renderAims(s) : nothing}
+      <fieldset>
+        <legend>${msg('Enrolment', { id: 'admin.form.enrolment' })}</legend>
+        <div class="grid">
+          <div class="field">
+            <label for="opens">${msg('Enrolment opens on', { id: 'admin.form.opens' })}</label>
+            <input id="opens" name="enrolmentOpensAt" type="date" .value=${toDateInput(s.enrolmentOpensAt)} />
+          </div>
+          <div class="field">
+            <label for="closes">${msg('Enrolment closes on', { id: 'admin.form.closes' })}</label>
+            <input id="closes" name="enrolmentClosesAt" type="date" .value=${toDateInput(s.enrolmentClosesAt)}
+              aria-invalid=${this.problems.enrolmentClosesAt ? 'true' : 'false'}
+              aria-describedby=${this.problems.enrolmentClosesAt ? 'enrolmentClosesAt-error' : nothing} />
+            ${this.problemText('enrolmentClosesAt')}
+          </div>
+          <div class="field">
+            <label for="capacity">${msg('Capacity (most tandems)', { id: 'admin.form.capacity' })}</label>
+            <input id="capacity" name="maxTandems" type="number" min="1" max="10000" inputmode="numeric"
+              aria-describedby="capacity-hint" .value=${s.maxTandems?.toString() ?? ''} />
+            <p class="hint" id="capacity-hint">${msg('Empty: no limit.', { id: 'admin.form.capacityHint' })}</p>
+          </div>
+          ${
+            this.full
+              ? html`<div class="field">
+                <label for="mentees">${msg('Mentees per mentor', { id: 'admin.form.menteesPerMentor' })}</label>
+                <input id="mentees" name="menteesPerMentor" type="number" min="1" max="5" inputmode="numeric"
+                  .value=${(s.menteesPerMentor ?? 1).toString()} />
+              </div>`
+              : nothing
+          }
+        </div>
+        ${this.full ? this.renderEligibility(s) : nothing}
+      </fieldset>
+      <fieldset>
+        <legend>${msg('Meetings', { id: 'admin.form.meetings' })}</legend>
+        ${this.renderLanguages(s.languages ?? ['de'])}
+        <div class="grid">
+          <div class="field">
+            <label for="format">${msg('Format', { id: 'admin.form.format' })}</label>
+            <select id="format" name="format">
+              ${FORMATS.map(
+                (
+                  format,
+                ) => html`<option value=${format} ?selected=${(s.format ?? 'both') === format}>
+                  ${formatLabel(format)}
+                </option>`,
+              )}
+            </select>
+          </div>
+          <div class="field">
+            <label for="location">${msg('Location', { id: 'admin.form.location' })}</label>
+            <input id="location" name="location" maxlength="200" aria-describedby="location-hint"
+              .value=${s.location ?? ''} />
+            <p class="hint" id="location-hint">${msg('Site or city.', { id: 'admin.form.locationHint' })}</p>
+          </div>
+        </div>
+        <div class="field">
+          <label for="link">${msg('Meeting link template', { id: 'admin.form.link' })}</label>
+          <input id="link" name="meetingLinkTemplate" type="url" .value=${s.meetingLinkTemplate ?? ''}
+            aria-invalid=${this.problems.meetingLinkTemplate ? 'true' : 'false'}
+            aria-describedby=${this.problems.meetingLinkTemplate ? 'link-hint meetingLinkTemplate-error' : 'link-hint'} />
+          <p class="hint" id="link-hint">
+            ${msg('An https address with {meeting} where the meeting goes, e.g. https://meet.example.org/tandem-{meeting}.', { id: 'admin.form.linkHint' })}
+          </p>
+          ${this.problemText('meetingLinkTemplate')}
+        </div>
+        ${this.full ? this.renderNotifications(s) : nothing}
+      </fieldset>
+      <div class="actions">
+        <button type="submit" ?disabled=${this.busy}>${this.submitLabel}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderAims(s: Partial<ProgrammeSettings>) {
+    return html`<fieldset>
+      <legend>${msg('Goals and budget', { id: 'admin.form.aims' })}</legend>
+      <div class="field">
+        <label for="goals">${msg('Goals', { id: 'admin.form.goals' })}</label>
+        <textarea id="goals" name="goals" rows="4" aria-describedby="goals-hint"
+          .value=${(s.goals ?? []).join('\n')}></textarea>
+        <p class="hint" id="goals-hint">
+          ${msg('One goal per line, at most 10. The kick-off session takes them up.', { id: 'admin.form.goalsHint' })}
+        </p>
+      </div>
+      <div class="field">
+        <label for="budget">${msg('Budget', { id: 'admin.form.budget' })}</label>
+        <input id="budget" name="budget" maxlength="200" aria-describedby="budget-hint" .value=${s.budget ?? ''} />
+        <p class="hint" id="budget-hint">
+          ${msg('E.g. "Meal voucher 15 € per meeting".', { id: 'admin.form.budgetHint' })}
+        </p>
+      </div>
+    </fieldset>`;
+  }
+
+  private renderEligibility(s: Partial<ProgrammeSettings>) {
+    const eligibility = s.eligibility ?? { departments: [], titles: [], roles: [] };
+    const hint = msg('One per line; empty: everyone.', { id: 'admin.form.eligibilityHint' });
+    return html`<fieldset>
+      <legend>${msg('Who may join', { id: 'admin.form.eligibility' })}</legend>
+      <p class="hint" id="eligibility-hint">${hint}</p>
+      <div class="grid">
+        <div class="field">
+          <label for="departments">${msg('Departments', { id: 'admin.form.departments' })}</label>
+          <textarea id="departments" name="departments" rows="3" aria-describedby="eligibility-hint"
+            .value=${eligibility.departments.join('\n')}></textarea>
+        </div>
+        <div class="field">
+          <label for="titles">${msg('Job titles', { id: 'admin.form.titles' })}</label>
+          <textarea id="titles" name="titles" rows="3" aria-describedby="eligibility-hint"
+            .value=${eligibility.titles.join('\n')}></textarea>
+        </div>
+        <div class="field">
+          <label for="roles">${msg('Roles from the sign-in', { id: 'admin.form.roles' })}</label>
+          <textarea id="roles" name="roles" rows="3" aria-describedby="eligibility-hint"
+            .value=${eligibility.roles.join('\n')}></textarea>
+        </div>
+      </div>
+    </fieldset>`;
+  }
+
+  private renderLanguages(chosen: string[]) {
+    const locale = getLocale();
+    const codes = [...new Set([...chosen, ...COMMON_LANGUAGES])];
+    return html`<fieldset aria-describedby=${this.problems.languages ? 'languages-error' : nothing}>
+      <legend>${msg('Languages to meet in', { id: 'admin.form.languages' })}</legend>
+      <div class="choices">
+        ${codes.map(
+          (code) => html`<label>
+            <input type="checkbox" name="languages" value=${code} .checked=${chosen.includes(code)} />
+            <span lang=${code}>${languageName(code, code)}</span>
+            ${code === locale ? nothing : html`<span class="muted">(${languageName(code, locale)})</span>`}
+          </label>`,
+        )}
+      </div>
+      ${this.problemText('languages')}
+    </fieldset>`;
+  }
+
+  private renderNotifications(s: Partial<ProgrammeSettings>) {
+    const chosen = s.channels ?? [];
+    const channels = [...new Set([...COMMON_CHANNELS, ...chosen])];
+    return html`<div class="grid">
+        <div class="field">
+          <label for="reminder">${msg('Reminder, hours before a meeting', { id: 'admin.form.reminder' })}</label>
+          <input id="reminder" name="reminderHours" type="number" min="0" max="168" inputmode="numeric"
+            aria-describedby="reminder-hint" .value=${(s.reminderHours ?? 24).toString()} />
+          <p class="hint" id="reminder-hint">${msg('0 sends no reminder.', { id: 'admin.form.reminderHint' })}</p>
+        </div>
+      </div>
+      <fieldset>
+        <legend>${msg('Notification channels', { id: 'admin.form.channels' })}</legend>
+        <div class="choices">
+          ${channels.map(
+            (channel) => html`<label>
+              <input type="checkbox" name="channels" value=${channel} .checked=${chosen.includes(channel)} />
+              ${channelLabel(channel)}
+            </label>`,
+          )}
+        </div>
+      </fieldset>`;
+  }
+
+  private problemText(field: FieldName) {
+    const text = this.problems[field];
+    return text ? html`<p class="error-text" id="${field}-error">${text}</p>` : nothing;
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const data = new FormData(this.form);
+    const text = (key: string) => String(data.get(key) ?? '').trim();
+    const lines = (key: string) => [
+      ...new Set(
+        text(key)
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+      ),
+    ];
+    const number = (key: string) => (text(key) === '' ? undefined : Number(text(key)));
+    const settings: ProgrammeSettingsChange = {
+      languages: data.getAll('languages').map(String),
+      format: text('format') as ProgrammeSettings['format'],
+    };
+    const opens = fromDateInput(text('enrolmentOpensAt'), 'start');
+    const closes = fromDateInput(text('enrolmentClosesAt'), 'end');
+    if (opens) settings.enrolmentOpensAt = opens;
+    if (closes) settings.enrolmentClosesAt = closes;
+    const maxTandems = number('maxTandems');
+    if (maxTandems !== undefined) settings.maxTandems = maxTandems;
+    if (text('location')) settings.location = text('location');
+    if (text('meetingLinkTemplate')) settings.meetingLinkTemplate = text('meetingLinkTemplate');
+    if (this.full) {
+      settings.goals = lines('goals');
+      if (text('budget')) settings.budget = text('budget');
+      settings.eligibility = {
+        departments: lines('departments'),
+        titles: lines('titles'),
+        roles: lines('roles'),
+      };
+      settings.menteesPerMentor = number('menteesPerMentor') ?? 1;
+      settings.reminderHours = number('reminderHours') ?? 0;
+      settings.channels = data.getAll('channels').map(String);
+    }
+    const value = { name: text('name'), description: text('description'), settings };
+    this.problems = checkForm(value);
+    const first = Object.keys(this.problems)[0] as FieldName | undefined;
+    if (first) {
+      void this.updateComplete.then(() => this.focusField(first));
+      return;
+    }
+    this.dispatchEvent(new CustomEvent<ProgrammeFormValue>('programme-submit', { detail: value }));
+  }
+
+  private focusField(field: FieldName): void {
+    const selector = field === 'languages' ? 'input[name="languages"]' : `[name="${field}"]`;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+}
+
+/** Problems the browser can find before the server does, each said next to its field. */
+function checkForm(value: ProgrammeFormValue): Partial<Record<FieldName, string>> {
+  const problems: Partial<Record<FieldName, string>> = {};
+  const { settings } = value;
+  if (!value.name) problems.name = msg('Please enter a name.', { id: 'admin.form.nameMissing' });
+  if (
+    settings.enrolmentOpensAt &&
+    settings.enrolmentClosesAt &&
+    settings.enrolmentClosesAt < settings.enrolmentOpensAt
+  ) {
+    problems.enrolmentClosesAt = msg('Enrolment must close after it opens.', {
+      id: 'admin.form.closesBeforeOpens',
+    });
+  }
+  if (
+    settings.meetingLinkTemplate &&
+    !/^https:\/\/\S*\{meeting\}\S*$/.test(settings.meetingLinkTemplate)
+  ) {
+    problems.meetingLinkTemplate = msg('Please enter an https address that contains {meeting}.', {
+      id: 'admin.form.linkInvalid',
+    });
+  }
+  if (!settings.languages?.length) {
+    problems.languages = msg('Please choose at least one language.', {
+      id: 'admin.form.languagesMissing',
+    });
+  }
+  return problems;
+}
+
+function channelLabel(channel: string): string {
+  if (channel === 'email') return msg('Email', { id: 'admin.channel.email' });
+  if (channel === 'in-app') return msg('Inbox in Tandem', { id: 'admin.channel.inApp' });
+  return channel;
+}
+
+/** An ISO instant as the local date a date input shows. */
+function toDateInput(iso: string | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  const pad = (n: number) => n.toString().padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A local date as an instant: the start of the day it opens, the end of the day it closes. */
+function fromDateInput(value: string, edge: 'start' | 'end'): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(`${value}T${edge === 'start' ? '00:00:00' : '23:59:59'}`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tandem-programme-form': TandemProgrammeForm;
+  }
+  interface HTMLElementEventMap {
+    'programme-submit': CustomEvent<ProgrammeFormValue>;
+  }
+}

@@ -1,0 +1,199 @@
+import { localized, msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { enrolmentWindow, kindLabel, stateLabel } from '../components/programme-labels.js';
+import { taskView } from '../components/task-view.js';
+import { listProgrammes, type Programme } from '../data/admin-programmes.js';
+import { getLocale } from '../i18n/locale.js';
+import { sharedStyles } from '../styles/shared-styles.js';
+
+/**
+ * The HR admins' start: every programme as a card (name, kind, state in words, participants,
+ * enrolment window) with what to do next, "New programme", and the other admin areas.
+ */
+@localized()
+@customElement('tandem-admin-page')
+export class TandemAdminPage extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      /* Links styled as buttons keep the buttons' height (min-height counts the padding). */
+      a.button {
+        box-sizing: border-box;
+      }
+      .programmes {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr));
+        gap: 1rem;
+      }
+      .programmes .card {
+        margin: 0;
+        height: 100%;
+        box-sizing: border-box;
+        display: flex;
+        flex-direction: column;
+      }
+      .programmes .actions {
+        margin-top: auto;
+        padding-top: 0.5rem;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25rem 1rem;
+        margin: 0 0 0.5rem;
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+      }
+      .state {
+        display: inline-block;
+        padding: 0.1rem 0.6rem;
+        border: 1px solid currentColor;
+        border-radius: 999px;
+        font-size: 0.95rem;
+      }
+      .state.running,
+      .state.enrolment {
+        color: var(--tandem-primary-dark);
+      }
+      .head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5rem 1rem;
+        margin-bottom: 1rem;
+      }
+      .head h2 {
+        margin: 0;
+      }
+      section + section {
+        margin-top: 2rem;
+      }
+      .areas {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.5rem;
+        padding: 0;
+        list-style: none;
+      }
+      .areas a {
+        display: inline-block;
+        padding: 0.5rem 0;
+      }
+    `,
+  ];
+
+  private readonly programmes = new Task(this, {
+    task: async (_args, { signal }) => listProgrammes(signal),
+    args: () => [] as const,
+  });
+
+  override render() {
+    return html`
+      <h1>${msg('Administration', { id: 'admin.dashboard.title' })}</h1>
+      <section aria-labelledby="programmes-heading">
+        <div class="head">
+          <h2 id="programmes-heading">${msg('Programmes', { id: 'admin.dashboard.programmes' })}</h2>
+          <a class="button" href="/admin/programmes/new">${msg('New programme', { id: 'admin.dashboard.new' })}</a>
+        </div>
+        ${taskView(this.programmes, (programmes) => this.renderProgrammes(programmes))}
+      </section>
+      <section aria-labelledby="areas-heading">
+        <h2 id="areas-heading">${msg('More administration', { id: 'admin.dashboard.areas' })}</h2>
+        <ul class="areas">
+          <li><a href="/admin/deliveries">${msg('Notification deliveries', { id: 'admin.dashboard.deliveries' })}</a></li>
+          <li><a href="/admin/skills">${msg('Skills catalogue', { id: 'admin.dashboard.skills' })}</a></li>
+          <li><a href="/admin/plugins">${msg('Plugins', { id: 'admin.dashboard.plugins' })}</a></li>
+        </ul>
+      </section>
+    `;
+  }
+
+  private renderProgrammes(programmes: Programme[]) {
+    if (!programmes.length) {
+      return html`<p>${msg('There are no programmes yet.', { id: 'admin.dashboard.none' })}</p>`;
+    }
+    // Those still to be done first, closed ones last; newest first within each.
+    const order = ['enrolment', 'matching', 'running', 'draft', 'closed'];
+    const sorted = [...programmes].sort(
+      (a, b) =>
+        order.indexOf(a.state) - order.indexOf(b.state) || b.createdAt.localeCompare(a.createdAt),
+    );
+    return html`<ul class="programmes">
+      ${sorted.map((programme) => html`<li>${this.renderCard(programme)}</li>`)}
+    </ul>`;
+  }
+
+  private renderCard(programme: Programme) {
+    const locale = getLocale();
+    const { enrolmentOpensAt, enrolmentClosesAt } = programme.settings;
+    const href = `/admin/programmes/${encodeURIComponent(programme.id)}`;
+    const headingId = `p-${programme.id}`;
+    return html`<article class="card" aria-labelledby=${headingId}>
+      <h3 id=${headingId}>${programme.name}</h3>
+      <dl>
+        <dt>${msg('State', { id: 'admin.dashboard.state' })}</dt>
+        <dd><span class="state ${programme.state}">${stateLabel(programme.state)}</span></dd>
+        <dt>${msg('Kind', { id: 'admin.dashboard.kind' })}</dt>
+        <dd>${kindLabel(programme.kind)}</dd>
+        <dt>${msg('Participants', { id: 'admin.dashboard.participants' })}</dt>
+        <dd>${programme.participants}</dd>
+        <dt>${msg('Enrolment', { id: 'admin.dashboard.window' })}</dt>
+        <dd>${enrolmentWindow(enrolmentOpensAt, enrolmentClosesAt, locale)}</dd>
+      </dl>
+      <div class="actions">${this.renderActions(programme, href)}</div>
+    </article>`;
+  }
+
+  /** The next useful step for the programme's state, each a link naming the programme. */
+  private renderActions(programme: Programme, href: string) {
+    const name = programme.name;
+    const settings = html`<a class="button secondary" href=${href}
+      aria-label=${msg(str`Settings and lifecycle of ${name}`, { id: 'admin.dashboard.openLabel' })}
+      >${msg('Settings', { id: 'admin.dashboard.open' })}</a
+    >`;
+    const enrolments = html`<a class="button secondary" href="${href}/enrolments"
+      aria-label=${msg(str`Enrolments of ${name}`, { id: 'admin.dashboard.enrolmentsLabel' })}
+      >${msg('Enrolments', { id: 'admin.dashboard.enrolments' })}</a
+    >`;
+    switch (programme.state) {
+      case 'draft':
+        return html`<a class="button" href=${href}
+            aria-label=${msg(str`Finish setting up ${name}`, { id: 'admin.dashboard.setUpLabel' })}
+            >${msg('Finish setting up', { id: 'admin.dashboard.setUp' })}</a
+          >`;
+      case 'enrolment':
+        return html`${enrolments} ${settings}`;
+      case 'matching':
+        return html`<a class="button" href="${href}/matching"
+            aria-label=${msg(str`Review matching of ${name}`, { id: 'admin.dashboard.matchingLabel' })}
+            >${msg('Review matching', { id: 'admin.dashboard.matching' })}</a
+          >
+          ${enrolments} ${settings}`;
+      case 'running':
+        return html`<a class="button" href="${href}/meetings"
+            aria-label=${msg(str`Meetings of ${name}`, { id: 'admin.dashboard.meetingsLabel' })}
+            >${msg('Meetings', { id: 'admin.dashboard.meetings' })}</a
+          >
+          ${settings}`;
+      case 'closed':
+        return html`${enrolments} ${settings}`;
+    }
+    return nothing;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tandem-admin-page': TandemAdminPage;
+  }
+}
