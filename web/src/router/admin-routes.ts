@@ -1,4 +1,29 @@
 import type { RouteDefinition } from './routes.js';
 
 /** Admin: programmes dashboard, create wizard, programme settings, enrolments. */
-export const ADMIN_ROUTES: RouteDefinition[] = [];
+export const ADMIN_ROUTES: RouteDefinition[] = [
+  {
+    path: '/admin',
+    tag: 'tandem-admin-page',
+    load: () => import('../pages/admin-page.js'),
+    access: 'admin',
+  },
+  {
+    path: '/admin/programmes/new',
+    tag: 'tandem-admin-programme-new-page',
+    load: () => import('../pages/admin-programme-new-page.js'),
+    access: 'admin',
+  },
+  {
+    path: '/admin/programmes/:id',
+    tag: 'tandem-admin-programme-page',
+    load: () => import('../pages/admin-programme-page.js'),
+    access: 'admin',
+  },
+  {
+    path: '/admin/programmes/:id/enrolments',
+    tag: 'tandem-admin-enrolments-page',
+    load: () => import('../pages/admin-enrolments-page.js'),
+    access: 'admin',
+  },
+];
