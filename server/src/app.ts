@@ -8,10 +8,10 @@ import { loginSettings } from './auth/login-settings.js';
 import type { Config } from './config.js';
 import ormPlugin from './db/orm-plugin.js';
 import healthRoutes from './health/health-routes.js';
-import homeRoute from './home/home-route.js';
 import errorHandler from './http/error-handler.js';
 import openapi from './http/openapi.js';
 import securityHeaders from './http/security-headers.js';
+import webApp from './http/web-app.js';
 import { taskSettings } from './jobs/task-dependencies.js';
 import workerPlugin from './jobs/worker-plugin.js';
 import curriculumRoutes from './modules/curricula/curriculum-routes.js';
@@ -99,7 +99,7 @@ export async function buildApp(
     holidayRegion: config.holidayRegion,
   });
   await app.register(healthRoutes);
-  await app.register(homeRoute);
+  await app.register(webApp, { root: config.webRoot });
   const demo = config.demo && !config.oidc ? await demoSignIn(config) : undefined;
   await app.register(authRoutes, {
     login: demo?.login ?? (config.oidc ? loginSettings(config, config.oidc) : undefined),

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FormatRegistry, type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { EXIT_CONFIG, OperatorError } from './errors.js';
@@ -65,6 +66,13 @@ export const EnvSchema = Type.Object({
     description:
       'Folder for the embedded PostgreSQL and other local state, relative to the working directory. Used only without `DATABASE_URL`.',
   }),
+  WEB_ROOT: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        'Folder with the built web app (`index.html`, `assets/`), relative to the working directory. Unset: `web/dist` of this checkout (`pnpm build` makes it); the container image sets it.',
+    }),
+  ),
   LOG_LEVEL: Type.Union(
     LOG_LEVELS.map((level) => Type.Literal(level)),
     {
@@ -315,6 +323,9 @@ function toConfig(env: Env, cwd: string) {
     publicUrl,
     databaseUrl: env.DATABASE_URL,
     dataDir: resolve(cwd, env.TANDEM_DATA_DIR),
+    webRoot: env.WEB_ROOT
+      ? resolve(cwd, env.WEB_ROOT)
+      : fileURLToPath(new URL('../../web/dist/', import.meta.url)),
     logLevel: env.LOG_LEVEL,
     worker: { inProcess: env.WORKER_IN_PROCESS, concurrency: env.WORKER_CONCURRENCY },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
