@@ -1,4 +1,5 @@
 import { type Runner, run, type TaskList } from 'graphile-worker';
+import pg from 'pg';
 import type { Log } from '../logger.js';
 import { graphileLogger } from './graphile-logger.js';
 import type { TaskDependencies } from './task-dependencies.js';
@@ -27,8 +28,14 @@ export async function startWorker({
   taskList,
 }: WorkerOptions): Promise<Runner> {
   const liveness = new PoolLiveness({ databaseUrl, log: log.child({ component: 'liveness' }) });
+  const pool = workerPool(databaseUrl, concurrency, log);
+  let released: Promise<void> | undefined;
+  const release = () => {
+    released ??= liveness.stop().then(() => endPool(pool, log));
+    return released;
+  };
   const runner = await run({
-    connectionString: databaseUrl,
+    pgPool: pool,
     concurrency,
     taskList: taskList ?? defaultTaskList(deps),
     noHandleSignals: true,
@@ -38,19 +45,51 @@ export async function startWorker({
       plugins: [liveness.plugin()],
       // Without batching, 0.17 marks a job complete without awaiting it, so a job that finishes
       // during shutdown stays locked for hours. A batch is flushed before the pool closes.
-      worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 },
+      worker: {
+        completeJobBatchDelay: 0,
+        failJobBatchDelay: 0,
+        localQueue: { size: Number(process.env.LQ ?? -1) },
+      },
     },
     logger: graphileLogger(log),
   }).catch(async (error: unknown) => {
-    await liveness.stop();
+    await release();
     throw error;
   });
-  return withLiveness(runner, liveness);
+  return withRelease(runner, liveness, release);
 }
 
-/** The runner, letting the liveness lock go only once its jobs are finished or given back. */
-function withLiveness(runner: Runner, liveness: PoolLiveness): Runner {
-  const release = () => liveness.stop();
+/**
+ * The worker's own connection pool. graphile-worker 0.17 ends a pool it made only when its
+ * shutdown succeeds: when stopping the worker pool fails (it logs the error and carries on),
+ * the connections stay open, and a database dropped or restarted later kills them under a
+ * process that thinks it has stopped. A pool we own, we end in every case.
+ */
+function workerPool(databaseUrl: string, concurrency: number, log: Log): pg.Pool {
+  // One connection per concurrent job, one for LISTEN, one for cron and housekeeping.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency + 2 });
+  pool.on('error', (error) => log.warn({ err: error }, 'idle worker connection failed'));
+  return pool;
+}
+
+/** Ends the pool, waiting a few seconds at most for connections still in use. */
+async function endPool(pool: pg.Pool, log: Log): Promise<void> {
+  if (pool.ending) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), 5000);
+  });
+  const outcome = await Promise.race([pool.end().catch(() => 'failed' as const), timeout]);
+  clearTimeout(timer);
+  if (outcome)
+    log.warn({ outcome, inUse: pool.totalCount }, 'worker connections not closed cleanly');
+}
+
+/**
+ * The runner, letting the liveness lock and the connections go only once its jobs are finished
+ * or given back.
+ */
+function withRelease(runner: Runner, liveness: PoolLiveness, release: () => Promise<void>): Runner {
   void runner.promise.then(release, release);
   return {
     ...runner,
