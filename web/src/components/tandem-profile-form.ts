@@ -54,6 +54,9 @@ export class TandemProfileForm extends LitElement {
         align-items: center;
         gap: 0.5rem;
       }
+      .choice input {
+        flex: none;
+      }
       .choice label {
         font-weight: normal;
         margin: 0;

@@ -26,6 +26,9 @@ export class TandemSkillPicker extends LitElement {
         align-items: center;
         gap: 0.5rem;
       }
+      .option input {
+        flex: none;
+      }
       .option label {
         font-weight: normal;
         margin: 0;

@@ -66,6 +66,7 @@ export class TandemEnrolPage extends LitElement {
         margin: 0;
       }
       .choice .hint {
+        display: block;
         font-weight: normal;
       }
       dl {

@@ -9,9 +9,9 @@ import '../components/tandem-profile-form.js';
 import { ApiError } from '../data/api-client.js';
 import {
   listSkills,
-  MUTABLE_CHANNELS,
   type Preferences,
   type Profile,
+  readChannels,
   readDefaultLocale,
   readPreferences,
   readProfile,
@@ -26,6 +26,8 @@ import { sharedStyles } from '../styles/shared-styles.js';
 interface Loaded {
   skills: Skill[];
   defaultLocale: Locale;
+  /** Channels besides the inbox that this server runs. */
+  channels: string[];
 }
 
 type LocaleChoice = Locale | 'organisation';
@@ -75,15 +77,24 @@ export class TandemProfilePage extends LitElement {
 
   private readonly data = new Task(this, {
     task: async (_args, { signal }): Promise<Loaded> => {
-      const [profile, preferences, skills, defaultLocale] = await Promise.all([
+      const [profile, preferences, skills, defaultLocale, channels] = await Promise.all([
         readProfile(signal),
         readPreferences(),
         listSkills(signal),
         readDefaultLocale(signal),
+        // Without the list, only the inbox is offered: nothing the server could refuse.
+        readChannels(signal).catch(() => [] as string[]),
       ]);
       this.profile = profile;
-      this.preferences = preferences;
-      return { skills, defaultLocale };
+      // A channel that is no longer run cannot be muted or addressed: the server would refuse.
+      this.preferences = {
+        ...preferences,
+        mutedChannels: preferences.mutedChannels.filter((c) => channels.includes(c)),
+        channelAddresses: Object.fromEntries(
+          Object.entries(preferences.channelAddresses).filter(([c]) => channels.includes(c)),
+        ),
+      };
+      return { skills, defaultLocale, channels };
     },
     args: () => [] as const,
   });
@@ -145,7 +156,7 @@ export class TandemProfilePage extends LitElement {
     }
   };
 
-  private renderPreferences({ defaultLocale }: Loaded) {
+  private renderPreferences({ defaultLocale, channels }: Loaded) {
     const preferences = this.preferences;
     if (!preferences) return nothing;
     const choice: LocaleChoice = preferences.locale ?? 'organisation';
@@ -158,7 +169,7 @@ export class TandemProfilePage extends LitElement {
       ['en', 'English', 'en'],
       ['organisation', organisation, null],
     ];
-    const webhookOn = !preferences.mutedChannels.includes(WEBHOOK);
+    const webhookOn = channels.includes(WEBHOOK) && !preferences.mutedChannels.includes(WEBHOOK);
     return html`<section aria-labelledby="preferences-heading">
       <h2 id="preferences-heading">${msg('Preferences', { id: 'profilePage.preferences' })}</h2>
       <form novalidate @submit=${(e: Event) => this.submitPreferences(e, defaultLocale)}>
@@ -187,18 +198,28 @@ export class TandemProfilePage extends LitElement {
         <fieldset>
           <legend>${msg('How Tandem may reach me', { id: 'profilePage.channels' })}</legend>
           <p class="hint">
-            ${msg('Messages always arrive in your inbox in Tandem. You can also have them sent:', {
-              id: 'profilePage.channels.hint',
-            })}
+            ${
+              channels.length
+                ? msg(
+                    'Messages always arrive in your inbox in Tandem. You can also have them sent:',
+                    {
+                      id: 'profilePage.channels.hint',
+                    },
+                  )
+                : msg('Messages arrive in your inbox in Tandem.', {
+                    id: 'profilePage.channels.inboxOnly',
+                  })
+            }
           </p>
           <div class="choices">
-            ${MUTABLE_CHANNELS.map(
+            ${channels.map(
               (channel) => html`<div class="choice">
                 <input
                   type="checkbox"
                   id=${`channel-${channel}`}
                   .checked=${!preferences.mutedChannels.includes(channel)}
-                  @change=${(e: Event) => this.toggleChannel(channel, (e.target as HTMLInputElement).checked)}
+                  @change=${(e: Event) =>
+                    this.toggleChannel(channel, (e.target as HTMLInputElement).checked)}
                 />
                 <label for=${`channel-${channel}`}>${channelLabel(channel)}</label>
               </div>`,

@@ -166,6 +166,7 @@ export const templates = {
   'profilePage.channels': 'Wie Tandem mich erreichen darf',
   'profilePage.channels.hint':
     'Nachrichten erhalten Sie immer in Ihrem Posteingang in Tandem. Zusätzlich können Sie sie erhalten per:',
+  'profilePage.channels.inboxOnly': 'Nachrichten erhalten Sie in Ihrem Posteingang in Tandem.',
   'profilePage.preferences.save': 'Einstellungen speichern',
   'profilePage.webhook': 'Webhook-Adresse für den Chat',
   'profilePage.webhook.hint':
