@@ -107,6 +107,7 @@ export const EnvSchema = Type.Object({
   OIDC_SCOPES: Type.String({
     default: 'openid profile email',
     pattern: '(^|\\s)openid(\\s|$)',
+    expectation: 'a space-separated list including openid',
     description: 'Scopes requested at sign-in, space-separated; must include `openid`.',
   }),
   OIDC_ROLES_CLAIM: Type.String({
@@ -152,6 +153,7 @@ export const EnvSchema = Type.Object({
   TRUST_PROXY: Type.Optional(
     Type.String({
       pattern: '^(true|false|\\d+|[0-9a-fA-F.:/, ]+)$',
+      expectation: '`true`, a number of proxies, or proxy addresses',
       description:
         'Behind a reverse proxy: `true`, the number of proxies, or their addresses (comma-separated, CIDR allowed), so that client addresses and https are read from X-Forwarded-* headers.',
     }),
@@ -189,6 +191,7 @@ export const EnvSchema = Type.Object({
   HOLIDAY_REGION: Type.String({
     default: 'DE',
     pattern: '^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$',
+    expectation: 'a country code such as DE, or a state such as DE-BY',
     description:
       'Public holidays on which Tandem plans no meetings: a country (DE: nationwide holidays only) or a state such as DE-BY, DE-BE, DE-NW.',
   }),
@@ -421,7 +424,7 @@ export function expectation(schema: TSchema): string {
   if (schema.format === 'postgres-url') return 'a postgres:// connection URL';
   if (schema.format === 'email-address') return 'an email address';
   if (schema.format === 'calendar-date') return 'a date as YYYY-MM-DD';
-  if (schema.pattern?.includes('openid')) return 'a space-separated list including openid';
-  if (schema.pattern) return '`true`, a number of proxies, or proxy addresses';
+  // A pattern says nothing to people; a schema with one carries its own wording.
+  if (typeof schema.expectation === 'string') return schema.expectation;
   return 'a non-empty string';
 }
