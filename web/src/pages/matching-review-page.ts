@@ -284,7 +284,7 @@ export class TandemMatchingReviewPage extends LitElement {
         ${pinned ? html`<span class="badge">${msg('Pinned', { id: 'matching.pinned' })}</span>` : nothing}
       </h3>
       <ul class="people">
-        ${match.members.map(
+        ${membersOf(match).map(
           (member) => html`<li>
             <span class="role">${roleLabel(member.role)}</span>
             <strong>${member.name}</strong>${member.department ? html`, ${member.department}` : nothing}
@@ -458,25 +458,24 @@ export class TandemMatchingReviewPage extends LitElement {
     if (detail.type !== 'matching-run' || !run || detail.data?.['id'] !== run.id) return;
     this.lastEventAt = Date.now();
     const { state: runState, progress } = detail.data;
+    // A finished run's event carries no error text or counts: fetch the run for those, and
+    // until then show it as running at its last step.
+    if (runState === 'succeeded' || runState === 'failed') {
+      this.run = { ...run, progress: 100 };
+      void this.poll(true);
+      return;
+    }
     const next = { ...run };
     if (typeof progress === 'number') next.progress = progress;
-    if (
-      runState === 'queued' ||
-      runState === 'running' ||
-      runState === 'succeeded' ||
-      runState === 'failed'
-    )
-      next.state = runState;
+    if (runState === 'queued' || runState === 'running') next.state = runState;
     this.run = next;
-    // The event carries no error text or counts: fetch the run once it has finished.
-    if (next.state === 'succeeded' || next.state === 'failed') void this.poll();
   };
 
-  private async poll(): Promise<void> {
+  /** Asks the server how the run is, unless an event came recently (or `now` says so). */
+  private async poll(now = false): Promise<void> {
     const run = this.run;
     if (!run) return;
-    const finished = run.state === 'succeeded' || run.state === 'failed';
-    if (!finished && Date.now() - this.lastEventAt < POLL_MS) return;
+    if (!now && Date.now() - this.lastEventAt < POLL_MS) return;
     try {
       const latest = await readMatchingRun(run.id);
       if (this.run?.id !== latest.id) return;
@@ -583,7 +582,7 @@ export class TandemMatchingReviewPage extends LitElement {
       announce(msg('Choose the pair to swap with.', { id: 'matching.swap.choose' }));
       return;
     }
-    const [mine] = from.members;
+    const [mine] = membersOf(from);
     const theirs = to.members.find((member: Member) => member.role === mine?.role);
     if (!mine || !theirs) return;
     const before = `${pairNames(from)}; ${pairNames(to)}`;
@@ -632,8 +631,19 @@ export class TandemMatchingReviewPage extends LitElement {
   }
 }
 
+const ROLE_ORDER: Record<Member['role'], number> = { mentor: 0, mentee: 1, peer: 2 };
+
+/** Members in a stable order (mentor first, then by name): the server's order may vary. */
+function membersOf(match: ReviewedMatch): Member[] {
+  return [...match.members].sort(
+    (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name),
+  );
+}
+
 function pairNames(match: ReviewedMatch): string {
-  return match.members.map((member) => member.name).join(' & ');
+  return membersOf(match)
+    .map((member) => member.name)
+    .join(' & ');
 }
 
 function roleLabel(role: Member['role']): string {
