@@ -1,6 +1,16 @@
 import { getLocale } from '../i18n/locale.js';
 
 /**
+ * The app's language with the browser's region where they agree ("en-GB" rather than "en",
+ * so a British reader sees 24-hour times), else the app's language alone.
+ */
+function dateLocale(): string {
+  const language = getLocale();
+  const browser = navigator.language;
+  return browser.toLowerCase().startsWith(`${language}-`) ? browser : language;
+}
+
+/**
  * A date and time in the reader's language ("Dienstag, 1. Dezember 2026 um 12:00"), in the
  * browser's time zone. Created per call so a language switch takes effect at once.
  */
@@ -9,12 +19,12 @@ export function formatDateTime(iso: string, style: 'long' | 'short' = 'long'): s
     style === 'long'
       ? { dateStyle: 'full', timeStyle: 'short' }
       : { dateStyle: 'medium', timeStyle: 'short' };
-  return new Intl.DateTimeFormat(getLocale(), options).format(new Date(iso));
+  return new Intl.DateTimeFormat(dateLocale(), options).format(new Date(iso));
 }
 
 /** Just the time of day, for the end of a meeting ("13:00"). */
 export function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat(getLocale(), { timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(dateLocale(), { timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** The value a datetime-local field shows for an ISO time, in the browser's time zone. */

@@ -42,6 +42,14 @@ export class TandemNextMeeting extends LitElement {
         margin: 0;
         overflow-wrap: anywhere;
       }
+      @media (max-width: 30rem) {
+        dl {
+          grid-template-columns: 1fr;
+        }
+        dd {
+          margin-bottom: 0.5rem;
+        }
+      }
       .answer {
         font-weight: 600;
       }

@@ -101,6 +101,20 @@ export class TandemSessionPlan extends LitElement {
       .goal {
         margin: 0.25rem 0 0;
       }
+      li.next {
+        border: 2px solid var(--tandem-primary);
+      }
+      details {
+        margin-top: 0.5rem;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--tandem-primary);
+        padding: 0.4rem 0;
+      }
+      .actions {
+        margin-top: 0.75rem;
+      }
     `,
   ];
 
@@ -125,23 +139,36 @@ export class TandemSessionPlan extends LitElement {
   private renderSession(session: PairSession, index: number) {
     const number = index + 1;
     const headingId = `session-${session.id}`;
-    return html`<li class="card">
+    // The next session shows everything; the others keep their details folded, so the plan
+    // stays short enough to find one's way on a phone.
+    const next = session.id === this.pair.sessions.find((each) => each.status === 'planned')?.id;
+    const details = html`${
+      session.agenda.length
+        ? html`<h4>${msg('Agenda', { id: 'tandem.plan.agenda' })}</h4>
+          <ul>
+            ${session.agenda.map((item) => html`<li>${item}</li>`)}
+          </ul>`
+        : null
+    }
+    ${this.renderTutorials(session)} ${this.renderHomework(session)}`;
+    return html`<li class="card ${next ? 'next' : ''}">
       <div class="head">
         <h3 id=${headingId} tabindex="-1">
           ${msg(str`Session ${number}: ${session.title}`, { id: 'tandem.plan.sessionTitle' })}
         </h3>
-        <span class="status ${session.status}">${statusLabel(session.status)}</span>
+        <span class="status ${session.status}">
+          ${next ? html`<span class="next-label">${msg('Next', { id: 'tandem.plan.next' })} · </span>` : null}${statusLabel(session.status)}
+        </span>
       </div>
       ${session.goal ? html`<p class="goal">${session.goal}</p>` : null}
       ${
-        session.agenda.length
-          ? html`<h4>${msg('Agenda', { id: 'tandem.plan.agenda' })}</h4>
-            <ul>
-              ${session.agenda.map((item) => html`<li>${item}</li>`)}
-            </ul>`
-          : null
+        next
+          ? details
+          : html`<details>
+            <summary>${msg('Agenda, preparation and homework', { id: 'tandem.plan.details' })}</summary>
+            ${details}
+          </details>`
       }
-      ${this.renderTutorials(session)} ${this.renderHomework(session)}
       ${this.error?.sessionId === session.id ? errorMessage(this.error.error) : null}
       ${this.renderActions(session)}
     </li>`;

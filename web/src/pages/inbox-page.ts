@@ -157,7 +157,7 @@ export class TandemInboxPage extends LitElement {
     const unread = !entry.readAt;
     return html`<li class="card ${unread ? 'unread' : ''}">
       <h2>
-        ${unread ? html`<span class="badge">${msg('unread', { id: 'inbox.unread' })}</span>` : null}${entry.title}
+        ${unread ? html`<span class="badge">${msg('unread', { id: 'inbox.unread' })}</span> ` : null}${entry.title}
       </h2>
       <p class="text">${entry.text}</p>
       <div class="meta">

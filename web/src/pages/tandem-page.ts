@@ -3,7 +3,6 @@ import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { announce } from '../components/announcer.js';
-import { formatDateTime } from '../components/date-time.js';
 import { errorMessage, taskView } from '../components/task-view.js';
 import '../components/tandem-avatar.js';
 import '../components/tandem-mismatch.js';
@@ -49,6 +48,9 @@ export class TandemTandemPage extends LitElement {
         padding: 0;
         margin: 0;
       }
+      .pairs p {
+        margin-bottom: 0;
+      }
       .programme {
         margin-top: -0.5rem;
       }
@@ -80,17 +82,18 @@ export class TandemTandemPage extends LitElement {
 
   override render() {
     if (this.dissolved) return this.renderDissolved();
-    return taskView(this.data, (pairs) => {
-      const only = pairs.length === 1 ? (this.changed ?? pairs[0]) : undefined;
-      if (only) return this.renderPair(only);
-      if (pairs.length === 0) return this.renderNoPair();
-      return this.renderList(pairs);
-    });
+    // The heading stands before the data arrives: the shell focuses it and takes the title.
+    return html`<h1>${msg('My tandem', { id: 'tandem.title' })}</h1>
+      ${taskView(this.data, (pairs) => {
+        const only = pairs.length === 1 ? (this.changed ?? pairs[0]) : undefined;
+        if (only) return this.renderPair(only);
+        if (pairs.length === 0) return this.renderNoPair();
+        return this.renderList(pairs);
+      })}`;
   }
 
   private renderNoPair() {
-    return html`<h1>${msg('My tandem', { id: 'tandem.title' })}</h1>
-      <p>
+    return html`<p>
         ${msg(
           'You have no tandem partner at the moment. When a programme you joined pairs people up, your partner appears here.',
           { id: 'tandem.none' },
@@ -100,8 +103,7 @@ export class TandemTandemPage extends LitElement {
   }
 
   private renderList(pairs: Pair[]) {
-    return html`<h1>${msg('My tandems', { id: 'tandem.titleMany' })}</h1>
-      <p>${msg('You are in several tandems. Choose one.', { id: 'tandem.chooseOne' })}</p>
+    return html`<p>${msg('You are in several tandems. Choose one.', { id: 'tandem.chooseOne' })}</p>
       <ul class="pairs">
         ${pairs.map(
           (pair) => html`<li class="card">
@@ -119,8 +121,10 @@ export class TandemTandemPage extends LitElement {
 
   private renderPair(pair: Pair) {
     return html`
-      <h1>${msg('My tandem', { id: 'tandem.title' })}</h1>
-      <p class="muted programme">${pair.programme.name}</p>
+      <p class="muted programme">
+        ${pair.programme.name} ·
+        ${msg(str`Your role: ${roleLabel(pair.myRole)}`, { id: 'tandem.myRole' })}
+      </p>
       ${pair.staleSince ? this.renderStale(pair) : null}
       <section aria-labelledby="partner-heading">
         <h2 id="partner-heading">
@@ -131,7 +135,6 @@ export class TandemTandemPage extends LitElement {
           }
         </h2>
         <div class="partners">${pair.partners.map((partner) => this.renderPartner(partner))}</div>
-        <p class="muted">${msg(str`Your role: ${roleLabel(pair.myRole)}`, { id: 'tandem.myRole' })}</p>
       </section>
       <section aria-labelledby="meeting-heading">
         <h2 id="meeting-heading">${msg('Next meeting', { id: 'tandem.nextMeeting' })}</h2>
@@ -177,12 +180,11 @@ export class TandemTandemPage extends LitElement {
   }
 
   private renderStale(pair: Pair) {
-    const since = pair.staleSince ? formatDateTime(pair.staleSince, 'short') : '';
     return html`<div class="card stale" role="region" aria-labelledby="stale-heading">
       <h2 id="stale-heading">${msg('Do you want to go on?', { id: 'tandem.stale.title' })}</h2>
       <p>
         ${msg(
-          str`You have not met for a while (since ${since}). That is fine. Tell us whether you go on together; if it does not fit, you will find a quiet way out at the bottom of this page.`,
+          'You have not met for a while. That is fine. Tell us whether you go on together; if it does not fit, you will find a quiet way out at the bottom of this page.',
           { id: 'tandem.stale.text' },
         )}
       </p>
@@ -200,6 +202,8 @@ export class TandemTandemPage extends LitElement {
       this.changed = await continuePair(pair.id);
       this.continueError = undefined;
       announce(msg('Thank you. Your tandem goes on.', { id: 'tandem.stale.continued' }));
+      // The button is gone with the question; the heading keeps the keyboard user's place.
+      await this.focusHeading();
     } catch (error) {
       this.continueError = error;
     }

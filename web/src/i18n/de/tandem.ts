@@ -17,7 +17,7 @@ export const templates = {
   'tandem.chooseOne': 'Sie sind in mehreren Tandems. Bitte wählen Sie eines aus.',
   'tandem.dissolved.home': 'Zurück zu meinen Programmen',
   'tandem.dissolved.next':
-    'Sie bleiben beide angemeldet und bekommen eine neue Tandem-Partnerin oder einen neuen Tandem-Partner, sofort oder in der nächsten Runde. Die Nachricht dazu finden Sie in Ihrem Postfach.',
+    'Sie bleiben beide angemeldet und bekommen eine neue Tandem-Partnerin oder einen neuen Tandem-Partner, sofort oder in der nächsten Runde. Die Nachricht dazu finden Sie unter „Nachrichten“.',
   'tandem.dissolved.text':
     'Ihr Tandem ist beendet. Ihre bisherige Partnerin oder Ihr bisheriger Partner erhält eine kurze, neutrale Mitteilung ohne Angabe von Gründen. Geplante Treffen wurden abgesagt.',
   'tandem.dissolved.title': 'Danke, dass Sie es uns gesagt haben',
@@ -87,6 +87,8 @@ export const templates = {
   'tandem.partners': 'Meine Tandem-Partner',
   'tandem.plan': 'Sitzungsplan',
   'tandem.plan.agenda': 'Ablauf',
+  'tandem.plan.next': 'Als Nächstes',
+  'tandem.plan.details': 'Ablauf, Vorbereitung und Hausaufgaben',
   'tandem.plan.feedback.comment': 'Kommentar (freiwillig)',
   'tandem.plan.feedback.later': 'Später',
   'tandem.plan.feedback.legend': str`Wie hilfreich war „${0}“?`,
@@ -116,10 +118,9 @@ export const templates = {
   'tandem.role.peer': 'Lunch-Partner/-Partnerin',
   'tandem.stale.continue': 'Wir machen weiter',
   'tandem.stale.continued': 'Danke. Ihr Tandem geht weiter.',
-  'tandem.stale.text': str`Sie haben sich eine Weile nicht getroffen (seit ${0}). Das ist in Ordnung. Sagen Sie uns, ob Sie gemeinsam weitermachen. Falls es nicht passt, finden Sie ganz unten auf dieser Seite einen diskreten Ausstieg.`,
+  'tandem.stale.text': `Sie haben sich eine Weile nicht getroffen. Das ist in Ordnung. Sagen Sie uns, ob Sie gemeinsam weitermachen. Falls es nicht passt, finden Sie ganz unten auf dieser Seite einen diskreten Ausstieg.`,
   'tandem.stale.title': 'Möchten Sie weitermachen?',
   'tandem.title': 'Mein Tandem',
-  'tandem.titleMany': 'Meine Tandems',
   'tandem.toProgrammes': 'Meine Programme ansehen',
   'tandem.with': 'Mit',
 };
