@@ -433,9 +433,10 @@ export class TandemProfileForm extends LitElement {
                 <button
                   type="button"
                   class="secondary"
+                  aria-label=${msg(str`Remove ${name}`, { id: 'profile.excluded.remove' })}
                   @click=${() => this.unexclude(id, name)}
                 >
-                  ${msg(str`Remove ${name}`, { id: 'profile.excluded.remove' })}
+                  ${msg('Remove', { id: 'profile.excluded.removeShort' })}
                 </button>
               </li>`;
             })}
@@ -472,8 +473,13 @@ export class TandemProfileForm extends LitElement {
       ${candidates.map(
         (person) => html`<li>
           <span>${person.name}${person.department ? html` <span class="muted">(${person.department})</span>` : ''}</span>
-          <button type="button" class="secondary" @click=${() => this.exclude(person)}>
-            ${msg(str`Add ${person.name}`, { id: 'profile.excluded.add' })}
+          <button
+            type="button"
+            class="secondary"
+            aria-label=${msg(str`Add ${person.name}`, { id: 'profile.excluded.add' })}
+            @click=${() => this.exclude(person)}
+          >
+            ${msg('Add', { id: 'profile.excluded.addShort' })}
           </button>
         </li>`,
       )}

@@ -40,6 +40,10 @@ export class TandemEnrolPage extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      /* Until shared-styles sizes .button like <button> (border-box), links as buttons match. */
+      a.button {
+        box-sizing: border-box;
+      }
       .progress {
         margin: 0 0 1.5rem;
       }
@@ -113,8 +117,9 @@ export class TandemEnrolPage extends LitElement {
         readProfile(signal),
         listSkills(signal),
       ]);
-      const current = programme.enrolment?.state === 'active' ? programme.enrolment : null;
-      // Changing an enrolment starts from what it holds; joining from the reusable profile.
+      // Changing an enrolment (or joining again after withdrawing) starts from what it holds;
+      // joining for the first time from the reusable profile.
+      const current = programme.enrolment;
       this.profile = current ? current.profile : profile;
       this.chosenRole = programme.kind === 'peer-lunch' ? 'either' : (current?.role ?? null);
       return { programme, skills };
@@ -123,7 +128,15 @@ export class TandemEnrolPage extends LitElement {
   });
 
   override render() {
-    return html`<h1>${msg('Join a programme', { id: 'enrol.title' })}</h1>
+    // The heading is there before the data, so the shell can focus it and name the tab.
+    const editing = this.data.value?.programme.enrolment?.state === 'active';
+    return html`<h1>
+        ${
+          editing
+            ? msg('Change my enrolment', { id: 'enrol.titleEdit' })
+            : msg('Join a programme', { id: 'enrol.title' })
+        }
+      </h1>
       ${taskView(this.data, (loaded) => this.renderLoaded(loaded))}`;
   }
 

@@ -40,6 +40,10 @@ export class TandemHomePage extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      /* Until shared-styles sizes .button like <button> (border-box), links as buttons match. */
+      a.button {
+        box-sizing: border-box;
+      }
       section {
         margin-top: 2rem;
       }

@@ -45,6 +45,7 @@ export const templates = {
   'participant.state.draft': 'In Vorbereitung',
 
   // Enrolment
+  'enrol.titleEdit': 'Meine Anmeldung ändern',
   'enrol.title': 'An einem Programm teilnehmen',
   'enrol.backHome': 'Zurück zu meinen Programmen',
   'enrol.editing': str`Sie ändern Ihre Anmeldung für ${0}`,
@@ -129,6 +130,8 @@ export const templates = {
   'profile.excluded.hint': 'Freiwillig und vertraulich: Niemand sonst sieht diese Liste.',
   'profile.excluded.earlier': str`Person ${0} (früher ausgewählt)`,
   'profile.excluded.remove': str`${0} entfernen`,
+  'profile.excluded.removeShort': 'Entfernen',
+  'profile.excluded.addShort': 'Hinzufügen',
   'profile.excluded.add': str`${0} hinzufügen`,
   'profile.excluded.added': str`${0} hinzugefügt.`,
   'profile.excluded.removed': str`${0} entfernt.`,
