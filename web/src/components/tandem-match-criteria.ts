@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, unsafeCSS } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ReviewedMatch } from '../data/matching.js';
+import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 type Criterion = ReviewedMatch['criteria'][number];
@@ -120,7 +121,7 @@ function percent(score: number): number {
 }
 
 function formatWeight(weight: number): string {
-  return new Intl.NumberFormat(document.documentElement.lang || undefined, {
+  return new Intl.NumberFormat(getLocale(), {
     maximumFractionDigits: 2,
   }).format(weight);
 }

@@ -12,6 +12,7 @@ import {
   readDeliveries,
   retryDelivery,
 } from '../data/deliveries.js';
+import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /** Failed first: those are what an admin comes here for. */
@@ -168,7 +169,7 @@ export class TandemDeliveriesPage extends LitElement {
 }
 
 function formatTime(value: string): string {
-  return new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+  return new Intl.DateTimeFormat(getLocale(), {
     dateStyle: 'short',
     timeStyle: 'short',
   }).format(new Date(value));

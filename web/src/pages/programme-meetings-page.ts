@@ -10,6 +10,7 @@ import {
   readProgrammeMeetings,
 } from '../data/admin-meetings.js';
 import { readProgramme } from '../data/matching.js';
+import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /** The meetings Tandem planned for a programme's pairs, with who answered what. */
@@ -149,7 +150,7 @@ export class TandemProgrammeMeetingsPage extends LitElement {
 }
 
 function timeRange(startsAt: string, endsAt: string): string {
-  const format = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+  const format = new Intl.DateTimeFormat(getLocale(), {
     dateStyle: 'medium',
     timeStyle: 'short',
   });

@@ -15,6 +15,7 @@ import {
   type SkillCategory,
   updateSkill,
 } from '../data/skills.js';
+import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /**
@@ -38,6 +39,10 @@ export class TandemSkillsPage extends LitElement {
       }
       td .actions {
         margin-top: 0;
+        flex-wrap: nowrap;
+      }
+      #edit-form .hint {
+        margin-bottom: 1rem;
       }
       tr.archived th,
       tr.archived td {
@@ -48,6 +53,8 @@ export class TandemSkillsPage extends LitElement {
 
   @state() private accessor skills: Skill[] = [];
   @state() private accessor addError = '';
+  /** The add form's fields that were left wrong, marked aria-invalid. */
+  @state() private accessor addInvalid: ReadonlySet<string> = new Set();
   @state() private accessor editError = '';
   @state() private accessor listError = '';
   @state() private accessor editing: Skill | null = null;
@@ -88,7 +95,8 @@ export class TandemSkillsPage extends LitElement {
             required
             pattern="[a-z][a-z0-9]*(-[a-z0-9]+)*"
             maxlength="60"
-            aria-describedby="add-key-hint"
+            aria-describedby=${this.addInvalid.has('key') ? 'add-key-hint add-error' : 'add-key-hint'}
+            aria-invalid=${this.addInvalid.has('key') ? 'true' : 'false'}
           />
           <p class="hint" id="add-key-hint">
             ${msg('Lower case with hyphens, e.g. video-editing. It cannot be changed later.', {
@@ -111,11 +119,29 @@ export class TandemSkillsPage extends LitElement {
   private labelFields(prefix: string, skill?: Skill) {
     return html`<div class="field">
         <label for=${`${prefix}-de`}>${msg('Name in German', { id: 'skills.labelDe' })}</label>
-        <input id=${`${prefix}-de`} name="de" required maxlength="100" lang="de" .value=${skill?.label.de ?? ''} />
+        <input
+          id=${`${prefix}-de`}
+          name="de"
+          required
+          maxlength="100"
+          lang="de"
+          aria-invalid=${prefix === 'add' && this.addInvalid.has('de') ? 'true' : 'false'}
+          aria-describedby=${prefix === 'add' && this.addInvalid.has('de') ? 'add-error' : nothing}
+          .value=${skill?.label.de ?? ''}
+        />
       </div>
       <div class="field">
         <label for=${`${prefix}-en`}>${msg('Name in English', { id: 'skills.labelEn' })}</label>
-        <input id=${`${prefix}-en`} name="en" required maxlength="100" lang="en" .value=${skill?.label.en ?? ''} />
+        <input
+          id=${`${prefix}-en`}
+          name="en"
+          required
+          maxlength="100"
+          lang="en"
+          aria-invalid=${prefix === 'add' && this.addInvalid.has('en') ? 'true' : 'false'}
+          aria-describedby=${prefix === 'add' && this.addInvalid.has('en') ? 'add-error' : nothing}
+          .value=${skill?.label.en ?? ''}
+        />
       </div>
       <div class="field">
         <label for=${`${prefix}-category`}>${msg('Category', { id: 'skills.category' })}</label>
@@ -154,7 +180,7 @@ export class TandemSkillsPage extends LitElement {
   }
 
   private renderRow(skill: Skill) {
-    const name = skill.label.en;
+    const name = labelOf(skill);
     return html`<tr class=${skill.archived ? 'archived' : ''}>
       <th scope="row" lang="de">${skill.label.de}</th>
       <td lang="en">${skill.label.en}</td>
@@ -190,7 +216,7 @@ export class TandemSkillsPage extends LitElement {
 
   private renderEditDialog() {
     const skill = this.editing;
-    const name = skill?.label.en ?? '';
+    const name = skill ? labelOf(skill) : '';
     return html`<tandem-dialog
       id="edit-dialog"
       heading=${msg(str`Edit ${name}`, { id: 'skills.edit.heading' })}
@@ -202,7 +228,7 @@ export class TandemSkillsPage extends LitElement {
         skill
           ? html`<form id="edit-form" @submit=${this.onEditSave} novalidate>
             <p class="hint">${msg(str`Key: ${skill.key}`, { id: 'skills.edit.key' })}</p>
-            ${this.labelFields('edit', skill)}
+            <div class="fields">${this.labelFields('edit', skill)}</div>
             ${
               this.editError
                 ? html`<p role="alert" class="error-text">${this.editError}</p>`
@@ -229,20 +255,30 @@ export class TandemSkillsPage extends LitElement {
     const en = String(data.get('en') ?? '').trim();
     const category = toCategory(data.get('category'));
     this.addError = '';
-    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(key) || !de || !en) {
+    const invalid = new Set<string>();
+    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(key)) invalid.add('key');
+    if (!de) invalid.add('de');
+    if (!en) invalid.add('en');
+    this.addInvalid = invalid;
+    if (invalid.size > 0) {
       this.addError = msg(
         'Please give a key in lower case with hyphens and a name in German and in English.',
         { id: 'skills.add.invalid' },
       );
+      await this.updateComplete;
+      const first = [...invalid][0];
+      this.renderRoot.querySelector<HTMLInputElement>(`#add-${first}`)?.focus();
       return;
     }
     try {
       const skill = await createSkill({ key, label: { de, en }, category });
       this.skills = [...this.skills, skill];
       form.reset();
-      announce(msg(str`Skill ${en} added.`, { id: 'skills.added' }));
+      announce(msg(str`Skill ${labelOf(skill)} added.`, { id: 'skills.added' }));
       this.renderRoot.querySelector<HTMLInputElement>('#add-key')?.focus();
     } catch (error) {
+      // A clash is about the key, the only field the server can refuse that we did not check.
+      if (error instanceof ApiError && error.status === 409) this.addInvalid = new Set(['key']);
       this.addError = sentence(error);
     }
   }
@@ -275,7 +311,8 @@ export class TandemSkillsPage extends LitElement {
       });
       this.replace(saved);
       this.editDialog.close();
-      announce(msg(str`Skill ${en} saved.`, { id: 'skills.saved' }));
+      const name = labelOf(saved);
+      announce(msg(str`Skill ${name} saved.`, { id: 'skills.saved' }));
     } catch (error) {
       this.editError = sentence(error);
     }
@@ -283,7 +320,7 @@ export class TandemSkillsPage extends LitElement {
 
   private async onArchive(skill: Skill): Promise<void> {
     this.listError = '';
-    const name = skill.label.en;
+    const name = labelOf(skill);
     try {
       const saved = await updateSkill(skill.key, { archived: !skill.archived });
       this.replace(saved);
@@ -300,6 +337,11 @@ export class TandemSkillsPage extends LitElement {
   private replace(saved: Skill): void {
     this.skills = this.skills.map((skill) => (skill.key === saved.key ? saved : skill));
   }
+}
+
+/** The skill's name in the language the app is shown in. */
+function labelOf(skill: Skill): string {
+  return getLocale() === 'de' ? skill.label.de : skill.label.en;
 }
 
 function toCategory(value: FormDataEntryValue | null): SkillCategory {
