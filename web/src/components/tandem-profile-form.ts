@@ -1,8 +1,10 @@
+import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../data/api-client.js';
 import type { EnrolmentRole } from '../data/enrolment.js';
+import type { Me } from '../data/me.js';
 import {
   findPeople,
   type MeetingFormat,
@@ -12,6 +14,7 @@ import {
 } from '../data/profile.js';
 import type { ProgrammeKind } from '../data/programmes.js';
 import { getLocale } from '../i18n/locale.js';
+import { sessionContext } from '../session/session-context.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from './announcer.js';
 import { windowProblem } from './tandem-availability-editor.js';
@@ -92,6 +95,9 @@ export class TandemProfileForm extends LitElement {
       }
     `,
   ];
+
+  @consume({ context: sessionContext, subscribe: true })
+  accessor me: Me | null = null;
 
   @property({ attribute: false }) accessor profile!: Profile;
   @property({ attribute: false }) accessor skills: Skill[] = [];
@@ -466,7 +472,10 @@ export class TandemProfileForm extends LitElement {
 
   private renderFound() {
     if (!this.found) return '';
-    const candidates = this.found.filter((p) => !this.profile.excludedPersonIds.includes(p.id));
+    // Oneself is never a candidate to be paired with, so not one to exclude either.
+    const candidates = this.found.filter(
+      (p) => p.id !== this.me?.id && !this.profile.excludedPersonIds.includes(p.id),
+    );
     if (!candidates.length)
       return html`<p class="muted">${msg('Nobody found.', { id: 'profile.people.none' })}</p>`;
     return html`<ul class="people" aria-label=${msg('Search results', { id: 'profile.people.results' })}>
