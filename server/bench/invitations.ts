@@ -18,12 +18,14 @@
  *
  * The sink runs in a child process (remote-sink.ts): it parses each message (≈1.5 ms of CPU),
  * which in this process would compete with the code measured. Both paths share that one sink.
- * A warm-up of raw sends (untimed) goes first, so neither path pays for the JIT alone.
+ * A warm-up of raw sends (untimed) goes first, so neither path pays for the JIT alone. Each
+ * path also shows the CPU time this process spent per message, which varies less than the
+ * rates when other work shares the machine.
  */
 import { pino } from 'pino';
 import type { Log } from '../src/logger.js';
 import { checkReachable, createBenchDatabase, DEFAULT_DATABASE_URL } from './bench-database.js';
-import { perSecond, rate, seconds } from './progress.js';
+import { cpuPerMessage, type Elapsed, perSecond, rate, seconds } from './progress.js';
 import { queueBench } from './queue-send.js';
 import { emailConfig, rawSend } from './raw-send.js';
 import { type RemoteSink, startRemoteSink } from './remote-sink.js';
@@ -33,7 +35,7 @@ const WARM_UP = 500;
 interface QueueRound {
   concurrency: number;
   enqueueMs: number;
-  deliverMs: number;
+  delivered: Elapsed;
 }
 
 const count = Number(process.env.BENCH_INVITATIONS ?? 10_000);
@@ -53,19 +55,22 @@ try {
     `Invitations benchmark: ${count.toLocaleString('en')} emails per path into an SMTP sink ` +
       `(child process), Node ${process.version}.`,
   );
-  const rawMs = await measureRaw(sink);
+  const raw = await measureRaw(sink);
   const rounds = await measureQueue(sink);
-  printSummary(sink, rawMs, rounds);
+  printSummary(sink, raw, rounds);
 } finally {
   await sink.close();
 }
 
-async function measureRaw(sink: RemoteSink): Promise<number> {
+async function measureRaw(sink: RemoteSink): Promise<Elapsed> {
   await rawSend(sink, WARM_UP, true);
   console.log(`raw: nodemailer pool of ${emailConfig(sink).maxConnections} connections`);
-  const ms = await rawSend(sink, count);
-  console.log(`raw: ${seconds(ms)}, ${rate(perSecond(count, ms))}`);
-  return ms;
+  const elapsed = await rawSend(sink, count);
+  const { ms } = elapsed;
+  console.log(
+    `raw: ${seconds(ms)}, ${rate(perSecond(count, ms))}, ${cpuPerMessage(count, elapsed)}`,
+  );
+  return elapsed;
 }
 
 async function measureQueue(sink: RemoteSink): Promise<QueueRound[]> {
@@ -77,11 +82,13 @@ async function measureQueue(sink: RemoteSink): Promise<QueueRound[]> {
       const enqueueMs = await bench.enqueue(round, count);
       console.log(`queue: enqueued in ${seconds(enqueueMs)}, ${rate(perSecond(count, enqueueMs))}`);
       console.log(`queue: worker concurrency ${concurrency}`);
-      const deliverMs = await bench.deliver(concurrency, count);
+      const delivered = await bench.deliver(concurrency, count);
+      const { ms } = delivered;
       console.log(
-        `queue: delivered in ${seconds(deliverMs)}, ${rate(perSecond(count, deliverMs))}`,
+        `queue: delivered in ${seconds(ms)}, ${rate(perSecond(count, ms))}, ` +
+          cpuPerMessage(count, delivered),
       );
-      rounds.push({ concurrency, enqueueMs, deliverMs });
+      rounds.push({ concurrency, enqueueMs, delivered });
     }
     return rounds;
   } finally {
@@ -90,16 +97,18 @@ async function measureQueue(sink: RemoteSink): Promise<QueueRound[]> {
   }
 }
 
-function printSummary(sink: RemoteSink, rawMs: number, rounds: QueueRound[]): void {
-  const raw = perSecond(count, rawMs);
+function printSummary(sink: RemoteSink, rawSent: Elapsed, rounds: QueueRound[]): void {
+  const raw = perSecond(count, rawSent.ms);
   console.log('');
-  console.log(`raw nodemailer → sink            ${rate(raw)}`);
-  for (const { concurrency, enqueueMs, deliverMs } of rounds) {
+  console.log(`raw nodemailer → sink            ${rate(raw)}  ${cpuPerMessage(count, rawSent)}`);
+  for (const { concurrency, enqueueMs, delivered } of rounds) {
+    const deliverMs = delivered.ms;
     const queue = perSecond(count, deliverMs);
     const share = Math.round((queue / raw) * 100);
     console.log(
       `queue, concurrency ${String(concurrency).padEnd(3)}          ${rate(queue)}  ` +
-        `${share} % of raw (target ≥ 50 % of raw: ${share >= 50 ? 'met' : 'not met'}); ` +
+        `${cpuPerMessage(count, delivered)}, ${share} % of raw ` +
+        `(target ≥ 50 % of raw: ${share >= 50 ? 'met' : 'not met'}); ` +
         `enqueue ${rate(perSecond(count, enqueueMs))}, ` +
         `end to end ${rate(perSecond(count, enqueueMs + deliverMs))}`,
     );

@@ -24,3 +24,28 @@ export function rate(perSec: number): string {
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** Wall-clock milliseconds, and the CPU milliseconds this process spent in them. */
+export interface Elapsed {
+  ms: number;
+  cpuMs: number;
+}
+
+/** Starts timing; the function returned reads the time since. */
+export function stopwatch(): () => Elapsed {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return () => {
+    const { user, system } = process.cpuUsage(cpu);
+    return { ms: performance.now() - wall, cpuMs: (user + system) / 1000 };
+  };
+}
+
+/**
+ * `1.23 ms CPU/msg`: on a machine shared with other work the rates swing with the load, while
+ * this shows what each path costs the benchmark's process (the sink's and PostgreSQL's CPU are
+ * not in it).
+ */
+export function cpuPerMessage(count: number, { cpuMs }: Elapsed): string {
+  return `${(cpuMs / count).toFixed(2)} ms CPU/msg`;
+}

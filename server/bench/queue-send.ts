@@ -21,7 +21,7 @@ import { User } from '../src/modules/users/user.js';
 import { loadPlugins } from '../src/plugin-host/plugin-registry.js';
 import { version } from '../src/version.js';
 import { FROM, invitationContent, PUBLIC_URL, person } from './invitation-content.js';
-import { progress } from './progress.js';
+import { type Elapsed, progress, stopwatch } from './progress.js';
 import type { RemoteSink } from './remote-sink.js';
 
 /** Notifications per transaction while enqueuing. */
@@ -34,8 +34,8 @@ const STALL_MS = 60_000;
 export interface QueueBench {
   /** Inserts `count` invitations with their jobs; resolves with the milliseconds it took. */
   enqueue(round: number, count: number): Promise<number>;
-  /** Runs a worker until every delivery is delivered and the sink has them; milliseconds. */
-  deliver(concurrency: number, count: number): Promise<number>;
+  /** Runs a worker until every delivery is delivered and the sink has them; the time it took. */
+  deliver(concurrency: number, count: number): Promise<Elapsed>;
   close(): Promise<void>;
 }
 
@@ -128,9 +128,9 @@ async function deliver(
   sink: RemoteSink,
   concurrency: number,
   count: number,
-): Promise<number> {
+): Promise<Elapsed> {
   const expected = sink.report.received + count;
-  const started = performance.now();
+  const elapsed = stopwatch();
   const runner = await startWorker({
     databaseUrl,
     concurrency,
@@ -141,7 +141,7 @@ async function deliver(
   });
   try {
     await untilDelivered(databaseUrl, sink, expected, count);
-    return performance.now() - started;
+    return elapsed();
   } finally {
     await runner.stop();
   }

@@ -14,7 +14,7 @@ import {
 import { mailOptions } from '../../plugins/channel-email/src/mail-message.js';
 import { closeTransports, transportFor } from '../../plugins/channel-email/src/transport-pool.js';
 import { FROM, invitationContent, PUBLIC_URL, person } from './invitation-content.js';
-import { progress } from './progress.js';
+import { type Elapsed, progress, stopwatch } from './progress.js';
 import type { RemoteSink } from './remote-sink.js';
 
 /** The channel's configuration for the sink, defaults filled in as the plugin host does. */
@@ -30,16 +30,16 @@ export function emailConfig(sink: RemoteSink): EmailConfig {
 
 /**
  * Sends `count` invitations through one pooled transport, all handed to the pool at once (it
- * queues them), and resolves with the milliseconds until the sink has them all.
+ * queues them), and resolves with the time until the sink has them all.
  */
-export async function rawSend(sink: RemoteSink, count: number, quiet = false): Promise<number> {
+export async function rawSend(sink: RemoteSink, count: number, quiet = false): Promise<Elapsed> {
   const config = emailConfig(sink);
   // Rendering the calendar is the caller's work in both paths, and not timed in either.
   const messages = Array.from({ length: count }, (_, i) => outgoingMessage(i));
   const expected = sink.report.received + count;
   const report = quiet ? () => {} : progress('raw: sent', count);
   let sent = 0;
-  const started = performance.now();
+  const elapsed = stopwatch();
   try {
     const transport = transportFor(config);
     await Promise.all(
@@ -50,7 +50,7 @@ export async function rawSend(sink: RemoteSink, count: number, quiet = false): P
       }),
     );
     await sink.waitFor(expected);
-    return performance.now() - started;
+    return elapsed();
   } finally {
     closeTransports();
   }
