@@ -113,6 +113,7 @@ export class TandemMatchingReviewPage extends LitElement {
   /** The pair whose partner is being swapped, while the swap dialog is open. */
   @state() private accessor swapFrom: ReviewedMatch | null = null;
   @state() private accessor swapTo = '';
+  @state() private accessor swapError = '';
 
   @query('#swap-dialog') private accessor swapDialog!: TandemDialog;
   @query('#publish-dialog') private accessor publishDialog!: TandemDialog;
@@ -389,6 +390,11 @@ export class TandemMatchingReviewPage extends LitElement {
               </div>`,
             )}
           </fieldset>
+          ${
+            this.swapError
+              ? html`<p role="alert" class="error-text">${this.swapError}</p>`
+              : nothing
+          }
           <p class="hint">
             ${msg(
               'Each person keeps their side (mentor or mentee) and gets the other pair’s partner. Both pairs lose their score.',
@@ -455,9 +461,10 @@ export class TandemMatchingReviewPage extends LitElement {
   private readonly onRealtime = (event: Event): void => {
     const detail = (event as CustomEvent<RealtimeEvent>).detail;
     const run = this.run;
-    if (detail.type !== 'matching-run' || !run || detail.data?.['id'] !== run.id) return;
+    const data = detail.data ?? {};
+    if (detail.type !== 'matching-run' || !run || data.id !== run.id) return;
     this.lastEventAt = Date.now();
-    const { state: runState, progress } = detail.data;
+    const { state: runState, progress } = data;
     // A finished run's event carries no error text or counts: fetch the run for those, and
     // until then show it as running at its last step.
     if (runState === 'succeeded' || runState === 'failed') {
@@ -570,6 +577,7 @@ export class TandemMatchingReviewPage extends LitElement {
   private async onSwapClick(match: ReviewedMatch): Promise<void> {
     this.swapFrom = match;
     this.swapTo = '';
+    this.swapError = '';
     this.actionError = '';
     await this.updateComplete;
     await this.swapDialog.show();
@@ -579,7 +587,8 @@ export class TandemMatchingReviewPage extends LitElement {
     const from = this.swapFrom;
     const to = this.review?.matches.find((match) => match.id === this.swapTo);
     if (!from || !to) {
-      announce(msg('Choose the pair to swap with.', { id: 'matching.swap.choose' }));
+      this.swapError = msg('Choose the pair to swap with.', { id: 'matching.swap.choose' });
+      this.renderRoot.querySelector<HTMLInputElement>('input[name="swap-to"]')?.focus();
       return;
     }
     const [mine] = membersOf(from);
