@@ -59,6 +59,10 @@ export class TandemProgrammeForm extends LitElement {
         margin: 0;
         min-height: 2.75rem;
       }
+      button[aria-disabled='true'] {
+        opacity: 0.6;
+        cursor: progress;
+      }
       [aria-invalid='true'] {
         border: 2px solid var(--tandem-danger);
       }
@@ -184,7 +188,7 @@ export class TandemProgrammeForm extends LitElement {
         ${this.full ? this.renderNotifications(s) : nothing}
       </fieldset>
       <div class="actions">
-        <button type="submit" ?disabled=${this.busy}>${this.submitLabel}</button>
+        <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.submitLabel}</button>
       </div>
     </form>`;
   }
@@ -285,6 +289,8 @@ export class TandemProgrammeForm extends LitElement {
 
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
+    // The button stays focusable while a request runs (aria-disabled), so ignore a second press.
+    if (this.busy) return;
     const data = new FormData(this.form);
     const text = (key: string) => String(data.get(key) ?? '').trim();
     const lines = (key: string) => [
@@ -306,11 +312,12 @@ export class TandemProgrammeForm extends LitElement {
     if (closes) settings.enrolmentClosesAt = closes;
     const maxTandems = number('maxTandems');
     if (maxTandems !== undefined) settings.maxTandems = maxTandems;
-    if (text('location')) settings.location = text('location');
+    // On the programme page an emptied text field clears it; the create wizard leaves it out.
+    if (text('location') || this.full) settings.location = text('location');
     if (text('meetingLinkTemplate')) settings.meetingLinkTemplate = text('meetingLinkTemplate');
     if (this.full) {
       settings.goals = lines('goals');
-      if (text('budget')) settings.budget = text('budget');
+      settings.budget = text('budget');
       settings.eligibility = {
         departments: lines('departments'),
         titles: lines('titles'),

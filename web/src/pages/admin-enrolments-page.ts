@@ -100,6 +100,10 @@ export class TandemAdminEnrolmentsPage extends LitElement {
       .paging p {
         margin: 0;
       }
+      button[aria-disabled='true'] {
+        opacity: 0.6;
+        cursor: not-allowed;
+      }
       table[aria-busy='true'] {
         opacity: 0.6;
       }
@@ -293,13 +297,18 @@ export class TandemAdminEnrolmentsPage extends LitElement {
     if (!table || table.total <= PAGE_SIZE) return nothing;
     const page = Math.floor(this.offset / PAGE_SIZE) + 1;
     const pages = Math.ceil(table.total / PAGE_SIZE);
-    const busy = this.rows.status === TaskStatus.PENDING;
+    const first = page <= 1;
+    const last = page >= pages;
+    // aria-disabled, not disabled: the button keeps focus on the first and last page, so a
+    // keyboard user is not thrown to the top of the document.
     return html`<nav class="paging" aria-label=${msg('Pages of the table', { id: 'admin.enrolments.paging' })}>
-      <button type="button" class="secondary" ?disabled=${page <= 1 || busy} @click=${() => this.goTo(this.offset - PAGE_SIZE)}>
+      <button type="button" class="secondary" aria-disabled=${first ? 'true' : 'false'}
+        @click=${() => first || this.goTo(this.offset - PAGE_SIZE)}>
         ${msg('Previous', { id: 'admin.enrolments.previous' })}
       </button>
       <p>${msg(str`Page ${page} of ${pages}`, { id: 'admin.enrolments.page' })}</p>
-      <button type="button" class="secondary" ?disabled=${page >= pages || busy} @click=${() => this.goTo(this.offset + PAGE_SIZE)}>
+      <button type="button" class="secondary" aria-disabled=${last ? 'true' : 'false'}
+        @click=${() => last || this.goTo(this.offset + PAGE_SIZE)}>
         ${msg('Next', { id: 'admin.enrolments.next' })}
       </button>
     </nav>`;

@@ -186,7 +186,7 @@ export class TandemAdminProgrammePage extends LitElement {
           ? html`<p class="error-text" role="alert">${this.transitionError}</p>`
           : nothing
       }
-      <button slot="actions" type="button" class=${to === 'closed' ? 'danger' : ''} ?disabled=${this.busy}
+      <button slot="actions" type="button" class=${to === 'closed' ? 'danger' : ''} aria-disabled=${this.busy ? 'true' : 'false'}
         @click=${() => this.transition(programme)}>${label}</button>
       <button slot="actions" type="button" class="secondary" @click=${() => this.dialog.close()}>
         ${msg('Cancel', { id: 'admin.cancel' })}
