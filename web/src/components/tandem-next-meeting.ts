@@ -61,6 +61,8 @@ export class TandemNextMeeting extends LitElement {
   @state() private accessor answered: Meeting | undefined;
   @state() private accessor busy = false;
   @state() private accessor error: unknown;
+  /** Errors show where the person acted: beside the buttons, or inside the open dialog. */
+  @state() private accessor errorInDialog = false;
   @state() private accessor proposal = '';
   @state() private accessor proposalInvalid = false;
   @query('tandem-dialog') private accessor dialog!: TandemDialog;
@@ -123,12 +125,12 @@ export class TandemNextMeeting extends LitElement {
         <dt>${msg('My answer', { id: 'tandem.meeting.myAnswer' })}</dt>
         <dd class="answer">${responseLabel(meeting.myResponse)}</dd>
       </dl>
-      ${this.error ? errorMessage(this.error) : null}
+      ${this.error && !this.errorInDialog ? errorMessage(this.error) : null}
       <div class="actions">
         <button
           type="button"
           ?disabled=${this.busy || meeting.myResponse === 'accepted'}
-          @click=${() => this.answer(meeting, { response: 'accepted' })}
+          @click=${() => this.answerNow(meeting, { response: 'accepted' })}
         >
           ${msg('Accept', { id: 'tandem.meeting.accept' })}
         </button>
@@ -136,7 +138,7 @@ export class TandemNextMeeting extends LitElement {
           type="button"
           class="secondary"
           ?disabled=${this.busy || meeting.myResponse === 'declined'}
-          @click=${() => this.answer(meeting, { response: 'declined' })}
+          @click=${() => this.answerNow(meeting, { response: 'declined' })}
         >
           ${msg('Decline', { id: 'tandem.meeting.decline' })}
         </button>
@@ -156,7 +158,13 @@ export class TandemNextMeeting extends LitElement {
 
   private renderDialog(meeting: Meeting) {
     const invalid = this.proposalInvalid;
-    return html`<tandem-dialog heading=${msg('Propose another time', { id: 'tandem.meeting.propose' })}>
+    return html`<tandem-dialog
+      heading=${msg('Propose another time', { id: 'tandem.meeting.propose' })}
+      @close=${() => {
+        this.errorInDialog = false;
+        this.error = undefined;
+      }}
+    >
       <form id="proposal" @submit=${(event: Event) => this.propose(event, meeting)} novalidate>
         <p>
           ${msg(
@@ -185,7 +193,7 @@ export class TandemNextMeeting extends LitElement {
               : null
           }
         </div>
-        ${this.error ? errorMessage(this.error) : null}
+        ${this.error && this.errorInDialog ? errorMessage(this.error) : null}
       </form>
       <div slot="actions">
         <button type="submit" form="proposal" ?disabled=${this.busy}>
@@ -202,6 +210,7 @@ export class TandemNextMeeting extends LitElement {
     this.proposal = toLocalInput(meeting.startsAt);
     this.proposalInvalid = false;
     this.error = undefined;
+    this.errorInDialog = true;
     await this.dialog.show();
   }
 
@@ -218,6 +227,11 @@ export class TandemNextMeeting extends LitElement {
       proposedStart: start.toISOString(),
     });
     if (done) this.dialog.close();
+  }
+
+  private answerNow(meeting: Meeting, rsvp: Rsvp): void {
+    this.errorInDialog = false;
+    void this.answer(meeting, rsvp);
   }
 
   private async answer(meeting: Meeting, rsvp: Rsvp): Promise<boolean> {

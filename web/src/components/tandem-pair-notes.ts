@@ -180,13 +180,13 @@ export class TandemPairNotes extends LitElement {
     this.editing = note.id;
     this.editText = note.body;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#edit-${CSS.escape(note.id)}`)?.focus();
+    this.shadowRoot?.getElementById(`edit-${note.id}`)?.focus();
   }
 
   private async stopEditing(note: PairNote): Promise<void> {
     this.editing = undefined;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#edit-button-${CSS.escape(note.id)}`)?.focus();
+    this.shadowRoot?.getElementById(`edit-button-${note.id}`)?.focus();
   }
 
   private async save(event: Event, note: PairNote): Promise<void> {

@@ -88,6 +88,11 @@ export class TandemSessionPlan extends LitElement {
         flex-wrap: wrap;
         gap: 0.5rem 1.25rem;
       }
+      @media (max-width: 30rem) {
+        .ratings {
+          flex-direction: column;
+        }
+      }
       .ratings label {
         display: inline-flex;
         gap: 0.4rem;
@@ -325,8 +330,13 @@ export class TandemSessionPlan extends LitElement {
   private readonly onFeedbackClosed = () => {
     const session = this.feedbackFor;
     this.feedbackFor = undefined;
-    if (!session || this.shadowRoot?.activeElement) return;
-    this.renderRoot.querySelector<HTMLElement>(`#session-${CSS.escape(session.id)}`)?.focus();
+    if (!session) return;
+    // Focus is still on a button of the closed dialog (or nowhere) when the opener is gone.
+    requestAnimationFrame(() => {
+      const active = this.shadowRoot?.activeElement;
+      if (active && active !== this.dialog && !this.dialog.contains(active)) return;
+      this.shadowRoot?.getElementById(`session-${session.id}`)?.focus();
+    });
   };
 
   private async tick(session: PairSession, index: number, done: boolean): Promise<void> {

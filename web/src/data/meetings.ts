@@ -1,5 +1,8 @@
 import type { Static } from '@sinclair/typebox';
-import type { MeetingSchema, RsvpSchema } from '@tandem/server/schemas/modules/meetings/meeting-schemas';
+import type {
+  MeetingSchema,
+  RsvpSchema,
+} from '@tandem/server/schemas/modules/meetings/meeting-schemas';
 import { api } from './api-client.js';
 
 export type Meeting = Static<typeof MeetingSchema>;
