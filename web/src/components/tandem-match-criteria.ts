@@ -58,7 +58,7 @@ export class TandemMatchCriteria extends LitElement {
         ${msg('Why this pair', { id: 'matching.criteria.summary' })}
         <span class="visually-hidden">${pair}</span>
       </summary>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex="0" role="region" aria-label=${msg(str`Criteria for ${pair}`, { id: 'matching.criteria.caption' })}>
         <table>
           <caption class="visually-hidden">
             ${msg(str`Criteria for ${pair}`, { id: 'matching.criteria.caption' })}

@@ -94,7 +94,7 @@ export class TandemDeliveriesPage extends LitElement {
     return html`<p role="status" class="muted">
         ${msg(str`${list.length} deliveries, ${failed} failed`, { id: 'deliveries.count' })}
       </p>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex="0" role="region" aria-label=${msg('Deliveries, failed first', { id: 'deliveries.caption' })}>
         <table>
           <caption class="visually-hidden">
             ${msg('Deliveries, failed first', { id: 'deliveries.caption' })}

@@ -94,6 +94,10 @@ export class TandemMatchingReviewPage extends LitElement {
         align-items: flex-start;
         margin-bottom: 0.5rem;
       }
+      .radio-choice input {
+        flex-shrink: 0;
+        margin-top: 0.15rem;
+      }
       .radio-choice label {
         font-weight: normal;
       }

@@ -31,7 +31,7 @@ export class TandemPluginsPage extends LitElement {
   private renderTable(plugins: PluginStatus[]) {
     if (plugins.length === 0)
       return html`<p>${msg('No plugins are configured.', { id: 'plugins.none' })}</p>`;
-    return html`<div class="table-scroll">
+    return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${msg('Configured plugins', { id: 'plugins.caption' })}>
       <table>
         <caption class="visually-hidden">
           ${msg('Configured plugins', { id: 'plugins.caption' })}

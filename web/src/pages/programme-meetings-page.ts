@@ -98,7 +98,7 @@ export class TandemProgrammeMeetingsPage extends LitElement {
     return html`<p role="status" class="muted">
         ${msg(str`${meetings.length} meetings`, { id: 'adminMeetings.count' })}
       </p>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex="0" role="region" aria-label=${msg('Meetings of the pairs', { id: 'adminMeetings.caption' })}>
         <table>
           <caption class="visually-hidden">
             ${msg('Meetings of the pairs', { id: 'adminMeetings.caption' })}

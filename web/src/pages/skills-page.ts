@@ -159,7 +159,7 @@ export class TandemSkillsPage extends LitElement {
   private renderTable() {
     if (this.skills.length === 0)
       return html`<p>${msg('There are no skills yet.', { id: 'skills.none' })}</p>`;
-    return html`<div class="table-scroll">
+    return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${msg('All skills', { id: 'skills.list' })}>
       <table>
         <caption class="visually-hidden">${msg('All skills', { id: 'skills.list' })}</caption>
         <thead>
