@@ -10,6 +10,7 @@ import {
   type Rsvp,
   type RsvpResponse,
 } from '../data/meetings.js';
+import { REALTIME, type RealtimeEvent } from '../data/realtime.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from './announcer.js';
 import { formatDateTime, formatTime, toLocalInput } from './date-time.js';
@@ -57,19 +58,24 @@ export class TandemNextMeeting extends LitElement {
   ];
 
   @property({ attribute: false }) accessor pairId = '';
-  /** The meeting after my answer (the list is not reloaded for it). */
-  @state() private accessor answered: Meeting | undefined;
+  /**
+   * The meeting as it is now, after my answer or a live update (null: none any more); it
+   * replaces what the task loaded without showing "Loading…" again, so focus stays put.
+   */
+  @state() private accessor latest: Meeting | null | undefined;
   @state() private accessor busy = false;
   @state() private accessor error: unknown;
   /** Errors show where the person acted: beside the buttons, or inside the open dialog. */
   @state() private accessor errorInDialog = false;
   @state() private accessor proposal = '';
   @state() private accessor proposalInvalid = false;
+  /** The proposal dialog is open: live updates wait, so the form does not change under it. */
+  private proposing = false;
   @query('tandem-dialog') private accessor dialog!: TandemDialog;
 
   private readonly meetings = new Task(this, {
     task: async ([pairId], { signal }) => {
-      this.answered = undefined;
+      this.latest = undefined;
       return nextMeeting(await listMyMeetings(signal), pairId);
     },
     args: () => [this.pairId] as const,
@@ -77,7 +83,7 @@ export class TandemNextMeeting extends LitElement {
 
   override render() {
     return taskView(this.meetings, (loaded) => {
-      const meeting = this.answered ?? loaded;
+      const meeting = this.latest === undefined ? loaded : (this.latest ?? undefined);
       if (!meeting) {
         return html`<p>
           ${msg(
@@ -161,6 +167,7 @@ export class TandemNextMeeting extends LitElement {
     return html`<tandem-dialog
       heading=${msg('Propose another time', { id: 'tandem.meeting.propose' })}
       @close=${() => {
+        this.proposing = false;
         this.errorInDialog = false;
         this.error = undefined;
       }}
@@ -206,11 +213,37 @@ export class TandemNextMeeting extends LitElement {
     </tandem-dialog>`;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(REALTIME, this.onRealtime);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(REALTIME, this.onRealtime);
+  }
+
+  /**
+   * A new inbox message often means the meeting moved (the partner proposed another time);
+   * look again quietly, unless the person is in the middle of answering.
+   */
+  private readonly onRealtime = (event: Event) => {
+    const { type } = (event as CustomEvent<RealtimeEvent>).detail;
+    if (type !== 'inbox' && type !== 'resync') return;
+    if (this.busy || this.proposing) return;
+    void listMyMeetings()
+      .then((meetings) => {
+        this.latest = nextMeeting(meetings, this.pairId) ?? null;
+      })
+      .catch(() => undefined);
+  };
+
   private async openProposal(meeting: Meeting): Promise<void> {
     this.proposal = toLocalInput(meeting.startsAt);
     this.proposalInvalid = false;
     this.error = undefined;
     this.errorInDialog = true;
+    this.proposing = true;
     await this.dialog.show();
   }
 
@@ -238,7 +271,7 @@ export class TandemNextMeeting extends LitElement {
     this.busy = true;
     this.error = undefined;
     try {
-      this.answered = await answerInvitation(meeting.id, rsvp);
+      this.latest = await answerInvitation(meeting.id, rsvp);
       announce(answeredText(rsvp));
       return true;
     } catch (error) {
