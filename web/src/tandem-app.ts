@@ -1,17 +1,17 @@
 import { provide } from '@lit/context';
 import { localized, msg } from '@lit/localize';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ANNOUNCE } from './components/announcer.js';
 import './components/tandem-inbox-badge.js';
 import './components/tandem-language-switch.js';
+import './components/tandem-session-menu.js';
+import './pages/gate-page.js';
 import { type Me, readMe, readPreferences } from './data/me.js';
 import { connectRealtime } from './data/realtime.js';
 import { preferredLocale, useLocale } from './i18n/locale.js';
 import { interceptLinks, matchRoute, NAVIGATE, type RouteMatch } from './router/router.js';
 import { isAdmin, sessionContext } from './session/session-context.js';
-import { signInHref } from './session/sign-in.js';
-import { sharedStyles } from './styles/shared-styles.js';
 
 /** What every page element receives from the router. */
 export interface PageElement extends HTMLElement {
@@ -28,97 +28,14 @@ export interface PageElement extends HTMLElement {
 @localized()
 @customElement('tandem-app')
 export class TandemApp extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        min-height: 100vh;
-        display: flex;
-        flex-direction: column;
-      }
-      .skip-link {
-        position: absolute;
-        left: 0.5rem;
-        top: -4rem;
-        z-index: 10;
-        background: var(--tandem-surface);
-        padding: 0.5rem 1rem;
-      }
-      .skip-link:focus {
-        top: 0.5rem;
-      }
-      header {
-        background: var(--tandem-surface);
-        border-bottom: 1px solid var(--tandem-border);
-      }
-      .bar,
-      main,
-      footer > div {
-        box-sizing: border-box;
-        width: 100%;
-        max-width: var(--tandem-max-width);
-        margin: 0 auto;
-        padding: 0 var(--tandem-space);
-      }
-      .bar {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1.5rem;
-        padding-top: 0.5rem;
-        padding-bottom: 0.5rem;
-      }
-      .brand {
-        font-weight: 700;
-        font-size: 1.25rem;
-        color: var(--tandem-text);
-        text-decoration: none;
-      }
-      nav ul {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem 1rem;
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      nav a {
-        display: inline-block;
-        padding: 0.5rem 0.25rem;
-      }
-      nav a[aria-current='page'] {
-        font-weight: 700;
-        text-decoration-thickness: 3px;
-      }
-      .session {
-        margin-left: auto;
-        display: flex;
-        align-items: center;
-        gap: 0.75rem;
-        flex-wrap: wrap;
-      }
-      .session form {
-        margin: 0;
-      }
-      main {
-        flex: 1;
-        padding-top: 1.5rem;
-        padding-bottom: 2rem;
-      }
-      footer {
-        border-top: 1px solid var(--tandem-border);
-        background: var(--tandem-surface);
-        font-size: 0.95rem;
-      }
-      footer > div {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 1rem;
-        padding-top: 1rem;
-        padding-bottom: 1rem;
-      }
-    `,
-  ];
+  /**
+   * The shell renders into the page itself, not a shadow root: the skip link's target, the
+   * landmarks and the live region must be in the document for assistive technology and for
+   * `#main` to work. Its layout rules are in styles/global.css.
+   */
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
 
   @provide({ context: sessionContext })
   @state()
@@ -135,7 +52,6 @@ export class TandemApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    interceptLinks(this.renderRoot);
     interceptLinks(document);
     window.addEventListener('popstate', this.onNavigate);
     window.addEventListener(NAVIGATE, this.onNavigate);
@@ -181,7 +97,7 @@ export class TandemApp extends LitElement {
     if (this.gate) {
       this.page = undefined;
       await this.updateComplete;
-      if (moveFocus) this.renderRoot.querySelector<HTMLElement>('main h1')?.focus();
+      if (moveFocus) await focusHeading(this.querySelector('tandem-gate-page'));
       return;
     }
     try {
@@ -216,16 +132,16 @@ export class TandemApp extends LitElement {
 
   override render() {
     return html`
-      <a class="skip-link" href="#main" @click=${this.skipToMain}
-        >${msg('Skip to content', { id: 'shell.skip' })}</a
-      >
       <header>
+        <a class="skip-link" href="#main" @click=${this.skipToMain}
+          >${msg('Skip to content', { id: 'shell.skip' })}</a
+        >
         <div class="bar">
           <a class="brand" href="/">Tandem</a>
           ${this.renderNavigation()}
           <div class="session">
             <tandem-language-switch></tandem-language-switch>
-            ${this.renderSession()}
+            <tandem-session-menu></tandem-session-menu>
           </div>
         </div>
       </header>
@@ -241,16 +157,7 @@ export class TandemApp extends LitElement {
 
   private renderMain() {
     if (this.loadError) return html`<p role="alert" class="error-text">${this.loadError}</p>`;
-    if (this.gate === 'sign-in') {
-      return html`<h1 tabindex="-1">${msg('Please sign in', { id: 'shell.gate.signIn' })}</h1>
-        <p>${msg('This page is for participants of a programme.', { id: 'shell.gate.signInText' })}</p>
-        <p><a class="button" href=${signInHref()}>${msg('Sign in', { id: 'shell.signIn' })}</a></p>`;
-    }
-    if (this.gate === 'forbidden') {
-      return html`<h1 tabindex="-1">${msg('Not available', { id: 'shell.gate.forbidden' })}</h1>
-        <p>${msg('This page is for HR admins.', { id: 'shell.gate.forbiddenText' })}</p>
-        <p><a href="/">${msg('Go to the start page', { id: 'notFound.home' })}</a></p>`;
-    }
+    if (this.gate) return html`<tandem-gate-page .reason=${this.gate}></tandem-gate-page>`;
     return this.page;
   }
 
@@ -285,21 +192,9 @@ export class TandemApp extends LitElement {
     return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
   }
 
-  private renderSession() {
-    if (!this.me) {
-      return html`<a class="button" href=${signInHref()}>${msg('Sign in', { id: 'shell.signIn' })}</a>`;
-    }
-    return html`
-      <span>${this.me.name}</span>
-      <form method="post" action="/auth/logout">
-        <button class="secondary" type="submit">${msg('Sign out', { id: 'shell.signOut' })}</button>
-      </form>
-    `;
-  }
-
   private skipToMain(event: Event): void {
     event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+    this.querySelector<HTMLElement>('main')?.focus();
   }
 }
 
@@ -309,7 +204,8 @@ function gateFor(match: RouteMatch, me: Me | null): 'sign-in' | 'forbidden' | un
   return match.route.access === 'admin' && !isAdmin(me) ? 'forbidden' : undefined;
 }
 
-async function focusHeading(page: PageElement): Promise<void> {
+async function focusHeading(page: PageElement | null): Promise<void> {
+  if (!page) return;
   await (page as PageElement & { updateComplete?: Promise<unknown> }).updateComplete;
   const heading = page.shadowRoot?.querySelector<HTMLElement>('h1');
   if (!heading) return;

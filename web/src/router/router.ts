@@ -65,5 +65,7 @@ export function interceptLinks(root: EventTarget): void {
 function isAppLink(anchor: HTMLAnchorElement): boolean {
   if (anchor.target || anchor.hasAttribute('download')) return false;
   if (anchor.origin !== location.origin) return false;
+  // A link to a spot on this page (the skip link) is the browser's business.
+  if (anchor.hash && anchor.pathname === location.pathname) return false;
   return !/^\/(api|auth|dev-idp|health|ws)(\/|$)/.test(anchor.pathname);
 }

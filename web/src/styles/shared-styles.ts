@@ -39,6 +39,7 @@ export const sharedStyles = css`
   }
   button,
   .button {
+    box-sizing: border-box;
     font: inherit;
     display: inline-flex;
     align-items: center;
