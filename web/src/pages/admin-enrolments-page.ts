@@ -58,11 +58,6 @@ export class TandemAdminEnrolmentsPage extends LitElement {
       .bar p {
         margin: 0;
       }
-      caption {
-        text-align: left;
-        font-weight: 600;
-        padding: 0.5rem 0;
-      }
       th button {
         min-height: 2.75rem;
         padding: 0.25rem 0;
@@ -162,6 +157,16 @@ export class TandemAdminEnrolmentsPage extends LitElement {
     };
   }
 
+  /**
+   * Waits for the programme too, so the shell titles the document and focuses the <h1> with
+   * the programme's name in it rather than the placeholder shown while loading.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.programme.taskComplete.catch(() => undefined);
+    return super.getUpdateComplete();
+  }
+
   override render() {
     const name = this.programme.value?.name;
     const base = `/admin/programmes/${encodeURIComponent(this.params.id ?? '')}`;
@@ -240,7 +245,7 @@ export class TandemAdminEnrolmentsPage extends LitElement {
     const busy = this.rows.status === TaskStatus.PENDING;
     return html`<div class="table-scroll">
       <table aria-busy=${busy ? 'true' : 'false'}>
-        <caption>
+        <caption class="visually-hidden">
           ${
             name
               ? msg(str`Enrolments of ${name}`, { id: 'admin.dashboard.enrolmentsLabel' })

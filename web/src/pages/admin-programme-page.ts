@@ -95,6 +95,16 @@ export class TandemAdminProgrammePage extends LitElement {
     args: () => [this.params.id] as const,
   });
 
+  /**
+   * Waits for the programme too, so the shell titles the document and focuses the <h1> with
+   * the programme's name in it rather than the placeholder shown while loading.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.programme.taskComplete.catch(() => undefined);
+    return super.getUpdateComplete();
+  }
+
   override render() {
     return html`
       <p><a href="/admin">${msg('Back to administration', { id: 'admin.back' })}</a></p>
@@ -173,6 +183,7 @@ export class TandemAdminProgrammePage extends LitElement {
     </section>`;
   }
 
+  /** Closing cannot be undone, so that dialog starts on Cancel, the others on the step. */
   private renderDialog(programme: Programme) {
     const to = this.target;
     const from = stateLabel(programme.state);
@@ -188,7 +199,8 @@ export class TandemAdminProgrammePage extends LitElement {
       }
       <button slot="actions" type="button" class=${to === 'closed' ? 'danger' : ''} aria-disabled=${this.busy ? 'true' : 'false'}
         @click=${() => this.transition(programme)}>${label}</button>
-      <button slot="actions" type="button" class="secondary" @click=${() => this.dialog.close()}>
+      <button slot="actions" type="button" class="secondary" ?autofocus=${to === 'closed'}
+        @click=${() => this.dialog.close()}>
         ${msg('Cancel', { id: 'admin.cancel' })}
       </button>
     </tandem-dialog>`;
@@ -224,6 +236,10 @@ export class TandemAdminProgrammePage extends LitElement {
       announce(msg(str`The programme is now: ${label}.`, { id: 'admin.programme.moved' }));
     } catch (error) {
       this.transitionError = messageOf(error);
+      // Someone else moved it meanwhile: show where it stands now, with its next steps.
+      if (error instanceof ApiError && error.status === 409) {
+        this.latest = await readProgramme(programme.id).catch(() => this.latest);
+      }
     } finally {
       this.busy = false;
     }
