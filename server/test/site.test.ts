@@ -15,6 +15,7 @@ t.test('anyone reads the site facts; accessibility contacts are null until set',
     demo: false,
     languages: ['de', 'en'],
     defaultLocale: 'de',
+    channels: ['webhook'],
     accessibility: {
       contactEmail: null,
       contactUrl: null,
@@ -49,6 +50,7 @@ t.test('the operator’s accessibility statement and the organisation’s name',
     demo: true,
     languages: ['de', 'en'],
     defaultLocale: 'en',
+    channels: ['webhook'],
     accessibility: {
       contactEmail: 'barrierefreiheit@amt.example',
       contactUrl: 'https://amt.example/barriere-melden',
@@ -88,3 +90,15 @@ for (const [env, message] of [
     t.equal(error.exitCode, EXIT_CONFIG);
   });
 }
+
+t.test('the channels people may choose are those the server runs', async (t) => {
+  const app = await buildTestApp(t, {
+    env: {
+      TANDEM_PLUGIN_EMAIL_HOST: '127.0.0.1',
+      TANDEM_PLUGIN_EMAIL_PORT: '2525',
+      TANDEM_PLUGIN_EMAIL_FROM: 'tandem@amt.example',
+    },
+  });
+  const { channels } = (await app.inject('/api/site')).json() as { channels: string[] };
+  t.same([...channels].sort(), ['email', 'webhook'], 'the inbox always stays, so it is not listed');
+});

@@ -4,7 +4,6 @@ import type {
   ProfileSchema,
 } from '@tandem/server/schemas/modules/profiles/profile-schema';
 import type { findPeople as findPeopleService } from '@tandem/server/schemas/modules/profiles/profile-service';
-import type { ReadyResponse } from '@tandem/server/schemas/health/health-schemas';
 import type { SkillSchema } from '@tandem/server/schemas/modules/skills/skill-schemas';
 import { api } from './api-client.js';
 
@@ -33,23 +32,7 @@ export const listSkills = (signal?: AbortSignal) =>
 export const findPeople = (query: string, signal?: AbortSignal) =>
   api<Person[]>('/api/people', { query: { query }, ...(signal ? { signal } : {}) });
 
-/** The organisation's language, for people who follow it. */
-export const readDefaultLocale = async (signal?: AbortSignal) =>
-  (await api<{ defaultLocale: 'de' | 'en' }>('/api/site', signal ? { signal } : {}))
-    .defaultLocale;
-
 export const WEBHOOK = 'webhook';
-
-/**
- * The channels this server delivers over besides the in-app inbox (which always stays). No
- * participant endpoint lists them, so they come from the public readiness report's plugins.
- */
-export async function readChannels(signal?: AbortSignal): Promise<string[]> {
-  const ready = await api<Static<typeof ReadyResponse>>('/health/ready', signal ? { signal } : {});
-  return ready.plugins.flatMap((plugin) =>
-    plugin.status === 'active' && plugin.kind === 'notification-channel' ? [plugin.name] : [],
-  );
-}
 
 /** A profile for someone with none yet, like the server's. */
 export const emptyProfile = (): Profile => ({

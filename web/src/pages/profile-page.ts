@@ -11,8 +11,6 @@ import {
   listSkills,
   type Preferences,
   type Profile,
-  readChannels,
-  readDefaultLocale,
   readPreferences,
   readProfile,
   type Skill,
@@ -20,6 +18,7 @@ import {
   saveProfile,
   WEBHOOK,
 } from '../data/profile.js';
+import { readSite } from '../data/site.js';
 import { type Locale, useLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
@@ -77,14 +76,13 @@ export class TandemProfilePage extends LitElement {
 
   private readonly data = new Task(this, {
     task: async (_args, { signal }): Promise<Loaded> => {
-      const [profile, preferences, skills, defaultLocale, channels] = await Promise.all([
+      const [profile, preferences, skills, site] = await Promise.all([
         readProfile(signal),
         readPreferences(),
         listSkills(signal),
-        readDefaultLocale(signal),
-        // Without the list, only the inbox is offered: nothing the server could refuse.
-        readChannels(signal).catch(() => [] as string[]),
+        readSite(signal),
       ]);
+      const { defaultLocale, channels } = site;
       this.profile = profile;
       // A channel that is no longer run cannot be muted or addressed: the server would refuse.
       this.preferences = {

@@ -14,6 +14,10 @@ export const SiteSchema = Type.Object({
   defaultLocale: Type.Union([Type.Literal('de'), Type.Literal('en')], {
     description: 'The language of people who chose none.',
   }),
+  channels: Type.Array(Type.String(), {
+    description:
+      'Channels people may choose or mute, besides the in-app inbox, which always stays.',
+  }),
   accessibility: Type.Object({
     contactEmail: Nullable(Type.String()),
     contactUrl: Nullable(Type.String()),

@@ -14,7 +14,11 @@ export interface SiteSettings {
 const LANGUAGES = ['de', 'en'] as const;
 
 /** The site's public facts: whose Tandem it is, which version, and whom to tell about barriers. */
-export async function readSite(em: EntityManager, settings: SiteSettings): Promise<SiteView> {
+export async function readSite(
+  em: EntityManager,
+  settings: SiteSettings,
+  channels: string[],
+): Promise<SiteView> {
   const organisation = await organisationSettings(em.fork());
   return {
     organisationName: organisation.name,
@@ -22,6 +26,7 @@ export async function readSite(em: EntityManager, settings: SiteSettings): Promi
     demo: settings.demo || organisation.demo,
     languages: [...LANGUAGES],
     defaultLocale: organisation.defaultLocale,
+    channels,
     accessibility: settings.accessibility,
   };
 }
