@@ -151,7 +151,16 @@ export class TandemMatchingReviewPage extends LitElement {
   }
 
   override render() {
+    // The heading is there from the first render: the shell focuses it and names the tab by it.
+    const name = this.data.value?.name;
     return html`
+      <h1 tabindex="-1">
+        ${
+          name
+            ? msg(str`Matching: ${name}`, { id: 'matching.title' })
+            : msg('Matching', { id: 'matching.titleShort' })
+        }
+      </h1>
       ${taskView(this.data, (programme) => this.renderReview(programme))}
     `;
   }
@@ -162,9 +171,6 @@ export class TandemMatchingReviewPage extends LitElement {
     const open = review.matches.filter((m) => m.state === 'proposed' || m.state === 'pinned');
     const published = review.matches.filter((m) => m.state === 'published');
     return html`
-      <h1 tabindex="-1">
-        ${msg(str`Matching: ${programme.name}`, { id: 'matching.title' })}
-      </h1>
       <p>
         <a href=${`/admin/programmes/${encodeURIComponent(programme.id)}/meetings`}
           >${msg('Meetings of this programme', { id: 'matching.meetingsLink' })}</a

@@ -53,12 +53,18 @@ export class TandemProgrammeMeetingsPage extends LitElement {
   });
 
   override render() {
-    return taskView(
-      this.programme,
-      (programme) => html`
-        <h1 tabindex="-1">
-          ${msg(str`Meetings: ${programme.name}`, { id: 'adminMeetings.title' })}
-        </h1>
+    // The heading is there from the first render: the shell focuses it and names the tab by it.
+    const name = this.programme.value?.name;
+    return html`<h1 tabindex="-1">
+        ${
+          name
+            ? msg(str`Meetings: ${name}`, { id: 'adminMeetings.title' })
+            : msg('Meetings', { id: 'adminMeetings.titleShort' })
+        }
+      </h1>
+      ${taskView(
+        this.programme,
+        (programme) => html`
         <p>
           <a href=${`/admin/programmes/${encodeURIComponent(programme.id)}/matching`}
             >${msg('Matching of this programme', { id: 'adminMeetings.matchingLink' })}</a
@@ -82,7 +88,7 @@ export class TandemProgrammeMeetingsPage extends LitElement {
         </div>
         ${taskView(this.meetings, (meetings) => this.renderTable(meetings))}
       `,
-    );
+      )}`;
   }
 
   private onFilter(event: Event): void {

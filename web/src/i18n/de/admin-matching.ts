@@ -3,6 +3,7 @@ import { str } from '@lit/localize';
 /** German for the admin's matching review, meetings, deliveries, skills and plugins. */
 export const templates = {
   'matching.title': str`Matching: ${0}`,
+  'matching.titleShort': 'Matching',
   'matching.meetingsLink': 'Treffen dieses Programms',
   'matching.run.heading': 'Matching-Lauf',
   'matching.run.againHint':
@@ -66,6 +67,7 @@ export const templates = {
   'matching.criterion.generation': 'Generation',
   'matching.criterion.department': 'Abteilung',
   'adminMeetings.title': str`Treffen: ${0}`,
+  'adminMeetings.titleShort': 'Treffen',
   'adminMeetings.matchingLink': 'Matching dieses Programms',
   'adminMeetings.filter': 'Treffen anzeigen',
   'adminMeetings.filter.all': 'Alle',
