@@ -17,6 +17,10 @@ export class TandemMismatch extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      button[aria-disabled='true'] {
+        opacity: 0.6;
+        cursor: not-allowed;
+      }
       :host {
         margin-top: 3rem;
         padding-top: 1rem;
@@ -93,7 +97,7 @@ export class TandemMismatch extends LitElement {
           ${this.error ? errorMessage(this.error) : null}
         </form>
         <div slot="actions">
-          <button type="submit" form="mismatch" ?disabled=${this.busy}>
+          <button type="submit" form="mismatch" aria-disabled=${this.busy ? 'true' : 'false'}>
             ${msg('End this tandem', { id: 'tandem.mismatch.confirm' })}
           </button>
           <button type="button" class="secondary" @click=${() => this.dialog.close()}>
@@ -111,6 +115,7 @@ export class TandemMismatch extends LitElement {
 
   private readonly confirm = async (event: Event) => {
     event.preventDefault();
+    if (this.busy) return;
     this.busy = true;
     this.error = undefined;
     try {

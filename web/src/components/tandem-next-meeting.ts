@@ -25,6 +25,10 @@ export class TandemNextMeeting extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      button[aria-disabled='true'] {
+        opacity: 0.6;
+        cursor: not-allowed;
+      }
       .when {
         font-size: 1.15rem;
         font-weight: 700;
@@ -135,7 +139,7 @@ export class TandemNextMeeting extends LitElement {
       <div class="actions">
         <button
           type="button"
-          ?disabled=${this.busy || meeting.myResponse === 'accepted'}
+          aria-disabled=${this.busy || meeting.myResponse === 'accepted' ? 'true' : 'false'}
           @click=${() => this.answerNow(meeting, { response: 'accepted' })}
         >
           ${msg('Accept', { id: 'tandem.meeting.accept' })}
@@ -143,12 +147,17 @@ export class TandemNextMeeting extends LitElement {
         <button
           type="button"
           class="secondary"
-          ?disabled=${this.busy || meeting.myResponse === 'declined'}
+          aria-disabled=${this.busy || meeting.myResponse === 'declined' ? 'true' : 'false'}
           @click=${() => this.answerNow(meeting, { response: 'declined' })}
         >
           ${msg('Decline', { id: 'tandem.meeting.decline' })}
         </button>
-        <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.openProposal(meeting)}>
+        <button
+          type="button"
+          class="secondary"
+          aria-disabled=${this.busy ? 'true' : 'false'}
+          @click=${() => this.openProposal(meeting)}
+        >
           ${msg('Propose another time', { id: 'tandem.meeting.propose' })}
         </button>
       </div>
@@ -203,7 +212,7 @@ export class TandemNextMeeting extends LitElement {
         ${this.error && this.errorInDialog ? errorMessage(this.error) : null}
       </form>
       <div slot="actions">
-        <button type="submit" form="proposal" ?disabled=${this.busy}>
+        <button type="submit" form="proposal" aria-disabled=${this.busy ? 'true' : 'false'}>
           ${msg('Send proposal', { id: 'tandem.meeting.sendProposal' })}
         </button>
         <button type="button" class="secondary" @click=${() => this.dialog.close()}>
@@ -239,6 +248,7 @@ export class TandemNextMeeting extends LitElement {
   };
 
   private async openProposal(meeting: Meeting): Promise<void> {
+    if (this.busy) return;
     this.proposal = toLocalInput(meeting.startsAt);
     this.proposalInvalid = false;
     this.error = undefined;
@@ -263,11 +273,14 @@ export class TandemNextMeeting extends LitElement {
   }
 
   private answerNow(meeting: Meeting, rsvp: Rsvp): void {
+    // Answering again what one already answered changes nothing; the button says so.
+    if (meeting.myResponse === rsvp.response) return;
     this.errorInDialog = false;
     void this.answer(meeting, rsvp);
   }
 
   private async answer(meeting: Meeting, rsvp: Rsvp): Promise<boolean> {
+    if (this.busy) return false;
     this.busy = true;
     this.error = undefined;
     try {

@@ -15,6 +15,10 @@ export class TandemPairNotes extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      button[aria-disabled='true'] {
+        opacity: 0.6;
+        cursor: not-allowed;
+      }
       ul {
         list-style: none;
         padding: 0;
@@ -90,7 +94,7 @@ export class TandemPairNotes extends LitElement {
             }}
           ></textarea>
           <div class="actions">
-            <button type="submit" ?disabled=${this.busy || !this.editText.trim()}>
+            <button type="submit" aria-disabled=${this.busy || !this.editText.trim() ? 'true' : 'false'}>
               ${msg('Save', { id: 'tandem.notes.save' })}
             </button>
             <button type="button" class="secondary" @click=${() => this.stopEditing(note)}>
@@ -122,7 +126,7 @@ export class TandemPairNotes extends LitElement {
               type="button"
               class="secondary"
               aria-label=${msg('Delete this note', { id: 'tandem.notes.delete' })}
-              ?disabled=${this.busy}
+              aria-disabled=${this.busy ? 'true' : 'false'}
               @click=${() => this.deleteOne(note)}
             >
               ${msg('Delete', { id: 'tandem.notes.deleteShort' })}
@@ -157,7 +161,9 @@ export class TandemPairNotes extends LitElement {
             : null
         }
       </div>
-      <button type="submit" ?disabled=${this.busy}>${msg('Add note', { id: 'tandem.notes.add' })}</button>
+      <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
+        ${msg('Add note', { id: 'tandem.notes.add' })}
+      </button>
     </form>`;
   }
 
@@ -191,6 +197,7 @@ export class TandemPairNotes extends LitElement {
 
   private async save(event: Event, note: PairNote): Promise<void> {
     event.preventDefault();
+    if (!this.editText.trim()) return;
     const ok = await this.run(async () => {
       const saved = await changeNote(this.pairId, note.id, this.editText.trim());
       this.notes = (this.notes ?? []).map((each) => (each.id === note.id ? saved : each));
@@ -212,6 +219,7 @@ export class TandemPairNotes extends LitElement {
   }
 
   private async run(action: () => Promise<void>): Promise<boolean> {
+    if (this.busy) return false;
     this.busy = true;
     this.error = undefined;
     try {

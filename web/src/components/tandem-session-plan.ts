@@ -28,6 +28,10 @@ export class TandemSessionPlan extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      button[aria-disabled='true'] {
+        opacity: 0.6;
+        cursor: not-allowed;
+      }
       ol.sessions {
         list-style: none;
         padding: 0;
@@ -217,9 +221,15 @@ export class TandemSessionPlan extends LitElement {
               id=${id}
               type="checkbox"
               .checked=${item.done}
-              ?disabled=${this.busy}
-              @change=${(event: Event) =>
-                this.tick(session, index, (event.target as HTMLInputElement).checked)}
+              @change=${(event: Event) => {
+                const box = event.target as HTMLInputElement;
+                // One change at a time; the box stays focusable (never disabled) meanwhile.
+                if (this.busy) {
+                  box.checked = !box.checked;
+                  return;
+                }
+                void this.tick(session, index, box.checked);
+              }}
             />
             <label for=${id} class=${item.done ? 'done' : ''}>${item.text}</label>
           </li>`;
@@ -230,7 +240,11 @@ export class TandemSessionPlan extends LitElement {
   private renderActions(session: PairSession) {
     if (session.status === 'planned') {
       return html`<div class="actions">
-        <button type="button" ?disabled=${this.busy} @click=${() => this.markDone(session)}>
+        <button
+          type="button"
+          aria-disabled=${this.busy ? 'true' : 'false'}
+          @click=${() => this.markDone(session)}
+        >
           ${msg('Mark as done', { id: 'tandem.plan.markDone' })}
           <span class="visually-hidden">${session.title}</span>
         </button>
@@ -313,7 +327,7 @@ export class TandemSessionPlan extends LitElement {
         ${this.feedbackError ? errorMessage(this.feedbackError) : null}
       </form>
       <div slot="actions">
-        <button type="submit" form="feedback" ?disabled=${this.busy}>
+        <button type="submit" form="feedback" aria-disabled=${this.busy ? 'true' : 'false'}>
           ${msg('Send feedback', { id: 'tandem.plan.feedback.send' })}
         </button>
         <button type="button" class="secondary" @click=${() => this.dialog.close()}>
@@ -363,6 +377,7 @@ export class TandemSessionPlan extends LitElement {
 
   /** Runs a change of the pair, passes the new pair up, and keeps errors with the session. */
   private async change(session: PairSession, run: () => Promise<Pair>): Promise<Pair | undefined> {
+    if (this.busy) return undefined;
     this.busy = true;
     this.error = undefined;
     try {
@@ -394,6 +409,7 @@ export class TandemSessionPlan extends LitElement {
       this.ratingMissing = true;
       return;
     }
+    if (this.busy) return;
     this.busy = true;
     try {
       const comment = this.comment.trim();

@@ -20,6 +20,10 @@ export class TandemInboxPage extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      button[aria-disabled='true'] {
+        opacity: 0.6;
+        cursor: not-allowed;
+      }
       .top {
         display: flex;
         flex-wrap: wrap;
@@ -133,7 +137,7 @@ export class TandemInboxPage extends LitElement {
   private renderMarkAll() {
     const unread = this.inbox?.unread ?? 0;
     if (!unread) return null;
-    return html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${this.readAll}>
+    return html`<button type="button" class="secondary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.readAll}>
       ${msg('Mark all as read', { id: 'inbox.markAll' })}
     </button>`;
   }
@@ -172,7 +176,7 @@ export class TandemInboxPage extends LitElement {
         ${
           unread
             ? html`<div class="actions">
-              <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.read(entry)}>
+              <button type="button" class="secondary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.read(entry)}>
                 ${msg('Mark as read', { id: 'inbox.markRead' })}<span class="visually-hidden"
                   >: ${entry.title}</span
                 >
@@ -215,6 +219,7 @@ export class TandemInboxPage extends LitElement {
   };
 
   private async change(run: () => Promise<Inbox>): Promise<void> {
+    if (this.busy) return;
     this.busy = true;
     this.error = undefined;
     try {
