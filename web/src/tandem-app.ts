@@ -49,6 +49,7 @@ export class TandemApp extends LitElement {
   @state() private accessor announcement = '';
   private navigations = 0;
   private stopRealtime: (() => void) | undefined;
+  private titleWatch: MutationObserver | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -65,6 +66,7 @@ export class TandemApp extends LitElement {
     window.removeEventListener(NAVIGATE, this.onNavigate);
     window.removeEventListener(ANNOUNCE, this.onAnnounce);
     this.stopRealtime?.();
+    this.titleWatch?.disconnect();
   }
 
   private async start(): Promise<void> {
@@ -120,14 +122,28 @@ export class TandemApp extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('page') || changed.has('me')) void this.updateTitle();
+    if (changed.has('page') || changed.has('gate')) void this.followTitle();
   }
 
-  private async updateTitle(): Promise<void> {
-    const page = this.page as (PageElement & { updateComplete?: Promise<unknown> }) | undefined;
+  /**
+   * The document title is the page's heading, kept current as it changes: many pages show
+   * "Matching" first and the programme's name once it has loaded.
+   */
+  private async followTitle(): Promise<void> {
+    this.titleWatch?.disconnect();
+    const page = (this.page ?? this.querySelector('tandem-gate-page')) as
+      | (PageElement & { updateComplete?: Promise<unknown> })
+      | null;
     await page?.updateComplete;
-    const heading = page?.shadowRoot?.querySelector('h1')?.textContent?.trim();
-    document.title = heading ? `${heading} – Tandem` : 'Tandem';
+    const root = page?.shadowRoot;
+    const update = () => {
+      const heading = root?.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
+      document.title = heading ? `${heading} – Tandem` : 'Tandem';
+    };
+    update();
+    if (!root) return;
+    this.titleWatch = new MutationObserver(update);
+    this.titleWatch.observe(root, { subtree: true, childList: true, characterData: true });
   }
 
   override render() {
