@@ -243,15 +243,13 @@ export class TandemAdminEnrolmentsPage extends LitElement {
   private renderTable(items: EnrolmentRow[], name: string | undefined) {
     const locale = getLocale();
     const busy = this.rows.status === TaskStatus.PENDING;
-    return html`<div class="table-scroll">
+    const caption = name
+      ? msg(str`Enrolments of ${name}`, { id: 'admin.dashboard.enrolmentsLabel' })
+      : msg('Enrolments', { id: 'admin.dashboard.enrolments' });
+    // A focusable, named region: on a phone the table scrolls sideways, also by keyboard.
+    return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${caption}>
       <table aria-busy=${busy ? 'true' : 'false'}>
-        <caption class="visually-hidden">
-          ${
-            name
-              ? msg(str`Enrolments of ${name}`, { id: 'admin.dashboard.enrolmentsLabel' })
-              : msg('Enrolments', { id: 'admin.dashboard.enrolments' })
-          }
-        </caption>
+        <caption class="visually-hidden">${caption}</caption>
         <thead>
           <tr>
             ${this.sortHeader('name', msg('Name', { id: 'admin.form.name' }))}
