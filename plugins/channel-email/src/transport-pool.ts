@@ -1,5 +1,6 @@
 import nodemailer, { type SMTPPoolOptions, type Transporter } from 'nodemailer';
 import type { EmailConfig } from './config-schema.js';
+import { wholeMessages } from './whole-message.js';
 
 /** A pooled transport: its connections are reused by every send with the same settings. */
 export type EmailTransport = Transporter;
@@ -21,7 +22,7 @@ export function transportFor(config: EmailConfig): EmailTransport {
   const key = transportKey(config);
   let transport = transports.get(key);
   if (!transport) {
-    transport = nodemailer.createTransport(poolOptions(config));
+    transport = nodemailer.createTransport(poolOptions(config)).use('stream', wholeMessages);
     transports.set(key, transport);
   }
   return transport;
