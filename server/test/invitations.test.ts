@@ -135,6 +135,25 @@ t.test(
       t.ok(update.start > before.start && inside(mentee?.windows ?? [], update.start, update.end));
     }
 
+    const proposed = new Date(Date.now() + 3 * 86_400_000);
+    proposed.setUTCHours(9, 0, 0, 0);
+    const mentorOfMeeting = await sessionFor(app, mentor?.user.id ?? '');
+    const counter = await app.inject({
+      method: 'POST',
+      url: `/api/meetings/${meeting.id}/rsvp`,
+      cookies: mentorOfMeeting.cookies,
+      payload: { response: 'declined', proposedStart: proposed.toISOString() },
+    });
+    t.equal(counter.statusCode, 200);
+    t.match(
+      counter.json(),
+      { startsAt: proposed.toISOString(), myResponse: 'accepted' },
+      'a declined meeting with a proposed time moves to that time, accepted by the proposer',
+    );
+    await sink.waitFor(8, 30_000);
+    for (const update of sink.messages.slice(6, 8).map(receivedInvitation))
+      t.match(update, { uid: before.uid, sequence: 2, start: proposed }, 'both get the new time');
+
     const mentorSession = await sessionFor(app, otherMentor?.user.id ?? '');
     const pairId = otherMentor?.match.id;
     const report = await app.inject({
@@ -144,8 +163,8 @@ t.test(
       payload: { reason: 'Die Chemie stimmt nicht.' },
     });
     t.equal(report.statusCode, 204);
-    await sink.waitFor(9, 30_000);
-    const after = sink.messages.slice(6);
+    await sink.waitFor(11, 30_000);
+    const after = sink.messages.slice(8);
     const cancels = after.filter((m) => m.calendar).map(receivedInvitation);
     t.equal(cancels.length, 2, 'both get the cancellation');
     for (const cancel of cancels)

@@ -20,8 +20,10 @@ export const MeetingSchema = Type.Object({
 export type MeetingView = Static<typeof MeetingSchema>;
 
 /** A member's answer to an invitation; a decline may propose another start. */
+// "declined" comes first: Fastify's validator removes properties a branch does not know while
+// it tries that branch, so with "accepted" first a proposed time was gone before "declined"
+// was tried.
 export const RsvpSchema = Type.Union([
-  Type.Object({ response: Type.Literal('accepted') }, { additionalProperties: false }),
   Type.Object(
     {
       response: Type.Literal('declined'),
@@ -35,6 +37,7 @@ export const RsvpSchema = Type.Union([
     },
     { additionalProperties: false },
   ),
+  Type.Object({ response: Type.Literal('accepted') }, { additionalProperties: false }),
 ]);
 export type Rsvp = Static<typeof RsvpSchema>;
 
