@@ -162,6 +162,21 @@ export async function pageHeading(page: Page): Promise<Locator> {
   return heading;
 }
 
+/**
+ * Waits for the open dialog named `name` and returns it with its content: <tandem-dialog> puts
+ * the native <dialog> in its shadow root and the content and buttons in slots, which are no DOM
+ * descendants of the <dialog>, so a locator scoped to the dialog role would not find them.
+ */
+export async function openDialog(page: Page, name: string | RegExp): Promise<Locator> {
+  await page.getByRole('dialog', { name }).waitFor();
+  return page.locator('tandem-dialog').filter({ has: page.getByRole('dialog', { name }) });
+}
+
+/** Waits until the dialog named `name` is closed. */
+export function dialogClosed(page: Page, name: string | RegExp): Promise<void> {
+  return page.getByRole('dialog', { name }).waitFor({ state: 'hidden' });
+}
+
 /** Switches the app's language with the shell's button, as a person would. */
 export async function switchLanguage(page: Page, to: Language): Promise<void> {
   const current = await page.evaluate(() => document.documentElement.lang);
