@@ -14,19 +14,6 @@ export type CreateProgramme = Static<typeof CreateProgrammeSchema>;
 export type UpdateProgramme = Static<typeof UpdateProgrammeSchema>;
 export type ProgrammeSettingsChange = NonNullable<UpdateProgramme['settings']>;
 
-/**
- * Where a programme may go from each state, in the order the buttons appear (forward first).
- * The server decides (programme-lifecycle.ts) and answers 409 otherwise; this copy only
- * spares admins buttons that could never work.
- */
-export const NEXT_STATES: Record<ProgrammeState, readonly ProgrammeState[]> = {
-  draft: ['enrolment', 'closed'],
-  enrolment: ['matching', 'draft', 'closed'],
-  matching: ['running', 'enrolment', 'closed'],
-  running: ['closed'],
-  closed: [],
-};
-
 const path = (id: string) => `/api/admin/programmes/${encodeURIComponent(id)}`;
 
 export const listProgrammes = (signal?: AbortSignal) =>

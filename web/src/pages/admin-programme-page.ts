@@ -15,7 +15,6 @@ import '../components/tandem-programme-form.js';
 import type { ProgrammeFormValue } from '../components/tandem-programme-form.js';
 import { taskView } from '../components/task-view.js';
 import {
-  NEXT_STATES,
   type Programme,
   type ProgrammeState,
   readProgramme,
@@ -148,7 +147,7 @@ export class TandemAdminProgrammePage extends LitElement {
   }
 
   private renderLifecycle(programme: Programme) {
-    const next = NEXT_STATES[programme.state];
+    const next = programme.nextStates;
     const current = stateLabel(programme.state);
     return html`<section aria-labelledby="lifecycle-heading" class="card">
       <h2 id="lifecycle-heading" tabindex="-1">${msg('Lifecycle', { id: 'admin.programme.lifecycle' })}</h2>

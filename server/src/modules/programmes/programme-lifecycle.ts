@@ -14,6 +14,11 @@ const NEXT: Record<ProgrammeState, readonly ProgrammeState[]> = {
   closed: [],
 };
 
+/** The states a programme may go to next, for the admin page's buttons. */
+export function nextStates(from: ProgrammeState): ProgrammeState[] {
+  return [...NEXT[from]];
+}
+
 /** Why a programme cannot go from one state to another, or undefined when it can. */
 export function transitionProblem(from: ProgrammeState, to: ProgrammeState): string | undefined {
   if (NEXT[from].includes(to)) return undefined;

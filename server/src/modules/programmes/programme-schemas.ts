@@ -17,6 +17,9 @@ export const ProgrammeSchema = Type.Object({
   description: Type.String(),
   kind: ProgrammeKindSchema,
   state: ProgrammeStateSchema,
+  nextStates: Type.Array(ProgrammeStateSchema, {
+    description: 'Where the programme may go from its state (POST …/transitions).',
+  }),
   curriculum: Type.String({ description: 'The curriculum plugin it was created from.' }),
   matchingStrategy: Type.String(),
   settings: ProgrammeSettingsSchema,

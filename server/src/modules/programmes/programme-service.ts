@@ -4,7 +4,7 @@ import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { participantCounts } from './participant-counts.js';
 import { Programme } from './programme.js';
-import { type ProgrammeState, transitionProblem } from './programme-lifecycle.js';
+import { nextStates, type ProgrammeState, transitionProblem } from './programme-lifecycle.js';
 import type { CreateProgramme, ProgrammeView, UpdateProgramme } from './programme-schemas.js';
 import { defaultSettings, type ProgrammeSettings } from './programme-settings.js';
 
@@ -157,6 +157,7 @@ function view(programme: Programme, participants: number): ProgrammeView {
     description: programme.description,
     kind: programme.kind,
     state: programme.state,
+    nextStates: nextStates(programme.state),
     curriculum: programme.curriculum,
     matchingStrategy: programme.matchingStrategy,
     settings: programmeSettings(programme),
