@@ -46,7 +46,13 @@ export class TandemDialog extends LitElement {
   }
 
   private onClose(): void {
-    if (this.opener instanceof HTMLElement) this.opener.focus();
+    // The opener may be gone by now (a "Mark as done" button that the action replaced): then
+    // the heading of the page holding the dialog is the next sensible place.
+    const target =
+      this.opener instanceof HTMLElement && this.opener.isConnected
+        ? this.opener
+        : pageHeading(this);
+    target?.focus();
     this.opener = null;
     this.dispatchEvent(new Event('close'));
   }
@@ -58,6 +64,20 @@ export class TandemDialog extends LitElement {
       <div class="actions"><slot name="actions"></slot></div>
     </dialog>`;
   }
+}
+
+/** The <h1> of the page (shadow root) the dialog is in, made focusable. */
+function pageHeading(dialog: Element): HTMLElement | null {
+  let root = dialog.getRootNode();
+  while (root instanceof ShadowRoot) {
+    const heading = root.querySelector<HTMLElement>('h1');
+    if (heading) {
+      heading.tabIndex = -1;
+      return heading;
+    }
+    root = root.host.getRootNode();
+  }
+  return null;
 }
 
 /** The focused element, looking through shadow roots. */

@@ -55,7 +55,8 @@ export class TandemInboxBadge extends LitElement {
     } catch {
       return; // The badge is a hint; the inbox page shows errors.
     }
-    if (tell && this.unread > before) {
+    // On the inbox page, the page itself announces what arrived.
+    if (tell && this.unread > before && location.pathname !== '/inbox') {
       const count = this.unread;
       announce(msg(str`New message. ${count} unread.`, { id: 'inbox.badge.new' }));
     }
