@@ -67,8 +67,9 @@ export class PoolLiveness {
 
   /**
    * A graphile-worker plugin: every worker of the pool waits in `startWorker`, before it asks
-   * for its first job, until the pool's lock is held, so no job is ever locked by a pool that
-   * looks dead.
+   * for its first job, until the pool's lock is held. The pool's local queue (worker.ts) may
+   * lock a first batch a moment before that; a pool only counts as dead on two sweeps in a
+   * row, a grace that start-up needs no more of than a reconnect does.
    */
   plugin(): GraphileConfig.Plugin {
     return {
