@@ -200,11 +200,17 @@ export class TandemAccessibilityPage extends LitElement {
   }
 }
 
-/** "2026-11-27" as the reader's long date, taken as a calendar day (no time zone shift). */
+/**
+ * "2026-11-27" as a long date in the page's language, in the browser's regional style of it
+ * (2 November 2026 in en-GB), taken as a calendar day (no time zone shift).
+ */
 function formatDate(day: string): string {
-  return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
+  const language = getLocale();
+  const regional = navigator.languages.find((tag) => tag.toLowerCase().startsWith(language));
+  return new Intl.DateTimeFormat(regional ?? language, {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
 }
 
 declare global {
