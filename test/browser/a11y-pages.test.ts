@@ -1,7 +1,7 @@
 /**
  * Every page of the web app passes axe (WCAG 2.1 A/AA and best practices) with no violation, in
- * German and in English: signed out, as a participant with a published tandem, and as the HR
- * admin. The pages are listed in one table; a page is checked once the router has its route.
+ * German and in English at 1280 px and in German at 375 px: signed out, as a participant with
+ * a published tandem, and as the HR admin. The pages are listed in one table; a page is checked once the router has its route.
  */
 import type { Page } from 'playwright-core';
 import t, { type Test } from 'tap';
@@ -15,7 +15,6 @@ import {
   signIn,
   startTandem,
   switchLanguage,
-  type TandemSite,
   visit,
 } from './helpers/tandem-browser.js';
 import { hasPage } from './helpers/web-routes.js';
@@ -152,30 +151,37 @@ t.test('the check is not blind: axe sees a missing label inside a shadow root', 
 });
 
 for (const who of ['visitor', 'participant', 'admin'] as const) {
-  t.test(`${who}: every page passes axe in German and English`, async (t) => {
+  t.test(`${who}: every page passes axe in German and English, on desktop and phone`, async (t) => {
     const pages = PAGES.filter((entry) => entry.who === who && hasPage(entry.route));
     const page = await site.open(t, { language: 'de' });
     if (who !== 'visitor') await signIn(page, who === 'admin' ? ADMIN : PARTICIPANT);
-    for (const language of ['de', 'en'] as const) {
-      await checkPages(t, site, page, pages, language);
+    // Desktop in both languages, then German on a phone (reflow, WCAG 1.4.10).
+    for (const [language, width] of [
+      ['de', 1280],
+      ['en', 1280],
+      ['de', 375],
+    ] as const) {
+      await page.setViewportSize({ width, height: width === 1280 ? 800 : 740 });
+      await checkPages(t, page, pages, language, width);
     }
   });
 }
 
 async function checkPages(
   t: Test,
-  _site: TandemSite,
   page: Page,
   pages: PageCase[],
   language: Language,
+  width: number,
 ): Promise<void> {
   for (const entry of pages) {
     await visit(page, entry.path(ids));
     await switchLanguage(page, language);
     await settle(page);
-    const label = `${entry.who}: ${entry.name} (${language})`;
+    const label = `${entry.who}: ${entry.name} (${language}, ${width} px)`;
     await checkA11y(t, page, label);
-    if (language === 'en' && entry.screenshot) await screenshot(page, entry.screenshot);
+    if (language === 'en' && width === 1280 && entry.screenshot)
+      await screenshot(page, entry.screenshot);
     await entry.states?.(page, async (state) => {
       await settle(page);
       await checkA11y(t, page, `${label}, ${state}`);
