@@ -124,7 +124,7 @@ export async function buildApp(
   await app.register(enrolmentRoutes);
   await app.register(enrolmentAdminRoutes);
   await app.register(pairRoutes);
-  await app.register(pairJournalRoutes);
+  await app.register(pairJournalRoutes, { noteKeyring: config.noteKeyring });
   await app.register(selfServiceRoutes);
   await app.register(meetingRoutes);
   await app.register(meetingAdminRoutes);

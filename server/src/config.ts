@@ -4,6 +4,11 @@ import { FormatRegistry, type Static, type TSchema, Type } from '@sinclair/typeb
 import { Value } from '@sinclair/typebox/value';
 import { EXIT_CONFIG, OperatorError } from './errors.js';
 import { holidayCalendar } from './modules/meetings/holiday-calendar.js';
+import {
+  DEVELOPMENT_NOTE_KEY,
+  type NoteKeyring,
+  parseNoteKeys,
+} from './modules/pairs/note-keyring.js';
 import { BUILT_IN_PLUGINS, CONFIGURED_BUILT_INS } from './plugin-host/built-in-plugins.js';
 import { pluginVariablePrefix } from './plugin-host/plugin-config.js';
 import { readPluginConfigFile } from './plugin-host/plugin-config-file.js';
@@ -202,6 +207,19 @@ export const EnvSchema = Type.Object({
     description:
       'On SIGTERM/SIGINT, how long in-flight requests and jobs may take to finish before the process exits anyway.',
   }),
+  NOTES_ENCRYPTION_KEYS: Type.Optional(
+    Type.String({
+      description:
+        'Keys that encrypt private pair notes, comma-separated `keyId:base64key` (32 bytes each: `openssl rand -base64 32`). The first encrypts, all decrypt; `tandem notes rotate` re-encrypts every note with the first. Required when NODE_ENV=production; unset elsewhere, a fixed development key is used.',
+    }),
+  ),
+  AUDIT_RETENTION_DAYS: Type.Integer({
+    default: 730,
+    minimum: 30,
+    maximum: 7300,
+    description:
+      'Audit events older than this many days are deleted by a nightly job; nothing else can delete or change them.',
+  }),
   ACCESSIBILITY_CONTACT_EMAIL: Type.Optional(
     Type.String({
       format: 'email-address',
@@ -235,6 +253,8 @@ export type EnvName = keyof Env;
 export type Config = ReturnType<typeof toConfig> & {
   /** The `TANDEM_PLUGIN_*` variables, read by each plugin's own config schema. */
   pluginEnv: Record<string, string>;
+  /** The keys for private pair notes; the development key when none is configured. */
+  noteKeyring: NoteKeyring;
 };
 
 /**
@@ -260,8 +280,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
   }
   checkOidc(env as Env, raw);
   checkHolidayRegion(env as Env);
+  const noteKeyring = noteKeys(env as Env);
   const pluginEnv = pluginVariables(source);
-  const config = toConfig(env as Env, cwd);
+  const config = { ...toConfig(env as Env, cwd), noteKeyring };
   const configured = (name: string) =>
     Object.keys(pluginEnv).some((variable) => variable.startsWith(pluginVariablePrefix(name))) ||
     name in (config.plugins.configFile?.plugins ?? {});
@@ -303,6 +324,14 @@ function checkHolidayRegion(env: Env): void {
   }
 }
 
+function noteKeys(env: Env): NoteKeyring {
+  if (!env.NOTES_ENCRYPTION_KEYS) return { keys: [DEVELOPMENT_NOTE_KEY], development: true };
+  const keys = parseNoteKeys(env.NOTES_ENCRYPTION_KEYS);
+  if (typeof keys === 'string')
+    throw new OperatorError(`Invalid configuration: NOTES_ENCRYPTION_KEYS: ${keys}`, EXIT_CONFIG);
+  return { keys, development: false };
+}
+
 /**
  * 127.0.0.0/8, ::1, localhost and `*.localhost` (RFC 6761 reserves those names for the local
  * machine; the compose file's `keycloak.localhost` uses one so browser and server agree on it).
@@ -341,6 +370,7 @@ function toConfig(env: Env, cwd: string) {
         : undefined,
     },
     matchingTimeLimitMs: env.MATCHING_TIME_LIMIT_SECONDS * 1000,
+    auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     holidayRegion: env.HOLIDAY_REGION.toUpperCase(),
     /** The accessibility statement's contacts and facts; null where the operator set none. */
     accessibility: {

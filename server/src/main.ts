@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { migrateCommand } from './cli/migrate-command.js';
+import { notesCommand } from './cli/notes-command.js';
 import { pluginsCommand } from './cli/plugins-command.js';
 import { startCommand } from './cli/start-command.js';
 import { workerCommand } from './cli/worker-command.js';
@@ -15,6 +16,7 @@ Commands:
   worker           run background jobs only (needs DATABASE_URL)
   migrate          apply pending database migrations and exit
   plugins          load the configured plugins and list them with their status
+  notes rotate     re-encrypt every pair note with the first of NOTES_ENCRYPTION_KEYS
 
 Options:
   -h, --help       show this help
@@ -36,6 +38,8 @@ async function main(argv: string[]): Promise<void> {
   if (values.version) return void console.log(version);
 
   const [command, ...rest] = positionals;
+  // `notes` takes one action word after it; every other command takes none.
+  const action = command === 'notes' ? rest.shift() : undefined;
   if (rest.length > 0)
     throw new OperatorError(`Unexpected argument: ${rest[0]}\n\n${USAGE}`, EXIT_USAGE);
   if (values.demo && command !== 'start')
@@ -50,6 +54,8 @@ async function main(argv: string[]): Promise<void> {
       return migrateCommand(loadConfig());
     case 'plugins':
       return pluginsCommand(loadConfig());
+    case 'notes':
+      return notesCommand(loadConfig(), action);
     case undefined:
       throw new OperatorError(USAGE, EXIT_USAGE);
     default:

@@ -7,6 +7,8 @@ import { openOrm } from '../db/orm.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { EXIT_CONFIG, OperatorError } from '../errors.js';
 import { createLogger, type Log } from '../logger.js';
+import { rotateNotes } from '../modules/pairs/note-rotation.js';
+import { checkNoteKeys } from './note-key-check.js';
 
 export interface StartOptions {
   /** Seed the demo organisation on first start. */
@@ -35,6 +37,7 @@ export async function startCommand(config: Config, { demo }: StartOptions): Prom
     }
     log.warn('no OIDC_ISSUER: sign-in is off (start with --demo for the built-in demo IdP)');
   }
+  checkNoteKeys(config, log);
   const database = await openDatabase(config, log);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let stopping = false;
@@ -60,6 +63,7 @@ export async function startCommand(config: Config, { demo }: StartOptions): Prom
 
   try {
     await migrate(database.url, log);
+    await encryptLegacyNotes(database.url, config, log);
     if (demo) await seedDemoOnce(database.url, log);
     app = await buildApp({ ...config, databaseUrl: database.url, demo }, { log });
     await app.listen({ host: config.host, port: config.port });
@@ -96,6 +100,17 @@ async function drain(
     return false;
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** Notes written before notes were encrypted get encrypted before anyone can read them. */
+async function encryptLegacyNotes(url: string, config: Config, log: Log): Promise<void> {
+  const orm = await openOrm(url);
+  try {
+    const { rotated } = await rotateNotes(orm.em, config.noteKeyring, { legacyOnly: true });
+    if (rotated > 0) log.info({ notes: rotated }, 'encrypted pair notes written before encryption');
+  } finally {
+    await orm.close();
   }
 }
 

@@ -10,6 +10,7 @@ import { Migration20261127110548_tandem_requests } from './Migration202611271105
 import { Migration20261127121939_meetings_and_notifications } from './Migration20261127121939_meetings_and_notifications.js';
 import { Migration20261127132307_lunch_rounds } from './Migration20261127132307_lunch_rounds.js';
 import { Migration20261127140030_notification_locale } from './Migration20261127140030_notification_locale.js';
+import { Migration20261127155535_notes_encryption } from './Migration20261127155535_notes_encryption.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -41,5 +42,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261127140030_notification_locale',
     class: Migration20261127140030_notification_locale,
+  },
+  {
+    name: 'Migration20261127155535_notes_encryption',
+    class: Migration20261127155535_notes_encryption,
   },
 ];

@@ -4,8 +4,10 @@ import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
 import { optionalBody } from '../../http/optional-body.js';
+import type { Log } from '../../logger.js';
 import { dissolvePair } from './dissolve-pair.js';
-import { addNote, changeNote, listNotes } from './pair-notes.js';
+import type { NoteKeyring } from './note-keyring.js';
+import { addNote, changeNote, listNotes, type NoteDependencies } from './pair-notes.js';
 import { addQuestion, changeQuestion, listQuestions } from './pair-questions.js';
 import { giveFeedback } from './session-feedback-service.js';
 
@@ -15,7 +17,11 @@ const Item = Type.Object({ id: Uuid, itemId: Uuid });
 const Session = Type.Object({ id: Uuid, sessionId: Uuid });
 export const NoteSchema = Type.Object({
   id: Uuid,
-  body: Type.String(),
+  body: Type.String({ description: 'Empty when the note cannot be decrypted.' }),
+  readable: Type.Boolean({
+    description:
+      'False when the note does not decrypt: its key was retired too early, or the stored note was changed.',
+  }),
   mine: Type.Boolean(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
@@ -37,9 +43,17 @@ const errors = { 400: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: Erro
  * What only the two partners of a pair write and read: private notes, their question list,
  * feedback after a session (which even the partner does not see), and "this doesn't fit".
  */
-const pairJournalRoutes: FastifyPluginAsyncTypebox = async (app) => {
+const pairJournalRoutes: FastifyPluginAsyncTypebox<{ noteKeyring: NoteKeyring }> = async (
+  app,
+  { noteKeyring },
+) => {
   const participant = { access: 'participant' } as const;
   const em = () => app.orm.em;
+  const notes = (): NoteDependencies => ({
+    em: app.orm.em,
+    keyring: noteKeyring,
+    log: app.log as Log,
+  });
   app.get(
     '/api/pairs/:id/notes',
     {
@@ -50,7 +64,7 @@ const pairJournalRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(NoteSchema), 404: ErrorSchema },
       },
     },
-    async (request) => listNotes(em(), signedIn(request).id, request.params.id),
+    async (request) => listNotes(notes(), signedIn(request).id, request.params.id),
   );
   app.post(
     '/api/pairs/:id/notes',
@@ -66,7 +80,7 @@ const pairJournalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       reply
         .code(201)
-        .send(await addNote(em(), signedIn(request).id, request.params.id, request.body.body)),
+        .send(await addNote(notes(), signedIn(request).id, request.params.id, request.body.body)),
   );
   app.patch(
     '/api/pairs/:id/notes/:itemId',
@@ -81,7 +95,7 @@ const pairJournalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       changeNote(
-        em(),
+        notes(),
         signedIn(request).id,
         request.params.id,
         request.params.itemId,
@@ -100,7 +114,7 @@ const pairJournalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       await changeNote(
-        em(),
+        notes(),
         signedIn(request).id,
         request.params.id,
         request.params.itemId,

@@ -1,11 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Log } from '../../logger.js';
 import { ServiceError } from '../../service-error.js';
+import { openNote, sealNote } from './note-cipher.js';
+import type { NoteKeyring } from './note-keyring.js';
 import { membership } from './pair-membership.js';
 import { PairNote } from './pair-note.js';
 
+/** What the note services need: the database, the keys, and a log for notes that do not open. */
+export interface NoteDependencies {
+  em: EntityManager;
+  keyring: NoteKeyring;
+  log: Log;
+}
+
 export interface NoteView {
   id: string;
+  /** Empty when the note cannot be decrypted. */
   body: string;
+  /** False when its key is gone or its ciphertext was tampered with or moved. */
+  readable: boolean;
   mine: boolean;
   createdAt: string;
   updatedAt: string;
@@ -13,53 +27,80 @@ export interface NoteView {
 
 /** The pair's private notes, oldest first; only its members get here. */
 export async function listNotes(
-  em: EntityManager,
+  deps: NoteDependencies,
   userId: string,
   matchId: string,
 ): Promise<NoteView[]> {
-  const fork = em.fork();
+  const fork = deps.em.fork();
   const { match } = await membership(fork, userId, matchId);
   const notes = await fork.find(PairNote, { match }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-  return notes.map((note) => view(note, userId));
+  return notes.map((note) => view(deps, note, userId));
 }
 
 export async function addNote(
-  em: EntityManager,
+  deps: NoteDependencies,
   userId: string,
   matchId: string,
   body: string,
 ): Promise<NoteView> {
-  const fork = em.fork();
+  const fork = deps.em.fork();
   const { match } = await membership(fork, userId, matchId);
-  const note = fork.create(PairNote, { match, author: userId, body });
+  // The id is part of the encryption's additional data, so it is needed before the flush.
+  const note = fork.create(PairNote, { id: randomUUID(), match, author: userId });
+  writeBody(deps.keyring, note, body);
   await fork.flush();
-  return view(note, userId);
+  return view(deps, note, userId);
 }
 
 /** Changes one's own note; `body` undefined deletes it. @throws ServiceError not-found, forbidden. */
 export async function changeNote(
-  em: EntityManager,
+  deps: NoteDependencies,
   userId: string,
   matchId: string,
   noteId: string,
   body: string | undefined,
 ): Promise<NoteView | undefined> {
-  const fork = em.fork();
+  const fork = deps.em.fork();
   const { match } = await membership(fork, userId, matchId);
   const note = await fork.findOne(PairNote, { id: noteId, match });
   if (!note) throw new ServiceError('not-found', 'No such note.');
   if (note.author.id !== userId)
     throw new ServiceError('forbidden', 'Only its author can change or delete a note.');
   if (body === undefined) fork.remove(note);
-  else note.body = body;
+  else writeBody(deps.keyring, note, body);
   await fork.flush();
-  return body === undefined ? undefined : view(note, userId);
+  return body === undefined ? undefined : view(deps, note, userId);
 }
 
-function view(note: PairNote, userId: string): NoteView {
+/** Encrypts `body` into the note with the current key; the note needs its id already. */
+export function writeBody(keyring: NoteKeyring, note: PairNote, body: string): void {
+  const sealed = sealNote(keyring, { noteId: note.id, pairId: note.match.id }, body);
+  note.keyId = sealed.keyId;
+  note.iv = sealed.iv;
+  note.ciphertext = sealed.ciphertext;
+  note.legacyBody = null;
+}
+
+/** The note's body, or undefined when it does not decrypt. */
+export function readBody(keyring: NoteKeyring, note: PairNote): string | undefined {
+  if (note.legacyBody !== null && note.legacyBody !== undefined) return note.legacyBody;
+  if (!note.keyId || !note.iv || !note.ciphertext) return undefined;
+  const { keyId, iv, ciphertext } = note;
+  return openNote(keyring, { noteId: note.id, pairId: note.match.id }, { keyId, iv, ciphertext });
+}
+
+function view(deps: NoteDependencies, note: PairNote, userId: string): NoteView {
+  const body = readBody(deps.keyring, note);
+  // The partners see which note is lost; the operator learns why from the log, not from them.
+  if (body === undefined)
+    deps.log.error(
+      { noteId: note.id, pairId: note.match.id, keyId: note.keyId },
+      'a pair note does not decrypt: its key is not in NOTES_ENCRYPTION_KEYS, or the stored ciphertext was changed or moved',
+    );
   return {
     id: note.id,
-    body: note.body,
+    body: body ?? '',
+    readable: body !== undefined,
     mine: note.author.id === userId,
     createdAt: note.createdAt.toISOString(),
     updatedAt: note.updatedAt.toISOString(),
