@@ -27,8 +27,10 @@ import inboxRoutes from './modules/notifications/inbox-routes.js';
 import siteRoutes from './modules/organisation/site-routes.js';
 import pairJournalRoutes from './modules/pairs/pair-journal-routes.js';
 import pairRoutes from './modules/pairs/pair-routes.js';
+import privacyRoutes from './modules/privacy/privacy-routes.js';
 import profileRoutes from './modules/profiles/profile-routes.js';
 import programmeRoutes from './modules/programmes/programme-routes.js';
+import reportRoutes from './modules/reports/report-routes.js';
 import selfServiceRoutes from './modules/self-service/self-service-routes.js';
 import skillRoutes from './modules/skills/skill-routes.js';
 import adminUserRoutes from './modules/users/admin-user-routes.js';
@@ -130,5 +132,7 @@ export async function buildApp(
   await app.register(meetingAdminRoutes);
   await app.register(inboxRoutes);
   await app.register(deliveryRoutes);
+  await app.register(privacyRoutes, { noteKeyring: config.noteKeyring });
+  await app.register(reportRoutes, { minGroupSize: config.reportMinGroupSize });
   return app;
 }

@@ -1,0 +1,115 @@
+import t from 'tap';
+import { buildTestApp } from './helpers/build-test-app.js';
+import { createTestDatabase, sql } from './helpers/database.js';
+import { personWithHistory } from './helpers/privacy-fixture.js';
+import { signedInAs } from './helpers/sessions.js';
+
+/** Every table that refers to app_user, directly or through tables that do, from the catalogue. */
+const REFERRING_TABLES = `
+WITH RECURSIVE refs(name) AS (
+  SELECT 'app_user'::name
+  UNION
+  SELECT referring.relname
+    FROM pg_constraint c
+    JOIN pg_class referring ON referring.oid = c.conrelid
+    JOIN pg_class referenced ON referenced.oid = c.confrelid
+    JOIN refs ON refs.name = referenced.relname
+   WHERE c.contype = 'f' AND referring.relnamespace = 'public'::regnamespace)
+SELECT name FROM refs ORDER BY name`;
+
+/** Each column that references app_user itself. */
+const USER_COLUMNS = `
+SELECT referring.relname AS table_name, a.attname AS column_name
+  FROM pg_constraint c
+  JOIN pg_class referring ON referring.oid = c.conrelid
+  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+ WHERE c.contype = 'f' AND c.confrelid = 'app_user'::regclass`;
+
+t.test('an export holds every table that refers to the person, with their rows', async (t) => {
+  const databaseUrl = await createTestDatabase(t);
+  const app = await buildTestApp(t, { databaseUrl });
+  const { quirina, pairs, cookies } = await personWithHistory(app);
+
+  const response = await app.inject({ url: '/api/me/export', cookies });
+  t.equal(response.statusCode, 200);
+  t.match(
+    response.headers['content-disposition'],
+    /^attachment; filename="tandem-export-\d{4}-\d{2}-\d{2}\.json"$/,
+  );
+  const data = response.json();
+  t.equal(data.userId, quirina.id);
+
+  const expected = (await sql<{ name: string }>(databaseUrl, REFERRING_TABLES)).map((r) => r.name);
+  const sections = Object.keys(data.tables);
+  t.same(
+    expected.filter((table) => !sections.includes(table)),
+    [],
+    'no table that refers to a person is left out',
+  );
+  t.ok(expected.length >= 15, `the catalogue names ${expected.length} tables`);
+  t.comment(`tables in the catalogue: ${expected.length}; sections exported: ${sections.length}`);
+
+  for (const { table_name, column_name } of await sql(databaseUrl, USER_COLUMNS)) {
+    const [{ count }] = await sql(
+      databaseUrl,
+      `SELECT count(*)::int AS count FROM "${table_name}" WHERE "${column_name}" = $1`,
+      [quirina.id],
+    );
+    t.ok(
+      data.tables[table_name].length >= count,
+      `${table_name}.${column_name}: ${count} rows in the database, all exported`,
+    );
+  }
+  for (const table of [
+    'app_user',
+    'user_profile',
+    'enrolment',
+    'match',
+    'match_member',
+    'meeting',
+    'pair_session',
+    'pair_note',
+    'pair_question',
+    'session_feedback',
+    'notification',
+    'delivery',
+    'session',
+  ])
+    t.ok(data.tables[table]?.length > 0, `${table} has her rows`);
+  t.same(
+    data.tables.pair_note.map((note: { body: string }) => note.body),
+    ['Meine geheime Notiz'],
+    'her note, decrypted',
+  );
+  t.notOk('ciphertext' in data.tables.pair_note[0]);
+  t.notOk('idToken' in data.tables.session[0], 'no sign-in secrets');
+  t.same(data.tables.match.map((m: { id: string }) => m.id).sort(), Object.values(pairs).sort());
+  t.equal(data.tables.session_feedback[0].comment, 'Gut');
+});
+
+t.test('admins export anyone, audited; others may not', async (t) => {
+  const databaseUrl = await createTestDatabase(t);
+  const app = await buildTestApp(t, { databaseUrl });
+  const { quirina, partnerCookies } = await personWithHistory(app);
+  const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
+  const url = `/api/admin/users/${quirina.id}/export`;
+
+  const response = await app.inject({ url, cookies: hr.cookies });
+  t.equal(response.statusCode, 200);
+  t.equal(response.json().tables.app_user[0].name, 'Quirina Zwetschgenbaum');
+  const [audit] = await sql(
+    databaseUrl,
+    `SELECT actor_id, target_id FROM audit_event WHERE action = 'user.data-exported'`,
+  );
+  t.same(audit, { actor_id: hr.userId, target_id: quirina.id });
+
+  t.equal((await app.inject({ url })).statusCode, 401);
+  t.equal((await app.inject({ url, cookies: partnerCookies })).statusCode, 403);
+  t.equal((await app.inject({ url: '/api/me/export' })).statusCode, 401);
+  const unknown = '00000000-0000-4000-8000-000000000000';
+  t.equal(
+    (await app.inject({ url: `/api/admin/users/${unknown}/export`, cookies: hr.cookies }))
+      .statusCode,
+    404,
+  );
+});
