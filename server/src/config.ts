@@ -193,6 +193,13 @@ export const EnvSchema = Type.Object({
     description:
       'How long a matching strategy may take for one run; a strategy still busy then is abandoned and the run reported as failed.',
   }),
+  REPORT_MIN_GROUP_SIZE: Type.Integer({
+    default: 5,
+    minimum: 2,
+    maximum: 100,
+    description:
+      'The smallest group HR reports show: any figure behind fewer people (or pairs) is withheld, on the page and in CSV files alike.',
+  }),
   HOLIDAY_REGION: Type.String({
     default: 'DE',
     pattern: '^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$',
@@ -370,6 +377,7 @@ function toConfig(env: Env, cwd: string) {
         : undefined,
     },
     matchingTimeLimitMs: env.MATCHING_TIME_LIMIT_SECONDS * 1000,
+    reportMinGroupSize: env.REPORT_MIN_GROUP_SIZE,
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     holidayRegion: env.HOLIDAY_REGION.toUpperCase(),
     /** The accessibility statement's contacts and facts; null where the operator set none. */

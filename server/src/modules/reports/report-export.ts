@@ -1,0 +1,121 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Locale } from '@tandem/plugin-sdk';
+import { toCsv } from '../../csv.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { organisationSettings } from '../organisation/organisation-settings.js';
+import type { User } from '../users/user.js';
+import { readReportDataset } from './programme-report.js';
+import type { DatasetId, ReportCell, ReportRow } from './report-schemas.js';
+
+const TEXTS = {
+  de: {
+    dimension: {
+      status: 'Status',
+      reason: 'Grund',
+      month: 'Monat',
+      outcome: 'Verlauf',
+      'sessions-held': 'Gehaltene Sitzungen',
+      department: 'Abteilung',
+      experience: 'Berufserfahrung (Jahre)',
+      role: 'Rolle',
+    } as Record<string, string>,
+    measure: {
+      people: 'Personen',
+      pairs: 'Tandems',
+      planned: 'Geplant',
+      held: 'Gehalten',
+      average: 'Durchschnittliche Bewertung (1–5)',
+    } as Record<string, string>,
+    key: {
+      matched: 'gematcht',
+      unmatched: 'nicht gematcht',
+      'after-dissolving': 'nach Auflösung des Tandems',
+      'not-yet-matched': 'noch nicht gematcht',
+      continued: 'fortgesetzt',
+      dissolved: 'aufgelöst',
+      unknown: 'unbekannt',
+      mentor: 'Mentor:in',
+      mentee: 'Mentee',
+      either: 'beides',
+    } as Record<string, string>,
+    total: 'Gesamt',
+    smallGroup: (min: number) => `weniger als ${min}`,
+    complementary: 'zurückgehalten (schützt eine kleine Gruppe)',
+  },
+  en: {
+    dimension: {
+      status: 'Status',
+      reason: 'Reason',
+      month: 'Month',
+      outcome: 'Outcome',
+      'sessions-held': 'Sessions held',
+      department: 'Department',
+      experience: 'Working experience (years)',
+      role: 'Role',
+    } as Record<string, string>,
+    measure: {
+      people: 'People',
+      pairs: 'Pairs',
+      planned: 'Planned',
+      held: 'Held',
+      average: 'Average rating (1–5)',
+    } as Record<string, string>,
+    key: {
+      matched: 'matched',
+      unmatched: 'not matched',
+      'after-dissolving': 'after their pair was dissolved',
+      'not-yet-matched': 'not matched yet',
+      continued: 'continued',
+      dissolved: 'dissolved',
+      unknown: 'unknown',
+      mentor: 'mentor',
+      mentee: 'mentee',
+      either: 'either',
+    } as Record<string, string>,
+    total: 'Total',
+    smallGroup: (min: number) => `fewer than ${min}`,
+    complementary: 'withheld (protects a small group)',
+  },
+} as const;
+
+/**
+ * One dataset of a programme's report as CSV, in the admin's language: the same figures as the
+ * page, withheld groups as words, never a number. Audited as an export.
+ *
+ * @throws ServiceError not-found for an unknown programme.
+ */
+export async function exportReportDataset(
+  em: EntityManager,
+  admin: User,
+  programmeId: string,
+  datasetId: DatasetId,
+  minGroupSize: number,
+): Promise<{ filename: string; csv: string }> {
+  const { programme, dataset } = await readReportDataset(em, programmeId, datasetId, minGroupSize);
+  const { defaultLocale } = await organisationSettings(em.fork());
+  const texts = TEXTS[(admin.locale ?? defaultLocale) satisfies Locale];
+  const cell = (value: ReportCell) => {
+    if (value.suppressed === 'small-group') return texts.smallGroup(minGroupSize);
+    if (value.suppressed === 'complementary') return texts.complementary;
+    return String(value.value);
+  };
+  const line = (row: ReportRow, label: string) => [label, ...row.cells.map(cell)];
+  const csv = toCsv(
+    [
+      texts.dimension[dataset.dimension] ?? dataset.dimension,
+      ...dataset.measures.map((measure) => texts.measure[measure] ?? measure),
+    ],
+    [
+      ...dataset.rows.map((row) => line(row, texts.key[row.key] ?? row.label)),
+      ...(dataset.total ? [line(dataset.total, texts.total)] : []),
+    ],
+  );
+  await recordAudit(em, {
+    action: 'programme.report-exported',
+    actorId: admin.id,
+    targetType: 'programme',
+    targetId: programme.id,
+    data: { dataset: dataset.id, minGroupSize, withheld: dataset.suppressed },
+  });
+  return { filename: `report-${dataset.id}-${programme.id.slice(0, 8)}.csv`, csv };
+}

@@ -1,0 +1,74 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import fp from 'fastify-plugin';
+import { signedIn } from '../../auth/signed-in.js';
+import { ErrorSchema } from '../../http/error-schema.js';
+import { namedChoices } from '../../http/schema-errors.js';
+import { readProgrammeReport } from './programme-report.js';
+import { exportReportDataset } from './report-export.js';
+import { ProgrammeReportSchema, ReportDatasetParamsSchema } from './report-schemas.js';
+
+export interface ReportSettings {
+  /** REPORT_MIN_GROUP_SIZE: groups smaller than this are withheld. */
+  minGroupSize: number;
+}
+
+const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+/** HR's aggregate report of a programme, on the page and as one CSV file per dataset. */
+const reportRoutes: FastifyPluginAsyncTypebox<ReportSettings> = async (app, settings) => {
+  const admin = { access: 'admin' } as const;
+  app.get(
+    '/api/admin/programmes/:id/report',
+    {
+      config: admin,
+      schema: {
+        operationId: 'readProgrammeReport',
+        description: `Aggregates only; any group smaller than REPORT_MIN_GROUP_SIZE is withheld.`,
+        params: Id,
+        response: { 200: ProgrammeReportSchema, 400: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) => readProgrammeReport(app.orm.em, request.params.id, settings.minGroupSize),
+  );
+  app.get(
+    '/api/admin/programmes/:id/report/:dataset.csv',
+    {
+      config: admin,
+      schemaErrorFormatter: namedChoices,
+      schema: {
+        operationId: 'exportProgrammeReportDataset',
+        description:
+          'One dataset of the report as CSV (UTF-8 with BOM), withheld groups as words; audited.',
+        params: ReportDatasetParamsSchema,
+        produces: ['text/csv'],
+        response: {
+          200: {
+            description: 'A CSV file, offered for download.',
+            content: { 'text/csv': { schema: Type.String() } },
+          },
+          400: ErrorSchema,
+          404: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = await exportReportDataset(
+        app.orm.em,
+        signedIn(request),
+        request.params.id,
+        request.params.dataset,
+        settings.minGroupSize,
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.csv);
+    },
+  );
+};
+
+export default fp(reportRoutes, {
+  name: 'tandem-report-routes',
+  dependencies: ['tandem-auth', 'tandem-orm'],
+});
