@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ServiceError } from '../../service-error.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { Enrolment } from '../enrolment/enrolment.js';
+import { withdraw } from '../enrolment/enrolment-service.js';
+import type { MeetingDependencies } from '../meetings/meeting-notices.js';
+import { organisationSettings } from '../organisation/organisation-settings.js';
+import { User } from '../users/user.js';
+import { identifyingValues, type Replacement, wordPattern } from './identifying-values.js';
+import type { AccountDeleted } from './privacy-schemas.js';
+
+/**
+ * The issuer of an anonymised person: no identity provider signs anyone in with it, so signing
+ * in again with the old subject creates a new person with nothing of the old data.
+ */
+export const DELETED_ISSUER = 'urn:tandem:deleted';
+
+/** How partners see an anonymised person, in the organisation's language. */
+export const TOMBSTONE_NAMES = { de: 'Ehemalige Person', en: 'Former participant' } as const;
+
+/** Who asked: the person themself, an admin, or the retention job. */
+export type DeletionRequester =
+  | { by: 'self' }
+  | { by: 'admin'; adminId: string }
+  | { by: 'retention' };
+
+/**
+ * Deletes a person's account: they leave their running programmes (a pair they are in is
+ * dissolved as on withdrawal, so the partner gets someone new), then in one transaction
+ * everything that is only theirs is deleted (sessions, profile, inbox and its deliveries and
+ * jobs, the notes, questions and feedback they wrote) and what others share with them is kept
+ * under a new id and the name "Former participant": the pairs, meetings and enrolments that make
+ * up a partner's history, and audit events with the action but no actor (an event's target id
+ * and data stay: the audit table is append-only). Wherever their name,
+ * email, subject or id appears in text (a partner's inbox, a meeting title, a job),
+ * it is replaced.
+ *
+ * Leaving the programmes commits pair by pair through the dissolve flow; a failure afterwards
+ * leaves a person who merely withdrew, and deleting again finishes the work.
+ *
+ * @throws ServiceError not-found for an unknown or already deleted person.
+ */
+export async function deleteAccount(
+  deps: MeetingDependencies,
+  userId: string,
+  requester: DeletionRequester,
+): Promise<AccountDeleted> {
+  const person = await deps.em
+    .fork()
+    .findOne(User, { id: userId, issuer: { $ne: DELETED_ISSUER } });
+  if (!person) throw new ServiceError('not-found', 'No such user.');
+  const pairsDissolved = await leaveProgrammes(deps, userId);
+  const { defaultLocale } = await organisationSettings(deps.em.fork());
+  const tombstone = { id: randomUUID(), name: TOMBSTONE_NAMES[defaultLocale] };
+  const replacements = identifyingValues(person, tombstone);
+  await deps.em.fork().transactional(async (tx) => {
+    await deleteWhatIsTheirs(tx, userId, replacements);
+    await scrubText(tx, replacements);
+    await anonymise(tx, userId, tombstone);
+  });
+  await recordAudit(deps.em, {
+    action: 'user.deleted',
+    actorId: requester.by === 'admin' ? requester.adminId : undefined,
+    targetType: 'user',
+    targetId: tombstone.id,
+    data: { by: requester.by, pairsDissolved },
+  });
+  return { tombstoneId: tombstone.id, pairsDissolved };
+}
+
+/** Withdraws every enrolment in a programme not yet closed; returns how many pairs ended. */
+async function leaveProgrammes(deps: MeetingDependencies, userId: string): Promise<number> {
+  const enrolments = await deps.em
+    .fork()
+    .find(
+      Enrolment,
+      { user: userId, state: 'active', programme: { state: { $ne: 'closed' } } },
+      { populate: ['programme'] },
+    );
+  let dissolved = 0;
+  for (const enrolment of enrolments) {
+    const [count] = await deps.em.execute<{ pairs: string }[]>(
+      `SELECT count(*) AS pairs FROM match m JOIN match_member mm ON mm.match_id = m.id
+        WHERE mm.enrolment_id = ? AND m.state = 'published'`,
+      [enrolment.id],
+    );
+    await withdraw(deps, userId, enrolment.programme.id);
+    dissolved += Number(count?.pairs ?? 0);
+  }
+  return dissolved;
+}
+
+async function deleteWhatIsTheirs(
+  tx: EntityManager,
+  userId: string,
+  replacements: readonly Replacement[],
+): Promise<void> {
+  const mentions = replacements.map(({ value }) => wordPattern(value, true)).join('|');
+  // Their deliveries' jobs first: the payload names only the delivery, gone in a moment.
+  await tx.execute(
+    `DELETE FROM graphile_worker._private_jobs
+      WHERE payload->>'deliveryId' IN (
+              SELECT d.id::text FROM delivery d JOIN notification n ON n.id = d.notification_id
+               WHERE n.recipient_id = ?)
+         OR payload::text ~* ? OR key ~* ?`,
+    [userId, mentions, mentions],
+  );
+  for (const statement of [
+    'DELETE FROM session WHERE user_id = ?',
+    // Deliveries go with their notification.
+    'DELETE FROM notification WHERE recipient_id = ?',
+    'DELETE FROM user_profile WHERE user_id = ?',
+    // What they wrote in a pair is theirs: the partner keeps their own notes and questions.
+    'DELETE FROM pair_note WHERE author_id = ?',
+    'DELETE FROM pair_question WHERE author_id = ?',
+    'DELETE FROM session_feedback WHERE author_id = ?',
+    // Enrolments stay, for the pairs that hold them; what they told about themselves goes.
+    `UPDATE enrolment SET profile = '{}', experience_years = NULL WHERE user_id = ?`,
+  ])
+    await tx.execute(statement, [userId]);
+  await tx.execute('DELETE FROM plugin_store_entry WHERE key ~* ?', [mentions]);
+  // Audit events are append-only: the one change they allow is losing their actor.
+  await tx.execute('UPDATE audit_event SET actor_id = NULL WHERE actor_id = ?', [userId]);
+}
+
+/**
+ * Rewrites the person's identifying values in every text and JSON column but their own row's and
+ * the audit's, which refuses every change but losing an actor.
+ */
+async function scrubText(tx: EntityManager, replacements: readonly Replacement[]): Promise<void> {
+  const columns = await tx.execute<
+    { table_name: string; column_name: string; data_type: string }[]
+  >(
+    `SELECT c.table_name, c.column_name, c.data_type
+       FROM information_schema.columns c
+       JOIN information_schema.tables t USING (table_schema, table_name)
+      WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+        AND c.data_type IN ('text', 'character varying', 'json', 'jsonb')
+        AND c.table_name NOT IN ('app_user', 'audit_event', 'mikro_orm_migrations')
+      ORDER BY c.table_name, c.column_name`,
+  );
+  for (const { table_name, column_name, data_type } of columns) {
+    const json = data_type.startsWith('json');
+    const column = `${quoted(column_name)}${json ? '::text' : ''}`;
+    const values: string[] = [];
+    let expression = column;
+    for (const { value, by } of replacements) {
+      expression = `regexp_replace(${expression}, ?, ?, 'gi')`;
+      values.push(wordPattern(value, json), json ? JSON.stringify(by).slice(1, -1) : by);
+    }
+    const any = replacements.map(({ value }) => wordPattern(value, json)).join('|');
+    await tx.execute(
+      `UPDATE ${quoted(table_name)} SET ${quoted(column_name)} = (${expression})${json ? `::${data_type}` : ''}
+        WHERE ${column} ~* ?`,
+      [...values, any],
+    );
+  }
+}
+
+/**
+ * Gives the person's row a new id (every reference follows: the foreign keys cascade on update)
+ * and nothing that identifies them.
+ */
+async function anonymise(
+  tx: EntityManager,
+  userId: string,
+  tombstone: { id: string; name: string },
+): Promise<void> {
+  await tx.execute(
+    `UPDATE app_user
+        SET id = ?, issuer = ?, subject = ?, name = ?, email = NULL, department = NULL,
+            title = NULL, roles = '{}', locale = NULL, muted_channels = '{}',
+            channel_addresses = '{}', last_login_at = NULL, updated_at = now()
+      WHERE id = ?`,
+    [tombstone.id, DELETED_ISSUER, tombstone.id, tombstone.name, userId],
+  );
+}
+
+function quoted(identifier: string): string {
+  return `"${identifier.replace(/"/g, '""')}"`;
+}
