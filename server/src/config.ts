@@ -186,6 +186,13 @@ export const EnvSchema = Type.Object({
         'Names of plugins Tandem must not start without, comma-separated; any other plugin that fails to load is reported and skipped.',
     }),
   ),
+  RETENTION_CLOSED_PROGRAMME_DAYS: Type.Integer({
+    default: 365,
+    minimum: 30,
+    maximum: 3650,
+    description:
+      'People whose every programme closed more than this many days ago are anonymised by a nightly job, as if they had deleted their account.',
+  }),
   MATCHING_TIME_LIMIT_SECONDS: Type.Integer({
     default: 120,
     minimum: 1,
@@ -377,6 +384,7 @@ function toConfig(env: Env, cwd: string) {
         : undefined,
     },
     matchingTimeLimitMs: env.MATCHING_TIME_LIMIT_SECONDS * 1000,
+    retentionClosedProgrammeDays: env.RETENTION_CLOSED_PROGRAMME_DAYS,
     reportMinGroupSize: env.REPORT_MIN_GROUP_SIZE,
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     holidayRegion: env.HOLIDAY_REGION.toUpperCase(),

@@ -8,7 +8,11 @@ import type { PluginRegistry } from '../plugin-host/plugin-registry.js';
 /** What tasks need from the configuration. */
 export interface TaskSettings {
   sessionIdleTimeoutMs: number;
+  /** Audit events older than this are purged. */
+  auditRetentionDays: number;
   matchingTimeLimitMs: number;
+  /** People of programmes closed this long ago are anonymised. */
+  retentionClosedProgrammeDays: number;
   /** Where people reach the app, for links in messages. */
   publicUrl: string;
   /** Public holidays on which no meeting is planned. */
@@ -18,7 +22,9 @@ export interface TaskSettings {
 export function taskSettings(config: Config): TaskSettings {
   return {
     sessionIdleTimeoutMs: config.session.idleTimeoutMs,
+    auditRetentionDays: config.auditRetentionDays,
     matchingTimeLimitMs: config.matchingTimeLimitMs,
+    retentionClosedProgrammeDays: config.retentionClosedProgrammeDays,
     publicUrl: config.publicUrl,
     holidays: holidayCalendar(config.holidayRegion),
   };

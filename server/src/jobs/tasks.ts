@@ -1,10 +1,15 @@
 import type { TaskList } from 'graphile-worker';
+import {
+  ANONYMISE_FORMER_PARTICIPANTS,
+  anonymiseFormerParticipantsTask,
+} from './anonymise-former-participants.js';
 import { CREATE_PAIR_PLAN, createPairPlanTask } from './create-pair-plan.js';
 import { DELIVER_NOTIFICATION, deliverNotificationTask } from './deliver-notification.js';
 import { EXPIRE_TANDEM_REQUESTS, expireTandemRequests } from './expire-tandem-requests.js';
 import { FLAG_STALE_PAIRS, flagStalePairsTask } from './flag-stale-pairs.js';
 import { MEETING_FOLLOW_UP, meetingFollowUpTask } from './meeting-follow-up.js';
 import { MEETING_REMINDER, meetingReminderTask } from './meeting-reminder.js';
+import { PURGE_AUDIT_EVENTS, purgeAuditEvents } from './purge-audit-events.js';
 import { PURGE_EXPIRED_AUTH, purgeExpiredAuth } from './purge-expired-auth.js';
 import { PURGE_PLUGIN_STORE, purgePluginStore } from './purge-plugin-store.js';
 import { REMATCH, rematchTask } from './rematch.js';
@@ -17,6 +22,7 @@ export function taskList(deps: TaskDependencies): TaskList {
   return {
     [PURGE_EXPIRED_AUTH]: purgeExpiredAuth(deps.settings.sessionIdleTimeoutMs),
     [PURGE_PLUGIN_STORE]: purgePluginStore,
+    [PURGE_AUDIT_EVENTS]: purgeAuditEvents(deps.settings.auditRetentionDays),
     [RUN_MATCHING]: runMatching(deps),
     [CREATE_PAIR_PLAN]: createPairPlanTask(deps),
     [FLAG_STALE_PAIRS]: flagStalePairsTask(deps),
@@ -26,6 +32,7 @@ export function taskList(deps: TaskDependencies): TaskList {
     [MEETING_REMINDER]: meetingReminderTask(deps),
     [MEETING_FOLLOW_UP]: meetingFollowUpTask(deps),
     [START_LUNCH_ROUNDS]: startLunchRoundsTask(deps),
+    [ANONYMISE_FORMER_PARTICIPANTS]: anonymiseFormerParticipantsTask(deps),
   };
 }
 
@@ -39,7 +46,9 @@ export function taskList(deps: TaskDependencies): TaskList {
 export const crontab = [
   `17 * * * * ${PURGE_EXPIRED_AUTH}`,
   `47 * * * * ${PURGE_PLUGIN_STORE}`,
+  `23 3 * * * ${PURGE_AUDIT_EVENTS}`,
   `13 6 * * * ${FLAG_STALE_PAIRS}`,
   `29 * * * * ${EXPIRE_TANDEM_REQUESTS}`,
   `7 5 * * * ${START_LUNCH_ROUNDS}`,
+  `41 2 * * * ${ANONYMISE_FORMER_PARTICIPANTS}`,
 ].join('\n');
