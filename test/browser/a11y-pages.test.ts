@@ -110,7 +110,6 @@ const PAGES: PageCase[] = [
     route: '/admin/programmes/:id/meetings',
     path: (ids) => `/admin/programmes/${ids.programme}/meetings`,
   },
-  { who: 'admin', name: 'meetings', route: '/admin/meetings', path: () => '/admin/meetings' },
   {
     who: 'admin',
     name: 'deliveries',

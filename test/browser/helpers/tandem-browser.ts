@@ -264,6 +264,8 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.TANDEM_SCREENSHOTS !== '1') return;
   await mkdir(SCREENSHOTS, { recursive: true });
+  // No hover effect on the last button clicked.
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
 }
 
