@@ -64,7 +64,7 @@ step('the participant signs in through the demo IdP', async (t) => {
 
 step(`the participant enrols in ${DIGITAL_FIT}`, async (t) => {
   const page = participant;
-  const offer = page.getByRole('link', { name: new RegExp(`Join.*${escape(DIGITAL_FIT)}`) });
+  const offer = page.getByRole('link', { name: new RegExp(`Join.*${escapeRegExp(DIGITAL_FIT)}`) });
   await offer.click();
   await pageHeading(page);
   t.match(await page.getByText(`Enrolment for ${DIGITAL_FIT}`).textContent(), DIGITAL_FIT);
@@ -247,6 +247,6 @@ async function reloadUntilVisible(page: Page, target: Locator, timeout = 60_000)
   );
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -6,5 +6,4 @@ export type Site = Static<typeof SiteSchema>;
 export type AccessibilityFacts = Site['accessibility'];
 
 /** The site's public facts: organisation, version, languages and the accessibility contacts. */
-export const readSite = (signal?: AbortSignal) =>
-  api<Site>('/api/site', signal ? { signal } : {});
+export const readSite = (signal?: AbortSignal) => api<Site>('/api/site', signal ? { signal } : {});
