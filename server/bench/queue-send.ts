@@ -65,6 +65,7 @@ export async function queueBench(
     log,
     settings: {
       sessionIdleTimeoutMs: 3_600_000,
+      auditRetentionDays: 730,
       matchingTimeLimitMs: 60_000,
       publicUrl: PUBLIC_URL,
       holidays: holidayCalendar('DE'),

@@ -14,6 +14,7 @@ import securityHeaders from './http/security-headers.js';
 import webApp from './http/web-app.js';
 import { taskSettings } from './jobs/task-dependencies.js';
 import workerPlugin from './jobs/worker-plugin.js';
+import auditRoutes from './modules/audit/audit-routes.js';
 import curriculumRoutes from './modules/curricula/curriculum-routes.js';
 import enrolmentAdminRoutes from './modules/enrolment/enrolment-admin-routes.js';
 import enrolmentRoutes from './modules/enrolment/enrolment-routes.js';
@@ -132,6 +133,7 @@ export async function buildApp(
   await app.register(meetingAdminRoutes);
   await app.register(inboxRoutes);
   await app.register(deliveryRoutes);
+  await app.register(auditRoutes);
   await app.register(privacyRoutes, { noteKeyring: config.noteKeyring });
   await app.register(reportRoutes, { minGroupSize: config.reportMinGroupSize });
   return app;

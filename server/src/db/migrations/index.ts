@@ -11,6 +11,7 @@ import { Migration20261127121939_meetings_and_notifications } from './Migration2
 import { Migration20261127132307_lunch_rounds } from './Migration20261127132307_lunch_rounds.js';
 import { Migration20261127140030_notification_locale } from './Migration20261127140030_notification_locale.js';
 import { Migration20261127155535_notes_encryption } from './Migration20261127155535_notes_encryption.js';
+import { Migration20261127160400_audit_append_only } from './Migration20261127160400_audit_append_only.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -46,5 +47,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261127155535_notes_encryption',
     class: Migration20261127155535_notes_encryption,
+  },
+  {
+    name: 'Migration20261127160400_audit_append_only',
+    class: Migration20261127160400_audit_append_only,
   },
 ];
