@@ -26,4 +26,10 @@ export const ADMIN_ROUTES: RouteDefinition[] = [
     load: () => import('../pages/admin-enrolments-page.js'),
     access: 'admin',
   },
+  {
+    path: '/admin/programmes/:id/report',
+    tag: 'tandem-report-page',
+    load: () => import('../pages/report-page.js'),
+    access: 'admin',
+  },
 ];

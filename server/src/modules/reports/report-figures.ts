@@ -216,7 +216,8 @@ async function feedback(query: Query): Promise<RawDataset> {
     measures: ['average'],
     kind: 'partition',
     rows: months.map(row),
-    total: all ? row(all) : null,
+    // No ratings yet: no average at all, rather than a zero.
+    total: all && Number(all.size) > 0 ? row(all) : null,
   };
 }
 

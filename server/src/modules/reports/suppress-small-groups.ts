@@ -89,7 +89,8 @@ export function withheldParts(sizes: readonly number[], minGroupSize: number): S
 }
 
 function suppressPartition(raw: RawDataset, minGroupSize: number): ReportDataset {
-  if (raw.total && raw.total.size < minGroupSize) return withholdAll(raw, () => 'small-group');
+  if (raw.total && raw.total.size > 0 && raw.total.size < minGroupSize)
+    return withholdAll(raw, () => 'small-group');
   const withheld = withheldParts(
     raw.rows.map((row) => row.size),
     minGroupSize,
