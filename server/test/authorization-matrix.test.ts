@@ -1,0 +1,455 @@
+import type { InjectOptions } from 'fastify';
+import t from 'tap';
+import { EMPTY_PROFILE } from '../src/modules/profiles/profile-schema.js';
+import {
+  authorizationWorld,
+  CALLERS,
+  type Caller,
+  type ObjectKind,
+  type OwnerObjects,
+  type World,
+} from './helpers/authorization-world.js';
+import { buildTestApp } from './helpers/build-test-app.js';
+import { sessionFor } from './helpers/sessions.js';
+import { startTestIdp, tandemClient } from './helpers/test-idp.js';
+
+/**
+ * Who may do what, route by route: the expected status for each caller — nobody signed in,
+ * the owner of the objects in the path, another participant of the same programme (in a pair
+ * of their own), and an admin who takes part in nothing. Tandem answers 404, not 403, for an
+ * object someone may not see, so that its existence does not leak: another participant and
+ * the admin get 404 on a pair's routes. Every route the app registers must have a row here
+ * (HEAD routes follow their GET row), and every row must name a registered route.
+ */
+type Expected = Record<Caller, number>;
+
+interface Row {
+  /** Path parameter → the kind of the owner's object that fills it. */
+  params?: Record<string, ObjectKind>;
+  query?: string;
+  body?: (objects: OwnerObjects) => object;
+  expect: Expected;
+  /**
+   * Changes what other rows rely on (removes, dissolves, answers, signs out): runs after the
+   * others, in table order.
+   */
+  destructive?: true;
+  /** Ends the caller's session: called with a session of its own. */
+  signsOut?: true;
+}
+
+const status = (anonymous: number, owner: number, other: number, admin: number): Expected => ({
+  anonymous,
+  owner,
+  other,
+  admin,
+});
+/** Anyone, signed in or not. */
+const everyone = (code: number) => status(code, code, code, code);
+/** Any signed-in person, about themselves or something all of them see. */
+const signedIn = (code: number) => status(401, code, code, code);
+/** Only the members of the pair (or the person) the object belongs to; 404 for the rest. */
+const ownerOnly = (code: number) => status(401, code, 404, 404);
+/** Admins only: participants are told they lack the role. */
+const adminOnly = (code: number) => status(401, 403, 403, code);
+
+const pair = { id: 'pair' } as const;
+const session = { id: 'pair', sessionId: 'session' } as const;
+
+const MATRIX: Record<string, Row> = {
+  // Around the API: open to anyone.
+  'GET /': { expect: everyone(200) },
+  'GET /*': { params: { '*': 'webPage' }, expect: everyone(200) },
+  'GET /assets/*': { params: { '*': 'asset' }, expect: everyone(200) },
+  'GET /favicon.svg': { expect: everyone(200) },
+  'GET /health/live': { expect: everyone(200) },
+  'GET /health/ready': { expect: everyone(200) },
+  'GET /api/openapi.json': { expect: everyone(200) },
+  'GET /api/site': { expect: everyone(200) },
+  // Sign-in goes to the IdP; a callback without a sign-in under way and a forged logout token
+  // are refused; signing out works for anyone.
+  'GET /auth/login': { expect: everyone(303) },
+  'GET /auth/callback': { query: 'code=forged&state=forged', expect: everyone(400) },
+  'POST /auth/logout': { expect: everyone(303), signsOut: true },
+  'POST /auth/backchannel-logout': {
+    body: () => ({ logout_token: 'forged' }),
+    expect: everyone(400),
+  },
+  // Live events: signed in only; a plain GET without an upgrade finds no page (the upgrade
+  // itself is covered by realtime.test.ts).
+  'GET /ws': { expect: signedIn(404) },
+
+  // The signed-in person's own things.
+  'GET /api/me': { expect: signedIn(200) },
+  'GET /api/me/export': { expect: signedIn(200) },
+  'GET /api/me/preferences': { expect: signedIn(200) },
+  'PUT /api/me/preferences': {
+    body: () => ({ locale: 'de', mutedChannels: [], channelAddresses: {} }),
+    expect: signedIn(200),
+  },
+  'GET /api/me/profile': { expect: signedIn(200) },
+  'PUT /api/me/profile': { body: () => EMPTY_PROFILE, expect: signedIn(200) },
+  'GET /api/people': { query: 'query=Olga', expect: signedIn(200) },
+  'GET /api/skills': { expect: signedIn(200) },
+  'GET /api/me/inbox': { expect: signedIn(200) },
+  'POST /api/me/inbox/:id/read': { params: { id: 'notification' }, expect: ownerOnly(200) },
+  'POST /api/me/inbox/read': { expect: signedIn(200) },
+  'GET /api/meetings': { expect: signedIn(200) },
+  'POST /api/meetings/:id/rsvp': {
+    params: { id: 'meeting' },
+    body: () => ({ response: 'accepted' }),
+    expect: ownerOnly(200),
+  },
+
+  // Programmes as participants see them: any that is not a draft; one's own enrolment.
+  'GET /api/programmes': { expect: signedIn(200) },
+  'GET /api/programmes/:id': { params: { id: 'programme' }, expect: signedIn(200) },
+  'PUT /api/programmes/:id/enrolment': {
+    params: { id: 'openProgramme' },
+    body: () => ({ role: 'mentee' }),
+    expect: signedIn(200),
+  },
+  'DELETE /api/programmes/:id/enrolment': {
+    params: { id: 'programmeToWithdraw' },
+    // The admin is not enrolled there; each participant withdraws themselves.
+    expect: status(401, 200, 200, 404),
+    destructive: true,
+  },
+
+  // Self-service: suggestions and requests are one's own within a programme one is enrolled
+  // in; only who was asked answers a request.
+  'GET /api/programmes/:id/suggestions': {
+    params: { id: 'selfServiceProgramme' },
+    expect: status(401, 200, 200, 404),
+  },
+  'GET /api/programmes/:id/requests': {
+    params: { id: 'selfServiceProgramme' },
+    expect: status(401, 200, 200, 404),
+  },
+  'POST /api/programmes/:id/requests': {
+    params: { id: 'selfServiceProgramme' },
+    body: (objects) => ({ to: objects.askable }),
+    expect: status(401, 201, 201, 404),
+    destructive: true,
+  },
+  'POST /api/requests/:id/decline': { params: { id: 'requestToDecline' }, expect: ownerOnly(200) },
+  'POST /api/requests/:id/accept': {
+    params: { id: 'requestToAccept' },
+    expect: ownerOnly(200),
+    destructive: true,
+  },
+
+  // A pair and everything in it: its members only.
+  'GET /api/pairs': { expect: signedIn(200) },
+  'GET /api/pairs/:id': { params: pair, expect: ownerOnly(200) },
+  'GET /api/pairs/:id/glossary': { params: pair, expect: ownerOnly(200) },
+  'POST /api/pairs/:id/continue': { params: pair, expect: ownerOnly(200) },
+  'PATCH /api/pairs/:id/sessions/:sessionId': {
+    params: session,
+    body: () => ({ goal: 'Unser eigenes Ziel' }),
+    expect: ownerOnly(200),
+  },
+  // Before a session is added below: the order lists the plan's sessions as they are now.
+  'PUT /api/pairs/:id/sessions/order': {
+    params: pair,
+    body: (objects) => ({ sessionIds: objects.sessionOrder }),
+    expect: ownerOnly(200),
+  },
+  'POST /api/pairs/:id/sessions': {
+    params: pair,
+    body: () => ({ title: 'Noch eine Sitzung' }),
+    expect: ownerOnly(200),
+  },
+  'PUT /api/pairs/:id/sessions/:sessionId/homework': {
+    params: session,
+    body: () => ({ items: ['Lesen', 'Ausprobieren'] }),
+    expect: ownerOnly(200),
+  },
+  'PATCH /api/pairs/:id/sessions/:sessionId/homework/:index': {
+    params: { id: 'pair', sessionId: 'doneSession', index: 'homeworkTask' },
+    body: () => ({ done: true }),
+    expect: ownerOnly(200),
+  },
+  'PUT /api/pairs/:id/sessions/:sessionId/feedback': {
+    params: { id: 'pair', sessionId: 'doneSession' },
+    body: () => ({ rating: 4 }),
+    expect: ownerOnly(200),
+  },
+  'GET /api/pairs/:id/notes': { params: pair, expect: ownerOnly(200) },
+  'POST /api/pairs/:id/notes': {
+    params: pair,
+    body: () => ({ body: 'Noch eine Notiz' }),
+    expect: ownerOnly(201),
+  },
+  'PATCH /api/pairs/:id/notes/:itemId': {
+    params: { id: 'pair', itemId: 'note' },
+    body: () => ({ body: 'Geändert' }),
+    expect: ownerOnly(200),
+  },
+  'DELETE /api/pairs/:id/notes/:itemId': {
+    params: { id: 'pair', itemId: 'noteToDelete' },
+    expect: ownerOnly(204),
+    destructive: true,
+  },
+  'GET /api/pairs/:id/questions': { params: pair, expect: ownerOnly(200) },
+  'POST /api/pairs/:id/questions': {
+    params: pair,
+    body: () => ({ text: 'Noch eine Frage?' }),
+    expect: ownerOnly(201),
+  },
+  'PATCH /api/pairs/:id/questions/:itemId': {
+    params: { id: 'pair', itemId: 'question' },
+    body: () => ({ answered: true }),
+    expect: ownerOnly(200),
+  },
+  'POST /api/pairs/:id/mismatch': {
+    params: { id: 'pairToLeave' },
+    body: () => ({ reason: 'Passt nicht' }),
+    expect: ownerOnly(204),
+    destructive: true,
+  },
+
+  // Admin: programmes, curricula, skills.
+  'GET /api/admin/programmes': { expect: adminOnly(200) },
+  'POST /api/admin/programmes': {
+    body: () => ({ curriculum: 'qa-quickstart', name: 'Neu aus der Matrix' }),
+    expect: adminOnly(201),
+  },
+  'GET /api/admin/programmes/:id': { params: { id: 'programme' }, expect: adminOnly(200) },
+  'PATCH /api/admin/programmes/:id': {
+    params: { id: 'programme' },
+    body: () => ({ description: 'Geändert von HR' }),
+    expect: adminOnly(200),
+  },
+  'POST /api/admin/programmes/:id/transitions': {
+    params: { id: 'draftProgramme' },
+    body: () => ({ to: 'enrolment' }),
+    expect: adminOnly(200),
+  },
+  'GET /api/admin/programmes/:id/enrolments': {
+    params: { id: 'programme' },
+    expect: adminOnly(200),
+  },
+  'GET /api/admin/programmes/:id/enrolments/export': {
+    params: { id: 'programme' },
+    expect: adminOnly(200),
+  },
+  'GET /api/admin/programmes/:id/meetings': { params: { id: 'programme' }, expect: adminOnly(200) },
+  'GET /api/admin/curricula': { expect: adminOnly(200) },
+  'GET /api/admin/curricula/:name/preview': {
+    params: { name: 'curriculum' },
+    expect: adminOnly(200),
+  },
+  'GET /api/admin/skills': { expect: adminOnly(200) },
+  'POST /api/admin/skills': {
+    body: () => ({
+      key: 'matrix-skill',
+      label: { de: 'Matrix', en: 'Matrix' },
+      category: 'digital',
+    }),
+    expect: adminOnly(201),
+  },
+  'PATCH /api/admin/skills/:key': {
+    params: { key: 'skill' },
+    body: () => ({ label: { de: 'KI-Assistenz', en: 'AI assistance' } }),
+    expect: adminOnly(200),
+  },
+  'GET /api/admin/plugins': { expect: adminOnly(200) },
+  'GET /api/admin/audit': { expect: adminOnly(200) },
+  'DELETE /api/admin/users/:id/sessions': { params: { id: 'user' }, expect: adminOnly(200) },
+  'GET /api/admin/users/:id/export': { params: { id: 'user' }, expect: adminOnly(200) },
+  'POST /api/admin/users/:id/delete': {
+    params: { id: 'user' },
+    body: () => ({ confirm: 'DELETE' }),
+    expect: adminOnly(200),
+    destructive: true,
+  },
+  'GET /api/admin/programmes/:id/report': { params: { id: 'programme' }, expect: adminOnly(200) },
+  'GET /api/admin/programmes/:id/report/:dataset.csv': {
+    params: { id: 'programme', dataset: 'reportDataset' },
+    expect: adminOnly(200),
+  },
+
+  // Admin: matching review and runs, on a programme being matched.
+  'GET /api/admin/programmes/:id/review': {
+    params: { id: 'reviewProgramme' },
+    expect: adminOnly(200),
+  },
+  'POST /api/admin/matches/:id/pin': { params: { id: 'match' }, expect: adminOnly(200) },
+  'DELETE /api/admin/matches/:id/pin': { params: { id: 'match' }, expect: adminOnly(200) },
+  'POST /api/admin/programmes/:id/forbids': {
+    params: { id: 'reviewProgramme' },
+    body: (objects) => ({ enrolmentIds: objects.mentors }),
+    expect: adminOnly(200),
+  },
+  'POST /api/admin/programmes/:id/swaps': {
+    params: { id: 'reviewProgramme' },
+    body: (objects) => ({ enrolmentIds: objects.mentors }),
+    expect: adminOnly(200),
+  },
+  'GET /api/admin/matching-runs/:id': { params: { id: 'matchingRun' }, expect: adminOnly(200) },
+  'POST /api/admin/programmes/:id/matching-runs': {
+    params: { id: 'reviewProgramme' },
+    expect: adminOnly(202),
+  },
+  'DELETE /api/admin/matches/:id': {
+    params: { id: 'matchToRemove' },
+    expect: adminOnly(200),
+    destructive: true,
+  },
+  'POST /api/admin/programmes/:id/publish': {
+    params: { id: 'reviewProgramme' },
+    expect: adminOnly(200),
+    destructive: true,
+  },
+  'POST /api/admin/matches/:id/dissolve': {
+    params: { id: 'pairToDissolve' },
+    body: () => ({ reason: 'Auf Wunsch' }),
+    expect: adminOnly(204),
+    destructive: true,
+  },
+
+  // Admin: deliveries.
+  'GET /api/admin/deliveries': { expect: adminOnly(200) },
+  'POST /api/admin/deliveries/:id/retry': { params: { id: 'delivery' }, expect: adminOnly(200) },
+
+  // Last of all: each signed-in caller deletes their own account.
+  'POST /api/me/delete': {
+    body: () => ({ confirm: 'DELETE' }),
+    expect: signedIn(200),
+    destructive: true,
+    signsOut: true,
+  },
+};
+
+const PUBLIC_URL = 'http://localhost:3000';
+/** The owner's note and question, as the fixture writes them. */
+const PRIVATE_TEXTS = ['Nur für uns zwei', 'Wie geht E-Akte?'];
+
+t.test('every route answers each caller as its row says, and no route lacks a row', async (t) => {
+  const started = Date.now();
+  const idp = await startTestIdp(t, [tandemClient(PUBLIC_URL)]);
+  const app = await buildTestApp(t, {
+    env: {
+      PUBLIC_URL,
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: 'tandem',
+      OIDC_CLIENT_SECRET: 'tandem-secret',
+    },
+  });
+  const world = await authorizationWorld(app);
+
+  const rowOf = (route: string) => MATRIX[route.replace(/^HEAD /, 'GET ')];
+  const missing = [...app.routeAccess.keys()].filter((route) => !rowOf(route));
+  const gone = Object.keys(MATRIX).filter((route) => !app.routeAccess.has(route));
+  t.same(missing, [], 'every registered route has a row');
+  t.same(gone, [], 'every row names a registered route');
+
+  // In table order, destructive rows last; a GET row's HEAD route right after it.
+  const rows = Object.entries(MATRIX);
+  const ordered = [
+    ...rows.filter(([, row]) => !row.destructive),
+    ...rows.filter(([, row]) => row.destructive),
+  ].flatMap(([route, row]) => {
+    const head = route.replace(/^GET /, 'HEAD ');
+    return head !== route && app.routeAccess.has(head)
+      ? [[route, row] as const, [head, row] as const]
+      : [[route, row] as const];
+  });
+  const sessions = new Map<Caller, Record<string, string>>();
+  const cookiesOf = async (caller: Caller, row: Row) => {
+    if (caller === 'anonymous') return undefined;
+    if (row.signsOut) return (await sessionFor(app, world.userIds[caller])).cookies;
+    const cookies = sessions.get(caller) ?? (await sessionFor(app, world.userIds[caller])).cookies;
+    sessions.set(caller, cookies);
+    return cookies;
+  };
+  let calls = 0;
+  for (const [route, row] of ordered) {
+    await t.test(route, async (t) => {
+      for (const caller of CALLERS) {
+        for (const attempt of attempts(route, row, caller, world)) {
+          const cookies = await cookiesOf(caller, row);
+          const answer = await app.inject(request(world, attempt, row, cookies));
+          calls++;
+          t.equal(
+            answer.statusCode,
+            row.expect[caller],
+            `${caller}${attempt.note}: ${answer.statusCode} ${answer.statusCode >= 400 ? answer.body : ''}`,
+          );
+          if (answer.statusCode < 300 && mayNotSee(caller, app.routeAccess.get(route)))
+            t.same(
+              privateMarks(world).filter((mark) => answer.body.includes(mark)),
+              [],
+              `${caller}${attempt.note}: nothing of the owner's pair in the answer`,
+            );
+        }
+      }
+    });
+  }
+
+  const byAccess = new Map<string, number>();
+  for (const access of app.routeAccess.values())
+    byAccess.set(access ?? 'none', (byAccess.get(access ?? 'none') ?? 0) + 1);
+  t.comment(
+    `${app.routeAccess.size} routes (${[...byAccess].map(([a, n]) => `${n} ${a}`).join(', ')}), ` +
+      `${calls} calls in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+});
+
+/**
+ * Who must not find the owner's pair in an answer, even a successful one (a list, a search):
+ * anyone but the owner, except admins on admin routes, which show HR everything.
+ */
+function mayNotSee(caller: Caller, access: string | undefined): boolean {
+  return caller !== 'owner' && !(caller === 'admin' && access === 'admin');
+}
+
+/** The ids and texts of the owner's pair that only its members may see. */
+function privateMarks(world: World): string[] {
+  const { pair, session, doneSession, note, question, meeting, notification } = world.owner;
+  return [pair, session, doneSession, note, question, meeting, notification, ...PRIVATE_TEXTS];
+}
+
+interface Attempt {
+  method: string;
+  url: string;
+  note: string;
+}
+
+/**
+ * The calls a caller makes on a route: with the owner's objects in the path; and, for another
+ * participant on something inside a pair, also with their own pair's id and the owner's item,
+ * so that an item is not reachable through a pair one belongs to either.
+ */
+function attempts(route: string, row: Row, caller: Caller, world: World): Attempt[] {
+  const [method = 'GET', path = '/'] = route.split(' ');
+  const fill = (objects: Partial<OwnerObjects>) =>
+    path.replace(/:(\w+)|\*/g, (whole, name: string | undefined) => {
+      const kind = row.params?.[name ?? '*'];
+      if (!kind) throw new Error(`${route}: no object for ${whole}`);
+      return encodeURIComponent(String(objects[kind] ?? world.owner[kind]));
+    });
+  const result = [{ method, url: fill(world.owner), note: '' }];
+  const inPair = row.params?.id === 'pair' && Object.keys(row.params).length > 1;
+  if (caller === 'other' && inPair)
+    result.push({ method, url: fill({ pair: world.other.pair }), note: ' (through own pair)' });
+  return result;
+}
+
+function request(
+  world: World,
+  attempt: Attempt,
+  row: Row,
+  cookies: Record<string, string> | undefined,
+): InjectOptions {
+  const body = row.body?.(world.owner);
+  return {
+    method: attempt.method as InjectOptions['method'],
+    url: row.query ? `${attempt.url}?${row.query}` : attempt.url,
+    // As a page of Tandem sends it: cross-site writes are refused before any of this.
+    headers: { origin: PUBLIC_URL },
+    ...(cookies ? { cookies } : {}),
+    ...(body ? { payload: body } : {}),
+  };
+}

@@ -1,0 +1,258 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FastifyInstance } from 'fastify';
+import { Enrolment } from '../../src/modules/enrolment/enrolment.js';
+import { MatchingRun } from '../../src/modules/matching/matching-run.js';
+import { Meeting } from '../../src/modules/meetings/meeting.js';
+import { Delivery } from '../../src/modules/notifications/delivery.js';
+import { Notification } from '../../src/modules/notifications/notification.js';
+import { PairSession } from '../../src/modules/pairs/pair-session.js';
+import { Programme } from '../../src/modules/programmes/programme.js';
+import { TandemRequest } from '../../src/modules/self-service/tandem-request.js';
+import { proposedPairs } from './proposed-pairs.js';
+import { publishPair } from './publish-pair.js';
+import { signedInAs } from './sessions.js';
+
+/**
+ * Who calls a route in the authorization matrix, in this order: the owner last, so that the
+ * others try the owner's objects while they still exist.
+ */
+export const CALLERS = ['anonymous', 'other', 'admin', 'owner'] as const;
+export type Caller = (typeof CALLERS)[number];
+
+/**
+ * The ids a route's path parameters are filled with, by kind. `owner` holds the owner's objects
+ * (and the shared ones: programmes, the review, skills); `other` holds the other participant's
+ * own pair, so that a route can also be tried with their pair and the owner's item in it.
+ */
+export type ObjectKind = keyof OwnerObjects;
+export type OwnerObjects = Omit<Awaited<ReturnType<typeof ownerObjects>>, 'otherPair'>;
+
+export interface World {
+  /** Each signed-in caller's user id. */
+  userIds: Record<Exclude<Caller, 'anonymous'>, string>;
+  owner: OwnerObjects;
+  other: { pair: string };
+}
+
+type Person = Awaited<ReturnType<typeof signedInAs>>;
+
+/**
+ * The owner and the other participant, each in a published pair with a partner of their own,
+ * in every programme below; an admin who takes part in none; and real objects around them:
+ * plan sessions (one done, with homework on the owner's side), notes, a question, a planned
+ * meeting, an inbox entry with a failed delivery, a self-service programme with requests to
+ * the owner, a matching review with proposals and a finished run, and a draft programme.
+ */
+export async function authorizationWorld(app: FastifyInstance): Promise<World> {
+  const person = (subject: string, name: string, roles: string[] = []) =>
+    signedInAs(app, { subject, name, roles, department: 'Amt' });
+  const people = {
+    owner: await person('owner', 'Olga Owner'),
+    ownerPartner: await person('owner-partner', 'Otto Partner'),
+    other: await person('other', 'Ines Other'),
+    otherPartner: await person('other-partner', 'Paul Partner'),
+    admin: await person('admin', 'Hanna Admin', ['admin']),
+    askerA: await person('asker-a', 'Anna Asker'),
+    askerB: await person('asker-b', 'Bert Asker'),
+    bystander: await person('bystander', 'Bea Bystander'),
+  };
+  const { otherPair, ...owner } = await ownerObjects(app, people);
+  return {
+    userIds: {
+      owner: people.owner.userId,
+      other: people.other.userId,
+      admin: people.admin.userId,
+    },
+    owner,
+    other: { pair: otherPair },
+  };
+}
+
+type People = Record<
+  'owner' | 'ownerPartner' | 'other' | 'otherPartner' | 'admin' | 'askerA' | 'askerB' | 'bystander',
+  Person
+>;
+
+async function ownerObjects(app: FastifyInstance, people: People) {
+  const { owner, ownerPartner, other, otherPartner, askerA, askerB, admin, bystander } = people;
+  const couples: [Person, Person][] = [
+    [owner, ownerPartner],
+    [other, otherPartner],
+  ];
+  const main = await pairedProgramme(app, 'Hauptprogramm', couples);
+  const leave = await pairedProgramme(app, 'Zum Verlassen', couples);
+  const dissolve = await pairedProgramme(app, 'Zum Auflösen', couples);
+  const withdraw = await pairedProgramme(app, 'Zum Austreten', couples);
+  const em = app.orm.em.fork();
+  em.create(Enrolment, { programme: main.programme, user: bystander.userId, role: 'mentee' });
+  const open = await programme(em, 'Offen', 'enrolment');
+  const draft = await programme(em, 'Entwurf', 'draft');
+  const selfService = await programme(em, 'Selbst gewählt', 'enrolment', { selfService: true });
+  const [ownerInSelfService, , , a, b] = [owner, other, ownerPartner, askerA, askerB].map((p) =>
+    em.create(Enrolment, { programme: selfService, user: p.userId, role: 'mentee' }),
+  );
+  const expiresAt = new Date(Date.now() + 7 * 86_400_000);
+  const request = (from: Enrolment | undefined) =>
+    em.create(TandemRequest, {
+      programme: selfService,
+      from: from as Enrolment,
+      to: ownerInSelfService as Enrolment,
+      expiresAt,
+    });
+  const requestToDecline = request(a);
+  const requestToAccept = request(b);
+
+  const sessions = await em.find(
+    PairSession,
+    { match: main.ownerPair },
+    { orderBy: { position: 'asc' } },
+  );
+  const [doneSession, session] = sessions;
+  if (!doneSession || !session) throw new Error('the pair got no plan');
+  em.assign(doneSession, {
+    status: 'done',
+    homework: { ...doneSession.homework, mentor: [{ text: 'Lesen', done: false }] },
+  });
+  const startsAt = new Date(Date.now() + 7 * 86_400_000);
+  const meeting = em.create(Meeting, {
+    match: main.ownerPair,
+    title: 'Kick-off',
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 45 * 60_000),
+    state: 'planned',
+    responses: {},
+  });
+  const notification = em.create(Notification, {
+    recipient: owner.userId,
+    subject: `meeting:${meeting.id}`,
+    kind: 'invitation',
+    programme: main.programme,
+    meeting,
+    title: 'Einladung',
+    text: 'Ihr erstes Treffen',
+  });
+  const delivery = em.create(Delivery, {
+    notification,
+    channel: 'email',
+    state: 'failed',
+    attempts: 1,
+    lastError: '550 No such mailbox',
+  });
+  await em.flush();
+
+  const review = await proposedPairs(app, 2);
+  const [mentor0, mentee0, mentor1] = review.people;
+  const reviewEnrolments = await em.find(
+    Enrolment,
+    { programme: review.programme.id },
+    { populate: ['user'] },
+  );
+  const enrolmentOf = (userId: string | undefined) =>
+    reviewEnrolments.find((e) => e.user.id === userId)?.id ?? '';
+  const run = em.create(MatchingRun, {
+    programme: review.programme.id,
+    strategy: 'weighted',
+    state: 'succeeded',
+    progress: 100,
+    seed: 1,
+    requestedBy: admin.userId,
+  });
+  await em.flush();
+
+  const journal = (path: string, payload: object) =>
+    journalEntry(app, owner, `/api/pairs/${main.ownerPair}${path}`, payload);
+  return {
+    programme: main.programme,
+    pair: main.ownerPair,
+    pairToLeave: leave.ownerPair,
+    pairToDissolve: dissolve.ownerPair,
+    programmeToWithdraw: withdraw.programme,
+    openProgramme: open.id,
+    draftProgramme: draft.id,
+    selfServiceProgramme: selfService.id,
+    requestToAccept: requestToAccept.id,
+    requestToDecline: requestToDecline.id,
+    /** Someone the owner (and anyone) may ask in the self-service programme. */
+    askable: a?.id ?? '',
+    session: session.id,
+    /** The plan's sessions, last first. */
+    sessionOrder: sessions.map((s) => s.id).reverse(),
+    doneSession: doneSession.id,
+    homeworkTask: '0',
+    note: await journal('/notes', { body: 'Nur für uns zwei' }),
+    noteToDelete: await journal('/notes', { body: 'Gleich weg' }),
+    question: await journal('/questions', { text: 'Wie geht E-Akte?' }),
+    meeting: meeting.id,
+    notification: notification.id,
+    delivery: delivery.id,
+    reviewProgramme: review.programme.id,
+    match: mentor0?.match.id ?? '',
+    matchToRemove: mentor1?.match.id ?? '',
+    /** Two mentors of different proposals: forbidding them removes nothing, swapping works. */
+    mentors: [enrolmentOf(mentor0?.user.id), enrolmentOf(mentor1?.user.id)],
+    menteeOfFirstMatch: enrolmentOf(mentee0?.user.id),
+    matchingRun: run.id,
+    skill: 'ai-assistants',
+    curriculum: 'qa-quickstart',
+    reportDataset: 'participation',
+    webPage: 'tandem',
+    asset: await someAsset(app),
+    /** Someone enrolled but in no pair, whose account admin routes act on. */
+    user: bystander.userId,
+    otherPair: main.otherPair,
+  };
+}
+
+/** A running programme where each couple is a published pair with its plan. */
+async function pairedProgramme(app: FastifyInstance, name: string, couples: [Person, Person][]) {
+  const em = app.orm.em.fork();
+  const created = await programme(em, name, 'running');
+  const pairs: string[] = [];
+  for (const couple of couples) {
+    const enrolments = couple.map((p, i) =>
+      em.create(Enrolment, { programme: created, user: p.userId, role: i ? 'mentee' : 'mentor' }),
+    );
+    await em.flush();
+    const { pairId } = await publishPair(
+      app,
+      created.id,
+      enrolments.map((e) => ({ enrolmentId: e.id, role: e.role as 'mentor' | 'mentee' })),
+    );
+    pairs.push(pairId);
+  }
+  return { programme: created.id, ownerPair: pairs[0] ?? '', otherPair: pairs[1] ?? '' };
+}
+
+async function programme(
+  em: EntityManager,
+  name: string,
+  state: 'draft' | 'enrolment' | 'running',
+  settings: object = {},
+) {
+  const created = em.create(Programme, {
+    name,
+    kind: 'reverse-mentoring',
+    state,
+    curriculum: 'qa-quickstart',
+    matchingStrategy: 'weighted',
+    settings,
+  });
+  await em.flush();
+  return created;
+}
+
+/** A note or question the owner writes through the API, as the web app would. */
+async function journalEntry(app: FastifyInstance, owner: Person, url: string, payload: object) {
+  const answer = await app.inject({ method: 'POST', url, payload, cookies: owner.cookies });
+  if (answer.statusCode !== 201) throw new Error(`${url}: ${answer.statusCode} ${answer.body}`);
+  return (answer.json() as { id: string }).id;
+}
+
+/** A file of the built web app, as its index.html names it. */
+async function someAsset(app: FastifyInstance) {
+  const html = (await app.inject('/')).body;
+  const asset = /\/assets\/([^"']+)/.exec(html)?.[1];
+  if (!asset)
+    throw new Error(`index.html names no asset: is the web app built? ${html.slice(0, 300)}`);
+  return asset;
+}
