@@ -66,6 +66,7 @@ export async function queueBench(
     settings: {
       sessionIdleTimeoutMs: 3_600_000,
       auditRetentionDays: 730,
+      retentionClosedProgrammeDays: 365,
       matchingTimeLimitMs: 60_000,
       publicUrl: PUBLIC_URL,
       holidays: holidayCalendar('DE'),
