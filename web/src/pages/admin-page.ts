@@ -113,6 +113,7 @@ export class TandemAdminPage extends LitElement {
           <li><a href="/admin/deliveries">${msg('Notification deliveries', { id: 'admin.dashboard.deliveries' })}</a></li>
           <li><a href="/admin/skills">${msg('Skills catalogue', { id: 'admin.dashboard.skills' })}</a></li>
           <li><a href="/admin/plugins">${msg('Plugins', { id: 'admin.dashboard.plugins' })}</a></li>
+          <li><a href="/admin/audit">${msg('Audit log', { id: 'audit.dashboardLink' })}</a></li>
         </ul>
       </section>
     `;

@@ -32,4 +32,10 @@ export const ADMIN_ROUTES: RouteDefinition[] = [
     load: () => import('../pages/report-page.js'),
     access: 'admin',
   },
+  {
+    path: '/admin/audit',
+    tag: 'tandem-audit-page',
+    load: () => import('../pages/audit-page.js'),
+    access: 'admin',
+  },
 ];
