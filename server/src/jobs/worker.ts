@@ -64,15 +64,20 @@ export async function startWorker({
 }
 
 /**
- * The worker's own connection pool. graphile-worker 0.17 ends a pool it made only when its
- * shutdown succeeds: when stopping the worker pool fails (it logs the error and carries on),
- * the connections stay open, and a database dropped or restarted later kills them under a
- * process that thinks it has stopped. A pool we own, we end in every case.
+ * The worker's own connection pool. graphile-worker 0.17 ends a pool it made without waiting
+ * for it, and not at all when stopping the worker pool fails (it logs and carries on): the
+ * connections outlive `runner.stop()`, and a database dropped or restarted later kills them
+ * under a process that thinks it has stopped. A pool we own, we end and await in every case.
  */
 function workerPool(databaseUrl: string, concurrency: number, log: Log): pg.Pool {
   // One connection per concurrent job, one for LISTEN, one for cron and housekeeping.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency + 2 });
+  // Without these, a connection that fails (the database restarts) throws out of the process;
+  // pg raises the error again to whoever uses a checked-out client next.
   pool.on('error', (error) => log.warn({ err: error }, 'idle worker connection failed'));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => log.warn({ err: error }, 'worker connection failed'));
+  });
   return pool;
 }
 
