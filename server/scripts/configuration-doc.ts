@@ -23,6 +23,12 @@ Tandem reads its configuration from environment variables when it starts. Every 
 checked first: a missing or invalid one stops the process with one line that names the
 variable and what it must be, and exit code 78. An empty variable counts as unset.
 
+Every variable, \`TANDEM_PLUGIN_*\` ones included, may instead be read from a file: \`<NAME>_FILE\`
+names the file, and its content, without leading and trailing white space, is the value. This
+is how Docker and Kubernetes secrets arrive (\`NOTES_ENCRYPTION_KEYS_FILE=/run/secrets/notes_keys\`).
+A relative path is relative to the working directory. Setting both \`<NAME>\` and \`<NAME>_FILE\`,
+or naming a file that cannot be read or is empty, stops the process like an invalid value.
+
 <!-- Generated from server/src/config.ts by \`pnpm docs:config\`; edit the schema, not this table. -->
 
 | Variable | Default | Accepts | Meaning |

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FormatRegistry, type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { readFileVariables } from './env-files.js';
 import { EXIT_CONFIG, OperatorError } from './errors.js';
 import { holidayCalendar } from './modules/meetings/holiday-calendar.js';
 import {
@@ -273,11 +274,16 @@ export type Config = ReturnType<typeof toConfig> & {
 
 /**
  * Reads and validates the configuration from environment variables. An empty variable counts
- * as unset, so `FOO=` in a compose file falls back to the default.
+ * as unset, so `FOO=` in a compose file falls back to the default. Any variable may instead
+ * come from a file named by `<NAME>_FILE` (Docker and Kubernetes secrets).
  *
  * @throws OperatorError naming the first invalid variable, what it must be and what it got.
  */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+export function loadConfig(
+  environment: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): Config {
+  const source = readFileVariables(environment, cwd, isVariable);
   const raw: Record<string, string> = {};
   for (const name of Object.keys(EnvSchema.properties)) {
     const value = source[name]?.trim();
@@ -302,6 +308,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
     name in (config.plugins.configFile?.plugins ?? {});
   const specifiers = pluginSpecifiers(env as Env, configured);
   return { ...config, plugins: { ...config.plugins, specifiers }, pluginEnv };
+}
+
+/** A variable Tandem reads, so one that `<name>_FILE` may set from a file. */
+function isVariable(name: string): boolean {
+  return name in EnvSchema.properties || name.startsWith('TANDEM_PLUGIN_');
 }
 
 function pluginVariables(source: NodeJS.ProcessEnv): Record<string, string> {
