@@ -152,7 +152,25 @@ t.test('admins read the audit log, newest first, filtered and in pages', async (
 });
 
 t.test('participants and strangers cannot read the audit log', async (t) => {
-  const { app, lena, list } = await auditApi(t);
+  const { app, databaseUrl, lena, list } = await auditApi(t);
   t.equal((await list({}, lena.cookies)).statusCode, 403);
   t.equal((await app.inject({ url: '/api/admin/audit' })).statusCode, 401);
+  t.match(
+    await sql(databaseUrl, "SELECT actor_id, data FROM audit_event WHERE action LIKE 'auth.%'"),
+    [{ actor_id: lena.userId, data: { method: 'GET', route: '/api/admin/audit' } }],
+    'the refusal is itself a security event',
+  );
+  const forged = await app.inject({
+    method: 'POST',
+    url: '/api/admin/programmes',
+    headers: { origin: 'https://evil.example' },
+    cookies: lena.cookies,
+    payload: {},
+  });
+  t.equal(forged.statusCode, 403);
+  t.equal(
+    (await sql(databaseUrl, "SELECT 1 FROM audit_event WHERE action = 'auth.cross-site-refused'"))
+      .length,
+    1,
+  );
 });
