@@ -5,6 +5,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { announce } from '../components/announcer.js';
 import type { TandemProfileForm } from '../components/tandem-profile-form.js';
 import { taskView } from '../components/task-view.js';
+import '../components/tandem-data-rights.js';
 import '../components/tandem-profile-form.js';
 import { ApiError } from '../data/api-client.js';
 import {
@@ -103,7 +104,8 @@ export class TandemProfilePage extends LitElement {
   }
 
   private renderLoaded(loaded: Loaded) {
-    return html`${this.renderProfile(loaded)} ${this.renderPreferences(loaded)}`;
+    return html`${this.renderProfile(loaded)} ${this.renderPreferences(loaded)}
+      <tandem-data-rights></tandem-data-rights>`;
   }
 
   private renderProfile({ skills }: Loaded) {
