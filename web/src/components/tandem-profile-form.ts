@@ -2,7 +2,6 @@ import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError } from '../data/api-client.js';
 import type { EnrolmentRole } from '../data/enrolment.js';
 import type { Me } from '../data/me.js';
 import {
@@ -18,6 +17,7 @@ import { sessionContext } from '../session/session-context.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from './announcer.js';
 import { windowProblem } from './tandem-availability-editor.js';
+import { errorText } from './task-view.js';
 import './tandem-availability-editor.js';
 import './tandem-skill-picker.js';
 
@@ -507,10 +507,7 @@ export class TandemProfileForm extends LitElement {
       this.found = await findPeople(query);
       announce(msg(str`${this.found.length} found.`, { id: 'profile.people.count' }));
     } catch (error) {
-      this.searchError =
-        error instanceof ApiError
-          ? error.message
-          : msg('Something went wrong. Please try again.', { id: 'task.error' });
+      this.searchError = errorText(error);
     }
   };
 

@@ -18,11 +18,14 @@ export function taskView<T>(
   });
 }
 
-/** An error for people: the API's message, or a general sentence for anything else. */
+/** An error for people: the API's sentence, or a general one for anything else. */
+export function errorText(error: unknown): string {
+  return error instanceof ApiError
+    ? error.message
+    : msg('Something went wrong. Please try again.', { id: 'task.error' });
+}
+
+/** An error for people as an alert: see errorText. */
 export function errorMessage(error: unknown): TemplateResult {
-  const text =
-    error instanceof ApiError
-      ? error.message
-      : msg('Something went wrong. Please try again.', { id: 'task.error' });
-  return html`<p role="alert" class="error-text">${text}</p>`;
+  return html`<p role="alert" class="error-text">${errorText(error)}</p>`;
 }

@@ -4,12 +4,11 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { announce } from '../components/announcer.js';
 import { kindLabel } from '../components/programme-labels.js';
-import { errorMessage, taskView } from '../components/task-view.js';
+import { errorMessage, errorText, taskView } from '../components/task-view.js';
 import '../components/tandem-curriculum-preview.js';
 import '../components/tandem-programme-form.js';
 import type { ProgrammeFormValue } from '../components/tandem-programme-form.js';
 import { createProgramme, type ProgrammeKind } from '../data/admin-programmes.js';
-import { ApiError } from '../data/api-client.js';
 import { type CurriculumTemplate, listCurricula, previewCurriculum } from '../data/curricula.js';
 import { getLocale } from '../i18n/locale.js';
 import { navigate } from '../router/router.js';
@@ -226,10 +225,7 @@ export class TandemAdminProgrammeNewPage extends LitElement {
       announce(msg(str`Programme ${created.name} created.`, { id: 'admin.new.created' }));
       navigate(`/admin/programmes/${encodeURIComponent(created.id)}`);
     } catch (error) {
-      this.error =
-        error instanceof ApiError
-          ? error.message
-          : msg('Something went wrong. Please try again.', { id: 'task.error' });
+      this.error = errorText(error);
     } finally {
       this.busy = false;
     }

@@ -3,8 +3,7 @@ import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { announce } from '../components/announcer.js';
-import { taskView } from '../components/task-view.js';
-import { ApiError } from '../data/api-client.js';
+import { errorText, taskView } from '../components/task-view.js';
 import {
   DELIVERY_STATES,
   type Delivery,
@@ -160,10 +159,7 @@ export class TandemDeliveriesPage extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(`#d-${CSS.escape(delivery.id)}`)?.focus();
     } catch (error) {
-      this.error =
-        error instanceof ApiError
-          ? error.message
-          : msg('Something went wrong. Please try again.', { id: 'task.error' });
+      this.error = errorText(error);
     }
   }
 }

@@ -5,9 +5,8 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { announce } from '../components/announcer.js';
 import { weekdayName } from '../components/tandem-availability-editor.js';
 import type { ProfileSection, TandemProfileForm } from '../components/tandem-profile-form.js';
-import { taskView } from '../components/task-view.js';
+import { errorText, taskView } from '../components/task-view.js';
 import '../components/tandem-profile-form.js';
-import { ApiError } from '../data/api-client.js';
 import { type EnrolmentRole, enrol } from '../data/enrolment.js';
 import { listSkills, type Profile, readProfile, type Skill } from '../data/profile.js';
 import { getMyProgramme, type ParticipantProgramme } from '../data/programmes.js';
@@ -393,10 +392,7 @@ export class TandemEnrolPage extends LitElement {
       );
       navigate('/');
     } catch (error) {
-      this.submitError =
-        error instanceof ApiError
-          ? error.message
-          : msg('Something went wrong. Please try again.', { id: 'task.error' });
+      this.submitError = errorText(error);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#submit-error')?.focus();
     } finally {

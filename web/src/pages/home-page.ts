@@ -5,9 +5,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { announce } from '../components/announcer.js';
 import type { TandemDialog } from '../components/tandem-dialog.js';
-import { taskView } from '../components/task-view.js';
+import { errorText, taskView } from '../components/task-view.js';
 import '../components/tandem-dialog.js';
-import { ApiError } from '../data/api-client.js';
 import { withdraw } from '../data/enrolment.js';
 import type { Me } from '../data/me.js';
 import {
@@ -341,10 +340,7 @@ export class TandemHomePage extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('#mine-heading')?.setAttribute('tabindex', '-1');
       this.renderRoot.querySelector<HTMLElement>('#mine-heading')?.focus();
     } catch (error) {
-      this.withdrawError =
-        error instanceof ApiError
-          ? error.message
-          : msg('Something went wrong. Please try again.', { id: 'task.error' });
+      this.withdrawError = errorText(error);
     } finally {
       this.busy = false;
     }

@@ -7,8 +7,7 @@ import { announce } from '../components/announcer.js';
 import '../components/tandem-dialog.js';
 import type { TandemDialog } from '../components/tandem-dialog.js';
 import '../components/tandem-match-criteria.js';
-import { taskView } from '../components/task-view.js';
-import { ApiError } from '../data/api-client.js';
+import { errorText, taskView } from '../components/task-view.js';
 import {
   forbidPair,
   type MatchingRun,
@@ -543,10 +542,7 @@ export class TandemMatchingReviewPage extends LitElement {
   }
 
   private fail(error: unknown): void {
-    this.actionError =
-      error instanceof ApiError
-        ? error.message
-        : msg('Something went wrong. Please try again.', { id: 'task.error' });
+    this.actionError = errorText(error);
   }
 
   private async onPin(match: ReviewedMatch): Promise<void> {

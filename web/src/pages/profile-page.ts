@@ -4,10 +4,9 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { announce } from '../components/announcer.js';
 import type { TandemProfileForm } from '../components/tandem-profile-form.js';
-import { taskView } from '../components/task-view.js';
+import { errorText, taskView } from '../components/task-view.js';
 import '../components/tandem-data-rights.js';
 import '../components/tandem-profile-form.js';
-import { ApiError } from '../data/api-client.js';
 import {
   listSkills,
   type Preferences,
@@ -326,12 +325,6 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof ApiError
-    ? error.message
-    : msg('Something went wrong. Please try again.', { id: 'task.error' });
 }
 
 declare global {

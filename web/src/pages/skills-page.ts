@@ -5,7 +5,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { announce } from '../components/announcer.js';
 import '../components/tandem-dialog.js';
 import type { TandemDialog } from '../components/tandem-dialog.js';
-import { taskView } from '../components/task-view.js';
+import { errorText, taskView } from '../components/task-view.js';
 import { ApiError } from '../data/api-client.js';
 import {
   createSkill,
@@ -279,7 +279,7 @@ export class TandemSkillsPage extends LitElement {
     } catch (error) {
       // A clash is about the key, the only field the server can refuse that we did not check.
       if (error instanceof ApiError && error.status === 409) this.addInvalid = new Set(['key']);
-      this.addError = sentence(error);
+      this.addError = errorText(error);
     }
   }
 
@@ -314,7 +314,7 @@ export class TandemSkillsPage extends LitElement {
       const name = labelOf(saved);
       announce(msg(str`Skill ${name} saved.`, { id: 'skills.saved' }));
     } catch (error) {
-      this.editError = sentence(error);
+      this.editError = errorText(error);
     }
   }
 
@@ -330,7 +330,7 @@ export class TandemSkillsPage extends LitElement {
           : msg(str`Skill ${name} is offered again.`, { id: 'skills.restored' }),
       );
     } catch (error) {
-      this.listError = sentence(error);
+      this.listError = errorText(error);
     }
   }
 
@@ -355,12 +355,6 @@ function categoryLabel(category: SkillCategory): string {
     case 'organisation':
       return msg('Organisation', { id: 'skills.category.organisation' });
   }
-}
-
-function sentence(error: unknown): string {
-  return error instanceof ApiError
-    ? error.message
-    : msg('Something went wrong. Please try again.', { id: 'task.error' });
 }
 
 declare global {
