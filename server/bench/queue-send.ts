@@ -10,6 +10,7 @@ import { deliverNotificationTask } from '../src/jobs/deliver-notification.js';
 import type { TaskDependencies } from '../src/jobs/task-dependencies.js';
 import { startWorker } from '../src/jobs/worker.js';
 import type { Log } from '../src/logger.js';
+import { createMetrics } from '../src/metrics/metrics.js';
 import { holidayCalendar } from '../src/modules/meetings/holiday-calendar.js';
 import { activeChannels } from '../src/modules/notifications/active-channels.js';
 import {
@@ -63,6 +64,7 @@ export async function queueBench(
     orm,
     plugins,
     log,
+    metrics: createMetrics(),
     settings: {
       sessionIdleTimeoutMs: 3_600_000,
       auditRetentionDays: 730,

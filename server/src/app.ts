@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { TaskList } from 'graphile-worker';
+import apiTokenRoutes from './auth/api-token-routes.js';
 import authPlugin from './auth/auth-plugin.js';
 import authRoutes from './auth/auth-routes.js';
 import { demoSignIn } from './auth/dev-idp/demo-sign-in.js';
@@ -117,6 +118,7 @@ export async function buildApp(
   });
   await app.register(meRoutes);
   await app.register(adminUserRoutes);
+  await app.register(apiTokenRoutes);
   await app.register(pluginRoutes);
   await app.register(matchingRunRoutes);
   await app.register(matchReviewRoutes);

@@ -52,6 +52,19 @@ export const EnvSchema = Type.Object({
     maximum: 65535,
     description: 'TCP port of the HTTP server.',
   }),
+  MANAGEMENT_PORT: Type.String({
+    default: '9464',
+    pattern: '^(off|\\d{1,5})$',
+    expectation: 'a port from 1 to 65535, or 0 or off to turn it off',
+    description:
+      'TCP port of the management server: Prometheus metrics at `/metrics` and the health probes `/health/live` and `/health/ready`, for the monitoring system, never for the public. `0` or `off`: no management server. 9464 is the port commonly used for Prometheus exporters and stays clear of PORT and of Prometheus itself (9090).',
+  }),
+  MANAGEMENT_HOST: Type.String({
+    default: 'localhost',
+    minLength: 1,
+    description:
+      'Interface the management server listens on; `0.0.0.0` in containers, where the monitoring system scrapes it over the container network.',
+  }),
   PUBLIC_URL: Type.Optional(
     Type.String({
       format: 'http-url',
@@ -300,6 +313,7 @@ export function loadConfig(
   }
   checkOidc(env as Env, raw);
   checkHolidayRegion(env as Env);
+  checkManagementPort(env as Env);
   const noteKeyring = noteKeys(env as Env);
   const pluginEnv = pluginVariables(source);
   const config = { ...toConfig(env as Env, cwd), noteKeyring };
@@ -349,6 +363,14 @@ function checkHolidayRegion(env: Env): void {
   }
 }
 
+function checkManagementPort(env: Env): void {
+  if (env.MANAGEMENT_PORT === 'off' || Number(env.MANAGEMENT_PORT) <= 65535) return;
+  throw new OperatorError(
+    `Invalid configuration: MANAGEMENT_PORT must be ${expectation(EnvSchema.properties.MANAGEMENT_PORT)} (got ${JSON.stringify(env.MANAGEMENT_PORT)})`,
+    EXIT_CONFIG,
+  );
+}
+
 function noteKeys(env: Env): NoteKeyring {
   if (!env.NOTES_ENCRYPTION_KEYS) return { keys: [DEVELOPMENT_NOTE_KEY], development: true };
   const keys = parseNoteKeys(env.NOTES_ENCRYPTION_KEYS);
@@ -378,6 +400,8 @@ function toConfig(env: Env, cwd: string) {
     host: env.HOST,
     port: env.PORT,
     publicUrl,
+    /** Where metrics and health probes are served; undefined when turned off. */
+    management: managementServer(env),
     databaseUrl: env.DATABASE_URL,
     dataDir: resolve(cwd, env.TANDEM_DATA_DIR),
     webRoot: env.WEB_ROOT
@@ -430,6 +454,11 @@ function toConfig(env: Env, cwd: string) {
       secureCookies: publicUrl.startsWith('https://'),
     },
   };
+}
+
+function managementServer(env: Env): { host: string; port: number } | undefined {
+  const port = env.MANAGEMENT_PORT === 'off' ? 0 : Number(env.MANAGEMENT_PORT);
+  return port === 0 ? undefined : { host: env.MANAGEMENT_HOST, port };
 }
 
 /** The built-ins not disabled, then TANDEM_PLUGINS (commas only: a path may contain spaces). */

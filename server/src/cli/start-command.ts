@@ -7,6 +7,8 @@ import { openOrm } from '../db/orm.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { EXIT_CONFIG, OperatorError } from '../errors.js';
 import { createLogger, type Log } from '../logger.js';
+import { servingProbe, startManagement } from '../management/management-server.js';
+import { createMetrics } from '../metrics/metrics.js';
 import { rotateNotes } from '../modules/pairs/note-rotation.js';
 import { checkNoteKeys } from './note-key-check.js';
 
@@ -16,9 +18,10 @@ export interface StartOptions {
 }
 
 /**
- * `tandem start`: database (embedded unless DATABASE_URL), migrations, optional demo data,
- * then the HTTP server with the in-process worker. SIGTERM or SIGINT drains in-flight requests
- * and jobs, closes the database, and exits 0.
+ * `tandem start`: the management server (metrics, probes), database (embedded unless
+ * DATABASE_URL), migrations, optional demo data, then the HTTP server with the in-process
+ * worker. SIGTERM or SIGINT makes the probes answer not ready, drains in-flight requests and
+ * jobs, closes the database and the management server, and exits 0.
  */
 export async function startCommand(config: Config, { demo }: StartOptions): Promise<void> {
   if (demo && config.env === 'production') {
@@ -38,7 +41,12 @@ export async function startCommand(config: Config, { demo }: StartOptions): Prom
     log.warn('no OIDC_ISSUER: sign-in is off (start with --demo for the built-in demo IdP)');
   }
   checkNoteKeys(config, log);
-  const database = await openDatabase(config, log);
+  const metrics = createMetrics();
+  const management = await startManagement(config.management, metrics, log);
+  const database = await openDatabase(config, log).catch(async (error: unknown) => {
+    await management?.close();
+    throw error;
+  });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let stopping = false;
   let failure: string | undefined;
@@ -47,10 +55,12 @@ export async function startCommand(config: Config, { demo }: StartOptions): Prom
   // however slow its last checkpoint on a busy disk.
   const graceful = closeWithGrace({ delay: null, logger: log }, async ({ signal, err }) => {
     stopping = true;
+    management?.draining();
     if (err) log.error({ err }, 'stopping after an error');
     else if (signal) log.info({ signal }, 'stopping: finishing in-flight requests and jobs');
     if (!(await drain(app, config.shutdownTimeoutMs, log))) failure ??= 'in-flight work cut short';
     await database.stop();
+    await management?.close();
     log.info('stopped');
     if (failure) throw new Error(`stopped with an error: ${failure}`);
   });
@@ -65,15 +75,17 @@ export async function startCommand(config: Config, { demo }: StartOptions): Prom
     await migrate(database.url, log);
     await encryptLegacyNotes(database.url, config, log);
     if (demo) await seedDemoOnce(database.url, log);
-    app = await buildApp({ ...config, databaseUrl: database.url, demo }, { log });
+    app = await buildApp({ ...config, databaseUrl: database.url, demo }, { log, metrics });
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     stopping = true;
     graceful.uninstall();
     await app?.close().catch(() => undefined);
     await database.stop();
+    await management?.close();
     throw listenError(error, config);
   }
+  management?.serving(servingProbe(app.orm, app.plugins));
   log.info(
     { url: config.publicUrl, embeddedDatabase: database.embedded },
     `Tandem is ready at ${config.publicUrl}`,

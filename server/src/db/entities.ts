@@ -1,4 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import { ApiToken } from '../auth/api-token.js';
 import { LoginAttempt } from '../auth/login-attempt.js';
 import { Session } from '../auth/session.js';
 import { AuditEvent } from '../modules/audit/audit-event.js';
@@ -46,4 +47,5 @@ export const entities: EntitySchema[] = [
   SessionFeedback,
   MatchForbid,
   TandemRequest,
+  ApiToken,
 ];

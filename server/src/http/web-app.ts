@@ -11,6 +11,8 @@ export interface WebAppOptions {
 
 /** Paths the server answers itself; an unknown one there is a 404, never the app. */
 const SERVER_PATHS = /^\/(api|auth|dev-idp|health|ws|assets)(\/|$)/;
+/** The API reference is a page of the app, for browsers; API clients read /api/openapi.json. */
+const API_DOCS_PAGE = /^\/api\/docs\/?(\?|$)/;
 
 /**
  * Serves the web app from the server itself (agencies run Tandem on closed networks: nothing
@@ -44,8 +46,12 @@ const webApp: FastifyPluginAsync<WebAppOptions> = async (app, { root }) => {
 };
 
 async function sendApp(request: FastifyRequest, reply: FastifyReply) {
-  if (SERVER_PATHS.test(request.url)) return reply.callNotFound();
+  if (SERVER_PATHS.test(request.url) && !isApiDocsPage(request)) return reply.callNotFound();
   return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+}
+
+function isApiDocsPage(request: FastifyRequest): boolean {
+  return API_DOCS_PAGE.test(request.url) && (request.headers.accept ?? '').includes('text/html');
 }
 
 export default fp(webApp, { name: 'tandem-web-app' });

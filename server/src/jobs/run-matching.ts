@@ -16,6 +16,7 @@ export function runMatching(deps: TaskDependencies): Task {
         plugins: deps.plugins,
         log: deps.log.child({ job: helpers.job.id, task: RUN_MATCHING }),
         timeLimitMs: deps.settings.matchingTimeLimitMs,
+        metrics: deps.metrics,
       },
       runId,
     );

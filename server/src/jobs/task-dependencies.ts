@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { MikroORM } from '../db/orm.js';
 import type { Log } from '../logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { type HolidayCalendar, holidayCalendar } from '../modules/meetings/holiday-calendar.js';
 import type { MeetingDependencies } from '../modules/meetings/meeting-notices.js';
 import type { PluginRegistry } from '../plugin-host/plugin-registry.js';
@@ -30,12 +31,13 @@ export function taskSettings(config: Config): TaskSettings {
   };
 }
 
-/** What every task may use: settings, the ORM, the loaded plugins and the worker's log. */
+/** What every task may use: settings, the ORM, the loaded plugins, the worker's log and metrics. */
 export interface TaskDependencies {
   settings: TaskSettings;
   orm: MikroORM;
   plugins: PluginRegistry;
   log: Log;
+  metrics: Metrics;
 }
 
 /** What the meeting tasks need, from what every task gets. */

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Runner, TaskList } from 'graphile-worker';
+import type {} from '../metrics/http-metrics-plugin.js';
 import type {} from '../plugin-host/plugin-host-plugin.js';
 import type { TaskSettings } from './task-dependencies.js';
 import { startWorker } from './worker.js';
@@ -29,7 +30,13 @@ const workerPlugin: FastifyPluginAsync<WorkerPluginOptions> = async (app, option
     const log = app.log.child({ component: 'worker' });
     app.worker = await startWorker({
       ...options,
-      deps: { settings: options.settings, orm: app.orm, plugins: app.plugins, log },
+      deps: {
+        settings: options.settings,
+        orm: app.orm,
+        plugins: app.plugins,
+        log,
+        metrics: app.metrics,
+      },
       log,
     });
   });
@@ -41,5 +48,5 @@ const workerPlugin: FastifyPluginAsync<WorkerPluginOptions> = async (app, option
 export default fp(workerPlugin, {
   name: 'tandem-worker',
   fastify: '5.x',
-  dependencies: ['tandem-orm', 'tandem-plugin-host'],
+  dependencies: ['tandem-orm', 'tandem-plugin-host', 'tandem-metrics'],
 });

@@ -60,6 +60,9 @@ export async function startWorker({
     await release();
     throw error;
   });
+  runner.events.on('job:failed', ({ job }) =>
+    deps.metrics.jobsFailed.inc({ task: job.task_identifier }),
+  );
   return withRelease(runner, liveness, release);
 }
 

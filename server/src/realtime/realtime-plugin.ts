@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type {} from '../auth/auth-plugin.js';
 import { signedIn } from '../auth/signed-in.js';
+import type {} from '../metrics/http-metrics-plugin.js';
 import { RealtimeHub } from './realtime-hub.js';
 
 declare module 'fastify' {
@@ -33,6 +34,7 @@ const realtimePlugin: FastifyPluginAsync<RealtimePluginOptions> = async (app, op
     log: app.log.child({ component: 'realtime' }),
   });
   app.decorate('realtime', hub);
+  app.metrics.countWebSockets(() => hub.connections);
   await app.register(websocket, {
     options: { maxPayload: MAX_CLIENT_MESSAGE_BYTES },
     // Fastify waits for every open connection before its onClose hooks run, upgraded sockets
@@ -73,5 +75,5 @@ const realtimePlugin: FastifyPluginAsync<RealtimePluginOptions> = async (app, op
 export default fp(realtimePlugin, {
   name: 'tandem-realtime',
   fastify: '5.x',
-  dependencies: ['tandem-orm', 'tandem-auth'],
+  dependencies: ['tandem-orm', 'tandem-auth', 'tandem-metrics'],
 });

@@ -24,7 +24,8 @@ export function spawnTandem(t: Test, args: string[], env: Record<string, string>
     process.execPath,
     ['--conditions=tandem-source', '--import', 'tsx', main, ...args],
     {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+      // No management server unless a test asks: the default port is one for all processes.
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', MANAGEMENT_PORT: 'off', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

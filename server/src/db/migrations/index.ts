@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127161342_api_tokens } from './Migration20261127161342_api_tokens.js';
 import { Migration20261127070132_initial } from './Migration20261127070132_initial.js';
 import { Migration20261127072714_sessions } from './Migration20261127072714_sessions.js';
 import { Migration20261127092814_plugins_and_matching_runs } from './Migration20261127092814_plugins_and_matching_runs.js';
@@ -52,4 +53,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261127160400_audit_append_only',
     class: Migration20261127160400_audit_append_only,
   },
+  { name: 'Migration20261127161342_api_tokens', class: Migration20261127161342_api_tokens },
 ];

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MatchProposal } from '@tandem/plugin-sdk';
+import type { Metrics } from '../../metrics/metrics.js';
 import { PluginCallError } from '../../plugin-host/invoke-plugin.js';
 import { publishEvent } from '../../realtime/publish-event.js';
 import { askStrategy, type StrategyDependencies, StrategyFailure } from './ask-strategy.js';
@@ -9,13 +10,20 @@ import { MatchMember } from './match-member.js';
 import { publishMatches } from './match-publishing.js';
 import { MatchingRun } from './matching-run.js';
 
+export interface MatchingRunDependencies extends StrategyDependencies {
+  metrics: Pick<Metrics, 'matchingRunDuration'>;
+}
+
 /**
  * Runs a queued matching run: asks the programme's strategy for a proposal, checks it against
  * the contract and the candidates, and only then replaces the programme's earlier proposal with
  * it, in one transaction. A strategy that is missing, slow, throws or answers out of contract
  * fails the run with the reason, and nothing of its answer is saved.
  */
-export async function executeMatchingRun(deps: StrategyDependencies, runId: string): Promise<void> {
+export async function executeMatchingRun(
+  deps: MatchingRunDependencies,
+  runId: string,
+): Promise<void> {
   const em = deps.orm.em.fork();
   const run = await em.findOne(MatchingRun, runId, { populate: ['programme'] });
   // A job retried after its run finished has nothing left to do.
@@ -25,6 +33,8 @@ export async function executeMatchingRun(deps: StrategyDependencies, runId: stri
   run.startedAt = new Date();
   await em.flush();
   await announce(em, run);
+  const finished = deps.metrics.matchingRunDuration.startTimer();
+  let outcome: 'succeeded' | 'failed' = 'failed';
   try {
     const input = await matchInput(em, run.programme, run.seed);
     await progress(em, run, 20);
@@ -37,10 +47,13 @@ export async function executeMatchingRun(deps: StrategyDependencies, runId: stri
     );
     if (run.autoPublish && proposal.groups.length > 0)
       await publishMatches(deps.orm.em, undefined, run.programme.id);
+    outcome = 'succeeded';
   } catch (error) {
     const known = error instanceof StrategyFailure || error instanceof PluginCallError;
     if (!known) deps.log.error({ err: error, runId }, 'matching run failed unexpectedly');
     await failRun(em, run, known ? error.message : 'failed unexpectedly; see the server log');
+  } finally {
+    finished({ outcome });
   }
 }
 
