@@ -256,6 +256,19 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/admin/plugins': { expect: adminOnly(200) },
   'GET /api/admin/audit': { expect: adminOnly(200) },
+  // Admins' own API tokens; the id of a token that is not theirs (here: none) is not found.
+  'GET /api/admin/tokens': { expect: adminOnly(200) },
+  'POST /api/admin/tokens': {
+    body: () => ({ name: 'Matrix', scopes: ['read'] }),
+    expect: adminOnly(201),
+  },
+  'DELETE /api/admin/tokens/:id': { params: { id: 'user' }, expect: adminOnly(404) },
+  // Past the access check, the running programme refuses new enrolments.
+  'POST /api/admin/programmes/:id/enrolments': {
+    params: { id: 'programme' },
+    body: () => ({ subject: 'owner' }),
+    expect: adminOnly(409),
+  },
   'DELETE /api/admin/users/:id/sessions': { params: { id: 'user' }, expect: adminOnly(200) },
   'GET /api/admin/users/:id/export': { params: { id: 'user' }, expect: adminOnly(200) },
   'POST /api/admin/users/:id/delete': {

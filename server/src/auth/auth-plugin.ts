@@ -4,6 +4,8 @@ import fp from 'fastify-plugin';
 import { recordAudit } from '../modules/audit/audit-log.js';
 import type { User } from '../modules/users/user.js';
 import type { Access } from './access.js';
+import { type ApiScope, requiredScope } from './api-scope.js';
+import { resolveApiToken } from './api-token-service.js';
 import { resumeSession, type SessionLifetimes } from './session-service.js';
 
 declare module 'fastify' {
@@ -18,6 +20,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in person, resolved from the session cookie; undefined when anonymous. */
     user: User | undefined;
+    /** The scopes of the API token the request came with; undefined for a session or nobody. */
+    apiScopes: ApiScope[] | undefined;
   }
 }
 
@@ -46,6 +50,7 @@ const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, options) =
     secure: options.secureCookies,
   } as const);
   app.decorateRequest('user', undefined);
+  app.decorateRequest('apiScopes', undefined);
 
   const routeAccess = new Map<string, Access | undefined>();
   app.decorate('routeAccess', routeAccess);
@@ -61,6 +66,8 @@ const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, options) =
 
   const origin = new URL(options.publicUrl).origin;
   app.addHook('onRequest', async (request, reply) => {
+    const bearer = bearerToken(request);
+    if (bearer !== undefined) return enforceToken(request, reply, bearer);
     await resolveSession(request, options);
     if (UNSAFE_METHODS.has(request.method) && isCrossSite(request, origin)) {
       await auditRefusal(request, 'auth.cross-site-refused');
@@ -69,6 +76,31 @@ const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, options) =
     return enforce(request, reply, request.routeOptions.config.access);
   });
 };
+
+/** The token of an `Authorization: Bearer …` header, if the request has one. */
+function bearerToken(request: FastifyRequest): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  return match?.[1];
+}
+
+/**
+ * A request with an API token acts as the token's owner within its scopes; a cookie beside it
+ * is ignored. No cross-site check: a browser never adds this header by itself, so there is no
+ * ambient credential to abuse.
+ */
+async function enforceToken(request: FastifyRequest, reply: FastifyReply, token: string) {
+  const { access, scope } = request.routeOptions.config;
+  if (access === undefined || access === 'anonymous') return;
+  const bearer = await resolveApiToken(request.server.orm.em, token);
+  if (!bearer) return deny(reply, 401, 'This API token is unknown, revoked or expired.');
+  request.user = bearer.user;
+  request.apiScopes = bearer.scopes;
+  const needed = requiredScope(request.method, access, scope);
+  if (!needed) return deny(reply, 403, 'API tokens cannot be used here; please sign in.');
+  if (!bearer.scopes.includes(needed)) {
+    return deny(reply, 403, `This API token lacks the scope ${needed}.`);
+  }
+}
 
 async function resolveSession(request: FastifyRequest, lifetimes: SessionLifetimes): Promise<void> {
   const token = request.cookies[request.server.cookieNames.session];

@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import { requiredScope } from '../auth/api-scope.js';
 import { version } from '../version.js';
 
 /**
@@ -8,6 +9,11 @@ import { version } from '../version.js';
  * GET /api/openapi.json. Register before any route: routes are collected as they are added.
  * Only /api/ routes are documented; sign-in pages and health probes are for browsers and
  * orchestrators, not for API clients.
+ *
+ * Each operation carries who may call it: `x-tandem-access` (anonymous, participant, admin),
+ * `x-tandem-scope` (the API token scope it needs, when a token may call it at all; OpenAPI
+ * 3.0 allows scopes only for OAuth) and the matching `security`. The reference page at
+ * /api/docs renders this document.
  */
 const openapi: FastifyPluginAsync<{ publicUrl: string }> = async (app, { publicUrl }) => {
   await app.register(swagger, {
@@ -17,20 +23,35 @@ const openapi: FastifyPluginAsync<{ publicUrl: string }> = async (app, { publicU
         title: 'Tandem API',
         version,
         description:
-          'Programmes, enrolment, pairs and plugins of a Tandem server. Every route needs a signed-in session unless it says otherwise.',
+          'Programmes, enrolment, pairs and plugins of a Tandem server. Every route needs a signed-in session unless it says otherwise; admin routes also take a personal API token.',
       },
       servers: [{ url: publicUrl }],
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: app.cookieNames.session },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: app.cookieNames.session,
+            description: 'The session cookie of a signed-in browser.',
+          },
+          apiToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'A personal API token of an admin (`tdm_…`, made at /admin/tokens), sent as `Authorization: Bearer tdm_…`. It works on the admin operations whose `x-tandem-scope` it holds.',
+          },
         },
       },
       security: [{ session: [] }],
     },
-    transform: ({ schema, url }) => ({
-      schema: url.startsWith('/api/') ? schema : { ...schema, hide: true },
+    transform: ({ schema, url, route }) => ({
+      schema: url.startsWith('/api/')
+        ? { ...schema, ...accessOf(route), summary: schema?.summary ?? summaryOf(schema) }
+        : { ...schema, hide: true },
       url,
     }),
+    transformObject: (document) =>
+      withoutTuples('openapiObject' in document ? document.openapiObject : document.swaggerObject),
   });
   app.get(
     '/api/openapi.json',
@@ -38,5 +59,55 @@ const openapi: FastifyPluginAsync<{ publicUrl: string }> = async (app, { publicU
     async () => app.swagger(),
   );
 };
+
+interface AccessDocumentation {
+  'x-tandem-access': string;
+  'x-tandem-scope'?: string;
+  security: Record<string, string[]>[];
+}
+
+/** Who may call the route, in the document's terms. */
+function accessOf(route: RouteOptions): AccessDocumentation {
+  const access = route.config?.access ?? 'anonymous';
+  const method = Array.isArray(route.method) ? (route.method[0] ?? 'GET') : route.method;
+  const scope = requiredScope(method, access, route.config?.scope);
+  if (access === 'anonymous') return { 'x-tandem-access': access, security: [] };
+  return {
+    'x-tandem-access': access,
+    ...(scope ? { 'x-tandem-scope': scope } : {}),
+    security: scope ? [{ session: [] }, { apiToken: [] }] : [{ session: [] }],
+  };
+}
+
+/** A short summary from the operationId where the route gives none: `listApiTokens` → "List api tokens". */
+function summaryOf(schema: { operationId?: string } | undefined): string | undefined {
+  const words = schema?.operationId?.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : undefined;
+}
+
+/**
+ * OpenAPI 3.0 has no tuples: TypeBox's `Type.Tuple` (`items` as a list, `additionalItems`)
+ * becomes an array of the items' schema (or any of them) with its exact length. Validation
+ * itself still uses the route's own schema.
+ */
+function withoutTuples<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withoutTuples) as T;
+  if (typeof node !== 'object' || node === null) return node;
+  const { items, additionalItems: _additionalItems, ...rest } = node as Record<string, unknown>;
+  const converted = Object.fromEntries(
+    Object.entries(rest).map(([key, value]) => [key, withoutTuples(value)]),
+  );
+  if (!Array.isArray(items)) {
+    return (items === undefined ? converted : { ...converted, items: withoutTuples(items) }) as T;
+  }
+  const schemas = items.map(withoutTuples);
+  const same = schemas.every((schema) => JSON.stringify(schema) === JSON.stringify(schemas[0]));
+  return {
+    ...converted,
+    items: same ? schemas[0] : { anyOf: schemas },
+    minItems: schemas.length,
+    maxItems: schemas.length,
+  } as T;
+}
 
 export default fp(openapi, { name: 'tandem-openapi', dependencies: ['tandem-auth'] });

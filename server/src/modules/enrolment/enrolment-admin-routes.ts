@@ -5,16 +5,22 @@ import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
 import { namedChoices } from '../../http/schema-errors.js';
 import { exportProgrammeEnrolments } from './enrolment-export.js';
+import { enrolOnBehalf } from './enrolment-on-behalf.js';
 import {
   EnrolmentExportFilterSchema,
   EnrolmentFilterSchema,
   EnrolmentTableSchema,
+  EnrolOnBehalfSchema,
+  MyEnrolmentSchema,
 } from './enrolment-schemas.js';
 import { listProgrammeEnrolments } from './enrolment-table.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
-/** Admins look through a programme's enrolments, and take them away as a CSV file. */
+/**
+ * Admins look through a programme's enrolments, take them away as a CSV file, and enrol people
+ * on their behalf (HR systems do so with an API token of scope enrolments:write).
+ */
 const enrolmentAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const admin = { access: 'admin' } as const;
   app.get(
@@ -30,6 +36,28 @@ const enrolmentAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => listProgrammeEnrolments(app.orm.em, request.params.id, request.query),
+  );
+  app.post(
+    '/api/admin/programmes/:id/enrolments',
+    {
+      config: { access: 'admin', scope: 'enrolments:write' },
+      schema: {
+        operationId: 'enrolOnBehalf',
+        description:
+          'Enrols a person, or changes their enrolment, under the rules of their own enrolment. Audited.',
+        params: Id,
+        body: EnrolOnBehalfSchema,
+        response: {
+          200: MyEnrolmentSchema,
+          400: ErrorSchema,
+          403: ErrorSchema,
+          404: ErrorSchema,
+          409: ErrorSchema,
+        },
+      },
+    },
+    async (request) =>
+      enrolOnBehalf(app.orm.em, signedIn(request).id, request.params.id, request.body),
   );
   app.get(
     '/api/admin/programmes/:id/enrolments/export',

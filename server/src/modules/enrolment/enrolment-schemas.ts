@@ -24,6 +24,25 @@ export const EnrolSchema = Type.Object(
 );
 export type Enrol = Static<typeof EnrolSchema>;
 
+/** An admin enrols someone: the person by subject or email (one of them), then as in Enrol. */
+export const EnrolOnBehalfSchema = Type.Object(
+  {
+    subject: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: "The person's subject (`sub`) at the identity provider.",
+      }),
+    ),
+    email: Type.Optional(
+      Type.String({ minLength: 3, description: "The person's email address, as Tandem knows it." }),
+    ),
+    role: Type.Optional(Role),
+    profile: Type.Optional(ProfileSchema),
+  },
+  { additionalProperties: false },
+);
+export type EnrolOnBehalf = Static<typeof EnrolOnBehalfSchema>;
+
 /** One's own enrolment in a programme. */
 export const MyEnrolmentSchema = Type.Object({
   role: Role,
