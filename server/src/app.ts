@@ -15,6 +15,8 @@ import securityHeaders from './http/security-headers.js';
 import webApp from './http/web-app.js';
 import { taskSettings } from './jobs/task-dependencies.js';
 import workerPlugin from './jobs/worker-plugin.js';
+import httpMetrics from './metrics/http-metrics-plugin.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
 import auditRoutes from './modules/audit/audit-routes.js';
 import curriculumRoutes from './modules/curricula/curriculum-routes.js';
 import enrolmentAdminRoutes from './modules/enrolment/enrolment-admin-routes.js';
@@ -54,6 +56,8 @@ export interface AppDependencies {
   log?: FastifyBaseLogger;
   /** Replaces Tandem's task list in the in-process worker (tests). */
   taskList?: TaskList;
+  /** The process's metrics, which its management server serves; without, the app makes its own. */
+  metrics?: Metrics;
 }
 
 /**
@@ -78,6 +82,7 @@ export async function buildApp(
     https: config.session.secureCookies,
   });
   await app.register(ormPlugin, { databaseUrl: config.databaseUrl });
+  await app.register(httpMetrics, { metrics: deps.metrics ?? createMetrics() });
   await app.register(pluginHost, {
     ...config.plugins,
     serverVersion: version,

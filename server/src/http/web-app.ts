@@ -10,7 +10,7 @@ export interface WebAppOptions {
 }
 
 /** Paths the server answers itself; an unknown one there is a 404, never the app. */
-const SERVER_PATHS = /^\/(api|auth|dev-idp|health|ws|assets)(\/|$)/;
+const SERVER_PATHS = /^\/(api|auth|dev-idp|health|metrics|ws|assets)(\/|$)/;
 /** The API reference is a page of the app, for browsers; API clients read /api/openapi.json. */
 const API_DOCS_PAGE = /^\/api\/docs\/?(\?|$)/;
 
