@@ -19,3 +19,9 @@ export const EXIT_CONFIG = 78;
 
 /** Exit code for a command line that does not parse (EX_USAGE from sysexits.h). */
 export const EXIT_USAGE = 64;
+
+/** Exit code when rows of an imported file were rejected (EX_DATAERR from sysexits.h). */
+export const EXIT_DATA = 65;
+
+/** Exit code for an input file that cannot be read (EX_NOINPUT from sysexits.h). */
+export const EXIT_NO_INPUT = 66;

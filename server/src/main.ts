@@ -1,5 +1,9 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { adminCommand } from './cli/admin-command.js';
+import { doctorCommand } from './cli/doctor-command.js';
+import { exportCommand } from './cli/export-command.js';
+import { importCommand } from './cli/import-command.js';
 import { migrateCommand } from './cli/migrate-command.js';
 import { notesCommand } from './cli/notes-command.js';
 import { pluginsCommand } from './cli/plugins-command.js';
@@ -17,8 +21,16 @@ Commands:
   migrate          apply pending database migrations and exit
   plugins          load the configured plugins and list them with their status
   notes rotate     re-encrypt every pair note with the first of NOTES_ENCRYPTION_KEYS
+  import people <file.csv>                      create people before their first sign-in
+  import enrolments <programme> <file.csv>      enrol known people into a programme
+  export enrolments <programme> [--out <file>]  a programme's enrolments as CSV
+  export audit [--since <date>] [--out <file>]  the audit log as CSV
+  admin grant|revoke <email or subject>         give or take the admin role
+  doctor           check configuration, database, identity provider, plugins and mail server
 
 Options:
+  --dry-run        (import) check every row, save nothing
+  --report <file>  (import) write the rejected rows with their reasons as CSV
   -h, --help       show this help
   -v, --version    print the version
 
@@ -30,6 +42,10 @@ async function main(argv: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       demo: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      report: { type: 'string' },
+      out: { type: 'string' },
+      since: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -38,6 +54,12 @@ async function main(argv: string[]): Promise<void> {
   if (values.version) return void console.log(version);
 
   const [command, ...rest] = positionals;
+  // These commands check their own arguments.
+  if (command === 'import')
+    return importCommand(loadConfig(), rest, { dryRun: values['dry-run'], report: values.report });
+  if (command === 'export')
+    return exportCommand(loadConfig(), rest, { out: values.out, since: values.since });
+  if (command === 'admin') return adminCommand(loadConfig(), rest);
   // `notes` takes one action word after it; every other command takes none.
   const action = command === 'notes' ? rest.shift() : undefined;
   if (rest.length > 0)
@@ -56,6 +78,9 @@ async function main(argv: string[]): Promise<void> {
       return pluginsCommand(loadConfig());
     case 'notes':
       return notesCommand(loadConfig(), action);
+    case 'doctor':
+      // Loads the configuration itself: an invalid one is a failed check, not a stop.
+      return doctorCommand(process.env);
     case undefined:
       throw new OperatorError(USAGE, EXIT_USAGE);
     default:

@@ -59,15 +59,19 @@ const TEXTS = {
   },
 } as const;
 
+/** Who exports: a signed-in admin, or an operator on the command line (no id, no locale). */
+export type Exporter = { id?: string | undefined; locale: User['locale'] };
+
 /**
  * Every enrolment of a programme that fits the filter, as CSV for Excel: headings and values in
- * the admin's language, times in the organisation's time zone. Audited with the row count.
+ * the admin's language (else the organisation's), times in the organisation's time zone.
+ * Audited with the row count.
  *
  * @throws ServiceError not-found for an unknown programme.
  */
 export async function exportProgrammeEnrolments(
   em: EntityManager,
-  admin: User,
+  admin: Exporter,
   programmeId: string,
   filter: EnrolmentExportFilter,
 ): Promise<EnrolmentExport> {
@@ -98,7 +102,7 @@ export async function exportProgrammeEnrolments(
     actorId: admin.id,
     targetType: 'programme',
     targetId: programme.id,
-    data: { rows: rows.length, filter },
+    data: { rows: rows.length, filter, ...(admin.id ? {} : { via: 'cli' }) },
   });
   return {
     filename: `enrolments-${slug(programme.name) || programme.id}.csv`,

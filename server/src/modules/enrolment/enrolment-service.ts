@@ -46,13 +46,21 @@ export async function getMyProgramme(
   return participantView(programme, user, enrolment, now);
 }
 
+/** What an enrolment would become, after every check of {@link enrol}. */
+export interface EnrolmentCheck {
+  user: User;
+  programme: Programme;
+  /** The enrolment it replaces, active or withdrawn; null for a first one. */
+  existing: Enrolment | null;
+  role: Enrolment['role'];
+  profile: Profile;
+}
+
 /**
  * Enrols a person, or changes their enrolment, while enrolment is open: with the profile given
  * (saved as their profile for next time too) or their saved one.
  *
- * @throws ServiceError not-found for a programme they cannot see, conflict while enrolment is
- *   not open, forbidden when they are not eligible, invalid for a role or profile that does not
- *   fit the programme.
+ * @throws ServiceError as {@link checkEnrolment}.
  */
 export async function enrol(
   em: EntityManager,
@@ -62,23 +70,42 @@ export async function enrol(
   now = new Date(),
 ): Promise<MyEnrolment> {
   const fork = em.fork();
-  const { user, programme, enrolment } = await visible(fork, userId, programmeId);
+  const checked = await checkEnrolment(fork, userId, programmeId, input, now);
+  if (input.profile) await saveProfile(fork, userId, input.profile);
+  const saved = await save(fork, checked.existing, checked);
+  return myEnrolment(saved);
+}
+
+/**
+ * The checks of {@link enrol} without saving anything, for a dry run and to see whether an
+ * enrolment would change at all.
+ *
+ * @throws ServiceError not-found for a programme they cannot see, conflict while enrolment is
+ *   not open, forbidden when they are not eligible, invalid for a role or profile that does not
+ *   fit the programme.
+ */
+export async function checkEnrolment(
+  em: EntityManager,
+  userId: string,
+  programmeId: string,
+  input: Enrol,
+  now = new Date(),
+): Promise<EnrolmentCheck> {
+  const { user, programme, enrolment } = await visible(em, userId, programmeId);
   const settings = programmeSettings(programme);
   const closed = enrolmentClosedReason(programme, settings, now);
   if (closed) throw new ServiceError('conflict', closed);
   const ineligible = eligibilityProblem(settings.eligibility, user);
   if (ineligible) throw new ServiceError('forbidden', ineligible);
   const role = roleFor(programme, input.role ?? enrolment?.role);
-  const profile = input.profile ?? (await getProfile(fork, userId));
-  await checkProfile(fork, userId, profile);
+  const profile = input.profile ?? (await getProfile(em, userId));
+  await checkProfile(em, userId, profile);
   if (!profile.languages.some((language) => settings.languages.includes(language)))
     throw new ServiceError(
       'invalid',
       `This programme meets in ${settings.languages.join(', ')}; the profile lists ${profile.languages.join(', ')}.`,
     );
-  if (input.profile) await saveProfile(fork, userId, input.profile);
-  const saved = await save(fork, enrolment, { programme, user, role, profile });
-  return myEnrolment(saved);
+  return { user, programme, existing: enrolment, role, profile };
 }
 
 /**

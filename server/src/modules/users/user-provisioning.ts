@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { GRANTED_ADMIN } from './admin-grant.js';
 import { User } from './user.js';
 
 /** Where the profile and roles are found in the ID token's claims. */
@@ -20,7 +21,7 @@ export interface ProvisionedUser {
 
 /**
  * Finds or creates the user for (issuer, sub) and refreshes the profile and roles from the
- * claims. Never looks at the email to find someone: addresses change and are reused.
+ * claims, keeping an admin role granted on the command line. Never looks at the email to find someone: addresses change and are reused.
  */
 export async function provisionUser(
   em: EntityManager,
@@ -46,13 +47,17 @@ export async function provisionUser(
     return { user, created: true };
   }
   const before = [...existing.roles];
-  em.assign(existing, profile);
+  // An admin role an operator granted (`tandem admin grant`) outlives the claims.
+  const roles = before.includes(GRANTED_ADMIN)
+    ? [...new Set([...profile.roles, 'admin', GRANTED_ADMIN])]
+    : profile.roles;
+  em.assign(existing, { ...profile, roles });
   await em.flush();
-  const changed = before.join() !== profile.roles.join();
+  const changed = before.join() !== roles.join();
   return {
     user: existing,
     created: false,
-    ...(changed ? { rolesChanged: { before, after: profile.roles } } : {}),
+    ...(changed ? { rolesChanged: { before, after: roles } } : {}),
   };
 }
 

@@ -17,7 +17,7 @@ export const User = defineEntity({
     email: p.string().nullable(),
     department: p.string().nullable(),
     title: p.string().nullable(),
-    /** Values of the identity provider's roles claim at the last sign-in. */
+    /** Tandem roles from the roles claim at the last sign-in, plus any granted by `tandem admin grant`. */
     roles: p.array().default([]),
     locale: p.enum(['de', 'en']).nullable(),
     /** Notification channels this person turned off; the in-app inbox always stays. */

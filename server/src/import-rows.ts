@@ -1,0 +1,88 @@
+import { ServiceError } from './service-error.js';
+
+/** One data row of an imported file: its row number as a spreadsheet shows it, and its cells. */
+export interface ImportRow {
+  /** 2 for the first row after the header. */
+  row: number;
+  /** Cells by normalised column name (see {@link columnKey}). */
+  fields: Record<string, string>;
+}
+
+export type RowOutcome = 'created' | 'updated' | 'unchanged' | 'rejected';
+
+export interface ImportResult {
+  counts: Record<RowOutcome, number>;
+  /** Every rejected row with the reason, in file order. */
+  rejected: { row: number; reason: string }[];
+}
+
+/** A row that cannot be imported; the message is the reason shown in the report. */
+export class RowRejected extends Error {
+  override readonly name = 'RowRejected';
+}
+
+export interface ImportEachOptions {
+  /** The identity of a row's subject (an email, a subject): a later row with the same is a duplicate. */
+  key(row: ImportRow): string | undefined;
+  /** Called after each row with the number of rows done. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/**
+ * Imports rows one by one: a row that fails validation (RowRejected or a 4xx ServiceError) is
+ * recorded with its reason and the next one goes on; anything else stops the import.
+ */
+export async function importEach(
+  rows: readonly ImportRow[],
+  handle: (row: ImportRow) => Promise<Exclude<RowOutcome, 'rejected'>>,
+  options: ImportEachOptions,
+): Promise<ImportResult> {
+  const result: ImportResult = {
+    counts: { created: 0, updated: 0, unchanged: 0, rejected: 0 },
+    rejected: [],
+  };
+  const seen = new Map<string, number>();
+  for (const [index, row] of rows.entries()) {
+    const key = options.key(row);
+    const earlier = key === undefined ? undefined : seen.get(key);
+    try {
+      if (earlier !== undefined) throw new RowRejected(`the same person as row ${earlier}`);
+      if (key !== undefined) seen.set(key, row.row);
+      result.counts[await handle(row)]++;
+    } catch (error) {
+      if (!(error instanceof RowRejected || error instanceof ServiceError)) throw error;
+      result.counts.rejected++;
+      result.rejected.push({ row: row.row, reason: error.message });
+    }
+    options.onProgress?.(index + 1, rows.length);
+  }
+  return result;
+}
+
+/** `Skills offered`, `skills_offered` and `skillsOffered` all name the column `skillsoffered`. */
+export function columnKey(header: string): string {
+  return header.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/** A cell's trimmed text, or undefined when empty. */
+export function cell(row: ImportRow, column: string): string | undefined {
+  const value = row.fields[columnKey(column)]?.trim();
+  return value ? value : undefined;
+}
+
+/** A list in one cell: values separated by commas, semicolons or line breaks. */
+export function listCell(row: ImportRow, column: string): string[] {
+  return [
+    ...new Set(
+      (cell(row, column) ?? '')
+        .split(/[,;\n]/)
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** The same check as the configuration's email format: something@domain.tld, no spaces. */
+export function isEmailAddress(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}
