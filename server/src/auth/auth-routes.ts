@@ -8,6 +8,7 @@ import { LoginError } from './login-error.js';
 import { beginLogin, completeLogin } from './login-service.js';
 import type { SignInSettings } from './login-settings.js';
 import { backchannelLogout, signOut } from './logout-service.js';
+import { postgresRateLimitStore } from './rate-limit-store.js';
 
 export interface AuthRoutesOptions {
   /** Undefined when no IdP is configured: sign-in then answers 503. */
@@ -27,7 +28,8 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
 ) => {
   await app.register(formbody);
   // Sign-in is where state and tokens get probed; a person needs a handful of requests a minute.
-  await app.register(rateLimit, { global: false });
+  // The counters are in PostgreSQL, so the limit holds across all web processes together.
+  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(app.orm.em) });
   const anonymous = { access: 'anonymous' as const, rateLimit: { max, timeWindow: '1 minute' } };
   const cookies = app.cookieNames;
 

@@ -1,6 +1,7 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { ApiToken } from '../auth/api-token.js';
 import { LoginAttempt } from '../auth/login-attempt.js';
+import { RateLimitCounter } from '../auth/rate-limit-counter.js';
 import { Session } from '../auth/session.js';
 import { AuditEvent } from '../modules/audit/audit-event.js';
 import { Enrolment } from '../modules/enrolment/enrolment.js';
@@ -47,5 +48,6 @@ export const entities: EntitySchema[] = [
   SessionFeedback,
   MatchForbid,
   TandemRequest,
+  RateLimitCounter,
   ApiToken,
 ];

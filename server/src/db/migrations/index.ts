@@ -1,5 +1,4 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261127161342_api_tokens } from './Migration20261127161342_api_tokens.js';
 import { Migration20261127070132_initial } from './Migration20261127070132_initial.js';
 import { Migration20261127072714_sessions } from './Migration20261127072714_sessions.js';
 import { Migration20261127092814_plugins_and_matching_runs } from './Migration20261127092814_plugins_and_matching_runs.js';
@@ -13,6 +12,8 @@ import { Migration20261127132307_lunch_rounds } from './Migration20261127132307_
 import { Migration20261127140030_notification_locale } from './Migration20261127140030_notification_locale.js';
 import { Migration20261127155535_notes_encryption } from './Migration20261127155535_notes_encryption.js';
 import { Migration20261127160400_audit_append_only } from './Migration20261127160400_audit_append_only.js';
+import { Migration20261127161342_api_tokens } from './Migration20261127161342_api_tokens.js';
+import { Migration20261127161908_rate_limit_store } from './Migration20261127161908_rate_limit_store.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -54,4 +55,8 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261127160400_audit_append_only,
   },
   { name: 'Migration20261127161342_api_tokens', class: Migration20261127161342_api_tokens },
+  {
+    name: 'Migration20261127161908_rate_limit_store',
+    class: Migration20261127161908_rate_limit_store,
+  },
 ];
