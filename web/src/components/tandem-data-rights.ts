@@ -4,6 +4,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { deleteMyAccount, MY_DATA_HREF } from '../data/privacy.js';
 import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import { dialogFormActions } from './dialog-actions.js';
 import type { TandemDialog } from './tandem-dialog.js';
 import { errorMessage } from './task-view.js';
 import './tandem-dialog.js';
@@ -110,19 +111,14 @@ export class TandemDataRights extends LitElement {
         </div>
         ${this.error ? errorMessage(this.error) : nothing}
       </form>
-      <div slot="actions">
-        <button
-          type="submit"
-          form="delete-account"
-          class="danger"
-          aria-disabled=${this.busy ? 'true' : 'false'}
-        >
-          ${msg('Delete my account for good', { id: 'privacy.dialog.confirm' })}
-        </button>
-        <button type="button" class="secondary" @click=${() => this.dialog.close()}>
-          ${msg('Keep my account', { id: 'privacy.dialog.keep' })}
-        </button>
-      </div>
+      ${dialogFormActions({
+        form: 'delete-account',
+        submit: msg('Delete my account for good', { id: 'privacy.dialog.confirm' }),
+        cancel: msg('Keep my account', { id: 'privacy.dialog.keep' }),
+        busy: this.busy,
+        onCancel: () => this.dialog.close(),
+        danger: true,
+      })}
     </tandem-dialog>`;
   }
 

@@ -3,33 +3,29 @@ import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { readInbox } from '../data/inbox.js';
 import { REALTIME, type RealtimeEvent } from '../data/realtime.js';
+import { visuallyHidden } from '../styles/shared-styles.js';
 import { announce } from './announcer.js';
 
 /** The unread count beside "Inbox", kept current by the realtime socket. */
 @localized()
 @customElement('tandem-inbox-badge')
 export class TandemInboxBadge extends LitElement {
-  static override styles = css`
-    .count {
-      display: inline-block;
-      min-width: 1.4em;
-      padding: 0 0.35em;
-      border-radius: 1em;
-      background: var(--tandem-accent);
-      color: #fff;
-      font-size: 0.85em;
-      font-weight: 700;
-      text-align: center;
-    }
-    .hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0, 0, 0, 0);
-      white-space: nowrap;
-    }
-  `;
+  static override styles = [
+    visuallyHidden,
+    css`
+      .count {
+        display: inline-block;
+        min-width: 1.4em;
+        padding: 0 0.35em;
+        border-radius: 1em;
+        background: var(--tandem-accent);
+        color: #fff;
+        font-size: 0.85em;
+        font-weight: 700;
+        text-align: center;
+      }
+    `,
+  ];
 
   @state() private accessor unread = 0;
 
@@ -66,7 +62,7 @@ export class TandemInboxBadge extends LitElement {
     if (this.unread === 0) return null;
     const count = this.unread;
     return html`<span class="count" aria-hidden="true">${count}</span
-      ><span class="hidden">${msg(str`(${count} unread)`, { id: 'inbox.badge.unread' })}</span>`;
+      ><span class="visually-hidden">${msg(str`(${count} unread)`, { id: 'inbox.badge.unread' })}</span>`;
   }
 }
 

@@ -3,6 +3,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { reportMismatch } from '../data/pairs.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import { dialogFormActions } from './dialog-actions.js';
 import type { TandemDialog } from './tandem-dialog.js';
 import './tandem-dialog.js';
 import { errorMessage } from './task-view.js';
@@ -17,10 +18,6 @@ export class TandemMismatch extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      button[aria-disabled='true'] {
-        opacity: 0.6;
-        cursor: not-allowed;
-      }
       :host {
         margin-top: 3rem;
         padding-top: 1rem;
@@ -96,14 +93,13 @@ export class TandemMismatch extends LitElement {
           </div>
           ${this.error ? errorMessage(this.error) : null}
         </form>
-        <div slot="actions">
-          <button type="submit" form="mismatch" aria-disabled=${this.busy ? 'true' : 'false'}>
-            ${msg('End this tandem', { id: 'tandem.mismatch.confirm' })}
-          </button>
-          <button type="button" class="secondary" @click=${() => this.dialog.close()}>
-            ${msg('Keep the tandem', { id: 'tandem.mismatch.keep' })}
-          </button>
-        </div>
+        ${dialogFormActions({
+          form: 'mismatch',
+          submit: msg('End this tandem', { id: 'tandem.mismatch.confirm' }),
+          cancel: msg('Keep the tandem', { id: 'tandem.mismatch.keep' }),
+          busy: this.busy,
+          onCancel: () => this.dialog.close(),
+        })}
       </tandem-dialog>
     `;
   }

@@ -14,6 +14,7 @@ import { REALTIME, type RealtimeEvent } from '../data/realtime.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from './announcer.js';
 import { formatDateTime, formatTime, toLocalInput } from './date-time.js';
+import { dialogFormActions } from './dialog-actions.js';
 import type { TandemDialog } from './tandem-dialog.js';
 import './tandem-dialog.js';
 import { errorMessage, taskView } from './task-view.js';
@@ -25,10 +26,6 @@ export class TandemNextMeeting extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      button[aria-disabled='true'] {
-        opacity: 0.6;
-        cursor: not-allowed;
-      }
       .when {
         font-size: 1.15rem;
         font-weight: 700;
@@ -211,14 +208,13 @@ export class TandemNextMeeting extends LitElement {
         </div>
         ${this.error && this.errorInDialog ? errorMessage(this.error) : null}
       </form>
-      <div slot="actions">
-        <button type="submit" form="proposal" aria-disabled=${this.busy ? 'true' : 'false'}>
-          ${msg('Send proposal', { id: 'tandem.meeting.sendProposal' })}
-        </button>
-        <button type="button" class="secondary" @click=${() => this.dialog.close()}>
-          ${msg('Cancel', { id: 'tandem.meeting.cancel' })}
-        </button>
-      </div>
+      ${dialogFormActions({
+        form: 'proposal',
+        submit: msg('Send proposal', { id: 'tandem.meeting.sendProposal' }),
+        cancel: msg('Cancel', { id: 'tandem.meeting.cancel' }),
+        busy: this.busy,
+        onCancel: () => this.dialog.close(),
+      })}
     </tandem-dialog>`;
   }
 

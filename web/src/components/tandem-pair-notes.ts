@@ -15,10 +15,6 @@ export class TandemPairNotes extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      button[aria-disabled='true'] {
-        opacity: 0.6;
-        cursor: not-allowed;
-      }
       ul {
         list-style: none;
         padding: 0;

@@ -47,23 +47,6 @@ export class TandemProfileForm extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      .choices {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1.5rem;
-      }
-      .choice {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-      }
-      .choice input {
-        flex: none;
-      }
-      .choice label {
-        font-weight: normal;
-        margin: 0;
-      }
       input[type='text'],
       input[type='search'],
       textarea {

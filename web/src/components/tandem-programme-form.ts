@@ -46,21 +46,8 @@ export class TandemProgrammeForm extends LitElement {
       textarea {
         min-height: 5rem;
       }
-      .choices {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1.25rem;
-      }
-      .choices label {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.4rem;
-        font-weight: 400;
-        margin: 0;
-        min-height: 2.75rem;
-      }
+      /* Its buttons are only ever held back while saving. */
       button[aria-disabled='true'] {
-        opacity: 0.6;
         cursor: progress;
       }
       [aria-invalid='true'] {

@@ -11,6 +11,7 @@ import {
 } from '../data/pairs.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from './announcer.js';
+import { dialogFormActions } from './dialog-actions.js';
 import type { TandemDialog } from './tandem-dialog.js';
 import './tandem-dialog.js';
 import { errorMessage } from './task-view.js';
@@ -28,10 +29,6 @@ export class TandemSessionPlan extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      button[aria-disabled='true'] {
-        opacity: 0.6;
-        cursor: not-allowed;
-      }
       ol.sessions {
         list-style: none;
         padding: 0;
@@ -326,14 +323,13 @@ export class TandemSessionPlan extends LitElement {
         </div>
         ${this.feedbackError ? errorMessage(this.feedbackError) : null}
       </form>
-      <div slot="actions">
-        <button type="submit" form="feedback" aria-disabled=${this.busy ? 'true' : 'false'}>
-          ${msg('Send feedback', { id: 'tandem.plan.feedback.send' })}
-        </button>
-        <button type="button" class="secondary" @click=${() => this.dialog.close()}>
-          ${msg('Not now', { id: 'tandem.plan.feedback.later' })}
-        </button>
-      </div>
+      ${dialogFormActions({
+        form: 'feedback',
+        submit: msg('Send feedback', { id: 'tandem.plan.feedback.send' }),
+        cancel: msg('Not now', { id: 'tandem.plan.feedback.later' }),
+        busy: this.busy,
+        onCancel: () => this.dialog.close(),
+      })}
     </tandem-dialog>`;
   }
 

@@ -25,10 +25,6 @@ export class TandemAdminProgrammeNewPage extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      /* Links styled as buttons keep the buttons' height (min-height counts the padding). */
-      a.button {
-        box-sizing: border-box;
-      }
       .templates {
         list-style: none;
         margin: 0;
@@ -73,19 +69,6 @@ export class TandemAdminProgrammeNewPage extends LitElement {
       }
       h2:focus {
         outline: none;
-      }
-      .choices {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1.25rem;
-      }
-      .choices label {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.4rem;
-        font-weight: 400;
-        min-height: 2.75rem;
-        margin: 0;
       }
     `,
   ];

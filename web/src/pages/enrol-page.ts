@@ -39,10 +39,6 @@ export class TandemEnrolPage extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      /* Until shared-styles sizes .button like <button> (border-box), links as buttons match. */
-      a.button {
-        box-sizing: border-box;
-      }
       .progress {
         margin: 0 0 1.5rem;
       }

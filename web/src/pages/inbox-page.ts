@@ -20,10 +20,6 @@ export class TandemInboxPage extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      button[aria-disabled='true'] {
-        opacity: 0.6;
-        cursor: not-allowed;
-      }
       .top {
         display: flex;
         flex-wrap: wrap;

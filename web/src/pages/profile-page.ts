@@ -44,20 +44,6 @@ export class TandemProfilePage extends LitElement {
       section {
         margin-bottom: 2.5rem;
       }
-      .choices {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1.5rem;
-      }
-      .choice {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-      }
-      .choice label {
-        font-weight: normal;
-        margin: 0;
-      }
       input[type='url'] {
         width: 100%;
         max-width: 36rem;

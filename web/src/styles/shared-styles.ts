@@ -1,6 +1,24 @@
 import { css } from 'lit';
 
 /**
+ * Text only screen readers read. On its own for components that need nothing else shared
+ * (the inbox badge in the navigation); sharedStyles includes it.
+ */
+export const visuallyHidden = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0, 0, 0, 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
+
+/**
  * Rules every page and component shares: headings, buttons, form fields, tables, focus ring,
  * and a class for text only screen readers read. Shadow DOM does not inherit them, so each
  * component adds `sharedStyles` to its own `styles`.
@@ -154,15 +172,38 @@ export const sharedStyles = css`
   .muted {
     color: var(--tandem-muted);
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0, 0, 0, 0);
-    white-space: nowrap;
-    border: 0;
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
   }
+  /*
+   * A row of checkboxes or radio buttons that wraps on narrow screens: each option either a
+   * .choice (the input, then its <label for>) or a <label> around its input.
+   */
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+  }
+  .choices .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .choices .choice input {
+    flex: none;
+  }
+  .choices .choice label {
+    font-weight: normal;
+    margin: 0;
+  }
+  .choices > label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    font-weight: 400;
+    margin: 0;
+    min-height: 2.75rem;
+  }
+  ${visuallyHidden}
 `;
