@@ -6,20 +6,43 @@ import { getLocale } from '../i18n/locale.js';
  */
 function dateLocale(): string {
   const language = getLocale();
-  const browser = navigator.language;
-  return browser.toLowerCase().startsWith(`${language}-`) ? browser : language;
+  return (
+    navigator.languages.find((tag) => tag.toLowerCase().startsWith(`${language}-`)) ?? language
+  );
 }
+
+const dateTimeStyles = {
+  long: { dateStyle: 'full', timeStyle: 'short' },
+  short: { dateStyle: 'medium', timeStyle: 'short' },
+  numeric: { dateStyle: 'short', timeStyle: 'short' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 /**
  * A date and time in the reader's language ("Dienstag, 1. Dezember 2026 um 12:00"), in the
  * browser's time zone. Created per call so a language switch takes effect at once.
  */
-export function formatDateTime(iso: string, style: 'long' | 'short' = 'long'): string {
-  const options: Intl.DateTimeFormatOptions =
-    style === 'long'
-      ? { dateStyle: 'full', timeStyle: 'short' }
-      : { dateStyle: 'medium', timeStyle: 'short' };
-  return new Intl.DateTimeFormat(dateLocale(), options).format(new Date(iso));
+export function formatDateTime(iso: string, style: keyof typeof dateTimeStyles = 'long'): string {
+  return new Intl.DateTimeFormat(dateLocale(), dateTimeStyles[style]).format(new Date(iso));
+}
+
+/** From one time to another, the shared part once ("27 Nov 2026, 12:00–13:00"). */
+export function formatTimeRange(startIso: string, endIso: string): string {
+  return new Intl.DateTimeFormat(dateLocale(), dateTimeStyles.short).formatRange(
+    new Date(startIso),
+    new Date(endIso),
+  );
+}
+
+/** Just the date of a point in time ("27 Nov 2026", or "27 November 2026" when long). */
+export function formatDate(iso: string, style: 'medium' | 'long' = 'medium'): string {
+  return new Intl.DateTimeFormat(dateLocale(), { dateStyle: style }).format(new Date(iso));
+}
+
+/** A calendar day ("2026-11-27") as a long date, the same day in every time zone. */
+export function formatDay(day: string): string {
+  return new Intl.DateTimeFormat(dateLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 /** Just the time of day, for the end of a meeting ("13:00"). */

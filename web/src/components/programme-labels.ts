@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { EnrolmentRole, EnrolmentState } from '../data/admin-enrolments.js';
 import type { ProgrammeKind, ProgrammeSettings, ProgrammeState } from '../data/admin-programmes.js';
+import { formatDate } from './date-time.js';
 
 /** Words for the admin pages' enums, so a state is never shown by colour alone. */
 export function stateLabel(state: ProgrammeState): string {
@@ -77,12 +78,6 @@ export function enrolmentStateLabel(state: EnrolmentState): string {
     : msg('Withdrawn', { id: 'admin.enrolmentState.withdrawn' });
 }
 
-/** A date for people, in the interface language ("27 Nov 2026" / "27.11.2026"). */
-export function formatDate(iso: string | undefined | null, locale: string): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
-}
-
 /** A language code in words, in the interface language ("de" → "German"). */
 export function languageName(code: string, locale: string): string {
   try {
@@ -92,14 +87,17 @@ export function languageName(code: string, locale: string): string {
   }
 }
 
-/** "1 Dec 2026 – 15 Jan 2027", an open end, or that none is set. */
+/**
+ * "1 Dec 2026 – 15 Jan 2027", an open end, or that none is set. The dates follow the app's
+ * language like every date (date-time.ts); `_locale` stays for the callers that pass it.
+ */
 export function enrolmentWindow(
   opens: string | undefined,
   closes: string | undefined,
-  locale: string,
+  _locale?: string,
 ): string {
-  const from = formatDate(opens, locale);
-  const to = formatDate(closes, locale);
+  const from = opens ? formatDate(opens) : '';
+  const to = closes ? formatDate(closes) : '';
   if (from && to) return `${from} – ${to}`;
   if (from) return msg(str`from ${from}`, { id: 'admin.window.from' });
   if (to) return msg(str`until ${to}`, { id: 'admin.window.until' });

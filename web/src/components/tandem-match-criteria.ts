@@ -4,6 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ReviewedMatch } from '../data/matching.js';
 import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import { tableRegion } from './table-region.js';
 
 type Criterion = ReviewedMatch['criteria'][number];
 
@@ -58,12 +59,9 @@ export class TandemMatchCriteria extends LitElement {
         ${msg('Why this pair', { id: 'matching.criteria.summary' })}
         <span class="visually-hidden">${pair}</span>
       </summary>
-      <div class="table-scroll" tabindex="0" role="region" aria-label=${msg(str`Criteria for ${pair}`, { id: 'matching.criteria.caption' })}>
-        <table>
-          <caption class="visually-hidden">
-            ${msg(str`Criteria for ${pair}`, { id: 'matching.criteria.caption' })}
-          </caption>
-          <thead>
+      ${tableRegion(
+        msg(str`Criteria for ${pair}`, { id: 'matching.criteria.caption' }),
+        html`<thead>
             <tr>
               <th scope="col">${msg('Criterion', { id: 'matching.criteria.name' })}</th>
               <th scope="col">${msg('Weight', { id: 'matching.criteria.weight' })}</th>
@@ -73,9 +71,8 @@ export class TandemMatchCriteria extends LitElement {
           </thead>
           <tbody>
             ${this.criteria.map((criterion) => this.renderRow(criterion))}
-          </tbody>
-        </table>
-      </div>
+          </tbody>`,
+      )}
     </details>`;
   }
 

@@ -2,9 +2,9 @@ import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { formatDay } from '../components/date-time.js';
 import { taskView } from '../components/task-view.js';
 import { type AccessibilityFacts, readSite, type Site } from '../data/site.js';
-import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /** The general conciliation body; operators of a federal state's agency name theirs in config. */
@@ -100,7 +100,7 @@ export class TandemAccessibilityPage extends LitElement {
   }
 
   private renderAssessment(facts: AccessibilityFacts) {
-    const date = facts.statementDate ? formatDate(facts.statementDate) : null;
+    const date = facts.statementDate ? formatDay(facts.statementDate) : null;
     return html`
       <section aria-labelledby="assessment">
         <h2 id="assessment">
@@ -198,19 +198,6 @@ export class TandemAccessibilityPage extends LitElement {
       </section>
     `;
   }
-}
-
-/**
- * "2026-11-27" as a long date in the page's language, in the browser's regional style of it
- * (2 November 2026 in en-GB), taken as a calendar day (no time zone shift).
- */
-function formatDate(day: string): string {
-  const language = getLocale();
-  const regional = navigator.languages.find((tag) => tag.toLowerCase().startsWith(language));
-  return new Intl.DateTimeFormat(regional ?? language, {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T00:00:00Z`));
 }
 
 declare global {

@@ -2,7 +2,9 @@ import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { enrolmentStateLabel, formatDate, roleLabel } from '../components/programme-labels.js';
+import { formatDate } from '../components/date-time.js';
+import { enrolmentStateLabel, roleLabel } from '../components/programme-labels.js';
+import { tableRegion } from '../components/table-region.js';
 import { errorMessage } from '../components/task-view.js';
 import {
   type EnrolmentFilter,
@@ -14,7 +16,6 @@ import {
   listEnrolments,
 } from '../data/admin-enrolments.js';
 import { readProgramme } from '../data/admin-programmes.js';
-import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 const PAGE_SIZE = 50;
@@ -33,10 +34,6 @@ export class TandemAdminEnrolmentsPage extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      /* Links styled as buttons keep the buttons' height (min-height counts the padding). */
-      a.button {
-        box-sizing: border-box;
-      }
       .filters {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 13rem), 1fr));
@@ -94,10 +91,6 @@ export class TandemAdminEnrolmentsPage extends LitElement {
       }
       .paging p {
         margin: 0;
-      }
-      button[aria-disabled='true'] {
-        opacity: 0.6;
-        cursor: not-allowed;
       }
       table[aria-busy='true'] {
         opacity: 0.6;
@@ -241,16 +234,14 @@ export class TandemAdminEnrolmentsPage extends LitElement {
   }
 
   private renderTable(items: EnrolmentRow[], name: string | undefined) {
-    const locale = getLocale();
     const busy = this.rows.status === TaskStatus.PENDING;
     const caption = name
       ? msg(str`Enrolments of ${name}`, { id: 'admin.dashboard.enrolmentsLabel' })
       : msg('Enrolments', { id: 'admin.dashboard.enrolments' });
     // A focusable, named region: on a phone the table scrolls sideways, also by keyboard.
-    return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${caption}>
-      <table aria-busy=${busy ? 'true' : 'false'}>
-        <caption class="visually-hidden">${caption}</caption>
-        <thead>
+    return tableRegion(
+      caption,
+      html`<thead>
           <tr>
             ${this.sortHeader('name', msg('Name', { id: 'admin.form.name' }))}
             ${this.sortHeader('department', msg('Department', { id: 'admin.enrolments.department' }))}
@@ -271,7 +262,7 @@ export class TandemAdminEnrolmentsPage extends LitElement {
                   <td>${row.title ?? ''}</td>
                   <td>${roleLabel(row.role)}</td>
                   <td>${enrolmentStateLabel(row.state)}</td>
-                  <td>${formatDate(row.enrolledAt, locale)}</td>
+                  <td>${formatDate(row.enrolledAt)}</td>
                   <td>${row.matched ? msg('Yes', { id: 'admin.yes' }) : msg('No', { id: 'admin.no' })}</td>
                 </tr>`,
                 )
@@ -279,9 +270,9 @@ export class TandemAdminEnrolmentsPage extends LitElement {
                 <td colspan="7">${msg('No enrolments fit the search and filters.', { id: 'admin.enrolments.none' })}</td>
               </tr>`
           }
-        </tbody>
-      </table>
-    </div>`;
+        </tbody>`,
+      { busy },
+    );
   }
 
   /** A column header whose button sorts by it, ascending first, then turning the order. */

@@ -3,6 +3,8 @@ import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { announce } from '../components/announcer.js';
+import { formatDateTime } from '../components/date-time.js';
+import { tableRegion } from '../components/table-region.js';
 import { errorText, taskView } from '../components/task-view.js';
 import {
   DELIVERY_STATES,
@@ -11,7 +13,6 @@ import {
   readDeliveries,
   retryDelivery,
 } from '../data/deliveries.js';
-import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /** Failed first: those are what an admin comes here for. */
@@ -93,12 +94,9 @@ export class TandemDeliveriesPage extends LitElement {
     return html`<p role="status" class="muted">
         ${msg(str`${list.length} deliveries, ${failed} failed`, { id: 'deliveries.count' })}
       </p>
-      <div class="table-scroll" tabindex="0" role="region" aria-label=${msg('Deliveries, failed first', { id: 'deliveries.caption' })}>
-        <table>
-          <caption class="visually-hidden">
-            ${msg('Deliveries, failed first', { id: 'deliveries.caption' })}
-          </caption>
-          <thead>
+      ${tableRegion(
+        msg('Deliveries, failed first', { id: 'deliveries.caption' }),
+        html`<thead>
             <tr>
               <th scope="col">${msg('Message', { id: 'deliveries.col.message' })}</th>
               <th scope="col">${msg('Recipient', { id: 'deliveries.col.recipient' })}</th>
@@ -112,9 +110,8 @@ export class TandemDeliveriesPage extends LitElement {
           </thead>
           <tbody>
             ${list.map((loaded) => this.renderRow(this.retried.get(loaded.id) ?? loaded))}
-          </tbody>
-        </table>
-      </div>`;
+          </tbody>`,
+      )}`;
   }
 
   private renderRow(delivery: Delivery) {
@@ -132,7 +129,7 @@ export class TandemDeliveriesPage extends LitElement {
       </td>
       <td>${delivery.attempts}</td>
       <td>${delivery.lastError ?? '–'}</td>
-      <td class="nowrap">${formatTime(delivery.createdAt)}</td>
+      <td class="nowrap">${formatDateTime(delivery.createdAt, 'numeric')}</td>
       <td>
         ${
           delivery.state === 'failed'
@@ -162,13 +159,6 @@ export class TandemDeliveriesPage extends LitElement {
       this.error = errorText(error);
     }
   }
-}
-
-function formatTime(value: string): string {
-  return new Intl.DateTimeFormat(getLocale(), {
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(new Date(value));
 }
 
 function stateLabel(value: DeliveryState): string {

@@ -7,6 +7,7 @@ import { announce } from '../components/announcer.js';
 import type { TandemDialog } from '../components/tandem-dialog.js';
 import { errorText, taskView } from '../components/task-view.js';
 import '../components/tandem-dialog.js';
+import { formatDate } from '../components/date-time.js';
 import { withdraw } from '../data/enrolment.js';
 import type { Me } from '../data/me.js';
 import {
@@ -15,17 +16,10 @@ import {
   type PairView,
   type ParticipantProgramme,
 } from '../data/programmes.js';
-import { getLocale } from '../i18n/locale.js';
 import { sessionContext } from '../session/session-context.js';
 import { signInHref } from '../session/sign-in.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import {
-  formatDate,
-  formatLabel,
-  kindLabel,
-  programmeStateLabel,
-  roleLabel,
-} from './participant-texts.js';
+import { formatLabel, kindLabel, programmeStateLabel, roleLabel } from './participant-texts.js';
 
 interface Overview {
   programmes: ParticipantProgramme[];
@@ -39,10 +33,6 @@ export class TandemHomePage extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      /* Until shared-styles sizes .button like <button> (border-box), links as buttons match. */
-      a.button {
-        box-sizing: border-box;
-      }
       section {
         margin-top: 2rem;
       }
@@ -273,16 +263,15 @@ export class TandemHomePage extends LitElement {
   }
 
   private windowText(programme: ParticipantProgramme): string {
-    const locale = getLocale();
     const closes = programme.enrolmentClosesAt;
     const opens = programme.enrolmentOpensAt;
     if (opens && closes) {
-      const from = formatDate(opens, locale);
-      const to = formatDate(closes, locale);
+      const from = formatDate(opens, 'long');
+      const to = formatDate(closes, 'long');
       return msg(str`Enrolment from ${from} to ${to}`, { id: 'home.window' });
     }
     if (closes) {
-      const to = formatDate(closes, locale);
+      const to = formatDate(closes, 'long');
       return msg(str`Enrolment open until ${to}`, { id: 'home.windowUntil' });
     }
     return msg('Enrolment open', { id: 'participant.state.enrolment' });

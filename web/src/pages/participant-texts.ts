@@ -43,8 +43,3 @@ export function programmeStateLabel(state: ParticipantProgramme['state']): strin
       return msg('In preparation', { id: 'participant.state.draft' });
   }
 }
-
-/** A date of the enrolment window, in the app's language. */
-export function formatDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(iso));
-}

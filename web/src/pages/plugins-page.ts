@@ -2,6 +2,7 @@ import { localized, msg } from '@lit/localize';
 import { Task } from '@lit/task';
 import { html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { tableRegion } from '../components/table-region.js';
 import { taskView } from '../components/task-view.js';
 import { type PluginStatus, readPlugins } from '../data/plugins.js';
 import { sharedStyles } from '../styles/shared-styles.js';
@@ -31,12 +32,9 @@ export class TandemPluginsPage extends LitElement {
   private renderTable(plugins: PluginStatus[]) {
     if (plugins.length === 0)
       return html`<p>${msg('No plugins are configured.', { id: 'plugins.none' })}</p>`;
-    return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${msg('Configured plugins', { id: 'plugins.caption' })}>
-      <table>
-        <caption class="visually-hidden">
-          ${msg('Configured plugins', { id: 'plugins.caption' })}
-        </caption>
-        <thead>
+    return tableRegion(
+      msg('Configured plugins', { id: 'plugins.caption' }),
+      html`<thead>
           <tr>
             <th scope="col">${msg('Name', { id: 'plugins.col.name' })}</th>
             <th scope="col">${msg('Kind', { id: 'plugins.col.kind' })}</th>
@@ -46,9 +44,8 @@ export class TandemPluginsPage extends LitElement {
         </thead>
         <tbody>
           ${plugins.map((plugin) => this.renderRow(plugin))}
-        </tbody>
-      </table>
-    </div>`;
+        </tbody>`,
+    );
   }
 
   private renderRow(plugin: PluginStatus) {

@@ -2,6 +2,8 @@ import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { formatTimeRange } from '../components/date-time.js';
+import { tableRegion } from '../components/table-region.js';
 import { taskView } from '../components/task-view.js';
 import {
   MEETING_STATES,
@@ -10,7 +12,6 @@ import {
   readProgrammeMeetings,
 } from '../data/admin-meetings.js';
 import { readProgramme } from '../data/matching.js';
-import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /** The meetings Tandem planned for a programme's pairs, with who answered what. */
@@ -104,12 +105,9 @@ export class TandemProgrammeMeetingsPage extends LitElement {
     return html`<p role="status" class="muted">
         ${msg(str`${meetings.length} meetings`, { id: 'adminMeetings.count' })}
       </p>
-      <div class="table-scroll" tabindex="0" role="region" aria-label=${msg('Meetings of the pairs', { id: 'adminMeetings.caption' })}>
-        <table>
-          <caption class="visually-hidden">
-            ${msg('Meetings of the pairs', { id: 'adminMeetings.caption' })}
-          </caption>
-          <thead>
+      ${tableRegion(
+        msg('Meetings of the pairs', { id: 'adminMeetings.caption' }),
+        html`<thead>
             <tr>
               <th scope="col">${msg('Pair', { id: 'adminMeetings.col.members' })}</th>
               <th scope="col">${msg('Session', { id: 'adminMeetings.col.session' })}</th>
@@ -121,16 +119,15 @@ export class TandemProgrammeMeetingsPage extends LitElement {
           </thead>
           <tbody>
             ${meetings.map((meeting) => this.renderRow(meeting))}
-          </tbody>
-        </table>
-      </div>`;
+          </tbody>`,
+      )}`;
   }
 
   private renderRow(meeting: ProgrammeMeeting) {
     return html`<tr>
       <th scope="row">${meeting.members.map((m) => m.name).join(' & ')}</th>
       <td>${meeting.sessionTitle}</td>
-      <td class="when">${timeRange(meeting.startsAt, meeting.endsAt)}</td>
+      <td class="when">${formatTimeRange(meeting.startsAt, meeting.endsAt)}</td>
       <td>
         ${meeting.location ?? nothing}
         ${
@@ -153,14 +150,6 @@ export class TandemProgrammeMeetingsPage extends LitElement {
       </td>
     </tr>`;
   }
-}
-
-function timeRange(startsAt: string, endsAt: string): string {
-  const format = new Intl.DateTimeFormat(getLocale(), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
-  return format.formatRange(new Date(startsAt), new Date(endsAt));
 }
 
 function stateLabel(value: MeetingState): string {

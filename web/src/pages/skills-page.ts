@@ -4,6 +4,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { announce } from '../components/announcer.js';
 import '../components/tandem-dialog.js';
+import { tableRegion } from '../components/table-region.js';
 import type { TandemDialog } from '../components/tandem-dialog.js';
 import { errorText, taskView } from '../components/task-view.js';
 import { ApiError } from '../data/api-client.js';
@@ -159,10 +160,9 @@ export class TandemSkillsPage extends LitElement {
   private renderTable() {
     if (this.skills.length === 0)
       return html`<p>${msg('There are no skills yet.', { id: 'skills.none' })}</p>`;
-    return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${msg('All skills', { id: 'skills.list' })}>
-      <table>
-        <caption class="visually-hidden">${msg('All skills', { id: 'skills.list' })}</caption>
-        <thead>
+    return tableRegion(
+      msg('All skills', { id: 'skills.list' }),
+      html`<thead>
           <tr>
             <th scope="col">${msg('Name in German', { id: 'skills.labelDe' })}</th>
             <th scope="col">${msg('Name in English', { id: 'skills.labelEn' })}</th>
@@ -174,9 +174,8 @@ export class TandemSkillsPage extends LitElement {
         </thead>
         <tbody>
           ${this.skills.map((skill) => this.renderRow(skill))}
-        </tbody>
-      </table>
-    </div>`;
+        </tbody>`,
+    );
   }
 
   private renderRow(skill: Skill) {
