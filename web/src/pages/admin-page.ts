@@ -114,6 +114,7 @@ export class TandemAdminPage extends LitElement {
           <li><a href="/admin/skills">${msg('Skills catalogue', { id: 'admin.dashboard.skills' })}</a></li>
           <li><a href="/admin/plugins">${msg('Plugins', { id: 'admin.dashboard.plugins' })}</a></li>
           <li><a href="/admin/audit">${msg('Audit log', { id: 'audit.dashboardLink' })}</a></li>
+          <li><a href="/admin/tokens">${msg('API tokens', { id: 'apiTokens.dashboardLink' })}</a></li>
         </ul>
       </section>
     `;

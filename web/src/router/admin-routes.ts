@@ -38,4 +38,10 @@ export const ADMIN_ROUTES: RouteDefinition[] = [
     load: () => import('../pages/audit-page.js'),
     access: 'admin',
   },
+  {
+    path: '/admin/tokens',
+    tag: 'tandem-api-tokens-page',
+    load: () => import('../pages/api-tokens-page.js'),
+    access: 'admin',
+  },
 ];

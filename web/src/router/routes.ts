@@ -32,6 +32,12 @@ export const ROUTES: RouteDefinition[] = [
     load: () => import('../pages/accessibility-page.js'),
     access: 'anonymous',
   },
+  {
+    path: '/api/docs',
+    tag: 'tandem-api-docs-page',
+    load: () => import('../pages/api-docs-page.js'),
+    access: 'anonymous',
+  },
   ...PARTICIPANT_ROUTES,
   ...TANDEM_ROUTES,
   ...ADMIN_ROUTES,
