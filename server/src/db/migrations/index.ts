@@ -14,6 +14,7 @@ import { Migration20261127155535_notes_encryption } from './Migration20261127155
 import { Migration20261127160400_audit_append_only } from './Migration20261127160400_audit_append_only.js';
 import { Migration20261127161342_api_tokens } from './Migration20261127161342_api_tokens.js';
 import { Migration20261127161908_rate_limit_store } from './Migration20261127161908_rate_limit_store.js';
+import { Migration20261127163000_audit_forget_person } from './Migration20261127163000_audit_forget_person.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -58,5 +59,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261127161908_rate_limit_store',
     class: Migration20261127161908_rate_limit_store,
+  },
+  {
+    name: 'Migration20261127163000_audit_forget_person',
+    class: Migration20261127163000_audit_forget_person,
   },
 ];

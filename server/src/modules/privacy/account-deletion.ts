@@ -31,8 +31,8 @@ export type DeletionRequester =
  * everything that is only theirs is deleted (sessions, profile, inbox and its deliveries and
  * jobs, the notes, questions and feedback they wrote) and what others share with them is kept
  * under a new id and the name "Former participant": the pairs, meetings and enrolments that make
- * up a partner's history, and audit events with the action but no actor (an event's target id
- * and data stay: the audit table is append-only). Wherever their name,
+ * up a partner's history, and audit events with the action but neither actor nor a word that
+ * names them (the append-only table allows just that change). Wherever their name,
  * email, subject or id appears in text (a partner's inbox, a meeting title, a job),
  * it is replaced.
  *
@@ -56,6 +56,7 @@ export async function deleteAccount(
   const replacements = identifyingValues(person, tombstone);
   await deps.em.fork().transactional(async (tx) => {
     await deleteWhatIsTheirs(tx, userId, replacements);
+    await forgetInAudit(tx, userId, tombstone.id, replacements);
     await scrubText(tx, replacements);
     await anonymise(tx, userId, tombstone);
   });
@@ -120,8 +121,25 @@ async function deleteWhatIsTheirs(
   ])
     await tx.execute(statement, [userId]);
   await tx.execute('DELETE FROM plugin_store_entry WHERE key ~* ?', [mentions]);
-  // Audit events are append-only: the one change they allow is losing their actor.
+}
+
+/**
+ * Audit events are append-only: they may lose their actor, and only `audit_forget_person` may
+ * rewrite whom they were about and the words that named them (see its migration).
+ */
+async function forgetInAudit(
+  tx: EntityManager,
+  userId: string,
+  tombstoneId: string,
+  replacements: readonly Replacement[],
+): Promise<void> {
   await tx.execute('UPDATE audit_event SET actor_id = NULL WHERE actor_id = ?', [userId]);
+  await tx.execute('SELECT audit_forget_person(?, ?, ?::jsonb, ?::jsonb)', [
+    userId,
+    tombstoneId,
+    JSON.stringify(replacements.map(({ value }) => wordPattern(value, true))),
+    JSON.stringify(replacements.map(({ by }) => JSON.stringify(by).slice(1, -1))),
+  ]);
 }
 
 /**
