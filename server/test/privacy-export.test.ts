@@ -97,6 +97,8 @@ t.test('admins export anyone, audited; others may not', async (t) => {
   const response = await app.inject({ url, cookies: hr.cookies });
   t.equal(response.statusCode, 200);
   t.equal(response.json().tables.app_user[0].name, 'Quirina Zwetschgenbaum');
+  t.notMatch(response.body, /Meine geheime Notiz/, 'no admin route returns a pair note');
+  t.match(response.json().tables.pair_note, [{ body: null, bodyWithheld: /only to their author/ }]);
   const [audit] = await sql(
     databaseUrl,
     `SELECT actor_id, target_id FROM audit_event WHERE action = 'user.data-exported'`,

@@ -28,6 +28,7 @@ export async function exportPersonalData(
   em: EntityManager,
   keyring: NoteKeyring,
   userId: string,
+  noteBodies: 'decrypted' | 'withheld' = 'decrypted',
 ): Promise<PersonalDataExport> {
   const fork = em.fork();
   if (!(await fork.findOne(User, userId))) throw new ServiceError('not-found', 'No such user.');
@@ -36,7 +37,9 @@ export async function exportPersonalData(
     const rows = await fork.find<AnyEntity>(reference.entity, {
       $or: reference.filters(userId),
     });
-    tables[reference.tableName] = rows.map((row) => exportedRow(reference.entity, row, keyring));
+    tables[reference.tableName] = rows.map((row) =>
+      exportedRow(reference.entity, row, noteBodies === 'decrypted' ? keyring : undefined),
+    );
   }
   return {
     format: 'tandem-personal-data',
@@ -47,14 +50,18 @@ export async function exportPersonalData(
   };
 }
 
-/** An admin exports a person's data on their behalf (a request by letter, say). Audited. */
+/**
+ * An admin exports a person's data on their behalf (a request by letter, say). Audited. Pair
+ * notes are private to the pair: no admin route returns them, so their texts are withheld here
+ * (the person gets them from their own export).
+ */
 export async function exportPersonalDataForAdmin(
   em: EntityManager,
   keyring: NoteKeyring,
   adminId: string,
   userId: string,
 ): Promise<PersonalDataExport> {
-  const data = await exportPersonalData(em, keyring, userId);
+  const data = await exportPersonalData(em, keyring, userId, 'withheld');
   await recordAudit(em, {
     action: 'user.data-exported',
     actorId: adminId,
@@ -69,14 +76,17 @@ export function exportFilename(data: PersonalDataExport): string {
   return `tandem-export-${data.exportedAt.slice(0, 10)}.json`;
 }
 
+/** One row as exported; a note's text decrypted with the keyring, or withheld without one. */
 function exportedRow(
   entity: string,
   row: AnyEntity,
-  keyring: NoteKeyring,
+  keyring: NoteKeyring | undefined,
 ): Record<string, unknown> {
   const object: Record<string, unknown> = wrap(row).toObject();
   for (const column of WITHHELD[entity] ?? []) delete object[column];
   // Every note in the section is the person's own (notes are theirs through `author` only).
-  if (entity === 'PairNote') object.body = readBody(keyring, row as PairNote) ?? null;
+  if (entity !== 'PairNote') return object;
+  object.body = keyring ? (readBody(keyring, row as PairNote) ?? null) : null;
+  if (!keyring) object.bodyWithheld = 'Private pair notes go only to their author.';
   return object;
 }
