@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CurriculumPreview, SessionPlan } from '../data/curricula.js';
+import { plural } from '../i18n/plural.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /**
@@ -47,14 +48,28 @@ export class TandemCurriculumPreview extends LitElement {
     const count = preview.sessions.length;
     const milestones = preview.sessions.filter((session) => session.milestone).length;
     return html`
-      <p>${msg(str`${count} sessions, ${milestones} of them milestones.`, { id: 'admin.preview.summary' })}</p>
+      <p>${plural(milestones, {
+        one: msg(str`${count} sessions, ${milestones} of them a milestone.`, {
+          id: 'admin.preview.summary.one',
+        }),
+        other: msg(str`${count} sessions, ${milestones} of them milestones.`, {
+          id: 'admin.preview.summary',
+        }),
+      })}</p>
       <ol>
         ${preview.sessions.map((session) => this.renderSession(session))}
       </ol>
       ${
         preview.glossary.length
           ? html`<p class="muted">
-            ${msg(str`With a glossary of ${preview.glossary.length} terms.`, { id: 'admin.preview.glossary' })}
+            ${plural(preview.glossary.length, {
+              one: msg(str`With a glossary of ${preview.glossary.length} term.`, {
+                id: 'admin.preview.glossary.one',
+              }),
+              other: msg(str`With a glossary of ${preview.glossary.length} terms.`, {
+                id: 'admin.preview.glossary',
+              }),
+            })}
           </p>`
           : nothing
       }
@@ -68,7 +83,10 @@ export class TandemCurriculumPreview extends LitElement {
       <h3>${session.title}</h3>
       <p class="muted">
         ${session.milestone ? html`<span class="milestone">${milestoneLabel(session.milestone)}</span>` : nothing}
-        ${msg(str`Week ${week}, ${minutes} minutes`, { id: 'admin.preview.when' })}
+        ${plural(minutes, {
+          one: msg(str`Week ${week}, ${minutes} minute`, { id: 'admin.preview.when.one' }),
+          other: msg(str`Week ${week}, ${minutes} minutes`, { id: 'admin.preview.when' }),
+        })}
       </p>
       <p><strong>${msg('Goal:', { id: 'admin.preview.goal' })}</strong> ${session.goal}</p>
     </li>`;

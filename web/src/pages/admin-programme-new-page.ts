@@ -11,6 +11,7 @@ import type { ProgrammeFormValue } from '../components/tandem-programme-form.js'
 import { createProgramme, type ProgrammeKind } from '../data/admin-programmes.js';
 import { type CurriculumTemplate, listCurricula, previewCurriculum } from '../data/curricula.js';
 import { getLocale } from '../i18n/locale.js';
+import { plural } from '../i18n/plural.js';
 import { navigate } from '../router/router.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
@@ -121,7 +122,10 @@ export class TandemAdminProgrammeNewPage extends LitElement {
               <dt>${msg('Kind', { id: 'admin.dashboard.kind' })}</dt>
               <dd>${template.kinds.map(kindLabel).join(', ')}</dd>
               <dt>${msg('Duration', { id: 'admin.new.duration' })}</dt>
-              <dd>${msg(str`${durationWeeks} weeks`, { id: 'admin.new.weeks' })}</dd>
+              <dd>${plural(durationWeeks, {
+                one: msg(str`${durationWeeks} week`, { id: 'admin.new.weeks.one' }),
+                other: msg(str`${durationWeeks} weeks`, { id: 'admin.new.weeks' }),
+              })}</dd>
               <dt>${msg('Sessions', { id: 'admin.new.sessions' })}</dt>
               <dd>${sessionCount}</dd>
             </dl>

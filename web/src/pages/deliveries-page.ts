@@ -13,6 +13,7 @@ import {
   readDeliveries,
   retryDelivery,
 } from '../data/deliveries.js';
+import { plural } from '../i18n/plural.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /** Failed first: those are what an admin comes here for. */
@@ -92,7 +93,10 @@ export class TandemDeliveriesPage extends LitElement {
       return html`<p role="status">${msg('No deliveries.', { id: 'deliveries.none' })}</p>`;
     const failed = list.filter((d) => d.state === 'failed').length;
     return html`<p role="status" class="muted">
-        ${msg(str`${list.length} deliveries, ${failed} failed`, { id: 'deliveries.count' })}
+        ${plural(list.length, {
+          one: msg(str`${list.length} delivery, ${failed} failed`, { id: 'deliveries.count.one' }),
+          other: msg(str`${list.length} deliveries, ${failed} failed`, { id: 'deliveries.count' }),
+        })}
       </p>
       ${tableRegion(
         msg('Deliveries, failed first', { id: 'deliveries.caption' }),

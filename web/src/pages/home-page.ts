@@ -16,6 +16,7 @@ import {
   type PairView,
   type ParticipantProgramme,
 } from '../data/programmes.js';
+import { plural } from '../i18n/plural.js';
 import { sessionContext } from '../session/session-context.js';
 import { signInHref } from '../session/sign-in.js';
 import { sharedStyles } from '../styles/shared-styles.js';
@@ -167,10 +168,7 @@ export class TandemHomePage extends LitElement {
       </ul>
       ${programme.description ? html`<p>${shortText(programme.description)}</p>` : nothing}
       <p class="muted">
-        ${msg(
-          str`${programme.sessionCount} sessions of ${programme.sessionMinutes} minutes, ${formatLabel(programme.format)}.`,
-          { id: 'home.sessions' },
-        )}
+        ${this.sessionsText(programme)}
       </p>
       ${
         programme.enrolment?.state === 'withdrawn'
@@ -260,6 +258,17 @@ export class TandemHomePage extends LitElement {
     return html`<p class="muted">
       ${msg('You have no tandem in this programme at the moment.', { id: 'home.noPair' })}
     </p>`;
+  }
+
+  private sessionsText(programme: ParticipantProgramme): string {
+    const { sessionCount: count, sessionMinutes: minutes } = programme;
+    const format = formatLabel(programme.format);
+    return plural(count, {
+      one: msg(str`${count} session of ${minutes} minutes, ${format}.`, {
+        id: 'home.sessions.one',
+      }),
+      other: msg(str`${count} sessions of ${minutes} minutes, ${format}.`, { id: 'home.sessions' }),
+    });
   }
 
   private windowText(programme: ParticipantProgramme): string {

@@ -24,6 +24,7 @@ import {
   unmatch,
 } from '../data/matching.js';
 import { REALTIME, type RealtimeEvent } from '../data/realtime.js';
+import { plural } from '../i18n/plural.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /** How long the page waits for a live event before it asks the server itself. */
@@ -224,7 +225,10 @@ export class TandemMatchingReviewPage extends LitElement {
         ${
           proposed > 0
             ? html`<button class="secondary" id="publish-button" @click=${this.onPublishClick}>
-              ${msg(str`Publish ${proposed} pairs…`, { id: 'matching.publish.open' })}
+              ${plural(proposed, {
+                one: msg(str`Publish ${proposed} pair…`, { id: 'matching.publish.open.one' }),
+                other: msg(str`Publish ${proposed} pairs…`, { id: 'matching.publish.open' }),
+              })}
             </button>`
             : nothing
         }
@@ -258,9 +262,15 @@ export class TandemMatchingReviewPage extends LitElement {
       case 'succeeded': {
         const groups = run.groupCount ?? 0;
         const left = run.unmatched.length;
-        return msg(str`The last run proposed ${groups} pairs; ${left} people are left unmatched.`, {
-          id: 'matching.run.succeeded',
+        const proposed = plural(groups, {
+          one: msg(str`The last run proposed ${groups} pair.`, { id: 'matching.run.proposed.one' }),
+          other: msg(str`The last run proposed ${groups} pairs.`, { id: 'matching.run.proposed' }),
         });
+        const unmatched = plural(left, {
+          one: msg(str`${left} person is left unmatched.`, { id: 'matching.run.unmatched.one' }),
+          other: msg(str`${left} people are left unmatched.`, { id: 'matching.run.unmatched' }),
+        });
+        return `${proposed} ${unmatched}`;
       }
     }
   }
@@ -424,13 +434,22 @@ export class TandemMatchingReviewPage extends LitElement {
   private renderPublishDialog(count: number) {
     return html`<tandem-dialog
       id="publish-dialog"
-      heading=${msg(str`Publish ${count} pairs?`, { id: 'matching.publish.heading' })}
+      heading=${plural(count, {
+        one: msg(str`Publish ${count} pair?`, { id: 'matching.publish.heading.one' }),
+        other: msg(str`Publish ${count} pairs?`, { id: 'matching.publish.heading' }),
+      })}
     >
       <p>
-        ${msg(
-          str`${count} pairs are published. Everyone in them is told who their partner is, and invitations to the first meeting go out. Published pairs can no longer be changed here.`,
-          { id: 'matching.publish.text' },
-        )}
+        ${plural(count, {
+          one: msg(
+            str`${count} pair is published. Both are told who their partner is, and invitations to the first meeting go out. Published pairs can no longer be changed here.`,
+            { id: 'matching.publish.text.one' },
+          ),
+          other: msg(
+            str`${count} pairs are published. Everyone in them is told who their partner is, and invitations to the first meeting go out. Published pairs can no longer be changed here.`,
+            { id: 'matching.publish.text' },
+          ),
+        })}
       </p>
       <p>
         ${msg('People left unmatched stay on the list and can be matched later.', {
@@ -438,7 +457,10 @@ export class TandemMatchingReviewPage extends LitElement {
         })}
       </p>
       <button slot="actions" @click=${this.onPublishConfirm}>
-        ${msg(str`Publish ${count} pairs`, { id: 'matching.publish.confirm' })}
+        ${plural(count, {
+          one: msg(str`Publish ${count} pair`, { id: 'matching.publish.confirm.one' }),
+          other: msg(str`Publish ${count} pairs`, { id: 'matching.publish.confirm' }),
+        })}
       </button>
       <button slot="actions" class="secondary" @click=${() => this.publishDialog.close()}>
         ${msg('Cancel', { id: 'matching.cancel' })}
@@ -620,8 +642,13 @@ export class TandemMatchingReviewPage extends LitElement {
     this.publishDialog.close();
     const ok = await this.change(
       () => publishMatches(this.params.id ?? ''),
-      msg(str`${count} pairs published; invitations are on their way.`, {
-        id: 'matching.publish.done',
+      plural(count, {
+        one: msg(str`${count} pair published; invitations are on their way.`, {
+          id: 'matching.publish.done.one',
+        }),
+        other: msg(str`${count} pairs published; invitations are on their way.`, {
+          id: 'matching.publish.done',
+        }),
       }),
     );
     if (ok) {

@@ -12,6 +12,7 @@ import {
   readProgrammeMeetings,
 } from '../data/admin-meetings.js';
 import { readProgramme } from '../data/matching.js';
+import { plural } from '../i18n/plural.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /** The meetings Tandem planned for a programme's pairs, with who answered what. */
@@ -103,7 +104,10 @@ export class TandemProgrammeMeetingsPage extends LitElement {
         ${msg('No meetings match.', { id: 'adminMeetings.none' })}
       </p>`;
     return html`<p role="status" class="muted">
-        ${msg(str`${meetings.length} meetings`, { id: 'adminMeetings.count' })}
+        ${plural(meetings.length, {
+          one: msg(str`${meetings.length} meeting`, { id: 'adminMeetings.count.one' }),
+          other: msg(str`${meetings.length} meetings`, { id: 'adminMeetings.count' }),
+        })}
       </p>
       ${tableRegion(
         msg('Meetings of the pairs', { id: 'adminMeetings.caption' }),

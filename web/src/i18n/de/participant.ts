@@ -10,6 +10,7 @@ export const templates = {
   'home.open.empty':
     'Zurzeit ist für kein Programm die Anmeldung offen. Über neue Programme informieren wir Sie in Ihren Nachrichten.',
   'home.sessions': str`${0} Sitzungen zu je ${1} Minuten, ${2}.`,
+  'home.sessions.one': str`${0} Sitzung mit ${1} Minuten, ${2}.`,
   'home.withdrawnEarlier': 'Sie hatten sich abgemeldet; Sie können sich erneut anmelden.',
   'home.join': 'Teilnehmen',
   'home.myRole': str`Ihre Rolle: ${0}`,
