@@ -101,7 +101,13 @@ export class TandemPairNotes extends LitElement {
       </li>`;
     }
     return html`<li class="card">
-      <p class="body">${note.body}</p>
+      ${
+        note.readable
+          ? html`<p class="body">${note.body}</p>`
+          : html`<p class="body muted">
+              ${msg('This note can no longer be read. Please tell your HR team.', { id: 'tandem.notes.unreadable' })}
+            </p>`
+      }
       <p class="meta muted">
         ${note.mine ? msg('You', { id: 'tandem.notes.byMe' }) : msg('Your partner', { id: 'tandem.notes.byPartner' })},
         <time datetime=${note.updatedAt}>${when}</time>

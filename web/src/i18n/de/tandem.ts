@@ -123,4 +123,6 @@ export const templates = {
   'tandem.title': 'Mein Tandem',
   'tandem.toProgrammes': 'Meine Programme ansehen',
   'tandem.with': 'Mit',
+  'tandem.notes.unreadable':
+    'Diese Notiz lässt sich nicht mehr lesen. Bitte geben Sie Ihrem Personalteam Bescheid.',
 };
