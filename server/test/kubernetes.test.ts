@@ -106,7 +106,9 @@ t.test('the PDB keeps a web pod during drains', async (t) => {
 });
 
 t.test('worker runs `tandem worker`; the Job runs `tandem migrate`', async (t) => {
-  t.same(pod(deployment('tandem-worker')).containers[0]?.args, ['worker']);
+  const [worker] = pod(deployment('tandem-worker')).containers;
+  t.same(worker?.args, ['worker']);
+  t.equal(worker?.livenessProbe?.httpGet?.path, '/health/live', 'a hung worker is restarted');
   t.same(pod(job).containers[0]?.args, ['migrate']);
   t.equal(pod(job).restartPolicy, 'Never');
 });
