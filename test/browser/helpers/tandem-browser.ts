@@ -230,21 +230,13 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
     const { axe } = window as unknown as {
       axe: { run: (context: unknown, options: unknown) => Promise<unknown> };
     };
-    const result = (await axe.run(
-      {
-        // axe resolves a skip link's #target with document.getElementById, which cannot see
-        // into the shell's shadow root, so it reports the working skip link as broken and then
-        // as content outside landmarks; keyboard.test.ts proves it moves focus to <main>.
-        exclude: [{ fromShadowDom: ['tandem-app', '.skip-link'] }],
+    const result = (await axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
       },
-      {
-        runOnly: {
-          type: 'tag',
-          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-        },
-        resultTypes: ['violations'],
-      },
-    )) as { violations: unknown };
+      resultTypes: ['violations'],
+    })) as { violations: unknown };
     return result.violations;
   })) as AxeViolation[];
   return violations.map((violation) => ({
