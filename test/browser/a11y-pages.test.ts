@@ -19,7 +19,7 @@ import {
 } from './helpers/tandem-browser.js';
 import { hasPage } from './helpers/web-routes.js';
 
-t.setTimeout(360_000);
+t.setTimeout(600_000);
 
 type Who = 'visitor' | 'participant' | 'admin';
 

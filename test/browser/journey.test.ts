@@ -22,7 +22,7 @@ import {
   visit,
 } from './helpers/tandem-browser.js';
 
-t.setTimeout(300_000);
+t.setTimeout(480_000);
 
 /** The one demo person in neither group of Digital fit (7 years of experience): free to enrol. */
 const PARTICIPANT = 'Julia Schwarz';

@@ -17,7 +17,7 @@ import {
   visit,
 } from './helpers/tandem-browser.js';
 
-t.setTimeout(180_000);
+t.setTimeout(300_000);
 
 const site = await startTandem(t);
 

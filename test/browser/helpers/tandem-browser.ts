@@ -30,7 +30,7 @@ export const WEB_ROOT = process.env.TANDEM_TEST_WEB_ROOT ?? join(repo, 'web', 'd
 /** Committed screenshots of the main pages, rewritten only with TANDEM_SCREENSHOTS=1. */
 const SCREENSHOTS = join(repo, 'docs', 'screenshots');
 /** How long one browser action or wait may take before the test fails (a loaded 2-core CI). */
-export const ACTION_TIMEOUT = 20_000;
+export const ACTION_TIMEOUT = 60_000;
 
 export type Language = 'de' | 'en';
 
