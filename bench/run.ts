@@ -1,8 +1,9 @@
 /**
  * `pnpm bench [name]`: runs the benchmarks, each in a process of its own with these Node flags.
  *
- *   pnpm bench               every benchmark: the matching solvers, then the invitations
+ *   pnpm bench               every benchmark: the matching solvers, the invitations, then http
  *   pnpm bench invitations   only the invitations through the queue (server/bench)
+ *   pnpm bench http          only the participant overview beside a bare Fastify route
  *   pnpm bench matching      only the solvers; any other word filters the solver cases by
  *                            label (`pnpm bench sparse`), as plugins/sdk/bench/solvers.ts does
  */
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const SOLVERS = 'plugins/sdk/bench/solvers.ts';
 const INVITATIONS = 'server/bench/invitations.ts';
+const HTTP = 'server/bench/http.ts';
 
 const [name, ...rest] = process.argv.slice(2);
 const runs: [string, string[]][] =
@@ -18,10 +20,13 @@ const runs: [string, string[]][] =
     ? [
         [SOLVERS, []],
         [INVITATIONS, []],
+        [HTTP, []],
       ]
     : name === 'invitations'
       ? [[INVITATIONS, rest]]
-      : [[SOLVERS, [name, ...rest]]];
+      : name === 'http'
+        ? [[HTTP, rest]]
+        : [[SOLVERS, [name, ...rest]]];
 
 let code = 0;
 for (const [script, args] of runs) {

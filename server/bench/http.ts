@@ -1,0 +1,102 @@
+/**
+ * `pnpm bench http`: the participant overview's routes (the home page of a signed-in person asks
+ * for /api/pairs and /api/programmes at once) served by Tandem, beside a bare Fastify route
+ * serving the same JSON from memory, in the same run. For each route and server: as fast as
+ * autocannon can go (10 connections), then at a fixed 500 requests per second. The issue's
+ * target: Tandem at least 40 % of the bare route's throughput, and p99 under 25 ms at 500 req/s.
+ * Prints its figures and asserts nothing.
+ *
+ *   BENCH_HTTP_SECONDS=10   length of each measured stretch (default 10; a warm-up of 3 s
+ *                           goes before each server's first stretch)
+ *   BENCH_HTTP_ROUTES=…     comma-separated routes (default /api/pairs,/api/programmes)
+ *   DATABASE_URL            the PostgreSQL to create the benchmark's database on
+ *   LOG_LEVEL               Tandem's log level (default info, as deployed; lines discarded)
+ *
+ * Both servers run in one child process (./http-servers.ts), so autocannon here does not share
+ * their event loop; the bare server is the ceiling of this machine and this client, not a
+ * server that does less than it should.
+ */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import type { HttpServersReady } from './http-servers.js';
+
+const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const ROUTES = process.env.BENCH_HTTP_ROUTES ?? '/api/pairs,/api/programmes';
+const RATE = 500;
+const CONNECTIONS = 10;
+const WARM_UP_SECONDS = 3;
+
+interface Figures {
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  failed: number;
+}
+
+const child = fork(fileURLToPath(new URL('./http-servers.ts', import.meta.url)), {
+  stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  env: { ...process.env, BENCH_HTTP_ROUTES: ROUTES },
+});
+const servers = await new Promise<HttpServersReady>((resolve, reject) => {
+  child.once('message', (message) => resolve(message as HttpServersReady));
+  child.once('exit', (code) => reject(new Error(`the server process exited (${code})`)));
+}).catch((error: Error) => {
+  console.error(`bench http: ${error.message}`);
+  process.exit(1);
+});
+
+try {
+  console.log(
+    `HTTP benchmark: Tandem beside bare Fastify, ${SECONDS} s per stretch, ${CONNECTIONS} connections, Node ${process.version}.`,
+  );
+  for (const route of ROUTES.split(',')) await compare(route);
+} finally {
+  child.disconnect();
+  await new Promise((resolve) => child.once('exit', resolve));
+}
+
+async function compare(route: string): Promise<void> {
+  const tandem = `http://127.0.0.1:${servers.tandemPort}${route}`;
+  const bare = `http://127.0.0.1:${servers.barePort}${route}`;
+  await run(tandem, WARM_UP_SECONDS);
+  await run(bare, WARM_UP_SECONDS);
+  const rows: [string, Figures][] = [
+    ['Tandem, max rate', await run(tandem, SECONDS)],
+    ['bare, max rate', await run(bare, SECONDS)],
+    [`Tandem, ${RATE} req/s`, await run(tandem, SECONDS, RATE)],
+    [`bare, ${RATE} req/s`, await run(bare, SECONDS, RATE)],
+  ];
+  console.log(`\n${route} (${servers.sizes[route]?.toLocaleString('en')} bytes of JSON)`);
+  console.log(
+    `  ${'server'.padEnd(22)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'failed'.padStart(9)}`,
+  );
+  for (const [label, f] of rows)
+    console.log(
+      `  ${label.padEnd(22)}${Math.round(f.reqPerSec).toString().padStart(9)}${f.p50.toString().padStart(9)}${f.p99.toString().padStart(9)}${f.failed.toString().padStart(9)}`,
+    );
+  const [tandemMax, bareMax, tandemFixed] = rows.map(([, figures]) => figures);
+  if (!tandemMax || !bareMax || !tandemFixed) return;
+  const ratio = (100 * tandemMax.reqPerSec) / bareMax.reqPerSec;
+  console.log(
+    `  Tandem reaches ${ratio.toFixed(0)} % of the bare route's throughput (target ≥ 40 %); ` +
+      `p99 at ${RATE} req/s ${tandemFixed.p99} ms (target < 25 ms).`,
+  );
+}
+
+/** One stretch against `url` with the participant's cookie; at most `rate` req/s if given. */
+async function run(url: string, seconds: number, rate?: number): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { cookie: servers.cookie },
+    ...(rate ? { overallRate: rate } : {}),
+  });
+  return {
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failed: result.errors + result.non2xx,
+  };
+}
