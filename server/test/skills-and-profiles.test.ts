@@ -146,5 +146,10 @@ t.test(
       (await app.inject({ url: '/api/people?query=h', cookies: ada.cookies })).statusCode,
       400,
     );
+    t.equal(
+      (await app.inject({ url: '/api/people?query=ha%00ns', cookies: ada.cookies })).statusCode,
+      400,
+      'a NUL byte in the search is refused, not a failed query (found by the fuzz test)',
+    );
   },
 );

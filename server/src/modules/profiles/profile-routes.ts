@@ -41,7 +41,8 @@ const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'findPeople',
         querystring: Type.Object(
-          { query: Type.String({ minLength: 2, maxLength: 100 }) },
+          // PostgreSQL text cannot hold U+0000: refused here rather than failing the query.
+          { query: Type.String({ minLength: 2, maxLength: 100, pattern: '^[^\\u0000]*$' }) },
           { additionalProperties: false },
         ),
         response: { 200: Type.Array(Person) },
