@@ -34,7 +34,7 @@ async function setUp(t: Test) {
     ['ada', 'ada@amt.example'],
     ['bernd', 'Bernd@Amt.example'],
     ['carla', 'carla@amt.example'],
-  ])
+  ] as const)
     em.create(User, { issuer: ISSUER, subject, name: subject, email });
   await em.flush();
   const dir = t.testdir();

@@ -1,4 +1,5 @@
 import t from 'tap';
+import type {} from '../src/modules/meetings/meeting-dependencies-plugin.js';
 import { anonymiseFormerParticipants } from '../src/modules/privacy/retention.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { createTestDatabase, sql } from './helpers/database.js';
