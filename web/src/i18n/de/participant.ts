@@ -17,15 +17,16 @@ export const templates = {
   'home.withdrawn': 'Sie haben sich von diesem Programm abgemeldet.',
   'home.openTandem': 'Zu meinem Tandem',
   'home.change': 'Anmeldung ändern',
-  'home.withdraw': 'Abmelden',
+  // Not 'Abmelden': that is also 'Sign out' in the header.
+  'home.withdraw': 'Teilnahme beenden',
   'home.partner': str`Ihr Tandem: ${0}`,
   'home.waiting':
     'Sobald Ihre Tandempartnerin oder Ihr Tandempartner feststeht, hören Sie von uns.',
   'home.noPair': 'In diesem Programm haben Sie zurzeit kein Tandem.',
   'home.window': str`Anmeldung vom ${0} bis ${1}`,
   'home.windowUntil': str`Anmeldung bis ${0}`,
-  'home.withdraw.heading': str`Von ${0} abmelden?`,
-  'home.withdraw.intro': 'Wenn Sie sich abmelden:',
+  'home.withdraw.heading': str`Teilnahme an ${0} beenden?`,
+  'home.withdraw.intro': 'Wenn Sie Ihre Teilnahme beenden:',
   'home.withdraw.enrolment': 'endet Ihre Anmeldung und Sie werden nicht mehr zugeordnet;',
   'home.withdraw.pair':
     'wird ein bestehendes Tandem aufgelöst: Ihr Gegenüber wird informiert und jemand anderem zugeordnet, geplante Termine entfallen;',
