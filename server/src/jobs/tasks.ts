@@ -40,8 +40,7 @@ export function taskList(deps: TaskDependencies): TaskList {
  * Recurring work, in crontab syntax (minute hour day month weekday, then the task). A run
  * missed while no worker was up is not caught up: each of these looks at how things stand (what
  * expired, which pair is quiet, which lunch round is due), so the next run does what a missed one
- * would have; and the
- * next run does it.
+ * would have.
  */
 export const crontab = [
   `17 * * * * ${PURGE_EXPIRED_AUTH}`,
