@@ -18,10 +18,6 @@ export class TandemAdminPage extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      /* Links styled as buttons keep the buttons' height (min-height counts the padding). */
-      a.button {
-        box-sizing: border-box;
-      }
       .programmes {
         list-style: none;
         margin: 0;

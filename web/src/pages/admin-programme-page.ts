@@ -13,7 +13,7 @@ import '../components/tandem-dialog.js';
 import type { TandemDialog } from '../components/tandem-dialog.js';
 import '../components/tandem-programme-form.js';
 import type { ProgrammeFormValue } from '../components/tandem-programme-form.js';
-import { taskView } from '../components/task-view.js';
+import { errorText, taskView } from '../components/task-view.js';
 import {
   type Programme,
   type ProgrammeState,
@@ -37,10 +37,6 @@ export class TandemAdminProgrammePage extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      /* Links styled as buttons keep the buttons' height (min-height counts the padding). */
-      a.button {
-        box-sizing: border-box;
-      }
       .lifecycle {
         display: flex;
         flex-wrap: wrap;
@@ -235,7 +231,7 @@ export class TandemAdminProgrammePage extends LitElement {
       const label = stateLabel(changed.state);
       announce(msg(str`The programme is now: ${label}.`, { id: 'admin.programme.moved' }));
     } catch (error) {
-      this.transitionError = messageOf(error);
+      this.transitionError = errorText(error);
       // Someone else moved it meanwhile: show where it stands now, with its next steps.
       if (error instanceof ApiError && error.status === 409) {
         this.latest = await readProgramme(programme.id).catch(() => this.latest);
@@ -253,7 +249,7 @@ export class TandemAdminProgrammePage extends LitElement {
       this.latest = await updateProgramme(programme.id, value);
       announce(msg('Settings saved.', { id: 'admin.programme.saved' }));
     } catch (error) {
-      this.saveError = messageOf(error);
+      this.saveError = errorText(error);
     } finally {
       this.busy = false;
     }
@@ -282,12 +278,6 @@ function consequence(to: ProgrammeState): string {
     case 'closed':
       return msg('The programme ends. This cannot be undone.', { id: 'admin.consequence.closed' });
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof ApiError
-    ? error.message
-    : msg('Something went wrong. Please try again.', { id: 'task.error' });
 }
 
 declare global {
