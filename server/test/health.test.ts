@@ -37,4 +37,9 @@ t.test('ready turns 503 when the database goes away, live stays 200', async (t) 
     checks: { database: { ok: false, reason: String } },
   });
   t.equal((await app.inject('/health/live')).statusCode, 200);
+  const withCookie = await app.inject({
+    url: '/health/ready',
+    cookies: { [app.cookieNames.session]: 'a-session-token' },
+  });
+  t.equal(withCookie.statusCode, 503, 'a probe sending a session cookie gets the same answer');
 });

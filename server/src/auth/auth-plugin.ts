@@ -68,7 +68,12 @@ const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, options) =
   app.addHook('onRequest', async (request, reply) => {
     const bearer = bearerToken(request);
     if (bearer !== undefined) return enforceToken(request, reply, bearer);
-    await resolveSession(request, options);
+    await resolveSession(request, options).catch((error: unknown) => {
+      // While the database is down, a readiness probe that carries a session cookie must still
+      // answer 503, not fail on the lookup: anonymous routes go on without a session.
+      if (request.routeOptions.config.access !== 'anonymous') throw error;
+      request.log.warn({ err: error }, 'session not resolved');
+    });
     if (UNSAFE_METHODS.has(request.method) && isCrossSite(request, origin)) {
       await auditRefusal(request, 'auth.cross-site-refused');
       return deny(reply, 403, 'Cross-site requests may not change anything here.');
