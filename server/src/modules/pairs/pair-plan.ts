@@ -14,10 +14,9 @@ import { ServiceError } from '../../service-error.js';
 import { CURRICULUM_TIME_LIMIT_MS, glossaryOf } from '../curricula/curriculum-gallery.js';
 import { Match } from '../matching/match.js';
 import { programmeSettings } from '../programmes/programme-service.js';
-import { type Membership, membership } from './pair-membership.js';
+import { type Membership, membership, membershipOf } from './pair-membership.js';
 import type { PairSessionView, PairView } from './pair-schemas.js';
 import { PairSession } from './pair-session.js';
-import { SessionFeedback } from './session-feedback.js';
 
 export interface PairPlanDependencies {
   em: EntityManager;
@@ -99,28 +98,105 @@ export async function getPair(
   return pairView(fork, await membership(fork, userId, matchId), userId);
 }
 
-/** The published pairs a person is in, each with its plan. */
+/**
+ * The published pairs a person is in, each with its plan: two queries however many pairs (the
+ * pairs with their members, then every plan session with the person's feedback), not three a pair.
+ */
 export async function listMyPairs(em: EntityManager, userId: string): Promise<PairView[]> {
   const fork = em.fork();
   const matches = await fork.find(
     Match,
-    { state: 'published', members: { enrolment: { user: userId } } },
-    { orderBy: { publishedAt: 'desc' } },
+    // $some filters by a subquery, so the members joined for populate stay all of them.
+    { state: 'published', members: { $some: { enrolment: { user: userId } } } },
+    { populate: ['programme', 'members.enrolment.user'], orderBy: { publishedAt: 'desc' } },
   );
-  const pairs: PairView[] = [];
-  for (const match of matches)
-    pairs.push(await pairView(fork, await membership(fork, userId, match.id), userId));
-  return pairs;
+  const plans = await plansOf(
+    fork,
+    matches.map((match) => match.id),
+    userId,
+  );
+  return matches.flatMap((match) => {
+    const pair = membershipOf(match, userId);
+    return pair ? [viewOf(pair, plans.get(match.id) ?? [])] : [];
+  });
 }
 
 export async function pairView(
   em: EntityManager,
-  { match, me, partners }: Membership,
+  pair: Membership,
   userId: string,
 ): Promise<PairView> {
-  const sessions = await em.find(PairSession, { match }, { orderBy: { position: 'asc' } });
-  const feedback = await em.find(SessionFeedback, { session: { $in: sessions }, author: userId });
-  const mine = new Map(feedback.map((f) => [f.session.id, f]));
+  const plans = await plansOf(em, [pair.match.id], userId);
+  return viewOf(pair, plans.get(pair.match.id) ?? []);
+}
+
+/** A plan session with the person's feedback on it, as {@link PLANS_SQL} reads it. */
+interface PlanRow {
+  id: string;
+  match_id: string;
+  position: number;
+  title: string;
+  goal: string;
+  agenda: string[];
+  tutorials: PairSessionView['tutorials'];
+  homework: PairSessionView['homework'];
+  duration_minutes: number;
+  offset_weeks: number | string;
+  milestone: PairSessionView['milestone'];
+  status: PairSessionView['status'];
+  added_by_pair: boolean;
+  rating: number | null;
+  comment: string | null;
+}
+
+const PLANS_SQL = `SELECT s.id, s.match_id, s.position, s.title, s.goal, s.agenda, s.tutorials,
+    s.homework, s.duration_minutes, s.offset_weeks, s.milestone, s.status, s.added_by_pair,
+    f.rating, f.comment
+  FROM pair_session s
+  LEFT JOIN session_feedback f ON f.session_id = s.id AND f.author_id = ?
+  WHERE s.match_id IN (?)
+  ORDER BY s.match_id, s.position`;
+
+/**
+ * The plan sessions of the pairs, in order, each with the person's feedback: one plain
+ * statement, since the overview only reads them and hydrating entities cost more than the query.
+ */
+async function plansOf(
+  em: EntityManager,
+  matchIds: string[],
+  userId: string,
+): Promise<Map<string, PairSessionView[]>> {
+  if (!matchIds.length) return new Map();
+  const rows: PlanRow[] = await em.execute(PLANS_SQL, [userId, matchIds]);
+  const plans = new Map<string, PairSessionView[]>();
+  for (const row of rows) {
+    const plan = plans.get(row.match_id) ?? [];
+    plan.push(planView(row));
+    plans.set(row.match_id, plan);
+  }
+  return plans;
+}
+
+function planView(row: PlanRow): PairSessionView {
+  return {
+    id: row.id,
+    position: row.position,
+    title: row.title,
+    goal: row.goal,
+    agenda: row.agenda,
+    tutorials: row.tutorials,
+    homework: row.homework,
+    durationMinutes: row.duration_minutes,
+    // A double; the driver may hand it over as text.
+    offsetWeeks: Number(row.offset_weeks),
+    milestone: row.milestone,
+    status: row.status,
+    addedByPair: row.added_by_pair,
+    myFeedback: row.rating === null ? null : { rating: row.rating, comment: row.comment },
+  };
+}
+
+function viewOf({ match, me, partners }: Membership, sessions: PairSessionView[]): PairView {
   return {
     id: match.id,
     programme: { id: match.programme.id, name: match.programme.name, kind: match.programme.kind },
@@ -132,26 +208,7 @@ export async function pairView(
       role,
     })),
     staleSince: match.staleSince?.toISOString() ?? null,
-    sessions: sessions.map((session) => sessionView(session, mine.get(session.id))),
-  };
-}
-
-export function sessionView(session: PairSession, feedback?: SessionFeedback): PairSessionView {
-  return {
-    id: session.id,
-    position: session.position,
-    title: session.title,
-    goal: session.goal,
-    agenda: session.agenda,
-    tutorials: session.tutorials,
-    homework: session.homework,
-    durationMinutes: session.durationMinutes,
-    // Declared as a double; the driver may hand it over as text.
-    offsetWeeks: Number(session.offsetWeeks),
-    milestone: session.milestone ?? null,
-    status: session.status,
-    addedByPair: session.addedByPair,
-    myFeedback: feedback ? { rating: feedback.rating, comment: feedback.comment ?? null } : null,
+    sessions,
   };
 }
 
