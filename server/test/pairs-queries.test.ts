@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { Enrolment } from '../src/modules/enrolment/enrolment.js';
+import { Match } from '../src/modules/matching/match.js';
 import { PairSession } from '../src/modules/pairs/pair-session.js';
 import { SessionFeedback } from '../src/modules/pairs/session-feedback.js';
 import { Programme } from '../src/modules/programmes/programme.js';
@@ -42,6 +43,7 @@ async function countedListing(app: FastifyInstance, cookies: Record<string, stri
     const answer = await app.inject({ url: '/api/pairs', cookies });
     const pairs = answer.json() as {
       partners: { name: string }[];
+      staleSince: string | null;
       sessions: { myFeedback: unknown }[];
     }[];
     return { queries, pairs };
@@ -60,11 +62,13 @@ t.test('listing four pairs takes as many queries as listing one', async (t) => {
   );
   const [first, ...others] = partners;
   if (!first) throw new Error('no partner');
-  await pairIn(app, 'Programme 1', lena.userId, first.userId);
+  const firstPair = await pairIn(app, 'Programme 1', lena.userId, first.userId);
   const one = await countedListing(app, lena.cookies);
   t.equal(one.pairs.length, 1);
   for (const [i, partner] of others.entries())
     await pairIn(app, `Programme ${i + 2}`, lena.userId, partner.userId);
+  const staleSince = new Date('2026-10-01T08:30:00.250Z');
+  await app.orm.em.fork().nativeUpdate(Match, { id: firstPair }, { staleSince });
   const four = await countedListing(app, lena.cookies);
   t.equal(four.pairs.length, 4);
   t.same(
@@ -76,6 +80,11 @@ t.test('listing four pairs takes as many queries as listing one', async (t) => {
     four.pairs.flatMap((pair) => pair.partners.map((partner) => partner.name)).sort(),
     ['brigitte', 'emre', 'hans', 'olga'],
     'each pair with its partner',
+  );
+  t.same(
+    four.pairs.map((pair) => pair.staleSince).filter(Boolean),
+    [staleSince.toISOString()],
+    'and when it went quiet',
   );
   t.ok(one.queries > 0, 'the counter sees the queries');
   t.equal(four.queries, one.queries, 'no query per pair');

@@ -26,14 +26,8 @@ export async function membership(
     { id: matchId, state: 'published' },
     { populate: ['programme', 'members.enrolment.user'] },
   );
-  const pair = match ? membershipOf(match, userId) : undefined;
-  if (!pair) throw new ServiceError('not-found', 'No such pair.');
-  return pair;
-}
-
-/** The person's place in a match loaded with its members; undefined for someone outside it. */
-export function membershipOf(match: Match, userId: string): Membership | undefined {
-  const members = match.members.getItems();
+  const members = match?.members.getItems() ?? [];
   const me = members.find((member) => member.enrolment.user.id === userId);
-  return me && { match, me, partners: members.filter((member) => member !== me) };
+  if (!match || !me) throw new ServiceError('not-found', 'No such pair.');
+  return { match, me, partners: members.filter((member) => member !== me) };
 }

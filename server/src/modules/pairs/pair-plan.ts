@@ -14,7 +14,7 @@ import { ServiceError } from '../../service-error.js';
 import { CURRICULUM_TIME_LIMIT_MS, glossaryOf } from '../curricula/curriculum-gallery.js';
 import { Match } from '../matching/match.js';
 import { programmeSettings } from '../programmes/programme-service.js';
-import { type Membership, membership, membershipOf } from './pair-membership.js';
+import { type Membership, membership } from './pair-membership.js';
 import type { PairSessionView, PairView } from './pair-schemas.js';
 import { PairSession } from './pair-session.js';
 
@@ -98,27 +98,68 @@ export async function getPair(
   return pairView(fork, await membership(fork, userId, matchId), userId);
 }
 
+/** One member of one of the person's pairs, as {@link MY_PAIRS_SQL} reads it. */
+interface MemberRow {
+  id: string;
+  /** As PostgreSQL writes it: the ORM's driver leaves timestamps as text. */
+  stale_since: string | null;
+  programme_id: string;
+  programme_name: string;
+  programme_kind: PairView['programme']['kind'];
+  user_id: string;
+  role: PairView['myRole'];
+  name: string;
+  department: string | null;
+  title: string | null;
+}
+
+const MY_PAIRS_SQL = `SELECT m.id, m.stale_since, p.id AS programme_id, p.name AS programme_name,
+    p.kind AS programme_kind, e.user_id, mm.role, u.name, u.department, u.title
+  FROM match m
+  JOIN programme p ON p.id = m.programme_id
+  JOIN match_member mm ON mm.match_id = m.id
+  JOIN enrolment e ON e.id = mm.enrolment_id
+  JOIN app_user u ON u.id = e.user_id
+  WHERE m.state = 'published' AND m.id IN (
+    SELECT mine.match_id FROM match_member mine
+    JOIN enrolment my ON my.id = mine.enrolment_id
+    WHERE my.user_id = ?)
+  ORDER BY m.published_at DESC, m.id, mm.id`;
+
 /**
- * The published pairs a person is in, each with its plan: two queries however many pairs (the
- * pairs with their members, then every plan session with the person's feedback), not three a pair.
+ * The published pairs a person is in, each with its plan: two plain statements however many
+ * pairs (the pairs with their members, then every plan session with the person's feedback).
+ * The home page asks for this on every visit; entities would cost more than the queries.
  */
 export async function listMyPairs(em: EntityManager, userId: string): Promise<PairView[]> {
-  const fork = em.fork();
-  const matches = await fork.find(
-    Match,
-    // $some filters by a subquery, so the members joined for populate stay all of them.
-    { state: 'published', members: { $some: { enrolment: { user: userId } } } },
-    { populate: ['programme', 'members.enrolment.user'], orderBy: { publishedAt: 'desc' } },
-  );
-  const plans = await plansOf(
-    fork,
-    matches.map((match) => match.id),
-    userId,
-  );
-  return matches.flatMap((match) => {
-    const pair = membershipOf(match, userId);
-    return pair ? [viewOf(pair, plans.get(match.id) ?? [])] : [];
-  });
+  const rows: MemberRow[] = await em.execute(MY_PAIRS_SQL, [userId]);
+  const pairs = new Map<string, PairView>();
+  for (const row of rows) {
+    const pair = pairs.get(row.id) ?? pairOf(row);
+    pairs.set(row.id, pair);
+    if (row.user_id === userId) pair.myRole = row.role;
+    else
+      pair.partners.push({
+        name: row.name,
+        department: row.department,
+        title: row.title,
+        role: row.role,
+      });
+  }
+  const plans = await plansOf(em, [...pairs.keys()], userId);
+  return [...pairs.values()].map((pair) => ({ ...pair, sessions: plans.get(pair.id) ?? [] }));
+}
+
+/** A pair without partners and sessions yet; its role is set from the person's own row. */
+function pairOf(row: MemberRow): PairView {
+  return {
+    id: row.id,
+    programme: { id: row.programme_id, name: row.programme_name, kind: row.programme_kind },
+    myRole: row.role,
+    partners: [],
+    staleSince: row.stale_since === null ? null : new Date(row.stale_since).toISOString(),
+    sessions: [],
+  };
 }
 
 export async function pairView(
