@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
+import { CsvFileResponse, sendCsv } from '../../http/file-download.js';
 import { namedChoices } from '../../http/schema-errors.js';
 import { exportProgrammeEnrolments } from './enrolment-export.js';
 import { enrolOnBehalf } from './enrolment-on-behalf.js';
@@ -72,10 +73,7 @@ const enrolmentAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: EnrolmentExportFilterSchema,
         produces: ['text/csv'],
         response: {
-          200: {
-            description: 'A CSV file, offered for download.',
-            content: { 'text/csv': { schema: Type.String() } },
-          },
+          200: CsvFileResponse,
           400: ErrorSchema,
           404: ErrorSchema,
         },
@@ -88,10 +86,7 @@ const enrolmentAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.id,
         request.query,
       );
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .send(file.csv);
+      return sendCsv(reply, file);
     },
   );
 };

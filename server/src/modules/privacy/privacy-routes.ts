@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
+import { asAttachment } from '../../http/file-download.js';
 import type { NoteKeyring } from '../pairs/note-keyring.js';
 import { deleteAccount } from './account-deletion.js';
 import {
@@ -37,9 +38,7 @@ const privacyRoutes: FastifyPluginAsyncTypebox<PrivacyRoutesOptions> = async (
   const participant = { access: 'participant' } as const;
   const admin = { access: 'admin' } as const;
   const download = (reply: FastifyReply, data: PersonalDataExport) =>
-    reply
-      .header('content-disposition', `attachment; filename="${exportFilename(data)}"`)
-      .send(data);
+    asAttachment(reply, exportFilename(data)).send(data);
 
   app.get(
     '/api/me/export',

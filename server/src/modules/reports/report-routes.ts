@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
+import { CsvFileResponse, sendCsv } from '../../http/file-download.js';
 import { namedChoices } from '../../http/schema-errors.js';
 import { readProgrammeReport } from './programme-report.js';
 import { exportReportDataset } from './report-export.js';
@@ -43,10 +44,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportSettings> = async (app, sett
         params: ReportDatasetParamsSchema,
         produces: ['text/csv'],
         response: {
-          200: {
-            description: 'A CSV file, offered for download.',
-            content: { 'text/csv': { schema: Type.String() } },
-          },
+          200: CsvFileResponse,
           400: ErrorSchema,
           404: ErrorSchema,
         },
@@ -60,10 +58,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportSettings> = async (app, sett
         request.params.dataset,
         settings.minGroupSize,
       );
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .send(file.csv);
+      return sendCsv(reply, file);
     },
   );
 };
