@@ -20,7 +20,7 @@ const enrolmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(ParticipantProgrammeSchema) },
       },
     },
-    async (request) => listMyProgrammes(app.orm.em, signedIn(request).id),
+    async (request) => listMyProgrammes(app.orm.em, signedIn(request)),
   );
   app.get(
     '/api/programmes/:id',

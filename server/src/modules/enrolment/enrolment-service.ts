@@ -13,14 +13,16 @@ import { Enrolment } from './enrolment.js';
 import type { Enrol, MyEnrolment, ParticipantProgramme } from './enrolment-schemas.js';
 import { enrolmentClosedReason } from './enrolment-window.js';
 
-/** Programmes a person can join now or takes part in, newest first. */
+/**
+ * Programmes a person can join now or takes part in, newest first. Takes the signed-in user the
+ * session already loaded: the home page asks for this on every visit.
+ */
 export async function listMyProgrammes(
   em: EntityManager,
-  userId: string,
+  user: User,
   now = new Date(),
 ): Promise<ParticipantProgramme[]> {
   const fork = em.fork();
-  const user = await fork.findOneOrFail(User, userId);
   const mine = await fork.find(Enrolment, { user }, { populate: ['programme'] });
   const enrolled = new Map(mine.map((e) => [e.programme.id, e]));
   const open = await fork.find(Programme, { state: 'enrolment' });
