@@ -11,6 +11,7 @@ import ormPlugin from './db/orm-plugin.js';
 import healthRoutes from './health/health-routes.js';
 import errorHandler from './http/error-handler.js';
 import openapi from './http/openapi.js';
+import rejectNul from './http/reject-nul.js';
 import securityHeaders from './http/security-headers.js';
 import webApp from './http/web-app.js';
 import { taskSettings } from './jobs/task-dependencies.js';
@@ -77,6 +78,7 @@ export async function buildApp(
   });
 
   await app.register(errorHandler);
+  await app.register(rejectNul);
   await app.register(securityHeaders, {
     formTargets: config.oidc ? [new URL(config.oidc.issuer).origin] : [],
     https: config.session.secureCookies,

@@ -53,6 +53,21 @@ t.test(
       statusCode: 400,
       message: /^body\/key must match pattern/,
     });
+    t.match((await admin('PATCH', '/api/admin/skills/so%00cial', { archived: true })).json(), {
+      statusCode: 400,
+      message: 'Text may not contain the NUL character (U+0000).',
+    });
+    t.match(
+      (
+        await admin('POST', '/api/admin/skills', {
+          ...lowCode,
+          key: 'x',
+          label: { de: 'a\u0000', en: 'b' },
+        })
+      ).json(),
+      { statusCode: 400 },
+      'wherever a NUL character comes in, the request is refused, never a 500 (found by the fuzz test)',
+    );
     t.match((await admin('PATCH', '/api/admin/skills/social-media', { archived: true })).json(), {
       key: 'social-media',
       archived: true,
