@@ -13,27 +13,64 @@ import { Enrolment } from './enrolment.js';
 import type { Enrol, MyEnrolment, ParticipantProgramme } from './enrolment-schemas.js';
 import { enrolmentClosedReason } from './enrolment-window.js';
 
+/** What a participant's view of a programme reads of it and of their enrolment. */
+type ProgrammeFields = Pick<
+  Programme,
+  'id' | 'name' | 'description' | 'kind' | 'state' | 'matchingStrategy' | 'settings'
+>;
+type EnrolmentFields = Pick<Enrolment, 'role' | 'state' | 'profile' | 'createdAt' | 'updatedAt'>;
+
+/** The open programmes and the person's own, each with the person's enrolment if any. */
+const MY_PROGRAMMES_SQL = `SELECT p.id, p.name, p.description, p.kind, p.state, p.matching_strategy,
+    p.settings, e.role, e.state AS enrolment_state, e.profile, e.created_at, e.updated_at
+  FROM programme p LEFT JOIN enrolment e ON e.programme_id = p.id AND e.user_id = ?
+  WHERE e.id IS NOT NULL OR p.state = 'enrolment'
+  ORDER BY p.created_at DESC, p.id`;
+
+interface MyProgrammeRow {
+  id: string;
+  name: string;
+  description: string;
+  kind: Programme['kind'];
+  state: Programme['state'];
+  matching_strategy: string;
+  settings: Record<string, unknown>;
+  role: Enrolment['role'] | null;
+  enrolment_state: Enrolment['state'] | null;
+  profile: Record<string, unknown> | null;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
 /**
  * Programmes a person can join now or takes part in, newest first. Takes the signed-in user the
- * session already loaded: the home page asks for this on every visit.
+ * session already loaded, and reads the rest in one plain statement mapped straight to the
+ * answer: the home page asks for this on every visit, and the ORM's query building and
+ * hydration cost several times the query.
  */
 export async function listMyProgrammes(
   em: EntityManager,
   user: User,
   now = new Date(),
 ): Promise<ParticipantProgramme[]> {
-  const fork = em.fork();
-  const mine = await fork.find(Enrolment, { user }, { populate: ['programme'] });
-  const enrolled = new Map(mine.map((e) => [e.programme.id, e]));
-  const open = await fork.find(Programme, { state: 'enrolment' });
-  const programmes = [
-    ...new Map([...mine.map((e) => e.programme), ...open].map((p) => [p.id, p])).values(),
-  ]
-    .filter(
-      (p) => enrolled.has(p.id) || !eligibilityProblem(programmeSettings(p).eligibility, user),
-    )
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  return programmes.map((p) => participantView(p, user, enrolled.get(p.id), now));
+  const rows: MyProgrammeRow[] = await em.execute(MY_PROGRAMMES_SQL, [user.id]);
+  return rows.flatMap((row) => {
+    const programme: ProgrammeFields = { ...row, matchingStrategy: row.matching_strategy };
+    const enrolment = enrolmentOf(row);
+    if (!enrolment && eligibilityProblem(programmeSettings(programme).eligibility, user)) return [];
+    return [participantView(programme, user, enrolment, now)];
+  });
+}
+
+function enrolmentOf(row: MyProgrammeRow): EnrolmentFields | undefined {
+  if (!row.role || !row.enrolment_state || !row.created_at || !row.updated_at) return undefined;
+  return {
+    role: row.role,
+    state: row.enrolment_state,
+    profile: row.profile ?? {},
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
 }
 
 /** @throws ServiceError not-found when the programme is a draft or closed to the person. */
@@ -188,9 +225,9 @@ async function save(
 }
 
 function participantView(
-  programme: Programme,
+  programme: ProgrammeFields,
   user: User,
-  enrolment: Enrolment | undefined | null,
+  enrolment: EnrolmentFields | undefined | null,
   now: Date,
 ): ParticipantProgramme {
   const settings = programmeSettings(programme);
@@ -220,7 +257,7 @@ function participantView(
   };
 }
 
-function myEnrolment(enrolment: Enrolment): MyEnrolment {
+function myEnrolment(enrolment: EnrolmentFields): MyEnrolment {
   return {
     role: enrolment.role,
     state: enrolment.state,

@@ -118,7 +118,9 @@ export async function getProgramme(em: EntityManager, id: string): Promise<Progr
  * A programme's settings as they are stored, completed where an older or hand-made row lacks a
  * field, so that every reader sees the whole schema.
  */
-export function programmeSettings(programme: Programme): ProgrammeSettings {
+export function programmeSettings(
+  programme: Pick<Programme, 'matchingStrategy' | 'settings'>,
+): ProgrammeSettings {
   const fallback = defaultSettings({
     sessionCount: 6,
     sessionMinutes: 60,
