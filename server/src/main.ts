@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { adminCommand } from './cli/admin-command.js';
 import { doctorCommand } from './cli/doctor-command.js';
 import { exportCommand } from './cli/export-command.js';
@@ -36,24 +36,40 @@ Options:
 
 Configuration comes from environment variables: see docs/operators/configuration.md.`;
 
+const OPTIONS = {
+  demo: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  report: { type: 'string' },
+  out: { type: 'string' },
+  since: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+/** The command each option belongs to: given to another, it is refused rather than ignored. */
+const OPTION_COMMAND = [
+  ['demo', 'start'],
+  ['dry-run', 'import'],
+  ['report', 'import'],
+  ['out', 'export'],
+  ['since', 'export'],
+] as const satisfies readonly (readonly [keyof typeof OPTIONS, string])[];
+
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      demo: { type: 'boolean', default: false },
-      'dry-run': { type: 'boolean', default: false },
-      report: { type: 'string' },
-      out: { type: 'string' },
-      since: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-      version: { type: 'boolean', short: 'v', default: false },
-    },
+    options: OPTIONS,
   });
   if (values.help) return void console.log(USAGE);
   if (values.version) return void console.log(version);
 
   const [command, ...rest] = positionals;
+  for (const [option, owner] of OPTION_COMMAND) {
+    const given = values[option];
+    if (given !== undefined && given !== false && command !== owner)
+      throw new OperatorError(`--${option} goes with \`tandem ${owner}\`.`, EXIT_USAGE);
+  }
   // These commands check their own arguments.
   if (command === 'import')
     return importCommand(loadConfig(), rest, { dryRun: values['dry-run'], report: values.report });
@@ -64,8 +80,6 @@ async function main(argv: string[]): Promise<void> {
   const action = command === 'notes' ? rest.shift() : undefined;
   if (rest.length > 0)
     throw new OperatorError(`Unexpected argument: ${rest[0]}\n\n${USAGE}`, EXIT_USAGE);
-  if (values.demo && command !== 'start')
-    throw new OperatorError('--demo goes with `tandem start`.', EXIT_USAGE);
 
   switch (command) {
     case 'start':

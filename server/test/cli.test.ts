@@ -29,6 +29,22 @@ t.test('an unknown command prints the usage', async (t) => {
   t.match(tandem.stderr(), /^tandem: Unknown command: serve\n\nUsage: tandem <command>/);
 });
 
+t.test('an option given to a command it does not belong to is refused, not ignored', async (t) => {
+  const cases: [string[], string][] = [
+    [['export', 'audit', '--dry-run'], 'tandem: --dry-run goes with `tandem import`.\n'],
+    [
+      ['import', 'people', 'people.csv', '--out', 'x.csv'],
+      'tandem: --out goes with `tandem export`.\n',
+    ],
+    [['migrate', '--demo'], 'tandem: --demo goes with `tandem start`.\n'],
+  ];
+  for (const [args, message] of cases) {
+    const tandem = spawnTandem(t, args, {});
+    t.equal((await tandem.exit).code, EXIT_USAGE, args.join(' '));
+    t.equal(tandem.stderr(), message, args.join(' '));
+  }
+});
+
 t.test('a database out of reach is one clear line, password hidden', async (t) => {
   const port = await freePort();
   const tandem = spawnTandem(t, ['migrate'], {
