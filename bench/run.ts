@@ -29,6 +29,12 @@ const runs: [string, string[]][] =
         : [[SOLVERS, [name, ...rest]]];
 
 let code = 0;
+// The http benchmark serves the web app beside the API, as deployed: build it first, as
+// `pnpm test` does.
+if (runs.some(([script]) => script === HTTP)) {
+  const build = spawnSync('pnpm', ['--filter', '@tandem/web', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 for (const [script, args] of runs) {
   const path = fileURLToPath(new URL(`../${script}`, import.meta.url));
   const child = spawnSync(process.execPath, [...process.execArgv, path, ...args], {

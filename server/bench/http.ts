@@ -12,6 +12,9 @@
  *   DATABASE_URL            the PostgreSQL to create the benchmark's database on
  *   LOG_LEVEL               Tandem's log level (default info, as deployed; lines discarded)
  *
+ * First, as a reference, /health/live with the participant's cookie: a signed-in request that
+ * does nothing but resolve its session (one statement), which bounds every signed-in route.
+ *
  * Both servers run in one child process (./http-servers.ts), so autocannon here does not share
  * their event loop; the bare server is the ceiling of this machine and this client, not a
  * server that does less than it should.
@@ -26,6 +29,7 @@ const ROUTES = process.env.BENCH_HTTP_ROUTES ?? '/api/pairs,/api/programmes';
 const RATE = 500;
 const CONNECTIONS = 10;
 const WARM_UP_SECONDS = 3;
+const SESSION_ONLY = '/health/live';
 
 interface Figures {
   reqPerSec: number;
@@ -50,10 +54,26 @@ try {
   console.log(
     `HTTP benchmark: Tandem beside bare Fastify, ${SECONDS} s per stretch, ${CONNECTIONS} connections, Node ${process.version}.`,
   );
+  await sessionOnly();
   for (const route of ROUTES.split(',')) await compare(route);
 } finally {
   child.disconnect();
   await new Promise((resolve) => child.once('exit', resolve));
+}
+
+/** The ceiling of any signed-in route: resolving the session and nothing else. */
+async function sessionOnly(): Promise<void> {
+  const tandem = `http://127.0.0.1:${servers.tandemPort}${SESSION_ONLY}`;
+  const bare = `http://127.0.0.1:${servers.barePort}${SESSION_ONLY}`;
+  await run(tandem, WARM_UP_SECONDS);
+  const [signedIn, nothing] = [await run(tandem, SECONDS), await run(bare, SECONDS)];
+  if (!signedIn || !nothing) return;
+  console.log(
+    `\n${SESSION_ONLY} with the session cookie, i.e. the session lookup alone (one statement): ` +
+      `Tandem ${Math.round(signedIn.reqPerSec)} req/s (p99 ${signedIn.p99} ms), ` +
+      `bare ${Math.round(nothing.reqPerSec)} req/s: ` +
+      `${((100 * signedIn.reqPerSec) / nothing.reqPerSec).toFixed(0)} %, the most any signed-in route can reach.`,
+  );
 }
 
 async function compare(route: string): Promise<void> {
