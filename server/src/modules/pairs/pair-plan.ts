@@ -98,6 +98,23 @@ export async function getPair(
   return pairView(fork, await membership(fork, userId, matchId), userId);
 }
 
+/**
+ * A plan session as the overview shows it ({@link PairSessionView}), built by PostgreSQL from
+ * `s` (a pair_session) and `f` (the person's feedback on it, if any).
+ */
+const SESSION_VIEW_SQL = `json_build_object('id', s.id, 'position', s.position, 'title', s.title,
+    'goal', s.goal, 'agenda', s.agenda, 'tutorials', s.tutorials, 'homework', s.homework,
+    'durationMinutes', s.duration_minutes, 'offsetWeeks', s.offset_weeks,
+    'milestone', s.milestone, 'status', s.status, 'addedByPair', s.added_by_pair,
+    'myFeedback', CASE WHEN f.rating IS NULL THEN NULL
+      ELSE json_build_object('rating', f.rating, 'comment', f.comment) END)`;
+
+/** The plan of match `m` in order, with the feedback of the person given as its parameter. */
+const PLAN_SQL = `(SELECT coalesce(json_agg(${SESSION_VIEW_SQL} ORDER BY s.position), '[]')
+    FROM pair_session s
+    LEFT JOIN session_feedback f ON f.session_id = s.id AND f.author_id = ?
+    WHERE s.match_id = m.id)`;
+
 /** One member of one of the person's pairs, as {@link MY_PAIRS_SQL} reads it. */
 interface MemberRow {
   id: string;
@@ -111,10 +128,14 @@ interface MemberRow {
   name: string;
   department: string | null;
   title: string | null;
+  /** The plan, on the person's own row only: once per pair is enough. */
+  sessions: PairSessionView[] | null;
 }
 
+/** Its three parameters are all the person's id. */
 const MY_PAIRS_SQL = `SELECT m.id, m.stale_since, p.id AS programme_id, p.name AS programme_name,
-    p.kind AS programme_kind, e.user_id, mm.role, u.name, u.department, u.title
+    p.kind AS programme_kind, e.user_id, mm.role, u.name, u.department, u.title,
+    CASE WHEN e.user_id = ? THEN ${PLAN_SQL} END AS sessions
   FROM match m
   JOIN programme p ON p.id = m.programme_id
   JOIN match_member mm ON mm.match_id = m.id
@@ -127,18 +148,21 @@ const MY_PAIRS_SQL = `SELECT m.id, m.stale_since, p.id AS programme_id, p.name A
   ORDER BY m.published_at DESC, m.id, mm.id`;
 
 /**
- * The published pairs a person is in, each with its plan: two plain statements however many
- * pairs (the pairs with their members, then every plan session with the person's feedback).
- * The home page asks for this on every visit; entities would cost more than the queries.
+ * The published pairs a person is in, each with its plan: one plain statement however many
+ * pairs, the plans built as JSON by PostgreSQL. The home page asks for this on every visit;
+ * entities would cost more than the query, and every further round trip costs about as much
+ * as the query itself.
  */
 export async function listMyPairs(em: EntityManager, userId: string): Promise<PairView[]> {
-  const rows: MemberRow[] = await em.execute(MY_PAIRS_SQL, [userId]);
+  const rows: MemberRow[] = await em.execute(MY_PAIRS_SQL, [userId, userId, userId]);
   const pairs = new Map<string, PairView>();
   for (const row of rows) {
     const pair = pairs.get(row.id) ?? pairOf(row);
     pairs.set(row.id, pair);
-    if (row.user_id === userId) pair.myRole = row.role;
-    else
+    if (row.user_id === userId) {
+      pair.myRole = row.role;
+      pair.sessions = row.sessions ?? [];
+    } else
       pair.partners.push({
         name: row.name,
         department: row.department,
@@ -146,8 +170,7 @@ export async function listMyPairs(em: EntityManager, userId: string): Promise<Pa
         role: row.role,
       });
   }
-  const plans = await plansOf(em, [...pairs.keys()], userId);
-  return [...pairs.values()].map((pair) => ({ ...pair, sessions: plans.get(pair.id) ?? [] }));
+  return [...pairs.values()];
 }
 
 /** A pair without partners and sessions yet; its role is set from the person's own row. */
@@ -162,79 +185,19 @@ function pairOf(row: MemberRow): PairView {
   };
 }
 
+/** Parameters: the person's id, then the match's. */
+const PAIR_PLAN_SQL = `SELECT ${PLAN_SQL} AS sessions FROM match m WHERE m.id = ?`;
+
 export async function pairView(
   em: EntityManager,
   pair: Membership,
   userId: string,
 ): Promise<PairView> {
-  const plans = await plansOf(em, [pair.match.id], userId);
-  return viewOf(pair, plans.get(pair.match.id) ?? []);
-}
-
-/** A plan session with the person's feedback on it, as {@link PLANS_SQL} reads it. */
-interface PlanRow {
-  id: string;
-  match_id: string;
-  position: number;
-  title: string;
-  goal: string;
-  agenda: string[];
-  tutorials: PairSessionView['tutorials'];
-  homework: PairSessionView['homework'];
-  duration_minutes: number;
-  offset_weeks: number | string;
-  milestone: PairSessionView['milestone'];
-  status: PairSessionView['status'];
-  added_by_pair: boolean;
-  rating: number | null;
-  comment: string | null;
-}
-
-const PLANS_SQL = `SELECT s.id, s.match_id, s.position, s.title, s.goal, s.agenda, s.tutorials,
-    s.homework, s.duration_minutes, s.offset_weeks, s.milestone, s.status, s.added_by_pair,
-    f.rating, f.comment
-  FROM pair_session s
-  LEFT JOIN session_feedback f ON f.session_id = s.id AND f.author_id = ?
-  WHERE s.match_id IN (?)
-  ORDER BY s.match_id, s.position`;
-
-/**
- * The plan sessions of the pairs, in order, each with the person's feedback: one plain
- * statement, since the overview only reads them and hydrating entities cost more than the query.
- */
-async function plansOf(
-  em: EntityManager,
-  matchIds: string[],
-  userId: string,
-): Promise<Map<string, PairSessionView[]>> {
-  if (!matchIds.length) return new Map();
-  const rows: PlanRow[] = await em.execute(PLANS_SQL, [userId, matchIds]);
-  const plans = new Map<string, PairSessionView[]>();
-  for (const row of rows) {
-    const plan = plans.get(row.match_id) ?? [];
-    plan.push(planView(row));
-    plans.set(row.match_id, plan);
-  }
-  return plans;
-}
-
-function planView(row: PlanRow): PairSessionView {
-  return {
-    id: row.id,
-    position: row.position,
-    title: row.title,
-    goal: row.goal,
-    agenda: row.agenda,
-    tutorials: row.tutorials,
-    homework: row.homework,
-    durationMinutes: row.duration_minutes,
-    // A double; the driver may hand it over as text.
-    offsetWeeks: Number(row.offset_weeks),
-    milestone: row.milestone,
-    status: row.status,
-    addedByPair: row.added_by_pair,
-    myFeedback: row.rating === null ? null : { rating: row.rating, comment: row.comment },
-  };
+  const [row]: { sessions: PairSessionView[] }[] = await em.execute(PAIR_PLAN_SQL, [
+    userId,
+    pair.match.id,
+  ]);
+  return viewOf(pair, row?.sessions ?? []);
 }
 
 function viewOf({ match, me, partners }: Membership, sessions: PairSessionView[]): PairView {
