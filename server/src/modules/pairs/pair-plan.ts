@@ -6,6 +6,7 @@ import {
   type SessionPlan,
   SessionPlanSchema,
 } from '@tandem/plugin-sdk';
+import { type PreparedRead, preparedRows } from '../../db/prepared-read.js';
 import type { Log } from '../../logger.js';
 import { invokePlugin } from '../../plugin-host/invoke-plugin.js';
 import { pluginContext } from '../../plugin-host/plugin-context.js';
@@ -109,13 +110,13 @@ const SESSION_VIEW_SQL = `json_build_object('id', s.id, 'position', s.position, 
     'myFeedback', CASE WHEN f.rating IS NULL THEN NULL
       ELSE json_build_object('rating', f.rating, 'comment', f.comment) END)`;
 
-/** The plan of match `m` in order, with the feedback of the person given as its parameter. */
+/** The plan of match `m` in order, with the feedback of the person whose id is `$1`. */
 const PLAN_SQL = `(SELECT coalesce(json_agg(${SESSION_VIEW_SQL} ORDER BY s.position), '[]')
     FROM pair_session s
-    LEFT JOIN session_feedback f ON f.session_id = s.id AND f.author_id = ?
+    LEFT JOIN session_feedback f ON f.session_id = s.id AND f.author_id = $1
     WHERE s.match_id = m.id)`;
 
-/** One member of one of the person's pairs, as {@link MY_PAIRS_SQL} reads it. */
+/** One member of one of the person's pairs, as {@link MY_PAIRS} reads it. */
 interface MemberRow {
   id: string;
   /** As PostgreSQL writes it: the ORM's driver leaves timestamps as text. */
@@ -132,10 +133,12 @@ interface MemberRow {
   sessions: PairSessionView[] | null;
 }
 
-/** Its three parameters are all the person's id. */
-const MY_PAIRS_SQL = `SELECT m.id, m.stale_since, p.id AS programme_id, p.name AS programme_name,
+/** The person's pairs, `$1` their id. Prepared: PostgreSQL took longer to plan it than to run it. */
+const MY_PAIRS: PreparedRead = {
+  name: 'tandem_my_pairs',
+  text: `SELECT m.id, m.stale_since, p.id AS programme_id, p.name AS programme_name,
     p.kind AS programme_kind, e.user_id, mm.role, u.name, u.department, u.title,
-    CASE WHEN e.user_id = ? THEN ${PLAN_SQL} END AS sessions
+    CASE WHEN e.user_id = $1 THEN ${PLAN_SQL} END AS sessions
   FROM match m
   JOIN programme p ON p.id = m.programme_id
   JOIN match_member mm ON mm.match_id = m.id
@@ -144,8 +147,9 @@ const MY_PAIRS_SQL = `SELECT m.id, m.stale_since, p.id AS programme_id, p.name A
   WHERE m.state = 'published' AND m.id IN (
     SELECT mine.match_id FROM match_member mine
     JOIN enrolment my ON my.id = mine.enrolment_id
-    WHERE my.user_id = ?)
-  ORDER BY m.published_at DESC, m.id, mm.id`;
+    WHERE my.user_id = $1)
+  ORDER BY m.published_at DESC, m.id, mm.id`,
+};
 
 /**
  * The published pairs a person is in, each with its plan: one plain statement however many
@@ -154,7 +158,7 @@ const MY_PAIRS_SQL = `SELECT m.id, m.stale_since, p.id AS programme_id, p.name A
  * as the query itself.
  */
 export async function listMyPairs(em: EntityManager, userId: string): Promise<PairView[]> {
-  const rows: MemberRow[] = await em.execute(MY_PAIRS_SQL, [userId, userId, userId]);
+  const rows = await preparedRows<MemberRow>(em, MY_PAIRS, [userId]);
   const pairs = new Map<string, PairView>();
   for (const row of rows) {
     const pair = pairs.get(row.id) ?? pairOf(row);
@@ -185,15 +189,18 @@ function pairOf(row: MemberRow): PairView {
   };
 }
 
-/** Parameters: the person's id, then the match's. */
-const PAIR_PLAN_SQL = `SELECT ${PLAN_SQL} AS sessions FROM match m WHERE m.id = ?`;
+/** One pair's plan: `$1` the person's id, `$2` the match's. */
+const PAIR_PLAN: PreparedRead = {
+  name: 'tandem_pair_plan',
+  text: `SELECT ${PLAN_SQL} AS sessions FROM match m WHERE m.id = $2`,
+};
 
 export async function pairView(
   em: EntityManager,
   pair: Membership,
   userId: string,
 ): Promise<PairView> {
-  const [row]: { sessions: PairSessionView[] }[] = await em.execute(PAIR_PLAN_SQL, [
+  const [row] = await preparedRows<{ sessions: PairSessionView[] }>(em, PAIR_PLAN, [
     userId,
     pair.match.id,
   ]);
