@@ -17,12 +17,20 @@ export interface TandemProcess {
 
 /**
  * Runs `tandem <args>` as its own process, the way an operator does, with only the given
- * environment on top of PATH. Killed at the end of the test if still running.
+ * environment on top of PATH. Killed at the end of the test if still running. From the sources
+ * unless `compiled` names a built `main.js` to run with plain node, as the image does.
  */
-export function spawnTandem(t: Test, args: string[], env: Record<string, string>): TandemProcess {
+export function spawnTandem(
+  t: Test,
+  args: string[],
+  env: Record<string, string>,
+  compiled?: string,
+): TandemProcess {
   const child = spawn(
     process.execPath,
-    ['--conditions=tandem-source', '--import', 'tsx', main, ...args],
+    compiled
+      ? [compiled, ...args]
+      : ['--conditions=tandem-source', '--import', 'tsx', main, ...args],
     {
       // No management server unless a test asks: the default port is one for all processes.
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', MANAGEMENT_PORT: 'off', ...env },
