@@ -6,6 +6,7 @@ import { exportCommand } from './cli/export-command.js';
 import { importCommand } from './cli/import-command.js';
 import { migrateCommand } from './cli/migrate-command.js';
 import { notesCommand } from './cli/notes-command.js';
+import { organisationCommand } from './cli/organisation-command.js';
 import { pluginsCommand } from './cli/plugins-command.js';
 import { startCommand } from './cli/start-command.js';
 import { workerCommand } from './cli/worker-command.js';
@@ -26,6 +27,8 @@ Commands:
   export enrolments <programme> [--out <file>]  a programme's enrolments as CSV
   export audit [--since <date>] [--out <file>]  the audit log as CSV
   admin grant|revoke <email or subject>         give or take the admin role
+  organisation [--name <name>] [--time-zone <zone>] [--language de|en]
+                   show, or set, the organisation's name, meeting time zone and default language
   doctor           check configuration, database, identity provider, plugins and mail server
 
 Options:
@@ -42,6 +45,9 @@ const OPTIONS = {
   report: { type: 'string' },
   out: { type: 'string' },
   since: { type: 'string' },
+  name: { type: 'string' },
+  'time-zone': { type: 'string' },
+  language: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const satisfies ParseArgsConfig['options'];
@@ -53,6 +59,9 @@ const OPTION_COMMAND = [
   ['report', 'import'],
   ['out', 'export'],
   ['since', 'export'],
+  ['name', 'organisation'],
+  ['time-zone', 'organisation'],
+  ['language', 'organisation'],
 ] as const satisfies readonly (readonly [keyof typeof OPTIONS, string])[];
 
 async function main(argv: string[]): Promise<void> {
@@ -76,6 +85,12 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'export')
     return exportCommand(loadConfig(), rest, { out: values.out, since: values.since });
   if (command === 'admin') return adminCommand(loadConfig(), rest);
+  if (command === 'organisation')
+    return organisationCommand(loadConfig(), rest, {
+      name: values.name,
+      timeZone: values['time-zone'],
+      language: values.language,
+    });
   // `notes` takes one action word after it; every other command takes none.
   const action = command === 'notes' ? rest.shift() : undefined;
   if (rest.length > 0)

@@ -1,0 +1,89 @@
+import t from 'tap';
+import { organisationCommand } from '../src/cli/organisation-command.js';
+import { loadConfig } from '../src/config.js';
+import { openOrm } from '../src/db/orm.js';
+import { EXIT_USAGE } from '../src/errors.js';
+import { AuditEvent } from '../src/modules/audit/audit-event.js';
+import { organisationSettings } from '../src/modules/organisation/organisation-settings.js';
+import { updateOrganisation } from '../src/modules/organisation/organisation-update.js';
+import { buildTestApp } from './helpers/build-test-app.js';
+import { createTestDatabase } from './helpers/database.js';
+import { spawnTandem } from './helpers/tandem-process.js';
+
+t.test('`tandem organisation` shows the settings, and sets those it is given', async (t) => {
+  const url = await createTestDatabase(t);
+  const show = spawnTandem(t, ['organisation'], { DATABASE_URL: url });
+  t.equal((await show.exit).code, 0, show.output());
+  t.equal(
+    show.stdout(),
+    'Name:      (not set: tandem organisation --name "…")\n' +
+      'Time zone: Europe/Berlin\n' +
+      'Language:  de (for people who chose none)\n',
+  );
+
+  const set = spawnTandem(
+    t,
+    ['organisation', '--name', ' Bundesamt für Beispiele ', '--time-zone', 'Europe/Vienna'],
+    { DATABASE_URL: url },
+  );
+  t.equal((await set.exit).code, 0, set.output());
+  t.equal(
+    set.stdout(),
+    'Name:      Bundesamt für Beispiele\n' +
+      'Time zone: Europe/Vienna\n' +
+      'Language:  de (for people who chose none)\n',
+  );
+
+  const app = await buildTestApp(t, { databaseUrl: url });
+  const site = await app.inject('/api/site');
+  t.equal(site.json().organisationName, 'Bundesamt für Beispiele', 'the site names it');
+});
+
+t.test('a change is checked, needs a name first, and is audited', async (t) => {
+  const url = await createTestDatabase(t);
+  const orm = await openOrm(url);
+  t.teardown(() => orm.close());
+
+  await t.rejects(updateOrganisation(orm.em, { timeZone: 'Europe/Vienna' }, 'cli'), {
+    message: 'The organisation has no name yet: name it in the same change.',
+  });
+  await t.rejects(updateOrganisation(orm.em, { name: 'Amt', timeZone: 'Mars/Olympus' }, 'cli'), {
+    message: 'Unknown time zone "Mars/Olympus": use an IANA name such as Europe/Berlin.',
+  });
+  await t.rejects(updateOrganisation(orm.em, { name: '   ' }, 'cli'), {
+    message: 'The name must have 1 to 200 characters.',
+  });
+  t.same(
+    await organisationSettings(orm.em.fork()),
+    {
+      name: null,
+      demo: false,
+      timeZone: 'Europe/Berlin',
+      defaultLocale: 'de',
+    },
+    'nothing refused was saved',
+  );
+
+  await updateOrganisation(orm.em, { name: 'Amt' }, 'cli');
+  const after = await updateOrganisation(orm.em, { defaultLocale: 'en' }, 'cli');
+  t.same(after, { name: 'Amt', demo: false, timeZone: 'Europe/Berlin', defaultLocale: 'en' });
+  const audited = await orm.em
+    .fork()
+    .find(AuditEvent, { action: 'organisation.updated' }, { orderBy: { id: 'asc' } });
+  t.match(
+    audited.map((event) => event.data),
+    [
+      { via: 'cli', before: { name: null }, change: { name: 'Amt' } },
+      { via: 'cli', before: { name: 'Amt', defaultLocale: 'de' }, change: { defaultLocale: 'en' } },
+    ],
+  );
+
+  await t.rejects(
+    organisationCommand(loadConfig({ DATABASE_URL: url }), [], {
+      name: undefined,
+      timeZone: undefined,
+      language: 'fr',
+    }),
+    { message: '--language is de or en (got "fr").', exitCode: EXIT_USAGE },
+  );
+});
