@@ -119,8 +119,8 @@ const PLAN_SQL = `(SELECT coalesce(json_agg(${SESSION_VIEW_SQL} ORDER BY s.posit
 /** One member of one of the person's pairs, as {@link MY_PAIRS} reads it. */
 interface MemberRow {
   id: string;
-  /** As PostgreSQL writes it: the ORM's driver leaves timestamps as text. */
-  stale_since: string | null;
+  /** Text or a Date, as the connection's type parsers hand timestamps over. */
+  stale_since: string | Date | null;
   programme_id: string;
   programme_name: string;
   programme_kind: PairView['programme']['kind'];
@@ -152,7 +152,7 @@ const MY_PAIRS: PreparedRead = {
 };
 
 /**
- * The published pairs a person is in, each with its plan: one plain statement however many
+ * The published pairs a person is in, each with its plan: one prepared statement however many
  * pairs, the plans built as JSON by PostgreSQL. The home page asks for this on every visit;
  * entities would cost more than the query, and every further round trip costs about as much
  * as the query itself.
@@ -177,7 +177,7 @@ export async function listMyPairs(em: EntityManager, userId: string): Promise<Pa
   return [...pairs.values()];
 }
 
-/** A pair without partners and sessions yet; its role is set from the person's own row. */
+/** A pair without partners and plan yet: the person's own row sets role and plan. */
 function pairOf(row: MemberRow): PairView {
   return {
     id: row.id,
