@@ -151,3 +151,17 @@ t.test('an internalNetworks entry that is no network fails every send, naming it
     t.match(reasonOf(result), `internalNetworks entry "${entry}"`);
   }
 });
+
+t.test(
+  'saving: literal internal hosts, other hosts and non-webhooks are named early',
+  async (t) => {
+    const check = (address: string, config = {}) =>
+      webhook.addressProblem?.(address, pluginConfig(webhook, config));
+    t.match(check('http://127.0.0.1/hooks/x'), 'is an internal address');
+    t.match(check('http://app.localhost/hooks/x'), 'is an internal address');
+    t.equal(check('http://127.0.0.1/hooks/x', { internalNetworks: ['127.0.0.0/8'] }), undefined);
+    t.equal(check('https://chat.example.org/hooks/x'), undefined, 'names are judged at send time');
+    t.match(check('https://chat.example.org/x', { allowedHosts: ['a.example'] }), 'not one');
+    t.match(check('ftp://chat.example.org/x'), 'not an http(s) URL');
+  },
+);
