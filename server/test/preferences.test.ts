@@ -83,3 +83,44 @@ t.test('people choose their language and channels, and messages follow the choic
     'no email when muted; the inbox entry is the in-app message',
   );
 });
+
+t.test(
+  'a webhook on an internal address is refused when saved, unless the operator allows it',
+  async (t) => {
+    const app = await buildTestApp(t, {
+      env: { TANDEM_PLUGIN_WEBHOOK_INTERNAL_NETWORKS: '["10.20.0.0/16"]' },
+    });
+    const lena = await signedInAs(app, { subject: 'lena', name: 'Lena Vogt' });
+    const save = (webhook: string) =>
+      app.inject({
+        method: 'PUT',
+        url: '/api/me/preferences',
+        cookies: lena.cookies,
+        payload: { locale: null, mutedChannels: [], channelAddresses: { webhook } },
+      });
+    const internal = [
+      'http://127.0.0.1:8080/hooks/lena',
+      'http://localhost:5432/',
+      'https://[::1]/hooks/lena',
+      'http://[::ffff:169.254.169.254]/latest/meta-data/',
+      'matrix+http://192.168.1.10/webhook/x',
+      'http://10.21.0.1/hooks/lena',
+    ];
+    for (const url of internal) {
+      const answer = await save(url);
+      t.equal(answer.statusCode, 400, url);
+      t.match(answer.json().message, /The webhook address cannot be used: .*internal address/, url);
+    }
+    t.equal((await save('http://10.20.1.5/hooks/lena')).statusCode, 200, 'an allowed network');
+    t.equal((await save('https://chat.agency.example/hooks/lena')).statusCode, 200, 'a name');
+    t.same(
+      (
+        await app.inject({ method: 'GET', url: '/api/me/preferences', cookies: lena.cookies })
+      ).json().channelAddresses,
+      {
+        webhook: 'https://chat.agency.example/hooks/lena',
+      },
+      'nothing internal was kept',
+    );
+  },
+);

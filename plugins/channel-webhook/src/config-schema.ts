@@ -33,6 +33,12 @@ export const WebhookConfigSchema = Type.Object({
         'Host names webhooks may point to, e.g. ["chat.example.org"]; a URL to any other host fails permanently. Unset: any host.',
     }),
   ),
+  internalNetworks: Type.Optional(
+    Type.Array(Type.String({ minLength: 1 }), {
+      description:
+        'Internal networks webhooks may reach, as CIDR ranges or addresses, e.g. ["10.20.0.0/16"] for a chat server on the intranet. Loopback, private, link-local, carrier-grade NAT, multicast and other non-public addresses outside them are refused. Unset: none.',
+    }),
+  ),
 });
 
 /** The validated configuration `ctx.config` holds. */

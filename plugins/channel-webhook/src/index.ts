@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 import { defineNotificationChannel } from '@tandem/plugin-sdk';
+import { addressProblem } from './address-problem.js';
 import { WebhookConfigSchema } from './config-schema.js';
 import { sendWebhook } from './send-webhook.js';
 
@@ -19,4 +20,5 @@ export default defineNotificationChannel({
   host: '^0.1.0',
   configSchema: WebhookConfigSchema,
   send: (message, ctx) => sendWebhook(message, ctx),
+  addressProblem,
 });

@@ -1,3 +1,8 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
+import type { ResolvedAddress } from './webhook-address.js';
+
 /** How a POST to a webhook ended, before it is judged. */
 export type HttpOutcome =
   | { kind: 'answered'; status: number; retryAfter: string | null; body: string }
@@ -9,74 +14,103 @@ export interface PostOptions {
   timeoutMs: number;
   /** Sent as `Idempotency-Key`, for targets (and proxies) that deduplicate. */
   deliveryKey: string;
+  /** The checked address of the URL's host: the only one connected to. */
+  address: ResolvedAddress;
 }
 
 // Enough of an error page to say what went wrong; the rest is not read.
 const BODY_BYTES = 2048;
 
-/** POSTs the payload as JSON; never throws, a failure is an outcome too. */
+/**
+ * POSTs the payload as JSON to `options.address`, with the URL's host name for TLS and the
+ * Host header; never throws, a failure is an outcome too. Redirects are not followed: a
+ * redirected POST turns into a GET and could lead anywhere.
+ */
 export async function postWebhook(
   url: URL,
   payload: object,
   options: PostOptions,
 ): Promise<HttpOutcome> {
+  const signal = AbortSignal.timeout(options.timeoutMs);
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        'idempotency-key': headerSafe(options.deliveryKey),
-      },
-      body: JSON.stringify(payload),
-      // A redirected POST turns into a GET and could leave the allowed hosts: not followed.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    const body = response.ok ? await discard(response) : await readStart(response);
-    const retryAfter = response.headers.get('retry-after');
-    return { kind: 'answered', status: response.status, retryAfter, body };
+    const response = await exchange(url, JSON.stringify(payload), options, signal);
+    const ok =
+      response.statusCode !== undefined && response.statusCode >= 200 && response.statusCode < 300;
+    const body = ok ? discard(response) : await readStart(response);
+    const retryAfter = response.headers['retry-after'] ?? null;
+    return { kind: 'answered', status: response.statusCode ?? 0, retryAfter, body };
   } catch (error) {
-    return failureOf(error);
+    if (signal.aborted) return { kind: 'timed-out' };
+    return { kind: 'unreachable', cause: causeOf(error) };
   }
 }
 
-function failureOf(error: unknown): HttpOutcome {
-  if (error instanceof Error && error.name === 'TimeoutError') return { kind: 'timed-out' };
-  return { kind: 'unreachable', cause: causeOf(error) };
+function exchange(
+  url: URL,
+  body: string,
+  options: PostOptions,
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(body),
+          'idempotency-key': headerSafe(options.deliveryKey),
+        },
+        lookup: pinnedLookup(options.address),
+        // A pooled connection may have been opened for another address: always a fresh one.
+        agent: false,
+        signal,
+      },
+      resolve,
+    );
+    outgoing.once('error', reject);
+    outgoing.end(body);
+  });
 }
 
-// fetch wraps the socket error ("fetch failed"); its cause has the telling code.
+/** A lookup that answers every name with the one address already checked. */
+function pinnedLookup({ address, family }: ResolvedAddress): LookupFunction {
+  return (_hostname, options, callback) => {
+    // Node asks for all addresses when it may try several (autoSelectFamily).
+    if (options.all) callback(null, [{ address, family }]);
+    else callback(null, address, family);
+  };
+}
+
+// Socket errors carry a telling code (ECONNREFUSED, CERT_HAS_EXPIRED); others a message.
 function causeOf(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  if (!(cause instanceof Error)) return String(cause);
-  const code = (cause as Error & { code?: unknown }).code;
-  return typeof code === 'string' ? code : cause.message;
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as Error & { code?: unknown }).code;
+  return typeof code === 'string' ? code : error.message;
 }
 
-/** The first bytes of an error body as text; an empty string when reading fails. */
-async function readStart(response: Response): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
+/** The first bytes of an error body as text; what arrived when reading fails. */
+async function readStart(response: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
   let size = 0;
   try {
-    while (size < BODY_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
+    for await (const chunk of response) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).byteLength;
+      if (size >= BODY_BYTES) break;
     }
   } catch {
     // What arrived is enough for a reason; a broken body does not change the status.
   } finally {
-    reader.cancel().catch(() => {});
+    response.destroy();
   }
-  return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, BODY_BYTES));
+  return Buffer.concat(chunks).subarray(0, BODY_BYTES).toString('utf8');
 }
 
 /** Frees the connection without reading a success body nobody needs. */
-async function discard(response: Response): Promise<string> {
-  await response.body?.cancel().catch(() => {});
+function discard(response: IncomingMessage): string {
+  response.destroy();
   return '';
 }
 

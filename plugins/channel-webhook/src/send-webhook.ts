@@ -3,16 +3,32 @@ import { rememberDelivered, wasDelivered } from '@tandem/plugin-sdk';
 import { isAllowedHost } from './allowed-host.js';
 import { chatContent } from './chat-content.js';
 import type { WebhookConfig } from './config-schema.js';
+import { internalNetworks } from './internal-networks.js';
 import { payloadFor } from './payloads/index.js';
 import { postWebhook } from './post-webhook.js';
 import { hostOf } from './redact.js';
 import { resultOf } from './send-result.js';
+import {
+  type Resolve,
+  type ResolvedAddress,
+  systemResolve,
+  webhookAddress,
+} from './webhook-address.js';
 import { parseTarget, type WebhookTarget } from './webhook-target.js';
 
 type Context = PluginContext<WebhookConfig>;
 
-/** Posts one message to the webhook its recipient address names, at most once per key. */
-export async function sendWebhook(message: OutgoingMessage, ctx: Context): Promise<SendResult> {
+/**
+ * Posts one message to the webhook its recipient address names, at most once per key, and
+ * never to an internal address the operator did not open (see {@link webhookAddress}).
+ *
+ * @param resolve the resolver for the URL's host name; tests pass their own.
+ */
+export async function sendWebhook(
+  message: OutgoingMessage,
+  ctx: Context,
+  resolve: Resolve = systemResolve,
+): Promise<SendResult> {
   const parsed = parseTarget(message.recipient.address, ctx.config.style);
   if ('problem' in parsed) return { status: 'failed-permanently', reason: parsed.problem };
   const { target } = parsed;
@@ -23,19 +39,44 @@ export async function sendWebhook(message: OutgoingMessage, ctx: Context): Promi
     ctx.log.debug('webhook message already delivered, not posted again', { host });
     return { status: 'delivered' };
   }
-  const result = await post(message, target, ctx);
+  const result = await checkAndPost(message, target, ctx, resolve);
   await afterPost(result, message, target, ctx);
   return result;
 }
 
-async function post(message: OutgoingMessage, target: WebhookTarget, ctx: Context) {
+/** Resolves and checks the host, then posts to the address checked. */
+async function checkAndPost(
+  message: OutgoingMessage,
+  target: WebhookTarget,
+  ctx: Context,
+  resolve: Resolve,
+): Promise<SendResult> {
+  const networks = internalNetworks(ctx.config.internalNetworks);
+  if ('problem' in networks) return { status: 'failed-permanently', reason: networks.problem };
+  const found = await webhookAddress(target.url, networks.allowed, resolve);
+  const context = { url: target.url, timeoutMs: ctx.config.timeoutMs, now: ctx.now() };
+  switch (found.kind) {
+    case 'unresolved':
+      return resultOf({ kind: 'unreachable', cause: found.cause }, context);
+    case 'internal':
+      return {
+        status: 'failed-permanently',
+        reason: `webhook host ${hostOf(target.url)} is the internal address ${found.address}, which webhooks may not reach unless internalNetworks allows it`,
+      };
+    case 'checked':
+      return resultOf(await post(message, target, ctx, found.address), context);
+  }
+}
+
+async function post(
+  message: OutgoingMessage,
+  target: WebhookTarget,
+  ctx: Context,
+  address: ResolvedAddress,
+) {
   const { timeoutMs, username } = ctx.config;
   const payload = payloadFor(target.style, chatContent(message), username);
-  const outcome = await postWebhook(target.url, payload, {
-    timeoutMs,
-    deliveryKey: message.deliveryKey,
-  });
-  return resultOf(outcome, { url: target.url, timeoutMs, now: ctx.now() });
+  return postWebhook(target.url, payload, { timeoutMs, deliveryKey: message.deliveryKey, address });
 }
 
 /** Logs the result (host and style only: the URL is a secret) and remembers a delivery. */

@@ -2,7 +2,7 @@ import { notificationChannelContract } from '@tandem/plugin-testkit';
 import t from 'tap';
 import webhook from '../src/index.js';
 import { startHookServer } from './hook-server.js';
-import { secretPath } from './send.js';
+import { LOOPBACK_ALLOWED, secretPath } from './send.js';
 
 const hooks = await startHookServer();
 t.teardown(() => hooks.close());
@@ -12,7 +12,7 @@ const gone = '/services/T0TANDEM/B0GONE/no-such-webhook';
 hooks.answer(gone, { status: 404, body: 'no_service' });
 
 const checks = notificationChannelContract(webhook, {
-  config: { style: 'slack' },
+  config: { style: 'slack', ...LOOPBACK_ALLOWED },
   message: { recipient: { address: hooks.url(path) } },
   // A delivery is a request the chat accepted; the key travels as Idempotency-Key.
   deliveries: (key) =>

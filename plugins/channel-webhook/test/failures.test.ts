@@ -5,7 +5,7 @@ import { createTestContext, pluginConfig } from '@tandem/plugin-testkit';
 import t, { type Test } from 'tap';
 import webhook from '../src/index.js';
 import { startHookServer } from './hook-server.js';
-import { messageTo, secretPath, send } from './send.js';
+import { LOOPBACK_ALLOWED, messageTo, secretPath, send } from './send.js';
 
 const hooks = await startHookServer();
 t.teardown(() => hooks.close());
@@ -109,10 +109,10 @@ t.test('a redirect is not followed and fails permanently', async (t) => {
 t.test('a failed send is posted again on retry, a delivered one never', async (t) => {
   const { path } = secretPath();
   const message = messageTo(hooks.url(path));
-  const first = createTestContext({ config: pluginConfig(webhook) });
+  const config = pluginConfig(webhook, LOOPBACK_ALLOWED);
+  const first = createTestContext({ config });
   // Each retry is a new call over the same store and clock, as the host makes it.
-  const retry = () =>
-    createTestContext({ config: pluginConfig(webhook), store: first.store, clock: first.clock });
+  const retry = () => createTestContext({ config, store: first.store, clock: first.clock });
   hooks.answer(path, { status: 503 });
   t.equal((await webhook.send(message, first.ctx)).status, 'retry-later');
   hooks.answer(path, { status: 200, body: 'ok' });

@@ -11,6 +11,9 @@ import webhook from '../src/index.js';
 
 type Config = PluginConfigInput<typeof webhook.configSchema>;
 
+/** The test servers listen on 127.0.0.1, an internal address webhooks reach only when allowed. */
+export const LOOPBACK_ALLOWED = { internalNetworks: ['127.0.0.0/8'] };
+
 /** The sample invitation addressed to a webhook, with a delivery key of its own. */
 export function messageTo(address: string, more: SampleMessageOverrides = {}): OutgoingMessage {
   const { recipient, ...fields } = more;
@@ -21,9 +24,14 @@ export function messageTo(address: string, more: SampleMessageOverrides = {}): O
   });
 }
 
-/** Sends with the given config (defaults filled in as the host does) in a fresh context. */
+/**
+ * Sends with the given config (defaults filled in as the host does, loopback allowed unless
+ * the config says otherwise) in a fresh context.
+ */
 export async function send(message: OutgoingMessage, config: Config = {}) {
-  const context = createTestContext({ config: pluginConfig(webhook, config) });
+  const context = createTestContext({
+    config: pluginConfig(webhook, { ...LOOPBACK_ALLOWED, ...config }),
+  });
   const result = await webhook.send(message, context.ctx);
   return { result, ...context };
 }

@@ -7,7 +7,7 @@ import { messageTo, secretPath, send } from './send.js';
 const hooks = await startHookServer();
 t.teardown(() => hooks.close());
 
-t.test('defaults: Slack style, 10 s timeout, sent as Tandem, any host', async (t) => {
+t.test('defaults: Slack style, 10 s timeout, sent as Tandem, any public host', async (t) => {
   t.same(pluginConfig(webhook), { style: 'slack', timeoutMs: 10000, username: 'Tandem' });
 });
 

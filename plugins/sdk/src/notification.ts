@@ -83,6 +83,13 @@ export interface NotificationChannelDefinition<S extends ConfigSchema = ConfigSc
    * another. Its result is validated against {@link SendResultSchema}.
    */
   send(message: OutgoingMessage, ctx: PluginContext<ConfigOf<S>>): Promise<SendResult>;
+  /**
+   * Optional: why an address a person gives for this channel can never be delivered to (a
+   * sentence the person reads), or undefined when it may be. The host asks when preferences are
+   * saved and refuses them with the reason, an early answer; `send` must still check, since
+   * configuration and DNS change after saving.
+   */
+  addressProblem?(address: string, config: ConfigOf<S>): string | undefined;
 }
 
 /** A notification channel as {@link defineNotificationChannel} returns it: frozen and branded. */

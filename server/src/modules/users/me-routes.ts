@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
 import { activeChannels } from '../notifications/active-channels.js';
+import { channelAddressProblem } from '../notifications/channel-address-problem.js';
 import { readPreferences, savePreferences } from './preferences.js';
 import { PreferencesSchema } from './preferences-schema.js';
 import { Me } from './user-schemas.js';
@@ -46,7 +47,13 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      savePreferences(app.orm.em, signedIn(request).id, request.body, activeChannels(app.plugins)),
+      savePreferences(
+        app.orm.em,
+        signedIn(request).id,
+        request.body,
+        activeChannels(app.plugins),
+        channelAddressProblem(app.plugins),
+      ),
   );
 };
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ServiceError } from '../../service-error.js';
+import type { ChannelAddressProblem } from '../notifications/channel-address-problem.js';
 import { IN_APP } from '../notifications/notify.js';
 import type { Preferences } from './preferences-schema.js';
 import { User } from './user.js';
@@ -12,14 +13,17 @@ export async function readPreferences(em: EntityManager, userId: string): Promis
  * Saves a person's preferences, replacing the old ones.
  *
  * @param channels the channels this server runs, to refuse a name it does not know.
- * @throws ServiceError invalid for muting the inbox, an unknown channel or an email address
- *   (that one is the identity provider's).
+ * @param addressProblem the channels' own judgement of an address, to refuse one they could
+ *   never deliver to (a webhook on an internal address) now rather than at the first message.
+ * @throws ServiceError invalid for muting the inbox, an unknown channel, an email address
+ *   (that one is the identity provider's) or an address its channel refuses.
  */
 export async function savePreferences(
   em: EntityManager,
   userId: string,
   preferences: Preferences,
   channels: ReadonlySet<string>,
+  addressProblem: ChannelAddressProblem,
 ): Promise<Preferences> {
   if (preferences.mutedChannels.includes(IN_APP))
     throw new ServiceError('invalid', 'The in-app inbox cannot be turned off.');
@@ -32,6 +36,11 @@ export async function savePreferences(
     );
   if ('email' in preferences.channelAddresses)
     throw new ServiceError('invalid', 'Your email address comes from your organisation account.');
+  for (const [channel, address] of Object.entries(preferences.channelAddresses)) {
+    const problem = addressProblem(channel, address);
+    if (problem)
+      throw new ServiceError('invalid', `The ${channel} address cannot be used: ${problem}.`);
+  }
   const fork = em.fork();
   const user = await fork.findOneOrFail(User, userId);
   fork.assign(user, preferences);
