@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import t from 'tap';
 import { provisionUser } from '../src/modules/users/user-provisioning.js';
 import { buildTestApp } from './helpers/build-test-app.js';
@@ -5,13 +6,30 @@ import { createTestDatabase, sql } from './helpers/database.js';
 import { PERSON, personWithHistory } from './helpers/privacy-fixture.js';
 import { signedInAs } from './helpers/sessions.js';
 
-/** Every table of every schema but PostgreSQL's own. */
+/** Every table of every schema but PostgreSQL's own, read from the catalogue. */
 const ALL_TABLES = `
 SELECT table_schema, table_name FROM information_schema.tables
  WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')
  ORDER BY table_schema, table_name`;
 
-/** The tables in which any of the values appears, searched as text row by row. */
+/**
+ * A row as text with its folded lines joined again: iCalendar folds lines at 75 octets (RFC
+ * 5545), a CRLF and a space that may fall inside a name, stored as such in a text column and as
+ * `\r\n ` in JSON (its backslashes doubled once more in a row's text).
+ */
+const UNFOLDED_ROW = String.raw`regexp_replace(t::text, '(\r?\n|(\\+r)?\\+n)[ \t]', '', 'g')`;
+
+/** Joins folded lines in a text as a calendar reads it, raw or written inside JSON. */
+function unfolded(text: string): string {
+  return text.replace(/(\r?\n|(\\+r)?\\+n)[ \t]/g, '');
+}
+
+/** What identifies Quirina: each part of her name, her email, her IdP subject and her id. */
+function identifying(id: string): string[] {
+  return [...PERSON.name.split(/\s+/), PERSON.email, PERSON.subject, id];
+}
+
+/** The tables in which any of the values appears, unfolded and in any case, row by row. */
 async function tablesMentioning(databaseUrl: string, values: string[]) {
   const tables = await sql<{ table_schema: string; table_name: string }>(databaseUrl, ALL_TABLES);
   const found: string[] = [];
@@ -20,7 +38,7 @@ async function tablesMentioning(databaseUrl: string, values: string[]) {
       const [row] = await sql(
         databaseUrl,
         `SELECT count(*)::int AS n FROM "${table_schema}"."${table_name}" t
-          WHERE t::text ILIKE '%' || $1 || '%'`,
+          WHERE strpos(lower(${UNFOLDED_ROW}), lower($1)) > 0`,
         [value],
       );
       if (row?.n) found.push(`${table_schema}.${table_name}: ${value}`);
@@ -28,12 +46,30 @@ async function tablesMentioning(databaseUrl: string, values: string[]) {
   return { searched: tables.length, found };
 }
 
+/** The values found in a text, unfolded and in any case. */
+function mentioned(text: string, values: string[]): string[] {
+  const haystack = unfolded(text).toLowerCase();
+  return values.filter((value) => haystack.includes(value.toLowerCase()));
+}
+
 t.test('after "delete my account" no table holds who she was; her partner goes on', async (t) => {
   const databaseUrl = await createTestDatabase(t);
   const app = await buildTestApp(t, { databaseUrl });
   const { quirina, pairs, cookies, partnerCookies } = await personWithHistory(app);
-  const values = [PERSON.name, PERSON.email, PERSON.subject, quirina.id, 'Zwetschgenbaum'];
+  const values = identifying(quirina.id);
   t.ok((await tablesMentioning(databaseUrl, values)).found.length > 10, 'she is everywhere first');
+  const calendars = await sql<{ calendar: string }>(
+    databaseUrl,
+    `SELECT n.calendar FROM notification n JOIN app_user u ON u.id = n.recipient_id
+      WHERE u.subject = 'paul' AND n.calendar IS NOT NULL`,
+  );
+  t.ok(calendars.length >= 2, "Paul's invitation and its updates carry the calendar object");
+  t.ok(
+    calendars.some(
+      ({ calendar }) => !calendar.includes(PERSON.name) && unfolded(calendar).includes(PERSON.name),
+    ),
+    'a calendar names her only across a folded line, as the outside review found',
+  );
 
   const unconfirmed = await app.inject({
     method: 'POST',
@@ -57,6 +93,27 @@ t.test('after "delete my account" no table holds who she was; her partner goes o
   t.comment(`searched ${searched} tables in every schema for ${values.length} values`);
   t.ok(searched >= 25, 'graphile_worker tables included');
   t.same(found, [], 'no table names her, in any schema');
+  const scrubbed = await sql<{ calendar: string }>(
+    databaseUrl,
+    `SELECT n.calendar FROM notification n JOIN app_user u ON u.id = n.recipient_id
+      WHERE u.subject = 'paul' AND n.calendar IS NOT NULL`,
+  );
+  t.same(
+    scrubbed.map(({ calendar }) =>
+      new ICAL.Component(ICAL.parse(calendar))
+        .getFirstSubcomponent('vevent')
+        ?.getAllProperties('attendee')
+        .map((attendee) => attendee.getParameter('cn'))
+        .sort(),
+    ),
+    scrubbed.map(() => ['Ehemalige Person', 'Paul Partner']),
+    "Paul's calendars still read, with a former participant beside him",
+  );
+  t.equal(scrubbed.length, calendars.length + 1, 'and the cancellation of the ended pair');
+  const partnerExport = await app.inject({ url: '/api/me/export', cookies: partnerCookies });
+  t.equal(partnerExport.statusCode, 200);
+  t.match(partnerExport.body, /BEGIN:VCALENDAR/, "Paul's export keeps his invitations");
+  t.same(mentioned(partnerExport.body, values), [], "nor does her partner's export");
 
   t.equal((await app.inject({ url: '/api/pairs', cookies })).statusCode, 401, 'signed out');
   const partnerPairs = await app.inject({ url: '/api/pairs', cookies: partnerCookies });
@@ -134,7 +191,7 @@ t.test('admins delete an account, audited; nobody else does', async (t) => {
   t.equal((await app.inject({ url: exported, cookies: hr.cookies })).statusCode, 200);
   const response = await app.inject({ method: 'POST', url, payload, cookies: hr.cookies });
   t.equal(response.statusCode, 200);
-  const { found } = await tablesMentioning(databaseUrl, [quirina.id]);
+  const { found } = await tablesMentioning(databaseUrl, identifying(quirina.id));
   t.same(found, [], 'not even the audit event of her export names her');
   const [audit] = await sql(
     databaseUrl,

@@ -4,6 +4,7 @@ import { Enrolment } from '../../src/modules/enrolment/enrolment.js';
 import { Match } from '../../src/modules/matching/match.js';
 import { MatchMember } from '../../src/modules/matching/match-member.js';
 import { Meeting } from '../../src/modules/meetings/meeting.js';
+import { planNextMeeting } from '../../src/modules/meetings/meeting-planner.js';
 import { notify } from '../../src/modules/notifications/notify.js';
 import { createPairPlan } from '../../src/modules/pairs/pair-plan.js';
 import { EMPTY_PROFILE } from '../../src/modules/profiles/profile-schema.js';
@@ -14,15 +15,20 @@ import { sessionFor } from './sessions.js';
 
 /** Someone easy to find in any column: no other text in the database contains these. */
 export const PERSON = {
-  name: 'Quirina Zwetschgenbaum',
+  name: 'Dr. Quirina Zwetschgenbaum',
   email: 'quirina.zwetschgenbaum@agency.example',
   subject: 'idp-subject-qz-4711',
 };
 
+/** Both are free on every weekday, so Tandem finds a time for their meeting. */
+const ALWAYS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, from: '08:00', to: '18:00' }));
+
 /**
  * Quirina with a pair in a running programme and one in a closed programme, both with Paul;
  * she wrote a note, a question and feedback, has a profile, an inbox entry with an email
- * delivery and its job, and a job that names her address.
+ * delivery and its job, and a job that names her address. In the running pair Tandem invited
+ * both to a meeting (the invitation carries the iCalendar object, which folds her name across
+ * lines), she declined it with a time of her own, then declined again.
  */
 export async function personWithHistory(app: FastifyInstance) {
   const em = app.orm.em.fork();
@@ -62,7 +68,7 @@ export async function personWithHistory(app: FastifyInstance) {
         user,
         role,
         experienceYears: 3,
-        profile: { goals: `${user.name} möchte lernen` },
+        profile: { goals: `${user.name} möchte lernen`, availability: ALWAYS },
       });
       em.create(MatchMember, { match, enrolment, role });
     }
@@ -96,10 +102,21 @@ export async function personWithHistory(app: FastifyInstance) {
   );
   const { cookies } = await sessionFor(app, quirina.id);
   const partner = await sessionFor(app, paul.id);
-  const as = (url: string, method: 'POST' | 'PUT' | 'PATCH', payload: object) =>
-    app.inject({ method, url, cookies, payload });
+  const as = async (url: string, method: 'POST' | 'PUT' | 'PATCH', payload: object) => {
+    const response = await app.inject({ method, url, cookies, payload });
+    if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.body}`);
+    return response;
+  };
   await as(`/api/pairs/${pairs.closed}/notes`, 'POST', { body: 'Meine geheime Notiz' });
   await as(`/api/pairs/${pairs.closed}/questions`, 'POST', { text: 'Wie geht KI?' });
+  await as(`/api/pairs/${pairs.running}/notes`, 'POST', { body: 'Notiz zum Treffen' });
+  await as(`/api/pairs/${pairs.running}/questions`, 'POST', { text: 'Was ist ein Prompt?' });
+  const meeting = await planNextMeeting(app.meetingDependencies(), pairs.running);
+  if (!meeting) throw new Error('the fixture needs a planned meeting');
+  const rsvp = `/api/meetings/${meeting.id}/rsvp`;
+  const proposedStart = new Date(meeting.startsAt.getTime() + 2 * 24 * 3_600_000).toISOString();
+  await as(rsvp, 'POST', { response: 'declined', proposedStart });
+  await as(rsvp, 'POST', { response: 'declined' });
   const pair = (await app.inject({ url: `/api/pairs/${pairs.closed}`, cookies })).json();
   const first = pair.sessions[0];
   em.create(Meeting, {

@@ -9,6 +9,7 @@ import { organisationSettings } from '../organisation/organisation-settings.js';
 import { User } from '../users/user.js';
 import { identifyingValues, type Replacement, wordPattern } from './identifying-values.js';
 import type { AccountDeleted } from './privacy-schemas.js';
+import { scrubStoredTexts } from './scrub-stored-texts.js';
 
 /**
  * The issuer of an anonymised person: no identity provider signs anyone in with it, so signing
@@ -33,8 +34,9 @@ export type DeletionRequester =
  * under a new id and the name "Former participant": the pairs, meetings and enrolments that make
  * up a partner's history, and audit events with the action but neither actor nor a word that
  * names them (the append-only table allows just that change). Wherever their name,
- * email, subject or id appears in text (a partner's inbox, a meeting title, a job),
- * it is replaced.
+ * email, subject or id appears in stored text of any table in any schema (a partner's inbox and
+ * its calendar invitations, a meeting title, a job), it is replaced, in the form the text's
+ * readers see: parsed for JSON and iCalendar, whose lines fold inside a name.
  *
  * Leaving the programmes commits pair by pair through the dissolve flow; a failure afterwards
  * leaves a person who merely withdrew, and deleting again finishes the work.
@@ -57,7 +59,7 @@ export async function deleteAccount(
   await deps.em.fork().transactional(async (tx) => {
     await deleteWhatIsTheirs(tx, userId, replacements);
     await forgetInAudit(tx, userId, tombstone.id, replacements);
-    await scrubText(tx, replacements);
+    await scrubStoredTexts(tx, replacements);
     await anonymise(tx, userId, tombstone);
   });
   await recordAudit(deps.em, {
@@ -143,40 +145,6 @@ async function forgetInAudit(
 }
 
 /**
- * Rewrites the person's identifying values in every text and JSON column but their own row's and
- * the audit's, which refuses every change but losing an actor.
- */
-async function scrubText(tx: EntityManager, replacements: readonly Replacement[]): Promise<void> {
-  const columns = await tx.execute<
-    { table_name: string; column_name: string; data_type: string }[]
-  >(
-    `SELECT c.table_name, c.column_name, c.data_type
-       FROM information_schema.columns c
-       JOIN information_schema.tables t USING (table_schema, table_name)
-      WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
-        AND c.data_type IN ('text', 'character varying', 'json', 'jsonb')
-        AND c.table_name NOT IN ('app_user', 'audit_event', 'mikro_orm_migrations')
-      ORDER BY c.table_name, c.column_name`,
-  );
-  for (const { table_name, column_name, data_type } of columns) {
-    const json = data_type.startsWith('json');
-    const column = `${quoted(column_name)}${json ? '::text' : ''}`;
-    const values: string[] = [];
-    let expression = column;
-    for (const { value, by } of replacements) {
-      expression = `regexp_replace(${expression}, ?, ?, 'gi')`;
-      values.push(wordPattern(value, json), json ? JSON.stringify(by).slice(1, -1) : by);
-    }
-    const any = replacements.map(({ value }) => wordPattern(value, json)).join('|');
-    await tx.execute(
-      `UPDATE ${quoted(table_name)} SET ${quoted(column_name)} = (${expression})${json ? `::${data_type}` : ''}
-        WHERE ${column} ~* ?`,
-      [...values, any],
-    );
-  }
-}
-
-/**
  * Gives the person's row a new id (every reference follows: the foreign keys cascade on update)
  * and nothing that identifies them.
  */
@@ -193,8 +161,4 @@ async function anonymise(
       WHERE id = ?`,
     [tombstone.id, DELETED_ISSUER, tombstone.id, tombstone.name, userId],
   );
-}
-
-function quoted(identifier: string): string {
-  return `"${identifier.replace(/"/g, '""')}"`;
 }
