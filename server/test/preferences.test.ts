@@ -124,3 +124,32 @@ t.test(
     );
   },
 );
+
+t.test(
+  'an address saved before a channel grew stricter does not block other changes',
+  async (t) => {
+    const app = await buildTestApp(t);
+    const lena = await signedInAs(app, { subject: 'lena', name: 'Lena Vogt' });
+    const stored = 'http://192.168.1.10/hooks/lena';
+    await app.orm.em
+      .fork()
+      .nativeUpdate(User, { id: lena.userId }, { channelAddresses: { webhook: stored } });
+    const save = (locale: string, webhook: string) =>
+      app.inject({
+        method: 'PUT',
+        url: '/api/me/preferences',
+        cookies: lena.cookies,
+        payload: { locale, mutedChannels: [], channelAddresses: { webhook } },
+      });
+    t.equal(
+      (await save('de', stored)).statusCode,
+      200,
+      'the language changes, the old address kept',
+    );
+    t.equal(
+      (await save('de', 'http://192.168.1.11/hooks/lena')).statusCode,
+      400,
+      'a new one is judged',
+    );
+  },
+);

@@ -36,13 +36,16 @@ export async function savePreferences(
     );
   if ('email' in preferences.channelAddresses)
     throw new ServiceError('invalid', 'Your email address comes from your organisation account.');
+  const fork = em.fork();
+  const user = await fork.findOneOrFail(User, userId);
+  // Only a new or changed address is judged: one saved before a channel grew stricter must not
+  // stop the person from changing their language. Sending to it still fails at send time.
   for (const [channel, address] of Object.entries(preferences.channelAddresses)) {
+    if (user.channelAddresses[channel] === address) continue;
     const problem = addressProblem(channel, address);
     if (problem)
       throw new ServiceError('invalid', `The ${channel} address cannot be used: ${problem}.`);
   }
-  const fork = em.fork();
-  const user = await fork.findOneOrFail(User, userId);
   fork.assign(user, preferences);
   await fork.flush();
   return preferencesOf(user);
