@@ -123,9 +123,16 @@ t.test('only the migrations Job gets the URL of the role owning the tables', asy
     pod(job).volumes?.some((v) => v.secret?.secretName === 'tandem-migration'),
     'the Job mounts tandem-migration',
   );
-  t.notOk(Object.keys(config).some((name) => name.startsWith('MIGRATION_')), 'not in the ConfigMap');
+  t.notOk(
+    Object.keys(config).some((name) => name.startsWith('MIGRATION_')),
+    'not in the ConfigMap',
+  );
   for (const workload of byKind('Deployment'))
-    t.notMatch(JSON.stringify(pod(workload)), /tandem-migration|MIGRATION_/, workload.metadata.name);
+    t.notMatch(
+      JSON.stringify(pod(workload)),
+      /tandem-migration|MIGRATION_/,
+      workload.metadata.name,
+    );
   const secrets = read('secret.example.yaml');
   t.match(secrets[0]?.stringData?.DATABASE_URL, /^postgres:\/\/tandem_app:/, 'the app role');
 });
