@@ -79,6 +79,13 @@ export const EnvSchema = Type.Object({
         'PostgreSQL connection URL (`postgres://user:password@host:5432/db`). Unset: Tandem runs its own embedded PostgreSQL in `TANDEM_DATA_DIR`.',
     }),
   ),
+  MIGRATION_DATABASE_URL: Type.Optional(
+    Type.String({
+      format: 'postgres-url',
+      description:
+        "Connection URL of the role that owns Tandem's tables, used only to apply migrations (`tandem migrate`, and any command given it); after them it grants the role of `DATABASE_URL` what the app needs, which does not include changing or removing audit events. Give it to the migration step alone. Unset: migrations run as the role of `DATABASE_URL`, which then owns the tables and could drop the audit log's guard (docs/operators/security.md). Requires `DATABASE_URL`.",
+    }),
+  ),
   TANDEM_DATA_DIR: Type.String({
     default: './data',
     minLength: 1,
@@ -312,6 +319,7 @@ export function loadConfig(
     );
   }
   checkOidc(env as Env, raw);
+  checkMigrationUrl(env as Env);
   checkHolidayRegion(env as Env);
   checkManagementPort(env as Env);
   const noteKeyring = noteKeys(env as Env);
@@ -350,6 +358,14 @@ function checkOidc(env: Env, raw: Record<string, string>): void {
       `OIDC_ISSUER must be an https:// URL; http:// is accepted on loopback addresses only (got ${JSON.stringify(raw.OIDC_ISSUER)})`,
     );
   }
+}
+
+function checkMigrationUrl(env: Env): void {
+  if (!env.MIGRATION_DATABASE_URL || env.DATABASE_URL) return;
+  throw new OperatorError(
+    'Invalid configuration: MIGRATION_DATABASE_URL is set without DATABASE_URL (the embedded PostgreSQL has one role)',
+    EXIT_CONFIG,
+  );
 }
 
 function checkHolidayRegion(env: Env): void {
@@ -403,6 +419,7 @@ function toConfig(env: Env, cwd: string) {
     /** Where metrics and health probes are served; undefined when turned off. */
     management: managementServer(env),
     databaseUrl: env.DATABASE_URL,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL,
     dataDir: resolve(cwd, env.TANDEM_DATA_DIR),
     webRoot: env.WEB_ROOT
       ? resolve(cwd, env.WEB_ROOT)

@@ -2,14 +2,18 @@ import { startSmtpSink } from '@tandem/plugin-testkit/smtp-sink';
 import t from 'tap';
 import { doctorChecks } from '../src/cli/doctor-checks.js';
 import { doctorLine } from '../src/cli/doctor-command.js';
-import { createTestDatabase } from './helpers/database.js';
+import { migrateFor } from '../src/db/migrate.js';
+import { createLogger } from '../src/logger.js';
+import { createAppRole, createTestDatabase } from './helpers/database.js';
 import { freePort, spawnTandem } from './helpers/tandem-process.js';
 import { startTestIdp, tandemClient } from './helpers/test-idp.js';
 
 const client = tandemClient('http://localhost:3000');
 
 t.test('a good configuration passes every check', async (t) => {
-  const url = await createTestDatabase(t);
+  const ownerUrl = await createTestDatabase(t);
+  const url = await createAppRole(t, ownerUrl);
+  await migrateFor({ migrationDatabaseUrl: ownerUrl }, url, createLogger({ logLevel: 'silent' }));
   const idp = await startTestIdp(t, [client]);
   const sink = await startSmtpSink();
   t.teardown(() => sink.close());
@@ -28,6 +32,7 @@ t.test('a good configuration passes every check', async (t) => {
       ['configuration', 'ok'],
       ['public URL', 'ok'],
       ['database', 'ok'],
+      ['audit log', 'ok'],
       ['identity provider', 'ok'],
       ['plugins', 'ok'],
       ['SMTP', 'ok'],

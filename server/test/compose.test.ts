@@ -19,6 +19,9 @@ interface Service {
   depends_on?: Record<string, { condition?: string }>;
   ports?: string[];
   secrets?: string[];
+  command?: string[];
+  restart?: string;
+  volumes?: string[];
 }
 interface ComposeFile {
   services: Record<string, Service>;
@@ -52,15 +55,44 @@ const emailVariables = Object.keys(email.configSchema.properties ?? {}).map((fie
 for (const file of Object.values(files)) {
   const { services } = compose(file);
 
+  /** A service that runs to completion, such as `tandem migrate`: waited for, not checked. */
+  const oneShot = (service: Service | undefined) => service?.restart === 'no';
+
   t.test(`${file}: every service is health-checked and waited for`, async (t) => {
     for (const [name, service] of Object.entries(services)) {
-      t.ok(service.healthcheck?.test, `${name} has a health check`);
+      if (!oneShot(service)) t.ok(service.healthcheck?.test, `${name} has a health check`);
       t.notOk(service.healthcheck?.disable, `${name}'s health check is on`);
       for (const [dependency, { condition }] of Object.entries(service.depends_on ?? {})) {
         t.ok(services[dependency], `${name} depends on the service ${dependency}`);
-        t.equal(condition, 'service_healthy', `${name} waits until ${dependency} is healthy`);
+        const awaited = oneShot(services[dependency])
+          ? 'service_completed_successfully'
+          : 'service_healthy';
+        t.equal(condition, awaited, `${name} waits until ${dependency} is ${awaited}`);
       }
     }
+  });
+
+  t.test(`${file}: Tandem connects as tandem_app; only migrate has the owner's URL`, async (t) => {
+    const url = (service: Service | undefined, name: string) =>
+      String(service?.environment?.[name] ?? service?.environment?.[`${name}_FILE`] ?? '');
+    const { migrate, tandem, postgres } = services;
+    t.same(migrate?.command, ['migrate']);
+    t.ok(url(migrate, 'MIGRATION_DATABASE_URL'), 'migrate runs as the owner');
+    t.ok(url(migrate, 'DATABASE_URL'), 'and grants the role of DATABASE_URL');
+    t.equal(tandem?.depends_on?.migrate?.condition, 'service_completed_successfully');
+    for (const [name, service] of Object.entries(services))
+      if (name !== 'migrate')
+        t.notOk(url(service, 'MIGRATION_DATABASE_URL'), `${name} has no owner's URL`);
+    if (file === files.quickStart) {
+      t.match(url(tandem, 'DATABASE_URL'), /^postgres:\/\/tandem_app:/);
+      t.equal(url(migrate, 'DATABASE_URL'), url(tandem, 'DATABASE_URL'));
+    } else t.equal(url(migrate, 'DATABASE_URL'), url(tandem, 'DATABASE_URL'), 'the same secret');
+    t.ok(
+      postgres?.volumes?.includes(
+        './postgres/create-app-role.sh:/docker-entrypoint-initdb.d/create-app-role.sh:ro',
+      ),
+      'a new volume gets the role tandem_app',
+    );
   });
 
   t.test(`${file}: images are pinned`, async (t) => {

@@ -30,11 +30,13 @@ interface PodSpec {
   restartPolicy?: string;
   securityContext?: { runAsNonRoot?: boolean; runAsUser?: number };
   containers: Container[];
+  volumes?: { name: string; secret?: { secretName?: string } }[];
 }
 interface Manifest {
   kind: string;
   metadata: { name: string };
   data?: Record<string, string>;
+  stringData?: Record<string, string>;
   resources?: string[];
   images?: { newTag?: string }[];
   spec?: {
@@ -111,6 +113,28 @@ t.test('worker runs `tandem worker`; the Job runs `tandem migrate`', async (t) =
   t.equal(worker?.livenessProbe?.httpGet?.path, '/health/live', 'a hung worker is restarted');
   t.same(pod(job).containers[0]?.args, ['migrate']);
   t.equal(pod(job).restartPolicy, 'Never');
+});
+
+t.test('only the migrations Job gets the URL of the role owning the tables', async (t) => {
+  const [migrate] = pod(job).containers;
+  const variable = migrate?.env?.find((e) => e.name === 'MIGRATION_DATABASE_URL_FILE');
+  t.match(variable?.value, /^\/run\/secrets\/tandem-migration\//, 'a file of its own Secret');
+  t.ok(
+    pod(job).volumes?.some((v) => v.secret?.secretName === 'tandem-migration'),
+    'the Job mounts tandem-migration',
+  );
+  t.notOk(
+    Object.keys(config).some((name) => name.startsWith('MIGRATION_')),
+    'not in the ConfigMap',
+  );
+  for (const workload of byKind('Deployment'))
+    t.notMatch(
+      JSON.stringify(pod(workload)),
+      /tandem-migration|MIGRATION_/,
+      workload.metadata.name,
+    );
+  const secrets = read('secret.example.yaml');
+  t.match(secrets[0]?.stringData?.DATABASE_URL, /^postgres:\/\/tandem_app:/, 'the app role');
 });
 
 t.test('every pod runs as non-root on a read-only root file system', async (t) => {

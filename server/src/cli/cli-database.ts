@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
+import { migrateFor } from '../db/migrate.js';
 import { openOrm } from '../db/orm.js';
 import { createLogger } from '../logger.js';
 
@@ -15,7 +15,7 @@ export async function withDatabase<T>(config: Config, run: (orm: Orm) => Promise
   const log = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
   const database = await openDatabase(config, log);
   try {
-    await migrate(database.url, log);
+    await migrateFor(config, database.url, log);
     const orm = await openOrm(database.url);
     try {
       return await run(orm);

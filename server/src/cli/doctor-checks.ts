@@ -12,11 +12,15 @@ import { openOrm } from '../db/orm.js';
 import { createLogger } from '../logger.js';
 import { loadPlugins, type PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { version } from '../version.js';
+import { auditGuardCheck } from './audit-guard-check.js';
 
-/** One line of `tandem doctor`: passed, failed with how to fix it, or not applicable. */
+/**
+ * One line of `tandem doctor`: passed, failed with how to fix it, a weakness to fix before
+ * production (a warning, which does not fail the command), or not applicable.
+ */
 export interface DoctorCheck {
   name: string;
-  status: 'ok' | 'failed' | 'skipped';
+  status: 'ok' | 'failed' | 'warning' | 'skipped';
   detail: string;
   fix?: string;
 }
@@ -51,6 +55,7 @@ export async function doctorChecks(env: NodeJS.ProcessEnv, cwd?: string): Promis
     { name: 'configuration', status: 'ok', detail: `valid (NODE_ENV=${config.env})` },
     publicUrlCheck(config),
     await databaseCheck(config),
+    await auditGuardCheck(config),
     await identityProviderCheck(config),
     ...pluginChecks(registry),
     await smtpCheck(registry),

@@ -1,6 +1,6 @@
 import { type DoctorCheck, doctorChecks } from './doctor-checks.js';
 
-const MARK = { ok: '✓', failed: '✗', skipped: '–' } as const;
+const MARK = { ok: '✓', failed: '✗', warning: '!', skipped: '–' } as const;
 
 /**
  * `tandem doctor`: checks configuration, database, identity provider, plugins and mail server,

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
+import { migrateFor } from '../db/migrate.js';
 import { openOrm } from '../db/orm.js';
 import { EXIT_USAGE, OperatorError } from '../errors.js';
 import { createLogger } from '../logger.js';
@@ -18,7 +18,7 @@ export async function notesCommand(config: Config, action: string | undefined): 
   checkNoteKeys(config, log);
   const database = await openDatabase(config, log);
   try {
-    await migrate(database.url, log);
+    await migrateFor(config, database.url, log);
     const orm = await openOrm(database.url);
     try {
       const total = await orm.em.fork().count(PairNote);

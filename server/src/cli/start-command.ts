@@ -2,7 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from '../app.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
+import { migrateFor } from '../db/migrate.js';
 import { openOrm } from '../db/orm.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { EXIT_CONFIG, OperatorError } from '../errors.js';
@@ -72,7 +72,7 @@ export async function startCommand(config: Config, { demo }: StartOptions): Prom
   });
 
   try {
-    await migrate(database.url, log);
+    await migrateFor(config, database.url, log);
     await encryptLegacyNotes(database.url, config, log);
     if (demo) await seedDemoOnce(database.url, log);
     app = await buildApp({ ...config, databaseUrl: database.url, demo }, { log, metrics });

@@ -1,7 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
+import { migrateFor } from '../db/migrate.js';
 import { openOrm } from '../db/orm.js';
 import { EXIT_CONFIG, OperatorError } from '../errors.js';
 import { taskSettings } from '../jobs/task-dependencies.js';
@@ -28,7 +28,7 @@ export async function workerCommand(config: Config): Promise<void> {
   const metrics = createMetrics();
   const management = await startManagement(config.management, metrics, log);
   const database = await openDatabase(config, log);
-  await migrate(database.url, log);
+  await migrateFor(config, database.url, log);
   const plugins = await loadPlugins({
     ...config.plugins,
     serverVersion: version,

@@ -1,7 +1,9 @@
 import { runMigrations } from 'graphile-worker';
 import pg from 'pg';
+import type { Config } from '../config.js';
 import { graphileLogger } from '../jobs/graphile-logger.js';
 import type { Log } from '../logger.js';
+import { grantAppRole, roleOf } from './app-role.js';
 import { openOrm } from './orm.js';
 
 /** Key of the advisory lock that keeps two processes from migrating at the same time. */
@@ -10,9 +12,10 @@ const MIGRATION_LOCK = 7_310_001;
 /**
  * Brings the database schema up to date: Tandem's own migrations, then graphile-worker's
  * (in its schema `graphile_worker`). Safe to run from several processes at once: they take
- * turns on an advisory lock, and the later ones find nothing left to do.
+ * turns on an advisory lock, and the later ones find nothing left to do. With `appRole`, `url`
+ * is the owner's and the app role is granted what it needs (see {@link grantAppRole}).
  */
-export async function migrate(url: string, log: Log): Promise<string[]> {
+export async function migrate(url: string, log: Log, appRole?: string): Promise<string[]> {
   const lock = new pg.Client({ connectionString: url });
   await lock.connect();
   try {
@@ -22,6 +25,7 @@ export async function migrate(url: string, log: Log): Promise<string[]> {
       const applied = await orm.getMigrator().up();
       for (const { name } of applied) log.info({ migration: name }, 'applied migration');
       await runMigrations({ connectionString: url, logger: graphileLogger(log) });
+      if (appRole) await grantAppRole(lock, appRole);
       return applied.map(({ name }) => name);
     } finally {
       await orm.close();
@@ -30,6 +34,22 @@ export async function migrate(url: string, log: Log): Promise<string[]> {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lock.end();
   }
+}
+
+/**
+ * Migrates the database the app connects to at `appUrl`: as the owner in
+ * MIGRATION_DATABASE_URL when one is set, granting the app's role its privileges; else as the
+ * app itself, the single-role install (embedded PostgreSQL, or one role for everything).
+ */
+export async function migrateFor(
+  config: Pick<Config, 'migrationDatabaseUrl'>,
+  appUrl: string,
+  log: Log,
+): Promise<string[]> {
+  const ownerUrl = config.migrationDatabaseUrl;
+  if (!ownerUrl) return migrate(appUrl, log);
+  const [owner, app] = await Promise.all([roleOf(ownerUrl), roleOf(appUrl)]);
+  return migrate(ownerUrl, log, owner === app ? undefined : app);
 }
 
 /** Names of Tandem migrations not yet applied to the database the ORM is connected to. */

@@ -15,6 +15,26 @@ export function createEmptyDatabase(t: Test): Promise<string> {
   return createDatabase(t, 'template0');
 }
 
+/**
+ * A login role of its own on the test server, owning nothing, dropped when the test ends; the
+ * two-role install of docs/operators/security.md grants it its privileges (`tandem migrate`
+ * with MIGRATION_DATABASE_URL). Returns `url` signed in as that role.
+ */
+export async function createAppRole(t: Test, url: string): Promise<string> {
+  const adminUrl = runSetting('TANDEM_TEST_DATABASE_URL');
+  const role = `${runSetting('TANDEM_TEST_PREFIX')}app_${randomBytes(6).toString('hex')}`;
+  await sql(adminUrl, `CREATE ROLE ${role} LOGIN`);
+  t.teardown(async () => {
+    // Its privileges go with the test's database, unless that is still there.
+    await sql(url, `DROP OWNED BY ${role}`).catch(() => undefined);
+    await sql(adminUrl, `DROP ROLE ${role}`);
+  });
+  const app = new URL(url);
+  app.username = role;
+  app.password = '';
+  return app.toString();
+}
+
 /** Runs one statement against the database at `url` on a connection of its own. */
 export async function sql<Row extends pg.QueryResultRow = pg.QueryResultRow>(
   url: string,

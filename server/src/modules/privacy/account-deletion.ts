@@ -126,8 +126,9 @@ async function deleteWhatIsTheirs(
 }
 
 /**
- * Audit events are append-only: they may lose their actor, and only `audit_forget_person` may
- * rewrite whom they were about and the words that named them (see its migration).
+ * Audit events are append-only: only `audit_unlink_actor` may take their actor off them, and only
+ * `audit_forget_person` rewrite whom they were about and the words that named them (see their
+ * migrations); the app's role may not change the table itself.
  */
 async function forgetInAudit(
   tx: EntityManager,
@@ -135,7 +136,7 @@ async function forgetInAudit(
   tombstoneId: string,
   replacements: readonly Replacement[],
 ): Promise<void> {
-  await tx.execute('UPDATE audit_event SET actor_id = NULL WHERE actor_id = ?', [userId]);
+  await tx.execute('SELECT audit_unlink_actor(?)', [userId]);
   await tx.execute('SELECT audit_forget_person(?, ?, ?::jsonb, ?::jsonb)', [
     userId,
     tombstoneId,
