@@ -68,7 +68,7 @@ export const MatchInputSchema = Type.Object({
     }),
     rules: Type.Record(Type.String(), Type.Unknown(), {
       description:
-        'Rules of the programme (e.g. cross-department only). `sessionMinutes`, when the host sets it, is the length of a meeting the host plans in the members\' common weekly windows (see `plannedMeetingMinutes`).',
+        "Rules of the programme (e.g. cross-department only). `sessionMinutes`, when the host sets it, is the length of a meeting the host plans in the members' common weekly windows (see `plannedMeetingMinutes`).",
     }),
   }),
   candidates: Type.Array(MatchCandidateSchema),

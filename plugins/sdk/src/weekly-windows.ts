@@ -70,7 +70,10 @@ function intersect(a: readonly Range[], b: readonly Range[]): Range[] {
 function commonWeek(people: readonly (readonly WeeklyWindow[])[]): Range[][] {
   const [first, ...others] = people.map(week);
   if (!first) return [];
-  return others.reduce((common, next) => common.map((day, i) => intersect(day, next[i] ?? [])), first);
+  return others.reduce(
+    (common, next) => common.map((day, i) => intersect(day, next[i] ?? [])),
+    first,
+  );
 }
 
 /**
