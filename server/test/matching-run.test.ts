@@ -148,7 +148,7 @@ t.test(
       seen?.value,
       {
         capacities: ['mentee:1', 'mentee:1', 'mentor:2', 'mentor:2'],
-        rules: { languages: ['de'], format: 'both', maxTandems: 10 },
+        rules: { languages: ['de'], format: 'both', sessionMinutes: 60, maxTandems: 10 },
       },
       'mentors take as many mentees as the programme allows; its rules come along',
     );

@@ -1,6 +1,6 @@
 import type { MatchCandidate, MatchInput, MatchProposal } from '@tandem/plugin-sdk';
 import { maxWeightMatching } from '@tandem/plugin-sdk/solvers';
-import { type PeerEdge, peerEdges } from './peer-edges.js';
+import { type PeerEdge, peerEdges, peerRules } from './peer-edges.js';
 
 type Group = MatchProposal['groups'][number];
 
@@ -35,11 +35,12 @@ export function proposeLunch(input: MatchInput): MatchProposal {
     const [x, y] = [people[i], people[partner]];
     if (partner > i && x && y) groups.push([x, y]);
   });
+  const { meet } = peerRules(input);
   const alone: MatchCandidate[] = [];
   mate.forEach((partner, i) => {
     const person = people[i];
     if (partner >= 0 || !person) return;
-    const best = bestGroup(person, groups, between);
+    const best = bestGroup(person, groups, between, meet);
     if (best) best.push(person);
     else alone.push(person);
   });
@@ -51,23 +52,28 @@ export function proposeLunch(input: MatchInput): MatchProposal {
     ],
     unmatched: alone.map((person) => ({
       enrolmentId: person.enrolmentId,
-      reason: 'Nobody left could have lunch with them: no shared language, or excluded.',
+      reason:
+        'Nobody left could have lunch with them: no shared language, no common time for lunch, or excluded.',
     })),
   };
 }
 
-/** The pair a person left over suits best as the third: they must be able to meet both. */
+/**
+ * The pair a person left over suits best as the third: they must be able to meet both, and all
+ * three must have a time for lunch together.
+ */
 function bestGroup(
   person: MatchCandidate,
   groups: MatchCandidate[][],
   between: (x: MatchCandidate, y: MatchCandidate) => PeerEdge | undefined,
+  meet: (people: MatchCandidate[]) => boolean,
 ): MatchCandidate[] | undefined {
   let best: MatchCandidate[] | undefined;
   let bestWeight = -1;
   for (const members of groups) {
     if (members.length !== 2) continue;
     const edges = members.map((m) => between(person, m));
-    if (edges.some((e) => !e)) continue;
+    if (edges.some((e) => !e) || !meet([...members, person])) continue;
     const weight = edges.reduce((sum, e) => sum + (e?.weight ?? 0), 0);
     if (weight > bestWeight) {
       best = members;

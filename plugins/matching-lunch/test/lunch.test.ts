@@ -87,7 +87,8 @@ t.test('no shared language, nobody to have lunch with', async (t) => {
   t.same(proposal.unmatched, [
     {
       enrolmentId: 'sam',
-      reason: 'Nobody left could have lunch with them: no shared language, or excluded.',
+      reason:
+        'Nobody left could have lunch with them: no shared language, no common time for lunch, or excluded.',
     },
   ]);
 });
@@ -127,4 +128,27 @@ t.test('self-service lunch: new people from other departments first', async (t) 
     [{ enrolmentId: 'b', criteria: [{ why: /^Met before/ }] }],
     'when nobody new is left, an earlier partner',
   );
+});
+
+t.test('where lunches are planned, a group always has a weekly time for one', async (t) => {
+  const at = (weekday: number, from: string, to: string) => [{ weekday, from, to }];
+  const person = (
+    id: string,
+    department: string,
+    availability: MatchCandidate['profile']['availability'],
+  ) => candidate(id, { profile: { format: 'on-site', department, availability } });
+  const input = round(
+    [
+      person('a', 'IT', at(2, '12:00', '13:00')),
+      person('b', 'Haushalt', at(2, '12:00', '13:00')),
+      // Both fit a and b by department, but c lunches only on Thursdays, d at 12:30.
+      person('c', 'Recht', at(4, '12:00', '13:00')),
+      person('d', 'Presse', at(2, '12:30', '13:30')),
+    ],
+    { programme: { id: 'lunch', kind: 'peer-lunch', weights: {}, rules: { sessionMinutes: 60 } } },
+  );
+  const proposal = await lunch.match(input, {} as never);
+  t.same(await groupsOf(input), ['a+b'], 'nobody joins a group they cannot lunch with');
+  t.same(proposal.unmatched.map((u) => u.enrolmentId).sort(), ['c', 'd'], 'the rest are told why');
+  t.match(proposal.unmatched[0]?.reason, /no common time for lunch/);
 });

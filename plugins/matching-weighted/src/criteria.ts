@@ -1,16 +1,31 @@
-import type { MatchCandidate, ProgrammeKind } from '@tandem/plugin-sdk';
-import { overlapMinutes } from './availability.js';
+import {
+  canMeetWeekly,
+  commonWeeklyMinutes,
+  type MatchCandidate,
+  type ProgrammeKind,
+} from '@tandem/plugin-sdk';
 
 /** How well one criterion fits a mentor and a mentee: 0–100, and a sentence an admin reads. */
 export interface Fit {
   score: number;
   why: string;
+  /** What the pair's whole score is multiplied by, for a fault no weighting may hide. */
+  factor?: number;
+}
+
+/** What the criteria know of the programme: its kind and how its pairs meet. */
+export interface PairSetting {
+  kind: ProgrammeKind;
+  /** Length of a meeting, in minutes. */
+  minutes: number;
+  /** Tandem plans every meeting in the pair's common weekly windows. */
+  planned: boolean;
 }
 
 export type Criterion = (
   mentor: MatchCandidate,
   mentee: MatchCandidate,
-  kind: ProgrammeKind,
+  setting: PairSetting,
 ) => Fit;
 
 /** The criteria the strategy scores, by the names admins weight them with. */
@@ -69,15 +84,30 @@ function goals(mentor: MatchCandidate, mentee: MatchCandidate): Fit {
     : { score: 20, why: 'Their goals have nothing obvious in common.' };
 }
 
-/** Time both are free in a week: an hour or more is enough for a fortnightly tandem. */
-function availability(mentor: MatchCandidate, mentee: MatchCandidate): Fit {
-  const overlap = overlapMinutes(mentor.profile.availability, mentee.profile.availability);
-  if (mentor.profile.availability.length === 0 || mentee.profile.availability.length === 0)
-    return { score: 50, why: 'Availability is not known for both.' };
-  if (overlap === 0) return { score: 0, why: 'They are never free at the same time.' };
+/**
+ * Time both are free in a week, judged as the meeting planner judges it: someone who gave no
+ * windows is free during working hours, and a meeting needs one stretch as long as a session.
+ */
+function availability(mentor: MatchCandidate, mentee: MatchCandidate, setting: PairSetting): Fit {
+  const people = [mentor.profile.availability, mentee.profile.availability];
+  const assumed = people.some((windows) => windows.length === 0)
+    ? ' (working hours assumed where no times were given)'
+    : '';
+  if (!canMeetWeekly(people, setting.minutes))
+    return setting.planned
+      ? {
+          score: 0,
+          why: `They share no weekly time for a ${setting.minutes}-minute meeting${assumed}: Tandem cannot plan their meetings.`,
+        }
+      : {
+          score: 0,
+          why: `They share no weekly time for a ${setting.minutes}-minute meeting${assumed}, so they would have to meet outside it; the pair's score is halved for it.`,
+          factor: 0.5,
+        };
+  const overlap = commonWeeklyMinutes(people);
   return {
-    score: clamp((100 * overlap) / 60),
-    why: `They are both free ${Math.round(overlap / 6) / 10} hours a week.`,
+    score: clamp((100 * overlap) / setting.minutes),
+    why: `They are both free ${Math.round(overlap / 6) / 10} hours a week${assumed}.`,
   };
 }
 
@@ -102,7 +132,7 @@ function format(mentor: MatchCandidate, mentee: MatchCandidate): Fit {
  * The experience gap, the way round the programme wants it: in reverse mentoring the mentee is
  * the more experienced (the leader), otherwise the mentor is. Twenty years or more is ideal.
  */
-function generation(mentor: MatchCandidate, mentee: MatchCandidate, kind: ProgrammeKind): Fit {
+function generation(mentor: MatchCandidate, mentee: MatchCandidate, { kind }: PairSetting): Fit {
   const m = mentor.profile.experienceYears;
   const e = mentee.profile.experienceYears;
   if (m === undefined || e === undefined)

@@ -1,7 +1,7 @@
 import type { MatchCandidate, MatchInput, MatchProposal } from '@tandem/plugin-sdk';
 import { maxWeightAssignment } from '@tandem/plugin-sdk/solvers';
 import { BARRIER_REASONS, type Barrier, barriers } from './barriers.js';
-import { scorePair, weightsFor } from './score.js';
+import { scorePair, settingOf, weightsFor } from './score.js';
 import { sides } from './sides.js';
 
 type Group = MatchProposal['groups'][number];
@@ -18,9 +18,10 @@ const LATER_SLOT_COST = 1e-6;
 export function propose(input: MatchInput): MatchProposal {
   const { mentors, mentees } = sides(input.candidates);
   const weights = weightsFor(input.programme.weights);
+  const setting = settingOf(input);
   const blocked = barriers(input);
   const score = (mentor: MatchCandidate, mentee: MatchCandidate) =>
-    scorePair(mentor, mentee, input.programme.kind, weights);
+    scorePair(mentor, mentee, setting, weights);
 
   const byId = new Map(input.candidates.map((c) => [c.enrolmentId, c]));
   const used = new Map<string, number>();

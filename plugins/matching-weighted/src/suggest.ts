@@ -1,6 +1,6 @@
 import type { MatchInput, Suggestions } from '@tandem/plugin-sdk';
 import { barriers } from './barriers.js';
-import { scorePair, weightsFor } from './score.js';
+import { scorePair, settingOf, weightsFor } from './score.js';
 import { sides } from './sides.js';
 
 /**
@@ -14,6 +14,7 @@ export function suggest(input: MatchInput, enrolmentId: string): Suggestions {
   const isMentee = mentees.includes(person);
   const blocked = barriers(input);
   const weights = weightsFor(input.programme.weights);
+  const setting = settingOf(input);
   const pairs = (isMentee ? mentors : mentees)
     .filter((other) => other !== person)
     .map((other) => ({
@@ -25,7 +26,7 @@ export function suggest(input: MatchInput, enrolmentId: string): Suggestions {
     .filter(({ mentor, mentee }) => !blocked(mentor, mentee))
     .map(({ other, mentor, mentee }) => ({
       enrolmentId: other.enrolmentId,
-      ...scorePair(mentor, mentee, input.programme.kind, weights),
+      ...scorePair(mentor, mentee, setting, weights),
     }))
     .sort((a, b) => b.score - a.score || (a.enrolmentId < b.enrolmentId ? -1 : 1));
 }

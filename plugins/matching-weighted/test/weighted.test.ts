@@ -179,3 +179,118 @@ t.test('self-service suggestions: who may meet the person, best first, with reas
   t.match(suggestions[0]?.criteria, [{ name: 'skills', why: /e-file, ai-assistants/ }]);
   t.same(await weighted.suggest?.(input, 'nobody', {} as never), []);
 });
+
+const planned = (sessionMinutes: number, weights: Record<string, number> = { skills: 1 }) => ({
+  programme: { id: 'p', kind: 'reverse-mentoring' as const, weights, rules: { sessionMinutes } },
+});
+
+t.test('people who can never meet for a whole session are not paired', async (t) => {
+  const input = round(
+    [
+      person('lena', 'mentor', {
+        skillsOffered: ['e-file'],
+        availability: [{ weekday: 2, from: '09:00', to: '10:30' }],
+      }),
+      person('jonas', 'mentor', { availability: [{ weekday: 3, from: '14:00', to: '16:00' }] }),
+      // Half an hour with Lena on Tuesdays, a whole hour with Jonas on Wednesdays.
+      person('brigitte', 'mentee', {
+        skillsWanted: ['e-file'],
+        availability: [
+          { weekday: 2, from: '10:00', to: '11:00' },
+          { weekday: 3, from: '14:00', to: '15:00' },
+        ],
+      }),
+      // An hour with Jonas, but not from a quarter hour: no planned meeting fits it.
+      person('klaus', 'mentee', { availability: [{ weekday: 3, from: '15:05', to: '16:05' }] }),
+    ],
+    planned(60),
+  );
+  const proposal = await weighted.match(input, {} as never);
+  t.same(await pairs(input), ['jonas+brigitte'], 'Brigitte goes to the mentor she can meet');
+  t.same(Object.fromEntries(proposal.unmatched.map((u) => [u.enrolmentId, u.reason])), {
+    lena: 'Nobody who would fit is free at the same time as them for a whole session, so no meeting could be planned.',
+    klaus:
+      'Nobody who would fit is free at the same time as them for a whole session, so no meeting could be planned.',
+  });
+  t.same(
+    (await weighted.suggest?.(input, 'klaus', {} as never))?.map((s) => s.enrolmentId),
+    [],
+    'nobody is suggested whom Klaus can never meet',
+  );
+});
+
+t.test(
+  'someone who gave no times is free during working hours, as the planner assumes',
+  async (t) => {
+    const input = round(
+      [
+        person('lena', 'mentor', { skillsOffered: ['e-file'] }),
+        person('brigitte', 'mentee', {
+          skillsWanted: ['e-file'],
+          availability: [{ weekday: 2, from: '16:00', to: '18:00' }],
+        }),
+        person('klaus', 'mentee', {
+          skillsWanted: ['e-file'],
+          availability: [{ weekday: 6, from: '10:00', to: '12:00' }],
+        }),
+      ],
+      planned(60, { skills: 1, availability: 1 }),
+    );
+    const proposal = await weighted.match(input, {} as never);
+    t.same(await pairs(input), ['lena+brigitte']);
+    t.same(
+      proposal.groups[0]?.criteria.find((c) => c.name === 'availability'),
+      {
+        name: 'availability',
+        score: 100,
+        weight: 1,
+        why: 'They are both free 1 hours a week (working hours assumed where no times were given).',
+      },
+    );
+    t.match(proposal.unmatched, [{ enrolmentId: 'klaus', reason: /free at the same time/ }]);
+  },
+);
+
+t.test(
+  'where meetings are not planned, no common time is a strong, explained penalty',
+  async (t) => {
+    const input = round(
+      [
+        person('lena', 'mentor', {
+          skillsOffered: ['e-file'],
+          availability: [{ weekday: 1, from: '09:00', to: '10:00' }],
+        }),
+        person('brigitte', 'mentee', {
+          skillsWanted: ['e-file'],
+          availability: [{ weekday: 5, from: '09:00', to: '10:00' }],
+        }),
+      ],
+      {
+        programme: {
+          id: 'p',
+          kind: 'reverse-mentoring',
+          weights: {
+            skills: 1,
+            availability: 1,
+            goals: 0,
+            format: 0,
+            generation: 0,
+            department: 0,
+          },
+          rules: {},
+        },
+      },
+    );
+    const [group] = (await weighted.match(input, {} as never)).groups;
+    t.equal(group?.score, 25, 'the mean of 100 and 0, halved');
+    t.same(
+      group?.criteria.find((c) => c.name === 'availability'),
+      {
+        name: 'availability',
+        score: 0,
+        weight: 1,
+        why: "They share no weekly time for a 60-minute meeting, so they would have to meet outside it; the pair's score is halved for it.",
+      },
+    );
+  },
+);

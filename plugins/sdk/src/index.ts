@@ -65,6 +65,7 @@ export {
   type MatchingStrategyDefinition,
   type MatchProposal,
   MatchProposalSchema,
+  plannedMeetingMinutes,
   type Suggestions,
   SuggestionsSchema,
 } from './matching.js';
@@ -83,3 +84,10 @@ export {
   type ResolvedConfig,
   resolvePluginConfig,
 } from './plugin-config.js';
+export {
+  canMeetWeekly,
+  commonWeeklyMinutes,
+  DEFAULT_WINDOWS,
+  MEETING_GRID_MINUTES,
+  type WeeklyWindow,
+} from './weekly-windows.js';

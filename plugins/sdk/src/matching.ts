@@ -67,7 +67,8 @@ export const MatchInputSchema = Type.Object({
       description: 'Weight per criterion name, as the programme admin set them.',
     }),
     rules: Type.Record(Type.String(), Type.Unknown(), {
-      description: 'Strategy-specific rules of the programme (e.g. cross-department only).',
+      description:
+        "Rules of the programme (e.g. cross-department only). `sessionMinutes`, when the host sets it, is the length of a meeting the host plans in the members' common weekly windows (see `plannedMeetingMinutes`).",
     }),
   }),
   candidates: Type.Array(MatchCandidateSchema),
@@ -85,6 +86,20 @@ export const MatchInputSchema = Type.Object({
 
 /** Everything a matching strategy gets to propose groups for one programme round. */
 export type MatchInput = Static<typeof MatchInputSchema>;
+
+/**
+ * How long the programme's meetings are when the host plans each of them in a time inside
+ * every member's weekly windows (`rules.sessionMinutes`; Tandem does so for every programme).
+ * People for whom `canMeetWeekly` is false for this length would never get a meeting.
+ *
+ * @returns the minutes, or undefined when the host plans no meetings from windows.
+ */
+export function plannedMeetingMinutes(input: MatchInput): number | undefined {
+  const minutes = input.programme.rules.sessionMinutes;
+  return typeof minutes === 'number' && Number.isInteger(minutes) && minutes > 0
+    ? minutes
+    : undefined;
+}
 
 /**
  * What a matching strategy returns: groups with their scores and reasons, and who was left out

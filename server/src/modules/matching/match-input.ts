@@ -48,10 +48,12 @@ export async function matchInput(
       id: programme.id,
       kind: programme.kind as ProgrammeKind,
       weights: settings.weights,
-      // What the programme sets that a strategy may have to respect.
+      // What the programme sets that a strategy may have to respect. Every published pair's
+      // meetings are planned in its members' common windows, sessionMinutes long each.
       rules: {
         languages: settings.languages,
         format: settings.format,
+        sessionMinutes: settings.sessionMinutes,
         ...(settings.maxTandems ? { maxTandems: settings.maxTandems } : {}),
       },
     },

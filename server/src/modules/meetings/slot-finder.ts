@@ -1,3 +1,4 @@
+import { DEFAULT_WINDOWS, MEETING_GRID_MINUTES } from '@tandem/plugin-sdk';
 import { DateTime, IANAZone } from 'luxon';
 import type { HolidayCalendar } from './holiday-calendar.js';
 import {
@@ -39,18 +40,17 @@ export interface SlotRequest {
 
 /**
  * The availability assumed for a partner who gave no windows at all: working days,
- * Monday to Friday, 09:00 to 17:00 in the organisation's time zone.
+ * Monday to Friday, 09:00 to 17:00 in the organisation's time zone. From the SDK, so that
+ * matching judges who can meet with the same assumption (`canMeetWeekly`).
  */
-export const DEFAULT_WINDOWS: readonly AvailabilityWindow[] = Object.freeze(
-  [1, 2, 3, 4, 5].map((weekday) => Object.freeze({ weekday, from: '09:00', to: '17:00' })),
-);
+export { DEFAULT_WINDOWS };
 
 /** How far ahead {@link findSlot} looks when the request does not say. */
 export const DEFAULT_HORIZON_DAYS = 42;
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
-const GRID_MS = 15 * MINUTE_MS;
+const GRID_MS = MEETING_GRID_MINUTES * MINUTE_MS;
 
 /** A span in epoch milliseconds, the working form of {@link Interval}. */
 interface Span {
