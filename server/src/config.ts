@@ -245,7 +245,7 @@ export const EnvSchema = Type.Object({
   NOTES_ENCRYPTION_KEYS: Type.Optional(
     Type.String({
       description:
-        'Keys that encrypt private pair notes, comma-separated `keyId:base64key` (32 bytes each: `openssl rand -base64 32`). The first encrypts, all decrypt; `tandem notes rotate` re-encrypts every note with the first. Required when NODE_ENV=production; unset elsewhere, a fixed development key is used.',
+        'Keys that encrypt private pair notes and questions, comma-separated `keyId:base64key` (32 bytes each: `openssl rand -base64 32`). The first encrypts, all decrypt; `tandem notes rotate` re-encrypts every note and question with the first. Required when NODE_ENV=production; unset elsewhere, a fixed development key is used.',
     }),
   ),
   AUDIT_RETENTION_DAYS: Type.Integer({
@@ -288,7 +288,7 @@ export type EnvName = keyof Env;
 export type Config = ReturnType<typeof toConfig> & {
   /** The `TANDEM_PLUGIN_*` variables, read by each plugin's own config schema. */
   pluginEnv: Record<string, string>;
-  /** The keys for private pair notes; the development key when none is configured. */
+  /** The keys for private pair notes and questions; the development key when none is configured. */
   noteKeyring: NoteKeyring;
 };
 

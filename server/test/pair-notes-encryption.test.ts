@@ -3,14 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { loadConfig } from '../src/config.js';
 import { EXIT_CONFIG } from '../src/errors.js';
-import { Enrolment } from '../src/modules/enrolment/enrolment.js';
 import { rotateNotes } from '../src/modules/pairs/note-rotation.js';
-import { Programme } from '../src/modules/programmes/programme.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { createTestDatabase, sql } from './helpers/database.js';
-import { publishPair } from './helpers/publish-pair.js';
-import { signedInAs } from './helpers/sessions.js';
 import { spawnTandem } from './helpers/tandem-process.js';
+import { twoPairs } from './helpers/two-pairs.js';
 
 const OLD = `old:${randomBytes(32).toString('base64')}`;
 const NEW = `new:${randomBytes(32).toString('base64')}`;
@@ -23,41 +20,6 @@ interface NoteRow {
   iv: Buffer | null;
   ciphertext: Buffer | null;
   legacy_body: string | null;
-}
-
-/** Two published pairs in one programme; `as(person)` calls that person's pair's note routes. */
-async function twoPairs(app: FastifyInstance) {
-  const people = await Promise.all(
-    ['lena', 'brigitte', 'jonas', 'petra'].map((subject) =>
-      signedInAs(app, { subject, name: subject }),
-    ),
-  );
-  const em = app.orm.em.fork();
-  const programme = em.create(Programme, {
-    name: 'KI im Arbeitsalltag',
-    kind: 'reverse-mentoring',
-    state: 'running',
-    curriculum: 'qa-quickstart',
-    matchingStrategy: 'weighted',
-    settings: { goals: [], cadenceWeeks: 2, sessionMinutes: 45 },
-  });
-  const enrolments = people.map((person, i) =>
-    em.create(Enrolment, { programme, user: person.userId, role: i % 2 ? 'mentee' : 'mentor' }),
-  );
-  await em.flush();
-  const pair = async (a: number, b: number) =>
-    (
-      await publishPair(app, programme.id, [
-        { enrolmentId: enrolments[a]?.id ?? '', role: 'mentor' },
-        { enrolmentId: enrolments[b]?.id ?? '', role: 'mentee' },
-      ])
-    ).pairId;
-  const pairs = [await pair(0, 1), await pair(2, 3)];
-  return {
-    pairs,
-    cookies: people.map((person) => person.cookies),
-    users: people.map((person) => person.userId),
-  };
 }
 
 function notes(app: FastifyInstance, pairId: string, cookies: Record<string, string>) {

@@ -6,11 +6,12 @@ import { EXIT_USAGE, OperatorError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { rotateNotes } from '../modules/pairs/note-rotation.js';
 import { PairNote } from '../modules/pairs/pair-note.js';
+import { PairQuestion } from '../modules/pairs/pair-question.js';
 import { checkNoteKeys } from './note-key-check.js';
 
 /**
- * `tandem notes rotate`: re-encrypts every pair note with the first of NOTES_ENCRYPTION_KEYS,
- * printing its progress, so that the keys after it can be removed.
+ * `tandem notes rotate`: re-encrypts every pair note and question with the first of
+ * NOTES_ENCRYPTION_KEYS, printing its progress, so that the keys after it can be removed.
  */
 export async function notesCommand(config: Config, action: string | undefined): Promise<void> {
   if (action !== 'rotate') throw new OperatorError('Usage: tandem notes rotate', EXIT_USAGE);
@@ -21,19 +22,20 @@ export async function notesCommand(config: Config, action: string | undefined): 
     await migrateFor(config, database.url, log);
     const orm = await openOrm(database.url);
     try {
-      const total = await orm.em.fork().count(PairNote);
+      const fork = orm.em.fork();
+      const total = (await fork.count(PairNote)) + (await fork.count(PairQuestion));
       const keyId = config.noteKeyring.keys[0]?.id;
-      console.log(`Re-encrypting pair notes with key ${keyId} (${total} notes in all) …`);
+      console.log(`Re-encrypting pair notes and questions with key ${keyId} (${total} in all) …`);
       const result = await rotateNotes(orm.em, config.noteKeyring, {
         onProgress: ({ seen, rotated }) =>
           console.log(`  ${rotated} re-encrypted, ${seen} looked at`),
       });
       console.log(
-        `Done: ${result.rotated} notes re-encrypted with ${keyId}, ${total - result.seen} already were.`,
+        `Done: ${result.rotated} notes and questions re-encrypted with ${keyId}, ${total - result.seen} already were.`,
       );
       if (result.unreadable > 0)
         throw new OperatorError(
-          `${result.unreadable} notes open with none of NOTES_ENCRYPTION_KEYS and were left as they are; keep the old keys until you know why (the server log names each note when it is read).`,
+          `${result.unreadable} notes and questions open with none of NOTES_ENCRYPTION_KEYS and were left as they are; keep the old keys until you know why (the server log names each one when it is read).`,
         );
     } finally {
       await orm.close();

@@ -115,12 +115,13 @@ async function drain(
   }
 }
 
-/** Notes written before notes were encrypted get encrypted before anyone can read them. */
+/** Notes and questions from before encryption get encrypted before anyone can read them. */
 async function encryptLegacyNotes(url: string, config: Config, log: Log): Promise<void> {
   const orm = await openOrm(url);
   try {
     const { rotated } = await rotateNotes(orm.em, config.noteKeyring, { legacyOnly: true });
-    if (rotated > 0) log.info({ notes: rotated }, 'encrypted pair notes written before encryption');
+    if (rotated > 0)
+      log.info({ texts: rotated }, 'encrypted pair notes and questions written before encryption');
   } finally {
     await orm.close();
   }

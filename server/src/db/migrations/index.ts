@@ -16,6 +16,7 @@ import { Migration20261127161342_api_tokens } from './Migration20261127161342_ap
 import { Migration20261127161908_rate_limit_store } from './Migration20261127161908_rate_limit_store.js';
 import { Migration20261127163000_audit_forget_person } from './Migration20261127163000_audit_forget_person.js';
 import { Migration20261127170000_audit_unlink_actor } from './Migration20261127170000_audit_unlink_actor.js';
+import { Migration20261128090000_questions_encryption } from './Migration20261128090000_questions_encryption.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -68,5 +69,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261127170000_audit_unlink_actor',
     class: Migration20261127170000_audit_unlink_actor,
+  },
+  {
+    name: 'Migration20261128090000_questions_encryption',
+    class: Migration20261128090000_questions_encryption,
   },
 ];

@@ -1,16 +1,23 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { NoteKeyring } from './note-keyring.js';
 
-/** A note's body as stored: which key, the 96-bit IV, and the ciphertext with the GCM tag last. */
+/**
+ * A note's or question's text as stored: which key, the 96-bit IV, and the ciphertext with the
+ * GCM tag last.
+ */
 export interface SealedNote {
   keyId: string;
   iv: Uint8Array;
   ciphertext: Uint8Array;
 }
 
-/** Which note of which pair a ciphertext belongs to: bound in as additional authenticated data. */
+/**
+ * Which note or question of which pair a ciphertext belongs to: bound in as additional
+ * authenticated data, so it opens on no other row, in no other pair, and not as the other kind.
+ */
 export interface NotePlace {
-  noteId: string;
+  kind: 'note' | 'question';
+  id: string;
   pairId: string;
 }
 
@@ -55,6 +62,7 @@ export function openNote(
   }
 }
 
-function additionalData({ noteId, pairId }: NotePlace): Buffer {
-  return Buffer.from(`tandem-pair-note\n${noteId}\n${pairId}`, 'utf8');
+function additionalData({ kind, id, pairId }: NotePlace): Buffer {
+  // For a note this is what it was before questions were encrypted: stored notes still open.
+  return Buffer.from(`tandem-pair-${kind}\n${id}\n${pairId}`, 'utf8');
 }

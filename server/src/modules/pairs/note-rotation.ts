@@ -1,12 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit-log.js';
-import { sealNote } from './note-cipher.js';
+import { type SealedNote, sealNote } from './note-cipher.js';
 import type { NoteKeyring } from './note-keyring.js';
 import { PairNote } from './pair-note.js';
 import { readBody } from './pair-notes.js';
+import { PairQuestion } from './pair-question.js';
+import { readText } from './pair-questions.js';
 
+/** Counts over notes and questions together. */
 export interface RotationProgress {
-  /** Notes looked at so far. */
+  /** Notes and questions looked at so far. */
   seen: number;
   /** Of those, re-encrypted with the current key. */
   rotated: number;
@@ -15,16 +18,18 @@ export interface RotationProgress {
 }
 
 export interface RotationOptions {
-  /** Only the notes still in plaintext (from before encryption), not those under an older key. */
+  /** Only the texts still in plaintext (from before encryption), not those under an older key. */
   legacyOnly?: boolean;
   batchSize?: number;
   onProgress?: (progress: RotationProgress) => void;
 }
 
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
+
 /**
- * Re-encrypts with the keyring's first key every note under another key or still in plaintext,
- * a batch per transaction, so that an older key can then be removed from NOTES_ENCRYPTION_KEYS.
- * A note's `updatedAt` stays: nobody changed what it says.
+ * Re-encrypts with the keyring's first key every pair note and question under another key or
+ * still in plaintext, a batch per transaction, so that an older key can then be removed from
+ * NOTES_ENCRYPTION_KEYS. Their `updatedAt` stays: nobody changed what they say.
  */
 export async function rotateNotes(
   em: EntityManager,
@@ -33,24 +38,46 @@ export async function rotateNotes(
 ): Promise<RotationProgress> {
   const current = keyring.keys[0]?.id;
   const progress: RotationProgress = { seen: 0, rotated: 0, unreadable: 0 };
-  const due = legacyOnly
+  const stale = [{ keyId: { $ne: current } }, { keyId: null }];
+  const notesDue = legacyOnly
     ? { legacyBody: { $ne: null } }
-    : { $or: [{ keyId: { $ne: current } }, { keyId: null }, { legacyBody: { $ne: null } }] };
-  let after = '';
-  for (;;) {
-    const fork = em.fork();
-    const batch = await fork.find(
-      PairNote,
-      { $and: [due, { id: { $gt: after || '00000000-0000-0000-0000-000000000000' } }] },
-      { orderBy: { id: 'asc' }, limit: batchSize },
-    );
-    if (batch.length === 0) break;
-    await fork.transactional(async (tx) => {
-      for (const note of batch) await reseal(tx, keyring, note, progress);
-    });
-    after = batch[batch.length - 1]?.id ?? after;
-    onProgress?.({ ...progress });
-  }
+    : { $or: [...stale, { legacyBody: { $ne: null } }] };
+  const questionsDue = legacyOnly
+    ? { legacyText: { $ne: null } }
+    : { $or: [...stale, { legacyText: { $ne: null } }] };
+  const inBatches = async <T extends { id: string }>(
+    find: (fork: EntityManager, after: string) => Promise<T[]>,
+    reseal: (tx: EntityManager, row: T) => Promise<void>,
+  ): Promise<void> => {
+    for (let after = FIRST_ID; ; ) {
+      const fork = em.fork();
+      const batch = await find(fork, after);
+      if (batch.length === 0) return;
+      await fork.transactional(async (tx) => {
+        for (const row of batch) await reseal(tx, row);
+      });
+      after = batch[batch.length - 1]?.id ?? after;
+      onProgress?.({ ...progress });
+    }
+  };
+  const page = { orderBy: { id: 'asc' }, limit: batchSize } as const;
+  await inBatches(
+    (fork, after) => fork.find(PairNote, { $and: [notesDue, { id: { $gt: after } }] }, page),
+    async (tx, note) => {
+      const sealed = reseal(keyring, progress, 'note', note, readBody(keyring, note));
+      // A native update: the ORM's update hook would move `updatedAt`.
+      if (sealed) await tx.nativeUpdate(PairNote, { id: note.id }, { ...sealed, legacyBody: null });
+    },
+  );
+  await inBatches(
+    (fork, after) =>
+      fork.find(PairQuestion, { $and: [questionsDue, { id: { $gt: after } }] }, page),
+    async (tx, question) => {
+      const sealed = reseal(keyring, progress, 'question', question, readText(keyring, question));
+      if (sealed)
+        await tx.nativeUpdate(PairQuestion, { id: question.id }, { ...sealed, legacyText: null });
+    },
+  );
   if (progress.seen > 0)
     await recordAudit(em, {
       action: legacyOnly ? 'notes.encrypted' : 'notes.rotated',
@@ -59,20 +86,19 @@ export async function rotateNotes(
   return progress;
 }
 
-async function reseal(
-  em: EntityManager,
+/** The text sealed anew, or undefined (and counted unreadable) when no key opens it. */
+function reseal(
   keyring: NoteKeyring,
-  note: PairNote,
   progress: RotationProgress,
-): Promise<void> {
+  kind: 'note' | 'question',
+  row: { id: string; match: { id: string } },
+  text: string | undefined,
+): SealedNote | undefined {
   progress.seen += 1;
-  const body = readBody(keyring, note);
-  if (body === undefined) {
+  if (text === undefined) {
     progress.unreadable += 1;
-    return;
+    return undefined;
   }
   progress.rotated += 1;
-  const sealed = sealNote(keyring, { noteId: note.id, pairId: note.match.id }, body);
-  // A native update: the ORM's update hook would move `updatedAt`.
-  await em.nativeUpdate(PairNote, { id: note.id }, { ...sealed, legacyBody: null });
+  return sealNote(keyring, { kind, id: row.id, pairId: row.match.id }, text);
 }

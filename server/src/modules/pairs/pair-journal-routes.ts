@@ -28,7 +28,11 @@ export const NoteSchema = Type.Object({
 });
 const QuestionSchema = Type.Object({
   id: Uuid,
-  text: Type.String(),
+  text: Type.String({ description: 'Empty when the question cannot be decrypted.' }),
+  readable: Type.Boolean({
+    description:
+      'False when the question does not decrypt: its key was retired too early, or the stored question was changed.',
+  }),
   answered: Type.Boolean(),
   mine: Type.Boolean(),
   createdAt: Type.String(),
@@ -133,7 +137,7 @@ const pairJournalRoutes: FastifyPluginAsyncTypebox<{ noteKeyring: NoteKeyring }>
         response: { 200: Type.Array(QuestionSchema), 404: ErrorSchema },
       },
     },
-    async (request) => listQuestions(em(), signedIn(request).id, request.params.id),
+    async (request) => listQuestions(notes(), signedIn(request).id, request.params.id),
   );
   app.post(
     '/api/pairs/:id/questions',
@@ -152,7 +156,9 @@ const pairJournalRoutes: FastifyPluginAsyncTypebox<{ noteKeyring: NoteKeyring }>
     async (request, reply) =>
       reply
         .code(201)
-        .send(await addQuestion(em(), signedIn(request).id, request.params.id, request.body.text)),
+        .send(
+          await addQuestion(notes(), signedIn(request).id, request.params.id, request.body.text),
+        ),
   );
   app.patch(
     '/api/pairs/:id/questions/:itemId',
@@ -173,7 +179,7 @@ const pairJournalRoutes: FastifyPluginAsyncTypebox<{ noteKeyring: NoteKeyring }>
     },
     async (request) =>
       changeQuestion(
-        em(),
+        notes(),
         signedIn(request).id,
         request.params.id,
         request.params.itemId,

@@ -7,7 +7,10 @@ import type { NoteKeyring } from './note-keyring.js';
 import { membership } from './pair-membership.js';
 import { PairNote } from './pair-note.js';
 
-/** What the note services need: the database, the keys, and a log for notes that do not open. */
+/**
+ * What the note and question services need: the database, the keys, and a log for texts that
+ * do not open.
+ */
 export interface NoteDependencies {
   em: EntityManager;
   keyring: NoteKeyring;
@@ -74,7 +77,7 @@ export async function changeNote(
 
 /** Encrypts `body` into the note with the current key; the note needs its id already. */
 export function writeBody(keyring: NoteKeyring, note: PairNote, body: string): void {
-  const sealed = sealNote(keyring, { noteId: note.id, pairId: note.match.id }, body);
+  const sealed = sealNote(keyring, { kind: 'note', id: note.id, pairId: note.match.id }, body);
   note.keyId = sealed.keyId;
   note.iv = sealed.iv;
   note.ciphertext = sealed.ciphertext;
@@ -86,7 +89,11 @@ export function readBody(keyring: NoteKeyring, note: PairNote): string | undefin
   if (note.legacyBody !== null && note.legacyBody !== undefined) return note.legacyBody;
   if (!note.keyId || !note.iv || !note.ciphertext) return undefined;
   const { keyId, iv, ciphertext } = note;
-  return openNote(keyring, { noteId: note.id, pairId: note.match.id }, { keyId, iv, ciphertext });
+  return openNote(
+    keyring,
+    { kind: 'note', id: note.id, pairId: note.match.id },
+    { keyId, iv, ciphertext },
+  );
 }
 
 function view(deps: NoteDependencies, note: PairNote, userId: string): NoteView {

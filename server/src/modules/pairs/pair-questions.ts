@@ -1,11 +1,17 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
 import { ServiceError } from '../../service-error.js';
+import { type NotePlace, openNote, sealNote } from './note-cipher.js';
+import type { NoteKeyring } from './note-keyring.js';
 import { membership } from './pair-membership.js';
+import type { NoteDependencies } from './pair-notes.js';
 import { PairQuestion } from './pair-question.js';
 
 export interface QuestionView {
   id: string;
+  /** Empty when the question cannot be decrypted. */
   text: string;
+  /** False when its key is gone or its ciphertext was tampered with or moved. */
+  readable: boolean;
   answered: boolean;
   mine: boolean;
   createdAt: string;
@@ -13,31 +19,33 @@ export interface QuestionView {
 
 /** The pair's question list, open questions first. */
 export async function listQuestions(
-  em: EntityManager,
+  deps: NoteDependencies,
   userId: string,
   matchId: string,
 ): Promise<QuestionView[]> {
-  const fork = em.fork();
+  const fork = deps.em.fork();
   const { match } = await membership(fork, userId, matchId);
   const questions = await fork.find(
     PairQuestion,
     { match },
     { orderBy: { answered: 'asc', createdAt: 'asc', id: 'asc' } },
   );
-  return questions.map((question) => view(question, userId));
+  return questions.map((question) => view(deps, question, userId));
 }
 
 export async function addQuestion(
-  em: EntityManager,
+  deps: NoteDependencies,
   userId: string,
   matchId: string,
   text: string,
 ): Promise<QuestionView> {
-  const fork = em.fork();
+  const fork = deps.em.fork();
   const { match } = await membership(fork, userId, matchId);
-  const question = fork.create(PairQuestion, { match, author: userId, text });
+  // The id is part of the encryption's additional data, so it is needed before the flush.
+  const question = fork.create(PairQuestion, { id: randomUUID(), match, author: userId });
+  writeText(deps.keyring, question, text);
   await fork.flush();
-  return view(question, userId);
+  return view(deps, question, userId);
 }
 
 /**
@@ -46,27 +54,57 @@ export async function addQuestion(
  * @throws ServiceError not-found, forbidden.
  */
 export async function changeQuestion(
-  em: EntityManager,
+  deps: NoteDependencies,
   userId: string,
   matchId: string,
   questionId: string,
   change: { text?: string; answered?: boolean },
 ): Promise<QuestionView> {
-  const fork = em.fork();
+  const fork = deps.em.fork();
   const { match } = await membership(fork, userId, matchId);
   const question = await fork.findOne(PairQuestion, { id: questionId, match });
   if (!question) throw new ServiceError('not-found', 'No such question.');
   if (change.text !== undefined && question.author.id !== userId)
     throw new ServiceError('forbidden', 'Only who asked a question can reword it.');
-  fork.assign(question, change);
+  if (change.answered !== undefined) question.answered = change.answered;
+  if (change.text !== undefined) writeText(deps.keyring, question, change.text);
   await fork.flush();
-  return view(question, userId);
+  return view(deps, question, userId);
 }
 
-function view(question: PairQuestion, userId: string): QuestionView {
+/** Encrypts `text` into the question with the current key; the question needs its id already. */
+export function writeText(keyring: NoteKeyring, question: PairQuestion, text: string): void {
+  const sealed = sealNote(keyring, place(question), text);
+  question.keyId = sealed.keyId;
+  question.iv = sealed.iv;
+  question.ciphertext = sealed.ciphertext;
+  question.legacyText = null;
+}
+
+/** The question's text, or undefined when it does not decrypt. */
+export function readText(keyring: NoteKeyring, question: PairQuestion): string | undefined {
+  if (question.legacyText !== null && question.legacyText !== undefined) return question.legacyText;
+  if (!question.keyId || !question.iv || !question.ciphertext) return undefined;
+  const { keyId, iv, ciphertext } = question;
+  return openNote(keyring, place(question), { keyId, iv, ciphertext });
+}
+
+function place(question: PairQuestion): NotePlace {
+  return { kind: 'question', id: question.id, pairId: question.match.id };
+}
+
+function view(deps: NoteDependencies, question: PairQuestion, userId: string): QuestionView {
+  const text = readText(deps.keyring, question);
+  // As with notes: the partners see which question is lost, the operator learns why from the log.
+  if (text === undefined)
+    deps.log.error(
+      { questionId: question.id, pairId: question.match.id, keyId: question.keyId },
+      'a pair question does not decrypt: its key is not in NOTES_ENCRYPTION_KEYS, or the stored ciphertext was changed or moved',
+    );
   return {
     id: question.id,
-    text: question.text,
+    text: text ?? '',
+    readable: text !== undefined,
     answered: question.answered,
     mine: question.author.id === userId,
     createdAt: question.createdAt.toISOString(),

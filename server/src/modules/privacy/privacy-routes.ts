@@ -20,7 +20,7 @@ import {
 } from './privacy-schemas.js';
 
 export interface PrivacyRoutesOptions {
-  /** To export a person's pair notes decrypted. */
+  /** To export a person's pair notes and questions decrypted. */
   noteKeyring: NoteKeyring;
 }
 
