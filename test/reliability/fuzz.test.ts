@@ -26,10 +26,14 @@ const LEAK =
 const deepJson = fc
   .record({
     depth: fc.oneof(fc.integer({ min: 60, max: 70 }), fc.integer({ min: 1000, max: 20_000 })),
-    level: fc.constantFrom(['[', ']'], ['{"a":', '}'], ['[{"b":', '}]']),
+    level: fc.constantFrom(
+      { open: '[', close: ']' },
+      { open: '{"a":', close: '}' },
+      { open: '[{"b":', close: '}]' },
+    ),
     field: fc.constantFrom('', '{"body":', '{"name":"x","items":'),
   })
-  .map(({ depth, level: [open, close], field }) => {
+  .map(({ depth, level: { open, close }, field }) => {
     const value = `${open.repeat(depth)}1${close.repeat(depth)}`;
     return field ? `${field}${value}}` : value;
   });

@@ -33,13 +33,11 @@ const errorHandler: FastifyPluginAsync = async (app) => {
     }
     const statusCode = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (statusCode < 500) {
-      return reply
-        .code(statusCode)
-        .send({
-          statusCode,
-          error: STATUS_CODES[statusCode] ?? 'Bad Request',
-          message: error.message,
-        });
+      return reply.code(statusCode).send({
+        statusCode,
+        error: STATUS_CODES[statusCode] ?? 'Bad Request',
+        message: error.message,
+      });
     }
     request.log.error({ err: error }, 'request failed');
     return reply.code(statusCode).send({

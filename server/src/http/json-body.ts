@@ -21,7 +21,8 @@ const CLOSERS = new Set([0x5d, 0x7d]); // ] }
 const jsonBody: FastifyPluginAsync = async (app) => {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (!nestsDeeperThan(String(body), MAX_JSON_DEPTH)) return parse(request, body, done);
+    const text = String(body);
+    if (!nestsDeeperThan(text, MAX_JSON_DEPTH)) return parse(request, text, done);
     const error = Object.assign(
       new Error(`A JSON body may nest objects and arrays at most ${MAX_JSON_DEPTH} levels deep.`),
       { statusCode: 400 },
