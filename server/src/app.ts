@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import ormPlugin from './db/orm-plugin.js';
 import healthRoutes from './health/health-routes.js';
 import errorHandler from './http/error-handler.js';
+import jsonBody from './http/json-body.js';
 import openapi from './http/openapi.js';
 import rejectNul from './http/reject-nul.js';
 import securityHeaders from './http/security-headers.js';
@@ -78,6 +79,7 @@ export async function buildApp(
   });
 
   await app.register(errorHandler);
+  await app.register(jsonBody);
   await app.register(rejectNul);
   await app.register(securityHeaders, {
     formTargets: config.oidc ? [new URL(config.oidc.issuer).origin] : [],

@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import t, { type Test } from 'tap';
 import { freePort } from '../src/free-port.js';
 import { Browser, type Page } from './helpers/browser.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { createTestDatabase, sql } from './helpers/database.js';
+import { REVIEWED_TRICKS, returnToTricks } from './helpers/return-to-tricks.js';
 import { startTestIdp, type TestIdp, tandemClient } from './helpers/test-idp.js';
 
 interface Setup {
@@ -44,10 +46,20 @@ async function toCallback(
   subject: string,
   returnTo = '/',
 ): Promise<URL> {
-  const atCallback = (next: URL) => next.pathname === '/auth/callback';
   const start = await browser.request(
     `${setup.tandem}/auth/login?returnTo=${encodeURIComponent(returnTo)}`,
   );
+  return throughIdp(browser, setup, subject, start);
+}
+
+/** From the answer to /auth/login through the IdP, up to the callback to Tandem. */
+async function throughIdp(
+  browser: Browser,
+  setup: Setup,
+  subject: string,
+  start: Page,
+): Promise<URL> {
+  const atCallback = (next: URL) => next.pathname === '/auth/callback';
   let page = await browser.follow(start, atCallback);
   if (page.status === 200 && page.url.href.startsWith(setup.idp.issuer)) {
     page = await browser.follow(
@@ -185,6 +197,35 @@ t.test('signing in again rotates the session id; profile and roles follow the Id
     'the role change is audited',
   );
 });
+
+t.test(
+  'after sign-in the browser is sent back to this site only, whatever returnTo was',
+  async (t) => {
+    const setup = await setUp(t, { AUTH_RATE_LIMIT: '1000' });
+    const origin = new URL(setup.tandem).origin;
+    const sampled = fc.sample(returnToTricks, { numRuns: 30, seed: 15 });
+    const tricks = [...REVIEWED_TRICKS, '/a/./b/../c?x=1#y', ...sampled];
+    let signedIn = 0;
+    for (const returnTo of tricks) {
+      const browser = new Browser();
+      const start = await browser.request(
+        `${setup.tandem}/auth/login?returnTo=${encodeURIComponent(returnTo)}`,
+      );
+      // Refused as off-site, or earlier for a NUL character: either way nobody is sent anywhere.
+      if (start.status === 400) {
+        t.equal(start.headers.get('location'), null, `${returnTo}: refused`);
+        continue;
+      }
+      const callback = await throughIdp(browser, setup, 'ada', start);
+      const end = await browser.request(callback);
+      const location = end.headers.get('location') ?? '';
+      t.equal(end.status, 303, `${returnTo}: signed in`);
+      t.equal(new URL(location, callback).origin, origin, `${returnTo}: Location ${location}`);
+      signedIn++;
+    }
+    t.ok(signedIn > 0, `sign-ins that returned to a path on this site: ${signedIn}`);
+  },
+);
 
 t.test('sign-ins that fail a check are refused with a clear 4xx and audited', async (t) => {
   const setup = await setUp(t);

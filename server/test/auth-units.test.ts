@@ -1,13 +1,17 @@
+import fc from 'fast-check';
 import t from 'tap';
-import type { LoginError } from '../src/auth/login-error.js';
+import { LoginError } from '../src/auth/login-error.js';
 import { safeReturnTo } from '../src/auth/return-to.js';
 import { claimAt, rolesFrom } from '../src/modules/users/user-provisioning.js';
+import { REVIEWED_TRICKS, returnToTricks } from './helpers/return-to-tricks.js';
+
+const PUBLIC_URL = 'https://tandem.example.org';
 
 t.test('returnTo stays on this site', async (t) => {
-  t.equal(safeReturnTo(undefined), '/');
-  t.equal(safeReturnTo(''), '/');
-  t.equal(safeReturnTo('/programmes?tab=mine#top'), '/programmes?tab=mine#top');
-  t.equal(safeReturnTo('/a/../b'), '/b');
+  t.equal(safeReturnTo(undefined, PUBLIC_URL), '/');
+  t.equal(safeReturnTo('', PUBLIC_URL), '/');
+  t.equal(safeReturnTo('/programmes?tab=mine#top', PUBLIC_URL), '/programmes?tab=mine#top');
+  t.equal(safeReturnTo('/a/../b', PUBLIC_URL), '/b');
   for (const offSite of [
     'https://evil.example/',
     '//evil.example/x',
@@ -15,11 +19,34 @@ t.test('returnTo stays on this site', async (t) => {
     'evil.example',
     'javascript:alert(1)',
     '/\tx',
+    ...REVIEWED_TRICKS,
   ]) {
-    const error = t.throws(() => safeReturnTo(offSite), offSite) as LoginError;
+    const error = t.throws(() => safeReturnTo(offSite, PUBLIC_URL), offSite) as LoginError;
     t.equal(error.reason, 'return-to-off-site');
     t.equal(error.statusCode, 400);
   }
+});
+
+t.test('no path trick gets a Location that a browser reads as another origin', async (t) => {
+  const bases = fc.constantFrom(PUBLIC_URL, 'http://127.0.0.1:8080');
+  let accepted = 0;
+  fc.assert(
+    fc.property(returnToTricks, bases, (value, publicUrl) => {
+      let location: string;
+      try {
+        location = safeReturnTo(value, publicUrl);
+      } catch (error) {
+        return error instanceof LoginError && error.reason === 'return-to-off-site';
+      }
+      accepted++;
+      const origin = new URL(publicUrl).origin;
+      // A browser resolves Location against the URL it asked for: the sign-in callback.
+      const landing = new URL(location, `${publicUrl}/auth/callback?code=c&state=s`);
+      return landing.origin === origin && !location.startsWith('//') && !location.startsWith('/\\');
+    }),
+    { numRuns: 5000 },
+  );
+  t.ok(accepted > 0, `paths on this site still pass (${accepted} of 5000)`);
 });
 
 t.test('claims are read by name or dotted path', async (t) => {

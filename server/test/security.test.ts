@@ -18,6 +18,7 @@ t.test(
       'no inline code, nothing from elsewhere',
     );
     t.equal(response.headers['x-content-type-options'], 'nosniff');
+    t.equal(response.headers['x-frame-options'], 'DENY', 'as frame-ancestors says: no framing');
     t.equal(response.headers['strict-transport-security'], undefined, 'no HSTS over plain http');
     t.notMatch(
       response.body,
@@ -64,9 +65,38 @@ t.test('the /auth/ routes are rate limited per client address', async (t) => {
   const statuses = [];
   for (let i = 0; i < 4; i++) statuses.push((await app.inject('/auth/login')).statusCode);
   t.same(statuses, [503, 503, 503, 429], 'the fourth request in a minute is refused');
+  const refused = await app.inject('/auth/login');
+  t.match(refused.json(), { statusCode: 429, error: 'Too Many Requests', message: /retry in/ });
+  t.match(refused.headers['retry-after'], /^\d+$/, 'says when to try again');
   t.equal((await app.inject('/health/live')).statusCode, 200, 'other routes are not limited');
   const other = await app.inject({ url: '/auth/login', remoteAddress: '10.0.0.7' });
   t.equal(other.statusCode, 503, 'another address has its own allowance');
+});
+
+t.test('answers about the caller are never stored by a browser or proxy', async (t) => {
+  const app = await buildTestApp(t);
+  const { cookies } = await signedInAs(app, { subject: 'ada', name: 'Ada' });
+  for (const request of [
+    { url: '/api/me', cookies },
+    { url: '/api/me' },
+    { url: '/api/me?fields=all', cookies },
+    { url: '/api/no-such-route', cookies },
+    { url: '/api/openapi.json' },
+    { url: '/auth/login' },
+    { method: 'POST' as const, url: '/auth/logout', cookies },
+  ]) {
+    const response = await app.inject(request);
+    t.equal(
+      response.headers['cache-control'],
+      'no-store',
+      `${request.method ?? 'GET'} ${request.url} (${response.statusCode})`,
+    );
+  }
+  t.not(
+    (await app.inject('/health/live')).headers['cache-control'],
+    'no-store',
+    'only /api, /auth',
+  );
 });
 
 t.test('an admin ends all sessions of a person; nobody else may', async (t) => {

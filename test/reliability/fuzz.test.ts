@@ -1,7 +1,7 @@
 /**
  * Every JSON route of the OpenAPI document called with generated input, as an admin and as a
  * participant: values built from the route's own schemas (often just past their limits), real
- * ids of a fixture world, random JSON and broken JSON. No answer may be a 5xx, and no error
+ * ids of a fixture world, random JSON, broken JSON and JSON nested thousands of levels deep. No answer may be a 5xx, and no error
  * answer may show a stack frame, a file path or SQL.
  */
 import fc from 'fast-check';
@@ -21,6 +21,22 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const SIGN_OUT = new Set(['deleteMyAccount', 'deleteUserAccount', 'endSessionsOfUser']);
 const LEAK =
   /\n\s+at \S|node:internal|\/work\/|node_modules|\.[jt]s:\d+|syntax error at|violates .* constraint|duplicate key|invalid input syntax|relation "|column "|knex|mikro-?orm|ECONN/i;
+
+/** JSON nested around and far past the parser's limit (64): 400, never a stack overflow. */
+const deepJson = fc
+  .record({
+    depth: fc.oneof(fc.integer({ min: 60, max: 70 }), fc.integer({ min: 1000, max: 20_000 })),
+    level: fc.constantFrom(
+      { open: '[', close: ']' },
+      { open: '{"a":', close: '}' },
+      { open: '[{"b":', close: '}]' },
+    ),
+    field: fc.constantFrom('', '{"body":', '{"name":"x","items":'),
+  })
+  .map(({ depth, level: { open, close }, field }) => {
+    const value = `${open.repeat(depth)}1${close.repeat(depth)}`;
+    return field ? `${field}${value}}` : value;
+  });
 
 interface Parameter {
   in: 'path' | 'query' | 'header' | 'cookie';
@@ -72,6 +88,7 @@ function callArbitrary(operation: Operation, ids: string[], refs: Record<string,
         { weight: 6, arbitrary: schemaArbitrary(schema, refs).map((json) => ({ json })) },
         { weight: 1, arbitrary: fc.jsonValue().map((json) => ({ json })) },
         { weight: 1, arbitrary: fc.string().map((raw) => ({ raw })) },
+        { weight: 1, arbitrary: deepJson.map((raw) => ({ raw })) },
       )
     : fc.constant(undefined);
   return fc.record({

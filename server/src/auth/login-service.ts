@@ -18,6 +18,8 @@ const ATTEMPT_TTL_MS = 10 * 60_000;
 
 export interface LoginSettings {
   idp: IdentityProvider;
+  /** PUBLIC_URL: the only origin a sign-in may return to. */
+  publicUrl: string;
   redirectUri: string;
   scopes: string[];
   claims: ClaimMapping;
@@ -35,7 +37,7 @@ export function beginLogin(
   request: { returnTo: string | undefined; loginHint?: string },
 ): Promise<{ attemptToken: string; authorizationUrl: URL }> {
   return auditFailure(em, async () => {
-    const returnTo = safeReturnTo(request.returnTo);
+    const returnTo = safeReturnTo(request.returnTo, settings.publicUrl);
     const configuration = await settings.idp.configuration();
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();

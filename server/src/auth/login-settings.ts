@@ -17,6 +17,7 @@ export function loginSettings(
   return {
     idp: identityProvider(provider),
     clientId: provider.clientId,
+    publicUrl: config.publicUrl,
     redirectUri: `${config.publicUrl}/auth/callback`,
     scopes: claims.scopes,
     claims,

@@ -1,19 +1,27 @@
 import { LoginError } from './login-error.js';
 
 /**
- * Where to go after sign-in: a path on this site only. Anything that a browser could read as
- * another origin (`//evil.example`, `/\evil.example`, `https://…`) is refused.
+ * Where to go after sign-in: a path on this site only, as the exact value the Location header
+ * will carry. The check is made on that value, not on the raw input: `/.//evil.example` passes
+ * any look at its first characters yet normalises to `//evil.example`, which a browser reads as
+ * another origin. So the input is resolved against PUBLIC_URL, must keep its origin, and the
+ * path, query and fragment of the resolved URL are what is sent; that value, resolved again as a
+ * browser would, must still land on PUBLIC_URL's origin.
  */
-export function safeReturnTo(value: string | undefined): string {
+export function safeReturnTo(value: string | undefined, publicUrl: string): string {
   if (value === undefined || value === '') return '/';
+  const refuse = () => new LoginError('return-to-off-site', `returnTo=${value.slice(0, 200)}`);
+  // Control characters are dropped by URL parsers, so they only ever hide a trick.
+  const unsafe = !value.startsWith('/') || /\p{Cc}/u.test(value) || !URL.canParse(value, publicUrl);
+  if (unsafe) throw refuse();
+  const origin = new URL(publicUrl).origin;
+  const resolved = new URL(value, publicUrl);
+  if (resolved.origin !== origin) throw refuse();
+  const location = `${resolved.pathname}${resolved.search}${resolved.hash}`;
   const offSite =
-    !value.startsWith('/') ||
-    value.startsWith('//') ||
-    value.startsWith('/\\') ||
-    /[\r\n\t]/.test(value);
-  if (offSite) throw new LoginError('return-to-off-site', `returnTo=${value.slice(0, 200)}`);
-  const resolved = new URL(value, 'http://tandem.invalid');
-  if (resolved.origin !== 'http://tandem.invalid')
-    throw new LoginError('return-to-off-site', `returnTo=${value.slice(0, 200)}`);
-  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
+    location.startsWith('//') ||
+    location.startsWith('/\\') ||
+    new URL(location, publicUrl).origin !== origin;
+  if (offSite) throw refuse();
+  return location;
 }

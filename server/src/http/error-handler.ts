@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { PluginCallError } from '../plugin-host/invoke-plugin.js';
@@ -14,7 +15,8 @@ const STATUS: Record<ServiceErrorKind, [number, string]> = {
  * Answers errors without giving internals away: a client error (4xx) keeps its message, so
  * the caller can fix the request; a server error (5xx) is logged in full and answered with a
  * plain sentence and the request id to quote, never SQL, paths or a stack trace. A service's
- * refusal (ServiceError) becomes the 4xx status of its kind.
+ * refusal (ServiceError) becomes the 4xx status of its kind. `error` is always the status's
+ * name (429: Too Many Requests), never an internal error code.
  */
 const errorHandler: FastifyPluginAsync = async (app) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -31,9 +33,11 @@ const errorHandler: FastifyPluginAsync = async (app) => {
     }
     const statusCode = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (statusCode < 500) {
-      return reply
-        .code(statusCode)
-        .send({ statusCode, error: error.code ?? 'Bad Request', message: error.message });
+      return reply.code(statusCode).send({
+        statusCode,
+        error: STATUS_CODES[statusCode] ?? 'Bad Request',
+        message: error.message,
+      });
     }
     request.log.error({ err: error }, 'request failed');
     return reply.code(statusCode).send({

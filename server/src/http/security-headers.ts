@@ -9,10 +9,15 @@ export interface SecurityHeadersOptions {
   https: boolean;
 }
 
+/** Answers about the caller (their data, their session); no browser or proxy may keep them. */
+const PERSONAL_PATHS = /^\/(api|auth)(\/|\?|$)/;
+
 /**
  * Security headers on every response. The Content-Security-Policy allows nothing from outside
  * the server and no inline script or style: agencies run Tandem on closed networks, and an
- * injected `<script>` must not run.
+ * injected `<script>` must not run. No page may be framed (X-Frame-Options DENY for browsers
+ * older than frame-ancestors). Every /api/ and /auth/ answer, errors included, is
+ * `Cache-Control: no-store` unless its route chose otherwise (the API reference page).
  */
 const securityHeaders: FastifyPluginAsync<SecurityHeadersOptions> = async (
   app,
@@ -38,6 +43,11 @@ const securityHeaders: FastifyPluginAsync<SecurityHeadersOptions> = async (
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (PERSONAL_PATHS.test(request.url) && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
 };
 
