@@ -19,6 +19,20 @@ const WITHHELD: Record<string, readonly string[]> = {
 };
 
 /**
+ * What a pair writes for itself, by entity: its notes, its questions and the comments on its
+ * sessions. No admin route returns these texts (docs/privacy.md, "Who sees what"), so an admin's
+ * export of a person withholds them; the person gets them in their own export.
+ */
+const PRIVATE_TO_THE_PAIR: Record<string, string> = {
+  PairNote: 'body',
+  PairQuestion: 'text',
+  SessionFeedback: 'comment',
+};
+
+/** Who an export is for: the person themselves, or an admin acting for them. */
+export type ExportAudience = 'person' | 'admin';
+
+/**
  * Everything Tandem holds about a person, one section per table with every row that refers to
  * them (see user-references.ts), machine-readable. Their own pair notes come decrypted.
  *
@@ -28,7 +42,7 @@ export async function exportPersonalData(
   em: EntityManager,
   keyring: NoteKeyring,
   userId: string,
-  noteBodies: 'decrypted' | 'withheld' = 'decrypted',
+  audience: ExportAudience = 'person',
 ): Promise<PersonalDataExport> {
   const fork = em.fork();
   if (!(await fork.findOne(User, userId))) throw new ServiceError('not-found', 'No such user.');
@@ -38,7 +52,7 @@ export async function exportPersonalData(
       $or: reference.filters(userId),
     });
     tables[reference.tableName] = rows.map((row) =>
-      exportedRow(reference.entity, row, noteBodies === 'decrypted' ? keyring : undefined),
+      exportedRow(reference.entity, row, audience, keyring),
     );
   }
   return {
@@ -51,9 +65,9 @@ export async function exportPersonalData(
 }
 
 /**
- * An admin exports a person's data on their behalf (a request by letter, say). Audited. Pair
- * notes are private to the pair: no admin route returns them, so their texts are withheld here
- * (the person gets them from their own export).
+ * An admin exports a person's data on their behalf (a request by letter, say). Audited. What the
+ * person wrote for their pair (notes, questions, feedback comments) is withheld here: no admin
+ * route returns it.
  */
 export async function exportPersonalDataForAdmin(
   em: EntityManager,
@@ -61,7 +75,7 @@ export async function exportPersonalDataForAdmin(
   adminId: string,
   userId: string,
 ): Promise<PersonalDataExport> {
-  const data = await exportPersonalData(em, keyring, userId, 'withheld');
+  const data = await exportPersonalData(em, keyring, userId, 'admin');
   await recordAudit(em, {
     action: 'user.data-exported',
     actorId: adminId,
@@ -76,17 +90,25 @@ export function exportFilename(data: PersonalDataExport): string {
   return `tandem-export-${data.exportedAt.slice(0, 10)}.json`;
 }
 
-/** One row as exported; a note's text decrypted with the keyring, or withheld without one. */
+/**
+ * One row as exported: to an admin without the pair's own texts, to the person with their notes
+ * decrypted.
+ */
 function exportedRow(
   entity: string,
   row: AnyEntity,
-  keyring: NoteKeyring | undefined,
+  audience: ExportAudience,
+  keyring: NoteKeyring,
 ): Record<string, unknown> {
   const object: Record<string, unknown> = wrap(row).toObject();
   for (const column of WITHHELD[entity] ?? []) delete object[column];
+  const privateText = PRIVATE_TO_THE_PAIR[entity];
+  if (audience === 'admin' && privateText) {
+    object[privateText] = null;
+    object[`${privateText}Withheld`] = 'Private to the pair: goes only to their author.';
+    return object;
+  }
   // Every note in the section is the person's own (notes are theirs through `author` only).
-  if (entity !== 'PairNote') return object;
-  object.body = keyring ? (readBody(keyring, row as PairNote) ?? null) : null;
-  if (!keyring) object.bodyWithheld = 'Private pair notes go only to their author.';
+  if (entity === 'PairNote') object.body = readBody(keyring, row as PairNote) ?? null;
   return object;
 }
