@@ -21,25 +21,25 @@ const WITHHELD: Record<string, readonly string[]> = {
   PairQuestion: ['keyId', 'iv', 'ciphertext', 'legacyText'],
 };
 
-/** A text private to a pair: the name it is exported under, how it decrypts, why it may not. */
-interface PairText {
-  column: string;
-  read: (keyring: NoteKeyring, row: AnyEntity) => string | undefined;
-  withheld: string;
-}
-
-const PAIR_TEXTS: Record<string, PairText> = {
-  PairNote: {
-    column: 'body',
-    read: (keyring, row) => readBody(keyring, row as PairNote),
-    withheld: 'Private pair notes go only to their author.',
-  },
+/**
+ * What a pair writes for itself, by entity: the column, and how it decrypts where it is
+ * encrypted. No admin route returns these texts (docs/privacy.md, "Who sees what"), so an admin's
+ * export of a person withholds them; the person gets them, decrypted, in their own export.
+ */
+const PRIVATE_TO_THE_PAIR: Record<
+  string,
+  { column: string; decrypt?: (keyring: NoteKeyring, row: AnyEntity) => string | undefined }
+> = {
+  PairNote: { column: 'body', decrypt: (keyring, row) => readBody(keyring, row as PairNote) },
   PairQuestion: {
     column: 'text',
-    read: (keyring, row) => readText(keyring, row as PairQuestion),
-    withheld: 'Private pair questions go only to their author.',
+    decrypt: (keyring, row) => readText(keyring, row as PairQuestion),
   },
+  SessionFeedback: { column: 'comment' },
 };
+
+/** Who an export is for: the person themselves, or an admin acting for them. */
+export type ExportAudience = 'person' | 'admin';
 
 /**
  * Everything Tandem holds about a person, one section per table with every row that refers to
@@ -52,7 +52,7 @@ export async function exportPersonalData(
   em: EntityManager,
   keyring: NoteKeyring,
   userId: string,
-  pairTexts: 'decrypted' | 'withheld' = 'decrypted',
+  audience: ExportAudience = 'person',
 ): Promise<PersonalDataExport> {
   const fork = em.fork();
   if (!(await fork.findOne(User, userId))) throw new ServiceError('not-found', 'No such user.');
@@ -62,7 +62,7 @@ export async function exportPersonalData(
       $or: reference.filters(userId),
     });
     tables[reference.tableName] = rows.map((row) =>
-      exportedRow(reference.entity, row, pairTexts === 'decrypted' ? keyring : undefined),
+      exportedRow(reference.entity, row, audience, keyring),
     );
   }
   return {
@@ -75,9 +75,9 @@ export async function exportPersonalData(
 }
 
 /**
- * An admin exports a person's data on their behalf (a request by letter, say). Audited. Pair
- * notes and questions are private to the pair: no admin route returns them, so their texts are
- * withheld here (the person gets them from their own export).
+ * An admin exports a person's data on their behalf (a request by letter, say). Audited. What the
+ * person wrote for their pair (notes, questions, feedback comments) is withheld here: no admin
+ * route returns it.
  */
 export async function exportPersonalDataForAdmin(
   em: EntityManager,
@@ -85,7 +85,7 @@ export async function exportPersonalDataForAdmin(
   adminId: string,
   userId: string,
 ): Promise<PersonalDataExport> {
-  const data = await exportPersonalData(em, keyring, userId, 'withheld');
+  const data = await exportPersonalData(em, keyring, userId, 'admin');
   await recordAudit(em, {
     action: 'user.data-exported',
     actorId: adminId,
@@ -101,20 +101,25 @@ export function exportFilename(data: PersonalDataExport): string {
 }
 
 /**
- * One row as exported; a note's or question's text decrypted with the keyring, or withheld
- * without one.
+ * One row as exported: to an admin without the pair's own texts, to the person with their notes
+ * and questions decrypted.
  */
 function exportedRow(
   entity: string,
   row: AnyEntity,
-  keyring: NoteKeyring | undefined,
+  audience: ExportAudience,
+  keyring: NoteKeyring,
 ): Record<string, unknown> {
   const object: Record<string, unknown> = wrap(row).toObject();
   for (const column of WITHHELD[entity] ?? []) delete object[column];
-  const text = PAIR_TEXTS[entity];
-  // Every note and question in the section is the person's own (theirs through `author` only).
+  const text = PRIVATE_TO_THE_PAIR[entity];
   if (!text) return object;
-  object[text.column] = keyring ? (text.read(keyring, row) ?? null) : null;
-  if (!keyring) object[`${text.column}Withheld`] = text.withheld;
+  if (audience === 'admin') {
+    object[text.column] = null;
+    object[`${text.column}Withheld`] = 'Private to the pair: goes only to their author.';
+    return object;
+  }
+  // Every note and question in the section is the person's own (theirs through `author` only).
+  if (text.decrypt) object[text.column] = text.decrypt(keyring, row) ?? null;
   return object;
 }
