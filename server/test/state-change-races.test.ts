@@ -1,0 +1,86 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import t from 'tap';
+import { AuditEvent } from '../src/modules/audit/audit-event.js';
+import { Enrolment } from '../src/modules/enrolment/enrolment.js';
+import { Match } from '../src/modules/matching/match.js';
+import { Notification } from '../src/modules/notifications/notification.js';
+import { Programme } from '../src/modules/programmes/programme.js';
+import { buildTestApp } from './helpers/build-test-app.js';
+import { publishPair } from './helpers/publish-pair.js';
+import { signedInAs } from './helpers/sessions.js';
+
+/**
+ * Every state change, sent many times at once, happens once: the first request wins, the others
+ * are refused (or, where repeating is harmless, answer the same), and nothing is audited or told
+ * twice.
+ */
+const AT_ONCE = 50;
+
+function statuses(responses: LightMyRequestResponse[]): Record<number, number> {
+  const counts: Record<number, number> = {};
+  for (const { statusCode } of responses) counts[statusCode] = (counts[statusCode] ?? 0) + 1;
+  return counts;
+}
+
+async function atOnce(
+  app: FastifyInstance,
+  request: () => InjectOptions,
+  times = AT_ONCE,
+): Promise<LightMyRequestResponse[]> {
+  return Promise.all(Array.from({ length: times }, () => app.inject(request())));
+}
+
+async function runningPair(app: FastifyInstance, name: string) {
+  const lena = await signedInAs(app, { subject: `lena-${name}`, name: 'Lena' });
+  const klaus = await signedInAs(app, { subject: `klaus-${name}`, name: 'Klaus' });
+  const em = app.orm.em.fork();
+  const programme = em.create(Programme, {
+    name,
+    kind: 'reverse-mentoring',
+    state: 'running',
+    curriculum: 'qa-quickstart',
+    matchingStrategy: 'weighted',
+  });
+  const mentor = em.create(Enrolment, { programme, user: lena.userId, role: 'mentor' });
+  const mentee = em.create(Enrolment, { programme, user: klaus.userId, role: 'mentee' });
+  await em.flush();
+  const { pairId } = await publishPair(app, programme.id, [
+    { enrolmentId: mentor.id, role: 'mentor' },
+    { enrolmentId: mentee.id, role: 'mentee' },
+  ]);
+  return { pairId, lena, klaus };
+}
+
+t.test('a mismatch reported many times at once dissolves the pair once', async (t) => {
+  const app = await buildTestApp(t);
+  const { pairId, lena, klaus } = await runningPair(app, 'mismatch');
+
+  const answers = await atOnce(app, () => ({
+    method: 'POST',
+    url: `/api/pairs/${pairId}/mismatch`,
+    cookies: lena.cookies,
+    payload: { reason: 'Passt nicht' },
+  }));
+  t.same(statuses(answers), { 204: 1, 409: AT_ONCE - 1 }, 'one dissolves, the others are told');
+  const em = app.orm.em.fork();
+  t.equal((await em.findOneOrFail(Match, pairId)).state, 'dissolved');
+  t.equal(await em.count(AuditEvent, { action: 'pair.dissolved', targetId: pairId }), 1);
+  t.equal(
+    await em.count(Notification, { recipient: klaus.userId, subject: `match:${pairId}:dissolved` }),
+    1,
+    'the partner hears of it once',
+  );
+  const again = await app.inject({
+    method: 'POST',
+    url: `/api/pairs/${pairId}/mismatch`,
+    cookies: lena.cookies,
+  });
+  t.equal(again.statusCode, 409, 'a later report too');
+  const stranger = await signedInAs(app, { subject: 'stranger', name: 'Fremd' });
+  const probe = await app.inject({
+    method: 'POST',
+    url: `/api/pairs/${pairId}/mismatch`,
+    cookies: stranger.cookies,
+  });
+  t.equal(probe.statusCode, 404, 'someone outside the pair still learns nothing');
+});
