@@ -84,3 +84,34 @@ t.test('a mismatch reported many times at once dissolves the pair once', async (
   });
   t.equal(probe.statusCode, 404, 'someone outside the pair still learns nothing');
 });
+
+t.test('a programme moved many times at once moves once', async (t) => {
+  const app = await buildTestApp(t);
+  const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
+  const em = app.orm.em.fork();
+  const programme = em.create(Programme, {
+    name: 'Umzug',
+    kind: 'reverse-mentoring',
+    state: 'enrolment',
+    curriculum: 'qa-quickstart',
+    matchingStrategy: 'weighted',
+  });
+  await em.flush();
+
+  const answers = await atOnce(app, () => ({
+    method: 'POST',
+    url: `/api/admin/programmes/${programme.id}/transitions`,
+    cookies: hr.cookies,
+    payload: { to: 'matching' },
+  }));
+  t.same(statuses(answers), { 200: 1, 409: AT_ONCE - 1 });
+  const audited = await em.find(AuditEvent, {
+    action: 'programme.state-changed',
+    targetId: programme.id,
+  });
+  t.same(
+    audited.map((event) => event.data),
+    [{ from: 'enrolment', to: 'matching' }],
+    'one change, audited once',
+  );
+});
