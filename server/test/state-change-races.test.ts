@@ -3,6 +3,7 @@ import t from 'tap';
 import { AuditEvent } from '../src/modules/audit/audit-event.js';
 import { Enrolment } from '../src/modules/enrolment/enrolment.js';
 import { Match } from '../src/modules/matching/match.js';
+import { Meeting } from '../src/modules/meetings/meeting.js';
 import { Notification } from '../src/modules/notifications/notification.js';
 import { Programme } from '../src/modules/programmes/programme.js';
 import { buildTestApp } from './helpers/build-test-app.js';
@@ -113,5 +114,56 @@ t.test('a programme moved many times at once moves once', async (t) => {
     audited.map((event) => event.data),
     [{ from: 'enrolment', to: 'matching' }],
     'one change, audited once',
+  );
+});
+
+t.test('answers to an invitation at once are all kept, declines move it in turn', async (t) => {
+  const app = await buildTestApp(t);
+  const { pairId, lena, klaus } = await runningPair(app, 'rsvp');
+  const em = app.orm.em.fork();
+  const startsAt = new Date(Date.now() + 14 * 86_400_000);
+  const meeting = (title: string) =>
+    em.create(Meeting, {
+      match: pairId,
+      title,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 45 * 60_000),
+      responses: {},
+    });
+  const accepted = meeting('accepted');
+  const declined = meeting('declined');
+  await em.flush();
+  const rsvp = (id: string, who: { cookies: Record<string, string> }, response: string) => () => ({
+    method: 'POST' as const,
+    url: `/api/meetings/${id}/rsvp`,
+    cookies: who.cookies,
+    payload: { response },
+  });
+
+  const answers = await Promise.all([
+    atOnce(app, rsvp(accepted.id, lena, 'accepted'), AT_ONCE / 2),
+    atOnce(app, rsvp(accepted.id, klaus, 'accepted'), AT_ONCE / 2),
+  ]);
+  t.same(statuses(answers.flat()), { 200: AT_ONCE }, 'accepting again answers the same');
+  t.same(
+    (await em.findOneOrFail(Meeting, accepted.id, { refresh: true })).responses,
+    { [lena.userId]: 'accepted', [klaus.userId]: 'accepted' },
+    "neither answer overwrote the other's",
+  );
+
+  const declines = 5;
+  t.same(statuses(await atOnce(app, rsvp(declined.id, klaus, 'declined'), declines)), {
+    200: declines,
+  });
+  const moved = await em.findOneOrFail(Meeting, declined.id, { refresh: true });
+  t.equal(moved.calendarSequence, declines, 'each decline moved the meeting on from the last');
+  const updates = await em.find(Notification, {
+    recipient: lena.userId,
+    meeting: declined.id,
+  });
+  t.same(
+    updates.map((update) => update.sequence).sort(),
+    Array.from({ length: declines }, (_, i) => i + 1),
+    'the partner hears of every move once',
   );
 });
