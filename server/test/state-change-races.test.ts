@@ -3,9 +3,11 @@ import t from 'tap';
 import { AuditEvent } from '../src/modules/audit/audit-event.js';
 import { Enrolment } from '../src/modules/enrolment/enrolment.js';
 import { Match } from '../src/modules/matching/match.js';
+import { MatchMember } from '../src/modules/matching/match-member.js';
 import { Meeting } from '../src/modules/meetings/meeting.js';
 import { Notification } from '../src/modules/notifications/notification.js';
 import { Programme } from '../src/modules/programmes/programme.js';
+import { TandemRequest } from '../src/modules/self-service/tandem-request.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { publishPair } from './helpers/publish-pair.js';
 import { signedInAs } from './helpers/sessions.js';
@@ -166,4 +168,72 @@ t.test('answers to an invitation at once are all kept, declines move it in turn'
     Array.from({ length: declines }, (_, i) => i + 1),
     'the partner hears of every move once',
   );
+});
+
+t.test('a tandem request is made once, answered once, and nobody gets two tandems', async (t) => {
+  const app = await buildTestApp(t);
+  const em = app.orm.em.fork();
+  const programme = em.create(Programme, {
+    name: 'Selbst gewählt',
+    kind: 'reverse-mentoring',
+    state: 'enrolment',
+    curriculum: 'qa-quickstart',
+    matchingStrategy: 'weighted',
+    settings: { selfService: true, requestExpiryDays: 3 },
+  });
+  const people: Record<string, { cookies: Record<string, string>; enrolment: Enrolment }> = {};
+  for (const [name, role] of [
+    ['lena', 'mentor'],
+    ['sam', 'mentor'],
+    ['brigitte', 'mentee'],
+    ['klaus', 'mentee'],
+    ['jonas', 'mentee'],
+  ] as const) {
+    const person = await signedInAs(app, { subject: name, name });
+    const enrolment = em.create(Enrolment, { programme, user: person.userId, role });
+    people[name] = { cookies: person.cookies, enrolment };
+  }
+  await em.flush();
+  const who = (name: string) => people[name] ?? { cookies: {}, enrolment: { id: '' } };
+
+  const asked = await atOnce(app, () => ({
+    method: 'POST',
+    url: `/api/programmes/${programme.id}/requests`,
+    cookies: who('brigitte').cookies,
+    payload: { to: who('lena').enrolment.id },
+  }));
+  t.same(statuses(asked), { 201: 1, 409: AT_ONCE - 1 }, 'one request at a time, also at once');
+  const [request] = await em.find(TandemRequest, { from: who('brigitte').enrolment.id });
+  t.equal(await em.count(TandemRequest, { from: who('brigitte').enrolment.id }), 1);
+
+  const accept = (id: string, name: string) => () => ({
+    method: 'POST' as const,
+    url: `/api/requests/${id}/accept`,
+    cookies: who(name).cookies,
+  });
+  const accepted = await atOnce(app, accept(request?.id ?? '', 'lena'));
+  t.same(statuses(accepted), { 200: 1, 409: AT_ONCE - 1 }, 'answered once');
+  const pairsOf = (name: string) =>
+    em.count(MatchMember, { enrolment: who(name).enrolment.id, match: { state: 'published' } });
+  t.equal(await pairsOf('lena'), 1, 'one pair made');
+
+  const fromKlaus = em.create(TandemRequest, {
+    programme,
+    from: who('klaus').enrolment.id,
+    to: who('sam').enrolment.id,
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  const fromJonas = em.create(TandemRequest, {
+    programme,
+    from: who('jonas').enrolment.id,
+    to: who('sam').enrolment.id,
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  await em.flush();
+  const both = await Promise.all([
+    atOnce(app, accept(fromKlaus.id, 'sam'), AT_ONCE / 2),
+    atOnce(app, accept(fromJonas.id, 'sam'), AT_ONCE / 2),
+  ]);
+  t.same(statuses(both.flat()), { 200: 1, 409: AT_ONCE - 1 }, 'two requests accepted at once');
+  t.equal(await pairsOf('sam'), 1, 'sam has one tandem, not two');
 });
