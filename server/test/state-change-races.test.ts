@@ -237,3 +237,62 @@ t.test('a tandem request is made once, answered once, and nobody gets two tandem
   t.same(statuses(both.flat()), { 200: 1, 409: AT_ONCE - 1 }, 'two requests accepted at once');
   t.equal(await pairsOf('sam'), 1, 'sam has one tandem, not two');
 });
+
+t.test(
+  "a pair's plan changed many times at once stays whole; going on is idempotent",
+  async (t) => {
+    const app = await buildTestApp(t);
+    const { pairId, lena, klaus } = await runningPair(app, 'plan');
+    const before = (
+      await app.inject({ url: `/api/pairs/${pairId}`, cookies: lena.cookies })
+    ).json();
+    const added = 10;
+    const add = (who: { cookies: Record<string, string> }) => () => ({
+      method: 'POST' as const,
+      url: `/api/pairs/${pairId}/sessions`,
+      cookies: who.cookies,
+      payload: { title: 'Noch eine' },
+    });
+    const answers = await Promise.all([
+      atOnce(app, add(lena), added / 2),
+      atOnce(app, add(klaus), added / 2),
+    ]);
+    t.same(statuses(answers.flat()), { 200: added });
+    const after = (await app.inject({ url: `/api/pairs/${pairId}`, cookies: lena.cookies })).json();
+    t.same(
+      after.sessions.map((session: { position: number }) => session.position),
+      Array.from({ length: before.sessions.length + added }, (_, i) => i),
+      'every session added, each in a place of its own',
+    );
+
+    const goOn = await atOnce(app, () => ({
+      method: 'POST',
+      url: `/api/pairs/${pairId}/continue`,
+      cookies: lena.cookies,
+    }));
+    t.same(statuses(goOn), { 200: AT_ONCE }, '"we go on", said again, answers the same');
+    t.equal(goOn[0]?.json().staleSince, null);
+  },
+);
+
+t.test('matches published many times at once are published once', async (t) => {
+  const app = await buildTestApp(t);
+  const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
+  const { pairId } = await runningPair(app, 'publish');
+  const em = app.orm.em.fork();
+  const match = await em.findOneOrFail(Match, pairId, { populate: ['programme'] });
+  em.assign(match, { state: 'proposed', publishedAt: null });
+  em.assign(match.programme, { state: 'matching' });
+  await em.flush();
+
+  const answers = await atOnce(app, () => ({
+    method: 'POST',
+    url: `/api/admin/programmes/${match.programme.id}/publish`,
+    cookies: hr.cookies,
+  }));
+  t.same(statuses(answers), { 200: 1, 409: AT_ONCE - 1 });
+  t.equal(
+    await em.count(AuditEvent, { action: 'matching.published', targetId: match.programme.id }),
+    1,
+  );
+});
