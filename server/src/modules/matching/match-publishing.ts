@@ -1,5 +1,5 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { lockRows } from '../../db/lock-rows.js';
 import { CREATE_PAIR_PLAN } from '../../jobs/create-pair-plan.js';
 import { enqueueJob } from '../../jobs/enqueue-job.js';
 import { ServiceError } from '../../service-error.js';
@@ -22,9 +22,7 @@ export async function publishMatches(
   programmeId: string,
 ): Promise<number> {
   const published = await em.fork().transactional(async (tx) => {
-    const programme = await tx.findOne(Programme, programmeId, {
-      lockMode: LockMode.PESSIMISTIC_WRITE,
-    });
+    const [programme] = await lockRows(tx, Programme, [programmeId]);
     if (!programme) throw new ServiceError('not-found', 'No such programme.');
     if (programme.state !== 'matching' && programme.state !== 'running')
       throw new ServiceError(

@@ -87,7 +87,7 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'dissolveMatch',
         params: Id,
         body: DissolveSchema,
-        response: { 204: Type.Null(), 404: ErrorSchema },
+        response: { 204: Type.Null(), 404: ErrorSchema, 409: ErrorSchema },
       },
     },
     async (request, reply) => {

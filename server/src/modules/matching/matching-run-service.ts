@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { lockRows } from '../../db/lock-rows.js';
 import { enqueueJob } from '../../jobs/enqueue-job.js';
 import { RUN_MATCHING } from '../../jobs/run-matching.js';
 import { ServiceError } from '../../service-error.js';
@@ -22,9 +22,7 @@ export async function requestMatchingRun(
   programmeId: string,
 ): Promise<MatchingRunView> {
   const run = await em.fork().transactional(async (tx) => {
-    const programme = await tx.findOne(Programme, programmeId, {
-      lockMode: LockMode.PESSIMISTIC_WRITE,
-    });
+    const [programme] = await lockRows(tx, Programme, [programmeId]);
     if (!programme) throw new ServiceError('not-found', 'No such programme.');
     if (programme.state === 'closed')
       throw new ServiceError('conflict', 'The programme is closed; it is matched no more.');

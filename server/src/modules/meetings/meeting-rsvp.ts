@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { lockRows } from '../../db/lock-rows.js';
 import { ServiceError } from '../../service-error.js';
 import { Meeting } from './meeting.js';
 import type { MeetingDependencies } from './meeting-notices.js';
@@ -52,6 +53,9 @@ export async function answerInvitation(
   now = new Date(),
 ): Promise<MeetingView> {
   return deps.em.fork().transactional(async (em) => {
+    // Locked first: answers of both members at once must not overwrite each other's, and
+    // declines at once move the meeting one after the other, each from where the last left it.
+    await lockRows(em, Meeting, [meetingId]);
     const meeting = await ownMeeting(em, userId, meetingId);
     if (meeting.state !== 'planned' || meeting.startsAt <= now)
       throw new ServiceError('not-found', 'This meeting is over or cancelled.');

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { lockRows } from '../../db/lock-rows.js';
 import { enqueueJob } from '../../jobs/enqueue-job.js';
 import { REMATCH } from '../../jobs/rematch.js';
 import { ServiceError } from '../../service-error.js';
@@ -9,8 +10,10 @@ import { cancelUpcomingMeetings } from '../meetings/meeting-planner.js';
 import { activeChannels } from '../notifications/active-channels.js';
 import { notify } from '../notifications/notify.js';
 import { programmeSettings } from '../programmes/programme-service.js';
-import { membership } from './pair-membership.js';
 import { dissolvedText } from './pair-texts.js';
+
+/** States a member has seen their pair in; a proposal is nobody's business but the admins'. */
+const WAS_PUBLISHED = new Set<Match['state']>(['published', 'dissolved', 'ended']);
 
 /**
  * Dissolves a pair that does not fit, discreetly: the reason (optional) is kept for admins
@@ -21,7 +24,8 @@ import { dissolvedText } from './pair-texts.js';
  *
  * @param by the member reporting the mismatch, or an admin (`admin: true`) for any pair; an
  *   admin's dissolving is told to every member.
- * @throws ServiceError not-found for a pair the person is not in (or that is not published).
+ * @throws ServiceError not-found for a pair the person is not in (or that was never published);
+ *   conflict for one dissolved or ended already — a report sent twice dissolves it once.
  */
 export async function dissolvePair(
   deps: MeetingDependencies,
@@ -30,17 +34,13 @@ export async function dissolvePair(
   reason: string | undefined,
 ): Promise<void> {
   await deps.em.fork().transactional(async (em) => {
-    const match = by.admin
-      ? await em.findOne(Match, { id: matchId, state: 'published' })
-      : (await membership(em, by.userId, matchId)).match;
-    if (!match) throw new ServiceError('not-found', 'No such pair.');
+    const match = await dissolvable(em, by, matchId);
     em.assign(match, {
       state: 'dissolved',
       dissolvedAt: new Date(),
       dissolvedReason: reason?.trim() || null,
     });
     await em.flush();
-    await em.populate(match, ['programme', 'members.enrolment.user']);
     const { rematchAtOnce } = programmeSettings(match.programme);
     await cancelUpcomingMeetings(deps, em, match);
     await tellPartners(deps, em, match, by.userId, rematchAtOnce);
@@ -58,6 +58,24 @@ export async function dissolvePair(
     // The reason stays on the match, where only admin routes read it.
     data: { by: by.admin ? 'admin' : 'member' },
   });
+}
+
+/** The pair, locked, so that of reports at once only the first finds it published. */
+async function dissolvable(
+  em: EntityManager,
+  by: { userId: string; admin: boolean },
+  matchId: string,
+): Promise<Match> {
+  const [match] = await lockRows(em, Match, [matchId]);
+  if (!match || !WAS_PUBLISHED.has(match.state))
+    throw new ServiceError('not-found', 'No such pair.');
+  await em.populate(match, ['programme', 'members.enrolment.user']);
+  const members = match.members.getItems();
+  if (!by.admin && !members.some((member) => member.enrolment.user.id === by.userId))
+    throw new ServiceError('not-found', 'No such pair.');
+  if (match.state !== 'published')
+    throw new ServiceError('conflict', `This pair is ${match.state} already.`);
+  return match;
 }
 
 async function tellPartners(

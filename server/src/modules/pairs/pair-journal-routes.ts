@@ -205,7 +205,7 @@ const pairJournalRoutes: FastifyPluginAsyncTypebox<{ noteKeyring: NoteKeyring }>
           },
           { additionalProperties: false },
         ),
-        response: { 204: Type.Null(), 404: ErrorSchema },
+        response: { 204: Type.Null(), 404: ErrorSchema, 409: ErrorSchema },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { lockRows } from '../../db/lock-rows.js';
 import { ServiceError } from '../../service-error.js';
+import { Match } from '../matching/match.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import { type Membership, membership } from './pair-membership.js';
 import { pairView } from './pair-plan.js';
@@ -148,11 +150,15 @@ async function tailor(
   matchId: string,
   change: (fork: EntityManager, pair: Membership) => Promise<void>,
 ): Promise<PairView> {
-  const fork = em.fork();
-  const pair = await membership(fork, userId, matchId);
-  await change(fork, pair);
-  await fork.flush();
-  return pairView(fork, pair, userId);
+  return em.fork().transactional(async (tx) => {
+    // The pair locked first: changes at once (two members, two tabs) are made one after the
+    // other, each on the plan the last one left, so positions and homework stay whole.
+    await lockRows(tx, Match, [matchId]);
+    const pair = await membership(tx, userId, matchId);
+    await change(tx, pair);
+    await tx.flush();
+    return pairView(tx, pair, userId);
+  });
 }
 
 function plan(em: EntityManager, pair: Membership): Promise<PairSession[]> {

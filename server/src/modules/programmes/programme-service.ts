@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { lockRows } from '../../db/lock-rows.js';
 import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
@@ -61,17 +62,20 @@ export async function updateProgramme(
   change: UpdateProgramme,
 ): Promise<ProgrammeView> {
   const fork = em.fork();
-  const programme = await found(fork, id);
-  if (programme.state === 'closed')
-    throw new ServiceError('conflict', 'A closed programme cannot be changed.');
   const { settings, ...fields } = change;
-  fork.assign(programme, {
-    ...fields,
-    ...(settings
-      ? { settings: checkedSettings({ ...programmeSettings(programme), ...settings }) }
-      : {}),
+  // Locked, so that a programme closed meanwhile is not changed after all.
+  const programme = await fork.transactional(async (tx) => {
+    const [programme] = await lockRows(tx, Programme, [id]);
+    if (!programme) throw new ServiceError('not-found', 'No such programme.');
+    if (programme.state === 'closed')
+      throw new ServiceError('conflict', 'A closed programme cannot be changed.');
+    return tx.assign(programme, {
+      ...fields,
+      ...(settings
+        ? { settings: checkedSettings({ ...programmeSettings(programme), ...settings }) }
+        : {}),
+    });
   });
-  await fork.flush();
   await audit(em, actorId, id, 'programme.updated', {
     fields: [...Object.keys(fields), ...Object.keys(settings ?? {}).map((f) => `settings.${f}`)],
   });
@@ -79,7 +83,8 @@ export async function updateProgramme(
 }
 
 /**
- * Moves a programme along its lifecycle (see programme-lifecycle.ts).
+ * Moves a programme along its lifecycle (see programme-lifecycle.ts). The programme is locked
+ * while its state is checked, so that of two moves at once the second starts from the first's.
  *
  * @throws ServiceError not-found, or conflict naming the states it may go to instead.
  */
@@ -90,12 +95,15 @@ export async function transitionProgramme(
   to: ProgrammeState,
 ): Promise<ProgrammeView> {
   const fork = em.fork();
-  const programme = await found(fork, id);
-  const from = programme.state;
-  const problem = transitionProblem(from, to);
-  if (problem) throw new ServiceError('conflict', problem);
-  programme.state = to;
-  await fork.flush();
+  const { programme, from } = await fork.transactional(async (tx) => {
+    const [programme] = await lockRows(tx, Programme, [id]);
+    if (!programme) throw new ServiceError('not-found', 'No such programme.');
+    const from = programme.state;
+    const problem = transitionProblem(from, to);
+    if (problem) throw new ServiceError('conflict', problem);
+    programme.state = to;
+    return { programme, from };
+  });
   await audit(em, actorId, id, 'programme.state-changed', { from, to });
   return viewWithCount(fork, programme);
 }

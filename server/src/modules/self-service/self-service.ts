@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Suggestions, SuggestionsSchema } from '@tandem/plugin-sdk';
+import { lockRows } from '../../db/lock-rows.js';
 import { CREATE_PAIR_PLAN } from '../../jobs/create-pair-plan.js';
 import { enqueueJob } from '../../jobs/enqueue-job.js';
 import type { Log } from '../../logger.js';
@@ -81,8 +82,8 @@ export async function suggestionsFor(
 }
 
 /**
- * Asks another participant of the programme to be the person's tandem: one request at a time,
- * waiting for `requestExpiryDays`.
+ * Asks another participant of the programme to be the person's tandem: one request at a time
+ * (requests sent at once make one), waiting for `requestExpiryDays`.
  *
  * @throws ServiceError invalid for someone not enrolled in the programme or oneself; conflict
  *   as for {@link suggestionsFor}, or when the other has a pair already.
@@ -94,31 +95,36 @@ export async function requestPartner(
   to: string,
   now = new Date(),
 ): Promise<TandemRequestView> {
-  const fork = em.fork();
-  const me = await ownEnrolment(fork, userId, programmeId);
-  await mustBeFree(fork, me);
-  const other = await fork.findOne(
-    Enrolment,
-    { id: to, programme: programmeId, state: 'active' },
-    { populate: ['user'] },
-  );
-  if (!other || other.id === me.id)
-    throw new ServiceError('invalid', 'to must be another participant of this programme.');
-  if (await inPair(fork, other)) throw new ServiceError('conflict', 'They have a tandem already.');
-  const days = programmeSettings(me.programme).requestExpiryDays;
-  const request = fork.create(TandemRequest, {
-    programme: programmeId,
-    from: me,
-    to: other,
-    expiresAt: new Date(now.getTime() + days * 86_400_000),
+  return em.fork().transactional(async (tx) => {
+    const me = await ownEnrolment(tx, userId, programmeId);
+    // Both locked, so that of requests at once only the first is made, and neither of the two
+    // gets a tandem by another request meanwhile.
+    await lockRows(tx, Enrolment, [me.id, to]);
+    await mustBeFree(tx, me);
+    const other = await tx.findOne(
+      Enrolment,
+      { id: to, programme: programmeId, state: 'active' },
+      { populate: ['user'] },
+    );
+    if (!other || other.id === me.id)
+      throw new ServiceError('invalid', 'to must be another participant of this programme.');
+    if (await inPair(tx, other)) throw new ServiceError('conflict', 'They have a tandem already.');
+    const days = programmeSettings(me.programme).requestExpiryDays;
+    const request = tx.create(TandemRequest, {
+      programme: programmeId,
+      from: me,
+      to: other,
+      expiresAt: new Date(now.getTime() + days * 86_400_000),
+    });
+    await tx.flush();
+    return view(request, me.id, null);
   });
-  await fork.flush();
-  return view(request, me.id, null);
 }
 
 /**
  * Accepts or declines a request made to the person. Accepting makes the two a published pair
- * at once (its plan comes by a job) and withdraws every other pending request of either.
+ * at once (its plan comes by a job) and withdraws every other pending request of either. Answers
+ * at once are taken one after the other, so a request is answered once.
  *
  * @throws ServiceError not-found for a request not made to them; conflict once it is answered
  *   or expired.
@@ -136,6 +142,10 @@ export async function answerRequest(
     });
     if (!request || request.to.user.id !== userId)
       throw new ServiceError('not-found', 'No such request.');
+    // Both people locked, then the request read again: of answers at once — to this request or
+    // to another of either — only the first finds it pending, so nobody gets two tandems.
+    await lockRows(tx, Enrolment, [request.from.id, request.to.id]);
+    await lockRows(tx, TandemRequest, [request.id]);
     if (request.state !== 'pending' || request.expiresAt <= now)
       throw new ServiceError(
         'conflict',
