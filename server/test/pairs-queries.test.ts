@@ -1,31 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
-import { Enrolment } from '../src/modules/enrolment/enrolment.js';
 import { Match } from '../src/modules/matching/match.js';
 import { PairSession } from '../src/modules/pairs/pair-session.js';
 import { SessionFeedback } from '../src/modules/pairs/session-feedback.js';
-import { Programme } from '../src/modules/programmes/programme.js';
 import { buildTestApp } from './helpers/build-test-app.js';
-import { publishPair } from './helpers/publish-pair.js';
+import { runningPair } from './helpers/publish-pair.js';
 import { signedInAs } from './helpers/sessions.js';
 
 /** A running programme in which the two people form a published pair with its plan. */
 async function pairIn(app: FastifyInstance, name: string, mentorId: string, menteeId: string) {
+  const { pairId } = await runningPair(app, { name, mentorId, menteeId });
   const em = app.orm.em.fork();
-  const programme = em.create(Programme, {
-    name,
-    kind: 'reverse-mentoring',
-    state: 'running',
-    curriculum: 'qa-quickstart',
-    matchingStrategy: 'weighted',
-  });
-  const mentor = em.create(Enrolment, { programme, user: mentorId, role: 'mentor' });
-  const mentee = em.create(Enrolment, { programme, user: menteeId, role: 'mentee' });
-  await em.flush();
-  const { pairId } = await publishPair(app, programme.id, [
-    { enrolmentId: mentor.id, role: 'mentor' },
-    { enrolmentId: mentee.id, role: 'mentee' },
-  ]);
   // Feedback on the first session, so that each pair has some to look up.
   const first = await em.findOneOrFail(PairSession, { match: pairId, position: 0 });
   em.create(SessionFeedback, { session: first, author: mentorId, rating: 4 });

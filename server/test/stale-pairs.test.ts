@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { FLAG_STALE_PAIRS } from '../src/jobs/flag-stale-pairs.js';
-import { Enrolment } from '../src/modules/enrolment/enrolment.js';
-import { Programme } from '../src/modules/programmes/programme.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { createTestDatabase, sql } from './helpers/database.js';
-import { publishPair } from './helpers/publish-pair.js';
+import { runningPair } from './helpers/publish-pair.js';
 import { signedInAs } from './helpers/sessions.js';
 
 /** A running programme's published pair, last active `weeksAgo` weeks ago. */
@@ -17,22 +15,12 @@ async function quietPair(
 ) {
   const lena = await signedInAs(app, { subject: `lena-${weeksAgo}`, name: 'Lena' });
   const klaus = await signedInAs(app, { subject: `klaus-${weeksAgo}`, name: 'Klaus' });
-  const em = app.orm.em.fork();
-  const programme = em.create(Programme, {
+  const { pairId } = await runningPair(app, {
     name: `Runde ${weeksAgo}`,
-    kind: 'reverse-mentoring',
-    state: 'running',
-    curriculum: 'qa-quickstart',
-    matchingStrategy: 'weighted',
+    mentorId: lena.userId,
+    menteeId: klaus.userId,
     settings,
   });
-  const mentor = em.create(Enrolment, { programme, user: lena.userId, role: 'mentor' });
-  const mentee = em.create(Enrolment, { programme, user: klaus.userId, role: 'mentee' });
-  await em.flush();
-  const { pairId } = await publishPair(app, programme.id, [
-    { enrolmentId: mentor.id, role: 'mentor' },
-    { enrolmentId: mentee.id, role: 'mentee' },
-  ]);
   await sql(
     databaseUrl,
     `UPDATE match SET published_at = now() - make_interval(weeks => $2), active_at = NULL WHERE id = $1`,

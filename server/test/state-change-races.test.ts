@@ -9,7 +9,7 @@ import { Notification } from '../src/modules/notifications/notification.js';
 import { Programme } from '../src/modules/programmes/programme.js';
 import { TandemRequest } from '../src/modules/self-service/tandem-request.js';
 import { buildTestApp } from './helpers/build-test-app.js';
-import { publishPair } from './helpers/publish-pair.js';
+import { runningPair } from './helpers/publish-pair.js';
 import { signedInAs } from './helpers/sessions.js';
 
 /**
@@ -33,30 +33,20 @@ async function atOnce(
   return Promise.all(Array.from({ length: times }, () => app.inject(request())));
 }
 
-async function runningPair(app: FastifyInstance, name: string) {
+async function lenaAndKlaus(app: FastifyInstance, name: string) {
   const lena = await signedInAs(app, { subject: `lena-${name}`, name: 'Lena' });
   const klaus = await signedInAs(app, { subject: `klaus-${name}`, name: 'Klaus' });
-  const em = app.orm.em.fork();
-  const programme = em.create(Programme, {
+  const { pairId } = await runningPair(app, {
     name,
-    kind: 'reverse-mentoring',
-    state: 'running',
-    curriculum: 'qa-quickstart',
-    matchingStrategy: 'weighted',
+    mentorId: lena.userId,
+    menteeId: klaus.userId,
   });
-  const mentor = em.create(Enrolment, { programme, user: lena.userId, role: 'mentor' });
-  const mentee = em.create(Enrolment, { programme, user: klaus.userId, role: 'mentee' });
-  await em.flush();
-  const { pairId } = await publishPair(app, programme.id, [
-    { enrolmentId: mentor.id, role: 'mentor' },
-    { enrolmentId: mentee.id, role: 'mentee' },
-  ]);
   return { pairId, lena, klaus };
 }
 
 t.test('a mismatch reported many times at once dissolves the pair once', async (t) => {
   const app = await buildTestApp(t);
-  const { pairId, lena, klaus } = await runningPair(app, 'mismatch');
+  const { pairId, lena, klaus } = await lenaAndKlaus(app, 'mismatch');
 
   const answers = await atOnce(app, () => ({
     method: 'POST',
@@ -121,7 +111,7 @@ t.test('a programme moved many times at once moves once', async (t) => {
 
 t.test('answers to an invitation at once are all kept, declines move it in turn', async (t) => {
   const app = await buildTestApp(t);
-  const { pairId, lena, klaus } = await runningPair(app, 'rsvp');
+  const { pairId, lena, klaus } = await lenaAndKlaus(app, 'rsvp');
   const em = app.orm.em.fork();
   const startsAt = new Date(Date.now() + 14 * 86_400_000);
   const meeting = (title: string) =>
@@ -242,7 +232,7 @@ t.test(
   "a pair's plan changed many times at once stays whole; going on is idempotent",
   async (t) => {
     const app = await buildTestApp(t);
-    const { pairId, lena, klaus } = await runningPair(app, 'plan');
+    const { pairId, lena, klaus } = await lenaAndKlaus(app, 'plan');
     const before = (
       await app.inject({ url: `/api/pairs/${pairId}`, cookies: lena.cookies })
     ).json();
@@ -278,7 +268,7 @@ t.test(
 t.test('matches published many times at once are published once', async (t) => {
   const app = await buildTestApp(t);
   const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
-  const { pairId } = await runningPair(app, 'publish');
+  const { pairId } = await lenaAndKlaus(app, 'publish');
   const em = app.orm.em.fork();
   const match = await em.findOneOrFail(Match, pairId, { populate: ['programme'] });
   em.assign(match, { state: 'proposed', publishedAt: null });
