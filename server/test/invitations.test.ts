@@ -52,6 +52,9 @@ t.test('publishing 50 pairs sends exactly 100 invitations that calendars accept'
     const partner = people.find((p) => p.pair === person.pair && p !== person);
     const expect = (ok: boolean, what: string) => ok || problems.push(`${address}: ${what}`);
     expect(invitation.mimeMethod === 'REQUEST' && invitation.method === 'REQUEST', 'REQUEST');
+    expect(invitation.calendarParts === 1, 'the event once in the mail');
+    expect(invitation.tzid === 'Europe/Berlin', "in the organisation's time zone");
+    expect(invitation.vtimezones.join() === 'Europe/Berlin', 'with its VTIMEZONE');
     expect(/^meeting-[0-9a-f-]{36}@tandem\.agency\.example$/.test(invitation.uid), 'UID');
     expect(invitation.sequence === 0, 'SEQUENCE 0');
     expect(invitation.organizer === `mailto:${FROM}`, 'organiser is the sender');
@@ -152,7 +155,11 @@ t.test(
     );
     await sink.waitFor(8, 30_000);
     for (const update of sink.messages.slice(6, 8).map(receivedInvitation))
-      t.match(update, { uid: before.uid, sequence: 2, start: proposed }, 'both get the new time');
+      t.match(
+        update,
+        { uid: before.uid, sequence: 2, start: proposed, calendarParts: 1, tzid: 'Europe/Berlin' },
+        'both get the new time, once, in Berlin time',
+      );
 
     const mentorSession = await sessionFor(app, otherMentor?.user.id ?? '');
     const pairId = otherMentor?.match.id;
@@ -168,7 +175,13 @@ t.test(
     const cancels = after.filter((m) => m.calendar).map(receivedInvitation);
     t.equal(cancels.length, 2, 'both get the cancellation');
     for (const cancel of cancels)
-      t.match(cancel, { method: 'CANCEL', mimeMethod: 'CANCEL', status: 'CANCELLED', sequence: 1 });
+      t.match(cancel, {
+        method: 'CANCEL',
+        mimeMethod: 'CANCEL',
+        calendarParts: 1,
+        status: 'CANCELLED',
+        sequence: 1,
+      });
     const notices = after.filter((m) => !m.calendar);
     t.same(
       notices.map((m) => m.envelope.to[0]),

@@ -110,6 +110,33 @@ t.test('after "delete my account" no table holds who she was; her partner goes o
     "Paul's calendars still read, with a former participant beside him",
   );
   t.equal(scrubbed.length, calendars.length + 1, 'and the cancellation of the ended pair');
+  const startOf = (calendar: string) => {
+    const parsed = new ICAL.Component(ICAL.parse(calendar));
+    const start = parsed.getFirstSubcomponent('vevent')?.getFirstProperty('dtstart');
+    return {
+      vtimezone: parsed.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid'),
+      tzid: start?.getParameter('tzid'),
+      local: start?.getFirstValue()?.toString(),
+    };
+  };
+  const after = scrubbed.map(({ calendar }) => startOf(calendar));
+  t.same(
+    calendars
+      .map(({ calendar }) => startOf(calendar))
+      .filter(
+        (start) =>
+          !after.some(
+            (a) =>
+              a.local === start.local && a.tzid === start.tzid && a.vtimezone === start.vtimezone,
+          ),
+      ),
+    [],
+    'each keeps its VTIMEZONE and its local times',
+  );
+  t.ok(
+    after.every(({ vtimezone, tzid }) => vtimezone === 'Europe/Berlin' && tzid === 'Europe/Berlin'),
+    'every one names Berlin time and defines it',
+  );
   const partnerExport = await app.inject({ url: '/api/me/export', cookies: partnerCookies });
   t.equal(partnerExport.statusCode, 200);
   t.match(partnerExport.body, /BEGIN:VCALENDAR/, "Paul's export keeps his invitations");

@@ -23,10 +23,17 @@ export function mailOptions(
   const html = htmlBody(message);
   if (html !== undefined) options.html = html;
   if (message.calendar !== undefined)
-    // nodemailer puts it in twice: as a text/calendar alternative with the method parameter,
-    // which Outlook and Thunderbird file straight into the calendar, and as invite.ics for the
-    // clients that only look at attachments.
-    options.icalEvent = { method: calendarMethod(message.calendar), content: message.calendar };
+    // The event once, as the last alternative after the text and HTML it stands for: the
+    // layout Exchange writes for its own invitations (MS-OXCMAIL 2.1.3.3.8), which Outlook,
+    // Gmail, Thunderbird and Apple Mail file as an invitation by the method parameter (RFC 6047
+    // 2.4). Not nodemailer's `icalEvent`: that adds the event again as invite.ics, a second
+    // copy that clients list as an attachment and that Outlook does not read as an invitation.
+    options.alternatives = [
+      {
+        contentType: `text/calendar; charset=utf-8; method=${calendarMethod(message.calendar)}`,
+        content: message.calendar,
+      },
+    ];
   return options;
 }
 

@@ -44,7 +44,42 @@ t.test('an invitation arrives with subject, text, HTML document, links and calen
   t.equal(mail.calendar?.method, 'REQUEST');
   t.match(mail.calendar?.contentType, /^text\/calendar;.*method=REQUEST/);
   t.equal(lf(mail.calendar?.content ?? ''), lf(message.calendar ?? ''), 'calendar byte for byte');
-  t.match(mail.raw, /Content-Disposition: attachment; filename=invite\.ics/, 'and as invite.ics');
+});
+
+/** How often a component begins in an iCalendar text. */
+const count = (text: string, component: string) =>
+  text.split(/\r?\n/).filter((line) => line === `BEGIN:${component}`).length;
+
+t.test('the event is in the mail once, as the last alternative, method as inside', async (t) => {
+  const sink = await sinkFor(t);
+  const request = sampleMessage({ deliveryKey: 'layout:request' });
+  const plain = sampleMessage({ deliveryKey: 'layout:plain', html: undefined });
+  const cancel = sampleMessage({
+    deliveryKey: 'layout:cancel',
+    kind: 'cancel',
+    calendar: (request.calendar ?? '').replace('METHOD:REQUEST', 'METHOD:CANCEL'),
+  });
+  const cases = [
+    { message: request, method: 'REQUEST', partId: '3' },
+    { message: plain, method: 'REQUEST', partId: '2' },
+    { message: cancel, method: 'CANCEL', partId: '3' },
+  ];
+  for (const { message } of cases)
+    await email.send(message, createTestContext({ config: configFor(sink) }).ctx);
+  const mails = await sink.waitFor(cases.length);
+  for (const [i, { method, partId }] of cases.entries()) {
+    const mail = mails[i];
+    t.match(mail?.headers.get('content-type'), /^multipart\/alternative;/, `${method}: top level`);
+    t.equal(mail?.calendars.length, 1, `${method}: one calendar part, no invite.ics beside it`);
+    const [part] = mail?.calendars ?? [];
+    t.equal(part?.partId, partId, `${method}: after the text and HTML it stands for`);
+    t.match(part?.contentType, /^text\/calendar; /, `${method}: as text/calendar`);
+    t.equal(part?.disposition, undefined, `${method}: not an attachment`);
+    t.equal(part?.method, method, `${method}: the method parameter is the METHOD inside`);
+    t.match(part?.content, `\nMETHOD:${method}\r\n`);
+    t.equal(count(part?.content ?? '', 'VCALENDAR'), 1, `${method}: one VCALENDAR`);
+    t.equal(count(part?.content ?? '', 'VEVENT'), 1, `${method}: one VEVENT`);
+  }
 });
 
 t.test('German recipients get lang="de"; a link the text shows is not repeated', async (t) => {

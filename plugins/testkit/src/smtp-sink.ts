@@ -26,12 +26,19 @@ export interface SmtpSinkOptions {
   auth?: { user: string; pass: string };
 }
 
-/** The `text/calendar` part of a {@link ReceivedMail}. */
+/** A part of a {@link ReceivedMail} that holds an iCalendar object. */
 export interface ReceivedCalendar {
   /** The `method` parameter of the part's Content-Type, upper case: `REQUEST`, `CANCEL`, … */
   method: string;
   /** The part's media type with its parameters: `text/calendar; charset=utf-8; method=REQUEST`. */
   contentType: string;
+  /**
+   * Where the part sits in the MIME tree, numbered as IMAP does (RFC 3501): `3` is the third
+   * child of the top-level multipart, `1.3` the third child of its first child.
+   */
+  partId: string;
+  /** The part's Content-Disposition, lower case (`inline`, `attachment`); absent when it has none. */
+  disposition?: string;
   /** The iCalendar object, decoded from its transfer encoding. */
   content: string;
 }
@@ -57,6 +64,11 @@ export interface ReceivedMail {
   raw: string;
   /** The first `text/calendar` part anywhere in the MIME tree, if there is one. */
   calendar?: ReceivedCalendar;
+  /**
+   * Every part that holds an iCalendar object (`text/calendar`, `application/ics`), in message
+   * order, so a test can tell whether a client would find the event once or twice.
+   */
+  calendars: ReceivedCalendar[];
 }
 
 /** A running SMTP sink, as {@link startSmtpSink} resolves with it. */
@@ -266,10 +278,11 @@ async function receivedMail(
     text: parsed.text ?? '',
     headers: headersOf(parsed),
     raw: raw.toString('utf8'),
+    calendars: parsed.attachments.filter(isCalendar).map(receivedCalendar),
   };
   if (parsed.messageId) mail.messageId = parsed.messageId;
   if (typeof parsed.html === 'string') mail.html = parsed.html;
-  const calendar = calendarOf(parsed.attachments);
+  const calendar = mail.calendars.find((part) => part.contentType.startsWith('text/calendar'));
   if (calendar) mail.calendar = calendar;
   return mail;
 }
@@ -284,16 +297,26 @@ function headersOf(parsed: ParsedMail): ReadonlyMap<string, string> {
   return headers;
 }
 
-/** mailparser lists every text/calendar part, alternative or attached, among the attachments. */
-function calendarOf(attachments: Attachment[]): ReceivedCalendar | undefined {
-  const part = attachments.find((a) => a.contentType.toLowerCase() === 'text/calendar');
-  if (!part) return;
+const CALENDAR_TYPES = new Set(['text/calendar', 'application/ics']);
+
+/** mailparser lists every calendar part, alternative or attached, among the attachments. */
+function isCalendar(attachment: Attachment): boolean {
+  return CALENDAR_TYPES.has(attachment.contentType.toLowerCase());
+}
+
+function receivedCalendar(part: Attachment): ReceivedCalendar {
   const type = part.headers.get('content-type') as StructuredHeader | undefined;
   const params = type?.params ?? {};
-  const contentType = [part.contentType, ...Object.entries(params).map(([k, v]) => `${k}=${v}`)];
+  const contentType = [
+    part.contentType.toLowerCase(),
+    ...Object.entries(params).map(([k, v]) => `${k}=${v}`),
+  ];
+  const disposition = part.headers.get('content-disposition') as StructuredHeader | undefined;
   return {
     method: (params.method ?? '').toUpperCase(),
     contentType: contentType.join('; '),
+    partId: part.partId ?? '',
+    ...(disposition ? { disposition: disposition.value.toLowerCase() } : {}),
     content: part.content.toString('utf8'),
   };
 }

@@ -7,7 +7,12 @@ export interface ReceivedInvitation {
   subject: string;
   text: string;
   mimeMethod: string;
+  /** Parts of the mail that hold a calendar: a client would file more than one twice. */
+  calendarParts: number;
   method: string;
+  /** The TZID DTSTART names, and the TZIDs of the VTIMEZONEs that define zones. */
+  tzid: string | null;
+  vtimezones: string[];
   uid: string;
   sequence: number;
   status: string | null;
@@ -29,7 +34,12 @@ export function receivedInvitation(mail: ReceivedMail): ReceivedInvitation {
     subject: mail.subject,
     text: mail.text,
     mimeMethod: mail.calendar.method,
+    calendarParts: mail.calendars.length,
     method: String(calendar.getFirstPropertyValue('method')),
+    tzid: (event.getFirstProperty('dtstart')?.getParameter('tzid') as string | undefined) ?? null,
+    vtimezones: calendar
+      .getAllSubcomponents('vtimezone')
+      .map((zone) => String(zone.getFirstPropertyValue('tzid'))),
     uid: String(event.getFirstPropertyValue('uid')),
     sequence: Number(event.getFirstPropertyValue('sequence')),
     status: (event.getFirstPropertyValue('status') as string | null) ?? null,

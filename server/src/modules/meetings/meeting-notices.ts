@@ -53,6 +53,7 @@ export async function announceMeeting(
       user.email ? [{ name: user.name, email: user.email }] : [],
     ),
     uidDomain: new URL(deps.publicUrl).hostname,
+    timeZone,
   };
   const drafts = members.map(
     (user): NotificationDraft => ({
