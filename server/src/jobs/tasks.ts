@@ -7,7 +7,9 @@ import { CREATE_PAIR_PLAN, createPairPlanTask } from './create-pair-plan.js';
 import { DELIVER_NOTIFICATION, deliverNotificationTask } from './deliver-notification.js';
 import { EXPIRE_TANDEM_REQUESTS, expireTandemRequests } from './expire-tandem-requests.js';
 import { FLAG_STALE_PAIRS, flagStalePairsTask } from './flag-stale-pairs.js';
+import { HOMEWORK_REMINDER, homeworkReminderTask } from './homework-reminder.js';
 import { MEETING_FOLLOW_UP, meetingFollowUpTask } from './meeting-follow-up.js';
+import { MEETING_NUDGE, meetingNudgeTask } from './meeting-nudge.js';
 import { MEETING_REMINDER, meetingReminderTask } from './meeting-reminder.js';
 import { PURGE_AUDIT_EVENTS, purgeAuditEvents } from './purge-audit-events.js';
 import { PURGE_EXPIRED_AUTH, purgeExpiredAuth } from './purge-expired-auth.js';
@@ -31,6 +33,8 @@ export function taskList(deps: TaskDependencies): TaskList {
     [DELIVER_NOTIFICATION]: deliverNotificationTask(deps),
     [MEETING_REMINDER]: meetingReminderTask(deps),
     [MEETING_FOLLOW_UP]: meetingFollowUpTask(deps),
+    [MEETING_NUDGE]: meetingNudgeTask(deps),
+    [HOMEWORK_REMINDER]: homeworkReminderTask(deps),
     [START_LUNCH_ROUNDS]: startLunchRoundsTask(deps),
     [ANONYMISE_FORMER_PARTICIPANTS]: anonymiseFormerParticipantsTask(deps),
   };

@@ -255,7 +255,23 @@ export class TandemProgrammeForm extends LitElement {
             aria-describedby="reminder-hint" .value=${(s.reminderHours ?? 24).toString()} />
           <p class="hint" id="reminder-hint">${msg('0 sends no reminder.', { id: 'admin.form.reminderHint' })}</p>
         </div>
+        <div class="field">
+          <label for="nudge">${msg('Ask again after days without an answer', { id: 'admin.form.nudge' })}</label>
+          <input id="nudge" name="nudgeAfterDays" type="number" min="0" max="30" inputmode="numeric"
+            aria-describedby="nudge-hint" .value=${(s.nudgeAfterDays ?? 3).toString()} />
+          <p class="hint" id="nudge-hint">${msg('Only who has not answered an invitation is asked; 0 asks nobody.', { id: 'admin.form.nudgeHint' })}</p>
+        </div>
+        <div class="field">
+          <label for="homework-reminder">${msg('Homework reminder, hours before a meeting', { id: 'admin.form.homeworkReminder' })}</label>
+          <input id="homework-reminder" name="homeworkReminderHours" type="number" min="0" max="168" inputmode="numeric"
+            aria-describedby="homework-reminder-hint" .value=${(s.homeworkReminderHours ?? 48).toString()} />
+          <p class="hint" id="homework-reminder-hint">${msg('Only who has open homework is reminded; 0 sends none.', { id: 'admin.form.homeworkReminderHint' })}</p>
+        </div>
       </div>
+      <label>
+        <input type="checkbox" name="feedbackPrompt" .checked=${s.feedbackPrompt ?? true} />
+        ${msg('Ask both partners after each meeting how it went', { id: 'admin.form.feedbackPrompt' })}
+      </label>
       <fieldset>
         <legend>${msg('Notification channels', { id: 'admin.form.channels' })}</legend>
         <div class="choices">
@@ -312,6 +328,9 @@ export class TandemProgrammeForm extends LitElement {
       };
       settings.menteesPerMentor = number('menteesPerMentor') ?? 1;
       settings.reminderHours = number('reminderHours') ?? 0;
+      settings.nudgeAfterDays = number('nudgeAfterDays') ?? 0;
+      settings.homeworkReminderHours = number('homeworkReminderHours') ?? 0;
+      settings.feedbackPrompt = data.has('feedbackPrompt');
       settings.channels = data.getAll('channels').map(String);
     }
     const value = { name: text('name'), description: text('description'), settings };

@@ -1,3 +1,4 @@
+import { programmeSettings } from '../programmes/programme-service.js';
 import { Meeting } from './meeting.js';
 import { announceMeeting, type MeetingDependencies } from './meeting-notices.js';
 import { planNextMeeting } from './meeting-planner.js';
@@ -15,16 +16,21 @@ export async function remindOfMeeting(deps: MeetingDependencies, meetingId: stri
 }
 
 /**
- * After a meeting's time: marks it as past, asks both members for feedback and plans the
- * pair's next meeting along the plan.
+ * After a meeting's time: marks it as past, asks both members for feedback (unless the
+ * programme switched the prompt off) and plans the pair's next meeting along the plan.
  */
 export async function followUpMeeting(deps: MeetingDependencies, meetingId: string): Promise<void> {
   const matchId = await deps.em.fork().transactional(async (em) => {
-    const meeting = await em.findOne(Meeting, { id: meetingId, state: 'planned' });
+    const meeting = await em.findOne(
+      Meeting,
+      { id: meetingId, state: 'planned' },
+      { populate: ['match.programme'] },
+    );
     if (!meeting) return undefined;
     meeting.state = 'held';
     await em.flush();
-    await announceMeeting(deps, em, meeting, 'feedback');
+    if (programmeSettings(meeting.match.programme).feedbackPrompt)
+      await announceMeeting(deps, em, meeting, 'feedback');
     return meeting.match.id;
   });
   if (matchId) await planNextMeeting(deps, matchId);

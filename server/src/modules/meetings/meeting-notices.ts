@@ -10,7 +10,7 @@ import type { User } from '../users/user.js';
 import type { HolidayCalendar } from './holiday-calendar.js';
 import type { Meeting } from './meeting.js';
 import { type CalendarPerson, meetingCalendar } from './meeting-calendar.js';
-import { type MeetingMessage, meetingText } from './meeting-texts.js';
+import { type MeetingFacts, type MeetingMessage, meetingText } from './meeting-texts.js';
 
 /** What planning and announcing meetings needs. */
 export interface MeetingDependencies {
@@ -29,20 +29,34 @@ const CALENDAR_METHOD: Partial<Record<MeetingMessage, 'REQUEST' | 'CANCEL'>> = {
   cancel: 'CANCEL',
 };
 
+/** Who of the pair gets a message, by user id, with what only they read (their homework). */
+export type MeetingAudience = ReadonlyMap<string, Pick<MeetingFacts, 'homework'>>;
+
+/** Messages about a meeting that stand beside its invitation, each with a subject of its own. */
+const BESIDE_INVITATION: ReadonlySet<MeetingMessage> = new Set([
+  'reminder',
+  'feedback',
+  'nudge',
+  'homework',
+]);
+
 /**
- * Tells every member of the meeting's pair about it, through `em` (so inside the caller's
- * transaction). Invitations, updates and cancellations carry the iCalendar object with the
- * meeting's current SEQUENCE; each message goes out once per meeting version.
+ * Tells the members of the meeting's pair about it — every member, or only the `audience` —
+ * through `em` (so inside the caller's transaction). Invitations, updates and cancellations
+ * carry the iCalendar object with the meeting's current SEQUENCE; each message goes out once
+ * per meeting version.
  */
 export async function announceMeeting(
   deps: Omit<MeetingDependencies, 'em' | 'holidays'>,
   em: EntityManager,
   meeting: Meeting,
   message: MeetingMessage,
+  audience?: MeetingAudience,
 ): Promise<void> {
   const match: Match = meeting.match;
   await em.populate(match, ['programme', 'members.enrolment.user']);
   const members = match.members.getItems().map((member) => member.enrolment.user);
+  const recipients = audience ? members.filter((user) => audience.has(user.id)) : members;
   const { timeZone } = await organisationSettings(em);
   const settings = programmeSettings(match.programme);
   const method = CALENDAR_METHOD[message];
@@ -55,15 +69,14 @@ export async function announceMeeting(
     uidDomain: new URL(deps.publicUrl).hostname,
     timeZone,
   };
-  const drafts = members.map(
+  const drafts = recipients.map(
     (user): NotificationDraft => ({
       recipient: user,
-      subject:
-        message === 'reminder' || message === 'feedback'
-          ? `meeting:${meeting.id}:${message}`
-          : `meeting:${meeting.id}`,
+      subject: BESIDE_INVITATION.has(message)
+        ? `meeting:${meeting.id}:${message}`
+        : `meeting:${meeting.id}`,
       sequence: meeting.calendarSequence,
-      kind: message,
+      kind: message === 'homework' ? 'reminder' : message,
       programme: match.programme,
       meeting,
       render: (locale) => {
@@ -75,6 +88,7 @@ export async function announceMeeting(
           minutes: Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000),
           place: meeting.link ?? meeting.location ?? settings.location ?? '',
           timeZone,
+          ...audience?.get(user.id),
         });
         return {
           title,

@@ -15,6 +15,10 @@ import { type AvailabilityWindow, findSlot, type Interval } from './slot-finder.
 /** Task identifiers of a meeting's timed jobs; each job is keyed by the meeting. */
 export const MEETING_REMINDER = 'meeting-reminder';
 export const MEETING_FOLLOW_UP = 'meeting-follow-up';
+export const MEETING_NUDGE = 'meeting-nudge';
+export const HOMEWORK_REMINDER = 'homework-reminder';
+const TIMED_TASKS = [MEETING_REMINDER, MEETING_FOLLOW_UP, MEETING_NUDGE, HOMEWORK_REMINDER];
+const HOUR_MS = 3_600_000;
 
 /** Invitations go out at least this long before the meeting, so nobody is surprised. */
 const LEAD_TIME_MS = 24 * 3_600_000;
@@ -124,7 +128,7 @@ export async function nextFreeSlot(
 
 /**
  * Cancels the pair's meetings still ahead (the pair was dissolved): each gets a CANCEL with a
- * raised SEQUENCE, so calendars remove it, and its reminder is dropped. Inside the caller's
+ * raised SEQUENCE, so calendars remove it, and its timed jobs are dropped. Inside the caller's
  * transaction.
  */
 export async function cancelUpcomingMeetings(
@@ -138,8 +142,7 @@ export async function cancelUpcomingMeetings(
     em.assign(meeting, { state: 'cancelled', calendarSequence: meeting.calendarSequence + 1 });
     await em.flush();
     await announceMeeting(deps, em, meeting, 'cancel');
-    await dequeueJob(em, `${MEETING_REMINDER}:${meeting.id}`);
-    await dequeueJob(em, `${MEETING_FOLLOW_UP}:${meeting.id}`);
+    for (const task of TIMED_TASKS) await dequeueJob(em, `${task}:${meeting.id}`);
   }
   return upcoming.length;
 }
@@ -210,23 +213,44 @@ function pendingResponses(match: Match): Record<string, RsvpResponse> {
   );
 }
 
-/** The reminder before (when the programme wants one and there is time) and the follow-up after. */
+/**
+ * The meeting's timed jobs, each keyed by the meeting so a move replaces it: the reminder and
+ * the homework reminder before, the nudge for an unanswered invitation (counted from now, as
+ * every plan and move asks again) and the follow-up after. A job the programme switched off, or
+ * whose time is already past, is dropped.
+ */
 async function scheduleTimedJobs(em: EntityManager, meeting: Meeting): Promise<void> {
-  const { reminderHours } = programmeSettings(meeting.match.programme);
-  const remindAt = new Date(meeting.startsAt.getTime() - reminderHours * 3_600_000);
-  const reminderKey = `${MEETING_REMINDER}:${meeting.id}`;
-  if (reminderHours > 0 && remindAt.getTime() > Date.now())
-    await enqueueJob(
-      em,
-      MEETING_REMINDER,
-      { meetingId: meeting.id },
-      { runAt: remindAt, jobKey: reminderKey },
-    );
-  else await dequeueJob(em, reminderKey);
+  const settings = programmeSettings(meeting.match.programme);
+  const starts = meeting.startsAt.getTime();
+  const before = (hours: number) => (hours > 0 ? starts - hours * HOUR_MS : undefined);
+  const nudgeAt =
+    settings.nudgeAfterDays > 0 ? Date.now() + settings.nudgeAfterDays * 24 * HOUR_MS : undefined;
+  await scheduleOrDrop(em, MEETING_REMINDER, meeting, before(settings.reminderHours), starts);
+  await scheduleOrDrop(
+    em,
+    HOMEWORK_REMINDER,
+    meeting,
+    before(settings.homeworkReminderHours),
+    starts,
+  );
+  await scheduleOrDrop(em, MEETING_NUDGE, meeting, nudgeAt, starts);
   await enqueueJob(
     em,
     MEETING_FOLLOW_UP,
     { meetingId: meeting.id },
     { runAt: meeting.endsAt, jobKey: `${MEETING_FOLLOW_UP}:${meeting.id}` },
   );
+}
+
+/** Queues the meeting's job of this task at `runAt` if that lies between now and `until`. */
+async function scheduleOrDrop(
+  em: EntityManager,
+  task: string,
+  meeting: Meeting,
+  runAt: number | undefined,
+  until: number,
+): Promise<void> {
+  const jobKey = `${task}:${meeting.id}`;
+  if (runAt === undefined || runAt <= Date.now() || runAt >= until) return dequeueJob(em, jobKey);
+  await enqueueJob(em, task, { meetingId: meeting.id }, { runAt: new Date(runAt), jobKey });
 }

@@ -1,6 +1,13 @@
 import type { Locale } from '@tandem/plugin-sdk';
 
-export type MeetingMessage = 'invitation' | 'update' | 'cancel' | 'reminder' | 'feedback';
+export type MeetingMessage =
+  | 'invitation'
+  | 'update'
+  | 'cancel'
+  | 'reminder'
+  | 'feedback'
+  | 'nudge'
+  | 'homework';
 
 /** What a message about a meeting says, already in plain words. */
 export interface MeetingFacts {
@@ -13,6 +20,8 @@ export interface MeetingFacts {
   /** The room or the video link; empty when neither is set. */
   place: string;
   timeZone: string;
+  /** The recipient's open homework from the session before; only the homework reminder lists it. */
+  homework?: readonly string[];
 }
 
 type Texts = Record<MeetingMessage, (facts: MeetingFacts, when: string) => [string, string]>;
@@ -38,6 +47,14 @@ const de: Texts = {
     `Wie war „${f.title}“?`,
     `Hallo ${f.name},\n\nwie war euer Treffen „${f.title}“ mit ${f.partners}? Eine kurze Rückmeldung in Tandem hilft euch beim nächsten Mal. Sie ist nur für euch beide sichtbar.`,
   ],
+  nudge: (f, when) => [
+    `Passt der Termin? ${f.title}, ${when}`,
+    `Hallo ${f.name},\n\nauf die Einladung zu „${f.title}“ mit ${f.partners} am ${when} fehlt noch deine Antwort. Sag in Tandem oder in deinem Kalender zu oder ab; passt die Zeit nicht, plant Tandem neu.`,
+  ],
+  homework: (f, when) => [
+    `Eure Hausaufgaben vor „${f.title}“`,
+    `Hallo ${f.name},\n\nvor eurem Treffen „${f.title}“ mit ${f.partners} am ${when} ist bei dir noch offen:\n\n${list(f.homework)}\n\nIn Tandem hakst du Erledigtes ab.`,
+  ],
 };
 
 const en: Texts = {
@@ -61,7 +78,19 @@ const en: Texts = {
     `How was "${f.title}"?`,
     `Hello ${f.name},\n\nhow was your meeting "${f.title}" with ${f.partners}? A short note in Tandem helps you both next time. Only the two of you see it.`,
   ],
+  nudge: (f, when) => [
+    `Does the time suit you? ${f.title}, ${when}`,
+    `Hello ${f.name},\n\nyour answer to the invitation to "${f.title}" with ${f.partners} on ${when} is still missing. Accept or decline it in Tandem or in your calendar; if the time does not suit you, Tandem plans again.`,
+  ],
+  homework: (f, when) => [
+    `Your homework before "${f.title}"`,
+    `Hello ${f.name},\n\nbefore your meeting "${f.title}" with ${f.partners} on ${when} you still have open:\n\n${list(f.homework)}\n\nTick off what is done in Tandem.`,
+  ],
 };
+
+function list(items: readonly string[] = []): string {
+  return items.map((item) => `- ${item}`).join('\n');
+}
 
 /** Subject and text of a message about a meeting, in the recipient's language and time zone. */
 export function meetingText(

@@ -72,6 +72,21 @@ export const ProgrammeSettingsSchema = Type.Object(
       maximum: 168,
       description: 'Hours before each meeting that both partners get a reminder; 0 sends none.',
     }),
+    feedbackPrompt: Type.Boolean({
+      description: 'After each meeting both partners are asked how it went.',
+    }),
+    nudgeAfterDays: Type.Integer({
+      minimum: 0,
+      maximum: 30,
+      description:
+        'Days after an invitation that whoever has not answered it is reminded to; 0 sends none.',
+    }),
+    homeworkReminderHours: Type.Integer({
+      minimum: 0,
+      maximum: 168,
+      description:
+        'Hours before each meeting that a partner with open homework from the session before is reminded of it; 0 sends none.',
+    }),
     staleAfterWeeks: Type.Integer({
       minimum: 1,
       maximum: 52,
@@ -113,6 +128,9 @@ export function defaultSettings(defaults: ProgrammeDefaults): ProgrammeSettings 
     requestExpiryDays: 7,
     rematchAtOnce: false,
     reminderHours: 24,
+    feedbackPrompt: true,
+    nudgeAfterDays: 3,
+    homeworkReminderHours: 48,
     staleAfterWeeks: 6,
     weights: { ...defaults.weights },
     channels: [...defaults.channels],

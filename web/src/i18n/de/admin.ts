@@ -111,6 +111,12 @@ export const templates = {
   'admin.form.linkInvalid': 'Bitte geben Sie eine https-Adresse an, die {meeting} enthält.',
   'admin.form.reminder': 'Erinnerung, Stunden vor einem Treffen',
   'admin.form.reminderHint': '0: keine Erinnerung.',
+  'admin.form.nudge': 'Nachfragen nach Tagen ohne Antwort',
+  'admin.form.nudgeHint':
+    'Gefragt wird nur, wer auf eine Einladung nicht geantwortet hat; 0: niemand.',
+  'admin.form.homeworkReminder': 'Hausaufgaben-Erinnerung, Stunden vor einem Treffen',
+  'admin.form.homeworkReminderHint': 'Erinnert wird nur, wer offene Hausaufgaben hat; 0: keine.',
+  'admin.form.feedbackPrompt': 'Nach jedem Treffen beide fragen, wie es war',
   'admin.form.channels': 'Benachrichtigungswege',
   'admin.channel.email': 'E-Mail',
   'admin.channel.inApp': 'Nachrichten in Tandem',
