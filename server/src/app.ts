@@ -110,6 +110,7 @@ export async function buildApp(
   await app.register(meetingDependencies, {
     publicUrl: config.publicUrl,
     holidayRegion: config.holidayRegion,
+    replyAddress: config.replyMailbox?.address,
   });
   await app.register(healthRoutes);
   await app.register(webApp, { root: config.webRoot });

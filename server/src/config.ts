@@ -5,6 +5,7 @@ import { Value } from '@sinclair/typebox/value';
 import { readFileVariables } from './env-files.js';
 import { EXIT_CONFIG, OperatorError } from './errors.js';
 import { holidayCalendar } from './modules/meetings/holiday-calendar.js';
+import type { ReplyMailboxSettings } from './modules/meetings/reply-mailbox-settings.js';
 import {
   DEVELOPMENT_NOTE_KEY,
   type NoteKeyring,
@@ -18,6 +19,10 @@ FormatRegistry.Set('http-url', (value) => /^https?:\/\//.test(value) && URL.canP
 FormatRegistry.Set(
   'postgres-url',
   (value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value),
+);
+FormatRegistry.Set(
+  'imap-url',
+  (value) => /^imaps?:\/\/[^/]+\/?$/.test(value) && URL.canParse(value),
 );
 FormatRegistry.Set('email-address', (value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value));
 FormatRegistry.Set('calendar-date', (value) => {
@@ -255,6 +260,50 @@ export const EnvSchema = Type.Object({
     description:
       'Audit events older than this many days are deleted by a nightly job; nothing else can delete or change them.',
   }),
+  REPLY_MAILBOX_URL: Type.Optional(
+    Type.String({
+      format: 'imap-url',
+      description:
+        "The IMAP server of the mailbox that receives answers from calendars: `imaps://mail.example.org` (TLS, port 993 unless given) or `imap://host:143` (upgraded with STARTTLS where the server offers it). Unset: calendar answers are not read, and invitations name the email channel's sender as organiser. Requires `REPLY_MAILBOX_USER`, `REPLY_MAILBOX_PASSWORD` and `REPLY_MAILBOX_ADDRESS`.",
+    }),
+  ),
+  REPLY_MAILBOX_USER: Type.Optional(
+    Type.String({ minLength: 1, description: 'Login name of the reply mailbox.' }),
+  ),
+  REPLY_MAILBOX_PASSWORD: Type.Optional(
+    Type.String({ minLength: 1, description: 'Password of the reply mailbox.' }),
+  ),
+  REPLY_MAILBOX_ADDRESS: Type.Optional(
+    Type.String({
+      format: 'email-address',
+      description:
+        "The reply mailbox's email address. Invitations name it as organiser, so calendars send their answers there.",
+    }),
+  ),
+  REPLY_MAILBOX_INBOX: Type.String({
+    default: 'INBOX',
+    minLength: 1,
+    description: 'The folder of the reply mailbox that Tandem reads.',
+  }),
+  REPLY_MAILBOX_PROCESSED_FOLDER: Type.String({
+    default: 'Tandem/Processed',
+    minLength: 1,
+    description:
+      'Where answers go once Tandem has applied them (or found them outdated); created when missing.',
+  }),
+  REPLY_MAILBOX_UNPROCESSED_FOLDER: Type.String({
+    default: 'Tandem/Unprocessed',
+    minLength: 1,
+    description:
+      'Where messages go that Tandem could not use (no calendar answer, an unknown meeting, a sender who is not its attendee), for a person to inspect; created when missing.',
+  }),
+  REPLY_MAILBOX_POLL_SECONDS: Type.Integer({
+    default: 60,
+    minimum: 5,
+    maximum: 3600,
+    description:
+      'How often the reply mailbox is looked at. Servers with IMAP IDLE report new mail at once; this is the sweep besides, and the polling interval for servers without IDLE.',
+  }),
   ACCESSIBILITY_CONTACT_EMAIL: Type.Optional(
     Type.String({
       format: 'email-address',
@@ -322,6 +371,7 @@ export function loadConfig(
   checkMigrationUrl(env as Env);
   checkHolidayRegion(env as Env);
   checkManagementPort(env as Env);
+  checkReplyMailbox(env as Env);
   const noteKeyring = noteKeys(env as Env);
   const pluginEnv = pluginVariables(source);
   const config = { ...toConfig(env as Env, cwd), noteKeyring };
@@ -387,6 +437,46 @@ function checkManagementPort(env: Env): void {
   );
 }
 
+/** The reply mailbox is all or nothing: an organiser address nobody reads loses every answer. */
+function checkReplyMailbox(env: Env): void {
+  const fail = (message: string) => {
+    throw new OperatorError(`Invalid configuration: ${message}`, EXIT_CONFIG);
+  };
+  if (!env.REPLY_MAILBOX_URL) {
+    if (env.REPLY_MAILBOX_ADDRESS)
+      fail(
+        'REPLY_MAILBOX_ADDRESS is set without REPLY_MAILBOX_URL: nothing would read the answers',
+      );
+    return;
+  }
+  for (const name of [
+    'REPLY_MAILBOX_USER',
+    'REPLY_MAILBOX_PASSWORD',
+    'REPLY_MAILBOX_ADDRESS',
+  ] as const)
+    if (!env[name]) fail(`${name} must be set when REPLY_MAILBOX_URL is`);
+}
+
+function replyMailbox(env: Env): ReplyMailboxSettings | undefined {
+  if (!env.REPLY_MAILBOX_URL || !env.REPLY_MAILBOX_USER || !env.REPLY_MAILBOX_PASSWORD)
+    return undefined;
+  if (!env.REPLY_MAILBOX_ADDRESS) return undefined;
+  const url = new URL(env.REPLY_MAILBOX_URL);
+  const secure = url.protocol === 'imaps:';
+  return {
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port ? Number(url.port) : secure ? 993 : 143,
+    secure,
+    user: env.REPLY_MAILBOX_USER,
+    password: env.REPLY_MAILBOX_PASSWORD,
+    address: env.REPLY_MAILBOX_ADDRESS,
+    inbox: env.REPLY_MAILBOX_INBOX,
+    processedFolder: env.REPLY_MAILBOX_PROCESSED_FOLDER,
+    unprocessedFolder: env.REPLY_MAILBOX_UNPROCESSED_FOLDER,
+    pollMs: env.REPLY_MAILBOX_POLL_SECONDS * 1000,
+  };
+}
+
 function noteKeys(env: Env): NoteKeyring {
   if (!env.NOTES_ENCRYPTION_KEYS) return { keys: [DEVELOPMENT_NOTE_KEY], development: true };
   const keys = parseNoteKeys(env.NOTES_ENCRYPTION_KEYS);
@@ -440,6 +530,8 @@ function toConfig(env: Env, cwd: string) {
     reportMinGroupSize: env.REPORT_MIN_GROUP_SIZE,
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     holidayRegion: env.HOLIDAY_REGION.toUpperCase(),
+    /** The mailbox calendars answer invitations to; undefined when not configured. */
+    replyMailbox: replyMailbox(env),
     /** The accessibility statement's contacts and facts; null where the operator set none. */
     accessibility: {
       contactEmail: env.ACCESSIBILITY_CONTACT_EMAIL ?? null,
@@ -526,6 +618,7 @@ export function expectation(schema: TSchema): string {
   if (schema.format === 'http-url') return 'an http:// or https:// URL';
   if (schema.format === 'postgres-url') return 'a postgres:// connection URL';
   if (schema.format === 'email-address') return 'an email address';
+  if (schema.format === 'imap-url') return 'an imap:// or imaps:// URL without a path';
   if (schema.format === 'calendar-date') return 'a date as YYYY-MM-DD';
   // A pattern says nothing to people; a schema with one carries its own wording.
   if (typeof schema.expectation === 'string') return schema.expectation;

@@ -36,6 +36,7 @@ t.test('a good configuration passes every check', async (t) => {
       ['identity provider', 'ok'],
       ['plugins', 'ok'],
       ['SMTP', 'ok'],
+      ['reply mailbox', 'skipped'],
     ],
     checks.map(doctorLine).join('\n'),
   );

@@ -9,6 +9,7 @@ import { type Config, isLoopback, loadConfig } from '../config.js';
 import { redact } from '../db/database.js';
 import { pendingMigrations } from '../db/migrate.js';
 import { openOrm } from '../db/orm.js';
+import { replyMailboxClient } from '../jobs/reply-mailbox.js';
 import { createLogger } from '../logger.js';
 import { loadPlugins, type PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { version } from '../version.js';
@@ -59,6 +60,7 @@ export async function doctorChecks(env: NodeJS.ProcessEnv, cwd?: string): Promis
     await identityProviderCheck(config),
     ...pluginChecks(registry),
     await smtpCheck(registry),
+    await replyMailboxCheck(config),
   ];
 }
 
@@ -226,6 +228,39 @@ async function smtpCheck(registry: PluginRegistry | Error): Promise<DoctorCheck>
     );
   } finally {
     transport.close();
+  }
+}
+
+/** Logs in to the mailbox calendars answer to, and opens the folder Tandem reads. */
+async function replyMailboxCheck(config: Config): Promise<DoctorCheck> {
+  const name = 'reply mailbox';
+  const settings = config.replyMailbox;
+  if (!settings)
+    return {
+      name,
+      status: 'skipped',
+      detail: 'REPLY_MAILBOX_URL not set: calendar answers are not read',
+    };
+  const client = replyMailboxClient(settings);
+  client.on('error', () => undefined);
+  const server = `${settings.host}:${settings.port}`;
+  try {
+    await client.connect();
+    await client.status(settings.inbox, { messages: true });
+    return {
+      name,
+      status: 'ok',
+      detail: `${settings.user} at ${server} logged in, ${settings.inbox} readable`,
+    };
+  } catch (error) {
+    const response = (error as { responseText?: unknown }).responseText;
+    return failed(
+      name,
+      `${server}: ${typeof response === 'string' ? response : reason(error)}`,
+      'Check REPLY_MAILBOX_URL (imaps:// for TLS on 993), REPLY_MAILBOX_USER, REPLY_MAILBOX_PASSWORD and REPLY_MAILBOX_INBOX, and that this host may reach the mail server.',
+    );
+  } finally {
+    await client.logout().catch(() => client.close());
   }
 }
 

@@ -4,6 +4,7 @@ import type { Log } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { type HolidayCalendar, holidayCalendar } from '../modules/meetings/holiday-calendar.js';
 import type { MeetingDependencies } from '../modules/meetings/meeting-notices.js';
+import type { ReplyMailboxSettings } from '../modules/meetings/reply-mailbox-settings.js';
 import type { PluginRegistry } from '../plugin-host/plugin-registry.js';
 
 /** What tasks need from the configuration. */
@@ -18,6 +19,8 @@ export interface TaskSettings {
   publicUrl: string;
   /** Public holidays on which no meeting is planned. */
   holidays: HolidayCalendar;
+  /** The mailbox calendars answer to; the worker reads it when set. */
+  replyMailbox?: ReplyMailboxSettings;
 }
 
 export function taskSettings(config: Config): TaskSettings {
@@ -28,6 +31,7 @@ export function taskSettings(config: Config): TaskSettings {
     retentionClosedProgrammeDays: config.retentionClosedProgrammeDays,
     publicUrl: config.publicUrl,
     holidays: holidayCalendar(config.holidayRegion),
+    replyMailbox: config.replyMailbox,
   };
 }
 
@@ -43,5 +47,12 @@ export interface TaskDependencies {
 /** What the meeting tasks need, from what every task gets. */
 export function meetingDependencies(deps: TaskDependencies): MeetingDependencies {
   const { orm, plugins, log, settings } = deps;
-  return { em: orm.em, plugins, log, publicUrl: settings.publicUrl, holidays: settings.holidays };
+  return {
+    em: orm.em,
+    plugins,
+    log,
+    publicUrl: settings.publicUrl,
+    holidays: settings.holidays,
+    replyAddress: settings.replyMailbox?.address,
+  };
 }

@@ -2,7 +2,8 @@ import { type Runner, run, type TaskList } from 'graphile-worker';
 import pg from 'pg';
 import type { Log } from '../logger.js';
 import { graphileLogger } from './graphile-logger.js';
-import type { TaskDependencies } from './task-dependencies.js';
+import { type ReplyMailboxReader, startReplyMailbox } from './reply-mailbox.js';
+import { meetingDependencies, type TaskDependencies } from './task-dependencies.js';
 import { crontab, taskList as defaultTaskList } from './tasks.js';
 import { PoolLiveness } from './worker-liveness.js';
 
@@ -63,7 +64,15 @@ export async function startWorker({
   runner.events.on('job:failed', ({ job }) =>
     deps.metrics.jobsFailed.inc({ task: job.task_identifier }),
   );
-  return withRelease(runner, liveness, release);
+  const mailbox = deps.settings.replyMailbox;
+  const reader =
+    mailbox &&
+    startReplyMailbox(
+      mailbox,
+      meetingDependencies(deps),
+      log.child({ component: 'reply-mailbox' }),
+    );
+  return withRelease(runner, liveness, release, reader);
 }
 
 /**
@@ -99,18 +108,26 @@ async function endPool(pool: pg.Pool, log: Log): Promise<void> {
 
 /**
  * The runner, letting the liveness lock and the connections go only once its jobs are finished
- * or given back.
+ * or given back. The reply mailbox reader stops first: its answers use the ORM the caller
+ * closes after the runner.
  */
-function withRelease(runner: Runner, liveness: PoolLiveness, release: () => Promise<void>): Runner {
+function withRelease(
+  runner: Runner,
+  liveness: PoolLiveness,
+  release: () => Promise<void>,
+  reader: ReplyMailboxReader | undefined,
+): Runner {
   void runner.promise.then(release, release);
   return {
     ...runner,
-    stop: (reason) => {
+    stop: async (reason) => {
       liveness.shutDown();
+      await reader?.stop();
       return runner.stop(reason).finally(release);
     },
-    kill: (reason) => {
+    kill: async (reason) => {
       liveness.shutDown();
+      await reader?.stop();
       return runner.kill(reason).finally(release);
     },
   };

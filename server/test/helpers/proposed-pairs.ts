@@ -70,7 +70,7 @@ export async function proposedPairs(app: FastifyInstance, count: number) {
 }
 
 /** An app with its worker running and the email channel sending to the sink. */
-export async function mailTestApp(t: Test, sink: SmtpSink) {
+export async function mailTestApp(t: Test, sink: SmtpSink, env: Record<string, string> = {}) {
   return buildTestApp(t, {
     env: {
       WORKER_IN_PROCESS: 'true',
@@ -80,6 +80,7 @@ export async function mailTestApp(t: Test, sink: SmtpSink) {
       TANDEM_PLUGIN_EMAIL_HOST: sink.host,
       TANDEM_PLUGIN_EMAIL_PORT: String(sink.port),
       TANDEM_PLUGIN_EMAIL_FROM: FROM,
+      ...env,
     },
   });
 }

@@ -280,7 +280,9 @@ export class TandemNextMeeting extends LitElement {
     this.busy = true;
     this.error = undefined;
     try {
-      this.latest = await answerInvitation(meeting.id, rsvp);
+      // Names the version answered: a second click after the meeting moved is refused, not
+      // applied to the new time.
+      this.latest = await answerInvitation(meeting.id, { ...rsvp, sequence: meeting.sequence });
       announce(answeredText(rsvp));
       return true;
     } catch (error) {

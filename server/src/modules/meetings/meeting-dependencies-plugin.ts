@@ -14,6 +14,8 @@ declare module 'fastify' {
 export interface MeetingDependenciesOptions {
   publicUrl: string;
   holidayRegion: string;
+  /** The reply mailbox's address, the organiser of invitations; undefined when none is read. */
+  replyAddress?: string;
 }
 
 const meetingDependencies: FastifyPluginAsync<MeetingDependenciesOptions> = async (
@@ -28,6 +30,7 @@ const meetingDependencies: FastifyPluginAsync<MeetingDependenciesOptions> = asyn
     log,
     publicUrl: options.publicUrl,
     holidays,
+    replyAddress: options.replyAddress,
   }));
 };
 

@@ -20,6 +20,8 @@ export interface MeetingDependencies {
   /** Where people reach the app: links in messages, and the domain of calendar UIDs. */
   publicUrl: string;
   holidays: HolidayCalendar;
+  /** The reply mailbox's address, when Tandem reads calendars' answers: the organiser then. */
+  replyAddress?: string;
 }
 
 /** Messages that carry the calendar object, so calendars add, move or remove the event. */
@@ -62,7 +64,7 @@ export async function announceMeeting(
   const method = CALENDAR_METHOD[message];
   const calendar = method && {
     method,
-    organiser: organiser(deps.plugins, deps.publicUrl),
+    organiser: organiser(deps),
     attendees: members.flatMap((user) =>
       user.email ? [{ name: user.name, email: user.email }] : [],
     ),
@@ -112,18 +114,20 @@ function others(members: readonly User[], me: User): string {
 }
 
 /**
- * The organiser calendars show and reply to: the email channel's sender when that channel
- * runs (so the invitation comes from the organiser it names), else a no-reply address on the
- * public host.
+ * The organiser calendars show and reply to: the reply mailbox when Tandem reads one (so
+ * answers reach it), else the email channel's sender when that channel runs (so the invitation
+ * comes from the organiser it names), else a no-reply address on the public host.
  */
-function organiser(plugins: PluginRegistry, publicUrl: string): CalendarPerson {
+function organiser({
+  plugins,
+  publicUrl,
+  replyAddress,
+}: Pick<MeetingDependencies, 'plugins' | 'publicUrl' | 'replyAddress'>): CalendarPerson {
   const config = plugins.get('notification-channel', 'email')?.config as
     | { from?: unknown; fromName?: unknown }
     | undefined;
-  if (typeof config?.from === 'string')
-    return {
-      name: typeof config.fromName === 'string' ? config.fromName : 'Tandem',
-      email: config.from,
-    };
+  const name = typeof config?.fromName === 'string' ? config.fromName : 'Tandem';
+  if (replyAddress) return { name, email: replyAddress };
+  if (typeof config?.from === 'string') return { name, email: config.from };
   return { name: 'Tandem', email: `no-reply@${new URL(publicUrl).hostname}` };
 }

@@ -25,7 +25,7 @@ const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'answerInvitation',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
         body: RsvpSchema,
-        response: { 200: MeetingSchema, 400: ErrorSchema, 404: ErrorSchema },
+        response: { 200: MeetingSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
       },
     },
     async (request) =>

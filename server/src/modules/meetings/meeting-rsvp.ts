@@ -43,7 +43,8 @@ function memberOf(userId: string) {
  * meeting stays for the pair to settle.
  *
  * @throws ServiceError not-found for someone outside the pair or a meeting that is over or
- *   cancelled; invalid for a proposed start that is not ahead.
+ *   cancelled; invalid for a proposed start that is not ahead; conflict for an answer to a
+ *   version of the invitation that has changed since (see {@link answerInTransaction}).
  */
 export async function answerInvitation(
   deps: MeetingDependencies,
@@ -52,30 +53,54 @@ export async function answerInvitation(
   rsvp: Rsvp,
   now = new Date(),
 ): Promise<MeetingView> {
-  return deps.em.fork().transactional(async (em) => {
-    // Locked first: answers of both members at once must not overwrite each other's, and
-    // declines at once move the meeting one after the other, each from where the last left it.
-    await lockRows(em, Meeting, [meetingId]);
-    const meeting = await ownMeeting(em, userId, meetingId);
-    if (meeting.state !== 'planned' || meeting.startsAt <= now)
-      throw new ServiceError('not-found', 'This meeting is over or cancelled.');
-    if (rsvp.response === 'accepted') {
-      meeting.responses = { ...meeting.responses, [userId]: 'accepted' };
-      await em.flush();
-      return meetingView(meeting, userId);
-    }
-    const slot = rsvp.proposedStart
-      ? proposedSlot(meeting, new Date(rsvp.proposedStart), now)
-      : await nextFreeSlot(deps, em, meeting, new Date(meeting.endsAt.getTime() + DECLINE_GAP_MS));
-    if (!slot) {
-      meeting.responses = { ...meeting.responses, [userId]: 'declined' };
-      await em.flush();
-      return meetingView(meeting, userId);
-    }
-    const answer = rsvp.proposedStart ? ('accepted' as const) : ('pending' as const);
-    await moveMeeting(deps, em, meeting, slot, { userId, response: answer });
+  return deps.em
+    .fork()
+    .transactional((em) => answerInTransaction(deps, em, userId, meetingId, rsvp, now));
+}
+
+/**
+ * {@link answerInvitation} inside the caller's transaction, so that whoever records where the
+ * answer came from (a calendar reply) commits that record with the answer or not at all.
+ *
+ * An answer that names the calendar sequence it answers is refused when the meeting has changed
+ * since: a decline clicked twice, or a calendar's reply to the old time, must not move the
+ * meeting again.
+ */
+export async function answerInTransaction(
+  deps: Omit<MeetingDependencies, 'em'>,
+  em: EntityManager,
+  userId: string,
+  meetingId: string,
+  rsvp: Rsvp,
+  now = new Date(),
+): Promise<MeetingView> {
+  // Locked first: answers of both members at once must not overwrite each other's, and
+  // declines at once move the meeting one after the other, each from where the last left it.
+  await lockRows(em, Meeting, [meetingId]);
+  const meeting = await ownMeeting(em, userId, meetingId);
+  if (meeting.state !== 'planned' || meeting.startsAt <= now)
+    throw new ServiceError('not-found', 'This meeting is over or cancelled.');
+  if (rsvp.sequence !== undefined && rsvp.sequence < meeting.calendarSequence)
+    throw new ServiceError(
+      'conflict',
+      'This meeting has changed since this answer was given; answer the new time.',
+    );
+  if (rsvp.response === 'accepted') {
+    meeting.responses = { ...meeting.responses, [userId]: 'accepted' };
+    await em.flush();
     return meetingView(meeting, userId);
-  });
+  }
+  const slot = rsvp.proposedStart
+    ? proposedSlot(meeting, new Date(rsvp.proposedStart), now)
+    : await nextFreeSlot(deps, em, meeting, new Date(meeting.endsAt.getTime() + DECLINE_GAP_MS));
+  if (!slot) {
+    meeting.responses = { ...meeting.responses, [userId]: 'declined' };
+    await em.flush();
+    return meetingView(meeting, userId);
+  }
+  const answer = rsvp.proposedStart ? ('accepted' as const) : ('pending' as const);
+  await moveMeeting(deps, em, meeting, slot, { userId, response: answer });
+  return meetingView(meeting, userId);
 }
 
 function proposedSlot(meeting: Meeting, start: Date, now: Date) {
@@ -104,6 +129,7 @@ function meetingView(meeting: Meeting, userId: string): MeetingView {
     location: meeting.location ?? null,
     link: meeting.link ?? null,
     state: meeting.state,
+    sequence: meeting.calendarSequence,
     myResponse: meeting.responses[userId] ?? 'pending',
     partners: users
       .filter((user) => user.id !== userId)

@@ -14,10 +14,23 @@ export const MeetingSchema = Type.Object({
   location: Type.Union([Type.String(), Type.Null()]),
   link: Type.Union([Type.String(), Type.Null()]),
   state: literals(MEETING_STATES),
+  sequence: Type.Integer({
+    minimum: 0,
+    description:
+      'The version of the invitation (iCalendar SEQUENCE), raised on every change; an answer may name it.',
+  }),
   myResponse: literals(RSVP_RESPONSES),
   partners: Type.Array(Type.Object({ name: Type.String(), response: literals(RSVP_RESPONSES) })),
 });
 export type MeetingView = Static<typeof MeetingSchema>;
+
+const AnsweredSequence = Type.Optional(
+  Type.Integer({
+    minimum: 0,
+    description:
+      "The meeting's `sequence` this answer is to; when the meeting has changed since, the answer is refused with 409 instead of applied to the new time.",
+  }),
+);
 
 /** A member's answer to an invitation; a decline may propose another start. */
 // "declined" comes first: Fastify's validator removes properties a branch does not know while
@@ -34,10 +47,14 @@ export const RsvpSchema = Type.Union([
             'Another start for the same meeting; without one, Tandem moves it to the next time both are free.',
         }),
       ),
+      sequence: AnsweredSequence,
     },
     { additionalProperties: false },
   ),
-  Type.Object({ response: Type.Literal('accepted') }, { additionalProperties: false }),
+  Type.Object(
+    { response: Type.Literal('accepted'), sequence: AnsweredSequence },
+    { additionalProperties: false },
+  ),
 ]);
 export type Rsvp = Static<typeof RsvpSchema>;
 

@@ -1,0 +1,274 @@
+import { type SmtpSink, startSmtpSink } from '@tandem/plugin-testkit/smtp-sink';
+import type { FastifyInstance } from 'fastify';
+import { ImapFlow } from 'imapflow';
+import t, { type Test } from 'tap';
+import { doctorChecks } from '../src/cli/doctor-checks.js';
+import { loadConfig } from '../src/config.js';
+import { readInbox } from '../src/jobs/reply-mailbox.js';
+import { createLogger } from '../src/logger.js';
+import type {} from '../src/modules/meetings/meeting-dependencies-plugin.js';
+import {
+  appleReply,
+  gmailReply,
+  outlookReply,
+  type ReplyFields,
+  thunderbirdReply,
+} from './helpers/calendar-replies.js';
+import { type Dovecot, startDovecot } from './helpers/dovecot.js';
+import { mailTestApp, proposedPairs } from './helpers/proposed-pairs.js';
+import { receivedInvitation } from './helpers/received-invitation.js';
+import { sessionFor, signedInAs } from './helpers/sessions.js';
+
+const REPLY_TO = 'antworten@agency.example';
+
+function replyEnv(dovecot: Dovecot, password = dovecot.password): Record<string, string> {
+  return {
+    REPLY_MAILBOX_URL: dovecot.url,
+    REPLY_MAILBOX_USER: dovecot.user,
+    REPLY_MAILBOX_PASSWORD: password,
+    REPLY_MAILBOX_ADDRESS: REPLY_TO,
+  };
+}
+
+async function imap(t: Test, dovecot: Dovecot): Promise<ImapFlow> {
+  const client = new ImapFlow({
+    host: dovecot.host,
+    port: dovecot.port,
+    secure: false,
+    auth: { user: dovecot.user, pass: dovecot.password },
+    logger: false,
+  });
+  await client.connect();
+  t.teardown(() => client.logout().catch(() => undefined));
+  return client;
+}
+
+/** A published pair with its first meeting and the invitations sent. */
+async function publishedPair(app: FastifyInstance, sink: SmtpSink) {
+  const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
+  const { programme, people } = await proposedPairs(app, 1);
+  await app.inject({
+    method: 'POST',
+    url: `/api/admin/programmes/${programme.id}/publish`,
+    cookies: hr.cookies,
+  });
+  await sink.waitFor(2, 30_000);
+  const [mentor, mentee] = people;
+  if (!mentor || !mentee) throw new Error('no pair');
+  const [mail] = sink.messages;
+  if (!mail) throw new Error('no invitation');
+  const invitation = receivedInvitation(mail);
+  const meetingOf = async (userId: string) => {
+    const session = await sessionFor(app, userId);
+    return (await app.inject({ url: '/api/meetings', cookies: session.cookies })).json()[0];
+  };
+  const fields = (person: typeof mentor, partstat: ReplyFields['partstat']): ReplyFields => ({
+    from: { name: person.user.name, email: person.user.email ?? '' },
+    to: REPLY_TO,
+    uid: invitation.uid,
+    sequence: invitation.sequence,
+    partstat,
+    start: invitation.start,
+    end: invitation.end,
+  });
+  return { mentor, mentee, invitation, meetingOf, fields };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function folderCount(client: ImapFlow, folder: string): Promise<number> {
+  const status = await client.status(folder, { messages: true });
+  return status ? (status.messages ?? 0) : 0;
+}
+
+t.test('answers from calendars change the RSVP as the buttons do', async (t) => {
+  const sink = await startSmtpSink();
+  t.teardown(() => sink.close());
+  const dovecot = await startDovecot(t);
+  const app = await mailTestApp(t, sink, replyEnv(dovecot));
+  const { mentor, mentee, invitation, meetingOf, fields } = await publishedPair(app, sink);
+  t.equal(invitation.organizer, `mailto:${REPLY_TO}`, 'invitations name the reply mailbox');
+  const client = await imap(t, dovecot);
+
+  await client.append('INBOX', outlookReply(fields(mentee, 'ACCEPTED')));
+  await until(
+    'the acceptance',
+    async () => (await meetingOf(mentee.user.id)).myResponse === 'accepted',
+  );
+  t.match(
+    await meetingOf(mentor.user.id),
+    {
+      partners: [{ response: 'accepted' }],
+      sequence: 0,
+    },
+    'the partner sees the acceptance; the meeting stays',
+  );
+  await until(
+    'the answer moved away',
+    async () => (await folderCount(client, 'Tandem/Processed')) === 1,
+  );
+
+  const outsider = { name: 'Eve', email: 'eve@elsewhere.example' };
+  await client.append(
+    'INBOX',
+    'From: someone@agency.example\r\nSubject: hello\r\n\r\nNo calendar.\r\n',
+  );
+  await client.append(
+    'INBOX',
+    gmailReply({
+      ...fields(mentor, 'DECLINED'),
+      uid: 'meeting-00000000-0000-4000-8000-000000000000@tandem.agency.example',
+    }),
+  );
+  await client.append('INBOX', appleReply({ ...fields(mentor, 'DECLINED'), from: outsider }));
+  await client.append(
+    'INBOX',
+    appleReply({ ...fields(mentor, 'DECLINED'), attendee: mentee.user.email ?? '' }),
+  );
+  await until(
+    'the four set aside',
+    async () => (await folderCount(client, 'Tandem/Unprocessed')) === 4,
+  );
+  t.match(
+    await meetingOf(mentor.user.id),
+    { sequence: 0, myResponse: 'pending' },
+    'garbage, an unknown UID, an outsider and a sender answering for the partner change nothing',
+  );
+  t.equal(sink.messages.length, 2, 'and send nothing');
+
+  const decline = thunderbirdReply(fields(mentor, 'DECLINED'));
+  await client.append('INBOX', decline);
+  await sink.waitFor(4, 20_000);
+  const updates = sink.messages.slice(2).map(receivedInvitation);
+  for (const update of updates)
+    t.match(update, { uid: invitation.uid, sequence: 1 }, 'a decline replans: the update goes out');
+  t.ok(updates[0] && updates[0].start > invitation.start, 'to a later time');
+
+  await client.append(
+    'INBOX',
+    decline.replace(/Message-ID: <[^>]+>/, 'Message-ID: <again@mail.agency.example>'),
+  );
+  await until(
+    'the repeated decline read',
+    async () => (await folderCount(client, 'Tandem/Processed')) === 3,
+  );
+  t.match(
+    await meetingOf(mentor.user.id),
+    { sequence: 1 },
+    'a stale answer (old SEQUENCE) moves nothing',
+  );
+
+  const proposed = new Date(Date.now() + 4 * 86_400_000);
+  proposed.setUTCHours(8, 30, 0, 0);
+  await client.append(
+    'INBOX',
+    outlookReply(
+      {
+        ...fields(mentee, 'TENTATIVE'),
+        sequence: 1,
+        start: proposed,
+        end: new Date(proposed.getTime() + 45 * 60_000),
+      },
+      'COUNTER',
+    ),
+  );
+  await sink.waitFor(6, 20_000);
+  t.match(
+    await meetingOf(mentee.user.id),
+    { startsAt: proposed.toISOString(), myResponse: 'accepted', sequence: 2 },
+    'a counter (Outlook, its own time zone) moves the meeting to the proposed time, as proposing in the app does',
+  );
+  for (const update of sink.messages.slice(4).map(receivedInvitation))
+    t.match(update, { sequence: 2, start: proposed }, 'both get the new time');
+});
+
+t.test('a message is answered once, by two readers at once or after a restart', async (t) => {
+  const sink = await startSmtpSink();
+  t.teardown(() => sink.close());
+  const dovecot = await startDovecot(t);
+  const app = await mailTestApp(t, sink);
+  const { mentor, meetingOf, fields } = await publishedPair(app, sink);
+  const settings = loadConfig(replyEnv(dovecot)).replyMailbox;
+  if (!settings) throw new Error('no reply mailbox settings');
+  const first = await imap(t, dovecot);
+  const second = await imap(t, dovecot);
+  for (const client of [first, second]) {
+    await client.mailboxCreate('Tandem/Processed').catch(() => undefined);
+    await client.mailboxCreate('Tandem/Unprocessed').catch(() => undefined);
+  }
+  const accept = gmailReply({ ...fields(mentor, 'ACCEPTED'), messageId: 'accept-1' });
+  await first.append('INBOX', accept);
+  await first.append(
+    'INBOX',
+    thunderbirdReply({ ...fields(mentor, 'DECLINED'), messageId: 'decline-1' }),
+  );
+  const deps = app.meetingDependencies();
+  const silent = createLogger({ logLevel: 'silent' });
+  await first.mailboxOpen('INBOX');
+  await second.mailboxOpen('INBOX');
+  await Promise.all([
+    readInbox(first, settings, deps, silent),
+    readInbox(second, settings, deps, silent),
+  ]);
+  await sink.waitFor(4, 20_000);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  t.equal(sink.messages.length, 4, 'one decline, one update per person');
+  t.match(await meetingOf(mentor.user.id), { sequence: 1 }, 'moved once');
+
+  await first.append(
+    'INBOX',
+    thunderbirdReply({ ...fields(mentor, 'DECLINED'), messageId: 'decline-1', sequence: 1 }),
+  );
+  await readInbox(first, settings, deps, silent);
+  t.match(
+    await meetingOf(mentor.user.id),
+    { sequence: 1 },
+    'the same message read again after a restart changes nothing',
+  );
+  t.equal(sink.messages.length, 4, 'and sends nothing');
+  t.equal(await folderCount(first, 'INBOX'), 0, 'every message left the inbox');
+});
+
+t.test('an in-app answer naming an outdated sequence is refused', async (t) => {
+  const sink = await startSmtpSink();
+  t.teardown(() => sink.close());
+  const app = await mailTestApp(t, sink);
+  const { mentee, meetingOf } = await publishedPair(app, sink);
+  const meeting = await meetingOf(mentee.user.id);
+  const session = await sessionFor(app, mentee.user.id);
+  const decline = () =>
+    app.inject({
+      method: 'POST',
+      url: `/api/meetings/${meeting.id}/rsvp`,
+      cookies: session.cookies,
+      payload: { response: 'declined', sequence: meeting.sequence },
+    });
+  const first = await decline();
+  t.equal(first.statusCode, 200);
+  const again = await decline();
+  t.equal(again.statusCode, 409, 'a double-clicked decline does not move the meeting twice');
+  t.match(await meetingOf(mentee.user.id), { sequence: 1, startsAt: first.json().startsAt });
+});
+
+t.test('tandem doctor logs in to the reply mailbox', async (t) => {
+  const dovecot = await startDovecot(t);
+  const base = { TANDEM_DATA_DIR: t.testdirName };
+  const good = await doctorChecks({ ...base, ...replyEnv(dovecot) });
+  t.match(
+    good.find((check) => check.name === 'reply mailbox'),
+    { status: 'ok' },
+  );
+  const bad = await doctorChecks({ ...base, ...replyEnv(dovecot, 'wrong') });
+  t.match(
+    bad.find((check) => check.name === 'reply mailbox'),
+    { status: 'failed', fix: /REPLY_MAILBOX_PASSWORD/ },
+  );
+});
