@@ -9,6 +9,7 @@ import { Match } from '../modules/matching/match.js';
 import { MatchForbid } from '../modules/matching/match-forbid.js';
 import { MatchMember } from '../modules/matching/match-member.js';
 import { MatchingRun } from '../modules/matching/matching-run.js';
+import { CalendarReplyRecord } from '../modules/meetings/calendar-reply-record.js';
 import { Meeting } from '../modules/meetings/meeting.js';
 import { Delivery } from '../modules/notifications/delivery.js';
 import { Notification } from '../modules/notifications/notification.js';
@@ -50,4 +51,5 @@ export const entities: EntitySchema[] = [
   TandemRequest,
   RateLimitCounter,
   ApiToken,
+  CalendarReplyRecord,
 ];
