@@ -95,7 +95,13 @@ export async function buildApp(
   await app.register(httpMetrics, { metrics: deps.metrics ?? createMetrics() });
   const demoMail = config.demo ? await startDemoMailSink() : undefined;
   // Closed after the worker (onClose hooks run in reverse), so a last delivery still lands.
-  if (demoMail) app.addHook('onClose', () => demoMail.close());
+  if (demoMail) {
+    app.addHook('onClose', () => demoMail.close());
+    app.log.info(
+      { smtp: `${demoMail.host}:${demoMail.port}` },
+      'demo mode: email is kept in the Demo mailbox (/admin/demo-mailbox), none is sent out',
+    );
+  }
   const plugins = demoMail ? demoMailPlugins(config, demoMail) : config;
   await app.register(pluginHost, {
     ...plugins.plugins,
