@@ -8,6 +8,9 @@ import devIdpRoutes from './auth/dev-idp/dev-idp-routes.js';
 import { loginSettings } from './auth/login-settings.js';
 import type { Config } from './config.js';
 import ormPlugin from './db/orm-plugin.js';
+import { demoMailPlugins } from './demo/demo-mail-plugins.js';
+import { startDemoMailSink } from './demo/demo-mail-sink.js';
+import demoMailboxRoutes from './demo/demo-mailbox-routes.js';
 import healthRoutes from './health/health-routes.js';
 import errorHandler from './http/error-handler.js';
 import jsonBody from './http/json-body.js';
@@ -49,7 +52,10 @@ import { version } from './version.js';
 /** The configuration `buildApp` needs: the validated config, with the database resolved. */
 export type AppConfig = Config & {
   databaseUrl: string;
-  /** `tandem start --demo`: without OIDC_ISSUER, sign in through the built-in demo IdP. */
+  /**
+   * `tandem start --demo`: without OIDC_ISSUER, sign in through the built-in demo IdP; email
+   * goes to the demo mailbox, which admins read in the app.
+   */
   demo?: boolean;
 };
 
@@ -87,10 +93,20 @@ export async function buildApp(
   });
   await app.register(ormPlugin, { databaseUrl: config.databaseUrl });
   await app.register(httpMetrics, { metrics: deps.metrics ?? createMetrics() });
+  const demoMail = config.demo ? await startDemoMailSink() : undefined;
+  // Closed after the worker (onClose hooks run in reverse), so a last delivery still lands.
+  if (demoMail) {
+    app.addHook('onClose', () => demoMail.close());
+    app.log.info(
+      { smtp: `${demoMail.host}:${demoMail.port}` },
+      'demo mode: email is kept in the Demo mailbox (/admin/demo-mailbox), none is sent out',
+    );
+  }
+  const plugins = demoMail ? demoMailPlugins(config, demoMail) : config;
   await app.register(pluginHost, {
-    ...config.plugins,
+    ...plugins.plugins,
     serverVersion: version,
-    env: config.pluginEnv,
+    env: plugins.pluginEnv,
   });
   if (config.worker.inProcess) {
     await app.register(workerPlugin, {
@@ -121,9 +137,11 @@ export async function buildApp(
     rateLimit: config.authRateLimit,
   });
   if (demo) await app.register(devIdpRoutes, { idp: demo.idp });
+  if (demoMail) await app.register(demoMailboxRoutes, { sink: demoMail });
   await app.register(siteRoutes, {
     version,
     demo: Boolean(demo),
+    demoMailbox: Boolean(demoMail),
     accessibility: config.accessibility,
   });
   await app.register(meRoutes);

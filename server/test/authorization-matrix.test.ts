@@ -466,3 +466,31 @@ function request(
     ...(body ? { payload: body } : {}),
   };
 }
+
+/** Routes only demo mode registers, besides its IdP under /dev-idp: the world above has none. */
+const DEMO_MATRIX: Record<string, Expected> = {
+  'GET /api/admin/demo-mailbox': adminOnly(200),
+};
+
+t.test('demo mode adds its IdP and the Demo mailbox, which only admins read', async (t) => {
+  const plain = await buildTestApp(t);
+  const app = await buildTestApp(t, { demo: true });
+  const added = [...app.routeAccess.keys()].filter(
+    (route) => !plain.routeAccess.has(route) && !route.includes(' /dev-idp'),
+  );
+  const expected = Object.keys(DEMO_MATRIX).flatMap((route) => [
+    route,
+    route.replace(/^GET /, 'HEAD '),
+  ]);
+  t.same(added.sort(), expected.sort(), 'every route demo mode adds has a row');
+  const world = await authorizationWorld(app);
+  for (const [route, expect] of Object.entries(DEMO_MATRIX)) {
+    const [method, url] = route.split(' ') as ['GET', string];
+    for (const caller of CALLERS) {
+      const cookies =
+        caller === 'anonymous' ? undefined : (await sessionFor(app, world.userIds[caller])).cookies;
+      const answer = await app.inject({ method, url, ...(cookies ? { cookies } : {}) });
+      t.equal(answer.statusCode, expect[caller], `${route} as ${caller}`);
+    }
+  }
+});

@@ -13,6 +13,7 @@ t.test('anyone reads the site facts; accessibility contacts are null until set',
     organisationName: null,
     version,
     demo: false,
+    demoMailbox: false,
     languages: ['de', 'en'],
     defaultLocale: 'de',
     channels: ['webhook'],
@@ -48,6 +49,7 @@ t.test('the operator’s accessibility statement and the organisation’s name',
     organisationName: 'Stadtverwaltung Musterstadt',
     version,
     demo: true,
+    demoMailbox: false,
     languages: ['de', 'en'],
     defaultLocale: 'en',
     channels: ['webhook'],
@@ -62,7 +64,11 @@ t.test('the operator’s accessibility statement and the organisation’s name',
 
 t.test('demo sign-in makes it a demo site', async (t) => {
   const app = await buildTestApp(t, { demo: true });
-  t.match((await app.inject('/api/site')).json(), { demo: true });
+  t.match((await app.inject('/api/site')).json(), {
+    demo: true,
+    demoMailbox: true,
+    channels: ['webhook', 'email'],
+  });
 });
 
 for (const [env, message] of [

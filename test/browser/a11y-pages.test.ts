@@ -116,6 +116,12 @@ const PAGES: PageCase[] = [
     route: '/admin/deliveries',
     path: () => '/admin/deliveries',
   },
+  {
+    who: 'admin',
+    name: 'demo mailbox',
+    route: '/admin/demo-mailbox',
+    path: () => '/admin/demo-mailbox',
+  },
   { who: 'admin', name: 'skills', route: '/admin/skills', path: () => '/admin/skills' },
   { who: 'admin', name: 'plugins', route: '/admin/plugins', path: () => '/admin/plugins' },
 ];

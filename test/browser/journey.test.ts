@@ -173,6 +173,12 @@ step(`the admin pins ${PARTICIPANT}'s pair and publishes`, async (t) => {
 
   await admin.getByRole('button', { name: /^Publish \d+ pairs…$/ }).click();
   const dialog = await openDialog(admin, /^Publish \d+ pairs\?$/);
+  await dialog
+    .getByText(
+      /^\d+ people will be told through: inbox in the app, e-mail with calendar invitation\.$/,
+    )
+    .waitFor();
+  t.pass('the dialog says who is told through which channels');
   await dialog.getByRole('button', { name: /^Publish \d+ pairs$/ }).click();
   await dialogClosed(admin, /^Publish \d+ pairs\?$/);
   await admin.getByRole('heading', { name: /^Published pairs \([1-9]\d*\)$/ }).waitFor();
@@ -193,6 +199,19 @@ step('the participant sees the partner and the next meeting', async (t) => {
   t.match(await meeting.locator('time').first().getAttribute('datetime'), /^\d{4}-\d\d-\d\dT/);
   await checkA11y(t, page, 'my tandem with partner and meeting');
   await screenshot(page, 'my-tandem');
+});
+
+step("the admin finds the participant's invitation in the Demo mailbox", async (t) => {
+  await visit(admin, '/admin');
+  await admin.getByRole('link', { name: 'Demo mailbox (e-mails sent)' }).click();
+  await admin.getByRole('heading', { level: 1, name: 'Demo mailbox' }).waitFor();
+  const invitation = admin
+    .getByRole('article')
+    .filter({ hasText: 'julia.schwarz@demo.tandem.example' })
+    .filter({ hasText: 'Invitation:' });
+  await invitation.first().waitFor();
+  t.equal(await invitation.count(), 1, 'one invitation to the participant, with its event');
+  await checkA11y(t, admin, 'the demo mailbox with invitations');
 });
 
 step('the participant marks the first session done and gives feedback', async (t) => {

@@ -20,6 +20,9 @@ const DIGITAL_SKILLS = [
   'agile-methods',
 ] as const;
 
+/** The demo tells people in the app and by email, which demo mode delivers to its own mailbox. */
+const DEMO_CHANNELS = ['in-app', 'email'];
+
 /** Lock key so that two processes starting with --demo at once seed only once. */
 const SEED_LOCK = 7_310_002;
 
@@ -53,6 +56,7 @@ export async function seedDemo(
         matchingStrategy: 'weighted',
         createdBy: admin,
         settings: {
+          channels: DEMO_CHANNELS,
           goals: [
             'Digitale Kompetenz der Führungsebene stärken',
             'Austausch zwischen den Generationen',
@@ -67,7 +71,7 @@ export async function seedDemo(
         curriculum: 'lunch-rounds',
         matchingStrategy: 'lunch',
         createdBy: admin,
-        settings: { budget: 'Essensgutschein 15 €' },
+        settings: { channels: DEMO_CHANNELS, budget: 'Essensgutschein 15 €' },
       }),
       tx.create(Programme, {
         name: 'Q&A-Schnellstart: KI im Arbeitsalltag',
@@ -77,6 +81,7 @@ export async function seedDemo(
         curriculum: 'qa-quickstart',
         matchingStrategy: 'weighted',
         createdBy: admin,
+        settings: { channels: DEMO_CHANNELS },
       }),
     ];
     const [reverse, lunch] = programmes;
@@ -147,7 +152,7 @@ function reverseEnrolment(
       skillsWanted: role === 'mentee' ? skills : [],
       languages: [person.locale],
       format: index % 2 === 0 ? 'on-site' : 'remote',
-      availability: [{ weekday: 1 + (index % 5), from: '09:00', to: '12:00' }],
+      availability: person.availability,
     },
   };
 }

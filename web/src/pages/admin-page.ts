@@ -5,6 +5,7 @@ import { customElement } from 'lit/decorators.js';
 import { enrolmentWindow, kindLabel, stateLabel } from '../components/programme-labels.js';
 import { taskView } from '../components/task-view.js';
 import { listProgrammes, type Programme } from '../data/admin-programmes.js';
+import { readSite } from '../data/site.js';
 import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
@@ -93,6 +94,11 @@ export class TandemAdminPage extends LitElement {
     args: () => [] as const,
   });
 
+  private readonly site = new Task(this, {
+    task: async (_args, { signal }) => readSite(signal),
+    args: () => [] as const,
+  });
+
   override render() {
     return html`
       <h1>${msg('Administration', { id: 'admin.dashboard.title' })}</h1>
@@ -107,6 +113,11 @@ export class TandemAdminPage extends LitElement {
         <h2 id="areas-heading">${msg('More administration', { id: 'admin.dashboard.areas' })}</h2>
         <ul class="areas">
           <li><a href="/admin/deliveries">${msg('Notification deliveries', { id: 'admin.dashboard.deliveries' })}</a></li>
+          ${
+            this.site.value?.demoMailbox
+              ? html`<li><a href="/admin/demo-mailbox">${msg('Demo mailbox (e-mails sent)', { id: 'demoMailbox.link' })}</a></li>`
+              : nothing
+          }
           <li><a href="/admin/skills">${msg('Skills catalogue', { id: 'admin.dashboard.skills' })}</a></li>
           <li><a href="/admin/plugins">${msg('Plugins', { id: 'admin.dashboard.plugins' })}</a></li>
           <li><a href="/admin/audit">${msg('Audit log', { id: 'audit.dashboardLink' })}</a></li>

@@ -1,6 +1,6 @@
 import type { RouteDefinition } from './routes.js';
 
-/** Admin: matching review, meetings, deliveries, skills, plugins. */
+/** Admin: matching review, meetings, deliveries, demo mailbox, skills, plugins. */
 export const ADMIN_MATCHING_ROUTES: RouteDefinition[] = [
   {
     path: '/admin/programmes/:id/matching',
@@ -18,6 +18,12 @@ export const ADMIN_MATCHING_ROUTES: RouteDefinition[] = [
     path: '/admin/deliveries',
     tag: 'tandem-deliveries-page',
     load: () => import('../pages/deliveries-page.js'),
+    access: 'admin',
+  },
+  {
+    path: '/admin/demo-mailbox',
+    tag: 'tandem-demo-mailbox-page',
+    load: () => import('../pages/demo-mailbox-page.js'),
     access: 'admin',
   },
   {

@@ -10,6 +10,9 @@ export const SiteSchema = Type.Object({
   demo: Type.Boolean({
     description: 'Demo mode: sign-in through the built-in demo IdP, or made-up demo data.',
   }),
+  demoMailbox: Type.Boolean({
+    description: 'Demo mode keeps every email it sends in a mailbox that admins read in the app.',
+  }),
   languages: Type.Array(Type.Union([Type.Literal('de'), Type.Literal('en')])),
   defaultLocale: Type.Union([Type.Literal('de'), Type.Literal('en')], {
     description: 'The language of people who chose none.',

@@ -7,6 +7,8 @@ export interface SiteSettings {
   version: string;
   /** Demo sign-in is on (`tandem start --demo` without an OpenID Provider). */
   demo: boolean;
+  /** Email goes to the demo mailbox (`tandem start --demo`). */
+  demoMailbox: boolean;
   accessibility: SiteView['accessibility'];
 }
 
@@ -24,6 +26,7 @@ export async function readSite(
     organisationName: organisation.name,
     version: settings.version,
     demo: settings.demo || organisation.demo,
+    demoMailbox: settings.demoMailbox,
     languages: [...LANGUAGES],
     defaultLocale: organisation.defaultLocale,
     channels,

@@ -1,0 +1,23 @@
+import { type Static, Type } from '@sinclair/typebox';
+
+/** The calendar event a demo message carries, as a calendar program would read it. */
+export const DemoMailEventSchema = Type.Object({
+  method: Type.String({ description: 'The iTIP method: REQUEST, CANCEL, …' }),
+  summary: Type.String(),
+  start: Type.String({ description: "ISO 8601, in the organisation's time zone." }),
+  end: Type.String({ description: "ISO 8601, in the organisation's time zone." }),
+  sequence: Type.Integer(),
+});
+
+/** One message in the demo mailbox. */
+export const DemoMailSchema = Type.Object({
+  to: Type.Array(Type.String()),
+  subject: Type.String(),
+  receivedAt: Type.String({ format: 'date-time' }),
+  text: Type.String(),
+  event: Type.Union([DemoMailEventSchema, Type.Null()], {
+    description: 'The calendar invitation or cancellation; null for a message without one.',
+  }),
+});
+export type DemoMailView = Static<typeof DemoMailSchema>;
+export type DemoMailEvent = Static<typeof DemoMailEventSchema>;
