@@ -10,6 +10,8 @@ import { MatchForbid } from '../modules/matching/match-forbid.js';
 import { MatchMember } from '../modules/matching/match-member.js';
 import { MatchingRun } from '../modules/matching/matching-run.js';
 import { Meeting } from '../modules/meetings/meeting.js';
+import { SchedulingRequest } from '../modules/meetings/scheduling-request.js';
+import { TimeProposal } from '../modules/meetings/time-proposal.js';
 import { Delivery } from '../modules/notifications/delivery.js';
 import { Notification } from '../modules/notifications/notification.js';
 import { Organisation } from '../modules/organisation/organisation.js';
@@ -50,4 +52,6 @@ export const entities: EntitySchema[] = [
   TandemRequest,
   RateLimitCounter,
   ApiToken,
+  SchedulingRequest,
+  TimeProposal,
 ];
