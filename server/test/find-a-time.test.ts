@@ -132,7 +132,7 @@ t.test(
     t.equal(beyond.statusCode, 400, 'a time after the programme ends is refused');
 
     const times = [ahead(3, 9), ahead(4, 14)];
-    await app.inject({
+    const replaced = await app.inject({
       method: 'PUT',
       url: `${pairUrl}/proposals`,
       cookies: mentor.cookies,
@@ -157,6 +157,12 @@ t.test(
       mine: [],
       partners: [{ name: 'Mentorin', proposals: times.map((startsAt) => ({ startsAt })) }],
     });
+    const gone = await app.inject({
+      method: 'POST',
+      url: `${pairUrl}/proposals/${replaced.json().mine[0].id}/pick`,
+      cookies: mentee.cookies,
+    });
+    t.equal(gone.statusCode, 404, 'a replaced proposal can no longer be picked');
     const own = await app.inject({
       method: 'POST',
       url: `${pairUrl}/proposals/${proposed.json().mine[0].id}/pick`,
@@ -219,4 +225,30 @@ t.test('two picks at once make one meeting', async (t) => {
     payload: { starts: [ahead(6, 9)] },
   });
   t.equal(late.statusCode, 404, 'the search is over');
+});
+
+t.test('a member withdraws their times', async (t) => {
+  const { app, pair, mentor, mentee } = await published(t);
+  const pairUrl = `/api/pairs/${pair.match.id}/find-a-time`;
+  const put = (starts: string[]) =>
+    app.inject({
+      method: 'PUT',
+      url: `${pairUrl}/proposals`,
+      cookies: mentor.cookies,
+      payload: { starts },
+    });
+  const [proposal] = (await put([ahead(3, 9)])).json().mine;
+  const withdrawn = await put([]);
+  t.same(withdrawn.json().mine, [], 'none left');
+  const seen = (await app.inject({ url: pairUrl, cookies: mentee.cookies })).json();
+  t.same(seen.partners[0].proposals, [], 'the partner sees none');
+  const pick = await app.inject({
+    method: 'POST',
+    url: `${pairUrl}/proposals/${proposal.id}/pick`,
+    cookies: mentee.cookies,
+  });
+  t.equal(pick.statusCode, 404, 'a withdrawn time cannot be picked');
+  const outsider = await signedInAs(app, { subject: 'outsider', name: 'Olga Outsider' });
+  const peek = await app.inject({ url: pairUrl, cookies: outsider.cookies });
+  t.equal(peek.statusCode, 404, 'someone outside the pair does not see it');
 });
