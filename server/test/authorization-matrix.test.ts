@@ -175,6 +175,17 @@ const MATRIX: Record<string, Row> = {
     body: () => ({ rating: 4 }),
     expect: ownerOnly(200),
   },
+  'GET /api/pairs/:id/find-a-time': { params: pair, expect: ownerOnly(200) },
+  'PUT /api/pairs/:id/find-a-time/proposals': {
+    params: pair,
+    body: () => ({ starts: [new Date(Date.now() + 12 * 86_400_000).toISOString()] }),
+    expect: ownerOnly(200),
+  },
+  'POST /api/pairs/:id/find-a-time/proposals/:proposalId/pick': {
+    params: { id: 'pair', proposalId: 'timeProposal' },
+    expect: ownerOnly(200),
+    destructive: true,
+  },
   'GET /api/pairs/:id/notes': { params: pair, expect: ownerOnly(200) },
   'POST /api/pairs/:id/notes': {
     params: pair,

@@ -11,6 +11,8 @@ import { MatchMember } from '../modules/matching/match-member.js';
 import { MatchingRun } from '../modules/matching/matching-run.js';
 import { CalendarReplyRecord } from '../modules/meetings/calendar-reply-record.js';
 import { Meeting } from '../modules/meetings/meeting.js';
+import { SchedulingRequest } from '../modules/meetings/scheduling-request.js';
+import { TimeProposal } from '../modules/meetings/time-proposal.js';
 import { Delivery } from '../modules/notifications/delivery.js';
 import { Notification } from '../modules/notifications/notification.js';
 import { Organisation } from '../modules/organisation/organisation.js';
@@ -52,4 +54,6 @@ export const entities: EntitySchema[] = [
   RateLimitCounter,
   ApiToken,
   CalendarReplyRecord,
+  SchedulingRequest,
+  TimeProposal,
 ];

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { Enrolment } from '../../src/modules/enrolment/enrolment.js';
 import { MatchingRun } from '../../src/modules/matching/matching-run.js';
 import { Meeting } from '../../src/modules/meetings/meeting.js';
+import { SchedulingRequest } from '../../src/modules/meetings/scheduling-request.js';
+import { TimeProposal } from '../../src/modules/meetings/time-proposal.js';
 import { Delivery } from '../../src/modules/notifications/delivery.js';
 import { Notification } from '../../src/modules/notifications/notification.js';
 import { PairSession } from '../../src/modules/pairs/pair-session.js';
@@ -122,6 +124,13 @@ async function ownerObjects(app: FastifyInstance, people: People) {
     state: 'planned',
     responses: {},
   });
+  // The pair finds a time for its next session together: the partner proposed one.
+  const search = em.create(SchedulingRequest, { match: main.ownerPair, session });
+  const timeProposal = em.create(TimeProposal, {
+    request: search,
+    proposer: ownerPartner.userId,
+    startsAt: new Date(startsAt.getTime() + 3 * 86_400_000),
+  });
   const notification = em.create(Notification, {
     recipient: owner.userId,
     subject: `meeting:${meeting.id}`,
@@ -183,6 +192,7 @@ async function ownerObjects(app: FastifyInstance, people: People) {
     noteToDelete: await journal('/notes', { body: 'Gleich weg' }),
     question: await journal('/questions', { text: 'Wie geht E-Akte?' }),
     meeting: meeting.id,
+    timeProposal: timeProposal.id,
     notification: notification.id,
     delivery: delivery.id,
     reviewProgramme: review.programme.id,

@@ -17,9 +17,13 @@ import { formatDateTime, formatTime, toLocalInput } from './date-time.js';
 import { dialogFormActions } from './dialog-actions.js';
 import type { TandemDialog } from './tandem-dialog.js';
 import './tandem-dialog.js';
+import './tandem-find-a-time.js';
 import { errorMessage, taskView } from './task-view.js';
 
-/** A pair's next meeting: when, where, who said what, and my answer to the invitation. */
+/**
+ * A pair's next meeting: when, where, who said what, and my answer to the invitation; without
+ * one, finding a time together.
+ */
 @localized()
 @customElement('tandem-next-meeting')
 export class TandemNextMeeting extends LitElement {
@@ -86,12 +90,12 @@ export class TandemNextMeeting extends LitElement {
     return taskView(this.meetings, (loaded) => {
       const meeting = this.latest === undefined ? loaded : (this.latest ?? undefined);
       if (!meeting) {
-        return html`<p>
-          ${msg(
-            'No meeting is planned yet. Tandem suggests one as soon as it finds a time that suits you both.',
-            { id: 'tandem.meeting.none' },
-          )}
-        </p>`;
+        return html`<tandem-find-a-time
+          .pairId=${this.pairId}
+          @tandem-meeting-planned=${(event: CustomEvent<Meeting>) => {
+            this.latest = event.detail;
+          }}
+        ></tandem-find-a-time>`;
       }
       return this.renderMeeting(meeting);
     });

@@ -4,6 +4,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../components/announcer.js';
+import { formatDate } from '../components/date-time.js';
 import '../components/tandem-dialog.js';
 import type { TandemDialog } from '../components/tandem-dialog.js';
 import '../components/tandem-match-criteria.js';
@@ -186,6 +187,7 @@ export class TandemMatchingReviewPage extends LitElement {
           : nothing
       }
       ${this.renderProposals(open)} ${this.renderUnmatched(review)}
+      ${this.renderAttention(published)}
       ${published.length ? this.renderPublished(published) : nothing}
       ${this.renderSwapDialog(open)} ${this.renderPublishDialog(open, programme.channels)}
     `;
@@ -366,6 +368,24 @@ export class TandemMatchingReviewPage extends LitElement {
             )}
           </ul>`
       }
+    </section>`;
+  }
+
+  /** Published pairs an admin should look at, each with why; nothing when all is well. */
+  private renderAttention(published: ReviewedMatch[]) {
+    const attention = published.filter((match) => match.attention.length > 0);
+    if (attention.length === 0) return nothing;
+    return html`<section aria-labelledby="attention-heading">
+      <h2 id="attention-heading">
+        ${msg(str`Needs attention (${attention.length})`, { id: 'matching.attention.heading' })}
+      </h2>
+      <ul>
+        ${attention.map(
+          (match) => html`<li>
+            ${pairNames(match)}: ${match.attention.map(attentionText).join('; ')}
+          </li>`,
+        )}
+      </ul>
     </section>`;
   }
 
@@ -688,6 +708,18 @@ function membersOf(match: ReviewedMatch): Member[] {
   return [...match.members].sort(
     (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name),
   );
+}
+
+function attentionText(attention: ReviewedMatch['attention'][number]): string {
+  const { weeks } = attention;
+  const since = formatDate(attention.since);
+  return attention.reason === 'no-common-time'
+    ? msg(str`no common time within ${weeks} weeks; finding a time together since ${since}`, {
+        id: 'matching.attention.noCommonTime',
+      })
+    : msg(str`no session marked done for ${weeks} weeks; asked whether to go on since ${since}`, {
+        id: 'matching.attention.stale',
+      });
 }
 
 function pairNames(match: ReviewedMatch): string {

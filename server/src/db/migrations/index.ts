@@ -18,6 +18,7 @@ import { Migration20261127163000_audit_forget_person } from './Migration20261127
 import { Migration20261127170000_audit_unlink_actor } from './Migration20261127170000_audit_unlink_actor.js';
 import { Migration20261128090000_questions_encryption } from './Migration20261128090000_questions_encryption.js';
 import { Migration20261206120000_calendar_reply } from './Migration20261206120000_calendar_reply.js';
+import { Migration20261206122000_find_a_time } from './Migration20261206122000_find_a_time.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -79,4 +80,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261206120000_calendar_reply',
     class: Migration20261206120000_calendar_reply,
   },
+  { name: 'Migration20261206122000_find_a_time', class: Migration20261206122000_find_a_time },
 ];

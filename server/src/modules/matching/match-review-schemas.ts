@@ -8,6 +8,16 @@ const Person = {
   department: Type.Union([Type.String(), Type.Null()]),
 };
 
+/**
+ * Why a published pair needs attention: no common time within `weeks` (the pair is finding a
+ * time together since `since`), or no session marked done for `weeks` (asked to go on since).
+ */
+export const AttentionSchema = Type.Object({
+  reason: Type.Union([Type.Literal('no-common-time'), Type.Literal('stale')]),
+  since: Type.String({ format: 'date-time' }),
+  weeks: Type.Integer(),
+});
+
 /** A match in any state, as the admin's review shows it. */
 export const ReviewedMatchSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -22,6 +32,9 @@ export const ReviewedMatchSchema = Type.Object({
     }),
   ),
   staleSince: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  attention: Type.Array(AttentionSchema, {
+    description: 'Why a published pair needs an admin to look at it; empty when nothing does.',
+  }),
   dissolvedReason: Type.Union([Type.String(), Type.Null()], {
     description: 'Why a dissolved pair did not fit, if the reporter said: for admins only.',
   }),
@@ -57,3 +70,4 @@ export const DissolveSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+export type Attention = Static<typeof AttentionSchema>;

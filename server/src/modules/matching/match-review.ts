@@ -2,11 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { Enrolment } from '../enrolment/enrolment.js';
+import { HORIZON_WEEKS } from '../meetings/open-scheduling-request.js';
+import { SchedulingRequest } from '../meetings/scheduling-request.js';
 import { Programme } from '../programmes/programme.js';
+import { programmeSettings } from '../programmes/programme-service.js';
 import { Match } from './match.js';
 import { MatchForbid } from './match-forbid.js';
 import { MatchMember } from './match-member.js';
-import type { MatchReview } from './match-review-schemas.js';
+import type { Attention, MatchReview } from './match-review-schemas.js';
 import { MatchingRun } from './matching-run.js';
 import { matchingRunView } from './matching-run-service.js';
 
@@ -25,20 +28,25 @@ export async function getReview(em: EntityManager, programmeId: string): Promise
     Match,
     // Lunch rounds that ran their course are history, not something to review.
     { programme: programmeId, state: { $ne: 'ended' } },
-    { populate: ['members.enrolment.user'], orderBy: { score: 'desc', id: 'asc' } },
+    { populate: ['programme', 'members.enrolment.user'], orderBy: { score: 'desc', id: 'asc' } },
   );
   const lastRun = await fork.findOne(
     MatchingRun,
     { programme: programmeId, state: 'succeeded' },
     { orderBy: { createdAt: 'desc' } },
   );
+  const open = await fork.find(SchedulingRequest, {
+    match: { programme: programmeId, state: 'published' },
+    state: 'open',
+  });
+  const searches = new Map(open.map((search) => [search.match.id, search.openedAt]));
   const reasons = new Map((lastRun?.unmatched ?? []).map((u) => [u.enrolmentId, u.reason]));
   const placed = new Set(
     matches
       .filter((m) => m.state !== 'dissolved')
       .flatMap((m) => m.members.getItems().map((x) => x.enrolment.id)),
   );
-  const open = await fork.find(
+  const active = await fork.find(
     Enrolment,
     { programme: programmeId, state: 'active' },
     { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
@@ -52,6 +60,7 @@ export async function getReview(em: EntityManager, programmeId: string): Promise
       score: match.score === null || match.score === undefined ? null : Number(match.score),
       criteria: match.criteria as MatchReview['matches'][number]['criteria'],
       staleSince: match.staleSince?.toISOString() ?? null,
+      attention: attentionOf(match, searches.get(match.id)),
       dissolvedReason: match.dissolvedReason ?? null,
       members: match.members.getItems().map(({ enrolment, role }) => ({
         enrolmentId: enrolment.id,
@@ -60,7 +69,7 @@ export async function getReview(em: EntityManager, programmeId: string): Promise
         role,
       })),
     })),
-    unmatched: open
+    unmatched: active
       .filter((e) => !placed.has(e.id))
       .map((e) => ({
         enrolmentId: e.id,
@@ -71,6 +80,25 @@ export async function getReview(em: EntityManager, programmeId: string): Promise
           'Not in a match: changed by an admin, dissolved, or enrolled after the last run.',
       })),
   };
+}
+
+/** What the admin should look at in a published pair: a time the pair is searching, silence. */
+function attentionOf(match: Match, searchingSince: Date | undefined): Attention[] {
+  if (match.state !== 'published') return [];
+  const attention: Attention[] = [];
+  if (searchingSince)
+    attention.push({
+      reason: 'no-common-time',
+      since: searchingSince.toISOString(),
+      weeks: HORIZON_WEEKS,
+    });
+  if (match.staleSince)
+    attention.push({
+      reason: 'stale',
+      since: match.staleSince.toISOString(),
+      weeks: programmeSettings(match.programme).staleAfterWeeks,
+    });
+  return attention;
 }
 
 /**

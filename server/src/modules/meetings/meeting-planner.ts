@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { lockRows } from '../../db/lock-rows.js';
 import { dequeueJob, enqueueJob } from '../../jobs/enqueue-job.js';
 import { Match } from '../matching/match.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
@@ -10,6 +11,8 @@ import { AvailabilityWindowSchema } from '../profiles/profile-schema.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import { Meeting, type RsvpResponse } from './meeting.js';
 import { announceMeeting, type MeetingDependencies } from './meeting-notices.js';
+import { openSchedulingRequest } from './open-scheduling-request.js';
+import { SchedulingRequest } from './scheduling-request.js';
 import { type AvailabilityWindow, findSlot, type Interval } from './slot-finder.js';
 
 /** Task identifiers of a meeting's timed jobs; each job is keyed by the meeting. */
@@ -33,7 +36,7 @@ const Windows = Type.Array(AvailabilityWindowSchema);
  * one transaction. A pair with a meeting still ahead keeps it.
  *
  * @returns the meeting, or undefined when the pair is not published, its plan is done, or no
- *   common time was found (then nothing is sent; the pair plans by itself).
+ *   common time was found (then the members are asked to find a time together).
  */
 export async function planNextMeeting(
   deps: MeetingDependencies,
@@ -41,6 +44,8 @@ export async function planNextMeeting(
   now = new Date(),
 ): Promise<Meeting | undefined> {
   return deps.em.fork().transactional(async (em) => {
+    // Locked first: two runs at once (a follow-up and a pick, say) plan one meeting, not two.
+    await lockRows(em, Match, [matchId]);
     const match = await em.findOne(
       Match,
       { id: matchId, state: 'published' },
@@ -50,7 +55,10 @@ export async function planNextMeeting(
     const meetings = await em.find(Meeting, { match }, { orderBy: { startsAt: 'desc' } });
     const ahead = meetings.find((m) => m.state === 'planned' && m.startsAt > now);
     if (ahead) return ahead;
-    const taken = new Set(meetings.flatMap((m) => (m.session ? [m.session.id] : [])));
+    // A cancelled meeting leaves its session to plan again.
+    const taken = new Set(
+      meetings.flatMap((m) => (m.session && m.state !== 'cancelled' ? [m.session.id] : [])),
+    );
     const sessions = await em.find(
       PairSession,
       { match, status: 'planned' },
@@ -69,22 +77,47 @@ export async function planNextMeeting(
     const slot = await slotFor(em, deps, match, new Date(notBefore), session.durationMinutes, []);
     if (!slot) {
       deps.log.info({ matchId }, 'no common time for the next meeting within the horizon');
+      await openSchedulingRequest(deps, em, match, session);
       return undefined;
     }
-    const meeting = em.create(Meeting, {
-      match,
-      session,
-      title: session.title,
-      startsAt: slot.start,
-      endsAt: slot.end,
-      ...place(match),
-      responses: pendingResponses(match),
-    });
-    await em.flush();
-    await announceMeeting(deps, em, meeting, 'invitation');
-    await scheduleTimedJobs(em, meeting);
-    return meeting;
+    return createMeeting(deps, em, session, slot);
   });
+}
+
+/**
+ * Creates the meeting of a session at the slot, as the planner does: its place, the invitations
+ * (with those in `agreed` already accepted), reminder and follow-up. Settles the pair's open
+ * "find a time together", which this meeting answers. Inside the caller's transaction; `em`
+ * must have the session's pair populated with programme and members.
+ */
+export async function createMeeting(
+  deps: MeetingDependencies,
+  em: EntityManager,
+  session: PairSession,
+  slot: Interval,
+  agreed: readonly string[] = [],
+): Promise<Meeting> {
+  const match = session.match;
+  const responses = pendingResponses(match);
+  for (const userId of agreed) responses[userId] = 'accepted';
+  const meeting = em.create(Meeting, {
+    match,
+    session,
+    title: session.title,
+    startsAt: slot.start,
+    endsAt: slot.end,
+    ...place(match),
+    responses,
+  });
+  await em.flush();
+  await em.nativeUpdate(
+    SchedulingRequest,
+    { match, state: 'open' },
+    { state: 'settled', meeting, closedAt: new Date() },
+  );
+  await announceMeeting(deps, em, meeting, 'invitation');
+  await scheduleTimedJobs(em, meeting);
+  return meeting;
 }
 
 /**
@@ -179,7 +212,7 @@ function availability(profile: Record<string, unknown>): AvailabilityWindow[] {
 }
 
 /** Every planned meeting of these people from `from` on, in any of their pairs. */
-async function busyTimes(
+export async function busyTimes(
   em: EntityManager,
   userIds: string[],
   from: Date,

@@ -118,7 +118,7 @@ async function ownMeeting(em: EntityManager, userId: string, meetingId: string):
   });
 }
 
-function meetingView(meeting: Meeting, userId: string): MeetingView {
+export function meetingView(meeting: Meeting, userId: string): MeetingView {
   const users = meeting.match.members.getItems().map((member) => member.enrolment.user);
   return {
     id: meeting.id,

@@ -91,3 +91,36 @@ export const ProgrammeMeetingSchema = Type.Object({
   }),
 });
 export type ProgrammeMeetingView = Static<typeof ProgrammeMeetingSchema>;
+
+const TimeProposalSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  startsAt: Type.String({ format: 'date-time' }),
+});
+
+/** The pair's open "find a time together", as one member sees it; null when none is open. */
+export const FindATimeSchema = Type.Union([
+  Type.Object({
+    id: Type.String({ format: 'uuid' }),
+    sessionTitle: Type.String(),
+    minutes: Type.Integer({ description: 'How long the meeting lasts.' }),
+    openedAt: Type.String({ format: 'date-time' }),
+    mine: Type.Array(TimeProposalSchema),
+    partners: Type.Array(
+      Type.Object({ name: Type.String(), proposals: Type.Array(TimeProposalSchema) }),
+    ),
+  }),
+  Type.Null(),
+]);
+export type FindATimeView = Static<typeof FindATimeSchema>;
+
+/** The times a member proposes; they replace the member's earlier ones, none withdraws them. */
+export const ProposeTimesSchema = Type.Object(
+  {
+    starts: Type.Array(Type.String({ format: 'date-time' }), {
+      maxItems: 10,
+      description: 'Starts ahead, within the programme, not on a member’s other meetings.',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type ProposeTimes = Static<typeof ProposeTimesSchema>;

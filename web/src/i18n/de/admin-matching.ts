@@ -2,6 +2,9 @@ import { str } from '@lit/localize';
 
 /** German for the admin's matching review, meetings, deliveries, skills and plugins. */
 export const templates = {
+  'matching.attention.heading': str`Braucht Aufmerksamkeit (${0})`,
+  'matching.attention.noCommonTime': str`keine gemeinsame Zeit in ${0} Wochen; sucht seit ${1} gemeinsam einen Termin`,
+  'matching.attention.stale': str`seit ${0} Wochen keine Sitzung erledigt; seit ${1} gefragt, ob es weitergeht`,
   'matching.title': str`Matching: ${0}`,
   'matching.titleShort': 'Matching',
   'matching.meetingsLink': 'Treffen dieses Programms',

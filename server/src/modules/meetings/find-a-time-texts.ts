@@ -1,0 +1,21 @@
+import type { Locale } from '@tandem/plugin-sdk';
+
+export interface FindATimeFacts {
+  name: string;
+  partners: string;
+  title: string;
+  weeks: number;
+}
+
+/** To each member when Tandem found no common time for a session: propose times, pick one. */
+export function findATimeText(locale: Locale, f: FindATimeFacts) {
+  if (locale === 'en')
+    return {
+      title: `Find a time together: ${f.title}`,
+      text: `Hello ${f.name},\n\nTandem found no time in the next ${f.weeks} weeks when you and ${f.partners} are both free for "${f.title}". Please find one together: in Tandem, each of you proposes a few times that suit you, and the other picks one. Tandem then sends the invitations as usual.`,
+    };
+  return {
+    title: `Findet gemeinsam einen Termin: ${f.title}`,
+    text: `Hallo ${f.name},\n\nTandem hat in den nächsten ${f.weeks} Wochen keine Zeit gefunden, in der du und ${f.partners} für „${f.title}“ beide frei seid. Bitte findet gemeinsam einen Termin: In Tandem schlagt ihr beide ein paar Zeiten vor, die euch passen, und die andere Person wählt eine davon. Tandem verschickt dann wie gewohnt die Einladungen.`,
+  };
+}

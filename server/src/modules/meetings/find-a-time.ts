@@ -1,0 +1,157 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { lockRows } from '../../db/lock-rows.js';
+import { ServiceError } from '../../service-error.js';
+import type { Match } from '../matching/match.js';
+import { membership } from '../pairs/pair-membership.js';
+import { programmeSettings } from '../programmes/programme-service.js';
+import type { MeetingDependencies } from './meeting-notices.js';
+import { busyTimes, createMeeting } from './meeting-planner.js';
+import { meetingView } from './meeting-rsvp.js';
+import type { FindATimeView, MeetingView } from './meeting-schemas.js';
+import { SchedulingRequest } from './scheduling-request.js';
+import { TimeProposal } from './time-proposal.js';
+
+/** A proposed time must leave the partner this long to see and pick it. */
+const PROPOSAL_LEAD_MS = 60 * 60_000;
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+/** The pair's open "find a time together" with everyone's proposals, or null when none is open. */
+export async function findATime(
+  em: EntityManager,
+  userId: string,
+  matchId: string,
+): Promise<FindATimeView> {
+  const fork = em.fork();
+  const { match } = await membership(fork, userId, matchId);
+  const request = await fork.findOne(SchedulingRequest, { match, state: 'open' });
+  return request ? view(fork, match, request, userId) : null;
+}
+
+/**
+ * A member proposes times for the open search, replacing their earlier proposals (none
+ * withdraws them all). Each must start at least an hour ahead, end before the programme does,
+ * and clear every member's other meetings.
+ *
+ * @throws ServiceError not-found outside the pair or without an open search; invalid for a time
+ *   that does not fit.
+ */
+export async function proposeTimes(
+  em: EntityManager,
+  userId: string,
+  matchId: string,
+  starts: readonly string[],
+  now = new Date(),
+): Promise<FindATimeView> {
+  return em.fork().transactional(async (tx) => {
+    const { match, request } = await lockedSearch(tx, userId, matchId);
+    const minutes = request.session.durationMinutes;
+    const times = [...new Set(starts.map((start) => new Date(start).getTime()))].sort();
+    for (const time of times) await checkFits(tx, match, time, minutes, now);
+    await tx.nativeDelete(TimeProposal, { request, proposer: userId });
+    for (const time of times)
+      tx.create(TimeProposal, { request, proposer: userId, startsAt: new Date(time) });
+    await tx.flush();
+    return view(tx, match, request, userId);
+  });
+}
+
+/**
+ * A member picks a partner's proposal: it becomes the session's meeting as the planner makes
+ * it (invitations, reminder, follow-up), accepted by both, and the search is settled. Two picks
+ * at once make one meeting: the search is locked, and the second finds it settled.
+ *
+ * @throws ServiceError not-found outside the pair or for a proposal not (any more) open to this
+ *   member; conflict for a time that no longer fits.
+ */
+export async function pickTime(
+  deps: MeetingDependencies,
+  userId: string,
+  matchId: string,
+  proposalId: string,
+  now = new Date(),
+): Promise<MeetingView> {
+  return deps.em.fork().transactional(async (em) => {
+    const { match, request } = await lockedSearch(em, userId, matchId);
+    const proposal = await em.findOne(TimeProposal, {
+      id: proposalId,
+      request,
+      proposer: { $ne: userId },
+    });
+    if (!proposal) throw new ServiceError('not-found', 'No such proposal.');
+    if (request.session.status !== 'planned')
+      throw new ServiceError('conflict', 'This session is no longer in your plan.');
+    const minutes = request.session.durationMinutes;
+    try {
+      await checkFits(em, match, proposal.startsAt.getTime(), minutes, now);
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      throw new ServiceError('conflict', `This time no longer fits: ${error.message}`);
+    }
+    const end = new Date(proposal.startsAt.getTime() + minutes * 60_000);
+    const slot = { start: proposal.startsAt, end };
+    const meeting = await createMeeting(deps, em, request.session, slot, [
+      userId,
+      proposal.proposer.id,
+    ]);
+    return meetingView(meeting, userId);
+  });
+}
+
+/** The pair's open search, locked, for one of its members. */
+async function lockedSearch(em: EntityManager, userId: string, matchId: string) {
+  const { match } = await membership(em, userId, matchId);
+  const open = await em.findOne(SchedulingRequest, { match, state: 'open' }, { fields: ['id'] });
+  const [request] = open ? await lockRows(em, SchedulingRequest, [open.id]) : [];
+  if (request?.state !== 'open')
+    throw new ServiceError('not-found', 'Your pair is not looking for a time.');
+  await em.populate(request, ['session.match']);
+  return { match, request };
+}
+
+async function checkFits(
+  em: EntityManager,
+  match: Match,
+  start: number,
+  minutes: number,
+  now: Date,
+): Promise<void> {
+  if (start < now.getTime() + PROPOSAL_LEAD_MS)
+    throw new ServiceError('invalid', 'Propose times at least an hour from now.');
+  const end = start + minutes * 60_000;
+  const weeks = programmeSettings(match.programme).durationWeeks;
+  if (end > (match.publishedAt ?? now).getTime() + weeks * WEEK_MS)
+    throw new ServiceError('invalid', 'Propose times before the programme ends.');
+  const members = match.members.getItems().map((member) => member.enrolment.user.id);
+  const busy = await busyTimes(em, members, new Date(start), []);
+  if (busy.some((meeting) => meeting.start.getTime() < end))
+    throw new ServiceError('invalid', 'One of you has another meeting at that time.');
+}
+
+async function view(
+  em: EntityManager,
+  match: Match,
+  request: SchedulingRequest,
+  userId: string,
+): Promise<FindATimeView> {
+  await em.populate(request, ['session']);
+  const proposals = await em.find(
+    TimeProposal,
+    { request },
+    { orderBy: { startsAt: 'asc' }, refresh: true },
+  );
+  const of = (id: string) =>
+    proposals
+      .filter((proposal) => proposal.proposer.id === id)
+      .map((proposal) => ({ id: proposal.id, startsAt: proposal.startsAt.toISOString() }));
+  const users = match.members.getItems().map((member) => member.enrolment.user);
+  return {
+    id: request.id,
+    sessionTitle: request.session.title,
+    minutes: request.session.durationMinutes,
+    openedAt: request.openedAt.toISOString(),
+    mine: of(userId),
+    partners: users
+      .filter((user) => user.id !== userId)
+      .map((user) => ({ name: user.name, proposals: of(user.id) })),
+  };
+}

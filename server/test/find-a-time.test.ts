@@ -1,0 +1,254 @@
+import { startSmtpSink } from '@tandem/plugin-testkit/smtp-sink';
+import type { FastifyInstance } from 'fastify';
+import t, { type Test } from 'tap';
+import { Enrolment } from '../src/modules/enrolment/enrolment.js';
+import { Match } from '../src/modules/matching/match.js';
+import { MatchMember } from '../src/modules/matching/match-member.js';
+import { Meeting } from '../src/modules/meetings/meeting.js';
+import { planNextMeeting } from '../src/modules/meetings/meeting-planner.js';
+import { Notification } from '../src/modules/notifications/notification.js';
+import { Programme } from '../src/modules/programmes/programme.js';
+import { User } from '../src/modules/users/user.js';
+import { mailTestApp } from './helpers/proposed-pairs.js';
+import { receivedInvitation } from './helpers/received-invitation.js';
+import { sessionFor, signedInAs } from './helpers/sessions.js';
+
+const DAY = 86_400_000;
+/** The first session of the qa-quickstart curriculum, in the organisation's language. */
+const FIRST = 'Kennenlernen, Tandem-Vereinbarung und erste Begriffe';
+
+/** A proposed pair who are never free at the same time: Mondays against Tuesdays. */
+async function neverFreeTogether(app: FastifyInstance) {
+  const em = app.orm.em.fork();
+  const programme = em.create(Programme, {
+    name: 'Digital im Dienst',
+    kind: 'reverse-mentoring',
+    state: 'matching',
+    curriculum: 'qa-quickstart',
+    matchingStrategy: 'weighted',
+    settings: { channels: ['email', 'in-app'], format: 'remote', sessionMinutes: 45 },
+  });
+  const match = em.create(Match, { programme, state: 'proposed' });
+  const people = [];
+  for (const [role, weekday, locale] of [
+    ['mentor', 1, 'de'],
+    ['mentee', 2, 'en'],
+  ] as const) {
+    const user = em.create(User, {
+      issuer: 'https://idp.test',
+      subject: role,
+      name: role === 'mentor' ? 'Mentorin' : 'Mentee',
+      email: `${role}@agency.example`,
+      locale,
+    });
+    const availability = [{ weekday, from: '08:00', to: '09:00' }];
+    const enrolment = em.create(Enrolment, { programme, user, role, profile: { availability } });
+    em.create(MatchMember, { match, enrolment, role });
+    people.push(user);
+  }
+  await em.flush();
+  const [mentor, mentee] = people;
+  if (!mentor || !mentee) throw new Error('two people');
+  return { programme, match, mentor, mentee };
+}
+
+async function published(t: Test) {
+  const sink = await startSmtpSink();
+  t.teardown(() => sink.close());
+  const app = await mailTestApp(t, sink);
+  const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
+  const pair = await neverFreeTogether(app);
+  const publish = await app.inject({
+    method: 'POST',
+    url: `/api/admin/programmes/${pair.programme.id}/publish`,
+    cookies: hr.cookies,
+  });
+  t.equal(publish.statusCode, 200);
+  await sink.waitFor(2, 30_000);
+  const mentor = await sessionFor(app, pair.mentor.id);
+  const mentee = await sessionFor(app, pair.mentee.id);
+  return { app, sink, hr, pair, mentor, mentee };
+}
+
+/** A weekday morning `days` ahead, in UTC. */
+function ahead(days: number, hour: number): string {
+  const time = new Date(Date.now() + days * DAY);
+  time.setUTCHours(hour, 0, 0, 0);
+  return time.toISOString();
+}
+
+t.test(
+  'a pair never free together finds a time together, and the pick is the meeting',
+  async (t) => {
+    const { app, sink, hr, pair, mentor, mentee } = await published(t);
+    const pairUrl = `/api/pairs/${pair.match.id}/find-a-time`;
+
+    t.equal(await app.orm.em.fork().count(Meeting, { match: pair.match.id }), 0, 'no meeting');
+    t.same(
+      sink.messages
+        .map((mail) => [mail.envelope.to[0], mail.subject, Boolean(mail.calendar)])
+        .sort(),
+      [
+        ['mentee@agency.example', `Find a time together: ${FIRST}`, false],
+        ['mentor@agency.example', `Findet gemeinsam einen Termin: ${FIRST}`, false],
+      ],
+      'both are asked, each in their language, without a calendar event',
+    );
+    await planNextMeeting(app.meetingDependencies(), pair.match.id);
+    const notices = await app.orm.em
+      .fork()
+      .find(Notification, { kind: 'notice' }, { populate: ['recipient'] });
+    t.same(
+      notices.map((notice) => notice.recipient.id).sort(),
+      [pair.mentor.id, pair.mentee.id].sort(),
+      'planning again asks nobody twice',
+    );
+    t.match(notices[0], { link: `/pairs/${pair.match.id}` });
+
+    const review = async () =>
+      (
+        await app.inject({
+          url: `/api/admin/programmes/${pair.programme.id}/review`,
+          cookies: hr.cookies,
+        })
+      ).json();
+    t.match((await review()).matches, [
+      { id: pair.match.id, attention: [{ reason: 'no-common-time', weeks: 6, since: String }] },
+    ]);
+
+    const past = await app.inject({
+      method: 'PUT',
+      url: `${pairUrl}/proposals`,
+      cookies: mentor.cookies,
+      payload: { starts: [new Date(Date.now() - DAY).toISOString()] },
+    });
+    t.equal(past.statusCode, 400, 'a time in the past is refused');
+    const beyond = await app.inject({
+      method: 'PUT',
+      url: `${pairUrl}/proposals`,
+      cookies: mentor.cookies,
+      payload: { starts: [ahead(400, 9)] },
+    });
+    t.equal(beyond.statusCode, 400, 'a time after the programme ends is refused');
+
+    const times = [ahead(3, 9), ahead(4, 14)];
+    const replaced = await app.inject({
+      method: 'PUT',
+      url: `${pairUrl}/proposals`,
+      cookies: mentor.cookies,
+      payload: { starts: [ahead(5, 9)] },
+    });
+    const proposed = await app.inject({
+      method: 'PUT',
+      url: `${pairUrl}/proposals`,
+      cookies: mentor.cookies,
+      payload: { starts: times },
+    });
+    t.equal(proposed.statusCode, 200);
+    t.same(
+      proposed.json().mine.map((p: { startsAt: string }) => p.startsAt),
+      times,
+      'the new proposals replace the earlier one',
+    );
+
+    const seen = (await app.inject({ url: pairUrl, cookies: mentee.cookies })).json();
+    t.match(seen, {
+      sessionTitle: FIRST,
+      mine: [],
+      partners: [{ name: 'Mentorin', proposals: times.map((startsAt) => ({ startsAt })) }],
+    });
+    const gone = await app.inject({
+      method: 'POST',
+      url: `${pairUrl}/proposals/${replaced.json().mine[0].id}/pick`,
+      cookies: mentee.cookies,
+    });
+    t.equal(gone.statusCode, 404, 'a replaced proposal can no longer be picked');
+    const own = await app.inject({
+      method: 'POST',
+      url: `${pairUrl}/proposals/${proposed.json().mine[0].id}/pick`,
+      cookies: mentor.cookies,
+    });
+    t.equal(own.statusCode, 404, 'nobody picks their own proposal');
+
+    const picked = await app.inject({
+      method: 'POST',
+      url: `${pairUrl}/proposals/${seen.partners[0].proposals[1].id}/pick`,
+      cookies: mentee.cookies,
+    });
+    t.equal(picked.statusCode, 200);
+    t.match(picked.json(), {
+      startsAt: times[1],
+      title: FIRST,
+      myResponse: 'accepted',
+      partners: [{ name: 'Mentorin', response: 'accepted' }],
+    });
+
+    await sink.waitFor(4, 30_000);
+    const invitations = sink.messages.slice(2).map(receivedInvitation);
+    t.same(
+      invitations.map((invitation) => invitation.to).sort(),
+      ['mentee@agency.example', 'mentor@agency.example'],
+      'both get the invitation',
+    );
+    for (const invitation of invitations)
+      t.match(invitation, { method: 'REQUEST', start: new Date(times[1] ?? '') });
+    t.same((await review()).matches[0].attention, [], 'the pair leaves the admin list');
+    t.equal((await app.inject({ url: pairUrl, cookies: mentee.cookies })).json(), null);
+  },
+);
+
+t.test('two picks at once make one meeting', async (t) => {
+  const { app, pair, mentor, mentee } = await published(t);
+  const pairUrl = `/api/pairs/${pair.match.id}/find-a-time`;
+  const proposed = await app.inject({
+    method: 'PUT',
+    url: `${pairUrl}/proposals`,
+    cookies: mentor.cookies,
+    payload: { starts: [ahead(3, 9), ahead(4, 9)] },
+  });
+  const [first, second] = proposed.json().mine;
+  const picks = await Promise.all(
+    [first, second].map((proposal) =>
+      app.inject({
+        method: 'POST',
+        url: `${pairUrl}/proposals/${proposal.id}/pick`,
+        cookies: mentee.cookies,
+      }),
+    ),
+  );
+  t.same(picks.map((pick) => pick.statusCode).sort(), [200, 404], 'one pick wins');
+  t.equal(await app.orm.em.fork().count(Meeting, { match: pair.match.id }), 1, 'one meeting');
+  const late = await app.inject({
+    method: 'PUT',
+    url: `${pairUrl}/proposals`,
+    cookies: mentor.cookies,
+    payload: { starts: [ahead(6, 9)] },
+  });
+  t.equal(late.statusCode, 404, 'the search is over');
+});
+
+t.test('a member withdraws their times', async (t) => {
+  const { app, pair, mentor, mentee } = await published(t);
+  const pairUrl = `/api/pairs/${pair.match.id}/find-a-time`;
+  const put = (starts: string[]) =>
+    app.inject({
+      method: 'PUT',
+      url: `${pairUrl}/proposals`,
+      cookies: mentor.cookies,
+      payload: { starts },
+    });
+  const [proposal] = (await put([ahead(3, 9)])).json().mine;
+  const withdrawn = await put([]);
+  t.same(withdrawn.json().mine, [], 'none left');
+  const seen = (await app.inject({ url: pairUrl, cookies: mentee.cookies })).json();
+  t.same(seen.partners[0].proposals, [], 'the partner sees none');
+  const pick = await app.inject({
+    method: 'POST',
+    url: `${pairUrl}/proposals/${proposal.id}/pick`,
+    cookies: mentee.cookies,
+  });
+  t.equal(pick.statusCode, 404, 'a withdrawn time cannot be picked');
+  const outsider = await signedInAs(app, { subject: 'outsider', name: 'Olga Outsider' });
+  const peek = await app.inject({ url: pairUrl, cookies: outsider.cookies });
+  t.equal(peek.statusCode, 404, 'someone outside the pair does not see it');
+});
