@@ -150,6 +150,29 @@ t.test(
       times,
       'the new proposals replace the earlier one',
     );
+    await sink.waitFor(4, 30_000);
+    const told = sink.messages.slice(2);
+    t.same(
+      told.map((mail) => [mail.envelope.to[0], mail.subject]),
+      [
+        ['mentee@agency.example', `Mentorin proposed times: ${FIRST}`],
+        ['mentee@agency.example', `Mentorin proposed times: ${FIRST}`],
+      ],
+      'the partner is told each new set of times, in their language',
+    );
+    t.equal(told[1]?.text.match(/^- /gm)?.length, 2, 'the message lists both times');
+    const again = await app.inject({
+      method: 'PUT',
+      url: `${pairUrl}/proposals`,
+      cookies: mentor.cookies,
+      payload: { starts: times },
+    });
+    t.equal(again.statusCode, 200);
+    t.equal(
+      await app.orm.em.fork().count(Notification, { kind: 'notice', recipient: pair.mentee.id }),
+      3,
+      'the same times sent again tell nobody twice',
+    );
 
     const seen = (await app.inject({ url: pairUrl, cookies: mentee.cookies })).json();
     t.match(seen, {
@@ -183,8 +206,8 @@ t.test(
       partners: [{ name: 'Mentorin', response: 'accepted' }],
     });
 
-    await sink.waitFor(4, 30_000);
-    const invitations = sink.messages.slice(2).map(receivedInvitation);
+    await sink.waitFor(6, 30_000);
+    const invitations = sink.messages.slice(4).map(receivedInvitation);
     t.same(
       invitations.map((invitation) => invitation.to).sort(),
       ['mentee@agency.example', 'mentor@agency.example'],

@@ -19,3 +19,30 @@ export function findATimeText(locale: Locale, f: FindATimeFacts) {
     text: `Hallo ${f.name},\n\nTandem hat in den nächsten ${f.weeks} Wochen keine Zeit gefunden, in der du und ${f.partners} für „${f.title}“ beide frei seid. Bitte findet gemeinsam einen Termin: In Tandem schlagt ihr beide ein paar Zeiten vor, die euch passen, und die andere Person wählt eine davon. Tandem verschickt dann wie gewohnt die Einladungen.`,
   };
 }
+
+export interface ProposedTimesFacts {
+  name: string;
+  proposer: string;
+  title: string;
+  starts: readonly Date[];
+  timeZone: string;
+}
+
+/** To the partners when a member proposed times: pick one. */
+export function proposedTimesText(locale: Locale, f: ProposedTimesFacts) {
+  const format = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: f.timeZone,
+  });
+  const times = f.starts.map((start) => `- ${format.format(start)}`).join('\n');
+  if (locale === 'en')
+    return {
+      title: `${f.proposer} proposed times: ${f.title}`,
+      text: `Hello ${f.name},\n\n${f.proposer} proposed these times for "${f.title}":\n\n${times}\n\nPick the one that suits you in Tandem, and Tandem sends the invitations.`,
+    };
+  return {
+    title: `${f.proposer} hat Termine vorgeschlagen: ${f.title}`,
+    text: `Hallo ${f.name},\n\n${f.proposer} hat für „${f.title}“ diese Zeiten vorgeschlagen:\n\n${times}\n\nWähle in Tandem die, die dir passt; Tandem verschickt dann die Einladungen.`,
+  };
+}

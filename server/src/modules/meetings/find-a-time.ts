@@ -1,9 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { lockRows } from '../../db/lock-rows.js';
 import { ServiceError } from '../../service-error.js';
 import type { Match } from '../matching/match.js';
+import { activeChannels } from '../notifications/active-channels.js';
+import { type NotificationDraft, notify } from '../notifications/notify.js';
+import { organisationSettings } from '../organisation/organisation-settings.js';
 import { membership } from '../pairs/pair-membership.js';
 import { programmeSettings } from '../programmes/programme-service.js';
+import { proposedTimesText } from './find-a-time-texts.js';
 import type { MeetingDependencies } from './meeting-notices.js';
 import { busyTimes, createMeeting } from './meeting-planner.js';
 import { meetingView } from './meeting-rsvp.js';
@@ -30,19 +35,19 @@ export async function findATime(
 /**
  * A member proposes times for the open search, replacing their earlier proposals (none
  * withdraws them all). Each must start at least an hour ahead, end before the programme does,
- * and clear every member's other meetings.
+ * and clear every member's other meetings. The partners are told the times on their channels.
  *
  * @throws ServiceError not-found outside the pair or without an open search; invalid for a time
  *   that does not fit.
  */
 export async function proposeTimes(
-  em: EntityManager,
+  deps: Pick<MeetingDependencies, 'em' | 'plugins'>,
   userId: string,
   matchId: string,
   starts: readonly string[],
   now = new Date(),
 ): Promise<FindATimeView> {
-  return em.fork().transactional(async (tx) => {
+  return deps.em.fork().transactional(async (tx) => {
     const { match, request } = await lockedSearch(tx, userId, matchId);
     const minutes = request.session.durationMinutes;
     const times = [...new Set(starts.map((start) => new Date(start).getTime()))].sort();
@@ -51,6 +56,14 @@ export async function proposeTimes(
     for (const time of times)
       tx.create(TimeProposal, { request, proposer: userId, startsAt: new Date(time) });
     await tx.flush();
+    await announceProposals(
+      deps,
+      tx,
+      match,
+      request,
+      userId,
+      times.map((time) => new Date(time)),
+    );
     return view(tx, match, request, userId);
   });
 }
@@ -95,6 +108,49 @@ export async function pickTime(
     ]);
     return meetingView(meeting, userId);
   });
+}
+
+/**
+ * Tells the partners which times the member proposed, once per set of times: sending the same
+ * times again (a double click) tells nobody twice, other times tell them again.
+ */
+async function announceProposals(
+  deps: Pick<MeetingDependencies, 'plugins'>,
+  em: EntityManager,
+  match: Match,
+  request: SchedulingRequest,
+  proposerId: string,
+  starts: readonly Date[],
+): Promise<void> {
+  if (starts.length === 0) return;
+  const users = match.members.getItems().map((member) => member.enrolment.user);
+  const proposer = users.find((user) => user.id === proposerId);
+  const { timeZone } = await organisationSettings(em);
+  const times = createHash('sha256')
+    .update(starts.map((start) => start.toISOString()).join())
+    .digest('hex')
+    .slice(0, 16);
+  const drafts = users
+    .filter((user) => user.id !== proposerId)
+    .map(
+      (user): NotificationDraft => ({
+        recipient: user,
+        subject: `scheduling:${request.id}:${proposerId}:${times}`,
+        kind: 'notice',
+        programme: match.programme,
+        render: (locale) => ({
+          ...proposedTimesText(locale, {
+            name: user.name,
+            proposer: proposer?.name ?? '',
+            title: request.session.title,
+            starts,
+            timeZone,
+          }),
+          link: `/pairs/${match.id}`,
+        }),
+      }),
+    );
+  await notify(em, drafts, activeChannels(deps.plugins));
 }
 
 /** The pair's open search, locked, for one of its members. */

@@ -71,7 +71,12 @@ const meetingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      proposeTimes(app.orm.em, signedIn(request).id, request.params.id, request.body.starts),
+      proposeTimes(
+        app.meetingDependencies(),
+        signedIn(request).id,
+        request.params.id,
+        request.body.starts,
+      ),
   );
   app.post(
     '/api/pairs/:id/find-a-time/proposals/:proposalId/pick',
