@@ -275,3 +275,32 @@ t.test('a member withdraws their times', async (t) => {
   const peek = await app.inject({ url: pairUrl, cookies: outsider.cookies });
   t.equal(peek.statusCode, 404, 'someone outside the pair does not see it');
 });
+
+t.test('skipping the session looked for moves the search on to the next one', async (t) => {
+  const { app, sink, pair, mentor, mentee } = await published(t);
+  const pairUrl = `/api/pairs/${pair.match.id}/find-a-time`;
+  const search = (await app.inject({ url: pairUrl, cookies: mentee.cookies })).json();
+  const plan = (
+    await app.inject({ url: `/api/pairs/${pair.match.id}`, cookies: mentor.cookies })
+  ).json().sessions as { id: string; title: string }[];
+  const [first, second] = plan;
+  t.equal(search.sessionTitle, first?.title, 'the search is for the first session');
+  const skipped = await app.inject({
+    method: 'PATCH',
+    url: `/api/pairs/${pair.match.id}/sessions/${first?.id}`,
+    cookies: mentor.cookies,
+    payload: { status: 'skipped' },
+  });
+  t.equal(skipped.statusCode, 200);
+  await sink.waitFor(4, 30_000);
+  const moved = (await app.inject({ url: pairUrl, cookies: mentee.cookies })).json();
+  t.equal(moved.sessionTitle, second?.title, 'the pair now looks for a time for the next one');
+  t.same(
+    sink.messages
+      .slice(2)
+      .map((mail) => mail.subject.replace(/:.*/, ''))
+      .sort(),
+    ['Find a time together', 'Findet gemeinsam einen Termin'],
+    'both are asked again, for the next session',
+  );
+});

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { lockRows } from '../../db/lock-rows.js';
+import { CREATE_PAIR_PLAN } from '../../jobs/create-pair-plan.js';
+import { enqueueJob } from '../../jobs/enqueue-job.js';
 import { ServiceError } from '../../service-error.js';
 import { Match } from '../matching/match.js';
 import { programmeSettings } from '../programmes/programme-service.js';
@@ -14,7 +16,11 @@ import { type HomeworkItem, PairSession } from './pair-session.js';
  * it came from stays as it was. Each function returns the pair's whole plan afterwards.
  */
 
-/** @throws ServiceError not-found. */
+/**
+ * Changes a session; one skipped or done makes the planner look at the plan again.
+ *
+ * @throws ServiceError not-found.
+ */
 export async function changeSession(
   em: EntityManager,
   userId: string,
@@ -25,6 +31,10 @@ export async function changeSession(
   return tailor(em, userId, matchId, async (fork, pair) => {
     fork.assign(await sessionOf(fork, pair, sessionId), change);
     if (change.status === 'done') markActive(pair);
+    // Off the plan now, the session may have been the one the pair was looking for a time for:
+    // the planner moves on to the next session (a meeting, or a search for that one).
+    if (change.status === 'done' || change.status === 'skipped')
+      await enqueueJob(fork, CREATE_PAIR_PLAN, { matchId }, { jobKey: `replan:${matchId}` });
   });
 }
 
