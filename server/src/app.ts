@@ -6,6 +6,7 @@ import authRoutes from './auth/auth-routes.js';
 import { demoSignIn } from './auth/dev-idp/demo-sign-in.js';
 import devIdpRoutes from './auth/dev-idp/dev-idp-routes.js';
 import { loginSettings } from './auth/login-settings.js';
+import { type Clock, realClock } from './clock.js';
 import type { Config } from './config.js';
 import ormPlugin from './db/orm-plugin.js';
 import { demoMailPlugins } from './demo/demo-mail-plugins.js';
@@ -66,6 +67,8 @@ export interface AppDependencies {
   taskList?: TaskList;
   /** The process's metrics, which its management server serves; without, the app makes its own. */
   metrics?: Metrics;
+  /** The clock meetings are planned and answered by; the real one when left out (tests). */
+  now?: Clock;
 }
 
 /**
@@ -127,6 +130,7 @@ export async function buildApp(
     publicUrl: config.publicUrl,
     holidayRegion: config.holidayRegion,
     replyAddress: config.replyMailbox?.address,
+    now: deps.now ?? realClock,
   });
   await app.register(healthRoutes);
   await app.register(webApp, { root: config.webRoot });

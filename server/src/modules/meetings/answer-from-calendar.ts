@@ -33,7 +33,7 @@ export async function answerFromCalendar(
   deps: MeetingDependencies,
   reply: CalendarReply,
   messageKey: string,
-  now = new Date(),
+  now = deps.now(),
 ): Promise<CalendarReplyOutcome> {
   const meetingId = meetingIdOf(reply.uid, new URL(deps.publicUrl).hostname);
   if (!meetingId) return { outcome: 'rejected', reason: 'unknown UID' };

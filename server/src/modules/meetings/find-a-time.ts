@@ -41,11 +41,11 @@ export async function findATime(
  *   that does not fit.
  */
 export async function proposeTimes(
-  deps: Pick<MeetingDependencies, 'em' | 'plugins'>,
+  deps: Pick<MeetingDependencies, 'em' | 'plugins' | 'now'>,
   userId: string,
   matchId: string,
   starts: readonly string[],
-  now = new Date(),
+  now = deps.now(),
 ): Promise<FindATimeView> {
   return deps.em.fork().transactional(async (tx) => {
     const { match, request } = await lockedSearch(tx, userId, matchId);
@@ -81,7 +81,7 @@ export async function pickTime(
   userId: string,
   matchId: string,
   proposalId: string,
-  now = new Date(),
+  now = deps.now(),
 ): Promise<MeetingView> {
   return deps.em.fork().transactional(async (em) => {
     const { match, request } = await lockedSearch(em, userId, matchId);

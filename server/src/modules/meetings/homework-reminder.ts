@@ -23,7 +23,7 @@ export async function remindOfHomework(
       { id: meetingId, state: 'planned' },
       { populate: ['session', 'match.members.enrolment.user'] },
     );
-    if (!meeting?.session || meeting.startsAt <= new Date()) return;
+    if (!meeting?.session || meeting.startsAt <= deps.now()) return;
     const previous = await sessionBefore(em, meeting.session);
     if (!previous) return;
     const audience: MeetingAudience = new Map(

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Clock } from '../../clock.js';
 import type { Log } from '../../logger.js';
 import { holidayCalendar } from './holiday-calendar.js';
 import type { MeetingDependencies } from './meeting-notices.js';
@@ -16,6 +17,7 @@ export interface MeetingDependenciesOptions {
   holidayRegion: string;
   /** The reply mailbox's address, the organiser of invitations; undefined when none is read. */
   replyAddress?: string;
+  now: Clock;
 }
 
 const meetingDependencies: FastifyPluginAsync<MeetingDependenciesOptions> = async (
@@ -31,6 +33,7 @@ const meetingDependencies: FastifyPluginAsync<MeetingDependenciesOptions> = asyn
     publicUrl: options.publicUrl,
     holidays,
     replyAddress: options.replyAddress,
+    now: options.now,
   }));
 };
 

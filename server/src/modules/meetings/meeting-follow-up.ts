@@ -10,7 +10,7 @@ import { planNextMeeting } from './meeting-planner.js';
 export async function remindOfMeeting(deps: MeetingDependencies, meetingId: string): Promise<void> {
   await deps.em.fork().transactional(async (em) => {
     const meeting = await em.findOne(Meeting, { id: meetingId, state: 'planned' });
-    if (!meeting || meeting.startsAt <= new Date()) return;
+    if (!meeting || meeting.startsAt <= deps.now()) return;
     await announceMeeting(deps, em, meeting, 'reminder');
   });
 }

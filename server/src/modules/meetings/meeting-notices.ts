@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../../clock.js';
 import type { Log } from '../../logger.js';
 import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import type { Match } from '../matching/match.js';
@@ -22,6 +23,8 @@ export interface MeetingDependencies {
   holidays: HolidayCalendar;
   /** The reply mailbox's address, when Tandem reads calendars' answers: the organiser then. */
   replyAddress?: string;
+  /** What time it is: the planner's "now", and when invitations and reminders are due. */
+  now: Clock;
 }
 
 /** Messages that carry the calendar object, so calendars add, move or remove the event. */

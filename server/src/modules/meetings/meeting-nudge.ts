@@ -9,7 +9,7 @@ import { announceMeeting, type MeetingDependencies } from './meeting-notices.js'
 export async function nudgeUnanswered(deps: MeetingDependencies, meetingId: string): Promise<void> {
   await deps.em.fork().transactional(async (em) => {
     const meeting = await em.findOne(Meeting, { id: meetingId, state: 'planned' });
-    if (!meeting || meeting.startsAt <= new Date()) return;
+    if (!meeting || meeting.startsAt <= deps.now()) return;
     const pending = Object.entries(meeting.responses).filter(([, answer]) => answer === 'pending');
     if (pending.length === 0) return;
     await announceMeeting(deps, em, meeting, 'nudge', new Map(pending.map(([id]) => [id, {}])));

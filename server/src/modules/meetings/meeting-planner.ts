@@ -41,7 +41,7 @@ const Windows = Type.Array(AvailabilityWindowSchema);
 export async function planNextMeeting(
   deps: MeetingDependencies,
   matchId: string,
-  now = new Date(),
+  now = deps.now(),
 ): Promise<Meeting | undefined> {
   return deps.em.fork().transactional(async (em) => {
     // Locked first: two runs at once (a follow-up and a pick, say) plan one meeting, not two.
@@ -77,7 +77,7 @@ export async function planNextMeeting(
     const slot = await slotFor(em, deps, match, new Date(notBefore), session.durationMinutes, []);
     if (!slot) {
       deps.log.info({ matchId }, 'no common time for the next meeting within the horizon');
-      await openSchedulingRequest(deps, em, match, session);
+      await openSchedulingRequest(deps, em, match, session, now);
       return undefined;
     }
     return createMeeting(deps, em, session, slot);
@@ -113,10 +113,10 @@ export async function createMeeting(
   await em.nativeUpdate(
     SchedulingRequest,
     { match, state: 'open' },
-    { state: 'settled', meeting, closedAt: new Date() },
+    { state: 'settled', meeting, closedAt: deps.now() },
   );
   await announceMeeting(deps, em, meeting, 'invitation');
-  await scheduleTimedJobs(em, meeting);
+  await scheduleTimedJobs(em, meeting, deps.now());
   return meeting;
 }
 
@@ -142,7 +142,7 @@ export async function moveMeeting(
   });
   await em.flush();
   await announceMeeting(deps, em, meeting, 'update');
-  await scheduleTimedJobs(em, meeting);
+  await scheduleTimedJobs(em, meeting, deps.now());
 }
 
 /**
@@ -168,7 +168,7 @@ export async function cancelUpcomingMeetings(
   deps: Omit<MeetingDependencies, 'em' | 'holidays'>,
   em: EntityManager,
   match: Match,
-  now = new Date(),
+  now = deps.now(),
 ): Promise<number> {
   const upcoming = await em.find(Meeting, { match, state: 'planned', startsAt: { $gt: now } });
   for (const meeting of upcoming) {
@@ -252,21 +252,24 @@ function pendingResponses(match: Match): Record<string, RsvpResponse> {
  * every plan and move asks again) and the follow-up after. A job the programme switched off, or
  * whose time is already past, is dropped.
  */
-async function scheduleTimedJobs(em: EntityManager, meeting: Meeting): Promise<void> {
+async function scheduleTimedJobs(em: EntityManager, meeting: Meeting, now: Date): Promise<void> {
   const settings = programmeSettings(meeting.match.programme);
   const starts = meeting.startsAt.getTime();
   const before = (hours: number) => (hours > 0 ? starts - hours * HOUR_MS : undefined);
   const nudgeAt =
-    settings.nudgeAfterDays > 0 ? Date.now() + settings.nudgeAfterDays * 24 * HOUR_MS : undefined;
-  await scheduleOrDrop(em, MEETING_REMINDER, meeting, before(settings.reminderHours), starts);
+    settings.nudgeAfterDays > 0
+      ? now.getTime() + settings.nudgeAfterDays * 24 * HOUR_MS
+      : undefined;
+  await scheduleOrDrop(em, MEETING_REMINDER, meeting, now, before(settings.reminderHours), starts);
   await scheduleOrDrop(
     em,
     HOMEWORK_REMINDER,
     meeting,
+    now,
     before(settings.homeworkReminderHours),
     starts,
   );
-  await scheduleOrDrop(em, MEETING_NUDGE, meeting, nudgeAt, starts);
+  await scheduleOrDrop(em, MEETING_NUDGE, meeting, now, nudgeAt, starts);
   await enqueueJob(
     em,
     MEETING_FOLLOW_UP,
@@ -280,10 +283,12 @@ async function scheduleOrDrop(
   em: EntityManager,
   task: string,
   meeting: Meeting,
+  now: Date,
   runAt: number | undefined,
   until: number,
 ): Promise<void> {
   const jobKey = `${task}:${meeting.id}`;
-  if (runAt === undefined || runAt <= Date.now() || runAt >= until) return dequeueJob(em, jobKey);
+  if (runAt === undefined || runAt <= now.getTime() || runAt >= until)
+    return dequeueJob(em, jobKey);
   await enqueueJob(em, task, { meetingId: meeting.id }, { runAt: new Date(runAt), jobKey });
 }

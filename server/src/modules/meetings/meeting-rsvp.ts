@@ -51,7 +51,7 @@ export async function answerInvitation(
   userId: string,
   meetingId: string,
   rsvp: Rsvp,
-  now = new Date(),
+  now = deps.now(),
 ): Promise<MeetingView> {
   return deps.em
     .fork()
@@ -72,7 +72,7 @@ export async function answerInTransaction(
   userId: string,
   meetingId: string,
   rsvp: Rsvp,
-  now = new Date(),
+  now = deps.now(),
 ): Promise<MeetingView> {
   // Locked first: answers of both members at once must not overwrite each other's, and
   // declines at once move the meeting one after the other, each from where the last left it.
