@@ -57,6 +57,10 @@ export async function seedDemo(
         createdBy: admin,
         settings: {
           channels: DEMO_CHANNELS,
+          // Hybrid, as most agencies run it: a room for those on site, a video room for the rest,
+          // so that every invitation says where.
+          room: 'Besprechungsraum 2.14, Dienstgebäude Mitte',
+          meetingLinkTemplate: 'https://meet.demo.tandem.example/tandem-{meeting}',
           goals: [
             'Digitale Kompetenz der Führungsebene stärken',
             'Austausch zwischen den Generationen',
