@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { lockRows } from '../../db/lock-rows.js';
 import { ServiceError } from '../../service-error.js';
-import type { Match } from '../matching/match.js';
+import { Match } from '../matching/match.js';
 import { activeChannels } from '../notifications/active-channels.js';
 import { type NotificationDraft, notify } from '../notifications/notify.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
@@ -153,8 +153,13 @@ async function announceProposals(
   await notify(em, drafts, activeChannels(deps.plugins));
 }
 
-/** The pair's open search, locked, for one of its members. */
+/**
+ * The pair's open search, locked, for one of its members. The pair's row is locked first, as
+ * the planner does: a pick and a planner run at once (a replan after a skip, say) take turns,
+ * and the second sees the first's meeting.
+ */
 async function lockedSearch(em: EntityManager, userId: string, matchId: string) {
+  await lockRows(em, Match, [matchId]);
   const { match } = await membership(em, userId, matchId);
   const open = await em.findOne(SchedulingRequest, { match, state: 'open' }, { fields: ['id'] });
   const [request] = open ? await lockRows(em, SchedulingRequest, [open.id]) : [];
