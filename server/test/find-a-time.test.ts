@@ -362,3 +362,43 @@ t.test('skipping the session looked for moves the search on to the next one', as
     'both are asked again, for the next session',
   );
 });
+
+t.test('skipping the last session left closes the search', async (t) => {
+  const { app, hr, pair, mentor, mentee } = await published(t);
+  const pairUrl = `/api/pairs/${pair.match.id}/find-a-time`;
+  const search = (await app.inject({ url: pairUrl, cookies: mentee.cookies })).json();
+  const plan = (
+    await app.inject({ url: `/api/pairs/${pair.match.id}`, cookies: mentor.cookies })
+  ).json().sessions as { id: string; title: string }[];
+  const [first, ...later] = plan;
+  t.equal(search.sessionTitle, first?.title, 'the search is for the first session');
+  for (const session of later.reverse()) {
+    const skipped = await app.inject({
+      method: 'PATCH',
+      url: `/api/pairs/${pair.match.id}/sessions/${session.id}`,
+      cookies: mentor.cookies,
+      payload: { status: 'skipped' },
+    });
+    t.equal(skipped.statusCode, 200, `${session.title} skipped`);
+  }
+  const skipped = await app.inject({
+    method: 'PATCH',
+    url: `/api/pairs/${pair.match.id}/sessions/${first?.id}`,
+    cookies: mentor.cookies,
+    payload: { status: 'skipped' },
+  });
+  t.equal(skipped.statusCode, 200);
+  // The planner runs on the worker after the skip.
+  const state = async () =>
+    (await app.orm.em.fork().findOneOrFail(SchedulingRequest, { id: search.id })).state;
+  let closed = await state();
+  for (const deadline = Date.now() + 30_000; closed === 'open' && Date.now() < deadline; )
+    closed = await new Promise((resolve) => setTimeout(resolve, 100)).then(state);
+  t.equal(closed, 'expired', 'the search is over');
+  t.equal((await app.inject({ url: pairUrl, cookies: mentee.cookies })).json(), null);
+  const review = await app.inject({
+    url: `/api/admin/programmes/${pair.programme.id}/review`,
+    cookies: hr.cookies,
+  });
+  t.same(review.json().matches[0].attention, [], 'the pair leaves the admin list');
+});

@@ -37,8 +37,8 @@ export async function findATime(
  * withdraws them all). Each must start at least an hour ahead, end before the programme does,
  * and clear every member's other meetings. The partners are told the times on their channels.
  *
- * @throws ServiceError not-found outside the pair or without an open search; invalid for a time
- *   that does not fit.
+ * @throws ServiceError not-found outside the pair or without an open search; conflict when its
+ *   session was skipped or done; invalid for a time that does not fit.
  */
 export async function proposeTimes(
   deps: Pick<MeetingDependencies, 'em' | 'plugins' | 'now'>,
@@ -74,7 +74,7 @@ export async function proposeTimes(
  * at once make one meeting: the search is locked, and the second finds it settled.
  *
  * @throws ServiceError not-found outside the pair or for a proposal not (any more) open to this
- *   member; conflict for a time that no longer fits.
+ *   member; conflict when its session was skipped or done, or for a time that no longer fits.
  */
 export async function pickTime(
   deps: MeetingDependencies,
@@ -91,8 +91,6 @@ export async function pickTime(
       proposer: { $ne: userId },
     });
     if (!proposal) throw new ServiceError('not-found', 'No such proposal.');
-    if (request.session.status !== 'planned')
-      throw new ServiceError('conflict', 'This session is no longer in your plan.');
     const minutes = request.session.durationMinutes;
     try {
       await checkFits(em, match, proposal.startsAt.getTime(), minutes, now);
@@ -166,6 +164,9 @@ async function lockedSearch(em: EntityManager, userId: string, matchId: string) 
   if (request?.state !== 'open')
     throw new ServiceError('not-found', 'Your pair is not looking for a time.');
   await em.populate(request, ['session.match']);
+  // Skipped or done since, until the planner expires the search: nobody proposes or picks for it.
+  if (request.session.status !== 'planned')
+    throw new ServiceError('conflict', 'This session is no longer in your plan.');
   return { match, request };
 }
 
