@@ -6,6 +6,7 @@ import { doctorChecks } from '../src/cli/doctor-checks.js';
 import { loadConfig } from '../src/config.js';
 import { readInbox } from '../src/jobs/reply-mailbox.js';
 import { createLogger } from '../src/logger.js';
+import { parseCalendarReply } from '../src/modules/meetings/calendar-reply.js';
 import type {} from '../src/modules/meetings/meeting-dependencies-plugin.js';
 import {
   appleReply,
@@ -270,5 +271,59 @@ t.test('tandem doctor logs in to the reply mailbox', async (t) => {
   t.match(
     bad.find((check) => check.name === 'reply mailbox'),
     { status: 'failed', fix: /REPLY_MAILBOX_PASSWORD/ },
+  );
+});
+
+/** A COUNTER for 10:00 on 1 March 2030 in the zone `tzid`, with `zone` lines beside the event. */
+function counterIn(tzid: string, zone: string[]): string {
+  const calendar = [
+    'BEGIN:VCALENDAR',
+    'METHOD:COUNTER',
+    'VERSION:2.0',
+    ...zone,
+    'BEGIN:VEVENT',
+    'UID:zone-test@tandem',
+    `DTSTART;TZID=${tzid}:20300301T100000`,
+    `DTEND;TZID=${tzid}:20300301T110000`,
+    'ATTENDEE;PARTSTAT=TENTATIVE:mailto:mentee@agency.example',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ].join('\r\n');
+  return [
+    'From: mentee@agency.example',
+    'To: antworten@agency.example',
+    'Subject: New Time Proposed: Tandem',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/calendar; charset=utf-8; method=COUNTER',
+    '',
+    calendar,
+    '--b--',
+    '',
+  ].join('\r\n');
+}
+
+t.test('a mail cannot plant a time zone for the replies after it', async (t) => {
+  const tzid = 'Tandem Planted Zone';
+  const planted = await parseCalendarReply(
+    counterIn(tzid, [
+      'BEGIN:VTIMEZONE',
+      `TZID:${tzid}`,
+      'BEGIN:STANDARD',
+      'DTSTART:16010101T000000',
+      'TZOFFSETFROM:+0700',
+      'TZOFFSETTO:+0700',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+    ]),
+  );
+  t.same(planted?.proposedStart, new Date('2030-03-01T03:00:00Z'), 'its own zone applies to it');
+  const later = await parseCalendarReply(counterIn(tzid, []));
+  t.same(
+    later?.proposedStart,
+    new Date(2030, 2, 1, 10),
+    'a later reply naming the zone without defining it is read as floating time, not +07:00',
   );
 });
