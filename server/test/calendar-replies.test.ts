@@ -1,13 +1,15 @@
 import { type SmtpSink, startSmtpSink } from '@tandem/plugin-testkit/smtp-sink';
 import type { FastifyInstance } from 'fastify';
 import { ImapFlow } from 'imapflow';
+import { pino } from 'pino';
 import t, { type Test } from 'tap';
 import { doctorChecks } from '../src/cli/doctor-checks.js';
 import { loadConfig } from '../src/config.js';
-import { readInbox } from '../src/jobs/reply-mailbox.js';
+import { readInbox, startReplyMailbox } from '../src/jobs/reply-mailbox.js';
 import { createLogger } from '../src/logger.js';
 import { parseCalendarReply } from '../src/modules/meetings/calendar-reply.js';
 import type {} from '../src/modules/meetings/meeting-dependencies-plugin.js';
+import type { MeetingDependencies } from '../src/modules/meetings/meeting-notices.js';
 import {
   appleReply,
   gmailReply,
@@ -327,3 +329,47 @@ t.test('a mail cannot plant a time zone for the replies after it', async (t) => 
     'a later reply naming the zone without defining it is read as floating time, not +07:00',
   );
 });
+
+t.test(
+  'the reader polls a quiet mailbox without piling up listeners, and stops at once',
+  async (t) => {
+    const dovecot = await startDovecot(t);
+    const configured = loadConfig(replyEnv(dovecot)).replyMailbox;
+    if (!configured) throw new Error('no reply mailbox settings');
+    const warnings: string[] = [];
+    const warned = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', warned);
+    t.teardown(() => process.off('warning', warned));
+    const lines: string[] = [];
+    let onLine = (_line: string) => {};
+    const write = (line: string) => {
+      lines.push(line);
+      onLine(line);
+    };
+    const log = pino({ level: 'info' }, { write });
+    // Never used: these readers only see mail without a calendar, which no meeting is asked about.
+    const deps = {} as MeetingDependencies;
+
+    const polling = startReplyMailbox({ ...configured, pollMs: 20 }, deps, log);
+    await until('the reader', async () => lines.some((line) => line.includes('reading the reply')));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await polling.stop();
+    t.same(warnings, [], 'dozens of quiet polls add no listeners (no MaxListenersExceededWarning)');
+
+    // Stopped during a sweep, the reader does not start another wait of pollMs.
+    const reader = startReplyMailbox({ ...configured, pollMs: 60_000 }, deps, log);
+    await until('the reader', async () => lines.filter((l) => l.includes('reading the reply'))[1]);
+    const took = new Promise<number>((resolve) => {
+      onLine = (line) => {
+        if (!line.includes('set aside')) return;
+        onLine = () => {};
+        const asked = Date.now();
+        void reader.stop().then(() => resolve(Date.now() - asked));
+      };
+    });
+    const client = await imap(t, dovecot);
+    await client.append('INBOX', 'From: someone@agency.example\r\nSubject: hello\r\n\r\nhi\r\n');
+    const ms = await took;
+    t.ok(ms < 2000, `stop() returns at once (${ms} ms), not after the next poll`);
+  },
+);
