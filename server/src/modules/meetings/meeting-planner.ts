@@ -55,10 +55,7 @@ export async function planNextMeeting(
     const meetings = await em.find(Meeting, { match }, { orderBy: { startsAt: 'desc' } });
     const ahead = meetings.find((m) => m.state === 'planned' && m.startsAt > now);
     if (ahead) return ahead;
-    // A cancelled meeting leaves its session to plan again.
-    const taken = new Set(
-      meetings.flatMap((m) => (m.session && m.state !== 'cancelled' ? [m.session.id] : [])),
-    );
+    const taken = new Set(meetings.flatMap((m) => (m.session ? [m.session.id] : [])));
     const sessions = await em.find(
       PairSession,
       { match, status: 'planned' },
