@@ -14,6 +14,7 @@ import { busyTimes, createMeeting } from './meeting-planner.js';
 import { meetingView } from './meeting-rsvp.js';
 import type { FindATimeView, MeetingView } from './meeting-schemas.js';
 import { SchedulingRequest } from './scheduling-request.js';
+import type { Interval } from './slot-finder.js';
 import { TimeProposal } from './time-proposal.js';
 
 /** A proposed time must leave the partner this long to see and pick it. */
@@ -51,7 +52,8 @@ export async function proposeTimes(
     const { match, request } = await lockedSearch(tx, userId, matchId);
     const minutes = request.session.durationMinutes;
     const times = [...new Set(starts.map((start) => new Date(start).getTime()))].sort();
-    for (const time of times) await checkFits(tx, match, time, minutes, now);
+    const busy = await membersBusy(tx, match, times[0]);
+    for (const time of times) checkFits(match, busy, time, minutes, now);
     await tx.nativeDelete(TimeProposal, { request, proposer: userId });
     for (const time of times)
       tx.create(TimeProposal, { request, proposer: userId, startsAt: new Date(time) });
@@ -92,8 +94,9 @@ export async function pickTime(
     });
     if (!proposal) throw new ServiceError('not-found', 'No such proposal.');
     const minutes = request.session.durationMinutes;
+    const start = proposal.startsAt.getTime();
     try {
-      await checkFits(em, match, proposal.startsAt.getTime(), minutes, now);
+      checkFits(match, await membersBusy(em, match, start), start, minutes, now);
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       throw new ServiceError('conflict', `This time no longer fits: ${error.message}`);
@@ -170,22 +173,32 @@ async function lockedSearch(em: EntityManager, userId: string, matchId: string) 
   return { match, request };
 }
 
-async function checkFits(
+/** The members' meetings (in any pair) ending after `from`; none when nothing is proposed. */
+async function membersBusy(
   em: EntityManager,
   match: Match,
+  from: number | undefined,
+): Promise<Interval[]> {
+  if (from === undefined) return [];
+  const members = match.members.getItems().map((member) => member.enrolment.user.id);
+  return busyTimes(em, members, new Date(from), []);
+}
+
+/** @throws ServiceError invalid unless the time may be proposed, clear of `busy`. */
+function checkFits(
+  match: Match,
+  busy: readonly Interval[],
   start: number,
   minutes: number,
   now: Date,
-): Promise<void> {
+): void {
   if (start < now.getTime() + PROPOSAL_LEAD_MS)
     throw new ServiceError('invalid', 'Propose times at least an hour from now.');
   const end = start + minutes * 60_000;
   const weeks = programmeSettings(match.programme).durationWeeks;
   if (end > (match.publishedAt ?? now).getTime() + weeks * WEEK_MS)
     throw new ServiceError('invalid', 'Propose times before the programme ends.');
-  const members = match.members.getItems().map((member) => member.enrolment.user.id);
-  const busy = await busyTimes(em, members, new Date(start), []);
-  if (busy.some((meeting) => meeting.start.getTime() < end))
+  if (busy.some((meeting) => meeting.start.getTime() < end && meeting.end.getTime() > start))
     throw new ServiceError('invalid', 'One of you has another meeting at that time.');
 }
 
