@@ -1,12 +1,15 @@
 import { type SmtpSink, startSmtpSink } from '@tandem/plugin-testkit/smtp-sink';
 import type { FastifyInstance } from 'fastify';
 import { ImapFlow } from 'imapflow';
+import { pino } from 'pino';
 import t, { type Test } from 'tap';
 import { doctorChecks } from '../src/cli/doctor-checks.js';
 import { loadConfig } from '../src/config.js';
-import { readInbox } from '../src/jobs/reply-mailbox.js';
+import { readInbox, startReplyMailbox } from '../src/jobs/reply-mailbox.js';
 import { createLogger } from '../src/logger.js';
+import { parseCalendarReply } from '../src/modules/meetings/calendar-reply.js';
 import type {} from '../src/modules/meetings/meeting-dependencies-plugin.js';
+import type { MeetingDependencies } from '../src/modules/meetings/meeting-notices.js';
 import {
   appleReply,
   gmailReply,
@@ -272,3 +275,101 @@ t.test('tandem doctor logs in to the reply mailbox', async (t) => {
     { status: 'failed', fix: /REPLY_MAILBOX_PASSWORD/ },
   );
 });
+
+/** A COUNTER for 10:00 on 1 March 2030 in the zone `tzid`, with `zone` lines beside the event. */
+function counterIn(tzid: string, zone: string[]): string {
+  const calendar = [
+    'BEGIN:VCALENDAR',
+    'METHOD:COUNTER',
+    'VERSION:2.0',
+    ...zone,
+    'BEGIN:VEVENT',
+    'UID:zone-test@tandem',
+    `DTSTART;TZID=${tzid}:20300301T100000`,
+    `DTEND;TZID=${tzid}:20300301T110000`,
+    'ATTENDEE;PARTSTAT=TENTATIVE:mailto:mentee@agency.example',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ].join('\r\n');
+  return [
+    'From: mentee@agency.example',
+    'To: antworten@agency.example',
+    'Subject: New Time Proposed: Tandem',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/calendar; charset=utf-8; method=COUNTER',
+    '',
+    calendar,
+    '--b--',
+    '',
+  ].join('\r\n');
+}
+
+t.test('a mail cannot plant a time zone for the replies after it', async (t) => {
+  const tzid = 'Tandem Planted Zone';
+  const planted = await parseCalendarReply(
+    counterIn(tzid, [
+      'BEGIN:VTIMEZONE',
+      `TZID:${tzid}`,
+      'BEGIN:STANDARD',
+      'DTSTART:16010101T000000',
+      'TZOFFSETFROM:+0700',
+      'TZOFFSETTO:+0700',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+    ]),
+  );
+  t.same(planted?.proposedStart, new Date('2030-03-01T03:00:00Z'), 'its own zone applies to it');
+  const later = await parseCalendarReply(counterIn(tzid, []));
+  t.same(
+    later?.proposedStart,
+    new Date(2030, 2, 1, 10),
+    'a later reply naming the zone without defining it is read as floating time, not +07:00',
+  );
+});
+
+t.test(
+  'the reader polls a quiet mailbox without piling up listeners, and stops at once',
+  async (t) => {
+    const dovecot = await startDovecot(t);
+    const configured = loadConfig(replyEnv(dovecot)).replyMailbox;
+    if (!configured) throw new Error('no reply mailbox settings');
+    const warnings: string[] = [];
+    const warned = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', warned);
+    t.teardown(() => process.off('warning', warned));
+    const lines: string[] = [];
+    let onLine = (_line: string) => {};
+    const write = (line: string) => {
+      lines.push(line);
+      onLine(line);
+    };
+    const log = pino({ level: 'info' }, { write });
+    // Never used: these readers only see mail without a calendar, which no meeting is asked about.
+    const deps = {} as MeetingDependencies;
+
+    const polling = startReplyMailbox({ ...configured, pollMs: 20 }, deps, log);
+    await until('the reader', async () => lines.some((line) => line.includes('reading the reply')));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await polling.stop();
+    t.same(warnings, [], 'dozens of quiet polls add no listeners (no MaxListenersExceededWarning)');
+
+    // Stopped during a sweep, the reader does not start another wait of pollMs.
+    const reader = startReplyMailbox({ ...configured, pollMs: 60_000 }, deps, log);
+    await until('the reader', async () => lines.filter((l) => l.includes('reading the reply'))[1]);
+    const took = new Promise<number>((resolve) => {
+      onLine = (line) => {
+        if (!line.includes('set aside')) return;
+        onLine = () => {};
+        const asked = Date.now();
+        void reader.stop().then(() => resolve(Date.now() - asked));
+      };
+    });
+    const client = await imap(t, dovecot);
+    await client.append('INBOX', 'From: someone@agency.example\r\nSubject: hello\r\n\r\nhi\r\n');
+    const ms = await took;
+    t.ok(ms < 2000, `stop() returns at once (${ms} ms), not after the next poll`);
+  },
+);

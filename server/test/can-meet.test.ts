@@ -64,8 +64,8 @@ t.test('every pair the demo proposes can get its first meeting planned', async (
   });
   t.equal(withoutSlot.length, 0, 'the planner finds a first meeting for every proposed pair');
   t.notOk(
-    proposed.some((m) => m.criteria.some((c) => /never free/.test(c.why))),
-    'no proposed pair is explained as never free at the same time',
+    proposed.some((m) => m.criteria.some((c) => /share no weekly time/.test(c.why))),
+    'no proposed pair is explained as sharing no weekly time',
   );
 });
 

@@ -1,11 +1,13 @@
 import { startSmtpSink } from '@tandem/plugin-testkit/smtp-sink';
 import type { FastifyInstance } from 'fastify';
 import t, { type Test } from 'tap';
+import { lockRows } from '../src/db/lock-rows.js';
 import { Enrolment } from '../src/modules/enrolment/enrolment.js';
 import { Match } from '../src/modules/matching/match.js';
 import { MatchMember } from '../src/modules/matching/match-member.js';
 import { Meeting } from '../src/modules/meetings/meeting.js';
 import { planNextMeeting } from '../src/modules/meetings/meeting-planner.js';
+import { SchedulingRequest } from '../src/modules/meetings/scheduling-request.js';
 import { Notification } from '../src/modules/notifications/notification.js';
 import { Programme } from '../src/modules/programmes/programme.js';
 import { User } from '../src/modules/users/user.js';
@@ -250,6 +252,62 @@ t.test('two picks at once make one meeting', async (t) => {
   t.equal(late.statusCode, 404, 'the search is over');
 });
 
+/** Resolves once `count` connections of the test's database wait for a row lock. */
+async function waitingForLocks(app: FastifyInstance, count: number): Promise<void> {
+  const query =
+    "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'";
+  for (;;) {
+    const [row] = await app.orm.em.getConnection().execute<{ n: number }[]>(query);
+    if ((row?.n ?? 0) >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+t.test('a pick and the planner at once make one meeting', async (t) => {
+  const { app, pair, mentor, mentee } = await published(t);
+  const pairUrl = `/api/pairs/${pair.match.id}/find-a-time`;
+  const proposed = await app.inject({
+    method: 'PUT',
+    url: `${pairUrl}/proposals`,
+    cookies: mentor.cookies,
+    payload: { starts: [ahead(3, 9)] },
+  });
+  // Free together now, so the planner finds a time of its own while the pick makes its meeting.
+  await app.orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      `update enrolment set profile = '{"availability":[{"weekday":1,"from":"08:00","to":"09:00"}]}' where programme_id = ?`,
+      [pair.programme.id],
+    );
+  const open = await app.orm.em.fork().findOneOrFail(SchedulingRequest, { match: pair.match.id });
+  // The search is held, so that both wait for it: the pick first, then the planner, which has
+  // read the pair's meetings (none) by then. Released, the pick goes first.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const holder = app.orm.em.fork().transactional(async (tx) => {
+    await lockRows(tx, SchedulingRequest, [open.id]);
+    await held;
+  });
+  const pick = app.inject({
+    method: 'POST',
+    url: `${pairUrl}/proposals/${proposed.json().mine[0].id}/pick`,
+    cookies: mentee.cookies,
+  });
+  await waitingForLocks(app, 1);
+  const planned = planNextMeeting(app.meetingDependencies(), pair.match.id);
+  await waitingForLocks(app, 2);
+  release();
+  await holder;
+  t.equal((await pick).statusCode, 200, 'the pick makes the meeting');
+  await planned;
+  t.equal(await app.orm.em.fork().count(Meeting, { match: pair.match.id }), 1, 'one meeting');
+  const request = await app.orm.em.fork().findOneOrFail(SchedulingRequest, { id: open.id });
+  t.equal(request.state, 'settled', 'the search is settled');
+});
+
 t.test('a member withdraws their times', async (t) => {
   const { app, pair, mentor, mentee } = await published(t);
   const pairUrl = `/api/pairs/${pair.match.id}/find-a-time`;
@@ -303,4 +361,44 @@ t.test('skipping the session looked for moves the search on to the next one', as
     ['Find a time together', 'Findet gemeinsam einen Termin'],
     'both are asked again, for the next session',
   );
+});
+
+t.test('skipping the last session left closes the search', async (t) => {
+  const { app, hr, pair, mentor, mentee } = await published(t);
+  const pairUrl = `/api/pairs/${pair.match.id}/find-a-time`;
+  const search = (await app.inject({ url: pairUrl, cookies: mentee.cookies })).json();
+  const plan = (
+    await app.inject({ url: `/api/pairs/${pair.match.id}`, cookies: mentor.cookies })
+  ).json().sessions as { id: string; title: string }[];
+  const [first, ...later] = plan;
+  t.equal(search.sessionTitle, first?.title, 'the search is for the first session');
+  for (const session of later.reverse()) {
+    const skipped = await app.inject({
+      method: 'PATCH',
+      url: `/api/pairs/${pair.match.id}/sessions/${session.id}`,
+      cookies: mentor.cookies,
+      payload: { status: 'skipped' },
+    });
+    t.equal(skipped.statusCode, 200, `${session.title} skipped`);
+  }
+  const skipped = await app.inject({
+    method: 'PATCH',
+    url: `/api/pairs/${pair.match.id}/sessions/${first?.id}`,
+    cookies: mentor.cookies,
+    payload: { status: 'skipped' },
+  });
+  t.equal(skipped.statusCode, 200);
+  // The planner runs on the worker after the skip.
+  const state = async () =>
+    (await app.orm.em.fork().findOneOrFail(SchedulingRequest, { id: search.id })).state;
+  let closed = await state();
+  for (const deadline = Date.now() + 30_000; closed === 'open' && Date.now() < deadline; )
+    closed = await new Promise((resolve) => setTimeout(resolve, 100)).then(state);
+  t.equal(closed, 'expired', 'the search is over');
+  t.equal((await app.inject({ url: pairUrl, cookies: mentee.cookies })).json(), null);
+  const review = await app.inject({
+    url: `/api/admin/programmes/${pair.programme.id}/review`,
+    cookies: hr.cookies,
+  });
+  t.same(review.json().matches[0].attention, [], 'the pair leaves the admin list');
 });

@@ -116,13 +116,3 @@ t.test('a session the pair skipped is passed over', async (t) => {
   t.ok(fourth && weeksBetween(second, fourth) < CADENCE_WEEKS + 1, 'at the cadence');
   t.equal(fourth && (await followUp(fourth)), null, 'and then the plan is done');
 });
-
-t.test("a cancelled meeting's session is planned again", async (t) => {
-  const { app, pairId, sessions, deps } = await pairWithFourSessions(t);
-  const first = await planNextMeeting(deps, pairId);
-  if (!first) throw new Error('no first meeting');
-  await app.orm.em.fork().nativeUpdate(Meeting, { id: first.id }, { state: 'cancelled' });
-  const again = await planNextMeeting(deps, pairId);
-  t.not(again?.id, first.id, 'a new meeting');
-  t.equal(again?.session?.id, sessions[0]?.id, 'for the same session');
-});

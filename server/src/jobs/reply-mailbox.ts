@@ -15,7 +15,10 @@ const LONGEST_RETRY_MS = 5 * 60_000;
 const BATCH = 50;
 
 export interface ReplyMailboxReader {
-  /** Ends the connection after the message at hand; resolves once it is closed. */
+  /**
+   * Stops reading: a wait (for mail, or before trying again) ends at once, a sweep under way
+   * finishes the messages it fetched; resolves once the connection is closed.
+   */
   stop(): Promise<void>;
 }
 
@@ -45,13 +48,11 @@ export function startReplyMailbox(
   deps: MeetingDependencies,
   log: Log,
 ): ReplyMailboxReader {
-  let stopped = false;
-  let wake: () => void = () => undefined;
-  let client: ImapFlow | undefined;
+  const stopping = new AbortController();
   const running = (async () => {
     let retryMs = FIRST_RETRY_MS;
-    while (!stopped) {
-      client = replyMailboxClient(settings);
+    while (!stopping.signal.aborted) {
+      const client = replyMailboxClient(settings);
       // Without a listener, imapflow's socket errors would end the process.
       client.on('error', (error: Error) =>
         log.warn({ err: error }, 'reply mailbox connection failed'),
@@ -61,41 +62,47 @@ export function startReplyMailbox(
         await openFolders(client, settings);
         log.info({ idle: client.capabilities.has('IDLE') }, 'reading the reply mailbox');
         retryMs = FIRST_RETRY_MS;
-        while (!stopped && client.usable) {
+        while (!stopping.signal.aborted && client.usable) {
           await readInbox(client, settings, deps, log);
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, settings.pollMs);
-            wake = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-            client?.once('exists', wake);
-            client?.once('close', wake);
-          });
+          await pause(settings.pollMs, stopping.signal, client);
         }
       } catch (error) {
-        if (!stopped) log.warn({ err: error, retryMs }, 'reply mailbox unreachable; trying again');
+        if (!stopping.signal.aborted)
+          log.warn({ err: error, retryMs }, 'reply mailbox unreachable; trying again');
       } finally {
-        await client.logout().catch(() => client?.close());
+        await client.logout().catch(() => client.close());
       }
-      if (stopped) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, retryMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await pause(retryMs, stopping.signal);
       retryMs = Math.min(retryMs * 2, LONGEST_RETRY_MS);
     }
   })();
   return {
     stop: async () => {
-      stopped = true;
-      wake();
+      stopping.abort();
       await running;
     },
   };
+}
+
+/**
+ * Waits `ms`, or less: until the reader stops or, given a client, new mail arrives or the
+ * connection closes. Every listener goes again, so a quiet mailbox polled for months adds none.
+ */
+function pause(ms: number, stopped: AbortSignal, client?: ImapFlow): Promise<void> {
+  if (stopped.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      stopped.removeEventListener('abort', done);
+      client?.off('exists', done);
+      client?.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    stopped.addEventListener('abort', done);
+    client?.on('exists', done);
+    client?.on('close', done);
+  });
 }
 
 /** Creates the two destination folders where missing and selects the inbox. */

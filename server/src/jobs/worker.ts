@@ -108,8 +108,8 @@ async function endPool(pool: pg.Pool, log: Log): Promise<void> {
 
 /**
  * The runner, letting the liveness lock and the connections go only once its jobs are finished
- * or given back. The reply mailbox reader stops first: its answers use the ORM the caller
- * closes after the runner.
+ * or given back. On stop, the reply mailbox reader stops first: its answers use the ORM the
+ * caller closes after the runner. A kill does not wait for it.
  */
 function withRelease(
   runner: Runner,
@@ -127,7 +127,8 @@ function withRelease(
     },
     kill: async (reason) => {
       liveness.shutDown();
-      await reader?.stop();
+      // Killing waits for nothing: the reader ends its sweep (or not) on its own.
+      void reader?.stop();
       return runner.kill(reason).finally(release);
     },
   };

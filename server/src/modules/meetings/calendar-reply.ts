@@ -53,10 +53,8 @@ function calendarReply(text: string, mail: ParsedMail): CalendarReply | undefine
   const uid = event?.getFirstPropertyValue('uid');
   if ((method !== 'REPLY' && method !== 'COUNTER') || !event || typeof uid !== 'string')
     return undefined;
-  // Outlook states times in its own zone (TZID=W. Europe Standard Time) with the VTIMEZONE
-  // beside the event; registered, ical.js converts them to the right instant.
-  for (const zone of calendar.getAllSubcomponents('vtimezone'))
-    ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+  // ical.js reads a TZID (Outlook's W. Europe Standard Time) from this calendar's own
+  // VTIMEZONE. Nothing is registered process-wide: one mail cannot define zones for the next.
   const start = event.getFirstPropertyValue('dtstart');
   return {
     messageId: mail.messageId,

@@ -1,4 +1,5 @@
 import type { Locale } from '@tandem/plugin-sdk';
+import { formatWhen } from './meeting-texts.js';
 
 export interface FindATimeFacts {
   name: string;
@@ -30,12 +31,7 @@ export interface ProposedTimesFacts {
 
 /** To the partners when a member proposed times: pick one. */
 export function proposedTimesText(locale: Locale, f: ProposedTimesFacts) {
-  const format = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: f.timeZone,
-  });
-  const times = f.starts.map((start) => `- ${format.format(start)}`).join('\n');
+  const times = f.starts.map((start) => `- ${formatWhen(locale, f.timeZone, start)}`).join('\n');
   if (locale === 'en')
     return {
       title: `${f.proposer} proposed times: ${f.title}`,

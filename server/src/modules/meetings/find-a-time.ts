@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { lockRows } from '../../db/lock-rows.js';
 import { ServiceError } from '../../service-error.js';
-import type { Match } from '../matching/match.js';
+import { Match } from '../matching/match.js';
 import { activeChannels } from '../notifications/active-channels.js';
 import { type NotificationDraft, notify } from '../notifications/notify.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
@@ -14,6 +14,7 @@ import { busyTimes, createMeeting } from './meeting-planner.js';
 import { meetingView } from './meeting-rsvp.js';
 import type { FindATimeView, MeetingView } from './meeting-schemas.js';
 import { SchedulingRequest } from './scheduling-request.js';
+import type { Interval } from './slot-finder.js';
 import { TimeProposal } from './time-proposal.js';
 
 /** A proposed time must leave the partner this long to see and pick it. */
@@ -37,8 +38,8 @@ export async function findATime(
  * withdraws them all). Each must start at least an hour ahead, end before the programme does,
  * and clear every member's other meetings. The partners are told the times on their channels.
  *
- * @throws ServiceError not-found outside the pair or without an open search; invalid for a time
- *   that does not fit.
+ * @throws ServiceError not-found outside the pair or without an open search; conflict when its
+ *   session was skipped or done; invalid for a time that does not fit.
  */
 export async function proposeTimes(
   deps: Pick<MeetingDependencies, 'em' | 'plugins' | 'now'>,
@@ -51,7 +52,8 @@ export async function proposeTimes(
     const { match, request } = await lockedSearch(tx, userId, matchId);
     const minutes = request.session.durationMinutes;
     const times = [...new Set(starts.map((start) => new Date(start).getTime()))].sort();
-    for (const time of times) await checkFits(tx, match, time, minutes, now);
+    const busy = await membersBusy(tx, match, times[0]);
+    for (const time of times) checkFits(match, busy, time, minutes, now);
     await tx.nativeDelete(TimeProposal, { request, proposer: userId });
     for (const time of times)
       tx.create(TimeProposal, { request, proposer: userId, startsAt: new Date(time) });
@@ -74,7 +76,7 @@ export async function proposeTimes(
  * at once make one meeting: the search is locked, and the second finds it settled.
  *
  * @throws ServiceError not-found outside the pair or for a proposal not (any more) open to this
- *   member; conflict for a time that no longer fits.
+ *   member; conflict when its session was skipped or done, or for a time that no longer fits.
  */
 export async function pickTime(
   deps: MeetingDependencies,
@@ -91,11 +93,10 @@ export async function pickTime(
       proposer: { $ne: userId },
     });
     if (!proposal) throw new ServiceError('not-found', 'No such proposal.');
-    if (request.session.status !== 'planned')
-      throw new ServiceError('conflict', 'This session is no longer in your plan.');
     const minutes = request.session.durationMinutes;
+    const start = proposal.startsAt.getTime();
     try {
-      await checkFits(em, match, proposal.startsAt.getTime(), minutes, now);
+      checkFits(match, await membersBusy(em, match, start), start, minutes, now);
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       throw new ServiceError('conflict', `This time no longer fits: ${error.message}`);
@@ -153,33 +154,51 @@ async function announceProposals(
   await notify(em, drafts, activeChannels(deps.plugins));
 }
 
-/** The pair's open search, locked, for one of its members. */
+/**
+ * The pair's open search, locked, for one of its members. The pair's row is locked first, as
+ * the planner does: a pick and a planner run at once (a replan after a skip, say) take turns,
+ * and the second sees the first's meeting.
+ */
 async function lockedSearch(em: EntityManager, userId: string, matchId: string) {
+  await lockRows(em, Match, [matchId]);
   const { match } = await membership(em, userId, matchId);
   const open = await em.findOne(SchedulingRequest, { match, state: 'open' }, { fields: ['id'] });
   const [request] = open ? await lockRows(em, SchedulingRequest, [open.id]) : [];
   if (request?.state !== 'open')
     throw new ServiceError('not-found', 'Your pair is not looking for a time.');
   await em.populate(request, ['session.match']);
+  // Skipped or done since, until the planner expires the search: nobody proposes or picks for it.
+  if (request.session.status !== 'planned')
+    throw new ServiceError('conflict', 'This session is no longer in your plan.');
   return { match, request };
 }
 
-async function checkFits(
+/** The members' meetings (in any pair) ending after `from`; none when nothing is proposed. */
+async function membersBusy(
   em: EntityManager,
   match: Match,
+  from: number | undefined,
+): Promise<Interval[]> {
+  if (from === undefined) return [];
+  const members = match.members.getItems().map((member) => member.enrolment.user.id);
+  return busyTimes(em, members, new Date(from), []);
+}
+
+/** @throws ServiceError invalid unless the time may be proposed, clear of `busy`. */
+function checkFits(
+  match: Match,
+  busy: readonly Interval[],
   start: number,
   minutes: number,
   now: Date,
-): Promise<void> {
+): void {
   if (start < now.getTime() + PROPOSAL_LEAD_MS)
     throw new ServiceError('invalid', 'Propose times at least an hour from now.');
   const end = start + minutes * 60_000;
   const weeks = programmeSettings(match.programme).durationWeeks;
   if (end > (match.publishedAt ?? now).getTime() + weeks * WEEK_MS)
     throw new ServiceError('invalid', 'Propose times before the programme ends.');
-  const members = match.members.getItems().map((member) => member.enrolment.user.id);
-  const busy = await busyTimes(em, members, new Date(start), []);
-  if (busy.some((meeting) => meeting.start.getTime() < end))
+  if (busy.some((meeting) => meeting.start.getTime() < end && meeting.end.getTime() > start))
     throw new ServiceError('invalid', 'One of you has another meeting at that time.');
 }
 

@@ -109,7 +109,8 @@ export async function announceMeeting(
   await notify(em, drafts, activeChannels(deps.plugins));
 }
 
-function others(members: readonly User[], me: User): string {
+/** The names of everyone in `members` but `me`, as the messages write them. */
+export function others(members: readonly User[], me: User): string {
   return members
     .filter((user) => user.id !== me.id)
     .map((user) => user.name)

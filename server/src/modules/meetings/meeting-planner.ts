@@ -55,17 +55,18 @@ export async function planNextMeeting(
     const meetings = await em.find(Meeting, { match }, { orderBy: { startsAt: 'desc' } });
     const ahead = meetings.find((m) => m.state === 'planned' && m.startsAt > now);
     if (ahead) return ahead;
-    // A cancelled meeting leaves its session to plan again.
-    const taken = new Set(
-      meetings.flatMap((m) => (m.session && m.state !== 'cancelled' ? [m.session.id] : [])),
-    );
+    const taken = new Set(meetings.flatMap((m) => (m.session ? [m.session.id] : [])));
     const sessions = await em.find(
       PairSession,
       { match, status: 'planned' },
       { orderBy: { position: 'asc' } },
     );
     const session = sessions.find((s) => !taken.has(s.id));
-    if (!session) return undefined;
+    if (!session) {
+      // Nothing left to plan: a search for a session skipped or done since is over.
+      await closeSearch(em, match, now);
+      return undefined;
+    }
     const last = meetings.find((m) => m.state !== 'cancelled');
     const notBefore = Math.max(
       now.getTime() + LEAD_TIME_MS,
@@ -87,7 +88,8 @@ export async function planNextMeeting(
 /**
  * Creates the meeting of a session at the slot, as the planner does: its place, the invitations
  * (with those in `agreed` already accepted), reminder and follow-up. Settles the pair's open
- * "find a time together", which this meeting answers. Inside the caller's transaction; `em`
+ * "find a time together" if it was for this session; one for another session (skipped or done
+ * since) expires. Inside the caller's transaction; `em`
  * must have the session's pair populated with programme and members.
  */
 export async function createMeeting(
@@ -110,11 +112,7 @@ export async function createMeeting(
     responses,
   });
   await em.flush();
-  await em.nativeUpdate(
-    SchedulingRequest,
-    { match, state: 'open' },
-    { state: 'settled', meeting, closedAt: deps.now() },
-  );
+  await closeSearch(em, match, deps.now(), { session, meeting });
   await announceMeeting(deps, em, meeting, 'invitation');
   await scheduleTimedJobs(em, meeting, deps.now());
   return meeting;
@@ -178,6 +176,29 @@ export async function cancelUpcomingMeetings(
     for (const task of TIMED_TASKS) await dequeueJob(em, `${task}:${meeting.id}`);
   }
   return upcoming.length;
+}
+
+/**
+ * Closes the pair's open search: settled by the meeting of its session, expired otherwise (its
+ * session was skipped or done since, or none is left to plan).
+ */
+async function closeSearch(
+  em: EntityManager,
+  match: Match,
+  closedAt: Date,
+  settledBy?: { session: PairSession; meeting: Meeting },
+): Promise<void> {
+  if (settledBy)
+    await em.nativeUpdate(
+      SchedulingRequest,
+      { match, state: 'open', session: settledBy.session },
+      { state: 'settled', meeting: settledBy.meeting, closedAt },
+    );
+  await em.nativeUpdate(
+    SchedulingRequest,
+    { match, state: 'open' },
+    { state: 'expired', closedAt },
+  );
 }
 
 async function slotFor(

@@ -123,4 +123,3 @@ export const ProposeTimesSchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export type ProposeTimes = Static<typeof ProposeTimesSchema>;

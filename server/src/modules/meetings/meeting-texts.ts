@@ -98,11 +98,16 @@ export function meetingText(
   locale: Locale,
   facts: MeetingFacts,
 ): { title: string; text: string } {
-  const when = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: facts.timeZone,
-  }).format(facts.startsAt);
+  const when = formatWhen(locale, facts.timeZone, facts.startsAt);
   const [title, text] = (locale === 'de' ? de : en)[message](facts, when);
   return { title, text };
+}
+
+/** A meeting's date and time as every message writes it, in the recipient's language. */
+export function formatWhen(locale: Locale, timeZone: string, date: Date): string {
+  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone,
+  }).format(date);
 }

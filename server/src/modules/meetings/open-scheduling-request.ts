@@ -4,7 +4,7 @@ import { activeChannels } from '../notifications/active-channels.js';
 import { type NotificationDraft, notify } from '../notifications/notify.js';
 import type { PairSession } from '../pairs/pair-session.js';
 import { findATimeText } from './find-a-time-texts.js';
-import type { MeetingDependencies } from './meeting-notices.js';
+import { type MeetingDependencies, others } from './meeting-notices.js';
 import { SchedulingRequest } from './scheduling-request.js';
 import { DEFAULT_HORIZON_DAYS } from './slot-finder.js';
 
@@ -21,7 +21,7 @@ export async function openSchedulingRequest(
   em: EntityManager,
   match: Match,
   session: PairSession,
-  now = new Date(),
+  now: Date,
 ): Promise<SchedulingRequest> {
   const open = await em.findOne(SchedulingRequest, { match, state: 'open' });
   if (open?.session.id === session.id) return open;
@@ -50,10 +50,7 @@ function askToFindATime(
     render: (locale) => ({
       ...findATimeText(locale, {
         name: user.name,
-        partners: users
-          .filter((other) => other !== user)
-          .map((other) => other.name)
-          .join(', '),
+        partners: others(users, user),
         title: session.title,
         weeks: HORIZON_WEEKS,
       }),
