@@ -64,7 +64,7 @@ async function checkAndPost(
         reason: `webhook host ${hostOf(target.url)} is the internal address ${found.address}, which webhooks may not reach unless internalNetworks allows it`,
       };
     case 'checked':
-      return resultOf(await post(message, target, ctx, found.address), context);
+      return resultOf(await post(message, target, ctx, found.addresses), context);
   }
 }
 
@@ -72,11 +72,12 @@ async function post(
   message: OutgoingMessage,
   target: WebhookTarget,
   ctx: Context,
-  address: ResolvedAddress,
+  addresses: [ResolvedAddress, ...ResolvedAddress[]],
 ) {
   const { timeoutMs, username } = ctx.config;
   const payload = payloadFor(target.style, chatContent(message), username);
-  return postWebhook(target.url, payload, { timeoutMs, deliveryKey: message.deliveryKey, address });
+  const { deliveryKey } = message;
+  return postWebhook(target.url, payload, { timeoutMs, deliveryKey, addresses });
 }
 
 /** Logs the result (host and style only: the URL is a secret) and remembers a delivery. */

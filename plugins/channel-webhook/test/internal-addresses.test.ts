@@ -134,6 +134,16 @@ t.test('the connection goes to the address checked, never to a later answer', as
   t.equal(request?.headers.host, `chat.rebind.test:${port}`, 'the host name is kept for Host');
 });
 
+t.test('an address that refuses the connection falls back to the next one checked', async (t) => {
+  const { path } = secretPath();
+  // Nothing listens on 127.0.0.2: the hook server is bound to 127.0.0.1 only.
+  const names = resolver(() => ['127.0.0.2', '127.0.0.1']);
+  const url = `http://chat.dual.test:${port}${path}`;
+  const result = await sendResolving(url, names.resolve, ['127.0.0.0/8']);
+  t.same(result, { status: 'delivered' });
+  t.equal(hooks.received(path).length, 1);
+});
+
 t.test('a name that cannot be resolved is retried later', async (t) => {
   const { path } = secretPath();
   const failing: Resolve = async () => {
