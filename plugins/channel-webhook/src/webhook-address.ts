@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { type BlockList, isIP } from 'node:net';
+import { unbracketed } from './allowed-host.js';
 import { isInternalAddress } from './internal-address.js';
 
 /** An IP address a host name resolved to. */
@@ -36,7 +37,7 @@ export async function webhookAddress(
 ): Promise<AddressCheck> {
   let addresses: ResolvedAddress[];
   try {
-    addresses = await addressesOf(url.hostname.replace(/^\[(.*)\]$/, '$1'), resolve);
+    addresses = await addressesOf(unbracketed(url.hostname), resolve);
   } catch (error) {
     return { kind: 'unresolved', cause: causeOf(error) };
   }
@@ -53,7 +54,8 @@ async function addressesOf(host: string, resolve: Resolve): Promise<ResolvedAddr
   return resolve(host);
 }
 
-function mayReach({ address, family }: ResolvedAddress, allowed: BlockList): boolean {
+/** Whether an address is public, or internal in a network the operator opened. */
+export function mayReach({ address, family }: ResolvedAddress, allowed: BlockList): boolean {
   return !isInternalAddress(address) || allowed.check(address, family === 6 ? 'ipv6' : 'ipv4');
 }
 
