@@ -153,8 +153,24 @@ t.test('a name that cannot be resolved is retried later', async (t) => {
   t.match(result, { status: 'retry-later', reason: /not reachable: ENOTFOUND/ });
 });
 
-t.test('an internalNetworks entry that is no network fails every send, naming it', async (t) => {
-  for (const entry of ['10.0.0.0/33', 'intranet', '10.0.0.0/8/8', '10.0.0.0/x', 'fd00::/129']) {
+t.test(
+  'an internalNetworks entry that is no network is refused when the config loads',
+  async (t) => {
+    for (const entry of ['intranet', '10.0.0.0/8/8', '10.0.0.0/x', 'chat.intranet.example', ''])
+      t.throws(
+        () => pluginConfig(webhook, { internalNetworks: [entry] }),
+        { message: /^the config of "webhook" does not fit configSchema: \/internalNetworks\/0 / },
+        JSON.stringify(entry),
+      );
+    t.same(
+      pluginConfig(webhook, { internalNetworks: [' 10.0.0.0/8', 'fd00::/8'] }).internalNetworks,
+      [' 10.0.0.0/8', 'fd00::/8'],
+    );
+  },
+);
+
+t.test('an internalNetworks entry that only looks like a network fails every send', async (t) => {
+  for (const entry of ['10.0.0.0/33', 'fd00::/129', '10.0.0.0.0', '1:2:3']) {
     const { path } = secretPath();
     const { result } = await send(messageTo(hooks.url(path)), { internalNetworks: [entry] });
     t.equal(result.status, 'failed-permanently', entry);
