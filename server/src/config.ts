@@ -371,7 +371,6 @@ export function loadConfig(
   checkMigrationUrl(env as Env);
   checkHolidayRegion(env as Env);
   checkManagementPort(env as Env);
-  checkReplyMailbox(env as Env);
   const noteKeyring = noteKeys(env as Env);
   const pluginEnv = pluginVariables(source);
   const config = { ...toConfig(env as Env, cwd), noteKeyring };
@@ -437,9 +436,12 @@ function checkManagementPort(env: Env): void {
   );
 }
 
-/** The reply mailbox is all or nothing: an organiser address nobody reads loses every answer. */
-function checkReplyMailbox(env: Env): void {
-  const fail = (message: string) => {
+/**
+ * The reply mailbox, or undefined when REPLY_MAILBOX_URL is unset. It is all or nothing: an
+ * organiser address nobody reads loses every answer.
+ */
+function replyMailbox(env: Env): ReplyMailboxSettings | undefined {
+  const fail = (message: string): never => {
     throw new OperatorError(`Invalid configuration: ${message}`, EXIT_CONFIG);
   };
   if (!env.REPLY_MAILBOX_URL) {
@@ -447,29 +449,23 @@ function checkReplyMailbox(env: Env): void {
       fail(
         'REPLY_MAILBOX_ADDRESS is set without REPLY_MAILBOX_URL: nothing would read the answers',
       );
-    return;
-  }
-  for (const name of [
-    'REPLY_MAILBOX_USER',
-    'REPLY_MAILBOX_PASSWORD',
-    'REPLY_MAILBOX_ADDRESS',
-  ] as const)
-    if (!env[name]) fail(`${name} must be set when REPLY_MAILBOX_URL is`);
-}
-
-function replyMailbox(env: Env): ReplyMailboxSettings | undefined {
-  if (!env.REPLY_MAILBOX_URL || !env.REPLY_MAILBOX_USER || !env.REPLY_MAILBOX_PASSWORD)
     return undefined;
-  if (!env.REPLY_MAILBOX_ADDRESS) return undefined;
+  }
+  const required = (
+    name: 'REPLY_MAILBOX_USER' | 'REPLY_MAILBOX_PASSWORD' | 'REPLY_MAILBOX_ADDRESS',
+  ) => env[name] || fail(`${name} must be set when REPLY_MAILBOX_URL is`);
+  const user = required('REPLY_MAILBOX_USER');
+  const password = required('REPLY_MAILBOX_PASSWORD');
+  const address = required('REPLY_MAILBOX_ADDRESS');
   const url = new URL(env.REPLY_MAILBOX_URL);
   const secure = url.protocol === 'imaps:';
   return {
     host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
     port: url.port ? Number(url.port) : secure ? 993 : 143,
     secure,
-    user: env.REPLY_MAILBOX_USER,
-    password: env.REPLY_MAILBOX_PASSWORD,
-    address: env.REPLY_MAILBOX_ADDRESS,
+    user,
+    password,
+    address,
     inbox: env.REPLY_MAILBOX_INBOX,
     processedFolder: env.REPLY_MAILBOX_PROCESSED_FOLDER,
     unprocessedFolder: env.REPLY_MAILBOX_UNPROCESSED_FOLDER,

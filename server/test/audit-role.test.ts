@@ -2,6 +2,7 @@ import t, { type Test } from 'tap';
 import { doctorChecks } from '../src/cli/doctor-checks.js';
 import { doctorLine } from '../src/cli/doctor-command.js';
 import { migrate, migrateFor } from '../src/db/migrate.js';
+import { OperatorError } from '../src/errors.js';
 import { PURGE_AUDIT_EVENTS } from '../src/jobs/purge-audit-events.js';
 import { createLogger } from '../src/logger.js';
 import { recordAudit } from '../src/modules/audit/audit-log.js';
@@ -58,6 +59,21 @@ t.test('doctor: an app role that owns nothing passes; a disabled trigger fails',
     status: 'failed',
     detail: 'the append-only triggers on audit_event are missing or disabled',
   });
+});
+
+t.test('doctor: an app role owning the database, so the schema public, fails', async (t) => {
+  const { ownerUrl, appUrl } = await twoRoles(t);
+  const database = new URL(ownerUrl).pathname.slice(1);
+  const role = new URL(appUrl).username;
+  // From PostgreSQL 15 the schema public belongs to pg_database_owner, the database's owner.
+  await sql(ownerUrl, `ALTER DATABASE ${database} OWNER TO ${role}`);
+  t.teardown(() => sql(ownerUrl, `ALTER DATABASE ${database} OWNER TO CURRENT_USER`));
+  t.match(await auditCheck({ DATABASE_URL: appUrl, ...PRODUCTION }), {
+    status: 'failed',
+    detail: new RegExp(`^${role} owns the audit table, its schema or its trigger function`),
+  });
+  await sql(appUrl, 'DROP TABLE audit_event');
+  t.pass('and indeed it could drop the audit table');
 });
 
 t.test('the app role can neither lift the guard nor change events', async (t) => {
@@ -123,4 +139,35 @@ t.test('as the app role Tandem works: audit, account deletion, the worker, start
     purged = await sql(appUrl, "SELECT data FROM audit_event WHERE action = 'audit.purged'");
   }
   t.match(purged, [{ data: { events: 1 } }], 'the nightly purge runs as the app role');
+});
+
+t.test('as the app role, the purge refuses a cutoff later than 30 days ago', async (t) => {
+  const { appUrl } = await twoRoles(t);
+  await sql(
+    appUrl,
+    `INSERT INTO audit_event (at, action) VALUES (now(), 'programme.created'),
+       (now() - interval '31 days', 'auth.login')`,
+  );
+  for (const cutoff of ['now()', "now() - interval '29 days'"])
+    await t.rejects(
+      sql(appUrl, `SELECT audit_purge_before(${cutoff})`),
+      { message: /later than 30 days ago/, code: '42501' },
+      cutoff,
+    );
+  t.same(await sql(appUrl, 'SELECT count(*)::int AS events FROM audit_event'), [{ events: 2 }]);
+  t.same(await sql(appUrl, "SELECT audit_purge_before(now() - interval '30 days') AS purged"), [
+    { purged: '1' },
+  ]);
+  t.same(await sql(appUrl, 'SELECT action FROM audit_event'), [{ action: 'programme.created' }]);
+});
+
+t.test('migrating as the app role says to run `tandem migrate` as the owner', async (t) => {
+  const { ownerUrl, appUrl } = await twoRoles(t);
+  await sql(ownerUrl, "DELETE FROM mikro_orm_migrations WHERE name LIKE '%_find_a_time'");
+  const error = await migrate(appUrl, log).catch((e: unknown) => e);
+  t.type(error, OperatorError);
+  t.equal(
+    (error as Error).message,
+    'The database refused a migration (permission denied for schema public): this role may not change the schema. Run `tandem migrate` with MIGRATION_DATABASE_URL (the owner role) and DATABASE_URL (the app role) before starting the new version (docs/operators/security.md, "Two database roles").',
+  );
 });

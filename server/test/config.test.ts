@@ -143,3 +143,22 @@ t.test('sign-in settings: issuer with client, https unless loopback, openid scop
     'tandem-admin',
   ]);
 });
+
+t.test('the reply mailbox is all or nothing', async (t) => {
+  const mailbox = {
+    REPLY_MAILBOX_URL: 'imaps://[::1]',
+    REPLY_MAILBOX_USER: 'tandem',
+    REPLY_MAILBOX_PASSWORD: 'secret',
+    REPLY_MAILBOX_ADDRESS: 'replies@agency.example',
+  };
+  t.match(loadConfig(mailbox).replyMailbox, { host: '::1', port: 993, secure: true });
+  t.equal(loadConfig({}).replyMailbox, undefined);
+  for (const name of ['REPLY_MAILBOX_USER', 'REPLY_MAILBOX_PASSWORD', 'REPLY_MAILBOX_ADDRESS'])
+    t.throws(() => loadConfig({ ...mailbox, [name]: '' }), {
+      message: `Invalid configuration: ${name} must be set when REPLY_MAILBOX_URL is`,
+    });
+  t.throws(() => loadConfig({ REPLY_MAILBOX_ADDRESS: 'replies@agency.example' }), {
+    message:
+      'Invalid configuration: REPLY_MAILBOX_ADDRESS is set without REPLY_MAILBOX_URL: nothing would read the answers',
+  });
+});

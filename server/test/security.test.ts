@@ -84,6 +84,8 @@ t.test('answers about the caller are never stored by a browser or proxy', async 
     { url: '/api/openapi.json' },
     { url: '/auth/login' },
     { method: 'POST' as const, url: '/auth/logout', cookies },
+    // OpenID Connect Back-Channel Logout 1.0 asks for no-store on the logout endpoint's answer.
+    { method: 'POST' as const, url: '/auth/backchannel-logout', payload: { logout_token: 'x' } },
   ]) {
     const response = await app.inject(request);
     t.equal(

@@ -10,10 +10,11 @@ export function isAllowedHost(url: URL, allowedHosts: readonly string[] | undefi
 }
 
 /** `Chat.Example.org.` and `[::1]` as `chat.example.org` and `::1`. */
-function normalHost(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/\.$/, '')
-    .replace(/^\[(.*)\]$/, '$1');
+export function normalHost(name: string): string {
+  return unbracketed(name.trim().toLowerCase().replace(/\.$/, ''));
+}
+
+/** A URL's host as a resolver or `isIP` takes it: `[::1]` as `::1`, names as they are. */
+export function unbracketed(hostname: string): string {
+  return hostname.replace(/^\[(.*)\]$/, '$1');
 }

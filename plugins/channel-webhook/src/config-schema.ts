@@ -34,7 +34,9 @@ export const WebhookConfigSchema = Type.Object({
     }),
   ),
   internalNetworks: Type.Optional(
-    Type.Array(Type.String({ minLength: 1 }), {
+    // The pattern refuses a name or a typo when the config loads; internal-networks.ts still
+    // parses each entry at send time for what it cannot see (`10.0.0.0/33`, `1:2:3`).
+    Type.Array(Type.String({ pattern: '^\\s*[0-9A-Fa-f:.]+(/\\d{1,3})?\\s*$' }), {
       description:
         'Internal networks webhooks may reach, as CIDR ranges or addresses, e.g. ["10.20.0.0/16"] for a chat server on the intranet. Loopback, private, link-local, carrier-grade NAT, multicast and other non-public addresses outside them are refused. Unset: none.',
     }),

@@ -14,15 +14,15 @@ export interface PostOptions {
   timeoutMs: number;
   /** Sent as `Idempotency-Key`, for targets (and proxies) that deduplicate. */
   deliveryKey: string;
-  /** The checked address of the URL's host: the only one connected to. */
-  address: ResolvedAddress;
+  /** The checked addresses of the URL's host, in the resolver's order: the only ones connected to. */
+  addresses: [ResolvedAddress, ...ResolvedAddress[]];
 }
 
 // Enough of an error page to say what went wrong; the rest is not read.
 const BODY_BYTES = 2048;
 
 /**
- * POSTs the payload as JSON to `options.address`, with the URL's host name for TLS and the
+ * POSTs the payload as JSON to one of `options.addresses`, with the URL's host name for TLS and the
  * Host header; never throws, a failure is an outcome too. Redirects are not followed: a
  * redirected POST turns into a GET and could lead anywhere.
  */
@@ -62,7 +62,7 @@ function exchange(
           'content-length': Buffer.byteLength(body),
           'idempotency-key': headerSafe(options.deliveryKey),
         },
-        lookup: pinnedLookup(options.address),
+        lookup: pinnedLookup(options.addresses),
         // A pooled connection may have been opened for another address: always a fresh one.
         agent: false,
         signal,
@@ -74,11 +74,13 @@ function exchange(
   });
 }
 
-/** A lookup that answers every name with the one address already checked. */
-function pinnedLookup({ address, family }: ResolvedAddress): LookupFunction {
+/** A lookup that answers every name with the addresses already checked. */
+function pinnedLookup(addresses: [ResolvedAddress, ...ResolvedAddress[]]): LookupFunction {
+  const [{ address, family }] = addresses;
   return (_hostname, options, callback) => {
-    // Node asks for all addresses when it may try several (autoSelectFamily).
-    if (options.all) callback(null, [{ address, family }]);
+    // Node asks for all addresses when it may try several (autoSelectFamily): one refusing
+    // the connection, or an IPv6 route that is down, then falls back to the next.
+    if (options.all) callback(null, addresses);
     else callback(null, address, family);
   };
 }

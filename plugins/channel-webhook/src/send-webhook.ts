@@ -1,6 +1,6 @@
 import type { OutgoingMessage, PluginContext, SendResult } from '@tandem/plugin-sdk';
 import { rememberDelivered, wasDelivered } from '@tandem/plugin-sdk';
-import { isAllowedHost } from './allowed-host.js';
+import { allowedTarget } from './allowed-target.js';
 import { chatContent } from './chat-content.js';
 import type { WebhookConfig } from './config-schema.js';
 import { internalNetworks } from './internal-networks.js';
@@ -14,7 +14,7 @@ import {
   systemResolve,
   webhookAddress,
 } from './webhook-address.js';
-import { parseTarget, type WebhookTarget } from './webhook-target.js';
+import type { WebhookTarget } from './webhook-target.js';
 
 type Context = PluginContext<WebhookConfig>;
 
@@ -29,14 +29,13 @@ export async function sendWebhook(
   ctx: Context,
   resolve: Resolve = systemResolve,
 ): Promise<SendResult> {
-  const parsed = parseTarget(message.recipient.address, ctx.config.style);
+  const parsed = allowedTarget(message.recipient.address, ctx.config);
   if ('problem' in parsed) return { status: 'failed-permanently', reason: parsed.problem };
   const { target } = parsed;
-  const host = hostOf(target.url);
-  if (!isAllowedHost(target.url, ctx.config.allowedHosts))
-    return { status: 'failed-permanently', reason: `webhook host ${host} is not in allowedHosts` };
   if (await wasDelivered(ctx.store, message.deliveryKey)) {
-    ctx.log.debug('webhook message already delivered, not posted again', { host });
+    ctx.log.debug('webhook message already delivered, not posted again', {
+      host: hostOf(target.url),
+    });
     return { status: 'delivered' };
   }
   const result = await checkAndPost(message, target, ctx, resolve);
@@ -64,7 +63,7 @@ async function checkAndPost(
         reason: `webhook host ${hostOf(target.url)} is the internal address ${found.address}, which webhooks may not reach unless internalNetworks allows it`,
       };
     case 'checked':
-      return resultOf(await post(message, target, ctx, found.address), context);
+      return resultOf(await post(message, target, ctx, found.addresses), context);
   }
 }
 
@@ -72,11 +71,12 @@ async function post(
   message: OutgoingMessage,
   target: WebhookTarget,
   ctx: Context,
-  address: ResolvedAddress,
+  addresses: [ResolvedAddress, ...ResolvedAddress[]],
 ) {
   const { timeoutMs, username } = ctx.config;
   const payload = payloadFor(target.style, chatContent(message), username);
-  return postWebhook(target.url, payload, { timeoutMs, deliveryKey: message.deliveryKey, address });
+  const { deliveryKey } = message;
+  return postWebhook(target.url, payload, { timeoutMs, deliveryKey, addresses });
 }
 
 /** Logs the result (host and style only: the URL is a secret) and remembers a delivery. */

@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { type BlockList, isIP } from 'node:net';
+import { unbracketed } from './allowed-host.js';
 import { isInternalAddress } from './internal-address.js';
 
 /** An IP address a host name resolved to. */
@@ -17,17 +18,17 @@ export const systemResolve: Resolve = async (hostname) => {
   return found.map(({ address }) => ({ address, family: isIP(address) === 6 ? 6 : 4 }));
 };
 
-/** The address to connect to, an internal one that was refused, or why none was found. */
+/** The addresses to connect to, an internal one that was refused, or why none was found. */
 export type AddressCheck =
-  | { kind: 'checked'; address: ResolvedAddress }
+  | { kind: 'checked'; addresses: [ResolvedAddress, ...ResolvedAddress[]] }
   | { kind: 'internal'; address: string }
   | { kind: 'unresolved'; cause: string };
 
 /**
  * Where a webhook may be posted: the host is resolved once, and when any of its addresses is
  * internal and not in `allowed`, it is refused (one bad address is enough: the connection
- * could go to any of them). The caller connects to exactly the address returned, so a name
- * that resolves differently a moment later (DNS rebinding) cannot lead elsewhere.
+ * could go to any of them). The caller connects only to the addresses returned, all checked,
+ * so a name that resolves differently a moment later (DNS rebinding) cannot lead elsewhere.
  */
 export async function webhookAddress(
   url: URL,
@@ -36,15 +37,15 @@ export async function webhookAddress(
 ): Promise<AddressCheck> {
   let addresses: ResolvedAddress[];
   try {
-    addresses = await addressesOf(url.hostname.replace(/^\[(.*)\]$/, '$1'), resolve);
+    addresses = await addressesOf(unbracketed(url.hostname), resolve);
   } catch (error) {
     return { kind: 'unresolved', cause: causeOf(error) };
   }
   const refused = addresses.find((found) => !mayReach(found, allowed));
   if (refused) return { kind: 'internal', address: refused.address };
-  const [first] = addresses;
+  const [first, ...others] = addresses;
   if (!first) return { kind: 'unresolved', cause: 'no address' };
-  return { kind: 'checked', address: first };
+  return { kind: 'checked', addresses: [first, ...others] };
 }
 
 async function addressesOf(host: string, resolve: Resolve): Promise<ResolvedAddress[]> {
@@ -53,7 +54,8 @@ async function addressesOf(host: string, resolve: Resolve): Promise<ResolvedAddr
   return resolve(host);
 }
 
-function mayReach({ address, family }: ResolvedAddress, allowed: BlockList): boolean {
+/** Whether an address is public, or internal in a network the operator opened. */
+export function mayReach({ address, family }: ResolvedAddress, allowed: BlockList): boolean {
   return !isInternalAddress(address) || allowed.check(address, family === 6 ? 'ipv6' : 'ipv4');
 }
 

@@ -134,6 +134,16 @@ t.test('the connection goes to the address checked, never to a later answer', as
   t.equal(request?.headers.host, `chat.rebind.test:${port}`, 'the host name is kept for Host');
 });
 
+t.test('an address that refuses the connection falls back to the next one checked', async (t) => {
+  const { path } = secretPath();
+  // Nothing listens on 127.0.0.2: the hook server is bound to 127.0.0.1 only.
+  const names = resolver(() => ['127.0.0.2', '127.0.0.1']);
+  const url = `http://chat.dual.test:${port}${path}`;
+  const result = await sendResolving(url, names.resolve, ['127.0.0.0/8']);
+  t.same(result, { status: 'delivered' });
+  t.equal(hooks.received(path).length, 1);
+});
+
 t.test('a name that cannot be resolved is retried later', async (t) => {
   const { path } = secretPath();
   const failing: Resolve = async () => {
@@ -143,8 +153,24 @@ t.test('a name that cannot be resolved is retried later', async (t) => {
   t.match(result, { status: 'retry-later', reason: /not reachable: ENOTFOUND/ });
 });
 
-t.test('an internalNetworks entry that is no network fails every send, naming it', async (t) => {
-  for (const entry of ['10.0.0.0/33', 'intranet', '10.0.0.0/8/8', '10.0.0.0/x', 'fd00::/129']) {
+t.test(
+  'an internalNetworks entry that is no network is refused when the config loads',
+  async (t) => {
+    for (const entry of ['intranet', '10.0.0.0/8/8', '10.0.0.0/x', 'chat.intranet.example', ''])
+      t.throws(
+        () => pluginConfig(webhook, { internalNetworks: [entry] }),
+        { message: /^the config of "webhook" does not fit configSchema: \/internalNetworks\/0 / },
+        JSON.stringify(entry),
+      );
+    t.same(
+      pluginConfig(webhook, { internalNetworks: [' 10.0.0.0/8', 'fd00::/8'] }).internalNetworks,
+      [' 10.0.0.0/8', 'fd00::/8'],
+    );
+  },
+);
+
+t.test('an internalNetworks entry that only looks like a network fails every send', async (t) => {
+  for (const entry of ['10.0.0.0/33', 'fd00::/129', '10.0.0.0.0', '1:2:3']) {
     const { path } = secretPath();
     const { result } = await send(messageTo(hooks.url(path)), { internalNetworks: [entry] });
     t.equal(result.status, 'failed-permanently', entry);

@@ -89,7 +89,6 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
     '/auth/backchannel-logout',
     { config: anonymous, schema: { body: BackchannelLogoutBody } },
     async (request, reply) => {
-      reply.header('cache-control', 'no-store');
       if (!login) return notConfigured(reply);
       if (await backchannelLogout(app.orm.em, login.idp, login.clientId, request.body.logout_token))
         return reply.code(200).send();

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Config } from '../config.js';
-import type { DoctorCheck } from './doctor-checks.js';
+import { type DoctorCheck, failed, NETWORK_TIMEOUT_MS } from './doctor-checks.js';
 
 const name = 'audit log';
 
@@ -12,7 +12,7 @@ interface Guard {
   role: string;
   superuser: boolean;
   owner: string | null;
-  /** Owns the table or the trigger function, or may become a role that does. */
+  /** Owns the table, its schema or the trigger function, or may become a role that does. */
   owns: boolean | null;
   /** The append-only triggers present and enabled: 2 of 2. */
   triggers: number;
@@ -36,12 +36,11 @@ export async function auditGuardCheck(config: Config): Promise<DoctorCheck> {
   if (!guard || guard.owner === null)
     return { name, status: 'skipped', detail: 'no audit table to check (see database)' };
   if (guard.triggers < 2)
-    return {
+    return failed(
       name,
-      status: 'failed',
-      detail: 'the append-only triggers on audit_event are missing or disabled',
-      fix: 'Someone with the owner role removed them: restore them as that role (migration audit_append_only), and find out who.',
-    };
+      'the append-only triggers on audit_event are missing or disabled',
+      'Someone with the owner role removed them: restore them as that role (migration audit_append_only), and find out who.',
+    );
   if (!guard.superuser && !guard.owns)
     return {
       name,
@@ -50,7 +49,7 @@ export async function auditGuardCheck(config: Config): Promise<DoctorCheck> {
     };
   const why = guard.superuser
     ? `${guard.role} is a superuser`
-    : `${guard.role} owns the audit table (its owner is ${guard.owner})`;
+    : `${guard.role} owns the audit table, its schema or its trigger function, or is a member of a role that does (the table's owner is ${guard.owner})`;
   return {
     name,
     status: config.env === 'production' ? 'failed' : 'warning',
@@ -60,18 +59,23 @@ export async function auditGuardCheck(config: Config): Promise<DoctorCheck> {
 }
 
 async function readGuard(url: string): Promise<Guard | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: NETWORK_TIMEOUT_MS,
+  });
   await client.connect();
   try {
     const { rows } = await client.query<Guard>(
       `SELECT current_user AS role, r.rolsuper AS superuser, pg_get_userbyid(c.relowner) AS owner,
               pg_has_role(current_user, c.relowner, 'MEMBER')
+                OR pg_has_role(current_user, n.nspowner, 'MEMBER')
                 OR coalesce(pg_has_role(current_user, f.proowner, 'MEMBER'), false) AS owns,
               (SELECT count(*) FROM pg_trigger g
                 WHERE g.tgrelid = c.oid AND g.tgenabled <> 'D'
                   AND g.tgname IN ('audit_event_no_change', 'audit_event_no_truncate'))::int AS triggers
          FROM pg_roles r
          LEFT JOIN pg_class c ON c.oid = to_regclass('public.audit_event')
+         LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
          LEFT JOIN pg_proc f ON f.oid = to_regproc('public.audit_event_append_only')
         WHERE r.rolname = current_user`,
     );

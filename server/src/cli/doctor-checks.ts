@@ -27,7 +27,7 @@ export interface DoctorCheck {
 }
 
 /** How long one network check may take: long enough for a slow link, short for a person waiting. */
-const NETWORK_TIMEOUT_MS = 5_000;
+export const NETWORK_TIMEOUT_MS = 5_000;
 
 /**
  * Everything `tandem doctor` checks, in order. A configuration that does not load is the only
@@ -264,7 +264,7 @@ async function replyMailboxCheck(config: Config): Promise<DoctorCheck> {
   }
 }
 
-function failed(name: string, detail: string, fix: string): DoctorCheck {
+export function failed(name: string, detail: string, fix: string): DoctorCheck {
   return { name, status: 'failed', detail, fix };
 }
 

@@ -1,6 +1,7 @@
 import { runMigrations } from 'graphile-worker';
 import pg from 'pg';
 import type { Config } from '../config.js';
+import { OperatorError } from '../errors.js';
 import { graphileLogger } from '../jobs/graphile-logger.js';
 import type { Log } from '../logger.js';
 import { grantAppRole, roleOf } from './app-role.js';
@@ -22,9 +23,11 @@ export async function migrate(url: string, log: Log, appRole?: string): Promise<
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const orm = await openOrm(url);
     try {
-      const applied = await orm.getMigrator().up();
+      const applied = await orm.getMigrator().up().catch(explainDenied);
       for (const { name } of applied) log.info({ migration: name }, 'applied migration');
-      await runMigrations({ connectionString: url, logger: graphileLogger(log) });
+      await runMigrations({ connectionString: url, logger: graphileLogger(log) }).catch(
+        explainDenied,
+      );
       if (appRole) await grantAppRole(lock, appRole);
       return applied.map(({ name }) => name);
     } finally {
@@ -34,6 +37,22 @@ export async function migrate(url: string, log: Log, appRole?: string): Promise<
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await lock.end();
   }
+}
+
+/** SQLSTATE insufficient_privilege: "permission denied for schema public" and the like. */
+const PERMISSION_DENIED = '42501';
+
+/**
+ * A migration refused for lack of rights runs as the app role, which owns nothing: an upgrade
+ * that skipped `tandem migrate` with the owner. Said so, instead of MikroORM's wrapped SQL error.
+ */
+function explainDenied(error: unknown): never {
+  for (let cause = error; cause instanceof Error; cause = cause.cause)
+    if ((cause as Error & { code?: unknown }).code === PERMISSION_DENIED)
+      throw new OperatorError(
+        `The database refused a migration (${cause.message.replace(/^[\s\S]* - /, '')}): this role may not change the schema. Run \`tandem migrate\` with MIGRATION_DATABASE_URL (the owner role) and DATABASE_URL (the app role) before starting the new version (docs/operators/security.md, "Two database roles").`,
+      );
+  throw error;
 }
 
 /**

@@ -4,11 +4,11 @@ import fp from 'fastify-plugin';
 import { PluginCallError } from '../plugin-host/invoke-plugin.js';
 import { ServiceError, type ServiceErrorKind } from '../service-error.js';
 
-const STATUS: Record<ServiceErrorKind, [number, string]> = {
-  invalid: [400, 'Bad Request'],
-  forbidden: [403, 'Forbidden'],
-  'not-found': [404, 'Not Found'],
-  conflict: [409, 'Conflict'],
+const STATUS: Record<ServiceErrorKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
 };
 
 /**
@@ -28,7 +28,8 @@ const errorHandler: FastifyPluginAsync = async (app) => {
         .send({ statusCode: 502, error: 'Bad Gateway', message: error.message });
     }
     if (error instanceof ServiceError) {
-      const [statusCode, name] = STATUS[error.kind];
+      const statusCode = STATUS[error.kind];
+      const name = STATUS_CODES[statusCode];
       return reply.code(statusCode).send({ statusCode, error: name, message: error.message });
     }
     const statusCode = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;

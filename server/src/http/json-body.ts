@@ -32,7 +32,7 @@ const jsonBody: FastifyPluginAsync = async (app) => {
 };
 
 /** Whether brackets outside string literals nest deeper than `limit`. */
-export function nestsDeeperThan(text: string, limit: number): boolean {
+function nestsDeeperThan(text: string, limit: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

@@ -18,21 +18,13 @@ const rejectNul: FastifyPluginAsync = async (app) => {
   });
 };
 
-/** Walks nested objects and arrays with a list of its own: no depth can overflow the stack. */
+// Recursion is safe: json-body.ts refuses bodies nested deeper than MAX_JSON_DEPTH before
+// this hook runs, and paths and queries are flat.
 function containsNul(value: unknown): boolean {
-  const pending: unknown[] = [value];
-  while (pending.length > 0) {
-    const item = pending.pop();
-    if (typeof item === 'string') {
-      if (item.includes('\u0000')) return true;
-      continue;
-    }
-    if (!item || typeof item !== 'object') continue;
-    for (const [key, entry] of Object.entries(item)) {
-      if (key.includes('\u0000')) return true;
-      pending.push(entry);
-    }
-  }
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
   return false;
 }
 

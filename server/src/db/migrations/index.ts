@@ -19,6 +19,7 @@ import { Migration20261127170000_audit_unlink_actor } from './Migration202611271
 import { Migration20261128090000_questions_encryption } from './Migration20261128090000_questions_encryption.js';
 import { Migration20261206120000_calendar_reply } from './Migration20261206120000_calendar_reply.js';
 import { Migration20261206122000_find_a_time } from './Migration20261206122000_find_a_time.js';
+import { Migration20261206140000_audit_purge_floor } from './Migration20261206140000_audit_purge_floor.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -81,4 +82,8 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261206120000_calendar_reply,
   },
   { name: 'Migration20261206122000_find_a_time', class: Migration20261206122000_find_a_time },
+  {
+    name: 'Migration20261206140000_audit_purge_floor',
+    class: Migration20261206140000_audit_purge_floor,
+  },
 ];

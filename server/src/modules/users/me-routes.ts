@@ -52,7 +52,7 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
         signedIn(request).id,
         request.body,
         activeChannels(app.plugins),
-        channelAddressProblem(app.plugins),
+        channelAddressProblem(app.plugins, app.log),
       ),
   );
 };
