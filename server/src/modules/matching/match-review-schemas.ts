@@ -31,7 +31,6 @@ export const ReviewedMatchSchema = Type.Object({
       why: Type.String(),
     }),
   ),
-  staleSince: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   attention: Type.Array(AttentionSchema, {
     description: 'Why a published pair needs an admin to look at it; empty when nothing does.',
   }),

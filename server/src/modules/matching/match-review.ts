@@ -59,7 +59,6 @@ export async function getReview(em: EntityManager, programmeId: string): Promise
       state: match.state,
       score: match.score === null || match.score === undefined ? null : Number(match.score),
       criteria: match.criteria as MatchReview['matches'][number]['criteria'],
-      staleSince: match.staleSince?.toISOString() ?? null,
       attention: attentionOf(match, searches.get(match.id)),
       dissolvedReason: match.dissolvedReason ?? null,
       members: match.members.getItems().map(({ enrolment, role }) => ({
