@@ -173,11 +173,7 @@ step(`the admin pins ${PARTICIPANT}'s pair and publishes`, async (t) => {
 
   await admin.getByRole('button', { name: /^Publish \d+ pairs…$/ }).click();
   const dialog = await openDialog(admin, /^Publish \d+ pairs\?$/);
-  await dialog
-    .getByText(
-      /^\d+ people will be told through: inbox in the app, e-mail with calendar invitation\.$/,
-    )
-    .waitFor();
+  await dialog.getByText(/^\d+ people will be told through: Inbox in Tandem, Email\.$/).waitFor();
   t.pass('the dialog says who is told through which channels');
   await dialog.getByRole('button', { name: /^Publish \d+ pairs$/ }).click();
   await dialogClosed(admin, /^Publish \d+ pairs\?$/);
