@@ -23,6 +23,16 @@ t.test('demo mode is refused in production', async (t) => {
   t.match(tandem.stderr(), /^tandem: Demo mode is refused when NODE_ENV=production/);
 });
 
+t.test('demo mode is refused without the in-process worker', async (t) => {
+  const tandem = spawnTandem(t, ['start', '--demo'], { WORKER_IN_PROCESS: 'false' });
+  t.equal((await tandem.exit).code, EXIT_CONFIG);
+  t.equal(
+    tandem.stderr(),
+    'tandem: Demo mode is refused when WORKER_IN_PROCESS=false: its email must go to the Demo mailbox, which only the in-process worker reaches.\n',
+    'exactly one line',
+  );
+});
+
 t.test('an unknown command prints the usage', async (t) => {
   const tandem = spawnTandem(t, ['serve'], {});
   t.equal((await tandem.exit).code, EXIT_USAGE);

@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { AuditEvent } from '../src/modules/audit/audit-event.js';
+import { Enrolment } from '../src/modules/enrolment/enrolment.js';
+import { Match } from '../src/modules/matching/match.js';
+import { MatchMember } from '../src/modules/matching/match-member.js';
 import { EMPTY_PROFILE } from '../src/modules/profiles/profile-schema.js';
+import { Programme } from '../src/modules/programmes/programme.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { signedInAs } from './helpers/sessions.js';
 
@@ -220,4 +224,51 @@ t.test('admins swap partners and unmatch before publishing; participants cannot'
     cookies: people.eva,
   });
   t.equal(refused.statusCode, 403);
+});
+
+t.test('the review says whom publishing tells: each person once, the inbox always', async (t) => {
+  const app = await buildTestApp(t, {
+    env: {
+      TANDEM_PLUGIN_EMAIL_HOST: '127.0.0.1',
+      TANDEM_PLUGIN_EMAIL_PORT: '2525',
+      TANDEM_PLUGIN_EMAIL_FROM: 'tandem@amt.example',
+    },
+  });
+  const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
+  const em = app.orm.em.fork();
+  const programme = em.create(Programme, {
+    name: 'Runde',
+    kind: 'classic-mentoring',
+    state: 'matching',
+    curriculum: 'qa-quickstart',
+    matchingStrategy: 'weighted',
+    settings: { channels: [] },
+  });
+  const enrol = async (name: string, role: 'mentor' | 'mentee') => {
+    const { userId } = await signedInAs(app, { subject: name, name });
+    return em.create(Enrolment, { programme, user: userId, role });
+  };
+  // A mentor with two mentees: two pairs, three people.
+  const mia = await enrol('mia', 'mentor');
+  for (const mentee of [await enrol('erik', 'mentee'), await enrol('eva', 'mentee')]) {
+    const match = em.create(Match, { programme, state: 'proposed' });
+    em.create(MatchMember, { match, enrolment: mia, role: 'mentor' });
+    em.create(MatchMember, { match, enrolment: mentee, role: 'mentee' });
+  }
+  await em.flush();
+  const publish = async (channels: string[]) => {
+    await em.nativeUpdate(Programme, programme.id, { settings: { channels } });
+    const review = await app.inject({
+      url: `/api/admin/programmes/${programme.id}/review`,
+      cookies: hr.cookies,
+    });
+    return review.json().publish;
+  };
+
+  t.same(await publish([]), { people: 3, channels: ['in-app'] }, 'no channel on: the inbox');
+  t.same(
+    await publish(['email']),
+    { people: 3, channels: ['in-app', 'email'] },
+    'email on: the inbox first, then email',
+  );
 });

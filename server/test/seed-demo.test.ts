@@ -1,8 +1,30 @@
 import t from 'tap';
 import { openOrm } from '../src/db/orm.js';
-import { DEMO_DEPARTMENTS } from '../src/demo/demo-people.js';
+import { DEMO_DEPARTMENTS, DEMO_PEOPLE } from '../src/demo/demo-people.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import { createTestDatabase, sql } from './helpers/database.js';
+
+t.test('any two demo people share at least two hours on some weekday', async (t) => {
+  const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+  // Each working pattern once, whoever has it.
+  const windows = [
+    ...new Map(DEMO_PEOPLE.map((p) => [JSON.stringify(p.availability), p.availability])).values(),
+  ];
+  const short = windows.flatMap((a, i) =>
+    windows.slice(i).flatMap((b) => {
+      const shared = a.flatMap((x) =>
+        b
+          .filter((y) => y.weekday === x.weekday)
+          .map(
+            (y) =>
+              Math.min(minutes(x.to), minutes(y.to)) - Math.max(minutes(x.from), minutes(y.from)),
+          ),
+      );
+      return Math.max(0, ...shared) >= 120 ? [] : [`${JSON.stringify(a)} / ${JSON.stringify(b)}`];
+    }),
+  );
+  t.same(short, [], 'no two working patterns with less in common');
+});
 
 t.test('the demo organisation is a living one, seeded once', async (t) => {
   const url = await createTestDatabase(t);

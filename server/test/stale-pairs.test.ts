@@ -15,7 +15,7 @@ async function quietPair(
 ) {
   const lena = await signedInAs(app, { subject: `lena-${weeksAgo}`, name: 'Lena' });
   const klaus = await signedInAs(app, { subject: `klaus-${weeksAgo}`, name: 'Klaus' });
-  const { pairId } = await runningPair(app, {
+  const { pairId, programmeId } = await runningPair(app, {
     name: `Runde ${weeksAgo}`,
     mentorId: lena.userId,
     menteeId: klaus.userId,
@@ -26,7 +26,7 @@ async function quietPair(
     `UPDATE match SET published_at = now() - make_interval(weeks => $2), active_at = NULL WHERE id = $1`,
     [pairId, weeksAgo],
   );
-  return { pairId, cookies: lena.cookies };
+  return { pairId, programmeId, cookies: lena.cookies };
 }
 
 async function runCheck(app: FastifyInstance, databaseUrl: string) {
@@ -71,6 +71,18 @@ t.test('a pair that has not met for weeks is flagged, and a sign of life clears 
   await runCheck(app, databaseUrl);
   const flagged = await pair(quiet);
   t.ok(flagged.staleSince, 'quiet again: flagged again');
+  const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
+  const review = await app.inject({
+    url: `/api/admin/programmes/${quiet.programmeId}/review`,
+    cookies: hr.cookies,
+  });
+  const [match] = review.json().matches;
+  t.same(
+    match.attention,
+    [{ reason: 'stale', since: flagged.staleSince, weeks: 6 }],
+    'the admin sees why the pair needs attention',
+  );
+  t.notOk('staleSince' in match, 'there only, not twice');
   const [first] = flagged.sessions;
   const done = await app.inject({
     method: 'PATCH',

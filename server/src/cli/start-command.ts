@@ -30,6 +30,13 @@ export async function startCommand(config: Config, { demo }: StartOptions): Prom
       EXIT_CONFIG,
     );
   }
+  if (demo && !config.worker.inProcess) {
+    // A separate worker would send the demo's email through its own, real channels.
+    throw new OperatorError(
+      'Demo mode is refused when WORKER_IN_PROCESS=false: its email must go to the Demo mailbox, which only the in-process worker reaches.',
+      EXIT_CONFIG,
+    );
+  }
   const log = createLogger(config);
   if (!config.oidc && !demo) {
     if (config.env === 'production') {

@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { type Attachment, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { calendarEvent } from './demo-mail-event.js';
+import type { DemoMailEvent } from './demo-mailbox-schemas.js';
 
 /** One message the demo mailbox received, as the email channel sent it. */
 export interface DemoMail {
@@ -10,8 +12,8 @@ export interface DemoMail {
   receivedAt: Date;
   /** The plain-text body. */
   text: string;
-  /** The iCalendar object of the message's text/calendar part, if it has one. */
-  calendar?: string;
+  /** The event of the message's first calendar part, read once on arrival; null without one. */
+  event: DemoMailEvent | null;
 }
 
 /** The SMTP server demo mode sends its email to, and what it has received. */
@@ -77,7 +79,10 @@ export async function startDemoMailSink(): Promise<DemoMailSink> {
   };
 }
 
-async function receive(stream: SMTPServerDataStream, session: SMTPServerSession) {
+async function receive(
+  stream: SMTPServerDataStream,
+  session: SMTPServerSession,
+): Promise<DemoMail> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   const parsed = await simpleParser(Buffer.concat(chunks), {
@@ -86,19 +91,20 @@ async function receive(stream: SMTPServerDataStream, session: SMTPServerSession)
     skipTextLinks: true,
     skipImageLinks: true,
   });
-  const mail: DemoMail = {
+  const calendar = parsed.attachments.find(isCalendar);
+  return {
     to: session.envelope.rcptTo.map((recipient) => recipient.address),
     subject: parsed.subject ?? '',
     receivedAt: new Date(),
     text: parsed.text ?? '',
+    event: calendar ? calendarEvent(calendar.content.toString('utf8')) : null,
   };
-  const calendar = calendarOf(parsed.attachments);
-  if (calendar) mail.calendar = calendar;
-  return mail;
 }
 
-/** mailparser lists every text/calendar part, alternative or attached, among the attachments. */
-function calendarOf(attachments: Attachment[]): string | undefined {
-  const part = attachments.find((a) => a.contentType.toLowerCase() === 'text/calendar');
-  return part?.content.toString('utf8');
+// The same calendar parts as the testkit's SMTP sink (@tandem/plugin-testkit/smtp-sink) reads.
+const CALENDAR_TYPES = new Set(['text/calendar', 'application/ics']);
+
+/** mailparser lists every calendar part, alternative or attached, among the attachments. */
+function isCalendar(attachment: Attachment): boolean {
+  return CALENDAR_TYPES.has(attachment.contentType.toLowerCase());
 }

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import fp from 'fastify-plugin';
-import { organisationSettings } from '../modules/organisation/organisation-settings.js';
 import type { DemoMailSink } from './demo-mail-sink.js';
 import { demoMailbox } from './demo-mailbox.js';
 import { DemoMailSchema } from './demo-mailbox-schemas.js';
@@ -20,10 +19,7 @@ const demoMailboxRoutes: FastifyPluginAsyncTypebox<{ sink: DemoMailSink }> = asy
         response: { 200: Type.Array(DemoMailSchema) },
       },
     },
-    async () => {
-      const { timeZone } = await organisationSettings(app.orm.em.fork());
-      return demoMailbox(sink.messages(), timeZone);
-    },
+    async () => demoMailbox(sink.messages()),
   );
 };
 

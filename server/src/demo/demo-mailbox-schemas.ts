@@ -4,8 +4,8 @@ import { type Static, Type } from '@sinclair/typebox';
 export const DemoMailEventSchema = Type.Object({
   method: Type.String({ description: 'The iTIP method: REQUEST, CANCEL, …' }),
   summary: Type.String(),
-  start: Type.String({ description: "ISO 8601, in the organisation's time zone." }),
-  end: Type.String({ description: "ISO 8601, in the organisation's time zone." }),
+  start: Type.String({ format: 'date-time', description: 'An instant, in UTC.' }),
+  end: Type.String({ format: 'date-time', description: 'An instant, in UTC.' }),
   sequence: Type.Integer(),
 });
 

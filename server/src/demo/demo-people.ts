@@ -36,7 +36,7 @@ const PATTERNS = {
   // Flexitime starting late: Monday to Thursday.
   lateShift: days([1, 2, 3, 4], '10:00', '16:00'),
   // Part time, the first half of the week.
-  partTimeEarly: days([1, 2, 3], '08:30', '13:00'),
+  partTimeEarly: days([1, 2, 3], '08:00', '13:00'),
   // Part time, the second half of the week.
   partTimeLate: days([3, 4, 5], '09:00', '14:00'),
   // Trainees and students: at vocational school or university on Wednesdays and Thursdays.

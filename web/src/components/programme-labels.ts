@@ -61,6 +61,13 @@ export function formatLabel(format: ProgrammeSettings['format']): string {
   }
 }
 
+/** A notification channel's name, for the programme's settings and the publish dialog. */
+export function channelLabel(channel: string): string {
+  if (channel === 'email') return msg('Email', { id: 'admin.channel.email' });
+  if (channel === 'in-app') return msg('Inbox in Tandem', { id: 'admin.channel.inApp' });
+  return channel;
+}
+
 export function roleLabel(role: EnrolmentRole): string {
   switch (role) {
     case 'mentor':

@@ -4,7 +4,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ProgrammeSettings, ProgrammeSettingsChange } from '../data/admin-programmes.js';
 import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { formatLabel, languageName } from './programme-labels.js';
+import { channelLabel, formatLabel, languageName } from './programme-labels.js';
 
 /** What the form hands to its page: the programme's name, description and settings. */
 export interface ProgrammeFormValue {
@@ -377,12 +377,6 @@ function checkForm(value: ProgrammeFormValue): Partial<Record<FieldName, string>
     });
   }
   return problems;
-}
-
-function channelLabel(channel: string): string {
-  if (channel === 'email') return msg('Email', { id: 'admin.channel.email' });
-  if (channel === 'in-app') return msg('Inbox in Tandem', { id: 'admin.channel.inApp' });
-  return channel;
 }
 
 /** An ISO instant as the local date a date input shows. */

@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { formatDateTime } from '../components/date-time.js';
+import { formatDateTime, formatTimeRange } from '../components/date-time.js';
 import { taskView } from '../components/task-view.js';
 import { type DemoMail, readDemoMailbox } from '../data/demo-mailbox.js';
 import { plural } from '../i18n/plural.js';
@@ -102,14 +102,9 @@ function renderEvent(event: DemoMailEvent) {
   return html`<dt>${msg('Calendar', { id: 'demoMailbox.calendar' })}</dt>
     <dd>${methodLabel(event.method)}: ${event.summary}</dd>
     <dt>${msg('When', { id: 'demoMailbox.when' })}</dt>
-    <dd>${localTime(event.start)} – ${localTime(event.end)} (UTC${event.start.slice(-6)})</dd>
+    <dd>${formatTimeRange(event.start, event.end)}</dd>
     <dt>${msg('Version', { id: 'demoMailbox.sequence' })}</dt>
     <dd>${event.sequence}</dd>`;
-}
-
-/** The date and time as the organisation's calendars show it: the server sends that zone's. */
-function localTime(iso: string): string {
-  return iso.slice(0, 16).replace('T', ' ');
 }
 
 function methodLabel(method: string): string {

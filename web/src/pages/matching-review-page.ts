@@ -5,6 +5,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../components/announcer.js';
 import { formatDate } from '../components/date-time.js';
+import { channelLabel } from '../components/programme-labels.js';
 import '../components/tandem-dialog.js';
 import type { TandemDialog } from '../components/tandem-dialog.js';
 import '../components/tandem-match-criteria.js';
@@ -24,9 +25,7 @@ import {
   swapPartners,
   unmatch,
 } from '../data/matching.js';
-import { channelsTold, IN_APP } from '../data/publish-channels.js';
 import { REALTIME, type RealtimeEvent } from '../data/realtime.js';
-import { readSite } from '../data/site.js';
 import { plural } from '../i18n/plural.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
@@ -130,15 +129,14 @@ export class TandemMatchingReviewPage extends LitElement {
 
   private readonly data = new Task(this, {
     task: async ([programmeId], { signal }) => {
-      const [programme, review, site] = await Promise.all([
+      const [programme, review] = await Promise.all([
         readProgramme(programmeId, signal),
         readReview(programmeId, signal),
-        readSite(signal),
       ]);
       this.review = review;
       const last = review.lastRun;
       if (last && (last.state === 'queued' || last.state === 'running')) this.follow(last);
-      return { ...programme, channels: channelsTold(programme.settings.channels, site.channels) };
+      return programme;
     },
     args: () => [this.params.id ?? ''] as const,
   });
@@ -169,7 +167,7 @@ export class TandemMatchingReviewPage extends LitElement {
     `;
   }
 
-  private renderReview(programme: Programme & { channels: string[] }) {
+  private renderReview(programme: Programme) {
     const review = this.review;
     if (!review) return nothing;
     const open = review.matches.filter((m) => m.state === 'proposed' || m.state === 'pinned');
@@ -189,7 +187,7 @@ export class TandemMatchingReviewPage extends LitElement {
       ${this.renderProposals(open)} ${this.renderUnmatched(review)}
       ${this.renderAttention(published)}
       ${published.length ? this.renderPublished(published) : nothing}
-      ${this.renderSwapDialog(open)} ${this.renderPublishDialog(open, programme.channels)}
+      ${this.renderSwapDialog(open)} ${this.renderPublishDialog(open, review.publish)}
     `;
   }
 
@@ -454,7 +452,7 @@ export class TandemMatchingReviewPage extends LitElement {
     </tandem-dialog>`;
   }
 
-  private renderPublishDialog(open: ReviewedMatch[], channels: string[]) {
+  private renderPublishDialog(open: ReviewedMatch[], publish: MatchReview['publish']) {
     const count = open.length;
     return html`<tandem-dialog
       id="publish-dialog"
@@ -475,10 +473,7 @@ export class TandemMatchingReviewPage extends LitElement {
           ),
         })}
       </p>
-      ${publishChannels(
-        open.reduce((people, match) => people + match.members.length, 0),
-        channels,
-      )}
+      ${publishChannels(publish)}
       <p>
         ${msg('People left unmatched stay on the list and can be matched later.', {
           id: 'matching.publish.unmatched',
@@ -746,14 +741,9 @@ function scoreText(score: number | null): string {
   return msg(str`Score ${rounded} of 100`, { id: 'matching.score' });
 }
 
-/** Who is told through which channels, with a warning when only the inbox, or nothing, is on. */
-function publishChannels(people: number, channels: string[]) {
-  if (channels.length === 0)
-    return html`<p class="error-text">
-      <strong>${msg('No notification channel is on for this programme.', { id: 'matching.publish.noChannel' })}</strong>
-      ${msg('Nobody is told: people find their partner only when they next open Tandem. Turn on channels in the programme’s settings first.', { id: 'matching.publish.noChannel.hint' })}
-    </p>`;
-  const names = channels.map(channelName).join(', ');
+/** Who is told through which channels (the server's word), with a warning when only the inbox is. */
+function publishChannels({ people, channels }: MatchReview['publish']) {
+  const names = channels.map(channelLabel).join(', ');
   const told = plural(people, {
     one: msg(str`${people} person will be told through: ${names}.`, {
       id: 'matching.publish.channels.one',
@@ -762,23 +752,13 @@ function publishChannels(people: number, channels: string[]) {
       id: 'matching.publish.channels',
     }),
   });
-  if (channels.some((channel) => channel !== IN_APP)) return html`<p>${told}</p>`;
+  // The inbox always comes first; anything after it is an email or chat channel.
+  if (channels.length > 1) return html`<p>${told}</p>`;
   return html`<p class="error-text">
     ${told}
     <strong>${msg('Only the inbox in the app is on:', { id: 'matching.publish.inAppOnly' })}</strong>
     ${msg('nobody gets an e-mail or a calendar invitation, so people learn of their pair and meeting only when they next open Tandem.', { id: 'matching.publish.inAppOnly.hint' })}
   </p>`;
-}
-
-function channelName(channel: string): string {
-  switch (channel) {
-    case IN_APP:
-      return msg('inbox in the app', { id: 'matching.publish.channel.inApp' });
-    case 'email':
-      return msg('e-mail with calendar invitation', { id: 'matching.publish.channel.email' });
-    default:
-      return channel;
-  }
 }
 
 declare global {

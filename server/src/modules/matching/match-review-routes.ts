@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
 import { optionalBody } from '../../http/optional-body.js';
+import { activeChannels } from '../notifications/active-channels.js';
 import { dissolvePair } from '../pairs/dissolve-pair.js';
 import { publishMatches } from './match-publishing.js';
 import { forbidPair, getReview, pinMatch, swapPartners, unmatch } from './match-review.js';
@@ -24,10 +25,11 @@ const answers = { 200: MatchReviewSchema, 400: ErrorSchema, 404: ErrorSchema, 40
 const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const admin = { access: 'admin' } as const;
   const em = () => app.orm.em;
+  const review = (programmeId: string) => getReview(em(), programmeId, activeChannels(app.plugins));
   app.get(
     '/api/admin/programmes/:id/review',
     { config: admin, schema: { operationId: 'getMatchReview', params: Id, response: answers } },
-    async (request) => getReview(em(), request.params.id),
+    async (request) => review(request.params.id),
   );
   for (const [method, pinned] of [
     ['post', true],
@@ -40,13 +42,12 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
         schema: { operationId: pinned ? 'pinMatch' : 'unpinMatch', params: Id, response: answers },
       },
       async (request) =>
-        getReview(em(), await pinMatch(em(), signedIn(request).id, request.params.id, pinned)),
+        review(await pinMatch(em(), signedIn(request).id, request.params.id, pinned)),
     );
   app.delete(
     '/api/admin/matches/:id',
     { config: admin, schema: { operationId: 'unmatch', params: Id, response: answers } },
-    async (request) =>
-      getReview(em(), await unmatch(em(), signedIn(request).id, request.params.id)),
+    async (request) => review(await unmatch(em(), signedIn(request).id, request.params.id)),
   );
   app.post(
     '/api/admin/programmes/:id/forbids',
@@ -56,7 +57,7 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       await forbidPair(em(), signedIn(request).id, request.params.id, request.body.enrolmentIds);
-      return getReview(em(), request.params.id);
+      return review(request.params.id);
     },
   );
   app.post(
@@ -67,7 +68,7 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       await swapPartners(em(), signedIn(request).id, request.params.id, request.body.enrolmentIds);
-      return getReview(em(), request.params.id);
+      return review(request.params.id);
     },
   );
   app.post(
@@ -75,7 +76,7 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: admin, schema: { operationId: 'publishMatches', params: Id, response: answers } },
     async (request) => {
       await publishMatches(em(), signedIn(request).id, request.params.id);
-      return getReview(em(), request.params.id);
+      return review(request.params.id);
     },
   );
   app.post(

@@ -31,7 +31,6 @@ export const ReviewedMatchSchema = Type.Object({
       why: Type.String(),
     }),
   ),
-  staleSince: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   attention: Type.Array(AttentionSchema, {
     description: 'Why a published pair needs an admin to look at it; empty when nothing does.',
   }),
@@ -52,6 +51,16 @@ export const MatchReviewSchema = Type.Object({
   lastRun: Type.Union([MatchingRunSchema, Type.Null()]),
   matches: Type.Array(ReviewedMatchSchema),
   unmatched: Type.Array(Type.Object({ ...Person, reason: Type.String() })),
+  publish: Type.Object(
+    {
+      people: Type.Integer({ description: 'How many people the proposed and pinned pairs hold.' }),
+      channels: Type.Array(Type.String(), {
+        description:
+          "The channels they are told through: the in-app inbox first, then the programme's channels this server runs.",
+      }),
+    },
+    { description: 'Who publishing tells, and how.' },
+  ),
 });
 export type MatchReview = Static<typeof MatchReviewSchema>;
 

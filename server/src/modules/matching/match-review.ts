@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import { Enrolment } from '../enrolment/enrolment.js';
 import { HORIZON_WEEKS } from '../meetings/open-scheduling-request.js';
 import { SchedulingRequest } from '../meetings/scheduling-request.js';
+import { programmeChannels } from '../notifications/notify.js';
 import { Programme } from '../programmes/programme.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import { Match } from './match.js';
@@ -16,14 +17,19 @@ import { matchingRunView } from './matching-run-service.js';
 /**
  * The admin's review of a programme's matching: its matches (proposed, pinned, published, and
  * dissolved with the confidential reason) with scores and reasons, and every active participant
- * without a current match, with the reason the last run gave.
+ * without a current match, with the reason the last run gave; and whom publishing tells, how.
  *
+ * @param activeChannels the channel plugins loaded and active on this server.
  * @throws ServiceError not-found.
  */
-export async function getReview(em: EntityManager, programmeId: string): Promise<MatchReview> {
+export async function getReview(
+  em: EntityManager,
+  programmeId: string,
+  activeChannels: ReadonlySet<string>,
+): Promise<MatchReview> {
   const fork = em.fork();
-  if (!(await fork.count(Programme, programmeId)))
-    throw new ServiceError('not-found', 'No such programme.');
+  const programme = await fork.findOne(Programme, programmeId);
+  if (!programme) throw new ServiceError('not-found', 'No such programme.');
   const matches = await fork.find(
     Match,
     // Lunch rounds that ran their course are history, not something to review.
@@ -59,7 +65,6 @@ export async function getReview(em: EntityManager, programmeId: string): Promise
       state: match.state,
       score: match.score === null || match.score === undefined ? null : Number(match.score),
       criteria: match.criteria as MatchReview['matches'][number]['criteria'],
-      staleSince: match.staleSince?.toISOString() ?? null,
       attention: attentionOf(match, searches.get(match.id)),
       dissolvedReason: match.dissolvedReason ?? null,
       members: match.members.getItems().map(({ enrolment, role }) => ({
@@ -79,7 +84,20 @@ export async function getReview(em: EntityManager, programmeId: string): Promise
           reasons.get(e.id) ??
           'Not in a match: changed by an admin, dissolved, or enrolled after the last run.',
       })),
+    publish: {
+      people: toPublish(matches).size,
+      channels: programmeChannels(programme, activeChannels),
+    },
   };
+}
+
+/** The enrolments publishing tells, each once: a mentor with several mentees is one person. */
+function toPublish(matches: Match[]): Set<string> {
+  return new Set(
+    matches
+      .filter((match) => match.state === 'proposed' || match.state === 'pinned')
+      .flatMap((match) => match.members.getItems().map((member) => member.enrolment.id)),
+  );
 }
 
 /** What the admin should look at in a published pair: a time the pair is searching, silence. */

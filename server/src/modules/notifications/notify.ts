@@ -122,10 +122,22 @@ function notificationOf(draft: NotificationDraft, defaultLocale: Locale) {
   };
 }
 
-function channelsFor(draft: NotificationDraft, active: ReadonlySet<string>): string[] {
-  const offered = draft.programme ? programmeSettings(draft.programme).channels : [...active];
-  const muted = new Set(draft.recipient.mutedChannels);
-  return offered.filter(
-    (channel) => channel !== IN_APP && active.has(channel) && !muted.has(channel),
+/**
+ * The channels a programme's notifications go out on: the in-app inbox, which every
+ * notification lands in, then those of the programme's channels this server runs.
+ *
+ * @param active the channels loaded and active on this server.
+ */
+export function programmeChannels(programme: Programme, active: ReadonlySet<string>): string[] {
+  const offered = programmeSettings(programme).channels.filter(
+    (channel) => channel !== IN_APP && active.has(channel),
   );
+  return [IN_APP, ...offered];
+}
+
+/** The channels a draft is delivered on besides the inbox: what is offered, less what is muted. */
+function channelsFor(draft: NotificationDraft, active: ReadonlySet<string>): string[] {
+  const offered = draft.programme ? programmeChannels(draft.programme, active) : [...active];
+  const muted = new Set(draft.recipient.mutedChannels);
+  return offered.filter((channel) => channel !== IN_APP && !muted.has(channel));
 }

@@ -51,15 +51,9 @@ export const templates = {
     'Personen ohne Partnerin oder Partner bleiben auf der Liste und können später zugeordnet werden.',
   'matching.publish.channels': str`${0} Personen werden benachrichtigt über: ${1}.`,
   'matching.publish.channels.one': str`${0} Person wird benachrichtigt über: ${1}.`,
-  'matching.publish.channel.inApp': 'Posteingang in der App',
-  'matching.publish.channel.email': 'E-Mail mit Kalendereinladung',
   'matching.publish.inAppOnly': 'Nur der Posteingang in der App ist eingeschaltet:',
   'matching.publish.inAppOnly.hint':
     'Niemand bekommt eine E-Mail oder eine Kalendereinladung; die Beteiligten erfahren von ihrem Paar und dem Treffen erst, wenn sie Tandem das nächste Mal öffnen.',
-  'matching.publish.noChannel':
-    'Für dieses Programm ist kein Benachrichtigungskanal eingeschaltet.',
-  'matching.publish.noChannel.hint':
-    'Niemand wird benachrichtigt: Die Beteiligten sehen ihr Paar erst, wenn sie Tandem das nächste Mal öffnen. Schalten Sie zuerst in den Einstellungen des Programms Kanäle ein.',
   'matching.publish.confirm': str`${0} Paare veröffentlichen`,
   'matching.publish.confirm.one': str`${0} Paar veröffentlichen`,
   'matching.run.started': 'Das Matching wurde gestartet.',
