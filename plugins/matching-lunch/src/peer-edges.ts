@@ -22,13 +22,9 @@ const key = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
  */
 export const CANDIDATES_PER_PERSON = 30;
 
-// Where the host plans no meetings, an hour is what a lunch takes.
-const UNPLANNED_LUNCH_MINUTES = 60;
-
 /**
  * Who may have lunch together at all, and who has before. Where the host plans the lunches
- * (`rules.sessionMinutes`), a group must have a weekly time for one; elsewhere lacking it only
- * weighs against them (`apart`).
+ * (`rules.sessionMinutes`), a group must have a weekly time for one.
  */
 export function peerRules(input: MatchInput) {
   const forbidden = new Set(input.forbids.map(([a, b]) => key(a, b)));
@@ -49,8 +45,6 @@ export function peerRules(input: MatchInput) {
     metBefore: (x: MatchCandidate, y: MatchCandidate) => before.has(key(x.personId, y.personId)),
     /** Whether a whole group has a weekly time in which its lunch can be planned. */
     meet: (people: MatchCandidate[]) => minutes === undefined || canMeet(people, minutes),
-    apart: (x: MatchCandidate, y: MatchCandidate) =>
-      minutes === undefined && !canMeet([x, y], UNPLANNED_LUNCH_MINUTES),
   };
 }
 
@@ -62,7 +56,7 @@ export function peerRules(input: MatchInput) {
  */
 export function peerEdges(input: MatchInput): PeerEdge[] {
   const people = input.candidates;
-  const { possible, metBefore, apart } = peerRules(input);
+  const { possible, metBefore } = peerRules(input);
 
   const all: PeerEdge[][] = people.map(() => []);
   const fresh = people.map(() => 0);
@@ -71,7 +65,7 @@ export function peerEdges(input: MatchInput): PeerEdge[] {
       const y = people[b];
       if (!y || !possible(x, y)) continue;
       const met = metBefore(x, y);
-      const edge = { a, b, ...weigh(x, y, met, apart(x, y)) };
+      const edge = { a, b, ...weigh(x, y, met) };
       all[a]?.push(edge);
       all[b]?.push(edge);
       if (!met) {
@@ -101,26 +95,8 @@ function spread(edge: PeerEdge, seed: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
-/**
- * How much a lunch pair is worth, and why: other departments most, earlier partners least; half
- * as much for two who share no weekly hour, where the host plans no lunches.
- */
+/** How much a lunch pair is worth, and why: other departments most, earlier partners least. */
 export function weigh(
-  x: MatchCandidate,
-  y: MatchCandidate,
-  met: boolean,
-  apart = false,
-): { weight: number; why: string } {
-  const fit = byDepartment(x, y, met);
-  return apart
-    ? {
-        weight: fit.weight / 2,
-        why: `${fit.why} They share no weekly hour for lunch, so the weight is halved.`,
-      }
-    : fit;
-}
-
-function byDepartment(
   x: MatchCandidate,
   y: MatchCandidate,
   met: boolean,

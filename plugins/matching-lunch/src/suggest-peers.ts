@@ -9,12 +9,12 @@ import { peerRules, weigh } from './peer-edges.js';
 export function suggestPeers(input: MatchInput, enrolmentId: string): Suggestions {
   const person = input.candidates.find((c) => c.enrolmentId === enrolmentId);
   if (!person) return [];
-  const { possible, metBefore, apart } = peerRules(input);
+  const { possible, metBefore } = peerRules(input);
   const others = input.candidates.filter((c) => c !== person && possible(person, c));
   const fresh = others.filter((c) => !metBefore(person, c));
   return (fresh.length ? fresh : others)
     .map((other) => {
-      const { weight, why } = weigh(person, other, metBefore(person, other), apart(person, other));
+      const { weight, why } = weigh(person, other, metBefore(person, other));
       return {
         enrolmentId: other.enrolmentId,
         score: weight,

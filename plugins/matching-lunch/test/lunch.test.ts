@@ -152,3 +152,32 @@ t.test('where lunches are planned, a group always has a weekly time for one', as
   t.same(proposal.unmatched.map((u) => u.enrolmentId).sort(), ['c', 'd'], 'the rest are told why');
   t.match(proposal.unmatched[0]?.reason, /no common time for lunch/);
 });
+
+t.test('where lunches are not planned, no common time neither bars nor weighs', async (t) => {
+  const input = round([
+    candidate('a', {
+      profile: {
+        format: 'on-site',
+        department: 'IT',
+        availability: [{ weekday: 2, from: '12:00', to: '13:00' }],
+      },
+    }),
+    candidate('b', {
+      profile: {
+        format: 'on-site',
+        department: 'Recht',
+        availability: [{ weekday: 4, from: '12:00', to: '13:00' }],
+      },
+    }),
+  ]);
+  t.same(await groupsOf(input), ['a+b']);
+  t.same(await lunch.suggest?.(input, 'a', {} as never), [
+    {
+      enrolmentId: 'b',
+      score: 100,
+      criteria: [
+        { name: 'department', score: 100, weight: 1, why: 'They come from IT and Recht.' },
+      ],
+    },
+  ]);
+});

@@ -9,17 +9,16 @@ import {
 export interface Fit {
   score: number;
   why: string;
-  /** What the pair's whole score is multiplied by, for a fault no weighting may hide. */
-  factor?: number;
 }
 
 /** What the criteria know of the programme: its kind and how its pairs meet. */
 export interface PairSetting {
   kind: ProgrammeKind;
-  /** Length of a meeting, in minutes. */
-  minutes: number;
-  /** Tandem plans every meeting in the pair's common weekly windows. */
-  planned: boolean;
+  /**
+   * Length of a meeting the host plans in the pair's common weekly windows, in minutes;
+   * undefined where the host plans no meetings (`rules.sessionMinutes` unset).
+   */
+  minutes: number | undefined;
 }
 
 export type Criterion = (
@@ -84,29 +83,32 @@ function goals(mentor: MatchCandidate, mentee: MatchCandidate): Fit {
     : { score: 20, why: 'Their goals have nothing obvious in common.' };
 }
 
+// Where the host plans no meetings, an hour a week in common earns the full score.
+const FULL_OVERLAP_MINUTES = 60;
+
 /**
  * Time both are free in a week, judged as the meeting planner judges it: someone who gave no
- * windows is free during working hours, and a meeting needs one stretch as long as a session.
+ * windows is free during working hours, and a planned meeting needs one stretch as long as a
+ * session. Without planned meetings only the weekly overlap counts.
  */
-function availability(mentor: MatchCandidate, mentee: MatchCandidate, setting: PairSetting): Fit {
+function availability(
+  mentor: MatchCandidate,
+  mentee: MatchCandidate,
+  { minutes }: PairSetting,
+): Fit {
   const people = [mentor.profile.availability, mentee.profile.availability];
   const assumed = people.some((windows) => windows.length === 0)
     ? ' (working hours assumed where no times were given)'
     : '';
-  if (!canMeetWeekly(people, setting.minutes))
-    return setting.planned
-      ? {
-          score: 0,
-          why: `They share no weekly time for a ${setting.minutes}-minute meeting${assumed}: Tandem cannot plan their meetings.`,
-        }
-      : {
-          score: 0,
-          why: `They share no weekly time for a ${setting.minutes}-minute meeting${assumed}, so they would have to meet outside it; the pair's score is halved for it.`,
-          factor: 0.5,
-        };
+  if (minutes !== undefined && !canMeetWeekly(people, minutes))
+    return {
+      score: 0,
+      why: `They share no weekly time for a ${minutes}-minute meeting${assumed}: Tandem cannot plan their meetings.`,
+    };
   const overlap = commonWeeklyMinutes(people);
+  if (overlap === 0) return { score: 0, why: `They share no weekly time${assumed}.` };
   return {
-    score: clamp((100 * overlap) / setting.minutes),
+    score: clamp((100 * overlap) / (minutes ?? FULL_OVERLAP_MINUTES)),
     why: `They are both free ${Math.round(overlap / 6) / 10} hours a week${assumed}.`,
   };
 }

@@ -16,21 +16,14 @@ export function weightsFor(programmeWeights: Record<string, number>): Record<str
   return weights;
 }
 
-// Where the host plans no meetings, an hour a week together is what a tandem needs.
-const UNPLANNED_MEETING_MINUTES = 60;
-
 /** The programme as the criteria see it, from the round's input. */
 export function settingOf(input: MatchInput): PairSetting {
-  const minutes = plannedMeetingMinutes(input);
-  return minutes === undefined
-    ? { kind: input.programme.kind, minutes: UNPLANNED_MEETING_MINUTES, planned: false }
-    : { kind: input.programme.kind, minutes, planned: true };
+  return { kind: input.programme.kind, minutes: plannedMeetingMinutes(input) };
 }
 
 /**
  * A mentor–mentee pair's score, 0–100: the weighted mean of the criteria, with each criterion's
- * own score, weight and reason for the admin, times the factor of any criterion that has one.
- * Criteria weighted 0 are left out.
+ * own score, weight and reason for the admin. Criteria weighted 0 are left out.
  */
 export function scorePair(
   mentor: MatchCandidate,
@@ -41,7 +34,6 @@ export function scorePair(
   const criteria: Criteria = [];
   let sum = 0;
   let total = 0;
-  let factor = 1;
   for (const [name, criterion] of Object.entries(CRITERIA)) {
     const weight = weights[name] ?? 0;
     if (weight <= 0) continue;
@@ -49,7 +41,6 @@ export function scorePair(
     criteria.push({ name, score: fit.score, weight, why: fit.why });
     sum += fit.score * weight;
     total += weight;
-    factor *= fit.factor ?? 1;
   }
-  return { score: total ? Math.round((10 * factor * sum) / total) / 10 : 0, criteria };
+  return { score: total ? Math.round((10 * sum) / total) / 10 : 0, criteria };
 }

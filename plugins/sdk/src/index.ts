@@ -87,7 +87,10 @@ export {
 export {
   canMeetWeekly,
   commonWeeklyMinutes,
+  commonWeekPlan,
   DEFAULT_WINDOWS,
   MEETING_GRID_MINUTES,
+  type MinuteRange,
   type WeeklyWindow,
+  type WeekPlan,
 } from './weekly-windows.js';

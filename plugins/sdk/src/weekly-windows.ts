@@ -15,63 +15,86 @@ export const DEFAULT_WINDOWS: readonly WeeklyWindow[] = Object.freeze(
 /** Meetings start on the quarter hour of local time (09:00, 09:15 …), as the planner sets them. */
 export const MEETING_GRID_MINUTES = 15;
 
-/** Minutes since local midnight, half-open. */
-interface Range {
-  from: number;
-  to: number;
-}
-
-const TIME = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
-
-function minutesOf(time: string): number | undefined {
-  const match = TIME.exec(time);
-  return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
+/** Minutes since local midnight, half-open: a meeting may end exactly at `to`. */
+export interface MinuteRange {
+  readonly from: number;
+  readonly to: number;
 }
 
 /**
- * One person's ranges per ISO weekday (index 1 = Monday), overlapping or touching windows of
- * a day united; no windows at all means {@link DEFAULT_WINDOWS}. A window whose end is not
- * after its start adds nothing, since windows never cross midnight.
+ * The ranges of each ISO weekday, sorted and disjoint; index 1 is Monday, index 0 stays
+ * empty so a weekday indexes it directly.
  */
-function week(windows: readonly WeeklyWindow[]): Range[][] {
-  const days: Range[][] = Array.from({ length: 8 }, () => []);
-  for (const window of windows.length > 0 ? windows : DEFAULT_WINDOWS) {
+export type WeekPlan = readonly (readonly MinuteRange[])[];
+
+const TIME_PATTERN = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
+
+/** The minutes since midnight of an 'HH:MM' time, or undefined when it is not one. */
+function minutesOf(time: string): number | undefined {
+  const match = TIME_PATTERN.exec(time);
+  return match === null ? undefined : Number(match[1]) * 60 + Number(match[2]);
+}
+
+/**
+ * One person's windows by weekday, with overlapping or touching windows of a day united.
+ * Windows never cross midnight: one whose end is not after its start (or with a weekday or
+ * time the schema would reject) adds nothing.
+ */
+function weekPlan(windows: readonly WeeklyWindow[]): WeekPlan {
+  const days: MinuteRange[][] = Array.from({ length: 8 }, () => []);
+  for (const window of windows) {
     const from = minutesOf(window.from);
     const to = minutesOf(window.to);
     const day = window.weekday >= 1 ? days[window.weekday] : undefined;
-    if (from === undefined || to === undefined || to <= from || !day) continue;
+    if (from === undefined || to === undefined || to <= from || day === undefined) continue;
     day.push({ from, to });
   }
-  return days.map(unite);
+  return days.map(mergeRanges);
 }
 
-function unite(ranges: Range[]): Range[] {
-  const united: Range[] = [];
+/** Sorts ranges and unites those that overlap or touch. */
+function mergeRanges(ranges: readonly MinuteRange[]): MinuteRange[] {
+  const merged: MinuteRange[] = [];
   for (const range of [...ranges].sort((a, b) => a.from - b.from)) {
-    const last = united.at(-1);
-    if (last && range.from <= last.to) last.to = Math.max(last.to, range.to);
-    else united.push({ ...range });
+    const last = merged.at(-1);
+    if (last !== undefined && range.from <= last.to) {
+      merged[merged.length - 1] = { from: last.from, to: Math.max(last.to, range.to) };
+    } else {
+      merged.push(range);
+    }
   }
-  return united;
+  return merged;
 }
 
-function intersect(a: readonly Range[], b: readonly Range[]): Range[] {
-  const common: Range[] = [];
-  for (const x of a)
-    for (const y of b) {
-      const from = Math.max(x.from, y.from);
-      const to = Math.min(x.to, y.to);
-      if (from < to) common.push({ from, to });
-    }
+/** The times both sorted, disjoint lists cover, by walking them side by side. */
+function intersectRanges(a: readonly MinuteRange[], b: readonly MinuteRange[]): MinuteRange[] {
+  const common: MinuteRange[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as MinuteRange;
+    const y = b[j] as MinuteRange;
+    const from = Math.max(x.from, y.from);
+    const to = Math.min(x.to, y.to);
+    if (from < to) common.push({ from, to });
+    // The range that ends first cannot meet anything further on in the other list.
+    if (x.to <= y.to) i++;
+    else j++;
+  }
   return common;
 }
 
-/** The weekly times every one of the people is available, per weekday. */
-function commonWeek(people: readonly (readonly WeeklyWindow[])[]): Range[][] {
-  const [first, ...others] = people.map(week);
-  if (!first) return [];
+/**
+ * The weekly times in which every one of the people is available, per ISO weekday; someone
+ * without windows counts as {@link DEFAULT_WINDOWS}. No people share no time.
+ */
+export function commonWeekPlan(people: readonly (readonly WeeklyWindow[])[]): WeekPlan {
+  const [first, ...others] = people.map((windows) =>
+    weekPlan(windows.length > 0 ? windows : DEFAULT_WINDOWS),
+  );
+  if (first === undefined) return weekPlan([]);
   return others.reduce(
-    (common, next) => common.map((day, i) => intersect(day, next[i] ?? [])),
+    (common, next) => common.map((ranges, weekday) => intersectRanges(ranges, next[weekday] ?? [])),
     first,
   );
 }
@@ -81,7 +104,7 @@ function commonWeek(people: readonly (readonly WeeklyWindow[])[]): Range[][] {
  * without windows counts as {@link DEFAULT_WINDOWS}.
  */
 export function commonWeeklyMinutes(people: readonly (readonly WeeklyWindow[])[]): number {
-  return commonWeek(people)
+  return commonWeekPlan(people)
     .flat()
     .reduce((sum, range) => sum + range.to - range.from, 0);
 }
@@ -98,7 +121,7 @@ export function canMeetWeekly(
   people: readonly (readonly WeeklyWindow[])[],
   minutes: number,
 ): boolean {
-  return commonWeek(people).some((ranges) =>
+  return commonWeekPlan(people).some((ranges) =>
     ranges.some(
       ({ from, to }) =>
         Math.ceil(from / MEETING_GRID_MINUTES) * MEETING_GRID_MINUTES + minutes <= to,

@@ -1,15 +1,14 @@
-import { DEFAULT_WINDOWS, MEETING_GRID_MINUTES } from '@tandem/plugin-sdk';
-import { DateTime, IANAZone } from 'luxon';
-import type { HolidayCalendar } from './holiday-calendar.js';
 import {
-  type AvailabilityWindow,
   commonWeekPlan,
+  DEFAULT_WINDOWS,
+  MEETING_GRID_MINUTES,
   type MinuteRange,
-  type WeekPlan,
-  weekPlan,
-} from './weekly-windows.js';
+} from '@tandem/plugin-sdk';
+import { DateTime, IANAZone } from 'luxon';
+import type { AvailabilityWindow } from '../profiles/profile-schema.js';
+import type { HolidayCalendar } from './holiday-calendar.js';
 
-export type { AvailabilityWindow } from './weekly-windows.js';
+export type { AvailabilityWindow } from '../profiles/profile-schema.js';
 
 /** A span of time, start inclusive and end exclusive. */
 export interface Interval {
@@ -88,7 +87,7 @@ export function findSlot(request: SlotRequest): Interval | undefined {
   const durationMs = request.durationMinutes * MINUTE_MS;
   const horizonDays = request.horizonDays ?? DEFAULT_HORIZON_DAYS;
   checkRequest(notBefore, durationMs, horizonDays);
-  const plan = commonPlan(request.windows);
+  const plan = commonWeekPlan(request.windows);
   if (plan.every((ranges) => ranges.length === 0)) return undefined;
 
   const first = DateTime.fromMillis(notBefore, { zone });
@@ -125,18 +124,6 @@ function checkRequest(notBefore: number, durationMs: number, horizonDays: number
   if (!Number.isInteger(horizonDays) || horizonDays < 0) {
     throw new RangeError('horizonDays must be a whole number of days, 0 or more');
   }
-}
-
-/** The weekly times both partners share, with the default for one who gave none. */
-function commonPlan([first, ...others]: SlotRequest['windows']): WeekPlan {
-  return others.reduce<WeekPlan>(
-    (plan, windows) => commonWeekPlan(plan, personPlan(windows)),
-    personPlan(first),
-  );
-}
-
-function personPlan(windows: readonly AvailabilityWindow[]): WeekPlan {
-  return weekPlan(windows.length > 0 ? windows : DEFAULT_WINDOWS);
 }
 
 /** ISO weekday (1 = Monday) of a calendar day given as its UTC midnight. */

@@ -21,6 +21,7 @@ export const AvailabilityWindowSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+export type AvailabilityWindow = Static<typeof AvailabilityWindowSchema>;
 
 /**
  * What a person tells about themselves to be matched: kept per user and reused for every
