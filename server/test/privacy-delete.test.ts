@@ -1,5 +1,8 @@
+import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import t from 'tap';
+import { loadConfig } from '../src/config.js';
+import { openRow, SEALED_TABLES, type SealedTableRow } from '../src/modules/pairs/sealed-text.js';
 import { provisionUser } from '../src/modules/users/user-provisioning.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { createTestDatabase, sql } from './helpers/database.js';
@@ -50,6 +53,16 @@ async function tablesMentioning(databaseUrl: string, values: string[]) {
 function mentioned(text: string, values: string[]): string[] {
   const haystack = unfolded(text).toLowerCase();
   return values.filter((value) => haystack.includes(value.toLowerCase()));
+}
+
+/** Every pair note and question in the database, decrypted. */
+async function sealedTexts(app: FastifyInstance): Promise<string[]> {
+  const keyring = loadConfig({}).noteKeyring;
+  const texts: string[] = [];
+  for (const table of SEALED_TABLES)
+    for (const row of await app.orm.em.fork().find<SealedTableRow>(table.entity, {}))
+      texts.push(openRow(keyring, table, row) ?? `${table.kind} ${row.id} does not open`);
+  return texts;
 }
 
 t.test('after "delete my account" no table holds who she was; her partner goes on', async (t) => {
@@ -178,6 +191,17 @@ t.test('after "delete my account" no table holds who she was; her partner goes o
     [tombstoneId],
   );
   t.equal(notes?.n, 0, 'her notes are gone');
+  const texts = await sealedTexts(app);
+  t.equal(texts.length, 4, "Paul's notes and questions stay, one of each in each pair");
+  t.same(
+    texts.flatMap((text) => mentioned(text, values)),
+    [],
+    'decrypted, none of them names her',
+  );
+  t.ok(
+    texts.every((text) => text.includes('Ehemalige Person')),
+    'each names a former participant instead',
+  );
   const [audit] = await sql(
     databaseUrl,
     `SELECT actor_id, target_id, data FROM audit_event WHERE action = 'user.deleted'`,

@@ -6,9 +6,11 @@ import { Enrolment } from '../enrolment/enrolment.js';
 import { withdraw } from '../enrolment/enrolment-service.js';
 import type { MeetingDependencies } from '../meetings/meeting-notices.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
+import type { NoteKeyring } from '../pairs/note-keyring.js';
 import { User } from '../users/user.js';
 import { identifyingValues, type Replacement, wordPattern } from './identifying-values.js';
 import type { AccountDeleted } from './privacy-schemas.js';
+import { scrubSealedTexts } from './scrub-sealed-texts.js';
 import { scrubStoredTexts } from './scrub-stored-texts.js';
 
 /**
@@ -35,8 +37,10 @@ export type DeletionRequester =
  * up a partner's history, and audit events with the action but neither actor nor a word that
  * names them (the append-only table allows just that change). Wherever their name,
  * email, subject or id appears in stored text of any table in any schema (a partner's inbox and
- * its calendar invitations, a meeting title, a job), it is replaced, in the form the text's
- * readers see: parsed for JSON and iCalendar, whose lines fold inside a name.
+ * its calendar invitations, a meeting title, a job) and in the notes and questions a partner
+ * wrote in their pairs (decrypted for it with `keyring`, and encrypted again), it is replaced,
+ * in the form the text's readers see: parsed for JSON and iCalendar, whose lines fold inside a
+ * name.
  *
  * Leaving the programmes commits pair by pair through the dissolve flow; a failure afterwards
  * leaves a person who merely withdrew, and deleting again finishes the work.
@@ -45,6 +49,7 @@ export type DeletionRequester =
  */
 export async function deleteAccount(
   deps: MeetingDependencies,
+  keyring: NoteKeyring,
   userId: string,
   requester: DeletionRequester,
 ): Promise<AccountDeleted> {
@@ -59,6 +64,7 @@ export async function deleteAccount(
   await deps.em.fork().transactional(async (tx) => {
     await deleteWhatIsTheirs(tx, userId, replacements);
     await forgetInAudit(tx, userId, tombstone.id, replacements);
+    await scrubSealedTexts(tx, keyring, userId, replacements);
     await scrubStoredTexts(tx, replacements);
     await anonymise(tx, userId, tombstone);
   });
