@@ -252,3 +252,24 @@ t.test('admins delete an account, audited; nobody else does', async (t) => {
   const twice = await app.inject({ method: 'POST', url, payload, cookies: hr.cookies });
   t.equal(twice.statusCode, 404, 'the old id is gone');
 });
+
+t.test('a name with a quote or a backslash goes from plain-text keys too', async (t) => {
+  const databaseUrl = await createTestDatabase(t);
+  const app = await buildTestApp(t, { databaseUrl });
+  const name = String.raw`Jo "JJ" O\Brien`;
+  const { cookies } = await signedInAs(app, { subject: 'jo-subject-1', name });
+  await sql(
+    databaseUrl,
+    `INSERT INTO plugin_store_entry (plugin, key, value, updated_at) VALUES ('some-plugin', $1, '{}', now())`,
+    [`contact:${name}`],
+  );
+  const deleted = await app.inject({
+    method: 'POST',
+    url: '/api/me/delete',
+    cookies,
+    payload: { confirm: 'DELETE' },
+  });
+  t.equal(deleted.statusCode, 200);
+  const left = await sql(databaseUrl, 'SELECT key FROM plugin_store_entry');
+  t.same(left, [], 'the entry keyed by their name, unescaped, is deleted');
+});

@@ -8,7 +8,12 @@ import type { MeetingDependencies } from '../meetings/meeting-notices.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
 import type { NoteKeyring } from '../pairs/note-keyring.js';
 import { User } from '../users/user.js';
-import { identifyingValues, type Replacement, wordPattern } from './identifying-values.js';
+import {
+  identifyingValues,
+  jsonWordPattern,
+  type Replacement,
+  wordPattern,
+} from './identifying-values.js';
 import type { AccountDeleted } from './privacy-schemas.js';
 import { scrubSealedTexts } from './scrub-sealed-texts.js';
 import { scrubStoredTexts } from './scrub-stored-texts.js';
@@ -105,7 +110,8 @@ async function deleteWhatIsTheirs(
   userId: string,
   replacements: readonly Replacement[],
 ): Promise<void> {
-  const mentions = replacements.map(({ value }) => wordPattern(value, true)).join('|');
+  const inJson = replacements.map(({ value }) => jsonWordPattern(value)).join('|');
+  const inText = replacements.map(({ value }) => wordPattern(value)).join('|');
   // Their deliveries' jobs first: the payload names only the delivery, gone in a moment.
   await tx.execute(
     `DELETE FROM graphile_worker._private_jobs
@@ -113,7 +119,7 @@ async function deleteWhatIsTheirs(
               SELECT d.id::text FROM delivery d JOIN notification n ON n.id = d.notification_id
                WHERE n.recipient_id = ?)
          OR payload::text ~* ? OR key ~* ?`,
-    [userId, mentions, mentions],
+    [userId, inJson, inText],
   );
   for (const statement of [
     'DELETE FROM session WHERE user_id = ?',
@@ -128,7 +134,7 @@ async function deleteWhatIsTheirs(
     `UPDATE enrolment SET profile = '{}', experience_years = NULL WHERE user_id = ?`,
   ])
     await tx.execute(statement, [userId]);
-  await tx.execute('DELETE FROM plugin_store_entry WHERE key ~* ?', [mentions]);
+  await tx.execute('DELETE FROM plugin_store_entry WHERE key ~* ?', [inText]);
 }
 
 /**
@@ -146,7 +152,7 @@ async function forgetInAudit(
   await tx.execute('SELECT audit_forget_person(?, ?, ?::jsonb, ?::jsonb)', [
     userId,
     tombstoneId,
-    JSON.stringify(replacements.map(({ value }) => wordPattern(value, true))),
+    JSON.stringify(replacements.map(({ value }) => jsonWordPattern(value))),
     JSON.stringify(replacements.map(({ by }) => JSON.stringify(by).slice(1, -1))),
   ]);
 }
