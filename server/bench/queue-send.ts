@@ -18,6 +18,7 @@ import {
   type NotificationDraft,
   notify,
 } from '../src/modules/notifications/notify.js';
+import { DEVELOPMENT_NOTE_KEY } from '../src/modules/pairs/note-keyring.js';
 import { User } from '../src/modules/users/user.js';
 import { loadPlugins } from '../src/plugin-host/plugin-registry.js';
 import { version } from '../src/version.js';
@@ -72,6 +73,7 @@ export async function queueBench(
       matchingTimeLimitMs: 60_000,
       publicUrl: PUBLIC_URL,
       holidays: holidayCalendar('DE'),
+      noteKeyring: { keys: [DEVELOPMENT_NOTE_KEY], development: true },
     },
   };
   return {

@@ -16,6 +16,8 @@ const NEVER_SEEN_BY_ADMINS = [
   { item: 'private pair notes', marker: 'Notiz-Marke-3b1f9e' },
   { item: 'questions', marker: 'Frage-Marke-8c24d0' },
   { item: 'feedback comments', marker: 'Kommentar-Marke-51ea7a' },
+  { item: 'the homework they write', marker: 'Hausaufgabe-Marke-9d03c2' },
+  { item: 'the sessions they add', marker: 'Sitzung-Marke-e6a4b8' },
 ];
 
 /**
@@ -51,12 +53,16 @@ t.test('no admin route shows an admin or a token what a pair wrote for itself', 
   const world = await authorizationWorld(app);
   const owner = (await sessionFor(app, world.userIds.owner)).cookies;
   const admin = (await sessionFor(app, world.userIds.admin)).cookies;
-  const [note, question, comment] = NEVER_SEEN_BY_ADMINS.map(({ marker }) => marker);
+  const [note, question, comment, homework, session] = NEVER_SEEN_BY_ADMINS.map(
+    ({ marker }) => marker,
+  );
   const pair = `/api/pairs/${world.owner.pair}`;
   for (const [method, url, payload] of [
     ['POST', `${pair}/notes`, { body: `Unter uns: ${note}` }],
     ['POST', `${pair}/questions`, { text: `${question}?` }],
     ['PUT', `${pair}/sessions/${world.owner.doneSession}/feedback`, { rating: 2, comment }],
+    ['PUT', `${pair}/sessions/${world.owner.doneSession}/homework`, { items: [homework] }],
+    ['POST', `${pair}/sessions`, { title: session, goal: session, agenda: [session] }],
   ] as const) {
     const answer = await app.inject({ method, url, payload, cookies: owner });
     t.ok(answer.statusCode < 300, `the owner writes ${url}: ${answer.statusCode}`);
@@ -109,7 +115,7 @@ t.test('no admin route shows an admin or a token what a pair wrote for itself', 
       }
     }
   }
-  t.same(leaks, [], 'no answer holds a note, question or feedback comment of the pair');
+  t.same(leaks, [], 'no answer holds a text the pair wrote for itself');
   t.same(refusals, [], 'each token reaches exactly the admin routes its scopes open');
 
   const exportUrl = `/api/admin/users/${world.userIds.owner}/export`;

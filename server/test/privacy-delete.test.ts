@@ -1,5 +1,8 @@
+import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import t from 'tap';
+import { loadConfig } from '../src/config.js';
+import { openRow, SEALED_TABLES, type SealedTableRow } from '../src/modules/pairs/sealed-text.js';
 import { provisionUser } from '../src/modules/users/user-provisioning.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { createTestDatabase, sql } from './helpers/database.js';
@@ -50,6 +53,16 @@ async function tablesMentioning(databaseUrl: string, values: string[]) {
 function mentioned(text: string, values: string[]): string[] {
   const haystack = unfolded(text).toLowerCase();
   return values.filter((value) => haystack.includes(value.toLowerCase()));
+}
+
+/** Every pair note and question in the database, decrypted. */
+async function sealedTexts(app: FastifyInstance): Promise<string[]> {
+  const keyring = loadConfig({}).noteKeyring;
+  const texts: string[] = [];
+  for (const table of SEALED_TABLES)
+    for (const row of await app.orm.em.fork().find<SealedTableRow>(table.entity, {}))
+      texts.push(openRow(keyring, table, row) ?? `${table.kind} ${row.id} does not open`);
+  return texts;
 }
 
 t.test('after "delete my account" no table holds who she was; her partner goes on', async (t) => {
@@ -178,6 +191,17 @@ t.test('after "delete my account" no table holds who she was; her partner goes o
     [tombstoneId],
   );
   t.equal(notes?.n, 0, 'her notes are gone');
+  const texts = await sealedTexts(app);
+  t.equal(texts.length, 4, "Paul's notes and questions stay, one of each in each pair");
+  t.same(
+    texts.flatMap((text) => mentioned(text, values)),
+    [],
+    'decrypted, none of them names her',
+  );
+  t.ok(
+    texts.every((text) => text.includes('Ehemalige Person')),
+    'each names a former participant instead',
+  );
   const [audit] = await sql(
     databaseUrl,
     `SELECT actor_id, target_id, data FROM audit_event WHERE action = 'user.deleted'`,
@@ -227,4 +251,25 @@ t.test('admins delete an account, audited; nobody else does', async (t) => {
   t.same(audit, { actor_id: hr.userId, target_id: response.json().tombstoneId });
   const twice = await app.inject({ method: 'POST', url, payload, cookies: hr.cookies });
   t.equal(twice.statusCode, 404, 'the old id is gone');
+});
+
+t.test('a name with a quote or a backslash goes from plain-text keys too', async (t) => {
+  const databaseUrl = await createTestDatabase(t);
+  const app = await buildTestApp(t, { databaseUrl });
+  const name = String.raw`Jo "JJ" O\Brien`;
+  const { cookies } = await signedInAs(app, { subject: 'jo-subject-1', name });
+  await sql(
+    databaseUrl,
+    `INSERT INTO plugin_store_entry (plugin, key, value, updated_at) VALUES ('some-plugin', $1, '{}', now())`,
+    [`contact:${name}`],
+  );
+  const deleted = await app.inject({
+    method: 'POST',
+    url: '/api/me/delete',
+    cookies,
+    payload: { confirm: 'DELETE' },
+  });
+  t.equal(deleted.statusCode, 200);
+  const left = await sql(databaseUrl, 'SELECT key FROM plugin_store_entry');
+  t.same(left, [], 'the entry keyed by their name, unescaped, is deleted');
 });

@@ -116,3 +116,70 @@ t.test('admins export anyone, audited; others may not', async (t) => {
     404,
   );
 });
+
+t.test("her export holds no partner's reason, no score and no proposal", async (t) => {
+  const databaseUrl = await createTestDatabase(t);
+  const app = await buildTestApp(t, { databaseUrl });
+  const { pairs, cookies, partnerCookies } = await personWithHistory(app);
+  const reason = 'Grund-Marke-4e7a19';
+  await sql(databaseUrl, `UPDATE match SET score = 87.5, criteria = $1`, [
+    JSON.stringify([{ name: 'Kriterium-Marke-2d6c', score: 1, weight: 1, why: 'passt' }]),
+  ]);
+  const [proposal] = await sql<{ id: string }>(
+    databaseUrl,
+    `INSERT INTO match (id, programme_id, state, created_at)
+       SELECT gen_random_uuid(), programme_id, 'proposed', now() FROM match WHERE id = $1 RETURNING id`,
+    [pairs.running],
+  );
+  await sql(
+    databaseUrl,
+    `INSERT INTO match_member (id, match_id, enrolment_id, role)
+       SELECT gen_random_uuid(), $1, enrolment_id, role FROM match_member WHERE match_id = $2`,
+    [proposal?.id, pairs.running],
+  );
+  const reported = await app.inject({
+    method: 'POST',
+    url: `/api/pairs/${pairs.running}/mismatch`,
+    cookies: partnerCookies,
+    payload: { reason },
+  });
+  t.equal(reported.statusCode, 204, 'Paul dissolves their running pair, with a reason');
+
+  const mine = await app.inject({ url: '/api/me/export', cookies });
+  t.equal(mine.statusCode, 200);
+  t.notMatch(mine.body, reason, "not a word of why her partner left (privacy.md, 'Who sees what')");
+  t.notMatch(mine.body, 'Kriterium-Marke-2d6c', 'nor the explanation of the score');
+  const { match, match_member } = mine.json().tables;
+  t.same(match.map((m: { id: string }) => m.id).sort(), Object.values(pairs).sort(), 'no proposal');
+  t.notOk(
+    match_member.some((m: { match: string }) => m.match === proposal?.id),
+    'not even her place in it',
+  );
+  t.notOk(
+    match.some((m: object) => 'score' in m || 'criteria' in m),
+    'no score, no criteria',
+  );
+  t.match(
+    match.find((m: { id: string }) => m.id === pairs.running),
+    { state: 'dissolved', dissolvedReason: null, dissolvedReasonWithheld: /Confidential/ },
+  );
+
+  const his = (await app.inject({ url: '/api/me/export', cookies: partnerCookies })).json();
+  t.match(
+    his.tables.match.find((m: { id: string }) => m.id === pairs.running),
+    { dissolvedReason: reason },
+    'Paul gets the reason he gave himself',
+  );
+  const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
+  const admins = await app.inject({
+    url: `/api/admin/users/${his.userId}/export`,
+    cookies: hr.cookies,
+  });
+  t.match(admins.body, reason, 'as admins do');
+  const adminsMatches: { score: number | null }[] = admins.json().tables.match;
+  t.same(
+    adminsMatches.map((m) => m.score).sort(),
+    [87.5, 87.5, null],
+    'with the scores, and the proposal',
+  );
+});

@@ -8,8 +8,8 @@ export const ANONYMISE_FORMER_PARTICIPANTS = 'anonymise-former-participants';
 /** Anonymises the people of programmes closed longer than RETENTION_CLOSED_PROGRAMME_DAYS. */
 export function anonymiseFormerParticipantsTask(deps: TaskDependencies): Task {
   return async (_payload, helpers) => {
-    const days = deps.settings.retentionClosedProgrammeDays;
-    const count = await anonymiseFormerParticipants(meetingDependencies(deps), days);
+    const { retentionClosedProgrammeDays: days, noteKeyring } = deps.settings;
+    const count = await anonymiseFormerParticipants(meetingDependencies(deps), noteKeyring, days);
     if (count) helpers.logger.info(`anonymised ${count} people of programmes closed ${days} days`);
   };
 }

@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics/metrics.js';
 import { type HolidayCalendar, holidayCalendar } from '../modules/meetings/holiday-calendar.js';
 import type { MeetingDependencies } from '../modules/meetings/meeting-notices.js';
 import type { ReplyMailboxSettings } from '../modules/meetings/reply-mailbox-settings.js';
+import type { NoteKeyring } from '../modules/pairs/note-keyring.js';
 import type { PluginRegistry } from '../plugin-host/plugin-registry.js';
 
 /** What tasks need from the configuration. */
@@ -16,6 +17,8 @@ export interface TaskSettings {
   matchingTimeLimitMs: number;
   /** People of programmes closed this long ago are anonymised. */
   retentionClosedProgrammeDays: number;
+  /** Opens the notes and questions in which an anonymised person is named. */
+  noteKeyring: NoteKeyring;
   /** Where people reach the app, for links in messages. */
   publicUrl: string;
   /** Public holidays on which no meeting is planned. */
@@ -30,6 +33,7 @@ export function taskSettings(config: Config): TaskSettings {
     auditRetentionDays: config.auditRetentionDays,
     matchingTimeLimitMs: config.matchingTimeLimitMs,
     retentionClosedProgrammeDays: config.retentionClosedProgrammeDays,
+    noteKeyring: config.noteKeyring,
     publicUrl: config.publicUrl,
     holidays: holidayCalendar(config.holidayRegion),
     replyMailbox: config.replyMailbox,

@@ -25,7 +25,8 @@ const ALWAYS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, from: '08:00', to: '
 
 /**
  * Quirina with a pair in a running programme and one in a closed programme, both with Paul;
- * she wrote a note, a question and feedback, has a profile, an inbox entry with an email
+ * she wrote a note, a question and feedback, Paul a note and a question naming her in each
+ * pair; she has a profile, an inbox entry with an email
  * delivery and its job, and a job that names her address. In the running pair Tandem invited
  * both to a meeting (the invitation carries the iCalendar object, which folds her name across
  * lines), she declined it with a time of her own, then declined again.
@@ -102,8 +103,13 @@ export async function personWithHistory(app: FastifyInstance) {
   );
   const { cookies } = await sessionFor(app, quirina.id);
   const partner = await sessionFor(app, paul.id);
-  const as = async (url: string, method: 'POST' | 'PUT' | 'PATCH', payload: object) => {
-    const response = await app.inject({ method, url, cookies, payload });
+  const as = async (
+    url: string,
+    method: 'POST' | 'PUT' | 'PATCH',
+    payload: object,
+    who = cookies,
+  ) => {
+    const response = await app.inject({ method, url, cookies: who, payload });
     if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.body}`);
     return response;
   };
@@ -111,6 +117,21 @@ export async function personWithHistory(app: FastifyInstance) {
   await as(`/api/pairs/${pairs.closed}/questions`, 'POST', { text: 'Wie geht KI?' });
   await as(`/api/pairs/${pairs.running}/notes`, 'POST', { body: 'Notiz zum Treffen' });
   await as(`/api/pairs/${pairs.running}/questions`, 'POST', { text: 'Was ist ein Prompt?' });
+  // Paul names her in what he writes: encrypted, so no search of the tables reads it.
+  for (const pair of Object.values(pairs)) {
+    await as(
+      `/api/pairs/${pair}/notes`,
+      'POST',
+      { body: `Mit ${PERSON.name} üben` },
+      partner.cookies,
+    );
+    await as(
+      `/api/pairs/${pair}/questions`,
+      'POST',
+      { text: `Was kann ${PERSON.name}?` },
+      partner.cookies,
+    );
+  }
   const meeting = await planNextMeeting(app.meetingDependencies(), pairs.running);
   if (!meeting) throw new Error('the fixture needs a planned meeting');
   const rsvp = `/api/meetings/${meeting.id}/rsvp`;

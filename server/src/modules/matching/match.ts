@@ -6,6 +6,9 @@ import { MatchMember } from './match-member.js';
 /** `ended`: a lunch round that ran its course; `dissolved`: a pair that did not fit. */
 export const MATCH_STATES = ['proposed', 'pinned', 'published', 'dissolved', 'ended'] as const;
 
+/** States of a pair its members have never been shown: a proposal is the admins' business. */
+export const UNPUBLISHED_STATES = ['proposed', 'pinned'] as const;
+
 /**
  * A pair (or, in peer rounds, a small group) proposed by a matching strategy. Dissolved matches
  * stay as history, so nobody is paired with the same person twice.

@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit-log.js';
-import { type SealedNote, sealNote } from './note-cipher.js';
 import type { NoteKeyring } from './note-keyring.js';
-import { PairNote } from './pair-note.js';
-import { readBody } from './pair-notes.js';
-import { PairQuestion } from './pair-question.js';
-import { readText } from './pair-questions.js';
+import {
+  openRow,
+  SEALED_TABLES,
+  type SealedTable,
+  type SealedTableRow,
+  seal,
+} from './sealed-text.js';
 
 /** Counts over notes and questions together. */
 export interface RotationProgress {
@@ -38,46 +40,27 @@ export async function rotateNotes(
 ): Promise<RotationProgress> {
   const current = keyring.keys[0]?.id;
   const progress: RotationProgress = { seen: 0, rotated: 0, unreadable: 0 };
-  const stale = [{ keyId: { $ne: current } }, { keyId: null }];
-  const notesDue = legacyOnly
-    ? { legacyBody: { $ne: null } }
-    : { $or: [...stale, { legacyBody: { $ne: null } }] };
-  const questionsDue = legacyOnly
-    ? { legacyText: { $ne: null } }
-    : { $or: [...stale, { legacyText: { $ne: null } }] };
-  const inBatches = async <T extends { id: string }>(
-    find: (fork: EntityManager, after: string) => Promise<T[]>,
-    reseal: (tx: EntityManager, row: T) => Promise<void>,
-  ): Promise<void> => {
+  for (const table of SEALED_TABLES) {
+    const legacy = { [table.legacy]: { $ne: null } };
+    const due = legacyOnly
+      ? legacy
+      : { $or: [{ keyId: { $ne: current } }, { keyId: null }, legacy] };
     for (let after = FIRST_ID; ; ) {
-      const fork = em.fork();
-      const batch = await find(fork, after);
-      if (batch.length === 0) return;
-      await fork.transactional(async (tx) => {
-        for (const row of batch) await reseal(tx, row);
+      const batch = await em
+        .fork()
+        .find<SealedTableRow>(
+          table.entity,
+          { $and: [due, { id: { $gt: after } }] },
+          { orderBy: { id: 'asc' }, limit: batchSize },
+        );
+      if (batch.length === 0) break;
+      await em.fork().transactional(async (tx) => {
+        for (const row of batch) await reseal(tx, keyring, progress, table, row);
       });
       after = batch[batch.length - 1]?.id ?? after;
       onProgress?.({ ...progress });
     }
-  };
-  const page = { orderBy: { id: 'asc' }, limit: batchSize } as const;
-  await inBatches(
-    (fork, after) => fork.find(PairNote, { $and: [notesDue, { id: { $gt: after } }] }, page),
-    async (tx, note) => {
-      const sealed = reseal(keyring, progress, 'note', note, readBody(keyring, note));
-      // A native update: the ORM's update hook would move `updatedAt`.
-      if (sealed) await tx.nativeUpdate(PairNote, { id: note.id }, { ...sealed, legacyBody: null });
-    },
-  );
-  await inBatches(
-    (fork, after) =>
-      fork.find(PairQuestion, { $and: [questionsDue, { id: { $gt: after } }] }, page),
-    async (tx, question) => {
-      const sealed = reseal(keyring, progress, 'question', question, readText(keyring, question));
-      if (sealed)
-        await tx.nativeUpdate(PairQuestion, { id: question.id }, { ...sealed, legacyText: null });
-    },
-  );
+  }
   if (progress.seen > 0)
     await recordAudit(em, {
       action: legacyOnly ? 'notes.encrypted' : 'notes.rotated',
@@ -86,19 +69,26 @@ export async function rotateNotes(
   return progress;
 }
 
-/** The text sealed anew, or undefined (and counted unreadable) when no key opens it. */
-function reseal(
+/** Seals the row's text anew, or leaves it (counted unreadable) when no key opens it. */
+async function reseal(
+  tx: EntityManager,
   keyring: NoteKeyring,
   progress: RotationProgress,
-  kind: 'note' | 'question',
-  row: { id: string; match: { id: string } },
-  text: string | undefined,
-): SealedNote | undefined {
+  table: SealedTable,
+  row: SealedTableRow,
+): Promise<void> {
   progress.seen += 1;
+  const text = openRow(keyring, table, row);
   if (text === undefined) {
     progress.unreadable += 1;
-    return undefined;
+    return;
   }
   progress.rotated += 1;
-  return sealNote(keyring, { kind, id: row.id, pairId: row.match.id }, text);
+  const sealed = seal(keyring, table.kind, row, text);
+  // A native update: the ORM's update hook would move `updatedAt`.
+  await tx.nativeUpdate<SealedTableRow>(
+    table.entity,
+    { id: row.id },
+    { ...sealed, [table.legacy]: null },
+  );
 }

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Log } from '../../logger.js';
 import { ServiceError } from '../../service-error.js';
-import { openNote, sealNote } from './note-cipher.js';
 import type { NoteKeyring } from './note-keyring.js';
 import { membership } from './pair-membership.js';
 import { PairNote } from './pair-note.js';
+import { openForView, seal } from './sealed-text.js';
 
 /**
  * What the note and question services need: the database, the keys, and a log for texts that
@@ -76,34 +76,12 @@ export async function changeNote(
 }
 
 /** Encrypts `body` into the note with the current key; the note needs its id already. */
-export function writeBody(keyring: NoteKeyring, note: PairNote, body: string): void {
-  const sealed = sealNote(keyring, { kind: 'note', id: note.id, pairId: note.match.id }, body);
-  note.keyId = sealed.keyId;
-  note.iv = sealed.iv;
-  note.ciphertext = sealed.ciphertext;
-  note.legacyBody = null;
-}
-
-/** The note's body, or undefined when it does not decrypt. */
-export function readBody(keyring: NoteKeyring, note: PairNote): string | undefined {
-  if (note.legacyBody !== null && note.legacyBody !== undefined) return note.legacyBody;
-  if (!note.keyId || !note.iv || !note.ciphertext) return undefined;
-  const { keyId, iv, ciphertext } = note;
-  return openNote(
-    keyring,
-    { kind: 'note', id: note.id, pairId: note.match.id },
-    { keyId, iv, ciphertext },
-  );
+function writeBody(keyring: NoteKeyring, note: PairNote, body: string): void {
+  Object.assign(note, seal(keyring, 'note', note, body), { legacyBody: null });
 }
 
 function view(deps: NoteDependencies, note: PairNote, userId: string): NoteView {
-  const body = readBody(deps.keyring, note);
-  // The partners see which note is lost; the operator learns why from the log, not from them.
-  if (body === undefined)
-    deps.log.error(
-      { noteId: note.id, pairId: note.match.id, keyId: note.keyId },
-      'a pair note does not decrypt: its key is not in NOTES_ENCRYPTION_KEYS, or the stored ciphertext was changed or moved',
-    );
+  const body = openForView(deps, 'note', note, note.legacyBody);
   return {
     id: note.id,
     body: body ?? '',

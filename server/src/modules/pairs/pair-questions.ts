@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceError } from '../../service-error.js';
-import { type NotePlace, openNote, sealNote } from './note-cipher.js';
 import type { NoteKeyring } from './note-keyring.js';
 import { membership } from './pair-membership.js';
 import type { NoteDependencies } from './pair-notes.js';
 import { PairQuestion } from './pair-question.js';
+import { openForView, seal } from './sealed-text.js';
 
 export interface QuestionView {
   id: string;
@@ -73,34 +73,12 @@ export async function changeQuestion(
 }
 
 /** Encrypts `text` into the question with the current key; the question needs its id already. */
-export function writeText(keyring: NoteKeyring, question: PairQuestion, text: string): void {
-  const sealed = sealNote(keyring, place(question), text);
-  question.keyId = sealed.keyId;
-  question.iv = sealed.iv;
-  question.ciphertext = sealed.ciphertext;
-  question.legacyText = null;
-}
-
-/** The question's text, or undefined when it does not decrypt. */
-export function readText(keyring: NoteKeyring, question: PairQuestion): string | undefined {
-  if (question.legacyText !== null && question.legacyText !== undefined) return question.legacyText;
-  if (!question.keyId || !question.iv || !question.ciphertext) return undefined;
-  const { keyId, iv, ciphertext } = question;
-  return openNote(keyring, place(question), { keyId, iv, ciphertext });
-}
-
-function place(question: PairQuestion): NotePlace {
-  return { kind: 'question', id: question.id, pairId: question.match.id };
+function writeText(keyring: NoteKeyring, question: PairQuestion, text: string): void {
+  Object.assign(question, seal(keyring, 'question', question, text), { legacyText: null });
 }
 
 function view(deps: NoteDependencies, question: PairQuestion, userId: string): QuestionView {
-  const text = readText(deps.keyring, question);
-  // As with notes: the partners see which question is lost, the operator learns why from the log.
-  if (text === undefined)
-    deps.log.error(
-      { questionId: question.id, pairId: question.match.id, keyId: question.keyId },
-      'a pair question does not decrypt: its key is not in NOTES_ENCRYPTION_KEYS, or the stored ciphertext was changed or moved',
-    );
+  const text = openForView(deps, 'question', question, question.legacyText);
   return {
     id: question.id,
     text: text ?? '',

@@ -8,6 +8,8 @@ export const SESSION_STATUSES = ['planned', 'done', 'skipped'] as const;
 export interface HomeworkItem {
   text: string;
   done: boolean;
+  /** True for a task the pair wrote itself, absent for one from the curriculum. */
+  byPair?: true;
 }
 
 /**

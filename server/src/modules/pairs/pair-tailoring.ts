@@ -114,7 +114,10 @@ function markActive(pair: Membership) {
   pair.match.staleSince = null;
 }
 
-/** Rewrites one's own side of a session's homework; tasks kept by their text stay ticked. */
+/**
+ * Rewrites one's own side of a session's homework; tasks kept by their text stay ticked, and
+ * stay the curriculum's when they came from it.
+ */
 export async function writeHomework(
   em: EntityManager,
   userId: string,
@@ -125,10 +128,17 @@ export async function writeHomework(
   return tailor(em, userId, matchId, async (fork, pair) => {
     const session = await sessionOf(fork, pair, sessionId);
     const side = sideOf(pair);
-    const done = new Set(
-      session.homework[side].filter((item) => item.done).map((item) => item.text),
+    const before = session.homework[side];
+    const done = new Set(before.filter((item) => item.done).map((item) => item.text));
+    // A task kept as the curriculum worded it is still the curriculum's; any other the pair's.
+    const curriculum = new Set(before.filter((item) => !item.byPair).map((item) => item.text));
+    const items = texts.map(
+      (text): HomeworkItem => ({
+        text,
+        done: done.has(text),
+        ...(curriculum.has(text) ? {} : { byPair: true }),
+      }),
     );
-    const items: HomeworkItem[] = texts.map((text) => ({ text, done: done.has(text) }));
     session.homework = { ...session.homework, [side]: items };
   });
 }

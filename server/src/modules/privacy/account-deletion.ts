@@ -6,9 +6,16 @@ import { Enrolment } from '../enrolment/enrolment.js';
 import { withdraw } from '../enrolment/enrolment-service.js';
 import type { MeetingDependencies } from '../meetings/meeting-notices.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
+import type { NoteKeyring } from '../pairs/note-keyring.js';
 import { User } from '../users/user.js';
-import { identifyingValues, type Replacement, wordPattern } from './identifying-values.js';
+import {
+  identifyingValues,
+  jsonWordPattern,
+  type Replacement,
+  wordPattern,
+} from './identifying-values.js';
 import type { AccountDeleted } from './privacy-schemas.js';
+import { scrubSealedTexts } from './scrub-sealed-texts.js';
 import { scrubStoredTexts } from './scrub-stored-texts.js';
 
 /**
@@ -35,8 +42,10 @@ export type DeletionRequester =
  * up a partner's history, and audit events with the action but neither actor nor a word that
  * names them (the append-only table allows just that change). Wherever their name,
  * email, subject or id appears in stored text of any table in any schema (a partner's inbox and
- * its calendar invitations, a meeting title, a job), it is replaced, in the form the text's
- * readers see: parsed for JSON and iCalendar, whose lines fold inside a name.
+ * its calendar invitations, a meeting title, a job) and in the notes and questions a partner
+ * wrote in their pairs (decrypted for it with `keyring`, and encrypted again), it is replaced,
+ * in the form the text's readers see: parsed for JSON and iCalendar, whose lines fold inside a
+ * name.
  *
  * Leaving the programmes commits pair by pair through the dissolve flow; a failure afterwards
  * leaves a person who merely withdrew, and deleting again finishes the work.
@@ -45,6 +54,7 @@ export type DeletionRequester =
  */
 export async function deleteAccount(
   deps: MeetingDependencies,
+  keyring: NoteKeyring,
   userId: string,
   requester: DeletionRequester,
 ): Promise<AccountDeleted> {
@@ -59,6 +69,7 @@ export async function deleteAccount(
   await deps.em.fork().transactional(async (tx) => {
     await deleteWhatIsTheirs(tx, userId, replacements);
     await forgetInAudit(tx, userId, tombstone.id, replacements);
+    await scrubSealedTexts(tx, keyring, userId, replacements);
     await scrubStoredTexts(tx, replacements);
     await anonymise(tx, userId, tombstone);
   });
@@ -99,7 +110,8 @@ async function deleteWhatIsTheirs(
   userId: string,
   replacements: readonly Replacement[],
 ): Promise<void> {
-  const mentions = replacements.map(({ value }) => wordPattern(value, true)).join('|');
+  const inJson = replacements.map(({ value }) => jsonWordPattern(value)).join('|');
+  const inText = replacements.map(({ value }) => wordPattern(value)).join('|');
   // Their deliveries' jobs first: the payload names only the delivery, gone in a moment.
   await tx.execute(
     `DELETE FROM graphile_worker._private_jobs
@@ -107,7 +119,7 @@ async function deleteWhatIsTheirs(
               SELECT d.id::text FROM delivery d JOIN notification n ON n.id = d.notification_id
                WHERE n.recipient_id = ?)
          OR payload::text ~* ? OR key ~* ?`,
-    [userId, mentions, mentions],
+    [userId, inJson, inText],
   );
   for (const statement of [
     'DELETE FROM session WHERE user_id = ?',
@@ -122,7 +134,7 @@ async function deleteWhatIsTheirs(
     `UPDATE enrolment SET profile = '{}', experience_years = NULL WHERE user_id = ?`,
   ])
     await tx.execute(statement, [userId]);
-  await tx.execute('DELETE FROM plugin_store_entry WHERE key ~* ?', [mentions]);
+  await tx.execute('DELETE FROM plugin_store_entry WHERE key ~* ?', [inText]);
 }
 
 /**
@@ -140,7 +152,7 @@ async function forgetInAudit(
   await tx.execute('SELECT audit_forget_person(?, ?, ?::jsonb, ?::jsonb)', [
     userId,
     tombstoneId,
-    JSON.stringify(replacements.map(({ value }) => wordPattern(value, true))),
+    JSON.stringify(replacements.map(({ value }) => jsonWordPattern(value))),
     JSON.stringify(replacements.map(({ by }) => JSON.stringify(by).slice(1, -1))),
   ]);
 }

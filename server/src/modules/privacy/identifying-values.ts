@@ -25,13 +25,35 @@ export function identifyingValues(
   ].filter(({ value }) => value.trim() !== '');
 }
 
+/** A PostgreSQL regular expression for the value as a whole word, case-insensitively. */
+export function wordPattern(value: string): string {
+  const { words, starts, ends } = wordParts(value);
+  return `${starts ? '\\m' : ''}${words}${ends ? '\\M' : ''}`;
+}
+
+/** {@link wordPattern} for the value as it is spelled inside a JSON string (`"` as `\"`). */
+export function jsonWordPattern(value: string): string {
+  return wordPattern(JSON.stringify(value.trim()).slice(1, -1));
+}
+
 /**
- * A PostgreSQL regular expression for the value as a whole word, case-insensitively; as it is
- * spelled inside a JSON string when `json` is set.
+ * A JavaScript regular expression for the value as a whole word in any case, as
+ * {@link wordPattern} finds it in PostgreSQL.
  */
-export function wordPattern(value: string, json = false): string {
-  const text = json ? JSON.stringify(value).slice(1, -1) : value;
-  const escaped = text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
-  const edge = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
-  return `${edge(text[0]) ? '\\m' : ''}${escaped}${edge(text.at(-1)) ? '\\M' : ''}`;
+export function wordRegExp(value: string): RegExp {
+  const { words, starts, ends } = wordParts(value);
+  const edge = '[\\p{L}\\p{N}]';
+  return new RegExp(`${starts ? `(?<!${edge})` : ''}${words}${ends ? `(?!${edge})` : ''}`, 'giu');
+}
+
+/**
+ * The value's words escaped for a regular expression, joined so that any run of white space
+ * (a line break inside a name, a non-breaking space) matches between them; and whether it
+ * starts and ends with a letter or digit, where a word edge must then be.
+ */
+function wordParts(value: string): { words: string; starts: boolean; ends: boolean } {
+  const text = value.trim();
+  const letter = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+  const words = text.split(/\s+/).map((word) => word.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&'));
+  return { words: words.join('\\s+'), starts: letter(text[0]), ends: letter(text.at(-1)) };
 }

@@ -1,50 +1,70 @@
 import { type AnyEntity, wrap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ServiceError } from '../../service-error.js';
+import { AuditEvent } from '../audit/audit-event.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { type Match, UNPUBLISHED_STATES } from '../matching/match.js';
 import type { NoteKeyring } from '../pairs/note-keyring.js';
-import type { PairNote } from '../pairs/pair-note.js';
-import { readBody } from '../pairs/pair-notes.js';
-import type { PairQuestion } from '../pairs/pair-question.js';
-import { readText } from '../pairs/pair-questions.js';
+import type { HomeworkItem, PairSession } from '../pairs/pair-session.js';
+import {
+  openRow,
+  SEALED_TABLES,
+  type SealedTable,
+  type SealedTableRow,
+} from '../pairs/sealed-text.js';
 import { User } from '../users/user.js';
 import type { PersonalDataExport } from './privacy-schemas.js';
-import { userReferences } from './user-references.js';
-
-/**
- * Columns left out of an export: secrets of a sign-in (a session's token hash and ID token) and
- * a note's or question's ciphertext, which is exported decrypted instead.
- */
-const WITHHELD: Record<string, readonly string[]> = {
-  Session: ['id', 'idToken'],
-  PairNote: ['keyId', 'iv', 'ciphertext', 'legacyBody'],
-  PairQuestion: ['keyId', 'iv', 'ciphertext', 'legacyText'],
-};
-
-/**
- * What a pair writes for itself, by entity: the column, and how it decrypts where it is
- * encrypted. No admin route returns these texts (docs/privacy.md, "Who sees what"), so an admin's
- * export of a person withholds them; the person gets them, decrypted, in their own export.
- */
-const PRIVATE_TO_THE_PAIR: Record<
-  string,
-  { column: string; decrypt?: (keyring: NoteKeyring, row: AnyEntity) => string | undefined }
-> = {
-  PairNote: { column: 'body', decrypt: (keyring, row) => readBody(keyring, row as PairNote) },
-  PairQuestion: {
-    column: 'text',
-    decrypt: (keyring, row) => readText(keyring, row as PairQuestion),
-  },
-  SessionFeedback: { column: 'comment' },
-};
+import { userReferences, type Where } from './user-references.js';
 
 /** Who an export is for: the person themselves, or an admin acting for them. */
-export type ExportAudience = 'person' | 'admin';
+type ExportAudience = 'person' | 'admin';
+
+/** What a person's own export needs to know beyond the rows: the pairs they dissolved. */
+interface PersonContext {
+  dissolvedByThem: ReadonlySet<string>;
+}
+
+/** How one entity's rows are exported, where that is more than every column as stored. */
+interface ExportRule {
+  /** Columns nobody gets: a sign-in's secrets. */
+  secret?: readonly string[];
+  /**
+   * The text a pair writes for itself: the person gets it (decrypted where it is sealed, its
+   * sealed columns never), an admin never (docs/privacy.md, "Who sees what").
+   */
+  pairText?: { column: string; sealed?: SealedTable };
+  /** Rows about the person that they never saw, left out of their own export. */
+  unseenByPerson?: Where;
+  /** The person's own export of a row: what a participant does not see of it goes. */
+  forPerson?: (object: Record<string, unknown>, row: AnyEntity, context: PersonContext) => void;
+  /** The admin export of a row: what the pair wrote for itself goes. */
+  forAdmin?: (object: Record<string, unknown>, row: AnyEntity) => void;
+}
+
+const [NOTES, QUESTIONS] = SEALED_TABLES;
+const SEALED_COLUMNS = ['keyId', 'iv', 'ciphertext'] as const;
+const PAIR_TEXT = 'Private to the pair: goes only to their author.';
+const PAIRS_OWN = 'Written by the pair for itself: goes only to its members.';
+const CONFIDENTIAL = 'Confidential: a partner is not told why a pair was dissolved.';
+const FOR_REVIEW = "The score and its explanation are for the admins' review of pairs only.";
+const UNPUBLISHED = { $in: [...UNPUBLISHED_STATES] };
+
+const RULES: Record<string, ExportRule> = {
+  Session: { secret: ['id', 'idToken'] },
+  PairNote: { pairText: { column: 'body', sealed: NOTES } },
+  PairQuestion: { pairText: { column: 'text', sealed: QUESTIONS } },
+  SessionFeedback: { pairText: { column: 'comment' } },
+  // A proposal is the admins' business until it is published.
+  Match: { unseenByPerson: { state: UNPUBLISHED }, forPerson: matchForPerson },
+  MatchMember: { unseenByPerson: { match: { state: UNPUBLISHED } } },
+  PairSession: { forAdmin: pairSessionForAdmin },
+};
 
 /**
  * Everything Tandem holds about a person, one section per table with every row that refers to
  * them (see user-references.ts), machine-readable. Their own pair notes and questions come
- * decrypted.
+ * decrypted; what a participant does not see (proposals, a match's score, a partner's reason
+ * for dissolving) stays out.
  *
  * @throws ServiceError not-found for an unknown person.
  */
@@ -56,13 +76,18 @@ export async function exportPersonalData(
 ): Promise<PersonalDataExport> {
   const fork = em.fork();
   if (!(await fork.findOne(User, userId))) throw new ServiceError('not-found', 'No such user.');
+  const context = audience === 'person' ? await personContext(fork, userId) : undefined;
   const tables: Record<string, Record<string, unknown>[]> = {};
   for (const reference of userReferences(fork)) {
-    const rows = await fork.find<AnyEntity>(reference.entity, {
-      $or: reference.filters(userId),
-    });
+    const rule = RULES[reference.entity] ?? {};
+    const theirs = { $or: reference.filters(userId) };
+    const unseen = context ? rule.unseenByPerson : undefined;
+    const rows = await fork.find<AnyEntity>(
+      reference.entity,
+      unseen ? { $and: [theirs, { $not: unseen }] } : theirs,
+    );
     tables[reference.tableName] = rows.map((row) =>
-      exportedRow(reference.entity, row, audience, keyring),
+      context ? forPerson(rule, row, keyring, context) : forAdmin(rule, row),
     );
   }
   return {
@@ -76,8 +101,8 @@ export async function exportPersonalData(
 
 /**
  * An admin exports a person's data on their behalf (a request by letter, say). Audited. What the
- * person wrote for their pair (notes, questions, feedback comments) is withheld here: no admin
- * route returns it.
+ * person's pair wrote for itself (notes, questions, feedback comments, the homework and sessions
+ * it added) is withheld here: no admin route returns it.
  */
 export async function exportPersonalDataForAdmin(
   em: EntityManager,
@@ -100,26 +125,80 @@ export function exportFilename(data: PersonalDataExport): string {
   return `tandem-export-${data.exportedAt.slice(0, 10)}.json`;
 }
 
-/**
- * One row as exported: to an admin without the pair's own texts, to the person with their notes
- * and questions decrypted.
- */
-function exportedRow(
-  entity: string,
-  row: AnyEntity,
-  audience: ExportAudience,
-  keyring: NoteKeyring,
-): Record<string, unknown> {
+/** The pairs the person dissolved themselves, as the audit records it: their reason is theirs. */
+async function personContext(em: EntityManager, userId: string): Promise<PersonContext> {
+  const events = await em.find(AuditEvent, {
+    action: 'pair.dissolved',
+    actor: userId,
+    targetType: 'match',
+  });
+  return { dissolvedByThem: new Set(events.map((event) => event.targetId ?? '')) };
+}
+
+/** A row as stored, without its secrets and sealed columns. */
+function stored(rule: ExportRule, row: AnyEntity): Record<string, unknown> {
   const object: Record<string, unknown> = wrap(row).toObject();
-  for (const column of WITHHELD[entity] ?? []) delete object[column];
-  const text = PRIVATE_TO_THE_PAIR[entity];
-  if (!text) return object;
-  if (audience === 'admin') {
-    object[text.column] = null;
-    object[`${text.column}Withheld`] = 'Private to the pair: goes only to their author.';
-    return object;
-  }
-  // Every note and question in the section is the person's own (theirs through `author` only).
-  if (text.decrypt) object[text.column] = text.decrypt(keyring, row) ?? null;
+  const sealed = rule.pairText?.sealed;
+  for (const column of [
+    ...(rule.secret ?? []),
+    ...(sealed ? [...SEALED_COLUMNS, sealed.legacy] : []),
+  ])
+    delete object[column];
   return object;
+}
+
+function forPerson(
+  rule: ExportRule,
+  row: AnyEntity,
+  keyring: NoteKeyring,
+  context: PersonContext,
+): Record<string, unknown> {
+  const object = stored(rule, row);
+  const text = rule.pairText;
+  // Every note and question in the section is the person's own (theirs through `author` only).
+  if (text?.sealed)
+    object[text.column] = openRow(keyring, text.sealed, row as SealedTableRow) ?? null;
+  rule.forPerson?.(object, row, context);
+  return object;
+}
+
+function forAdmin(rule: ExportRule, row: AnyEntity): Record<string, unknown> {
+  const object = stored(rule, row);
+  if (rule.pairText) withhold(object, [rule.pairText.column], PAIR_TEXT);
+  rule.forAdmin?.(object, row);
+  return object;
+}
+
+/** A participant sees neither the score of their match nor why a partner dissolved it. */
+function matchForPerson(
+  object: Record<string, unknown>,
+  row: AnyEntity,
+  { dissolvedByThem }: PersonContext,
+): void {
+  const match = row as Match;
+  delete object.score;
+  delete object.criteria;
+  object.scoreWithheld = FOR_REVIEW;
+  if (dissolvedByThem.has(match.id)) return;
+  object.dissolvedReason = null;
+  if (match.state === 'dissolved') object.dissolvedReasonWithheld = CONFIDENTIAL;
+}
+
+/** A session the pair added, and homework it wrote, are its own; the curriculum's texts stay. */
+function pairSessionForAdmin(object: Record<string, unknown>, row: AnyEntity): void {
+  const session = row as PairSession;
+  if (session.addedByPair) withhold(object, ['title', 'goal', 'agenda'], PAIRS_OWN);
+  const side = (items: HomeworkItem[]) =>
+    items.map((item) => (item.byPair ? { ...item, text: null, textWithheld: PAIRS_OWN } : item));
+  object.homework = {
+    mentor: side(session.homework.mentor),
+    mentee: side(session.homework.mentee),
+  };
+}
+
+function withhold(object: Record<string, unknown>, columns: readonly string[], why: string): void {
+  for (const column of columns) {
+    object[column] = null;
+    object[`${column}Withheld`] = why;
+  }
 }

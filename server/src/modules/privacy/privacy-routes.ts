@@ -20,7 +20,10 @@ import {
 } from './privacy-schemas.js';
 
 export interface PrivacyRoutesOptions {
-  /** To export a person's pair notes and questions decrypted. */
+  /**
+   * To export a person's pair notes and questions decrypted, and to take an erased person's
+   * name out of their partners'.
+   */
   noteKeyring: NoteKeyring;
 }
 
@@ -62,9 +65,14 @@ const privacyRoutes: FastifyPluginAsyncTypebox<PrivacyRoutesOptions> = async (
       },
     },
     async (request, reply) => {
-      const deleted = await deleteAccount(app.meetingDependencies(), signedIn(request).id, {
-        by: 'self',
-      });
+      const deleted = await deleteAccount(
+        app.meetingDependencies(),
+        noteKeyring,
+        signedIn(request).id,
+        {
+          by: 'self',
+        },
+      );
       reply.clearCookie(app.cookieNames.session, app.cookieOptions);
       return deleted;
     },
@@ -102,7 +110,7 @@ const privacyRoutes: FastifyPluginAsyncTypebox<PrivacyRoutesOptions> = async (
       },
     },
     async (request) =>
-      deleteAccount(app.meetingDependencies(), request.params.id, {
+      deleteAccount(app.meetingDependencies(), noteKeyring, request.params.id, {
         by: 'admin',
         adminId: signedIn(request).id,
       }),

@@ -1,15 +1,17 @@
 import type { MeetingDependencies } from '../meetings/meeting-notices.js';
+import type { NoteKeyring } from '../pairs/note-keyring.js';
 import { DELETED_ISSUER, deleteAccount } from './account-deletion.js';
 
 /**
  * Anonymises everyone whose every programme closed more than `days` ago, as if they had deleted
- * their account. A closed programme cannot change any more, so its `updated_at` is when it
+ * their account (`keyring` opens their partners' notes and questions). A closed programme cannot change any more, so its `updated_at` is when it
  * closed. People who never enrolled (admins, say) are left alone.
  *
  * @returns how many people were anonymised.
  */
 export async function anonymiseFormerParticipants(
   deps: MeetingDependencies,
+  keyring: NoteKeyring,
   days: number,
 ): Promise<number> {
   const people = await deps.em.execute<{ id: string }[]>(
@@ -22,6 +24,6 @@ export async function anonymiseFormerParticipants(
                  AND (p.state <> 'closed' OR p.updated_at > now() - make_interval(days => ?)))`,
     [DELETED_ISSUER, days],
   );
-  for (const { id } of people) await deleteAccount(deps, id, { by: 'retention' });
+  for (const { id } of people) await deleteAccount(deps, keyring, id, { by: 'retention' });
   return people.length;
 }

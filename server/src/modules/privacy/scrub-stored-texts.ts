@@ -54,13 +54,19 @@ async function scrubTable(
   if (!first) return;
   const table = `${quoted(first.table_schema)}.${quoted(first.table_name)}`;
   const search = columns.flatMap(({ column_name }) =>
-    replacements.flatMap(({ value }) => mayContain(quoted(column_name), value)),
+    replacements.flatMap(({ value }) => mayContain(`u.${quoted(column_name)}`, value)),
   );
   if (search.length === 0) return;
+  // Each column unfolded and lower-cased once per row, for every value's pieces to look in.
+  const unfolded = columns.map(
+    ({ column_name }) =>
+      `lower(regexp_replace(t.${quoted(column_name)}::text, ?, '', 'g')) AS ${quoted(column_name)}`,
+  );
   const rows = await tx.execute<Record<string, string | null>[]>(
-    `SELECT ctid::text AS "row ctid", ${columns.map(({ column_name }) => `${quoted(column_name)}::text`).join(', ')}
-       FROM ${table} WHERE ${search.map(({ sql }) => sql).join(' OR ')} FOR UPDATE`,
-    search.flatMap(({ values }) => values),
+    `SELECT t.ctid::text AS "row ctid", ${columns.map(({ column_name }) => `t.${quoted(column_name)}::text`).join(', ')}
+       FROM ${table} t CROSS JOIN LATERAL (SELECT ${unfolded.join(', ')}) AS u
+      WHERE ${search.map(({ sql }) => sql).join(' OR ')} FOR UPDATE OF t`,
+    [...columns.map(() => FOLD), ...search.flatMap(({ values }) => values)],
   );
   for (const row of rows) {
     const changes = columns.flatMap(({ column_name, data_type }) => {
@@ -81,15 +87,14 @@ async function scrubTable(
 /**
  * A condition true for every row whose column may hold the value in some stored form: each
  * piece of it between white space and the characters JSON or iCalendar escape appears, in any
- * case, in the column's unfolded text.
+ * case, in the column's unfolded, lower-cased text (`unfolded`).
  */
-function mayContain(column: string, value: string): { sql: string; values: string[] } | [] {
+function mayContain(unfolded: string, value: string): { sql: string; values: string[] } | [] {
   const pieces = value.split(/[\s\\",;]+/).filter((piece) => piece !== '');
   if (pieces.length === 0) return [];
-  const unfolded = `regexp_replace(${column}::text, ?, '', 'g')`;
   return {
-    sql: `(${pieces.map(() => `strpos(lower(${unfolded}), lower(?)) > 0`).join(' AND ')})`,
-    values: pieces.flatMap((piece) => [FOLD, piece]),
+    sql: `(${pieces.map(() => `strpos(${unfolded}, lower(?)) > 0`).join(' AND ')})`,
+    values: pieces,
   };
 }
 

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import type { Replacement } from './identifying-values.js';
+import { type Replacement, wordRegExp } from './identifying-values.js';
 
 /** How a column stores its text: as it reads, or as JSON whose strings are text again. */
 export type StoredForm = 'text' | 'json';
@@ -52,19 +52,4 @@ function scrubbedWords(text: string, replacements: readonly Replacement[]): stri
     (result, { value, by }) => result.replace(wordRegExp(value), () => by),
     text,
   );
-}
-
-/**
- * The value as a whole word in any case, its spaces matching any run of white space (a line
- * break inside a name, a non-breaking space).
- */
-function wordRegExp(value: string): RegExp {
-  const words = value
-    .trim()
-    .split(/\s+/)
-    .map((word) => word.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&'));
-  const letter = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
-  const before = letter(value.trim()[0]) ? '(?<![\\p{L}\\p{N}])' : '';
-  const after = letter(value.trim().at(-1)) ? '(?![\\p{L}\\p{N}])' : '';
-  return new RegExp(`${before}${words.join('\\s+')}${after}`, 'giu');
 }
