@@ -110,6 +110,11 @@ t.test('publishing the demo programme invites every pair, as the Demo mailbox sh
     },
     'an invitation shows its text and its event, times as UTC instants the browser formats',
   );
+  t.match(
+    invitations[0]?.text,
+    /Wo: Besprechungsraum 2\.14, Dienstgebäude Mitte · https:\/\/meet\.demo\.tandem\.example\/tandem-[0-9a-f]+\n/,
+    'a hybrid meeting names its room and its video room',
+  );
   const meetings = await sql<{ starts_at: Date }>(
     url,
     `SELECT g.starts_at FROM meeting g JOIN match m ON m.id = g.match_id WHERE m.programme_id = $1`,

@@ -91,7 +91,7 @@ export async function announceMeeting(
           title: meeting.title,
           startsAt: meeting.startsAt,
           minutes: Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000),
-          place: meeting.link ?? meeting.location ?? settings.location ?? '',
+          place: placeOf(meeting, settings.location),
           timeZone,
           ...audience?.get(user.id),
         });
@@ -110,6 +110,12 @@ export async function announceMeeting(
 }
 
 /** The names of everyone in `members` but `me`, as the messages write them. */
+export /** Where to meet, in words: a hybrid meeting names both its room and its video room. */
+function placeOf(meeting: Meeting, site: string | undefined): string {
+  const places = [meeting.location, meeting.link].filter((place) => place);
+  return places.length ? places.join(' · ') : (site ?? '');
+}
+
 export function others(members: readonly User[], me: User): string {
   return members
     .filter((user) => user.id !== me.id)
