@@ -65,6 +65,7 @@ export function formatLabel(format: ProgrammeSettings['format']): string {
 export function channelLabel(channel: string): string {
   if (channel === 'email') return msg('Email', { id: 'admin.channel.email' });
   if (channel === 'in-app') return msg('Inbox in Tandem', { id: 'admin.channel.inApp' });
+  if (channel === 'webhook') return msg('Team chat (webhook)', { id: 'admin.channel.webhook' });
   return channel;
 }
 

@@ -3,6 +3,7 @@ import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { announce } from '../components/announcer.js';
+import { channelLabel } from '../components/programme-labels.js';
 import type { TandemProfileForm } from '../components/tandem-profile-form.js';
 import { errorText, taskView } from '../components/task-view.js';
 import '../components/tandem-data-rights.js';
@@ -296,12 +297,6 @@ export class TandemProfilePage extends LitElement {
       this.savingPreferences = false;
     }
   }
-}
-
-function channelLabel(channel: string): string {
-  if (channel === 'email') return msg('Email', { id: 'profilePage.channel.email' });
-  if (channel === WEBHOOK) return msg('Team chat (webhook)', { id: 'profilePage.channel.webhook' });
-  return channel;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -120,6 +120,7 @@ export const templates = {
   'admin.form.channels': 'Benachrichtigungswege',
   'admin.channel.email': 'E-Mail',
   'admin.channel.inApp': 'Nachrichten in Tandem',
+  'admin.channel.webhook': 'Team-Chat (Webhook)',
   'admin.programme.title': 'Programm',
   'admin.programme.participants': str`${0} Teilnehmende`,
   'admin.programme.window': 'Anmeldung:',

@@ -178,6 +178,4 @@ export const templates = {
     'Freiwillig: die Adresse eines eingehenden Webhooks Ihres Team-Chats, beginnend mit https://.',
   'profilePage.webhook.error':
     'Bitte geben Sie eine vollständige Adresse ein, die mit https:// beginnt.',
-  'profilePage.channel.email': 'E-Mail',
-  'profilePage.channel.webhook': 'Team-Chat (Webhook)',
 };
