@@ -9,6 +9,7 @@ import ical, {
   ICalCalendarMethod,
   ICalEventStatus,
 } from 'ical-generator';
+import { pairPage } from '../src/modules/notifications/app-page.js';
 import type { NotificationContent } from '../src/modules/notifications/notify.js';
 
 export const PUBLIC_URL = 'https://tandem.bench.example';
@@ -55,5 +56,5 @@ export function invitationContent(i: number): NotificationContent {
       rsvp: true,
     })),
   });
-  return { title, text, link: `/pairs/bench-${i}`, calendar: calendar.toString() };
+  return { title, text, link: pairPage(`bench-${i}`), calendar: calendar.toString() };
 }

@@ -8,6 +8,7 @@ import { MatchMember } from '../src/modules/matching/match-member.js';
 import { Meeting } from '../src/modules/meetings/meeting.js';
 import { planNextMeeting } from '../src/modules/meetings/meeting-planner.js';
 import { SchedulingRequest } from '../src/modules/meetings/scheduling-request.js';
+import { pairPage } from '../src/modules/notifications/app-page.js';
 import { Notification } from '../src/modules/notifications/notification.js';
 import { Programme } from '../src/modules/programmes/programme.js';
 import { User } from '../src/modules/users/user.js';
@@ -105,7 +106,7 @@ t.test(
       [pair.mentor.id, pair.mentee.id].sort(),
       'planning again asks nobody twice',
     );
-    t.match(notices[0], { link: `/pairs/${pair.match.id}` });
+    t.match(notices[0], { link: pairPage(pair.match.id) }, 'the notice leads to the pair’s page');
 
     const review = async () =>
       (

@@ -85,7 +85,7 @@ t.test('publishing 50 pairs sends exactly 100 invitations that calendars accept'
     url: '/api/me/inbox',
     cookies: (await sessionFor(app, first?.user.id ?? '')).cookies,
   });
-  t.match(inbox.json(), { unread: 1, entries: [{ kind: 'invitation', link: /^\/pairs\// }] });
+  t.match(inbox.json(), { unread: 1, entries: [{ kind: 'invitation', link: /^\/tandem\// }] });
 });
 
 t.test(

@@ -15,6 +15,13 @@ export const TANDEM_ROUTES: RouteDefinition[] = [
     access: 'participant',
   },
   {
+    // Tandem 0.1 linked pairs here in its messages; inbox entries and emails sent then still do.
+    path: '/pairs/:pairId',
+    tag: 'tandem-tandem-page',
+    load: () => import('../pages/tandem-page.js'),
+    access: 'participant',
+  },
+  {
     path: '/inbox',
     tag: 'tandem-inbox-page',
     load: () => import('../pages/inbox-page.js'),

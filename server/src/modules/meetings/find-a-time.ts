@@ -4,6 +4,7 @@ import { lockRows } from '../../db/lock-rows.js';
 import { ServiceError } from '../../service-error.js';
 import { Match } from '../matching/match.js';
 import { activeChannels } from '../notifications/active-channels.js';
+import { pairPage } from '../notifications/app-page.js';
 import { type NotificationDraft, notify } from '../notifications/notify.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
 import { membership } from '../pairs/pair-membership.js';
@@ -147,7 +148,7 @@ async function announceProposals(
             starts,
             timeZone,
           }),
-          link: `/pairs/${match.id}`,
+          link: pairPage(match.id),
         }),
       }),
     );

@@ -4,6 +4,7 @@ import type { Log } from '../../logger.js';
 import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import type { Match } from '../matching/match.js';
 import { activeChannels } from '../notifications/active-channels.js';
+import { pairPage } from '../notifications/app-page.js';
 import { type NotificationDraft, notify } from '../notifications/notify.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
 import { programmeSettings } from '../programmes/programme-service.js';
@@ -98,7 +99,7 @@ export async function announceMeeting(
         return {
           title,
           text,
-          link: `/pairs/${match.id}`,
+          link: pairPage(match.id),
           ...(calendar
             ? { calendar: meetingCalendar(meeting, { ...calendar, description: text }) }
             : {}),

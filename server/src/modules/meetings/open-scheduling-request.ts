@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Match } from '../matching/match.js';
 import { activeChannels } from '../notifications/active-channels.js';
+import { pairPage } from '../notifications/app-page.js';
 import { type NotificationDraft, notify } from '../notifications/notify.js';
 import type { PairSession } from '../pairs/pair-session.js';
 import { findATimeText } from './find-a-time-texts.js';
@@ -54,7 +55,7 @@ function askToFindATime(
         title: session.title,
         weeks: HORIZON_WEEKS,
       }),
-      link: `/pairs/${match.id}`,
+      link: pairPage(match.id),
     }),
   }));
 }

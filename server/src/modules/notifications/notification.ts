@@ -30,7 +30,7 @@ export const Notification = defineEntity({
     locale: p.enum(['de', 'en']).default('de'),
     title: p.string(),
     text: p.text(),
-    /** Where in the app it leads, e.g. `/pairs/<id>`. */
+    /** Where in the app it leads: a path of app-page.ts. */
     link: p.string().nullable(),
     /** The iCalendar object sent with it, when it is about a meeting. */
     calendar: p.text().nullable(),

@@ -6,6 +6,7 @@ import { organisationSettings } from '../organisation/organisation-settings.js';
 import type { Programme } from '../programmes/programme.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import type { User } from '../users/user.js';
+import type { AppPath } from './app-page.js';
 import { Delivery } from './delivery.js';
 import { Notification, type NotificationKind } from './notification.js';
 
@@ -19,8 +20,8 @@ export const IN_APP = 'in-app';
 export interface NotificationContent {
   title: string;
   text: string;
-  /** Where in the app it leads, e.g. `/pairs/<id>`. */
-  link?: string;
+  /** Where in the app it leads. */
+  link?: AppPath;
   /** An iCalendar object (REQUEST or CANCEL) for calendars. */
   calendar?: string;
 }

@@ -8,6 +8,7 @@ import { Match } from '../matching/match.js';
 import type { MeetingDependencies } from '../meetings/meeting-notices.js';
 import { cancelUpcomingMeetings } from '../meetings/meeting-planner.js';
 import { activeChannels } from '../notifications/active-channels.js';
+import { homePage } from '../notifications/app-page.js';
 import { notify } from '../notifications/notify.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import { dissolvedText } from './pair-texts.js';
@@ -100,7 +101,7 @@ async function tellPartners(
           partners: partners.join(', '),
           programme: match.programme.name,
         };
-        return { ...dissolvedText(locale, facts, rematchAtOnce), link: '/' };
+        return { ...dissolvedText(locale, facts, rematchAtOnce), link: homePage };
       },
     }));
   await notify(em, drafts, activeChannels(deps.plugins));

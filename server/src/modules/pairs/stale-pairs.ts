@@ -1,6 +1,7 @@
 import { Match } from '../matching/match.js';
 import type { MeetingDependencies } from '../meetings/meeting-notices.js';
 import { activeChannels } from '../notifications/active-channels.js';
+import { pairPage } from '../notifications/app-page.js';
 import { type NotificationDraft, notify } from '../notifications/notify.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import { staleText } from './pair-texts.js';
@@ -52,7 +53,7 @@ function askToGoOn(match: Match): NotificationDraft[] {
         partners: partners.join(', '),
         programme: match.programme.name,
       };
-      return { ...staleText(locale, facts, weeks), link: `/pairs/${match.id}` };
+      return { ...staleText(locale, facts, weeks), link: pairPage(match.id) };
     },
   }));
 }

@@ -1,0 +1,14 @@
+/**
+ * A page of the web app (web/src/router) that a notification leads to. Only the functions
+ * below make one, so no message can link to an address the app has no page for; the web app's
+ * tests match each of them against its router.
+ */
+export type AppPath = string & { readonly appPath: true };
+
+/** The home page: what a person has open, whatever their programmes. */
+export const homePage = '/' as AppPath;
+
+/** A pair's own page: partner, meetings, plan, notes. */
+export function pairPage(pairId: string): AppPath {
+  return `/tandem/${encodeURIComponent(pairId)}` as AppPath;
+}
