@@ -1,10 +1,11 @@
 /**
  * Finding a time together, through the UI: a pair for whom Tandem found no common time sees
  * "No common time found — propose times", proposes a time of their own, and picks the one the
- * partner proposed, which becomes the next meeting on the page.
+ * partner proposed, which becomes the next meeting on the page, and answers it "maybe".
  */
 import t from 'tap';
 import { Enrolment } from '../../server/src/modules/enrolment/enrolment.js';
+import { Meeting } from '../../server/src/modules/meetings/meeting.js';
 import { SchedulingRequest } from '../../server/src/modules/meetings/scheduling-request.js';
 import { TimeProposal } from '../../server/src/modules/meetings/time-proposal.js';
 import { PairSession } from '../../server/src/modules/pairs/pair-session.js';
@@ -74,4 +75,16 @@ t.test('a pair without a common time proposes times and picks one', async (t) =>
     theirs.toISOString(),
     "the partner's time is the next meeting",
   );
+
+  // The card's third answer: "maybe" is an answer of its own, and the time stays.
+  await meeting.getByRole('button', { name: 'Maybe' }).click();
+  await page.getByText('You answered maybe; the time stays.').waitFor({ state: 'attached' });
+  t.equal(
+    (await meeting.locator('.answer').textContent())?.trim(),
+    'Maybe',
+    'my answer reads "Maybe"',
+  );
+  const answered = await site.app.orm.em.fork().findOneOrFail(Meeting, { match: pairId });
+  t.equal(answered.responses[person.id], 'tentative', 'and is stored as tentative');
+  t.equal(answered.startsAt.toISOString(), theirs.toISOString(), 'at the same time');
 });

@@ -148,6 +148,14 @@ export class TandemNextMeeting extends LitElement {
         <button
           type="button"
           class="secondary"
+          aria-disabled=${this.busy || meeting.myResponse === 'tentative' ? 'true' : 'false'}
+          @click=${() => this.answerNow(meeting, { response: 'tentative' })}
+        >
+          ${msg('Maybe', { id: 'tandem.meeting.maybe' })}
+        </button>
+        <button
+          type="button"
+          class="secondary"
           aria-disabled=${this.busy || meeting.myResponse === 'declined' ? 'true' : 'false'}
           @click=${() => this.answerNow(meeting, { response: 'declined' })}
         >
@@ -302,6 +310,9 @@ function answeredText(rsvp: Rsvp): string {
   if (rsvp.response === 'accepted') {
     return msg('You accepted the meeting.', { id: 'tandem.meeting.accepted' });
   }
+  if (rsvp.response === 'tentative') {
+    return msg('You answered maybe; the time stays.', { id: 'tandem.meeting.tentative' });
+  }
   return 'proposedStart' in rsvp && rsvp.proposedStart
     ? msg('Your proposal has been sent.', { id: 'tandem.meeting.proposalSent' })
     : msg('You declined the meeting.', { id: 'tandem.meeting.declined' });
@@ -311,6 +322,8 @@ function responseLabel(response: RsvpResponse): string {
   switch (response) {
     case 'accepted':
       return msg('Accepted', { id: 'tandem.meeting.response.accepted' });
+    case 'tentative':
+      return msg('Maybe', { id: 'tandem.meeting.response.tentative' });
     case 'declined':
       return msg('Declined', { id: 'tandem.meeting.response.declined' });
     default:

@@ -171,6 +171,8 @@ function responseLabel(value: ProgrammeMeeting['responses'][string] | undefined)
   switch (value) {
     case 'accepted':
       return msg('accepted', { id: 'adminMeetings.rsvp.accepted' });
+    case 'tentative':
+      return msg('maybe', { id: 'adminMeetings.rsvp.tentative' });
     case 'declined':
       return msg('declined', { id: 'adminMeetings.rsvp.declined' });
     default:

@@ -71,8 +71,8 @@ function answerOf(reply: CalendarReply, partstat: string): Rsvp | undefined {
     return reply.proposedStart
       ? { response: 'declined', proposedStart: reply.proposedStart.toISOString(), sequence }
       : undefined;
-  if (partstat === 'ACCEPTED' || partstat === 'TENTATIVE')
-    return { response: 'accepted', sequence };
+  if (partstat === 'ACCEPTED') return { response: 'accepted', sequence };
+  if (partstat === 'TENTATIVE') return { response: 'tentative', sequence };
   if (partstat === 'DECLINED') return { response: 'declined', sequence };
   return undefined;
 }

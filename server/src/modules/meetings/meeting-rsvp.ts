@@ -85,8 +85,8 @@ export async function answerInTransaction(
       'conflict',
       'This meeting has changed since this answer was given; answer the new time.',
     );
-  if (rsvp.response === 'accepted') {
-    meeting.responses = { ...meeting.responses, [userId]: 'accepted' };
+  if (rsvp.response !== 'declined') {
+    meeting.responses = { ...meeting.responses, [userId]: rsvp.response };
     await em.flush();
     return meetingView(meeting, userId);
   }

@@ -32,7 +32,10 @@ const AnsweredSequence = Type.Optional(
   }),
 );
 
-/** A member's answer to an invitation; a decline may propose another start. */
+/**
+ * A member's answer to an invitation: yes, maybe (`tentative`: an answer, the time stays), or
+ * no; a decline may propose another start.
+ */
 // "declined" comes first: Fastify's validator removes properties a branch does not know while
 // it tries that branch, so with "accepted" first a proposed time was gone before "declined"
 // was tried.
@@ -52,7 +55,10 @@ export const RsvpSchema = Type.Union([
     { additionalProperties: false },
   ),
   Type.Object(
-    { response: Type.Literal('accepted'), sequence: AnsweredSequence },
+    {
+      response: Type.Union([Type.Literal('accepted'), Type.Literal('tentative')]),
+      sequence: AnsweredSequence,
+    },
     { additionalProperties: false },
   ),
 ]);

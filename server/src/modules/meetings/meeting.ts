@@ -6,7 +6,8 @@ import { PairSession } from '../pairs/pair-session.js';
 export const MEETING_STATES = ['planned', 'held', 'cancelled'] as const;
 export type MeetingState = (typeof MEETING_STATES)[number];
 
-export const RSVP_RESPONSES = ['pending', 'accepted', 'declined'] as const;
+/** A member's answer; `tentative` ("maybe") counts as an answer and keeps the time. */
+export const RSVP_RESPONSES = ['pending', 'accepted', 'tentative', 'declined'] as const;
 export type RsvpResponse = (typeof RSVP_RESPONSES)[number];
 
 /** One meeting of a pair, planned by Tandem for a session of the pair's plan. */

@@ -104,6 +104,7 @@ export const templates = {
   'adminMeetings.rsvp.accepted': 'zugesagt',
   'adminMeetings.rsvp.declined': 'abgesagt',
   'adminMeetings.rsvp.pending': 'noch keine Antwort',
+  'adminMeetings.rsvp.tentative': 'vielleicht',
   'deliveries.title': 'Zustellungen',
   'deliveries.intro':
     'Nachrichten, die Tandem per E-Mail oder über einen anderen Kanal versendet hat. Fehlgeschlagene Zustellungen stehen oben, mit dem Grund.',
