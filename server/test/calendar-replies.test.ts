@@ -1,5 +1,6 @@
 import { type SmtpSink, startSmtpSink } from '@tandem/plugin-testkit/smtp-sink';
 import type { FastifyInstance } from 'fastify';
+import ICAL from 'ical.js';
 import { ImapFlow } from 'imapflow';
 import { pino } from 'pino';
 import t, { type Test } from 'tap';
@@ -10,6 +11,9 @@ import { createLogger } from '../src/logger.js';
 import { parseCalendarReply } from '../src/modules/meetings/calendar-reply.js';
 import type {} from '../src/modules/meetings/meeting-dependencies-plugin.js';
 import type { MeetingDependencies } from '../src/modules/meetings/meeting-notices.js';
+import { nudgeUnanswered } from '../src/modules/meetings/meeting-nudge.js';
+import { Notification } from '../src/modules/notifications/notification.js';
+import { User } from '../src/modules/users/user.js';
 import {
   appleReply,
   gmailReply,
@@ -74,7 +78,7 @@ async function publishedPair(app: FastifyInstance, sink: SmtpSink) {
     start: invitation.start,
     end: invitation.end,
   });
-  return { mentor, mentee, invitation, meetingOf, fields };
+  return { hr, mentor, mentee, invitation, meetingOf, fields };
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
@@ -192,6 +196,192 @@ t.test('answers from calendars change the RSVP as the buttons do', async (t) => 
   for (const update of sink.messages.slice(4).map(receivedInvitation))
     t.match(update, { sequence: 2, start: proposed }, 'both get the new time');
 });
+
+/** Who of the meeting's pair has been sent this message about it (`nudge`, `counter-declined`). */
+async function notified(app: FastifyInstance, meetingId: string, message: string) {
+  const notifications = await app.orm.em
+    .fork()
+    .find(Notification, { subject: `meeting:${meetingId}:${message}` });
+  return notifications.map((notification) => notification.recipient.id);
+}
+
+/** The DECLINECOUNTER mail among those received, its calendar read as a calendar would. */
+function declineCounterIn(sink: SmtpSink) {
+  const mail = sink.messages.find((message) => message.calendar?.method === 'DECLINECOUNTER');
+  if (!mail?.calendar) return undefined;
+  const calendar = new ICAL.Component(ICAL.parse(mail.calendar.content));
+  const event = calendar.getFirstSubcomponent('vevent');
+  return {
+    to: mail.envelope.to[0],
+    subject: mail.subject,
+    text: mail.text,
+    method: calendar.getFirstPropertyValue('method'),
+    uid: event?.getFirstPropertyValue('uid'),
+    sequence: event?.getFirstPropertyValue('sequence'),
+    organizer: event?.getFirstPropertyValue('organizer'),
+    attendees: event?.getAllProperties('attendee').map((line) => line.getFirstValue()),
+    stamped: Boolean(event?.getFirstPropertyValue('dtstamp')),
+    start: event?.getFirstPropertyValue('dtstart') ?? null,
+  };
+}
+
+t.test('a tentative answer is "maybe": shown, kept, and not nudged', async (t) => {
+  const sink = await startSmtpSink();
+  t.teardown(() => sink.close());
+  const dovecot = await startDovecot(t);
+  const app = await mailTestApp(t, sink, replyEnv(dovecot));
+  const { hr, mentor, mentee, meetingOf, fields } = await publishedPair(app, sink);
+  const client = await imap(t, dovecot);
+
+  await client.append('INBOX', outlookReply(fields(mentee, 'TENTATIVE')));
+  await until(
+    'the tentative answer',
+    async () => (await meetingOf(mentee.user.id)).myResponse === 'tentative',
+  );
+  const meeting = await meetingOf(mentor.user.id);
+  t.match(
+    meeting,
+    { partners: [{ response: 'tentative' }], myResponse: 'pending', sequence: 0 },
+    'the partner sees "maybe"; the meeting stays where it is',
+  );
+  await nudgeUnanswered(app.meetingDependencies(), meeting.id);
+  t.same(
+    await notified(app, meeting.id, 'nudge'),
+    [mentor.user.id],
+    'the nudge asks only the partner, who has not answered',
+  );
+
+  const session = await sessionFor(app, mentor.user.id);
+  const maybe = await app.inject({
+    method: 'POST',
+    url: `/api/meetings/${meeting.id}/rsvp`,
+    cookies: session.cookies,
+    payload: { response: 'tentative', sequence: meeting.sequence },
+  });
+  t.equal(maybe.statusCode, 200, 'the app takes "maybe" as an answer');
+  t.match(maybe.json(), { myResponse: 'tentative', sequence: 0 }, 'and keeps the time');
+  t.match(
+    await meetingOf(mentee.user.id),
+    { myResponse: 'tentative', partners: [{ response: 'tentative' }] },
+    'the other side sees it',
+  );
+  const listed = await app.inject({
+    url: `/api/admin/programmes/${mentor.match.programme.id}/meetings`,
+    cookies: hr.cookies,
+  });
+  t.match(
+    listed.json(),
+    [{ responses: { [mentor.user.id]: 'tentative', [mentee.user.id]: 'tentative' } }],
+    'and so does an admin',
+  );
+});
+
+t.test('a refused calendar counter is answered with a DECLINECOUNTER', async (t) => {
+  const sink = await startSmtpSink();
+  t.teardown(() => sink.close());
+  const dovecot = await startDovecot(t);
+  const app = await mailTestApp(t, sink, replyEnv(dovecot));
+  const { mentor, mentee, invitation, meetingOf, fields } = await publishedPair(app, sink);
+  await app.orm.em.fork().nativeUpdate(User, { id: mentee.user.id }, { locale: 'en' });
+  const client = await imap(t, dovecot);
+
+  const proposed = new Date(Date.now() + 4 * 86_400_000);
+  proposed.setUTCHours(8, 30, 0, 0);
+  const counter = { start: proposed, end: new Date(proposed.getTime() + 45 * 60_000) };
+  await client.append(
+    'INBOX',
+    outlookReply({ ...fields(mentee, 'TENTATIVE'), ...counter }, 'COUNTER'),
+  );
+  await sink.waitFor(4, 20_000);
+  const moved = await meetingOf(mentor.user.id);
+  t.match(
+    moved,
+    { startsAt: proposed.toISOString(), sequence: 1, partners: [{ response: 'accepted' }] },
+    "the counter moves the meeting and the partner is asked about the counterer's time",
+  );
+
+  await client.append(
+    'INBOX',
+    thunderbirdReply({ ...fields(mentor, 'DECLINED'), sequence: 1, messageId: 'no-1' }),
+  );
+  await sink.waitFor(7, 20_000);
+  t.match(
+    declineCounterIn(sink),
+    {
+      to: mentee.user.email,
+      subject: /^Your proposed time does not suit: /,
+      text: new RegExp(`${mentor.user.name} cannot make the time you proposed for "`),
+      method: 'DECLINECOUNTER',
+      uid: invitation.uid,
+      sequence: 0,
+      organizer: `mailto:${REPLY_TO}`,
+      attendees: [`mailto:${mentee.user.email}`],
+      stamped: true,
+      start: null,
+    },
+    "the counterer's calendar is told, in their language, that the time it proposed is refused",
+  );
+  t.same(
+    await notified(app, moved.id, 'counter-declined'),
+    [mentee.user.id],
+    'and only the counterer',
+  );
+  const replanned = await meetingOf(mentor.user.id);
+  t.match(replanned, { sequence: 2, myResponse: 'pending' }, 'the meeting is planned again');
+  t.ok(new Date(replanned.startsAt) > proposed, 'at a later time');
+  for (const update of sink.messages.filter((mail) => mail.calendar?.method === 'REQUEST').slice(4))
+    t.match(receivedInvitation(update), { sequence: 2 }, 'both get the new time');
+});
+
+t.test(
+  'a counter the partner accepts sends no DECLINECOUNTER, until they decline it',
+  async (t) => {
+    const sink = await startSmtpSink();
+    t.teardown(() => sink.close());
+    const dovecot = await startDovecot(t);
+    const app = await mailTestApp(t, sink, replyEnv(dovecot));
+    const { mentor, mentee, meetingOf, fields } = await publishedPair(app, sink);
+    const client = await imap(t, dovecot);
+    const proposed = new Date(Date.now() + 5 * 86_400_000);
+    proposed.setUTCHours(9, 0, 0, 0);
+    const counter = { start: proposed, end: new Date(proposed.getTime() + 45 * 60_000) };
+    await client.append(
+      'INBOX',
+      outlookReply({ ...fields(mentee, 'TENTATIVE'), ...counter }, 'COUNTER'),
+    );
+    await sink.waitFor(4, 20_000);
+    const moved = await meetingOf(mentor.user.id);
+    const session = await sessionFor(app, mentor.user.id);
+    const answer = (payload: Record<string, unknown>) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/meetings/${moved.id}/rsvp`,
+        cookies: session.cookies,
+        payload: { ...payload, sequence: moved.sequence },
+      });
+
+    t.equal((await answer({ response: 'accepted' })).statusCode, 200);
+    t.same(
+      await notified(app, moved.id, 'counter-declined'),
+      [],
+      'accepting the counter sends nothing',
+    );
+    t.match(await meetingOf(mentee.user.id), { partners: [{ response: 'accepted' }], sequence: 1 });
+
+    t.equal((await answer({ response: 'declined' })).statusCode, 200);
+    t.same(
+      await notified(app, moved.id, 'counter-declined'),
+      [mentee.user.id],
+      'declining it in the app later tells the counterer all the same',
+    );
+    await sink.waitFor(7, 20_000);
+    t.match(declineCounterIn(sink), {
+      to: mentee.user.email,
+      sequence: 0,
+      text: /Mentorin 0 kann zu der Zeit/,
+    });
+  },
+);
 
 t.test('a message is answered once, by two readers at once or after a restart', async (t) => {
   const sink = await startSmtpSink();

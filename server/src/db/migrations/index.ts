@@ -20,6 +20,7 @@ import { Migration20261128090000_questions_encryption } from './Migration2026112
 import { Migration20261206120000_calendar_reply } from './Migration20261206120000_calendar_reply.js';
 import { Migration20261206122000_find_a_time } from './Migration20261206122000_find_a_time.js';
 import { Migration20261206140000_audit_purge_floor } from './Migration20261206140000_audit_purge_floor.js';
+import { Migration20261207090000_meeting_countered_by } from './Migration20261207090000_meeting_countered_by.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -85,5 +86,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261206140000_audit_purge_floor',
     class: Migration20261206140000_audit_purge_floor,
+  },
+  {
+    name: 'Migration20261207090000_meeting_countered_by',
+    class: Migration20261207090000_meeting_countered_by,
   },
 ];

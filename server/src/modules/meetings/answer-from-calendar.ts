@@ -21,10 +21,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Applies an attendee's reply from their calendar exactly as their button in the app would:
- * ACCEPTED and TENTATIVE accept (the RSVP knows no "maybe", and a tentative yes keeps the time
- * for planning), DECLINED declines and moves the meeting, COUNTER declines with the proposed
- * start. Only a reply to one of Tandem's meeting UIDs, from an attendee of that meeting who
- * also sent the mail, counts.
+ * ACCEPTED accepts, TENTATIVE answers "maybe" (the time stays), DECLINED declines and moves the
+ * meeting, COUNTER declines with the proposed start, which the meeting remembers as this
+ * attendee's counter (refused later, their calendar gets a DECLINECOUNTER). Only a reply to
+ * one of Tandem's meeting UIDs, from an attendee of that meeting who also sent the mail, counts.
  *
  * The reply is recorded under `messageKey` in the same transaction as the answer, so a message
  * read twice (two workers, a restart before it was moved away) answers once.
@@ -47,7 +47,7 @@ export async function answerFromCalendar(
       if (!userId) return { outcome: 'rejected', reason: 'not an attendee', meetingId };
       if (!(await recordOnce(em, messageKey, meetingId)))
         return { outcome: 'duplicate', meetingId };
-      await answerInTransaction(deps, em, userId, meetingId, rsvp, now);
+      await answerInTransaction(deps, em, userId, meetingId, rsvp, now, 'calendar');
       return { outcome: 'answered', meetingId };
     });
   } catch (error) {

@@ -50,7 +50,7 @@ export function meetingCalendar(meeting: CalendarMeeting, options: MeetingCalend
     timezone: zone ? { name: null, generator: () => zone.vtimezone } : null,
   });
   calendar.createEvent({
-    id: `meeting-${meeting.id}@${options.uidDomain}`,
+    id: meetingUid(meeting, options.uidDomain),
     sequence: meeting.calendarSequence,
     // Luxon dates, since ical-generator reads a plain Date's local fields in the process's zone.
     start: DateTime.fromJSDate(meeting.startsAt),
@@ -71,4 +71,9 @@ export function meetingCalendar(meeting: CalendarMeeting, options: MeetingCalend
     })),
   });
   return calendar.toString();
+}
+
+/** A meeting's UID for its whole life: `meeting-<id>@<uidDomain>`, unique worldwide. */
+export function meetingUid(meeting: Pick<Meeting, 'id'>, uidDomain: string): string {
+  return `meeting-${meeting.id}@${uidDomain}`;
 }

@@ -5,13 +5,15 @@ import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import type { Match } from '../matching/match.js';
 import { activeChannels } from '../notifications/active-channels.js';
 import { pairPage } from '../notifications/app-page.js';
+import type { NotificationKind } from '../notifications/notification.js';
 import { type NotificationDraft, notify } from '../notifications/notify.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import type { User } from '../users/user.js';
+import { declineCounterCalendar } from './decline-counter-calendar.js';
 import type { HolidayCalendar } from './holiday-calendar.js';
 import type { Meeting } from './meeting.js';
-import { type CalendarPerson, meetingCalendar } from './meeting-calendar.js';
+import { type CalendarPerson, meetingCalendar, meetingUid } from './meeting-calendar.js';
 import { type MeetingFacts, type MeetingMessage, meetingText } from './meeting-texts.js';
 
 /** What planning and announcing meetings needs. */
@@ -28,15 +30,25 @@ export interface MeetingDependencies {
   now: Clock;
 }
 
-/** Messages that carry the calendar object, so calendars add, move or remove the event. */
-const CALENDAR_METHOD: Partial<Record<MeetingMessage, 'REQUEST' | 'CANCEL'>> = {
+/**
+ * Messages that carry a calendar object: calendars add, move or remove the event, or learn
+ * that the time their COUNTER proposed was refused.
+ */
+const CALENDAR_METHOD: Partial<Record<MeetingMessage, 'REQUEST' | 'CANCEL' | 'DECLINECOUNTER'>> = {
   invitation: 'REQUEST',
   update: 'REQUEST',
   cancel: 'CANCEL',
+  'counter-declined': 'DECLINECOUNTER',
 };
 
-/** Who of the pair gets a message, by user id, with what only they read (their homework). */
-export type MeetingAudience = ReadonlyMap<string, Pick<MeetingFacts, 'homework'>>;
+/**
+ * Who of the pair gets a message, by user id, with what only they read: their homework, or
+ * whom the message names instead of all the other members.
+ */
+export type MeetingAudience = ReadonlyMap<
+  string,
+  Partial<Pick<MeetingFacts, 'homework' | 'partners'>>
+>;
 
 /** Messages about a meeting that stand beside its invitation, each with a subject of its own. */
 const BESIDE_INVITATION: ReadonlySet<MeetingMessage> = new Set([
@@ -44,13 +56,15 @@ const BESIDE_INVITATION: ReadonlySet<MeetingMessage> = new Set([
   'feedback',
   'nudge',
   'homework',
+  'counter-declined',
 ]);
 
 /**
  * Tells the members of the meeting's pair about it — every member, or only the `audience` —
  * through `em` (so inside the caller's transaction). Invitations, updates and cancellations
- * carry the iCalendar object with the meeting's current SEQUENCE; each message goes out once
- * per meeting version.
+ * carry the iCalendar object with the meeting's current SEQUENCE; a refused counter carries
+ * the DECLINECOUNTER for the version before, which the counter answered. Each message goes
+ * out once per meeting version.
  */
 export async function announceMeeting(
   deps: Omit<MeetingDependencies, 'em' | 'holidays'>,
@@ -65,16 +79,7 @@ export async function announceMeeting(
   const recipients = audience ? members.filter((user) => audience.has(user.id)) : members;
   const { timeZone } = await organisationSettings(em);
   const settings = programmeSettings(match.programme);
-  const method = CALENDAR_METHOD[message];
-  const calendar = method && {
-    method,
-    organiser: organiser(deps),
-    attendees: members.flatMap((user) =>
-      user.email ? [{ name: user.name, email: user.email }] : [],
-    ),
-    uidDomain: new URL(deps.publicUrl).hostname,
-    timeZone,
-  };
+  const calendarFor = calendarWriter(deps, meeting, message, members, timeZone);
   const drafts = recipients.map(
     (user): NotificationDraft => ({
       recipient: user,
@@ -82,7 +87,7 @@ export async function announceMeeting(
         ? `meeting:${meeting.id}:${message}`
         : `meeting:${meeting.id}`,
       sequence: meeting.calendarSequence,
-      kind: message === 'homework' ? 'reminder' : message,
+      kind: kindOf(message),
       programme: match.programme,
       meeting,
       render: (locale) => {
@@ -96,27 +101,66 @@ export async function announceMeeting(
           timeZone,
           ...audience?.get(user.id),
         });
-        return {
-          title,
-          text,
-          link: pairPage(match.id),
-          ...(calendar
-            ? { calendar: meetingCalendar(meeting, { ...calendar, description: text }) }
-            : {}),
-        };
+        const calendar = calendarFor(user, text);
+        return { title, text, link: pairPage(match.id), ...(calendar ? { calendar } : {}) };
       },
     }),
   );
   await notify(em, drafts, activeChannels(deps.plugins));
 }
 
-/** The names of everyone in `members` but `me`, as the messages write them. */
-export /** Where to meet, in words: a hybrid meeting names both its room and its video room. */
-function placeOf(meeting: Meeting, site: string | undefined): string {
+/**
+ * How the message's calendar object is written for one recipient, or undefined for messages
+ * without one. A DECLINECOUNTER names only its recipient, who countered, and echoes the
+ * SEQUENCE the counter answered: the version before the one that took its time.
+ */
+function calendarWriter(
+  deps: Pick<MeetingDependencies, 'plugins' | 'publicUrl' | 'replyAddress'>,
+  meeting: Meeting,
+  message: MeetingMessage,
+  members: readonly User[],
+  timeZone: string,
+): (recipient: User, description: string) => string | undefined {
+  const method = CALENDAR_METHOD[message];
+  const uidDomain = new URL(deps.publicUrl).hostname;
+  if (method === 'DECLINECOUNTER')
+    return (recipient) =>
+      recipient.email
+        ? declineCounterCalendar({
+            uid: meetingUid(meeting, uidDomain),
+            sequence: meeting.calendarSequence - 1,
+            organiser: organiser(deps),
+            attendee: { name: recipient.name, email: recipient.email },
+          })
+        : undefined;
+  if (!method) return () => undefined;
+  const attendees = members.flatMap((user) =>
+    user.email ? [{ name: user.name, email: user.email }] : [],
+  );
+  return (_recipient, description) =>
+    meetingCalendar(meeting, {
+      method,
+      organiser: organiser(deps),
+      attendees,
+      uidDomain,
+      timeZone,
+      description,
+    });
+}
+
+function kindOf(message: MeetingMessage): NotificationKind {
+  if (message === 'homework') return 'reminder';
+  if (message === 'counter-declined') return 'update';
+  return message;
+}
+
+/** Where to meet, in words: a hybrid meeting names both its room and its video room. */
+export function placeOf(meeting: Meeting, site: string | undefined): string {
   const places = [meeting.location, meeting.link].filter((place) => place);
   return places.length ? places.join(' · ') : (site ?? '');
 }
 
+/** The names of everyone in `members` but `me`, as the messages write them. */
 export function others(members: readonly User[], me: User): string {
   return members
     .filter((user) => user.id !== me.id)

@@ -119,8 +119,19 @@ export async function createMeeting(
 }
 
 /**
+ * Who moved a meeting and what they answer to the new time; `countered` when their calendar
+ * proposed it (an iMIP COUNTER).
+ */
+export interface MovedBy {
+  userId: string;
+  response: RsvpResponse;
+  countered?: boolean;
+}
+
+/**
  * Moves a meeting to another time, e.g. after a member declined: raises its calendar sequence,
  * asks everyone again, sends the update (same UID, higher SEQUENCE) and moves the reminder.
+ * Remembers whose calendar proposed the new time, if one did, and forgets it on any other move.
  * Call inside a transaction; `em` must have the meeting's pair populated.
  */
 export async function moveMeeting(
@@ -128,15 +139,16 @@ export async function moveMeeting(
   em: EntityManager,
   meeting: Meeting,
   slot: Interval,
-  respondedBy?: { userId: string; response: RsvpResponse },
+  movedBy?: MovedBy,
 ): Promise<void> {
   const responses = pendingResponses(meeting.match);
-  if (respondedBy) responses[respondedBy.userId] = respondedBy.response;
+  if (movedBy) responses[movedBy.userId] = movedBy.response;
   em.assign(meeting, {
     startsAt: slot.start,
     endsAt: slot.end,
     responses,
     calendarSequence: meeting.calendarSequence + 1,
+    counteredBy: movedBy?.countered ? movedBy.userId : null,
   });
   await em.flush();
   await announceMeeting(deps, em, meeting, 'update');

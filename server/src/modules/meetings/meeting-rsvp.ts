@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { lockRows } from '../../db/lock-rows.js';
 import { ServiceError } from '../../service-error.js';
 import { Meeting } from './meeting.js';
-import type { MeetingDependencies } from './meeting-notices.js';
+import { announceMeeting, type MeetingDependencies } from './meeting-notices.js';
 import { moveMeeting, nextFreeSlot } from './meeting-planner.js';
 import type { MeetingView, Rsvp } from './meeting-schemas.js';
 
@@ -36,11 +36,16 @@ function memberOf(userId: string) {
   return { state: 'published' as const, members: { enrolment: { user: userId } } };
 }
 
+/** Where an answer comes from: the app's buttons, or the member's calendar (iMIP). */
+export type AnswerOrigin = 'app' | 'calendar';
+
 /**
- * A member answers an invitation. Accepting records it. Declining moves the meeting: to the
- * proposed start when one is given (the proposer accepts it, the others are asked again), else
- * to the next time every member is free; when none is left, the decline is recorded and the
- * meeting stays for the pair to settle.
+ * A member answers an invitation. Accepting, or a tentative "maybe", records it and keeps the
+ * time. Declining moves the meeting: to the proposed start when one is given (the proposer
+ * accepts it, the others are asked again), else to the next time every member is free; when
+ * none is left, the decline is recorded and the meeting stays for the pair to settle. A decline
+ * that moves a time another member's calendar proposed first tells that calendar its proposal
+ * was refused (see {@link tellCounterRefused}).
  *
  * @throws ServiceError not-found for someone outside the pair or a meeting that is over or
  *   cancelled; invalid for a proposed start that is not ahead; conflict for an answer to a
@@ -73,6 +78,7 @@ export async function answerInTransaction(
   meetingId: string,
   rsvp: Rsvp,
   now = deps.now(),
+  origin: AnswerOrigin = 'app',
 ): Promise<MeetingView> {
   // Locked first: answers of both members at once must not overwrite each other's, and
   // declines at once move the meeting one after the other, each from where the last left it.
@@ -98,9 +104,40 @@ export async function answerInTransaction(
     await em.flush();
     return meetingView(meeting, userId);
   }
-  const answer = rsvp.proposedStart ? ('accepted' as const) : ('pending' as const);
-  await moveMeeting(deps, em, meeting, slot, { userId, response: answer });
+  await tellCounterRefused(deps, em, meeting, userId);
+  await moveMeeting(deps, em, meeting, slot, {
+    userId,
+    response: rsvp.proposedStart ? 'accepted' : 'pending',
+    countered: Boolean(rsvp.proposedStart) && origin === 'calendar',
+  });
   return meetingView(meeting, userId);
+}
+
+/**
+ * The meeting's time came from a member's calendar (a COUNTER) and another member declines it:
+ * the counterer hears who cannot make it, with a DECLINECOUNTER their calendar files against
+ * the proposal, before the meeting moves on. A time proposed in the app needs no such message:
+ * the app shows the answer, and the update that follows names the new time.
+ */
+async function tellCounterRefused(
+  deps: Omit<MeetingDependencies, 'em'>,
+  em: EntityManager,
+  meeting: Meeting,
+  userId: string,
+): Promise<void> {
+  const counterer = meeting.counteredBy?.id;
+  if (!counterer || counterer === userId) return;
+  const decliner = meeting.match.members
+    .getItems()
+    .find((member) => member.enrolment.user.id === userId)?.enrolment.user;
+  if (!decliner) return;
+  await announceMeeting(
+    deps,
+    em,
+    meeting,
+    'counter-declined',
+    new Map([[counterer, { partners: decliner.name }]]),
+  );
 }
 
 function proposedSlot(meeting: Meeting, start: Date, now: Date) {

@@ -7,12 +7,14 @@ export type MeetingMessage =
   | 'reminder'
   | 'feedback'
   | 'nudge'
-  | 'homework';
+  | 'homework'
+  | 'counter-declined';
 
 /** What a message about a meeting says, already in plain words. */
 export interface MeetingFacts {
   /** The recipient's first name or full name. */
   name: string;
+  /** The other members; for `counter-declined`, the one who cannot make the proposed time. */
   partners: string;
   title: string;
   startsAt: Date;
@@ -55,6 +57,10 @@ const de: Texts = {
     `Eure Hausaufgaben vor „${f.title}“`,
     `Hallo ${f.name},\n\nvor eurem Treffen „${f.title}“ mit ${f.partners} am ${when} ist bei dir noch offen:\n\n${list(f.homework)}\n\nIn Tandem hakst du Erledigtes ab.`,
   ],
+  'counter-declined': (f, when) => [
+    `Dein Terminvorschlag passt nicht: ${f.title}`,
+    `Hallo ${f.name},\n\n${f.partners} kann zu der Zeit, die du für „${f.title}“ vorgeschlagen hast (${when}), leider nicht. Tandem sucht eine andere Zeit und schickt sie dir.`,
+  ],
 };
 
 const en: Texts = {
@@ -85,6 +91,10 @@ const en: Texts = {
   homework: (f, when) => [
     `Your homework before "${f.title}"`,
     `Hello ${f.name},\n\nbefore your meeting "${f.title}" with ${f.partners} on ${when} you still have open:\n\n${list(f.homework)}\n\nTick off what is done in Tandem.`,
+  ],
+  'counter-declined': (f, when) => [
+    `Your proposed time does not suit: ${f.title}`,
+    `Hello ${f.name},\n\n${f.partners} cannot make the time you proposed for "${f.title}" (${when}). Tandem is looking for another time and will send it to you.`,
   ],
 };
 

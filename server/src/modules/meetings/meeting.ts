@@ -2,6 +2,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { createdAt, updatedAt, uuidPrimaryKey } from '../../db/common-properties.js';
 import { Match } from '../matching/match.js';
 import { PairSession } from '../pairs/pair-session.js';
+import { User } from '../users/user.js';
 
 export const MEETING_STATES = ['planned', 'held', 'cancelled'] as const;
 export type MeetingState = (typeof MEETING_STATES)[number];
@@ -30,6 +31,12 @@ export const Meeting = defineEntity({
     responses: p.json<Record<string, RsvpResponse>>().default('{}'),
     /** iCalendar SEQUENCE: raised on every change, so calendars update in place. */
     calendarSequence: p.integer().default(0),
+    /**
+     * The member whose calendar proposed this time (an iMIP COUNTER to the version before,
+     * `calendarSequence - 1`): refused by another member, their calendar is told with a
+     * DECLINECOUNTER. Null when the time came any other way; every other move clears it.
+     */
+    counteredBy: () => p.manyToOne(User).nullable().deleteRule('set null'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
