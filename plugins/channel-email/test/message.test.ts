@@ -59,10 +59,17 @@ t.test('the event is in the mail once, as the last alternative, method as inside
     kind: 'cancel',
     calendar: (request.calendar ?? '').replace('METHOD:REQUEST', 'METHOD:CANCEL'),
   });
+  // A refused counter proposal (RFC 5546 DECLINECOUNTER) travels the same way.
+  const declineCounter = sampleMessage({
+    deliveryKey: 'layout:declinecounter',
+    kind: 'update',
+    calendar: (request.calendar ?? '').replace('METHOD:REQUEST', 'METHOD:DECLINECOUNTER'),
+  });
   const cases = [
     { message: request, method: 'REQUEST', partId: '3' },
     { message: plain, method: 'REQUEST', partId: '2' },
     { message: cancel, method: 'CANCEL', partId: '3' },
+    { message: declineCounter, method: 'DECLINECOUNTER', partId: '3' },
   ];
   for (const { message } of cases)
     await email.send(message, createTestContext({ config: configFor(sink) }).ctx);
