@@ -44,20 +44,22 @@ const HELD_BEFORE_MISFIT = 2;
 const MISFIT_REASON = 'Wir reden aneinander vorbei.';
 const REPLY_TO = 'antworten@agency.example';
 
-type Client = (fields: ReplyFields, method?: 'REPLY' | 'COUNTER') => string;
-type Person = Awaited<ReturnType<typeof proposedPairs>>['people'][number] & { client: Client };
-/**
- * People who answer every invitation from their calendar, not in the app; each uses another
- * client. One declines the meeting of a session (by its position), one proposes another time
- * for one (a COUNTER, which only Outlook sends) and the partner accepts the new time.
- */
-const BY_CALENDAR: {
+/** Someone who answers from a calendar: its client, the session (by position) declined or countered. */
+interface CalendarWay {
   pair: number;
   role: 'mentor' | 'mentee';
-  client: Client;
+  client: (fields: ReplyFields, method?: 'REPLY' | 'COUNTER') => string;
   declines?: number;
   counters?: number;
-}[] = [
+}
+type Person = Awaited<ReturnType<typeof proposedPairs>>['people'][number] & CalendarWay;
+
+/**
+ * People who answer every invitation from their calendar, not in the app; each uses another
+ * client. One declines a first invitation, one proposes another time (a COUNTER, which only
+ * Outlook sends) and the partner accepts the new time.
+ */
+const BY_CALENDAR: CalendarWay[] = [
   { pair: 2, role: 'mentee', client: outlookReply, counters: 3 },
   { pair: 2, role: 'mentor', client: gmailReply },
   { pair: 3, role: 'mentee', client: thunderbirdReply, declines: 3 },
@@ -402,20 +404,6 @@ t.test('a half-year: 20 pairs hold, skip, replan or rematch all 12 sessions', as
     );
   }
 
-  async function meetingsOf(userId: string): Promise<MeetingView[]> {
-    return (await app.inject({ url: '/api/meetings', cookies: as(userId) })).json();
-  }
-
-  /** Meetings ahead that the person has not answered yet. */
-  async function toAnswer(userId: string): Promise<MeetingView[]> {
-    return (await meetingsOf(userId)).filter(
-      (meeting) =>
-        meeting.state === 'planned' &&
-        meeting.myResponse === 'pending' &&
-        new Date(meeting.startsAt) > clock.now(),
-    );
-  }
-
   /**
    * Whoever answers in the app accepts each meeting they were asked to (the pair that declines
    * declines its third once). Who has an invitation open is looked up in one query: asking each
@@ -467,20 +455,10 @@ t.test('a half-year: 20 pairs hold, skip, replan or rematch all 12 sessions', as
     t.fail('calendars kept answering each other');
   }
 
-  /** Replies to each invitation received and not answered yet; returns how many replies. */
-  async function replyFromCalendar(person: (typeof byCalendar)[number]): Promise<number> {
-    let replies = 0;
-    for (const meeting of await toAnswer(person.user.id)) {
-      const invitation = invitations
-        .all()
-        .find(
-          (i) =>
-            i?.method === 'REQUEST' &&
-            i.to === person.user.email &&
-            i.uid === uidOf(meeting.id) &&
-            i.sequence === meeting.sequence,
-        );
-      if (!invitation) continue;
+  /** Replies to each invitation in the person's mail that is still to answer; returns how many. */
+  async function replyFromCalendar(person: Person): Promise<number> {
+    const open = await invitationsToAnswer(person);
+    for (const { meeting, invitation } of open) {
       const fields: ReplyFields = {
         from: { name: person.user.name, email: person.user.email ?? '' },
         to: REPLY_TO,
@@ -490,45 +468,71 @@ t.test('a half-year: 20 pairs hold, skip, replan or rematch all 12 sessions', as
         start: invitation.start,
         end: invitation.end,
       };
-      const position = await positionOf(meeting.id);
       // Only a first invitation is declined or countered: the new time is accepted.
-      const firstTo = (n?: number) => n !== undefined && n === position && meeting.sequence === 0;
+      const firstTo = (n?: number) =>
+        n !== undefined && n === meeting.session?.position && meeting.calendarSequence === 0;
       if (firstTo(person.counters)) await counter(person, meeting, fields);
       else if (firstTo(person.declines)) await decline(person, meeting, fields);
       else await accept(person, meeting, fields);
-      replies++;
     }
-    return replies;
+    return open.length;
   }
 
-  async function accept(person: Person, meeting: MeetingView, fields: ReplyFields): Promise<void> {
+  /**
+   * The meetings ahead the person has not answered, each with the invitation to its current
+   * time as their mail holds it. One whose update has not arrived yet waits for it.
+   */
+  async function invitationsToAnswer(person: Person) {
+    const ahead = await em
+      .fork()
+      .find(
+        Meeting,
+        { match: person.match.id, state: 'planned', startsAt: { $gt: clock.now() } },
+        { populate: ['session'] },
+      );
+    return ahead.flatMap((meeting) => {
+      if (meeting.responses[person.user.id] !== 'pending') return [];
+      const invitation = invitations
+        .all()
+        .find(
+          (i) =>
+            i?.method === 'REQUEST' &&
+            i.to === person.user.email &&
+            i.uid === uidOf(meeting.id) &&
+            i.sequence === meeting.calendarSequence,
+        );
+      return invitation ? [{ meeting, invitation }] : [];
+    });
+  }
+
+  async function accept(person: Person, meeting: Meeting, fields: ReplyFields): Promise<void> {
     await reply(person.client(fields));
     t.match(
       await viewOf(person.user.id, meeting.id),
-      { sequence: meeting.sequence, myResponse: 'accepted' },
+      { sequence: meeting.calendarSequence, myResponse: 'accepted' },
       `${person.user.name}'s calendar accepts "${meeting.title}"`,
     );
   }
 
-  async function decline(person: Person, meeting: MeetingView, fields: ReplyFields): Promise<void> {
+  async function decline(person: Person, meeting: Meeting, fields: ReplyFields): Promise<void> {
     await reply(person.client({ ...fields, partstat: 'DECLINED' }));
     const moved = await viewOf(person.user.id, meeting.id);
     t.match(
       moved,
-      { sequence: meeting.sequence + 1, myResponse: 'pending' },
+      { sequence: meeting.calendarSequence + 1, myResponse: 'pending' },
       `${person.user.name}'s calendar declines "${meeting.title}": it moves`,
     );
-    t.ok(moved && moved.startsAt > meeting.startsAt, 'to a later time');
+    t.ok(moved && new Date(moved.startsAt) > meeting.startsAt, 'to a later time');
     if (moved)
       moves.push({ meetingId: moved.id, sequence: moved.sequence, startsAt: moved.startsAt });
   }
 
   /** Proposes the same time a day later, as Outlook's "propose new time" does. */
-  async function counter(person: Person, meeting: MeetingView, fields: ReplyFields): Promise<void> {
+  async function counter(person: Person, meeting: Meeting, fields: ReplyFields): Promise<void> {
     const start = new Date(fields.start.getTime() + 86_400_000);
     const end = new Date(fields.end.getTime() + 86_400_000);
     await reply(person.client({ ...fields, start, end }, 'COUNTER'));
-    const sequence = meeting.sequence + 1;
+    const sequence = meeting.calendarSequence + 1;
     t.match(
       await viewOf(person.user.id, meeting.id),
       { startsAt: start.toISOString(), sequence, myResponse: 'accepted' },
@@ -545,14 +549,12 @@ t.test('a half-year: 20 pairs hold, skip, replan or rematch all 12 sessions', as
     calendarReplies++;
   }
 
-  /** The position in the pair's plan of the session a meeting is for. */
-  async function positionOf(meetingId: string): Promise<number | undefined> {
-    const meeting = await em.fork().findOne(Meeting, meetingId, { populate: ['session'] });
-    return meeting?.session?.position;
-  }
-
+  /** The meeting as the person sees it in the app. */
   async function viewOf(userId: string, meetingId: string): Promise<MeetingView | undefined> {
-    return (await meetingsOf(userId)).find((meeting) => meeting.id === meetingId);
+    const meetings: MeetingView[] = (
+      await app.inject({ url: '/api/meetings', cookies: as(userId) })
+    ).json();
+    return meetings.find((meeting) => meeting.id === meetingId);
   }
 
   async function skipSixth(userId: string, matchId: string): Promise<boolean> {
