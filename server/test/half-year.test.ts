@@ -44,7 +44,7 @@ const HELD_BEFORE_MISFIT = 2;
 const MISFIT_REASON = 'Wir reden aneinander vorbei.';
 const REPLY_TO = 'antworten@agency.example';
 
-/** Someone who answers from a calendar: its client, the session (by position) declined or countered. */
+/** Answering from a calendar: the client, a session (by position) declined or countered. */
 interface CalendarWay {
   pair: number;
   role: 'mentor' | 'mentee';
@@ -164,7 +164,7 @@ t.test('a half-year: 20 pairs hold, skip, replan or rematch all 12 sessions', as
   const uidOf = (meetingId: string) => `meeting-${meetingId}@${new URL(env.PUBLIC_URL).hostname}`;
 
   const declined = new Set<string>();
-  /** Every time a meeting moved: to whom the update must have gone, with which sequence and start. */
+  /** Every time a meeting moved: the update both members must have got, by sequence and start. */
   const moves: { meetingId: string; sequence: number; startsAt: string }[] = [];
   let calendarReplies = 0;
   /** The meeting a calendar proposed another time for, and that time. */
@@ -272,7 +272,8 @@ t.test('a half-year: 20 pairs hold, skip, replan or rematch all 12 sessions', as
         skipped: 1,
         cancelled: SESSIONS - HELD_BEFORE_MISFIT,
       },
-      'held: all of the pairs that went on but the one skipped, all of the rematched pair, two of the dissolved one; cancelled: the rest of the dissolved pair',
+      'held: all of the pairs that went on but the one skipped, all of the rematched pair, ' +
+        'two of the dissolved one; cancelled: the rest of the dissolved pair',
     );
     t.same(
       meetings.filter((m) => m.state === 'cancelled').map((m) => m.match.id),
