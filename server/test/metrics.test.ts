@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import t, { type Test } from 'tap';
 import WebSocket from 'ws';
+import { realClock } from '../src/clock.js';
 import { ManagementServer, servingProbe } from '../src/management/management-server.js';
 import { createMetrics, type Metrics } from '../src/metrics/metrics.js';
 import { executeMatchingRun } from '../src/modules/matching/execute-matching-run.js';
@@ -99,7 +100,14 @@ t.test('the management server counts requests, jobs, deliveries, runs and socket
   const run = em.create(MatchingRun, { programme, strategy: 'nobody-has-this', seed: 1 });
   await em.flush();
   await executeMatchingRun(
-    { orm: app.orm, plugins: app.plugins, log: app.log, timeLimitMs: 1000, metrics },
+    {
+      orm: app.orm,
+      plugins: app.plugins,
+      log: app.log,
+      timeLimitMs: 1000,
+      metrics,
+      now: realClock,
+    },
     run.id,
   );
 

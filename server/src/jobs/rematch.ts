@@ -1,4 +1,5 @@
 import type { Task } from 'graphile-worker';
+import { realClock } from '../clock.js';
 import { rematchAtOnce } from '../modules/matching/rematch-at-once.js';
 import type { TaskDependencies } from './task-dependencies.js';
 
@@ -20,6 +21,7 @@ export function rematchTask(deps: TaskDependencies): Task {
         plugins: deps.plugins,
         log: deps.log.child({ job: helpers.job.id, task: REMATCH }),
         timeLimitMs: deps.settings.matchingTimeLimitMs,
+        now: deps.now ?? realClock,
       },
       programmeId,
       enrolmentIds.filter((id): id is string => typeof id === 'string'),

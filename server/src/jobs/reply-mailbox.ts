@@ -52,14 +52,9 @@ export function startReplyMailbox(
   const running = (async () => {
     let retryMs = FIRST_RETRY_MS;
     while (!stopping.signal.aborted) {
-      const client = replyMailboxClient(settings);
-      // Without a listener, imapflow's socket errors would end the process.
-      client.on('error', (error: Error) =>
-        log.warn({ err: error }, 'reply mailbox connection failed'),
-      );
+      let client: ImapFlow | undefined;
       try {
-        await client.connect();
-        await openFolders(client, settings);
+        client = await openReplyMailbox(settings, log);
         log.info({ idle: client.capabilities.has('IDLE') }, 'reading the reply mailbox');
         retryMs = FIRST_RETRY_MS;
         while (!stopping.signal.aborted && client.usable) {
@@ -70,7 +65,7 @@ export function startReplyMailbox(
         if (!stopping.signal.aborted)
           log.warn({ err: error, retryMs }, 'reply mailbox unreachable; trying again');
       } finally {
-        await client.logout().catch(() => client.close());
+        if (client) await logOut(client);
       }
       await pause(retryMs, stopping.signal);
       retryMs = Math.min(retryMs * 2, LONGEST_RETRY_MS);
@@ -103,6 +98,44 @@ function pause(ms: number, stopped: AbortSignal, client?: ImapFlow): Promise<voi
     client?.on('exists', done);
     client?.on('close', done);
   });
+}
+
+/**
+ * Reads the reply mailbox once, on a connection of its own: every message in the inbox is
+ * applied (at `deps.now`) and moved, as in one round of {@link startReplyMailbox}. For a caller
+ * that decides when the mailbox is read instead of waiting for mail, such as the season test on
+ * its simulated clock.
+ */
+export async function sweepReplyMailbox(
+  settings: ReplyMailboxSettings,
+  deps: MeetingDependencies,
+  log: Log,
+): Promise<void> {
+  const client = await openReplyMailbox(settings, log);
+  try {
+    await readInbox(client, settings, deps, log);
+  } finally {
+    await logOut(client);
+  }
+}
+
+/** A connection to the reply mailbox, its folders in place and the inbox selected. */
+async function openReplyMailbox(settings: ReplyMailboxSettings, log: Log): Promise<ImapFlow> {
+  const client = replyMailboxClient(settings);
+  // Without a listener, imapflow's socket errors would end the process.
+  client.on('error', (error: Error) => log.warn({ err: error }, 'reply mailbox connection failed'));
+  try {
+    await client.connect();
+    await openFolders(client, settings);
+    return client;
+  } catch (error) {
+    await logOut(client);
+    throw error;
+  }
+}
+
+async function logOut(client: ImapFlow): Promise<void> {
+  await client.logout().catch(() => client.close());
 }
 
 /** Creates the two destination folders where missing and selects the inbox. */

@@ -1,4 +1,5 @@
 import type { Task } from 'graphile-worker';
+import { realClock } from '../clock.js';
 import { executeMatchingRun } from '../modules/matching/execute-matching-run.js';
 import type { TaskDependencies } from './task-dependencies.js';
 
@@ -17,6 +18,7 @@ export function runMatching(deps: TaskDependencies): Task {
         log: deps.log.child({ job: helpers.job.id, task: RUN_MATCHING }),
         timeLimitMs: deps.settings.matchingTimeLimitMs,
         metrics: deps.metrics,
+        now: deps.now ?? realClock,
       },
       runId,
     );

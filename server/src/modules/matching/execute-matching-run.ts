@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MatchProposal } from '@tandem/plugin-sdk';
+import type { Clock } from '../../clock.js';
 import type { Metrics } from '../../metrics/metrics.js';
 import { PluginCallError } from '../../plugin-host/invoke-plugin.js';
 import { publishEvent } from '../../realtime/publish-event.js';
@@ -12,6 +13,8 @@ import { MatchingRun } from './matching-run.js';
 
 export interface MatchingRunDependencies extends StrategyDependencies {
   metrics: Pick<Metrics, 'matchingRunDuration'>;
+  /** What time it is, for the pairs a run publishes at once. */
+  now: Clock;
 }
 
 /**
@@ -46,7 +49,7 @@ export async function executeMatchingRun(
       'matching run succeeded',
     );
     if (run.autoPublish && proposal.groups.length > 0)
-      await publishMatches(deps.orm.em, undefined, run.programme.id);
+      await publishMatches(deps.orm.em, undefined, run.programme.id, deps.now());
     outcome = 'succeeded';
   } catch (error) {
     const known = error instanceof StrategyFailure || error instanceof PluginCallError;

@@ -10,7 +10,8 @@ import { Match } from './match.js';
 /**
  * Publishes a programme's proposed and pinned matches in one transaction: they become pairs, a
  * job per pair gives it its plan, and a programme still matching starts running. Publishing
- * again later (after a rematch) publishes the new matches only.
+ * again later (after a rematch) publishes the new matches only. The pairs start `now`: their
+ * plans count the weeks from then.
  *
  * @returns how many pairs were published.
  * @throws ServiceError not-found, or conflict when there is nothing to publish or the programme
@@ -20,6 +21,7 @@ export async function publishMatches(
   em: EntityManager,
   actorId: string | undefined,
   programmeId: string,
+  now: Date,
 ): Promise<number> {
   const published = await em.fork().transactional(async (tx) => {
     const [programme] = await lockRows(tx, Programme, [programmeId]);
@@ -31,7 +33,6 @@ export async function publishMatches(
       );
     const matches = await tx.find(Match, { programme, state: { $in: ['proposed', 'pinned'] } });
     if (matches.length === 0) throw new ServiceError('conflict', 'There is nothing to publish.');
-    const now = new Date();
     for (const match of matches)
       tx.assign(match, { state: 'published', publishedAt: now, activeAt: now });
     if (programme.state === 'matching') programme.state = 'running';

@@ -75,7 +75,8 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/admin/programmes/:id/publish',
     { config: admin, schema: { operationId: 'publishMatches', params: Id, response: answers } },
     async (request) => {
-      await publishMatches(em(), signedIn(request).id, request.params.id);
+      const now = app.meetingDependencies().now();
+      await publishMatches(em(), signedIn(request).id, request.params.id, now);
       return review(request.params.id);
     },
   );

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { Clock } from '../../clock.js';
 import { CREATE_PAIR_PLAN } from '../../jobs/create-pair-plan.js';
 import { enqueueJob } from '../../jobs/enqueue-job.js';
 import { recordAudit } from '../audit/audit-log.js';
@@ -7,6 +8,11 @@ import { askStrategy, type StrategyDependencies } from './ask-strategy.js';
 import { Match } from './match.js';
 import { matchInput } from './match-input.js';
 import { MatchMember } from './match-member.js';
+
+export interface RematchDependencies extends StrategyDependencies {
+  /** What time it is: the new pairs are published, and their plans start, now. */
+  now: Clock;
+}
 
 /**
  * After a dissolve, in a programme that rematches at once: asks the strategy about everyone
@@ -17,9 +23,10 @@ import { MatchMember } from './match-member.js';
  * @returns how many new pairs were published.
  */
 export async function rematchAtOnce(
-  deps: StrategyDependencies,
+  deps: RematchDependencies,
   programmeId: string,
   enrolmentIds: string[],
+  now = deps.now(),
 ): Promise<number> {
   const em = deps.orm.em.fork();
   const programme = await em.findOneOrFail(Programme, programmeId);
@@ -36,7 +43,6 @@ export async function rematchAtOnce(
       members: { enrolment: { $in: placed } },
     });
     for (const match of stale) tx.remove(match);
-    const now = new Date();
     const created = groups.map((group) => {
       const match = tx.create(Match, {
         programme,

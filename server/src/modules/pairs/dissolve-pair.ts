@@ -33,17 +33,18 @@ export async function dissolvePair(
   by: { userId: string; admin: boolean },
   matchId: string,
   reason: string | undefined,
+  now = deps.now(),
 ): Promise<void> {
   await deps.em.fork().transactional(async (em) => {
     const match = await dissolvable(em, by, matchId);
     em.assign(match, {
       state: 'dissolved',
-      dissolvedAt: new Date(),
+      dissolvedAt: now,
       dissolvedReason: reason?.trim() || null,
     });
     await em.flush();
     const { rematchAtOnce } = programmeSettings(match.programme);
-    await cancelUpcomingMeetings(deps, em, match);
+    await cancelUpcomingMeetings(deps, em, match, now);
     await tellPartners(deps, em, match, by.userId, rematchAtOnce);
     if (rematchAtOnce)
       await enqueueJob(em, REMATCH, {
