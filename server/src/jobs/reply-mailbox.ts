@@ -39,8 +39,8 @@ export function replyMailboxClient(settings: ReplyMailboxSettings): ImapFlow {
  * Reads calendars' answers from the reply mailbox for as long as the worker runs: every message
  * in the inbox is applied (see {@link answerFromCalendar}) and then moved, to the processed
  * folder or, when Tandem could not use it, to the unprocessed folder for a person to look at.
- * New mail is noticed at once where the server has IDLE (imapflow idles whenever the
- * connection is quiet, and polls with NOOP where IDLE is missing), and swept every `pollMs`
+ * New mail is noticed at once where the server has IDLE (the reader idles as soon as it has
+ * read the inbox; imapflow polls with NOOP where IDLE is missing), and swept every `pollMs`
  * besides. A lost connection is opened again, waiting longer after each failure.
  */
 export function startReplyMailbox(
@@ -80,8 +80,8 @@ export function startReplyMailbox(
 }
 
 /**
- * Waits `ms`, or less: until the reader stops or, given a client, new mail arrives or the
- * connection closes. Every listener goes again, so a quiet mailbox polled for months adds none.
+ * Waits `ms`, or less: until the reader stops or, given a client, new mail arrives (listening
+ * with IDLE from the start) or the connection closes. Every listener goes again, so a quiet mailbox polled for months adds none.
  */
 function pause(ms: number, stopped: AbortSignal, client?: ImapFlow): Promise<void> {
   if (stopped.aborted) return Promise.resolve();
@@ -97,6 +97,9 @@ function pause(ms: number, stopped: AbortSignal, client?: ImapFlow): Promise<voi
     stopped.addEventListener('abort', done);
     client?.on('exists', done);
     client?.on('close', done);
+    // Listen at once: imapflow would start IDLE only after 15 s of quiet, and a reply arriving
+    // meanwhile waited for it. The next command ends the IDLE; a failed one closes the client.
+    client?.idle().catch(() => undefined);
   });
 }
 
