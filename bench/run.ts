@@ -2,7 +2,7 @@
  * `pnpm bench [name]`: runs the benchmarks, each in a process of its own with these Node flags.
  *
  *   pnpm bench               the matching solvers, the invitations, then http (not the
- *                            season: at 1,000 pairs it runs for about half an hour)
+ *                            season: at 1,000 pairs it runs for over half an hour)
  *   pnpm bench invitations   only the invitations through the queue (server/bench)
  *   pnpm bench http          only the participant overview beside a bare Fastify route
  *   pnpm bench season        a half-year of 1,000 pairs on a simulated clock: sessions held,

@@ -22,6 +22,7 @@
  * without a meeting planned, a search open or the admin's flag (target 0); messages by kind and
  * channel and what the sink received; wall time and peak memory. Then, as the ceiling of the
  * harness, as many no-op jobs in as many rounds through graphile-worker (./season-ceiling.ts).
+ * 1,000 pairs take over half an hour on two cores, so the plain `pnpm bench` leaves this out.
  */
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
