@@ -1,9 +1,12 @@
 /**
  * `pnpm bench [name]`: runs the benchmarks, each in a process of its own with these Node flags.
  *
- *   pnpm bench               every benchmark: the matching solvers, the invitations, then http
+ *   pnpm bench               the matching solvers, the invitations, then http (not the
+ *                            season: at 1,000 pairs it runs for over half an hour)
  *   pnpm bench invitations   only the invitations through the queue (server/bench)
  *   pnpm bench http          only the participant overview beside a bare Fastify route
+ *   pnpm bench season        a half-year of 1,000 pairs on a simulated clock: sessions held,
+ *                            pairs left without a next step, messages, time and memory
  *   pnpm bench matching      only the solvers; any other word filters the solver cases by
  *                            label (`pnpm bench sparse`), as plugins/sdk/bench/solvers.ts does
  */
@@ -13,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 const SOLVERS = 'plugins/sdk/bench/solvers.ts';
 const INVITATIONS = 'server/bench/invitations.ts';
 const HTTP = 'server/bench/http.ts';
+const SEASON = 'server/bench/season.ts';
 
 const [name, ...rest] = process.argv.slice(2);
 const runs: [string, string[]][] =
@@ -26,7 +30,9 @@ const runs: [string, string[]][] =
       ? [[INVITATIONS, rest]]
       : name === 'http'
         ? [[HTTP, rest]]
-        : [[SOLVERS, [name, ...rest]]];
+        : name === 'season'
+          ? [[SEASON, rest]]
+          : [[SOLVERS, [name, ...rest]]];
 
 let code = 0;
 // The http benchmark serves the web app beside the API, as deployed: build it first, as

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { runOnce } from 'graphile-worker';
+import { runOnce, type TaskList } from 'graphile-worker';
 import pg from 'pg';
-import type { Test } from 'tap';
 import type { Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { graphileLogger } from '../../src/jobs/graphile-logger.js';
@@ -27,8 +26,24 @@ export function seasonClock(start: Date): SeasonClock {
   };
 }
 
+/** Whoever owns the season: a tap test, or a benchmark that runs its own teardowns. */
+export interface SeasonOwner {
+  teardown(fn: () => unknown): void;
+}
+
+export interface SeasonOptions {
+  /**
+   * Jobs run at once in each round (default 1: one after the other, as the tests expect). A
+   * benchmark with a thousand pairs runs hundreds of jobs per round, most of them waiting on
+   * PostgreSQL or the SMTP server.
+   */
+  concurrency?: number;
+}
+
 export interface Season {
   clock: SeasonClock;
+  /** How many jobs ran so far, by task. */
+  readonly jobs: Readonly<Record<string, number>>;
   /**
    * Runs every job due up to `until`, in the order of their times: the clock jumps to the
    * earliest job not yet run, that job and everything due with it run through graphile-worker
@@ -45,13 +60,15 @@ export interface Season {
  * the season's time too. A job that fails stops the season with its error.
  */
 export function startSeason(
-  t: Test,
+  t: SeasonOwner,
   app: FastifyInstance,
   clock: SeasonClock,
   env: Record<string, string>,
   databaseUrl: string,
+  { concurrency = 1 }: SeasonOptions = {},
 ): Season {
   const log = app.log as Log;
+  const jobs: Record<string, number> = {};
   const tasks = taskList({
     settings: taskSettings(loadConfig({ NODE_ENV: 'test', ...env })),
     orm: app.orm,
@@ -60,14 +77,20 @@ export function startSeason(
     metrics: createMetrics(),
     now: clock.now,
   });
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const countedTasks = counted(jobs, tasks);
+  // A connection per job at once, and a few for the season's own queries and the worker's.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency + 3 });
   // Without a listener, an idle connection's error would end the test process.
-  pool.on('error', (error) => log.warn({ err: error }, 'season pool connection failed'));
+  const failed = (error: Error) => log.warn({ err: error }, 'season pool connection failed');
+  pool.on('error', failed);
+  // graphile-worker warns on every run when a pool has no listener for its clients' errors.
+  pool.on('connect', (client) => client.on('error', failed));
   t.teardown(() => pool.end());
   const query = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
     (await pool.query<R>(sql, params)).rows;
   return {
     clock,
+    jobs,
     async runUntil(until) {
       let rounds = 0;
       for (;;) {
@@ -90,8 +113,8 @@ export function startSeason(
         );
         await runOnce({
           pgPool: pool,
-          taskList: tasks,
-          concurrency: 1,
+          taskList: countedTasks,
+          concurrency,
           noHandleSignals: true,
           parsedCronItems: [],
           preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
@@ -103,4 +126,17 @@ export function startSeason(
       return rounds;
     },
   };
+}
+
+/** The task list with each task counting its runs into `jobs`. */
+function counted(jobs: Record<string, number>, tasks: TaskList): TaskList {
+  const wrapped: TaskList = {};
+  for (const [name, task] of Object.entries(tasks)) {
+    if (!task) continue;
+    wrapped[name] = (payload, helpers) => {
+      jobs[name] = (jobs[name] ?? 0) + 1;
+      return task(payload, helpers);
+    };
+  }
+  return wrapped;
 }
