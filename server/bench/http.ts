@@ -22,9 +22,10 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { countSetting } from './bench-setting.js';
 import type { HttpServersReady } from './http-servers.js';
 
-const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const SECONDS = countSetting('BENCH_HTTP_SECONDS', 10);
 const ROUTES = process.env.BENCH_HTTP_ROUTES ?? '/api/pairs,/api/programmes';
 const RATE = 500;
 const CONNECTIONS = 10;

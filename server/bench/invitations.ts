@@ -25,6 +25,7 @@
 import { pino } from 'pino';
 import type { Log } from '../src/logger.js';
 import { checkReachable, createBenchDatabase, DEFAULT_DATABASE_URL } from './bench-database.js';
+import { countSetting } from './bench-setting.js';
 import { cpuPerMessage, type Elapsed, perSecond, rate, seconds } from './progress.js';
 import { queueBench } from './queue-send.js';
 import { emailConfig, rawSend } from './raw-send.js';
@@ -38,7 +39,7 @@ interface QueueRound {
   delivered: Elapsed;
 }
 
-const count = Number(process.env.BENCH_INVITATIONS ?? 10_000);
+const count = countSetting('BENCH_INVITATIONS', 10_000);
 const concurrencies = (process.env.BENCH_CONCURRENCY ?? '5').split(',').map(Number);
 const adminUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const log: Log = pino({ name: 'bench', level: process.env.LOG_LEVEL ?? 'warn' });

@@ -35,6 +35,7 @@ import { FROM, proposedPairs } from '../test/helpers/proposed-pairs.js';
 import { type SeasonOwner, seasonClock, startSeason } from '../test/helpers/season.js';
 import { signedInAs } from '../test/helpers/sessions.js';
 import { checkReachable, createBenchDatabase, DEFAULT_DATABASE_URL } from './bench-database.js';
+import { countSetting } from './bench-setting.js';
 import { seconds, stopwatch } from './progress.js';
 import { type RemoteSink, startRemoteSink } from './remote-sink.js';
 import { queueCeiling } from './season-ceiling.js';
@@ -48,9 +49,9 @@ const DAY_MS = 24 * HOUR_MS;
 const APART = 50;
 const SKIPS = 40;
 
-const pairs = Number(process.env.BENCH_PAIRS ?? 1000);
-const weeks = Number(process.env.BENCH_WEEKS ?? 26);
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const pairs = countSetting('BENCH_PAIRS', 1000);
+const weeks = countSetting('BENCH_WEEKS', 26);
+const concurrency = countSetting('BENCH_CONCURRENCY', 8);
 const adminUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const log: Log = pino({ name: 'bench', level: process.env.LOG_LEVEL ?? 'warn' });
 
