@@ -1,7 +1,7 @@
 import { type SmtpSink, startSmtpSink } from '@tandem/plugin-testkit/smtp-sink';
 import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { pino } from 'pino';
 import t, { type Test } from 'tap';
 import { doctorChecks } from '../src/cli/doctor-checks.js';
@@ -21,7 +21,7 @@ import {
   type ReplyFields,
   thunderbirdReply,
 } from './helpers/calendar-replies.js';
-import { type Dovecot, startDovecot } from './helpers/dovecot.js';
+import { type Dovecot, dovecotClient, startDovecot } from './helpers/dovecot.js';
 import { mailTestApp, proposedPairs } from './helpers/proposed-pairs.js';
 import { receivedInvitation } from './helpers/received-invitation.js';
 import { sessionFor, signedInAs } from './helpers/sessions.js';
@@ -35,19 +35,6 @@ function replyEnv(dovecot: Dovecot, password = dovecot.password): Record<string,
     REPLY_MAILBOX_PASSWORD: password,
     REPLY_MAILBOX_ADDRESS: REPLY_TO,
   };
-}
-
-async function imap(t: Test, dovecot: Dovecot): Promise<ImapFlow> {
-  const client = new ImapFlow({
-    host: dovecot.host,
-    port: dovecot.port,
-    secure: false,
-    auth: { user: dovecot.user, pass: dovecot.password },
-    logger: false,
-  });
-  await client.connect();
-  t.teardown(() => client.logout().catch(() => undefined));
-  return client;
 }
 
 /** A published pair with its first meeting and the invitations sent. */
@@ -103,7 +90,7 @@ t.test('answers from calendars change the RSVP as the buttons do', async (t) => 
   const app = await mailTestApp(t, sink, replyEnv(dovecot));
   const { mentor, mentee, invitation, meetingOf, fields } = await publishedPair(app, sink);
   t.equal(invitation.organizer, `mailto:${REPLY_TO}`, 'invitations name the reply mailbox');
-  const client = await imap(t, dovecot);
+  const client = await dovecotClient(t, dovecot);
 
   await client.append('INBOX', outlookReply(fields(mentee, 'ACCEPTED')));
   await until(
@@ -231,7 +218,7 @@ t.test('a tentative answer is "maybe": shown, kept, and not nudged', async (t) =
   const dovecot = await startDovecot(t);
   const app = await mailTestApp(t, sink, replyEnv(dovecot));
   const { hr, mentor, mentee, meetingOf, fields } = await publishedPair(app, sink);
-  const client = await imap(t, dovecot);
+  const client = await dovecotClient(t, dovecot);
 
   await client.append('INBOX', outlookReply(fields(mentee, 'TENTATIVE')));
   await until(
@@ -276,15 +263,19 @@ t.test('a tentative answer is "maybe": shown, kept, and not nudged', async (t) =
   );
 });
 
-t.test('a refused calendar counter is answered with a DECLINECOUNTER', async (t) => {
+/**
+ * A published pair whose mentee, reading in `locale`, proposed another time from Outlook, four
+ * days on at 8:30 UTC, and the meeting as the mentor then sees it.
+ */
+async function counteredPair(t: Test, locale: 'de' | 'en') {
   const sink = await startSmtpSink();
   t.teardown(() => sink.close());
   const dovecot = await startDovecot(t);
   const app = await mailTestApp(t, sink, replyEnv(dovecot));
-  const { mentor, mentee, invitation, meetingOf, fields } = await publishedPair(app, sink);
-  await app.orm.em.fork().nativeUpdate(User, { id: mentee.user.id }, { locale: 'en' });
-  const client = await imap(t, dovecot);
-
+  const pair = await publishedPair(app, sink);
+  const { mentor, mentee, meetingOf, fields } = pair;
+  await app.orm.em.fork().nativeUpdate(User, { id: mentee.user.id }, { locale });
+  const client = await dovecotClient(t, dovecot);
   const proposed = new Date(Date.now() + 4 * 86_400_000);
   proposed.setUTCHours(8, 30, 0, 0);
   const counter = { start: proposed, end: new Date(proposed.getTime() + 45 * 60_000) };
@@ -293,7 +284,12 @@ t.test('a refused calendar counter is answered with a DECLINECOUNTER', async (t)
     outlookReply({ ...fields(mentee, 'TENTATIVE'), ...counter }, 'COUNTER'),
   );
   await sink.waitFor(4, 20_000);
-  const moved = await meetingOf(mentor.user.id);
+  return { ...pair, app, sink, client, proposed, moved: await meetingOf(mentor.user.id) };
+}
+
+t.test('a refused calendar counter is answered with a DECLINECOUNTER', async (t) => {
+  const { app, sink, client, mentor, mentee, invitation, meetingOf, fields, proposed, moved } =
+    await counteredPair(t, 'en');
   t.match(
     moved,
     { startsAt: proposed.toISOString(), sequence: 1, partners: [{ response: 'accepted' }] },
@@ -336,21 +332,7 @@ t.test('a refused calendar counter is answered with a DECLINECOUNTER', async (t)
 t.test(
   'a counter the partner accepts sends no DECLINECOUNTER, until they decline it',
   async (t) => {
-    const sink = await startSmtpSink();
-    t.teardown(() => sink.close());
-    const dovecot = await startDovecot(t);
-    const app = await mailTestApp(t, sink, replyEnv(dovecot));
-    const { mentor, mentee, meetingOf, fields } = await publishedPair(app, sink);
-    const client = await imap(t, dovecot);
-    const proposed = new Date(Date.now() + 5 * 86_400_000);
-    proposed.setUTCHours(9, 0, 0, 0);
-    const counter = { start: proposed, end: new Date(proposed.getTime() + 45 * 60_000) };
-    await client.append(
-      'INBOX',
-      outlookReply({ ...fields(mentee, 'TENTATIVE'), ...counter }, 'COUNTER'),
-    );
-    await sink.waitFor(4, 20_000);
-    const moved = await meetingOf(mentor.user.id);
+    const { app, sink, mentor, mentee, meetingOf, moved } = await counteredPair(t, 'de');
     const session = await sessionFor(app, mentor.user.id);
     const answer = (payload: Record<string, unknown>) =>
       app.inject({
@@ -391,8 +373,8 @@ t.test('a message is answered once, by two readers at once or after a restart', 
   const { mentor, meetingOf, fields } = await publishedPair(app, sink);
   const settings = loadConfig(replyEnv(dovecot)).replyMailbox;
   if (!settings) throw new Error('no reply mailbox settings');
-  const first = await imap(t, dovecot);
-  const second = await imap(t, dovecot);
+  const first = await dovecotClient(t, dovecot);
+  const second = await dovecotClient(t, dovecot);
   for (const client of [first, second]) {
     await client.mailboxCreate('Tandem/Processed').catch(() => undefined);
     await client.mailboxCreate('Tandem/Unprocessed').catch(() => undefined);
@@ -557,7 +539,7 @@ t.test(
         void reader.stop().then(() => resolve(Date.now() - asked));
       };
     });
-    const client = await imap(t, dovecot);
+    const client = await dovecotClient(t, dovecot);
     await client.append('INBOX', 'From: someone@agency.example\r\nSubject: hello\r\n\r\nhi\r\n');
     const ms = await took;
     t.ok(ms < 2000, `stop() returns at once (${ms} ms), not after the next poll`);

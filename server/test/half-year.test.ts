@@ -1,5 +1,4 @@
 import { type ReceivedMail, startSmtpSink } from '@tandem/plugin-testkit/smtp-sink';
-import { ImapFlow } from 'imapflow';
 import t from 'tap';
 import { loadConfig } from '../src/config.js';
 import { sweepReplyMailbox } from '../src/jobs/reply-mailbox.js';
@@ -23,7 +22,7 @@ import {
   thunderbirdReply,
 } from './helpers/calendar-replies.js';
 import { createTestDatabase } from './helpers/database.js';
-import { startDovecot } from './helpers/dovecot.js';
+import { dovecotClient, startDovecot } from './helpers/dovecot.js';
 import { FROM, proposedPairs } from './helpers/proposed-pairs.js';
 import { type ReceivedInvitation, receivedInvitation } from './helpers/received-invitation.js';
 import { seasonClock, startSeason } from './helpers/season.js';
@@ -151,15 +150,7 @@ t.test('a half-year: 20 pairs hold, skip, replan or rematch all 12 sessions', as
       .filter((id) => !byCalendar.some((way) => way.user.id === id)),
   );
   const decliner = pairOf(DECLINES).find((person) => person.role === 'mentee');
-  const imap = new ImapFlow({
-    host: dovecot.host,
-    port: dovecot.port,
-    secure: false,
-    auth: { user: dovecot.user, pass: dovecot.password },
-    logger: false,
-  });
-  await imap.connect();
-  t.teardown(() => imap.logout().catch(() => undefined));
+  const imap = await dovecotClient(t, dovecot);
   const invitations = receivedInvitations(sink.messages);
   const uidOf = (meetingId: string) => `meeting-${meetingId}@${new URL(env.PUBLIC_URL).hostname}`;
 

@@ -3,6 +3,7 @@ import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { ImapFlow } from 'imapflow';
 import type { Test } from 'tap';
 import { freePort } from '../../src/free-port.js';
 
@@ -128,4 +129,18 @@ async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+/** An IMAP client logged in to the dovecot as its user (a mail client's side), out at the end. */
+export async function dovecotClient(t: Test, dovecot: Dovecot): Promise<ImapFlow> {
+  const client = new ImapFlow({
+    host: dovecot.host,
+    port: dovecot.port,
+    secure: false,
+    auth: { user: dovecot.user, pass: dovecot.password },
+    logger: false,
+  });
+  await client.connect();
+  t.teardown(() => client.logout().catch(() => undefined));
+  return client;
 }
