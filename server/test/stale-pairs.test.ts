@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { FLAG_STALE_PAIRS } from '../src/jobs/flag-stale-pairs.js';
+import { Match } from '../src/modules/matching/match.js';
+import { Meeting } from '../src/modules/meetings/meeting.js';
+import { followUpMeeting } from '../src/modules/meetings/meeting-follow-up.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { createTestDatabase, sql } from './helpers/database.js';
 import { runningPair } from './helpers/publish-pair.js';
@@ -91,4 +94,41 @@ t.test('a pair that has not met for weeks is flagged, and a sign of life clears 
     payload: { status: 'done' },
   });
   t.equal(done.json().staleSince, null, 'a session marked done is a sign of life too');
+});
+
+t.test('a pair that meets at the invitations is not asked whether it still meets', async (t) => {
+  const databaseUrl = await createTestDatabase(t);
+  const app = await buildTestApp(t, { databaseUrl, env: { WORKER_IN_PROCESS: 'true' } });
+  const met = await quietPair(app, databaseUrl, 8);
+  const unanswered = await quietPair(app, databaseUrl, 9);
+  const em = app.orm.em.fork();
+  const meetingOf = async (pairId: string, accepted: boolean) => {
+    const match = await em.findOneOrFail(Match, pairId, { populate: ['members.enrolment'] });
+    const members = match.members.getItems().map((member) => member.enrolment.user.id);
+    const startsAt = new Date(Date.now() - 8 * 86_400_000);
+    return em.create(Meeting, {
+      match,
+      title: 'Erstes Treffen',
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 3_600_000),
+      responses: Object.fromEntries(members.map((id) => [id, accepted ? 'accepted' : 'pending'])),
+    });
+  };
+  const meetings = [await meetingOf(met.pairId, true), await meetingOf(unanswered.pairId, false)];
+  await em.flush();
+  for (const meeting of meetings) await followUpMeeting(app.meetingDependencies(), meeting.id);
+  await runCheck(app, databaseUrl);
+
+  const pair = (p: { pairId: string; cookies: Record<string, string> }) =>
+    app.inject({ url: `/api/pairs/${p.pairId}`, cookies: p.cookies }).then((r) => r.json());
+  t.equal(
+    (await pair(met)).staleSince,
+    null,
+    'a meeting both accepted, held last week, is a sign of life though no session is marked done',
+  );
+  t.match(
+    (await pair(unanswered)).staleSince,
+    /^\d{4}-/,
+    'a meeting nobody accepted is not: that pair is asked',
+  );
 });

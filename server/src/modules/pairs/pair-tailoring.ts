@@ -5,6 +5,7 @@ import { enqueueJob } from '../../jobs/enqueue-job.js';
 import { ServiceError } from '../../service-error.js';
 import { Match } from '../matching/match.js';
 import { programmeSettings } from '../programmes/programme-service.js';
+import { markActive } from './pair-activity.js';
 import { type Membership, membership } from './pair-membership.js';
 import { pairView } from './pair-plan.js';
 import type { NewSession, PairView, SessionChange } from './pair-schemas.js';
@@ -30,7 +31,7 @@ export async function changeSession(
 ): Promise<PairView> {
   return tailor(em, userId, matchId, async (fork, pair) => {
     fork.assign(await sessionOf(fork, pair, sessionId), change);
-    if (change.status === 'done') markActive(pair);
+    if (change.status === 'done') markActive(pair.match, new Date());
     // Off the plan now, the session may have been the one the pair was looking for a time for:
     // the planner moves on to the next session (a meeting, or a search for that one).
     if (change.status === 'done' || change.status === 'skipped')
@@ -104,14 +105,8 @@ export async function continuePair(
   matchId: string,
 ): Promise<PairView> {
   return tailor(em, userId, matchId, async (_fork, pair) => {
-    markActive(pair);
+    markActive(pair.match, new Date());
   });
-}
-
-/** A sign of life: the pair is not stale (any more). */
-function markActive(pair: Membership) {
-  pair.match.activeAt = new Date();
-  pair.match.staleSince = null;
 }
 
 /**

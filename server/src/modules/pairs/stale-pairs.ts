@@ -8,22 +8,23 @@ import { staleText } from './pair-texts.js';
 
 /**
  * Flags published pairs of running programmes that have shown no sign of life (publishing, a
- * session marked done, "we go on") for their programme's `staleAfterWeeks`, and asks their
- * members whether to go on or rematch. A flag clears with the next sign of life; a pair
- * flagged again is asked again.
+ * session marked done, a meeting every member accepted, "we go on") for their programme's
+ * `staleAfterWeeks`, and asks their members whether to go on or rematch. A flag clears with the
+ * next sign of life; a pair flagged again is asked again.
  *
  * @returns how many pairs were flagged.
  */
-export async function flagStalePairs(deps: MeetingDependencies): Promise<number> {
+export async function flagStalePairs(deps: MeetingDependencies, now = deps.now()): Promise<number> {
   return deps.em.fork().transactional(async (em) => {
     const flagged: { id: string; stale_since: Date }[] = await em.execute(
-      `UPDATE match m SET stale_since = now()
+      `UPDATE match m SET stale_since = ?
          FROM programme p
         WHERE m.programme_id = p.id AND m.state = 'published' AND p.state = 'running'
           AND m.stale_since IS NULL
           AND COALESCE(m.active_at, m.published_at)
-              < now() - make_interval(weeks => COALESCE((p.settings->>'staleAfterWeeks')::int, 6))
+              < ?::timestamptz - make_interval(weeks => COALESCE((p.settings->>'staleAfterWeeks')::int, 6))
         RETURNING m.id, m.stale_since`,
+      [now, now],
     );
     if (flagged.length === 0) return 0;
     const matches = await em.find(
