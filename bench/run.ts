@@ -1,9 +1,10 @@
 /**
  * `pnpm bench [name]`: runs the benchmarks, each in a process of its own with these Node flags.
  *
- *   pnpm bench               the matching solvers, the invitations, then http (not the
- *                            season: at 1,000 pairs it runs for over half an hour)
+ *   pnpm bench               the matching solvers, the invitations, the meeting list, then
+ *                            http (not the season: at 1,000 pairs it runs for over half an hour)
  *   pnpm bench invitations   only the invitations through the queue (server/bench)
+ *   pnpm bench meetings      only a participant's meeting list beside one bare statement
  *   pnpm bench http          only the participant overview beside a bare Fastify route
  *   pnpm bench season        a half-year of 1,000 pairs on a simulated clock: sessions held,
  *                            pairs left without a next step, messages, time and memory
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const SOLVERS = 'plugins/sdk/bench/solvers.ts';
 const INVITATIONS = 'server/bench/invitations.ts';
+const MEETINGS = 'server/bench/meetings.ts';
 const HTTP = 'server/bench/http.ts';
 const SEASON = 'server/bench/season.ts';
 
@@ -24,15 +26,18 @@ const runs: [string, string[]][] =
     ? [
         [SOLVERS, []],
         [INVITATIONS, []],
+        [MEETINGS, []],
         [HTTP, []],
       ]
     : name === 'invitations'
       ? [[INVITATIONS, rest]]
-      : name === 'http'
-        ? [[HTTP, rest]]
-        : name === 'season'
-          ? [[SEASON, rest]]
-          : [[SOLVERS, [name, ...rest]]];
+      : name === 'meetings'
+        ? [[MEETINGS, rest]]
+        : name === 'http'
+          ? [[HTTP, rest]]
+          : name === 'season'
+            ? [[SEASON, rest]]
+            : [[SOLVERS, [name, ...rest]]];
 
 let code = 0;
 // The http benchmark serves the web app beside the API, as deployed: build it first, as

@@ -4,13 +4,14 @@ import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
 import { findATime, pickTime, proposeTimes } from './find-a-time.js';
-import { answerInvitation, listMyMeetings } from './meeting-rsvp.js';
+import { answerInvitation } from './meeting-rsvp.js';
 import {
   FindATimeSchema,
   MeetingSchema,
   ProposeTimesSchema,
   RsvpSchema,
 } from './meeting-schemas.js';
+import { listMyMeetings } from './my-meetings.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 

@@ -15,23 +15,6 @@ const DECLINE_GAP_MS = 12 * 60 * 60_000;
 /** A proposed time must leave the partner this long to see it. */
 const PROPOSAL_LEAD_MS = 60 * 60_000;
 
-/** The meetings of the person's published pairs, the ones ahead first. */
-export async function listMyMeetings(em: EntityManager, userId: string): Promise<MeetingView[]> {
-  const fork = em.fork();
-  const mine = await fork.find(
-    Meeting,
-    { match: memberOf(userId) },
-    { fields: ['id'], limit: 200 },
-  );
-  // Loaded apart from the filter above, so that every member of the pair is populated.
-  const meetings = await fork.find(
-    Meeting,
-    { id: { $in: mine.map((meeting) => meeting.id) } },
-    { populate: ['match.members.enrolment.user'], orderBy: { startsAt: 'asc' }, refresh: true },
-  );
-  return meetings.map((meeting) => meetingView(meeting, userId));
-}
-
 function memberOf(userId: string) {
   return { state: 'published' as const, members: { enrolment: { user: userId } } };
 }
