@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { readInbox } from '../data/inbox.js';
-import { REALTIME, type RealtimeEvent } from '../data/realtime.js';
+import { RealtimeController } from '../data/realtime-controller.js';
 import { visuallyHidden } from '../styles/shared-styles.js';
 import { announce } from './announcer.js';
 
@@ -29,20 +29,14 @@ export class TandemInboxBadge extends LitElement {
 
   @state() private accessor unread = 0;
 
+  protected readonly realtime = new RealtimeController(this, ['inbox'], () => {
+    void this.refresh(true);
+  });
+
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener(REALTIME, this.onRealtime);
     void this.refresh(false);
   }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener(REALTIME, this.onRealtime);
-  }
-
-  private readonly onRealtime = (event: Event) => {
-    if ((event as CustomEvent<RealtimeEvent>).detail.type === 'inbox') void this.refresh(true);
-  };
 
   private async refresh(tell: boolean): Promise<void> {
     const before = this.unread;

@@ -10,7 +10,7 @@ import {
   type Rsvp,
   type RsvpResponse,
 } from '../data/meetings.js';
-import { REALTIME, type RealtimeEvent } from '../data/realtime.js';
+import { RealtimeController } from '../data/realtime-controller.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from './announcer.js';
 import { formatDateTime, formatTime, toLocalInput } from './date-time.js';
@@ -230,30 +230,18 @@ export class TandemNextMeeting extends LitElement {
     </tandem-dialog>`;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(REALTIME, this.onRealtime);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener(REALTIME, this.onRealtime);
-  }
-
   /**
    * A new inbox message often means the meeting moved (the partner proposed another time);
    * look again quietly, unless the person is in the middle of answering.
    */
-  private readonly onRealtime = (event: Event) => {
-    const { type } = (event as CustomEvent<RealtimeEvent>).detail;
-    if (type !== 'inbox' && type !== 'resync') return;
+  protected readonly realtime = new RealtimeController(this, ['inbox', 'resync'], () => {
     if (this.busy || this.proposing) return;
     void listMyMeetings()
       .then((meetings) => {
         this.latest = nextMeeting(meetings, this.pairId) ?? null;
       })
       .catch(() => undefined);
-  };
+  });
 
   private async openProposal(meeting: Meeting): Promise<void> {
     if (this.busy) return;

@@ -6,7 +6,7 @@ import { announce } from '../components/announcer.js';
 import { formatDateTime } from '../components/date-time.js';
 import { errorMessage, taskView } from '../components/task-view.js';
 import { type Inbox, type InboxEntry, markAllRead, markRead, readInbox } from '../data/inbox.js';
-import { REALTIME, type RealtimeEvent } from '../data/realtime.js';
+import { RealtimeController } from '../data/realtime-controller.js';
 import { navigate } from '../router/router.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
@@ -87,19 +87,9 @@ export class TandemInboxPage extends LitElement {
     args: () => [] as const,
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(REALTIME, this.onRealtime);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener(REALTIME, this.onRealtime);
-  }
-
-  private readonly onRealtime = (event: Event) => {
-    if ((event as CustomEvent<RealtimeEvent>).detail.type === 'inbox') void this.refresh();
-  };
+  protected readonly realtime = new RealtimeController(this, ['inbox'], () => {
+    void this.refresh();
+  });
 
   /** Refetches after a live event and announces the entries that were not there before. */
   private async refresh(): Promise<void> {

@@ -10,7 +10,7 @@ import '../components/tandem-next-meeting.js';
 import '../components/tandem-pair-notes.js';
 import '../components/tandem-session-plan.js';
 import { continuePair, listMyPairs, type Pair, type PairRole, readPair } from '../data/pairs.js';
-import { REALTIME, type RealtimeEvent } from '../data/realtime.js';
+import { RealtimeController } from '../data/realtime-controller.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /**
@@ -81,29 +81,17 @@ export class TandemTandemPage extends LitElement {
     args: () => [this.params.pairId] as const,
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(REALTIME, this.onRealtime);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener(REALTIME, this.onRealtime);
-  }
-
   /**
    * A pair opened in the moments after publishing may have no plan yet: a job makes it, then
    * invites to the first meeting. That invitation's inbox message says the plan is there; load
    * the pair again then, so the plan appears beside the meeting without a reload. A pair with
    * its plan is left as it is: nothing the person is doing on the page is redrawn under them.
    */
-  private readonly onRealtime = (event: Event) => {
-    const { type } = (event as CustomEvent<RealtimeEvent>).detail;
-    if (type !== 'inbox' && type !== 'resync') return;
+  protected readonly realtime = new RealtimeController(this, ['inbox', 'resync'], () => {
     const pairs = this.data.value;
     const only = pairs?.length === 1 ? (this.changed ?? pairs[0]) : undefined;
     if (only && only.sessions.length === 0) void this.data.run();
-  };
+  });
 
   override render() {
     if (this.dissolved) return this.renderDissolved();
