@@ -1,6 +1,6 @@
 /**
  * Every page of the web app passes axe (WCAG 2.1 A/AA and best practices) with no violation, in
- * German and in English at 1280 px and in German at 375 px: signed out, as a participant with
+ * German and in English, at 1280 px and at 375 px: signed out, as a participant with
  * a published tandem, and as the HR admin. The pages are listed in one table; a page is checked once the router has its route.
  */
 import type { Page } from 'playwright-core';
@@ -124,6 +124,15 @@ const PAGES: PageCase[] = [
   },
   { who: 'admin', name: 'skills', route: '/admin/skills', path: () => '/admin/skills' },
   { who: 'admin', name: 'plugins', route: '/admin/plugins', path: () => '/admin/plugins' },
+  {
+    who: 'admin',
+    name: 'programme report',
+    route: '/admin/programmes/:id/report',
+    path: (ids) => `/admin/programmes/${ids.programme}/report`,
+  },
+  { who: 'admin', name: 'audit log', route: '/admin/audit', path: () => '/admin/audit' },
+  { who: 'admin', name: 'API tokens', route: '/admin/tokens', path: () => '/admin/tokens' },
+  { who: 'admin', name: 'API documentation', route: '/api/docs', path: () => '/api/docs' },
 ];
 
 const site = await startTandem(t);
@@ -160,11 +169,12 @@ for (const who of ['visitor', 'participant', 'admin'] as const) {
     const pages = PAGES.filter((entry) => entry.who === who && hasPage(entry.route));
     const page = await site.open(t, { language: 'de' });
     if (who !== 'visitor') await signIn(page, who === 'admin' ? ADMIN : PARTICIPANT);
-    // Desktop in both languages, then German on a phone (reflow, WCAG 1.4.10).
+    // Desktop and phone (reflow, WCAG 1.4.10), each in both languages.
     for (const [language, width] of [
       ['de', 1280],
       ['en', 1280],
       ['de', 375],
+      ['en', 375],
     ] as const) {
       await page.setViewportSize({ width, height: width === 1280 ? 800 : 740 });
       await checkPages(t, page, pages, language, width);
