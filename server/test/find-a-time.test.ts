@@ -93,7 +93,7 @@ t.test(
         .sort(),
       [
         ['mentee@agency.example', `Find a time together: ${FIRST}`, false],
-        ['mentor@agency.example', `Findet gemeinsam einen Termin: ${FIRST}`, false],
+        ['mentor@agency.example', `Finden Sie gemeinsam einen Termin: ${FIRST}`, false],
       ],
       'both are asked, each in their language, without a calendar event',
     );
@@ -359,7 +359,7 @@ t.test('skipping the session looked for moves the search on to the next one', as
       .slice(2)
       .map((mail) => mail.subject.replace(/:.*/, ''))
       .sort(),
-    ['Find a time together', 'Findet gemeinsam einen Termin'],
+    ['Find a time together', 'Finden Sie gemeinsam einen Termin'],
     'both are asked again, for the next session',
   );
 });

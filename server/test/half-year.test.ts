@@ -227,7 +227,7 @@ t.test('a half-year: 20 pairs hold, skip, replan or rematch all 12 sessions', as
       sink.messages.filter(
         (mail) =>
           mail.envelope.to.includes(person?.user.email ?? '') &&
-          mail.subject === `Dein Tandem mit ${misfitMentee?.user.name} endet hier`,
+          mail.subject === `Ihr Tandem mit ${misfitMentee?.user.name} endet hier`,
       ).length;
     t.equal(told(misfitMentor), 1, 'the partner is told once that the pair ends, kindly');
     t.equal(told(misfitMentee), 0, 'the one who reported it is not');

@@ -16,8 +16,8 @@ export function findATimeText(locale: Locale, f: FindATimeFacts) {
       text: `Hello ${f.name},\n\nTandem found no time in the next ${f.weeks} weeks when you and ${f.partners} are both free for "${f.title}". Please find one together: in Tandem, each of you proposes a few times that suit you, and the other picks one. Tandem then sends the invitations as usual.`,
     };
   return {
-    title: `Findet gemeinsam einen Termin: ${f.title}`,
-    text: `Hallo ${f.name},\n\nTandem hat in den nächsten ${f.weeks} Wochen keine Zeit gefunden, in der du und ${f.partners} für „${f.title}“ beide frei seid. Bitte findet gemeinsam einen Termin: In Tandem schlagt ihr beide ein paar Zeiten vor, die euch passen, und die andere Person wählt eine davon. Tandem verschickt dann wie gewohnt die Einladungen.`,
+    title: `Finden Sie gemeinsam einen Termin: ${f.title}`,
+    text: `Hallo ${f.name},\n\nTandem hat in den nächsten ${f.weeks} Wochen keine Zeit gefunden, in der Sie und ${f.partners} für „${f.title}“ beide frei sind. Bitte finden Sie gemeinsam einen Termin: In Tandem schlagen Sie beide ein paar Zeiten vor, die Ihnen passen, und die andere Person wählt eine davon. Tandem verschickt dann wie gewohnt die Einladungen.`,
   };
 }
 
@@ -39,6 +39,6 @@ export function proposedTimesText(locale: Locale, f: ProposedTimesFacts) {
     };
   return {
     title: `${f.proposer} hat Termine vorgeschlagen: ${f.title}`,
-    text: `Hallo ${f.name},\n\n${f.proposer} hat für „${f.title}“ diese Zeiten vorgeschlagen:\n\n${times}\n\nWähle in Tandem die, die dir passt; Tandem verschickt dann die Einladungen.`,
+    text: `Hallo ${f.name},\n\n${f.proposer} hat für „${f.title}“ diese Zeiten vorgeschlagen:\n\n${times}\n\nWählen Sie in Tandem die Zeit, die Ihnen passt; Tandem verschickt dann die Einladungen.`,
   };
 }

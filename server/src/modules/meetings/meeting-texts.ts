@@ -31,35 +31,35 @@ type Texts = Record<MeetingMessage, (facts: MeetingFacts, when: string) => [stri
 const de: Texts = {
   invitation: (f, when) => [
     `Tandem-Treffen: ${f.title}, ${when}`,
-    `Hallo ${f.name},\n\nTandem hat euer nächstes Treffen geplant: „${f.title}“ mit ${f.partners}.\n\nWann: ${when} (${f.minutes} Minuten)\nWo: ${f.place || 'sprecht euch ab'}\n\nDer Termin liegt als Kalendereinladung bei. Passt er nicht, sagt ihn in Tandem ab oder schlagt einen anderen vor: Tandem plant dann neu.`,
+    `Hallo ${f.name},\n\nTandem hat Ihr nächstes Treffen geplant: „${f.title}“ mit ${f.partners}.\n\nWann: ${when} (${f.minutes} Minuten)\nWo: ${f.place || 'nach Absprache'}\n\nDer Termin liegt als Kalendereinladung bei. Passt er nicht, sagen Sie ihn in Tandem ab oder schlagen Sie einen anderen vor: Tandem plant dann neu.`,
   ],
   update: (f, when) => [
     `Neuer Termin: ${f.title}, ${when}`,
-    `Hallo ${f.name},\n\neuer Treffen „${f.title}“ mit ${f.partners} findet jetzt statt am ${when} (${f.minutes} Minuten).\nWo: ${f.place || 'sprecht euch ab'}\n\nDein Kalender übernimmt die Änderung aus der Einladung.`,
+    `Hallo ${f.name},\n\nIhr Treffen „${f.title}“ mit ${f.partners} findet jetzt am ${when} statt (${f.minutes} Minuten).\nWo: ${f.place || 'nach Absprache'}\n\nIhr Kalender übernimmt die Änderung aus der Einladung.`,
   ],
   cancel: (f, when) => [
     `Abgesagt: ${f.title}, ${when}`,
-    `Hallo ${f.name},\n\ndas Treffen „${f.title}“ am ${when} findet nicht statt. Dein Kalender entfernt den Termin mit dieser Nachricht.`,
+    `Hallo ${f.name},\n\ndas Treffen „${f.title}“ am ${when} findet nicht statt. Ihr Kalender entfernt den Termin mit dieser Nachricht.`,
   ],
   reminder: (f, when) => [
     `Erinnerung: ${f.title}, ${when}`,
-    `Hallo ${f.name},\n\nbald trefft ihr euch: „${f.title}“ mit ${f.partners}, ${when}.\nWo: ${f.place || 'sprecht euch ab'}\n\nIn Tandem findest du den Ablauf der Sitzung und eure Hausaufgaben.`,
+    `Hallo ${f.name},\n\nbald treffen Sie sich: „${f.title}“ mit ${f.partners}, ${when}.\nWo: ${f.place || 'nach Absprache'}\n\nIn Tandem finden Sie den Ablauf der Sitzung und Ihre Hausaufgaben.`,
   ],
   feedback: (f) => [
     `Wie war „${f.title}“?`,
-    `Hallo ${f.name},\n\nwie war euer Treffen „${f.title}“ mit ${f.partners}? Eine kurze Rückmeldung in Tandem hilft euch beim nächsten Mal. Sie ist nur für euch beide sichtbar.`,
+    `Hallo ${f.name},\n\nwie war Ihr Treffen „${f.title}“ mit ${f.partners}? Eine kurze Rückmeldung in Tandem hilft Ihnen beiden beim nächsten Mal. Sie ist nur für Sie beide sichtbar.`,
   ],
   nudge: (f, when) => [
     `Passt der Termin? ${f.title}, ${when}`,
-    `Hallo ${f.name},\n\nauf die Einladung zu „${f.title}“ mit ${f.partners} am ${when} fehlt noch deine Antwort. Sag in Tandem oder in deinem Kalender zu oder ab; passt die Zeit nicht, plant Tandem neu.`,
+    `Hallo ${f.name},\n\nauf die Einladung zu „${f.title}“ mit ${f.partners} am ${when} fehlt noch Ihre Antwort. Sagen Sie in Tandem oder in Ihrem Kalender zu oder ab; passt die Zeit nicht, plant Tandem neu.`,
   ],
   homework: (f, when) => [
-    `Eure Hausaufgaben vor „${f.title}“`,
-    `Hallo ${f.name},\n\nvor eurem Treffen „${f.title}“ mit ${f.partners} am ${when} ist bei dir noch offen:\n\n${list(f.homework)}\n\nIn Tandem hakst du Erledigtes ab.`,
+    `Ihre Hausaufgaben vor „${f.title}“`,
+    `Hallo ${f.name},\n\nvor Ihrem Treffen „${f.title}“ mit ${f.partners} am ${when} ist bei Ihnen noch offen:\n\n${list(f.homework)}\n\nIn Tandem haken Sie Erledigtes ab.`,
   ],
   'counter-declined': (f, when) => [
-    `Dein Terminvorschlag passt nicht: ${f.title}`,
-    `Hallo ${f.name},\n\n${f.partners} kann zu der Zeit, die du für „${f.title}“ vorgeschlagen hast (${when}), leider nicht. Tandem sucht eine andere Zeit und schickt sie dir.`,
+    `Ihr Terminvorschlag passt nicht: ${f.title}`,
+    `Hallo ${f.name},\n\n${f.partners} kann zu der Zeit, die Sie für „${f.title}“ vorgeschlagen haben (${when}), leider nicht. Tandem sucht eine andere Zeit und schickt sie Ihnen.`,
   ],
 };
 

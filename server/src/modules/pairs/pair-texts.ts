@@ -17,8 +17,8 @@ export function dissolvedText(locale: Locale, f: PairFacts, rematchAtOnce: boole
       text: `Hello ${f.name},\n\nyour tandem in "${f.programme}" ends here. That happens, and it says nothing about you: not every pair fits. Tandem finds you a new partner ${rematchAtOnce ? 'right away' : 'in the next round'}; the meetings you had planned are cancelled.\n\nThank you for the time you gave.`,
     };
   return {
-    title: `Dein Tandem mit ${f.partners} endet hier`,
-    text: `Hallo ${f.name},\n\neuer Tandem in „${f.programme}“ endet an dieser Stelle. Das kommt vor und sagt nichts über dich aus: Nicht jedes Paar passt. Tandem sucht dir ${rematchAtOnce ? 'gleich' : 'in der nächsten Runde'} eine neue Tandem-Person; eure geplanten Treffen sind abgesagt.\n\nDanke für die Zeit, die du eingebracht hast.`,
+    title: `Ihr Tandem mit ${f.partners} endet hier`,
+    text: `Hallo ${f.name},\n\nIhr Tandem in „${f.programme}“ endet an dieser Stelle. Das kommt vor und sagt nichts über Sie aus: Nicht jedes Paar passt. Tandem sucht Ihnen ${rematchAtOnce ? 'gleich' : 'in der nächsten Runde'} eine neue Tandem-Partnerin oder einen neuen Tandem-Partner; Ihre geplanten Treffen sind abgesagt.\n\nDanke für die Zeit, die Sie eingebracht haben.`,
   };
 }
 
@@ -31,6 +31,6 @@ export function staleText(locale: Locale, f: PairFacts, weeks: number) {
     };
   return {
     title: `Weiter mit ${f.partners}?`,
-    text: `Hallo ${f.name},\n\nseit ${weeks} Wochen habt ihr in „${f.programme}“ keine Sitzung als erledigt markiert. Wollt ihr weitermachen? Ein Klick in Tandem genügt. Passt es nicht, kannst du dort auch um eine neue Tandem-Person bitten: diskret, dein Gegenüber erfährt den Grund nicht.`,
+    text: `Hallo ${f.name},\n\nseit ${weeks} Wochen haben Sie und ${f.partners} in „${f.programme}“ keine Sitzung als erledigt markiert. Möchten Sie weitermachen? Ein Klick in Tandem genügt. Passt es nicht, können Sie dort auch um eine neue Tandem-Partnerin oder einen neuen Tandem-Partner bitten: diskret, Ihr Gegenüber erfährt den Grund nicht.`,
   };
 }
