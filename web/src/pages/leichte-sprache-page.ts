@@ -53,6 +53,9 @@ export class TandemLeichteSprachePage extends LitElement {
       nav ul {
         padding-left: 1.25rem;
       }
+      nav a[aria-current='page'] {
+        font-weight: bold;
+      }
       .note {
         max-width: 40rem;
       }
@@ -118,7 +121,7 @@ export class TandemLeichteSprachePage extends LitElement {
     const url = site.accessibility.signLanguageVideoUrl;
     if (!url) return nothing;
     return html`
-      <p>${EASY_FRAME.signLanguageIntro.map((sentence) => html`<span class="sentence">${sentence}</span>`)}</p>
+      <p>${sentences(EASY_FRAME.signLanguageIntro)}</p>
       <p><a href=${url}>${EASY_FRAME.signLanguage}</a></p>
     `;
   }
@@ -164,10 +167,16 @@ export class TandemLeichteSprachePage extends LitElement {
 }
 
 function renderBlock(block: EasyBlock) {
-  if ('list' in block) return html`<ul>${block.list.map((item) => html`<li>${item}</li>`)}</ul>`;
-  return html`<p>
-    ${block.sentences.map((sentence) => html`<span class="sentence">${sentence}</span>`)}
-  </p>`;
+  if ('list' in block)
+    return html`<ul>
+      ${block.list.map((item) => html`<li>${typeof item === 'string' ? item : sentences(item)}</li>`)}
+    </ul>`;
+  return html`<p>${sentences(block.sentences)}</p>`;
+}
+
+/** Leichte Sprache puts every sentence on a line of its own. */
+function sentences(lines: string[]) {
+  return lines.map((sentence) => html`<span class="sentence">${sentence}</span>`);
 }
 
 declare global {

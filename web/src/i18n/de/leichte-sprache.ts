@@ -13,8 +13,8 @@ export const templates = {
     'Diese Seiten gibt es nur auf Deutsch, in Leichter Sprache: mit kurzen Sätzen und erklärten Wörtern.',
 };
 
-/** Sentences shown together, each on a line of its own; or a list. */
-export type EasyBlock = { sentences: string[] } | { list: string[] };
+/** Sentences shown together, each on a line of its own; or a list, an item of one or more. */
+export type EasyBlock = { sentences: string[] } | { list: (string | string[])[] };
 
 export interface EasySection {
   heading: string;
@@ -117,9 +117,25 @@ export const ABOUT: EasyPart = {
         { sentences: ['Es gibt 3 Arten von Programmen:'] },
         {
           list: [
-            'Mentoring. Ein Mensch mit viel Erfahrung hilft einem Mensch mit wenig Erfahrung.',
-            'Reverse Mentoring. Reverse ist Englisch. Man spricht es so: Ri-wörs. Das Wort bedeutet: umgekehrt. Hier hilft ein Mensch einer Führungs-Kraft. Eine Führungs-Kraft ist eine Chefin oder ein Chef. Der Mensch zeigt der Führungs-Kraft zum Beispiel neue Computer-Programme.',
-            'Mystery Lunch. Das ist Englisch. Man spricht es so: Mis-te-ri Lantsch. Das bedeutet: Überraschungs-Mittag-Essen. Sie essen mit Kolleginnen und Kollegen zu Mittag. Tandem sucht die Kolleginnen und Kollegen für Sie aus. Das ist die Überraschung.',
+            ['Mentoring.', 'Ein Mensch mit viel Erfahrung hilft einem Mensch mit wenig Erfahrung.'],
+            [
+              'Reverse Mentoring.',
+              'Reverse ist Englisch.',
+              'Man spricht es so: Ri-wörs.',
+              'Das Wort bedeutet: umgekehrt.',
+              'Hier hilft ein Mensch einer Führungs-Kraft.',
+              'Eine Führungs-Kraft ist eine Chefin oder ein Chef.',
+              'Der Mensch zeigt der Führungs-Kraft zum Beispiel neue Computer-Programme.',
+            ],
+            [
+              'Mystery Lunch.',
+              'Das ist Englisch.',
+              'Man spricht es so: Mis-te-ri Lantsch.',
+              'Das bedeutet: Überraschungs-Mittag-Essen.',
+              'Sie essen mit Kolleginnen und Kollegen zu Mittag.',
+              'Tandem sucht die Kolleginnen und Kollegen für Sie aus.',
+              'Das ist die Überraschung.',
+            ],
           ],
         },
       ],
