@@ -28,7 +28,9 @@ Commands:
   export audit [--since <date>] [--out <file>]  the audit log as CSV
   admin grant|revoke <email or subject>         give or take the admin role
   organisation [--name <name>] [--time-zone <zone>] [--language de|en]
-                   show, or set, the organisation's name, meeting time zone and default language
+               [--sign-language-video <https URL, or "" for none>]
+                   show, or set, the organisation's name, meeting time zone, default language
+                   and link to a video about the site in German Sign Language (DGS)
   doctor           check configuration, database, identity provider, plugins and mail server
 
 Options:
@@ -48,6 +50,7 @@ const OPTIONS = {
   name: { type: 'string' },
   'time-zone': { type: 'string' },
   language: { type: 'string' },
+  'sign-language-video': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const satisfies ParseArgsConfig['options'];
@@ -62,6 +65,7 @@ const OPTION_COMMAND = [
   ['name', 'organisation'],
   ['time-zone', 'organisation'],
   ['language', 'organisation'],
+  ['sign-language-video', 'organisation'],
 ] as const satisfies readonly (readonly [keyof typeof OPTIONS, string])[];
 
 async function main(argv: string[]): Promise<void> {
@@ -90,6 +94,7 @@ async function main(argv: string[]): Promise<void> {
       name: values.name,
       timeZone: values['time-zone'],
       language: values.language,
+      signLanguageVideo: values['sign-language-video'],
     });
   // `notes` takes one action word after it; every other command takes none.
   const action = command === 'notes' ? rest.shift() : undefined;

@@ -22,6 +22,7 @@ t.test('anyone reads the site facts; accessibility contacts are null until set',
       contactUrl: null,
       statementDate: null,
       enforcementBody: null,
+      signLanguageVideoUrl: null,
     },
   });
 });
@@ -43,6 +44,7 @@ t.test('the operator’s accessibility statement and the organisation’s name',
     name: 'Stadtverwaltung Musterstadt',
     defaultLocale: 'en',
     demo: true,
+    signLanguageVideoUrl: 'https://amt.example/dgs/tandem',
   });
   await em.flush();
   t.same((await app.inject('/api/site')).json(), {
@@ -58,6 +60,7 @@ t.test('the operator’s accessibility statement and the organisation’s name',
       contactUrl: 'https://amt.example/barriere-melden',
       statementDate: '2026-03-31',
       enforcementBody,
+      signLanguageVideoUrl: 'https://amt.example/dgs/tandem',
     },
   });
 });

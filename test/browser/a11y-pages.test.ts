@@ -53,6 +53,19 @@ const PAGES: PageCase[] = [
     route: '/accessibility',
     path: () => '/accessibility',
   },
+  ...(
+    [
+      ['Leichte Sprache: what Tandem is', '/leichte-sprache'],
+      ['Leichte Sprache: how to use it', '/leichte-sprache/bedienung'],
+      ['Leichte Sprache: accessibility', '/leichte-sprache/barrierefreiheit'],
+    ] as const
+  ).map(([name, path]) => ({ who: 'visitor' as const, name, route: path, path: () => path })),
+  {
+    who: 'participant',
+    name: 'Leichte Sprache',
+    route: '/leichte-sprache',
+    path: () => '/leichte-sprache',
+  },
   { who: 'visitor', name: 'not found', route: '/', path: () => '/no-such-page' },
   { who: 'visitor', name: 'sign-in gate', route: '/tandem', path: () => '/tandem' },
   {

@@ -61,6 +61,7 @@ t.test('without configuration', async (t) => {
   );
   for (const heading of [
     'Conformance status',
+    'Easy Language and sign language',
     'Content that is not accessible yet',
     'How this statement was made',
     'Feedback and contact',

@@ -165,6 +165,8 @@ export class TandemApp extends LitElement {
       <footer>
         <div>
           <a href="/accessibility">${msg('Accessibility statement', { id: 'shell.accessibility' })}</a>
+          <!-- German on English pages too (§ 4 BITV 2.0): the pages are in German by nature. -->
+          <a href="/leichte-sprache" lang="de">Leichte Sprache</a>
         </div>
       </footer>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>

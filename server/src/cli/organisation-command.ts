@@ -12,17 +12,19 @@ import { ServiceError } from '../service-error.js';
 import { withDatabase } from './cli-database.js';
 
 export const ORGANISATION_USAGE =
-  'Usage: tandem organisation [--name <name>] [--time-zone <zone>] [--language de|en]';
+  'Usage: tandem organisation [--name <name>] [--time-zone <zone>] [--language de|en] [--sign-language-video <https URL, or "" for none>]';
 
 export interface OrganisationOptions {
   name: string | undefined;
   timeZone: string | undefined;
   language: string | undefined;
+  signLanguageVideo: string | undefined;
 }
 
 /**
  * `tandem organisation`: shows the organisation's name, the time zone its meetings are planned
- * in and the language of people who chose none; with options, sets them first.
+ * in, the language of people who chose none and the link to a video in German Sign Language;
+ * with options, sets them first.
  */
 export async function organisationCommand(
   config: Config,
@@ -41,13 +43,19 @@ export async function organisationCommand(
   console.log(describe(settings));
 }
 
-function changeOf({ name, timeZone, language }: OrganisationOptions): OrganisationChange {
+function changeOf({
+  name,
+  timeZone,
+  language,
+  signLanguageVideo,
+}: OrganisationOptions): OrganisationChange {
   if (language !== undefined && language !== 'de' && language !== 'en')
     throw new OperatorError(`--language is de or en (got "${language}").`, EXIT_USAGE);
   return {
     ...(name !== undefined ? { name } : {}),
     ...(timeZone !== undefined ? { timeZone } : {}),
     ...(language !== undefined ? { defaultLocale: language } : {}),
+    ...(signLanguageVideo !== undefined ? { signLanguageVideoUrl: signLanguageVideo } : {}),
   };
 }
 
@@ -56,5 +64,6 @@ function describe(settings: OrganisationSettings): string {
     `Name:      ${settings.name ?? '(not set: tandem organisation --name "…")'}`,
     `Time zone: ${settings.timeZone}`,
     `Language:  ${settings.defaultLocale} (for people who chose none)`,
+    `Sign language video: ${settings.signLanguageVideoUrl ?? '(none)'}`,
   ].join('\n');
 }

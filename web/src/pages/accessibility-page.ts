@@ -59,7 +59,8 @@ export class TandemAccessibilityPage extends LitElement {
           )}
         </p>
       </section>
-      ${this.renderStatus()} ${this.renderAssessment(facts)} ${this.renderFeedback(facts)}
+      ${this.renderStatus()} ${this.renderEasyLanguage(facts)} ${this.renderAssessment(facts)}
+      ${this.renderFeedback(facts)}
       ${this.renderEnforcement(facts)}
     `;
   }
@@ -78,12 +79,6 @@ export class TandemAccessibilityPage extends LitElement {
         <ul>
           <li>
             ${msg(
-              'There is no information about this site in German Sign Language (DGS) or in Easy Language (Leichte Sprache) yet, as § 4 BITV 2.0 asks.',
-              { id: 'accessibility.gaps.easyLanguage' },
-            )}
-          </li>
-          <li>
-            ${msg(
               'Texts the organisation writes itself, such as programme descriptions and messages, are not checked automatically; they may lack headings or plain wording.',
               { id: 'accessibility.gaps.content' },
             )}
@@ -95,6 +90,36 @@ export class TandemAccessibilityPage extends LitElement {
             )}
           </li>
         </ul>
+      </section>
+    `;
+  }
+
+  /** § 4 BITV 2.0: the site explained in Leichte Sprache and, where the operator has one, in DGS. */
+  private renderEasyLanguage(facts: AccessibilityFacts) {
+    const video = facts.signLanguageVideoUrl;
+    return html`
+      <section aria-labelledby="easy">
+        <h2 id="easy">
+          ${msg('Easy Language and sign language', { id: 'accessibility.easy.title' })}
+        </h2>
+        <p>
+          ${msg(
+            'What this site is, how to use it and how accessible it is, explained in Leichte Sprache (Easy German):',
+            { id: 'accessibility.easy.text' },
+          )}
+          <a href="/leichte-sprache" lang="de">Tandem in Leichter Sprache</a>
+        </p>
+        ${
+          video
+            ? html`<p>
+              <a href=${video}
+                >${msg('Information in German Sign Language', {
+                  id: 'accessibility.easy.signLanguage',
+                })}</a
+              >
+            </p>`
+            : null
+        }
       </section>
     `;
   }

@@ -12,6 +12,7 @@ export interface RouteDefinition {
 
 import { ADMIN_MATCHING_ROUTES } from './admin-matching-routes.js';
 import { ADMIN_ROUTES } from './admin-routes.js';
+import { LEICHTE_SPRACHE_ROUTES } from './leichte-sprache-routes.js';
 import { PARTICIPANT_ROUTES } from './participant-routes.js';
 import { TANDEM_ROUTES } from './tandem-routes.js';
 
@@ -38,6 +39,7 @@ export const ROUTES: RouteDefinition[] = [
     load: () => import('../pages/api-docs-page.js'),
     access: 'anonymous',
   },
+  ...LEICHTE_SPRACHE_ROUTES,
   ...PARTICIPANT_ROUTES,
   ...TANDEM_ROUTES,
   ...ADMIN_ROUTES,

@@ -12,6 +12,8 @@ export interface OrganisationSettings {
   timeZone: string;
   /** The language of people who chose none. */
   defaultLocale: Locale;
+  /** An https link to the operator's video about the site in German Sign Language; null if none. */
+  signLanguageVideoUrl: string | null;
 }
 
 /** The organisation's settings; the defaults (Europe/Berlin, German) until it has a row. */
@@ -22,5 +24,6 @@ export async function organisationSettings(em: EntityManager): Promise<Organisat
     demo: organisation?.demo ?? false,
     timeZone: organisation?.timeZone ?? 'Europe/Berlin',
     defaultLocale: organisation?.defaultLocale ?? 'de',
+    signLanguageVideoUrl: organisation?.signLanguageVideoUrl ?? null,
   };
 }

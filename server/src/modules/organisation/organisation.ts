@@ -13,6 +13,8 @@ export const Organisation = defineEntity({
     defaultLocale: p.enum(['de', 'en']).default('de'),
     /** True when `tandem start --demo` created it: the data is made up. */
     demo: p.boolean().default(false),
+    /** The operator's video about the site in German Sign Language (DGS, § 4 BITV 2.0). */
+    signLanguageVideoUrl: p.text().nullable(),
     createdAt: createdAt(),
   },
 });

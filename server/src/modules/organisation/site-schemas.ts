@@ -26,6 +26,13 @@ export const SiteSchema = Type.Object({
     contactUrl: Nullable(Type.String()),
     statementDate: Nullable(Type.String({ format: 'date' })),
     enforcementBody: Nullable(Type.String()),
+    signLanguageVideoUrl: Nullable(
+      Type.String({
+        format: 'uri',
+        description:
+          'An https link to a video about the site in German Sign Language (DGS), set with `tandem organisation --sign-language-video`.',
+      }),
+    ),
   }),
 });
 export type SiteView = Static<typeof SiteSchema>;

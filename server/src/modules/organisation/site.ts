@@ -9,7 +9,8 @@ export interface SiteSettings {
   demo: boolean;
   /** Email goes to the demo mailbox (`tandem start --demo`). */
   demoMailbox: boolean;
-  accessibility: SiteView['accessibility'];
+  /** The statement's facts from the configuration; the sign language video is the organisation's. */
+  accessibility: Omit<SiteView['accessibility'], 'signLanguageVideoUrl'>;
 }
 
 /** The languages Tandem speaks, the first the fallback. */
@@ -30,6 +31,9 @@ export async function readSite(
     languages: [...LANGUAGES],
     defaultLocale: organisation.defaultLocale,
     channels,
-    accessibility: settings.accessibility,
+    accessibility: {
+      ...settings.accessibility,
+      signLanguageVideoUrl: organisation.signLanguageVideoUrl,
+    },
   };
 }

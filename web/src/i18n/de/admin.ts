@@ -8,7 +8,7 @@ export const templates = {
   'admin.no': 'Nein',
   'admin.state.draft': 'Entwurf',
   'admin.state.enrolment': 'Anmeldung offen',
-  'admin.state.matching': 'Zuordnung',
+  'admin.state.matching': 'Matching',
   'admin.state.running': 'Läuft',
   'admin.state.closed': 'Abgeschlossen',
   'admin.transition.draft': 'Zurück zum Entwurf',
@@ -50,8 +50,8 @@ export const templates = {
   'admin.dashboard.enrolmentsLabel': str`Anmeldungen zu ${0}`,
   'admin.dashboard.setUp': 'Einrichtung abschließen',
   'admin.dashboard.setUpLabel': str`Einrichtung abschließen: ${0}`,
-  'admin.dashboard.matching': 'Zuordnung prüfen',
-  'admin.dashboard.matchingLabel': str`Zuordnung prüfen: ${0}`,
+  'admin.dashboard.matching': 'Matching prüfen',
+  'admin.dashboard.matchingLabel': str`Matching prüfen: ${0}`,
   'admin.dashboard.meetings': 'Treffen',
   'admin.dashboard.meetingsLabel': str`Treffen von ${0}`,
   'admin.new.title': 'Neues Programm',
@@ -124,7 +124,7 @@ export const templates = {
   'admin.programme.title': 'Programm',
   'admin.programme.participants': str`${0} Teilnehmende`,
   'admin.programme.window': 'Anmeldung:',
-  'admin.programme.matching': 'Zuordnung prüfen',
+  'admin.programme.matching': 'Matching prüfen',
   'admin.programme.lifecycle': 'Ablauf',
   'admin.programme.current': str`Dieses Programm ist jetzt: ${0}.`,
   'admin.programme.stages': 'Phasen eines Programms',
@@ -138,7 +138,7 @@ export const templates = {
   'admin.consequence.enrolment':
     'Berechtigte Kolleginnen und Kollegen sehen das Programm und können sich anmelden.',
   'admin.consequence.matching':
-    'Die Anmeldung schließt, und Sie können die Zuordnung starten und die Tandems prüfen.',
+    'Die Anmeldung schließt, und Sie können das Matching starten und die Tandems prüfen.',
   'admin.consequence.running':
     'Das Programm beginnt: Die Tandems treffen sich und arbeiten die Sitzungen durch.',
   'admin.consequence.closed': 'Das Programm endet. Das lässt sich nicht rückgängig machen.',

@@ -65,7 +65,7 @@ export const templates = {
   'enrol.step.review': 'Prüfen und bestätigen',
   'enrol.role.peer':
     'Beim Mystery Lunch nehmen alle gleichberechtigt teil: Sie müssen keine Rolle wählen.',
-  'enrol.role.reverse.mentor': 'Digital-Mentor/in',
+  'enrol.role.reverse.mentor': 'Mentor/Mentorin für Digitales',
   'enrol.role.reverse.mentorHint':
     'Sie kennen sich mit digitalen Werkzeugen und Arbeitsweisen aus und geben Ihr Wissen an eine Führungskraft weiter.',
   'enrol.role.reverse.mentee': 'Führungskraft (Mentee)',
@@ -73,7 +73,7 @@ export const templates = {
     'Sie leiten ein Team oder eine Einheit und lernen von einer jüngeren oder digital erfahrenen Kollegin oder einem Kollegen.',
   'enrol.role.either': 'Beides möglich',
   'enrol.role.eitherHint': 'Sie können sich beide Rollen vorstellen.',
-  'enrol.role.mentor': 'Mentor/in',
+  'enrol.role.mentor': 'Mentor/Mentorin',
   'enrol.role.mentorHint': 'Sie geben Ihre Erfahrung an eine Kollegin oder einen Kollegen weiter.',
   'enrol.role.mentee': 'Mentee',
   'enrol.role.menteeHint':

@@ -19,7 +19,7 @@ export const templates = {
   'reports.unmatched-reasons': 'Nicht zugeordnet, nach Grund',
   'reports.sessions': 'Geplante und gehaltene Sitzungen, nach Monat',
   'reports.feedback': 'Durchschnittliche Bewertung (1 bis 5), nach Monat',
-  'reports.rematches': 'Fortgesetzte und aufgelöste Tandems (Neuzuordnungen)',
+  'reports.rematches': 'Fortgesetzte und aufgelöste Tandems (neues Matching)',
   'reports.retention': 'Tandems nach gehaltenen Sitzungen (Verbleib)',
   'reports.departments': 'Teilnehmende nach Abteilung',
   'reports.generations': 'Teilnehmende nach Jahren Berufserfahrung',

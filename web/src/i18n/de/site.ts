@@ -9,12 +9,14 @@ export const templates = {
   'accessibility.status.text':
     'Diese Website ist teilweise mit den Web Content Accessibility Guidelines (WCAG) 2.1 auf Stufe AA und mit der BITV 2.0 vereinbar. Sie ist darauf ausgelegt, die Anforderungen zu erfüllen; eine unabhängige Prüfung hat das aber noch nicht bestätigt.',
   'accessibility.gaps.title': 'Nicht barrierefreie Inhalte',
-  'accessibility.gaps.easyLanguage':
-    'Informationen zu dieser Website in Deutscher Gebärdensprache (DGS) und in Leichter Sprache, wie § 4 BITV 2.0 sie verlangt, gibt es noch nicht.',
   'accessibility.gaps.content':
     'Texte, die die Organisation selbst schreibt, etwa Programmbeschreibungen und Nachrichten, werden nicht automatisch geprüft; ihnen können Überschriften oder eine verständliche Sprache fehlen.',
   'accessibility.gaps.audit':
     'Eine unabhängige Prüfung (zum Beispiel ein BITV-Test) hat noch nicht stattgefunden. Es können also Barrieren bestehen, die wir selbst nicht gefunden haben.',
+  'accessibility.easy.title': 'Leichte Sprache und Gebärdensprache',
+  'accessibility.easy.text':
+    'Was diese Website ist, wie man sie bedient und wie barrierefrei sie ist, erklären wir auch in Leichter Sprache:',
+  'accessibility.easy.signLanguage': 'Informationen in Deutscher Gebärdensprache',
   'accessibility.assessment.title': 'Erstellung dieser Erklärung',
   'accessibility.assessment.text':
     'Die Erklärung beruht auf einer Selbstbewertung durch das Entwicklungsteam: Jede Seite wird auf Deutsch und Englisch mit dem automatischen Prüfwerkzeug axe geprüft und allein mit der Tastatur durchlaufen, in der Breite eines Smartphones und eines Bildschirms.',
