@@ -12,7 +12,7 @@ import {
 } from '../data/pairs.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from './announcer.js';
-import { refusalMessage } from './pair-tool-refusal.js';
+import { actionName, refusalMessage } from './pair-tool-refusal.js';
 
 /** What the server takes for one's homework (pair-schemas.ts HomeworkSchema). */
 const MAX_TASKS = 20;
@@ -133,30 +133,35 @@ export class TandemPlanTailor extends LitElement {
   private renderSession(session: PairSession, index: number, count: number) {
     const number = index + 1;
     const name = msg(str`Session ${number}: ${session.title}`, { id: 'tandem.plan.sessionTitle' });
+    const up = msg('Move up', { id: 'pairTools.tailor.up' });
+    const down = msg('Move down', { id: 'pairTools.tailor.down' });
+    const homework = msg('Write my homework', { id: 'pairTools.tailor.homework' });
     return html`<li class=${session.status}>
       <p class="session" id="tailor-session-${session.id}" tabindex="-1">
         ${name}${session.status === 'skipped' ? html` <span class="muted">(${msg('skipped', { id: 'pairTools.tailor.skippedTag' })})</span>` : null}
         ${session.status === 'done' ? html` <span class="muted">(${msg('done', { id: 'pairTools.tailor.doneTag' })})</span>` : null}
       </p>
-      ${this.error?.at === session.id ? refusalMessage(this.error.error) : null}
+      ${this.error?.at === session.id ? refusalMessage(this.error.error, planChanged()) : null}
       <div class="actions">
         <button
           type="button"
           class="secondary"
           id="up-${session.id}"
+          aria-label=${actionName(up, session.title)}
           aria-disabled=${this.busy || index === 0 ? 'true' : 'false'}
           @click=${() => this.move(session, -1)}
         >
-          ${msg('Move up', { id: 'pairTools.tailor.up' })}<span class="visually-hidden">: ${session.title}</span>
+          ${up}
         </button>
         <button
           type="button"
           class="secondary"
           id="down-${session.id}"
+          aria-label=${actionName(down, session.title)}
           aria-disabled=${this.busy || index === count - 1 ? 'true' : 'false'}
           @click=${() => this.move(session, 1)}
         >
-          ${msg('Move down', { id: 'pairTools.tailor.down' })}<span class="visually-hidden">: ${session.title}</span>
+          ${down}
         </button>
         ${this.renderSkip(session)}
         ${
@@ -166,10 +171,11 @@ export class TandemPlanTailor extends LitElement {
                 type="button"
                 class="secondary"
                 id="homework-${session.id}"
+                aria-label=${actionName(homework, session.title)}
                 aria-expanded=${this.homeworkFor === session.id ? 'true' : 'false'}
                 @click=${() => this.editHomework(session)}
               >
-                ${msg('Write my homework', { id: 'pairTools.tailor.homework' })}<span class="visually-hidden">: ${session.title}</span>
+                ${homework}
               </button>`
         }
       </div>
@@ -180,18 +186,18 @@ export class TandemPlanTailor extends LitElement {
   private renderSkip(session: PairSession) {
     if (session.status === 'done') return null;
     const skipped = session.status === 'skipped';
+    const label = skipped
+      ? msg('Put back on the plan', { id: 'pairTools.tailor.unskip' })
+      : msg('Skip', { id: 'pairTools.tailor.skip' });
     return html`<button
       type="button"
       class="secondary"
       id="skip-${session.id}"
+      aria-label=${actionName(label, session.title)}
       aria-disabled=${this.busy ? 'true' : 'false'}
       @click=${() => this.skip(session, !skipped)}
     >
-      ${
-        skipped
-          ? msg('Put back on the plan', { id: 'pairTools.tailor.unskip' })
-          : msg('Skip', { id: 'pairTools.tailor.skip' })
-      }<span class="visually-hidden">: ${session.title}</span>
+      ${label}
     </button>`;
   }
 
@@ -419,6 +425,16 @@ export class TandemPlanTailor extends LitElement {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
+}
+
+/**
+ * A new order is refused as invalid when it no longer lists the pair's sessions: the partner
+ * added one since this page loaded the plan.
+ */
+function planChanged(): string {
+  return msg('Your partner has changed the plan in the meantime. Please reload the page.', {
+    id: 'pairTools.tailor.planChanged',
+  });
 }
 
 declare global {

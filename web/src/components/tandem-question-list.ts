@@ -11,7 +11,7 @@ import {
 } from '../data/pairs.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from './announcer.js';
-import { refusalMessage } from './pair-tool-refusal.js';
+import { actionName, refusalMessage } from './pair-tool-refusal.js';
 
 /**
  * The pair's question list: between meetings the mentee notes every question that comes up at
@@ -126,6 +126,11 @@ export class TandemQuestionList extends LitElement {
       : msg('This question can no longer be read. Please tell your HR team.', {
           id: 'pairTools.questions.unreadable',
         });
+    const toggle = question.answered
+      ? msg('Mark as open', { id: 'pairTools.questions.markOpen' })
+      : msg('Mark as answered', { id: 'pairTools.questions.markAnswered' });
+    const edit = msg('Edit', { id: 'pairTools.questions.edit' });
+    const remove = msg('Delete', { id: 'pairTools.questions.delete' });
     return html`<li class="card ${question.answered ? 'answered' : ''}">
       <p class="text">${text}</p>
       <p class="meta muted">
@@ -140,14 +145,11 @@ export class TandemQuestionList extends LitElement {
         <button
           type="button"
           id="toggle-${question.id}"
+          aria-label=${actionName(toggle, text)}
           aria-disabled=${this.busy ? 'true' : 'false'}
           @click=${() => this.toggleAnswered(question)}
         >
-          ${
-            question.answered
-              ? msg('Mark as open', { id: 'pairTools.questions.markOpen' })
-              : msg('Mark as answered', { id: 'pairTools.questions.markAnswered' })
-          }<span class="visually-hidden">: ${text}</span>
+          ${toggle}
         </button>
         ${
           question.mine && question.readable
@@ -155,9 +157,10 @@ export class TandemQuestionList extends LitElement {
                 type="button"
                 class="secondary"
                 id="edit-${question.id}"
+                aria-label=${actionName(edit, text)}
                 @click=${() => this.startEditing(question)}
               >
-                ${msg('Edit', { id: 'pairTools.questions.edit' })}<span class="visually-hidden">: ${text}</span>
+                ${edit}
               </button>`
             : null
         }
@@ -166,10 +169,11 @@ export class TandemQuestionList extends LitElement {
             ? html`<button
                 type="button"
                 class="secondary"
+                aria-label=${actionName(remove, text)}
                 aria-disabled=${this.busy ? 'true' : 'false'}
                 @click=${() => this.deleteOne(question)}
               >
-                ${msg('Delete', { id: 'pairTools.questions.delete' })}<span class="visually-hidden">: ${text}</span>
+                ${remove}
               </button>`
             : null
         }

@@ -71,6 +71,8 @@ export const templates = {
   'pairTools.tailor.newGoal': 'Ziel (freiwillig)',
   'pairTools.tailor.newTitle': 'Titel',
   'pairTools.tailor.open': 'Plan ändern',
+  'pairTools.tailor.planChanged':
+    'Ihr Gegenüber hat den Plan inzwischen geändert. Bitte laden Sie die Seite neu.',
   'pairTools.tailor.saveHomework': 'Hausaufgaben speichern',
   'pairTools.tailor.skip': 'Auslassen',
   'pairTools.tailor.skipped': str`„${0}“ wird ausgelassen.`,
