@@ -49,7 +49,7 @@ export class TandemPlanTailor extends LitElement {
         font-weight: 600;
         margin: 0;
       }
-      .skipped .session {
+      .skipped .name {
         text-decoration: line-through;
         color: var(--tandem-muted);
       }
@@ -138,7 +138,7 @@ export class TandemPlanTailor extends LitElement {
     const homework = msg('Write my homework', { id: 'pairTools.tailor.homework' });
     return html`<li class=${session.status}>
       <p class="session" id="tailor-session-${session.id}" tabindex="-1">
-        ${name}${session.status === 'skipped' ? html` <span class="muted">(${msg('skipped', { id: 'pairTools.tailor.skippedTag' })})</span>` : null}
+        <span class="name">${name}</span>${session.status === 'skipped' ? html` <span class="muted">(${msg('skipped', { id: 'pairTools.tailor.skippedTag' })})</span>` : null}
         ${session.status === 'done' ? html` <span class="muted">(${msg('done', { id: 'pairTools.tailor.doneTag' })})</span>` : null}
       </p>
       ${this.error?.at === session.id ? refusalMessage(this.error.error, planChanged()) : null}
