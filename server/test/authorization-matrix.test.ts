@@ -213,6 +213,11 @@ const MATRIX: Record<string, Row> = {
     body: () => ({ answered: true }),
     expect: ownerOnly(200),
   },
+  'DELETE /api/pairs/:id/questions/:itemId': {
+    params: { id: 'pair', itemId: 'questionToDelete' },
+    expect: ownerOnly(204),
+    destructive: true,
+  },
   'POST /api/pairs/:id/mismatch': {
     params: { id: 'pairToLeave' },
     body: () => ({ reason: 'Passt nicht' }),

@@ -218,6 +218,13 @@ t.test('notes and the question list are the pair’s alone', async (t) => {
   t.match((await mentor('PATCH', `/questions/${question.id}`, { text: 'Prompt?' })).json(), {
     statusCode: 403,
   });
+  t.equal(
+    (await mentor('DELETE', `/questions/${question.id}`)).statusCode,
+    403,
+    'only who asked a question deletes it',
+  );
+  t.equal((await mentee('DELETE', `/questions/${question.id}`)).statusCode, 204);
+  t.same((await mentee('GET', '/questions')).json(), [], 'the question is gone');
 
   const outsider = await signedInAs(app, { subject: 'klaus', name: 'Klaus' });
   const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });

@@ -5,7 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import t, { type Test } from 'tap';
-import { publishPair } from '../../server/test/helpers/publish-pair.js';
+import { User } from '../../server/src/modules/users/user.js';
+import { publishPair, runningPair } from '../../server/test/helpers/publish-pair.js';
 import { DIGITAL_FIT, enrolmentId, programmeId } from './helpers/demo-data.js';
 import {
   axeViolations,
@@ -26,6 +27,8 @@ type Who = 'visitor' | 'participant' | 'admin';
 interface Ids {
   programme: string;
   pair: string;
+  /** A pair of the Q&A quickstart, whose curriculum has the glossary of the Q&A game. */
+  quickstartPair: string;
 }
 
 interface PageCase {
@@ -88,6 +91,13 @@ const PAGES: PageCase[] = [
     name: 'my tandem (by id)',
     route: '/tandem/:pairId',
     path: (ids) => `/tandem/${ids.pair}`,
+  },
+  {
+    who: 'participant',
+    name: 'my tandem: question list, Q&A game, plan changes',
+    route: '/tandem/:pairId',
+    path: (ids) => `/tandem/${ids.quickstartPair}`,
+    states: pairToolStates,
   },
   { who: 'participant', name: 'inbox', route: '/inbox', path: () => '/inbox' },
   { who: 'participant', name: 'profile', route: '/profile', path: () => '/profile' },
@@ -154,7 +164,14 @@ const { pairId } = await publishPair(site.app, digitalFit, [
   { enrolmentId: await enrolmentId(site.databaseUrl, PARTICIPANT, DIGITAL_FIT), role: 'mentor' },
   { enrolmentId: await enrolmentId(site.databaseUrl, PARTNER, DIGITAL_FIT), role: 'mentee' },
 ]);
-const ids: Ids = { programme: digitalFit, pair: pairId };
+const userId = async (name: string) =>
+  (await site.app.orm.em.fork().findOneOrFail(User, { name })).id;
+const quickstart = await runningPair(site.app, {
+  name: 'KI im Arbeitsalltag',
+  mentorId: await userId(PARTICIPANT),
+  menteeId: await userId(PARTNER),
+});
+const ids: Ids = { programme: digitalFit, pair: pairId, quickstartPair: quickstart.pairId };
 
 const missing = PAGES.filter((entry) => !hasPage(entry.route));
 for (const entry of missing)
@@ -235,4 +252,46 @@ async function enrolmentSteps(page: Page, check: (label: string) => Promise<void
     await page.getByText(new RegExp(`(Step|Schritt) ${step} `)).waitFor();
     await check(`step ${step}`);
   }
+}
+
+/** The tools of a pair in the states that show more than the page at first. */
+async function pairToolStates(page: Page, check: (label: string) => Promise<void>): Promise<void> {
+  const questions = page.getByRole('region', { name: /^(Question list|Frageliste)$/ });
+  const add = questions.getByRole('button', { name: /^(Add question|Frage hinzufügen)$/ });
+  await add.click();
+  await questions.getByRole('alert').waitFor();
+  await check('a question left empty');
+  for (const text of ['Was ist ein Prompt?', 'Wo finde ich die E-Akte?']) {
+    await questions.getByLabel(/^(New question|Neue Frage)$/).fill(text);
+    await add.click();
+    await questions.getByText(text, { exact: true }).first().waitFor();
+  }
+  await questions
+    .getByRole('button', { name: /^(Mark as answered|Als beantwortet markieren): / })
+    .first()
+    .click();
+  await questions
+    .getByRole('list', { name: /^(Answered questions|Beantwortete Fragen)$/ })
+    .waitFor();
+  await check('open and answered questions');
+  await questions
+    .getByRole('button', { name: /^(Edit|Bearbeiten): / })
+    .first()
+    .click();
+  await check('a question being reworded');
+
+  const game = page.getByRole('region', { name: /^(Q&A game|Frage-Antwort-Spiel)$/ });
+  await game.getByRole('button', { name: /^(Show the explanation|Erklärung anzeigen)$/ }).click();
+  await check('a glossary term explained');
+
+  const tailor = page.getByRole('region', { name: /^(Make the plan your own|Den Plan anpassen)$/ });
+  await tailor.getByRole('button', { name: /^(Change the plan|Plan ändern)$/ }).click();
+  await tailor
+    .getByRole('button', { name: /^(Write my homework|Meine Hausaufgaben schreiben): / })
+    .first()
+    .click();
+  await check('plan changes, writing homework');
+  await tailor.getByRole('button', { name: /^(Add session|Sitzung hinzufügen)$/ }).click();
+  await tailor.getByRole('alert').waitFor();
+  await check('a new session without a title');
 }

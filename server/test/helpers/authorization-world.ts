@@ -191,6 +191,7 @@ async function ownerObjects(app: FastifyInstance, people: People) {
     note: await journal('/notes', { body: 'Nur für uns zwei' }),
     noteToDelete: await journal('/notes', { body: 'Gleich weg' }),
     question: await journal('/questions', { text: 'Wie geht E-Akte?' }),
+    questionToDelete: await journal('/questions', { text: 'Schon geklärt?' }),
     meeting: meeting.id,
     timeProposal: timeProposal.id,
     notification: notification.id,

@@ -1,7 +1,11 @@
 import type { Static } from '@sinclair/typebox';
-import type { NoteSchema } from '@tandem/server/schemas/modules/pairs/pair-journal-routes';
+import type {
+  NoteSchema,
+  QuestionSchema,
+} from '@tandem/server/schemas/modules/pairs/pair-journal-routes';
 import type { PairSchema } from '@tandem/server/schemas/modules/pairs/pair-schemas';
 import { api } from './api-client.js';
+import type { CurriculumPreview } from './curricula.js';
 
 export type Pair = Static<typeof PairSchema>;
 export type PairSession = Pair['sessions'][number];
@@ -9,6 +13,9 @@ export type SessionStatus = PairSession['status'];
 export type PairRole = Pair['myRole'];
 export type SessionFeedback = NonNullable<PairSession['myFeedback']>;
 export type PairNote = Static<typeof NoteSchema>;
+export type PairQuestion = Static<typeof QuestionSchema>;
+/** A term of the pair's glossary, as the curriculum preview shows it too. */
+export type GlossaryEntry = CurriculumPreview['glossary'][number];
 
 const pairPath = (pairId: string) => `/api/pairs/${encodeURIComponent(pairId)}`;
 const sessionPath = (pairId: string, sessionId: string) =>
@@ -66,3 +73,44 @@ export const reportMismatch = (pairId: string, reason: string) =>
     method: 'POST',
     body: reason.trim() ? { reason: reason.trim() } : {},
   });
+
+/** The pair's question list: open questions first. */
+export const listQuestions = (pairId: string, signal?: AbortSignal) =>
+  api<PairQuestion[]>(`${pairPath(pairId)}/questions`, signal ? { signal } : {});
+
+export const addQuestion = (pairId: string, text: string) =>
+  api<PairQuestion>(`${pairPath(pairId)}/questions`, { method: 'POST', body: { text } });
+
+/** Rewords a question (its author only) or marks it answered or open (either partner). */
+export const changeQuestion = (
+  pairId: string,
+  questionId: string,
+  change: { text?: string; answered?: boolean },
+) =>
+  api<PairQuestion>(`${pairPath(pairId)}/questions/${encodeURIComponent(questionId)}`, {
+    method: 'PATCH',
+    body: change,
+  });
+
+export const deleteQuestion = (pairId: string, questionId: string) =>
+  api<void>(`${pairPath(pairId)}/questions/${encodeURIComponent(questionId)}`, {
+    method: 'DELETE',
+  });
+
+/** The glossary of the pair's curriculum in the pair's language; empty when it has none. */
+export const readGlossary = (pairId: string, signal?: AbortSignal) =>
+  api<GlossaryEntry[]>(`${pairPath(pairId)}/glossary`, signal ? { signal } : {});
+
+/** Adds a session of the pair's own after `after`, or at the end. */
+export const addSession = (
+  pairId: string,
+  session: { title: string; goal?: string; after?: string },
+) => api<Pair>(`${pairPath(pairId)}/sessions`, { method: 'POST', body: session });
+
+/** Puts the pair's sessions in this order (every session once). */
+export const reorderSessions = (pairId: string, sessionIds: string[]) =>
+  api<Pair>(`${pairPath(pairId)}/sessions/order`, { method: 'PUT', body: { sessionIds } });
+
+/** Rewrites my own side of a session's homework. */
+export const writeHomework = (pairId: string, sessionId: string, items: string[]) =>
+  api<Pair>(`${sessionPath(pairId, sessionId)}/homework`, { method: 'PUT', body: { items } });

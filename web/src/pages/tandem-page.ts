@@ -5,9 +5,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { announce } from '../components/announcer.js';
 import { errorMessage, taskView } from '../components/task-view.js';
 import '../components/tandem-avatar.js';
+import '../components/tandem-glossary-game.js';
 import '../components/tandem-mismatch.js';
 import '../components/tandem-next-meeting.js';
 import '../components/tandem-pair-notes.js';
+import '../components/tandem-plan-tailor.js';
+import '../components/tandem-question-list.js';
 import '../components/tandem-session-plan.js';
 import { continuePair, listMyPairs, type Pair, type PairRole, readPair } from '../data/pairs.js';
 import { RealtimeController } from '../data/realtime-controller.js';
@@ -15,7 +18,8 @@ import { sharedStyles } from '../styles/shared-styles.js';
 
 /**
  * My tandem: at /tandem my current pair (or, with several, a list of them), at /tandem/:pairId
- * one pair: partner, next meeting, session plan, private notes, and the quiet way out.
+ * one pair: partner, next meeting, session plan and its tailoring, the question list, the Q&A
+ * game (when the curriculum has a glossary), private notes, and the quiet way out.
  */
 @localized()
 @customElement('tandem-tandem-page')
@@ -163,8 +167,20 @@ export class TandemTandemPage extends LitElement {
                 this.changed = event.detail;
               }}
             ></tandem-session-plan>
-          </section>`
+          </section>
+          <tandem-plan-tailor
+            .pair=${pair}
+            @pair-changed=${(event: CustomEvent<Pair>) => {
+              this.changed = event.detail;
+            }}
+          ></tandem-plan-tailor>`
           : null
+      }
+      ${
+        pair.myRole === 'peer'
+          ? null
+          : html`<tandem-question-list .pairId=${pair.id}></tandem-question-list>
+            <tandem-glossary-game .pairId=${pair.id}></tandem-glossary-game>`
       }
       <section aria-labelledby="notes-heading">
         <h2 id="notes-heading">${msg('Private notes', { id: 'tandem.notes' })}</h2>

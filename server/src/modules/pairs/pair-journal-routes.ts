@@ -8,7 +8,7 @@ import type { Log } from '../../logger.js';
 import { dissolvePair } from './dissolve-pair.js';
 import type { NoteKeyring } from './note-keyring.js';
 import { addNote, changeNote, listNotes, type NoteDependencies } from './pair-notes.js';
-import { addQuestion, changeQuestion, listQuestions } from './pair-questions.js';
+import { addQuestion, changeQuestion, deleteQuestion, listQuestions } from './pair-questions.js';
 import { giveFeedback } from './session-feedback-service.js';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -26,7 +26,7 @@ export const NoteSchema = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
-const QuestionSchema = Type.Object({
+export const QuestionSchema = Type.Object({
   id: Uuid,
   text: Type.String({ description: 'Empty when the question cannot be decrypted.' }),
   readable: Type.Boolean({
@@ -185,6 +185,21 @@ const pairJournalRoutes: FastifyPluginAsyncTypebox<{ noteKeyring: NoteKeyring }>
         request.params.itemId,
         request.body,
       ),
+  );
+  app.delete(
+    '/api/pairs/:id/questions/:itemId',
+    {
+      config: participant,
+      schema: {
+        operationId: 'deletePairQuestion',
+        params: Item,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await deleteQuestion(notes(), signedIn(request).id, request.params.id, request.params.itemId);
+      return reply.code(204).send(null);
+    },
   );
   app.post(
     '/api/pairs/:id/mismatch',

@@ -72,6 +72,27 @@ export async function changeQuestion(
   return view(deps, question, userId);
 }
 
+/**
+ * Takes a question off the list; only who asked it may, as with a note.
+ *
+ * @throws ServiceError not-found, forbidden.
+ */
+export async function deleteQuestion(
+  deps: NoteDependencies,
+  userId: string,
+  matchId: string,
+  questionId: string,
+): Promise<void> {
+  const fork = deps.em.fork();
+  const { match } = await membership(fork, userId, matchId);
+  const question = await fork.findOne(PairQuestion, { id: questionId, match });
+  if (!question) throw new ServiceError('not-found', 'No such question.');
+  if (question.author.id !== userId)
+    throw new ServiceError('forbidden', 'Only who asked a question can delete it.');
+  fork.remove(question);
+  await fork.flush();
+}
+
 /** Encrypts `text` into the question with the current key; the question needs its id already. */
 function writeText(keyring: NoteKeyring, question: PairQuestion, text: string): void {
   Object.assign(question, seal(keyring, 'question', question, text), { legacyText: null });
