@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import t, { type Test } from 'tap';
 import { publishPair } from '../../server/test/helpers/publish-pair.js';
-import { DIGITAL_FIT, enrolmentId, programmeId } from './helpers/demo-data.js';
+import { DIGITAL_FIT, enrolmentId, MYSTERY_LUNCH, programmeId } from './helpers/demo-data.js';
 import {
   axeViolations,
   checkA11y,
@@ -26,6 +26,8 @@ type Who = 'visitor' | 'participant' | 'admin';
 interface Ids {
   programme: string;
   pair: string;
+  /** Mystery Lunch, with one round drawn (the participant is in none of its groups). */
+  lunch: string;
 }
 
 interface PageCase {
@@ -122,6 +124,12 @@ const PAGES: PageCase[] = [
     route: '/admin/demo-mailbox',
     path: () => '/admin/demo-mailbox',
   },
+  {
+    who: 'admin',
+    name: 'lunch rounds',
+    route: '/admin/programmes/:id/lunch',
+    path: (ids) => `/admin/programmes/${ids.lunch}/lunch`,
+  },
   { who: 'admin', name: 'skills', route: '/admin/skills', path: () => '/admin/skills' },
   { who: 'admin', name: 'plugins', route: '/admin/plugins', path: () => '/admin/plugins' },
 ];
@@ -132,7 +140,15 @@ const { pairId } = await publishPair(site.app, digitalFit, [
   { enrolmentId: await enrolmentId(site.databaseUrl, PARTICIPANT, DIGITAL_FIT), role: 'mentor' },
   { enrolmentId: await enrolmentId(site.databaseUrl, PARTNER, DIGITAL_FIT), role: 'mentee' },
 ]);
-const ids: Ids = { programme: digitalFit, pair: pairId };
+const mysteryLunch = await programmeId(site.databaseUrl, MYSTERY_LUNCH);
+await publishPair(site.app, mysteryLunch, [
+  {
+    enrolmentId: await enrolmentId(site.databaseUrl, 'Jonas Albrecht', MYSTERY_LUNCH),
+    role: 'peer',
+  },
+  { enrolmentId: await enrolmentId(site.databaseUrl, 'Lea Hoffmann', MYSTERY_LUNCH), role: 'peer' },
+]);
+const ids: Ids = { programme: digitalFit, pair: pairId, lunch: mysteryLunch };
 
 const missing = PAGES.filter((entry) => !hasPage(entry.route));
 for (const entry of missing)
