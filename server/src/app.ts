@@ -27,6 +27,7 @@ import auditRoutes from './modules/audit/audit-routes.js';
 import curriculumRoutes from './modules/curricula/curriculum-routes.js';
 import enrolmentAdminRoutes from './modules/enrolment/enrolment-admin-routes.js';
 import enrolmentRoutes from './modules/enrolment/enrolment-routes.js';
+import lunchRoutes from './modules/matching/lunch-routes.js';
 import matchReviewRoutes from './modules/matching/match-review-routes.js';
 import matchingRunRoutes from './modules/matching/matching-run-routes.js';
 import meetingAdminRoutes from './modules/meetings/meeting-admin-routes.js';
@@ -154,6 +155,7 @@ export async function buildApp(
   await app.register(pluginRoutes);
   await app.register(matchingRunRoutes);
   await app.register(matchReviewRoutes);
+  await app.register(lunchRoutes);
   await app.register(programmeRoutes);
   await app.register(curriculumRoutes);
   await app.register(skillRoutes);

@@ -116,6 +116,22 @@ const MATRIX: Record<string, Row> = {
     destructive: true,
   },
 
+  // Lunch rounds: one's own lunch and "skip this round" in a lunch programme one is enrolled in.
+  'GET /api/programmes/:id/lunch': {
+    params: { id: 'lunchProgramme' },
+    expect: status(401, 200, 200, 404),
+  },
+  'PUT /api/programmes/:id/lunch/skip': {
+    params: { id: 'lunchProgramme' },
+    expect: status(401, 200, 200, 404),
+  },
+  'DELETE /api/programmes/:id/lunch/skip': {
+    params: { id: 'lunchProgramme' },
+    // After the skip above: each participant undoes their own.
+    expect: status(401, 200, 200, 404),
+    destructive: true,
+  },
+
   // Self-service: suggestions and requests are one's own within a programme one is enrolled
   // in; only who was asked answers a request.
   'GET /api/programmes/:id/suggestions': {
@@ -251,6 +267,10 @@ const MATRIX: Record<string, Row> = {
     expect: adminOnly(200),
   },
   'GET /api/admin/programmes/:id/meetings': { params: { id: 'programme' }, expect: adminOnly(200) },
+  'GET /api/admin/programmes/:id/lunch-rounds': {
+    params: { id: 'lunchProgramme' },
+    expect: adminOnly(200),
+  },
   'GET /api/admin/curricula': { expect: adminOnly(200) },
   'GET /api/admin/curricula/:name/preview': {
     params: { name: 'curriculum' },

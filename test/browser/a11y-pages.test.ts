@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import t, { type Test } from 'tap';
 import { User } from '../../server/src/modules/users/user.js';
 import { publishPair, runningPair } from '../../server/test/helpers/publish-pair.js';
-import { DIGITAL_FIT, enrolmentId, programmeId } from './helpers/demo-data.js';
+import { DIGITAL_FIT, enrolmentId, MYSTERY_LUNCH, programmeId } from './helpers/demo-data.js';
 import {
   axeViolations,
   checkA11y,
@@ -29,6 +29,8 @@ interface Ids {
   pair: string;
   /** A pair of the Q&A quickstart, whose curriculum has the glossary of the Q&A game. */
   quickstartPair: string;
+  /** Mystery Lunch, with one round drawn (the participant is in none of its groups). */
+  lunch: string;
 }
 
 interface PageCase {
@@ -145,6 +147,12 @@ const PAGES: PageCase[] = [
     route: '/admin/demo-mailbox',
     path: () => '/admin/demo-mailbox',
   },
+  {
+    who: 'admin',
+    name: 'lunch rounds',
+    route: '/admin/programmes/:id/lunch',
+    path: (ids) => `/admin/programmes/${ids.lunch}/lunch`,
+  },
   { who: 'admin', name: 'skills', route: '/admin/skills', path: () => '/admin/skills' },
   { who: 'admin', name: 'plugins', route: '/admin/plugins', path: () => '/admin/plugins' },
   {
@@ -171,7 +179,20 @@ const quickstart = await runningPair(site.app, {
   mentorId: await userId(PARTICIPANT),
   menteeId: await userId(PARTNER),
 });
-const ids: Ids = { programme: digitalFit, pair: pairId, quickstartPair: quickstart.pairId };
+const mysteryLunch = await programmeId(site.databaseUrl, MYSTERY_LUNCH);
+await publishPair(site.app, mysteryLunch, [
+  {
+    enrolmentId: await enrolmentId(site.databaseUrl, 'Jonas Albrecht', MYSTERY_LUNCH),
+    role: 'peer',
+  },
+  { enrolmentId: await enrolmentId(site.databaseUrl, 'Lea Hoffmann', MYSTERY_LUNCH), role: 'peer' },
+]);
+const ids: Ids = {
+  programme: digitalFit,
+  pair: pairId,
+  quickstartPair: quickstart.pairId,
+  lunch: mysteryLunch,
+};
 
 const missing = PAGES.filter((entry) => !hasPage(entry.route));
 for (const entry of missing)

@@ -5,6 +5,7 @@ import { RateLimitCounter } from '../auth/rate-limit-counter.js';
 import { Session } from '../auth/session.js';
 import { AuditEvent } from '../modules/audit/audit-event.js';
 import { Enrolment } from '../modules/enrolment/enrolment.js';
+import { LunchSkip } from '../modules/matching/lunch-skip.js';
 import { Match } from '../modules/matching/match.js';
 import { MatchForbid } from '../modules/matching/match-forbid.js';
 import { MatchMember } from '../modules/matching/match-member.js';
@@ -56,4 +57,5 @@ export const entities: EntitySchema[] = [
   CalendarReplyRecord,
   SchedulingRequest,
   TimeProposal,
+  LunchSkip,
 ];

@@ -1,4 +1,5 @@
 import type { TaskList } from 'graphile-worker';
+import { LUNCH_ROUND_TIME } from '../modules/matching/lunch-rounds.js';
 import {
   ANONYMISE_FORMER_PARTICIPANTS,
   anonymiseFormerParticipantsTask,
@@ -52,6 +53,6 @@ export const crontab = [
   `23 3 * * * ${PURGE_AUDIT_EVENTS}`,
   `13 6 * * * ${FLAG_STALE_PAIRS}`,
   `29 * * * * ${EXPIRE_TANDEM_REQUESTS}`,
-  `7 5 * * * ${START_LUNCH_ROUNDS}`,
+  `${LUNCH_ROUND_TIME.minute} ${LUNCH_ROUND_TIME.hour} * * * ${START_LUNCH_ROUNDS}`,
   `41 2 * * * ${ANONYMISE_FORMER_PARTICIPANTS}`,
 ].join('\n');

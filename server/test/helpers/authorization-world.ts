@@ -89,6 +89,9 @@ async function ownerObjects(app: FastifyInstance, people: People) {
   em.create(Enrolment, { programme: main.programme, user: bystander.userId, role: 'mentee' });
   const open = await programme(em, 'Offen', 'enrolment');
   const draft = await programme(em, 'Entwurf', 'draft');
+  const lunch = await programme(em, 'Mittagsrunde', 'running', {}, 'peer-lunch');
+  for (const p of [owner, other])
+    em.create(Enrolment, { programme: lunch, user: p.userId, role: 'either' });
   const selfService = await programme(em, 'Selbst gewählt', 'enrolment', { selfService: true });
   const [ownerInSelfService, , , a, b] = [owner, other, ownerPartner, askerA, askerB].map((p) =>
     em.create(Enrolment, { programme: selfService, user: p.userId, role: 'mentee' }),
@@ -178,6 +181,8 @@ async function ownerObjects(app: FastifyInstance, people: People) {
     programmeToWithdraw: withdraw.programme,
     openProgramme: open.id,
     draftProgramme: draft.id,
+    /** A running lunch programme the owner and the other participant take part in. */
+    lunchProgramme: lunch.id,
     selfServiceProgramme: selfService.id,
     requestToAccept: requestToAccept.id,
     requestToDecline: requestToDecline.id,
@@ -239,10 +244,11 @@ async function programme(
   name: string,
   state: 'draft' | 'enrolment' | 'running',
   settings: object = {},
+  kind: 'reverse-mentoring' | 'peer-lunch' = 'reverse-mentoring',
 ) {
   const created = em.create(Programme, {
     name,
-    kind: 'reverse-mentoring',
+    kind,
     state,
     curriculum: 'qa-quickstart',
     matchingStrategy: 'weighted',

@@ -123,6 +123,7 @@ export class TandemAdminProgrammePage extends LitElement {
         <li><a class="button secondary" href="${base}/enrolments">${msg('Enrolments', { id: 'admin.dashboard.enrolments' })}</a></li>
         <li><a class="button secondary" href="${base}/matching">${msg('Matching review', { id: 'admin.programme.matching' })}</a></li>
         <li><a class="button secondary" href="${base}/meetings">${msg('Meetings', { id: 'admin.dashboard.meetings' })}</a></li>
+        ${programme.kind === 'peer-lunch' ? html`<li><a class="button secondary" href="${base}/lunch">${msg('Lunch rounds', { id: 'lunch.admin.titleShort' })}</a></li>` : nothing}
         <li><a class="button secondary" href="${base}/report">${msg('Report', { id: 'reports.titleShort' })}</a></li>
       </ul>
       ${this.renderLifecycle(programme)}

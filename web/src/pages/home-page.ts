@@ -7,6 +7,7 @@ import { announce } from '../components/announcer.js';
 import type { TandemDialog } from '../components/tandem-dialog.js';
 import { errorText, taskView } from '../components/task-view.js';
 import '../components/tandem-dialog.js';
+import '../components/tandem-lunch-status.js';
 import { formatDate } from '../components/date-time.js';
 import { withdraw } from '../data/enrolment.js';
 import type { Me } from '../data/me.js';
@@ -247,6 +248,9 @@ export class TandemHomePage extends LitElement {
   }
 
   private renderPairState(programme: ParticipantProgramme, pair: PairView | undefined) {
+    // A lunch programme has rounds, not one tandem: this round's lunch, the next, "skip".
+    if (programme.kind === 'peer-lunch' && programme.state === 'running')
+      return html`<tandem-lunch-status .programmeId=${programme.id}></tandem-lunch-status>`;
     if (pair) {
       const names = pair.partners.map((p) => p.name).join(', ');
       return html`<p>${msg(str`Your tandem: ${names}`, { id: 'home.partner' })}</p>`;

@@ -6,6 +6,7 @@ import { announce } from '../components/announcer.js';
 import { errorMessage, taskView } from '../components/task-view.js';
 import '../components/tandem-avatar.js';
 import '../components/tandem-glossary-game.js';
+import '../components/tandem-lunch-status.js';
 import '../components/tandem-mismatch.js';
 import '../components/tandem-next-meeting.js';
 import '../components/tandem-pair-notes.js';
@@ -143,6 +144,14 @@ export class TandemTandemPage extends LitElement {
         ${msg(str`Your role: ${roleLabel(pair.myRole)}`, { id: 'tandem.myRole' })}
       </p>
       ${pair.staleSince ? this.renderStale(pair) : null}
+      ${
+        pair.myRole === 'peer'
+          ? html`<section aria-labelledby="lunch-heading">
+            <h2 id="lunch-heading">${msg('Lunch rounds', { id: 'lunch.my.title' })}</h2>
+            <tandem-lunch-status .programmeId=${pair.programme.id}></tandem-lunch-status>
+          </section>`
+          : null
+      }
       <section aria-labelledby="partner-heading">
         <h2 id="partner-heading">
           ${

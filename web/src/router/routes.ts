@@ -13,6 +13,7 @@ export interface RouteDefinition {
 import { ADMIN_MATCHING_ROUTES } from './admin-matching-routes.js';
 import { ADMIN_ROUTES } from './admin-routes.js';
 import { LEICHTE_SPRACHE_ROUTES } from './leichte-sprache-routes.js';
+import { LUNCH_ROUTES } from './lunch-routes.js';
 import { PARTICIPANT_ROUTES } from './participant-routes.js';
 import { TANDEM_ROUTES } from './tandem-routes.js';
 
@@ -44,6 +45,7 @@ export const ROUTES: RouteDefinition[] = [
   ...TANDEM_ROUTES,
   ...ADMIN_ROUTES,
   ...ADMIN_MATCHING_ROUTES,
+  ...LUNCH_ROUTES,
 ];
 
 export const NOT_FOUND: RouteDefinition = {

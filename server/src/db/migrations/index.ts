@@ -22,6 +22,7 @@ import { Migration20261206122000_find_a_time } from './Migration20261206122000_f
 import { Migration20261206140000_audit_purge_floor } from './Migration20261206140000_audit_purge_floor.js';
 import { Migration20261207090000_meeting_countered_by } from './Migration20261207090000_meeting_countered_by.js';
 import { Migration20261207100000_organisation_sign_language_video } from './Migration20261207100000_organisation_sign_language_video.js';
+import { Migration20261207110000_lunch_skip } from './Migration20261207110000_lunch_skip.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -96,4 +97,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261207100000_organisation_sign_language_video',
     class: Migration20261207100000_organisation_sign_language_video,
   },
+  { name: 'Migration20261207110000_lunch_skip', class: Migration20261207110000_lunch_skip },
 ];

@@ -9,6 +9,8 @@ import {
 import { Enrolment } from '../enrolment/enrolment.js';
 import type { Programme } from '../programmes/programme.js';
 import { programmeSettings } from '../programmes/programme-service.js';
+import { nextLunchRound } from './lunch-round-dates.js';
+import { LunchSkip } from './lunch-skip.js';
 import { Match } from './match.js';
 import { MatchForbid } from './match-forbid.js';
 import { MatchMember } from './match-member.js';
@@ -33,9 +35,12 @@ export async function matchInput(
   programme: Programme,
   seed: number,
 ): Promise<MatchInput> {
-  // People already in a published pair are not matched again; the rest, including those whose
-  // pair was dissolved, are.
-  const taken = await publishedMembers(em, programme.id);
+  // People already in a published pair are not matched again, nor who sits out this lunch
+  // round; the rest, including those whose pair was dissolved, are.
+  const taken = [
+    ...(await publishedMembers(em, programme.id)),
+    ...(programme.kind === 'peer-lunch' ? await sittingOut(em, programme.id) : []),
+  ];
   const enrolments = await em.find(
     Enrolment,
     { programme, state: 'active', ...(taken.length ? { id: { $nin: taken } } : {}) },
@@ -118,6 +123,13 @@ async function publishedMembers(em: EntityManager, programmeId: string): Promise
     match: { programme: programmeId, state: 'published' },
   });
   return members.map((member) => member.enrolment.id);
+}
+
+/** Who asked to skip the lunch round being drawn (lunch-rounds.ts numbers them when it draws the round). */
+async function sittingOut(em: EntityManager, programmeId: string): Promise<string[]> {
+  const round = await nextLunchRound(em, programmeId);
+  const skips = await em.find(LunchSkip, { enrolment: { programme: programmeId }, round });
+  return skips.map((skip) => skip.enrolment.id);
 }
 
 /** The groups an admin pinned, among this run's candidates. */

@@ -1,0 +1,40 @@
+import { str } from '@lit/localize';
+
+/** German for lunch rounds: a participant's lunch and "skip", the admin's rounds. */
+export const templates = {
+  'lunch.my.title': 'Mittagsrunden',
+  'lunch.my.undated': str`Runde ${0}: Sie gehen mit ${1} essen. Den Termin erhalten Sie in Ihrem Posteingang.`,
+  'lunch.my.dated': str`Runde ${0}: Ihr Mittagessen am ${1} mit ${2}.`,
+  'lunch.my.place': str`Ort: ${0}`,
+  'lunch.my.link': 'Videolink',
+  'lunch.my.satOut': str`Sie setzen in Runde ${0} aus.`,
+  'lunch.my.leftOver':
+    'In dieser Runde haben Sie keine Begleitung zum Mittagessen: Die Zahlen gingen nicht auf.',
+  'lunch.my.noneYet': 'Die erste Runde ist noch nicht ausgelost.',
+  'lunch.my.next': str`Die nächste Runde wird am ${0} ausgelost.`,
+  'lunch.my.skipping': 'Sie setzen dann aus.',
+  'lunch.my.skip': 'Nächste Runde aussetzen',
+  'lunch.my.undo': 'Doch an der nächsten Runde teilnehmen',
+  'lunch.my.skipped':
+    'Sie setzen in der nächsten Runde aus. Bis zur Auslosung können Sie das rückgängig machen.',
+  'lunch.my.undone': 'Sie nehmen an der nächsten Runde teil.',
+  'lunch.admin.back': 'Zurück zum Programm',
+  'lunch.admin.title': str`Mittagsrunden: ${0}`,
+  'lunch.admin.titleShort': 'Mittagsrunden',
+  'lunch.admin.none': 'Es ist noch keine Runde ausgelost.',
+  'lunch.admin.next': 'Nächste Runde',
+  'lunch.admin.nextAt': str`Auslosung am ${0}.`,
+  'lunch.admin.notRunning': 'Es ist keine Runde geplant: Das Programm läuft nicht.',
+  'lunch.admin.skipping': str`Setzen aus: ${0}`,
+  'lunch.admin.skippingNone': 'Niemand möchte aussetzen.',
+  'lunch.admin.round': str`Runde ${0}`,
+  'lunch.admin.drawnAt': str`Ausgelost am ${0}`,
+  'lunch.admin.caption': str`Gruppen der Runde ${0}`,
+  'lunch.admin.col.group': 'Gruppe',
+  'lunch.admin.col.lunch': 'Mittagessen',
+  'lunch.admin.col.place': 'Ort',
+  'lunch.admin.satOut': str`Ausgesetzt: ${0}`,
+  'lunch.admin.satOutNone': 'Niemand hat ausgesetzt.',
+  'lunch.admin.dissolved': 'aufgelöst',
+  'lunch.admin.unplanned': 'noch nicht geplant',
+};
