@@ -25,6 +25,9 @@ export const TandemRequestSchema = Type.Object({
   other: Type.Object({ name: Type.String(), department: Type.Union([Type.String(), Type.Null()]) }),
   state: Type.Union(REQUEST_STATES.map((state) => Type.Literal(state))),
   expiresAt: Type.String({ format: 'date-time' }),
+  message: Type.Union([Type.String(), Type.Null()], {
+    description: 'The note the asker wrote with the request.',
+  }),
   pairId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
     description: 'The pair an accepted request made.',
   }),
@@ -32,6 +35,12 @@ export const TandemRequestSchema = Type.Object({
 export type TandemRequestView = Static<typeof TandemRequestSchema>;
 
 export const NewRequestSchema = Type.Object(
-  { to: Type.String({ format: 'uuid', description: 'The enrolment asked.' }) },
+  {
+    to: Type.String({ format: 'uuid', description: 'The enrolment asked.' }),
+    message: Type.Optional(
+      Type.String({ maxLength: 500, description: 'A short note to the person asked.' }),
+    ),
+  },
   { additionalProperties: false },
 );
+export type NewRequest = Static<typeof NewRequestSchema>;
