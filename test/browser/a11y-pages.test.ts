@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import t, { type Test } from 'tap';
 import { publishPair } from '../../server/test/helpers/publish-pair.js';
 import { DIGITAL_FIT, enrolmentId, programmeId } from './helpers/demo-data.js';
+import { askPartner, selfServiceProgramme } from './helpers/self-service.js';
 import {
   axeViolations,
   checkA11y,
@@ -26,6 +27,8 @@ type Who = 'visitor' | 'participant' | 'admin';
 interface Ids {
   programme: string;
   pair: string;
+  /** A self-service programme in which the participant has suggestions and a request. */
+  selfService: string;
 }
 
 interface PageCase {
@@ -77,6 +80,13 @@ const PAGES: PageCase[] = [
     path: (ids) => `/tandem/${ids.pair}`,
   },
   { who: 'participant', name: 'inbox', route: '/inbox', path: () => '/inbox' },
+  {
+    who: 'participant',
+    name: 'choose your tandem',
+    route: '/programmes/:id/partners',
+    path: (ids) => `/programmes/${ids.selfService}/partners`,
+    states: askDialog,
+  },
   { who: 'participant', name: 'profile', route: '/profile', path: () => '/profile' },
   { who: 'participant', name: 'admin gate', route: '/admin', path: () => '/admin' },
   { who: 'admin', name: 'dashboard', route: '/admin', path: () => '/admin' },
@@ -132,7 +142,13 @@ const { pairId } = await publishPair(site.app, digitalFit, [
   { enrolmentId: await enrolmentId(site.databaseUrl, PARTICIPANT, DIGITAL_FIT), role: 'mentor' },
   { enrolmentId: await enrolmentId(site.databaseUrl, PARTNER, DIGITAL_FIT), role: 'mentee' },
 ]);
-const ids: Ids = { programme: digitalFit, pair: pairId };
+const selfService = await selfServiceProgramme(site.app, site.databaseUrl, ADMIN, [
+  { name: PARTICIPANT, role: 'mentor', skills: ['ai-assistants'] },
+  { name: 'Gabriele Schmitt', role: 'mentee', skills: ['ai-assistants'] },
+  { name: 'Bernd Fischer', role: 'mentee', skills: ['e-file'] },
+]);
+await askPartner(site.app, site.databaseUrl, selfService, 'Gabriele Schmitt', PARTICIPANT, 'Gern!');
+const ids: Ids = { programme: digitalFit, pair: pairId, selfService };
 
 const missing = PAGES.filter((entry) => !hasPage(entry.route));
 for (const entry of missing)
@@ -212,4 +228,13 @@ async function enrolmentSteps(page: Page, check: (label: string) => Promise<void
     await page.getByText(new RegExp(`(Step|Schritt) ${step} `)).waitFor();
     await check(`step ${step}`);
   }
+}
+
+/** Choosing one's tandem: the dialog that asks a suggested colleague, with its note field. */
+async function askDialog(page: Page, check: (label: string) => Promise<void>): Promise<void> {
+  await page.getByRole('button', { name: /^(Bernd Fischer anfragen|Ask Bernd Fischer)$/ }).click();
+  await page.getByRole('dialog').waitFor();
+  await check('asking dialog');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
 }
