@@ -81,7 +81,13 @@ t.test(
 
     const lena = as('lena');
     const received = (await lena('GET', `/api/programmes/${id}/requests`)).json();
-    t.match(received, [{ direction: 'received', other: { name: 'brigitte' }, state: 'pending' }]);
+    t.match(received, [
+      {
+        direction: 'received',
+        other: { name: 'brigitte', enrolmentId: enrolments.brigitte },
+        state: 'pending',
+      },
+    ]);
     t.equal(
       (await as('klaus')('POST', `/api/requests/${received[0].id}/accept`)).statusCode,
       404,

@@ -123,6 +123,16 @@ t.test('the person asked follows the inbox link, reads the note, accepts', async
   const received = page.getByRole('region', { name: 'Anfragen an Sie' });
   await received.getByText(NOTE).waitFor();
   t.match(await received.textContent(), /Bitte antworten Sie bis zum/, 'with the time to answer');
+  const suggested = page
+    .getByRole('region', { name: 'Vorgeschlagene Tandem-Partnerinnen und -Partner' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: ASKER }) });
+  t.match(
+    await suggested.textContent(),
+    `${ASKER} hat Sie bereits angefragt`,
+    'among the suggestions, who asked is to be answered, not asked back',
+  );
+  t.equal(await suggested.getByRole('button').count(), 0, 'no button to ask them back');
 
   await tabTo(page, (element) => element.text === 'Annehmen', 'the accept button');
   await page.keyboard.press('Space');

@@ -227,12 +227,12 @@ export class TandemPartnersPage extends LitElement {
               { id: 'selfService.oneAtATime' },
             )}
           </p>`
-          : this.renderSuggestionList(view.suggestions)
+          : this.renderSuggestionList(view.suggestions, askedMe(view.requests))
       }
     </section>`;
   }
 
-  private renderSuggestionList(suggestions: Suggestion[]) {
+  private renderSuggestionList(suggestions: Suggestion[], askedMe: Set<string>) {
     if (suggestions.length === 0)
       return html`<p class="muted">
         ${msg('Nobody can be suggested right now. Look in again later.', { id: 'selfService.none' })}
@@ -244,11 +244,14 @@ export class TandemPartnersPage extends LitElement {
         )}
       </p>
       <ul class="cards">
-        ${suggestions.map((suggestion) => this.renderSuggestion(suggestion))}
+        ${suggestions.map((suggestion) =>
+          this.renderSuggestion(suggestion, askedMe.has(suggestion.enrolmentId)),
+        )}
       </ul>`;
   }
 
-  private renderSuggestion(suggestion: Suggestion) {
+  /** `askedMe`: they wait for my answer already, so I answer their request instead. */
+  private renderSuggestion(suggestion: Suggestion, askedMe: boolean) {
     const id = `suggestion-${suggestion.enrolmentId}`;
     const name = suggestion.name;
     const fit = Math.round(suggestion.score <= 1 ? suggestion.score * 100 : suggestion.score);
@@ -265,11 +268,19 @@ export class TandemPartnersPage extends LitElement {
             </ul>`
           : nothing
       }
-      <div class="actions">
-        <button type="button" @click=${() => this.openAsk(suggestion)}>
-          ${msg(str`Ask ${name}`, { id: 'selfService.ask' })}
-        </button>
-      </div>
+      ${
+        askedMe
+          ? html`<p>
+            ${msg(str`${name} has asked you already: answer the request above.`, {
+              id: 'selfService.askedMe',
+            })}
+          </p>`
+          : html`<div class="actions">
+            <button type="button" @click=${() => this.openAsk(suggestion)}>
+              ${msg(str`Ask ${name}`, { id: 'selfService.ask' })}
+            </button>
+          </div>`
+      }
     </li>`;
   }
 
@@ -386,6 +397,15 @@ function isWaiting(request: TandemRequest): boolean {
 /** My own request still waiting, which keeps me from asking anyone else. */
 function waitingRequest(requests: TandemRequest[]): TandemRequest | undefined {
   return requests.find((request) => request.direction === 'sent' && isWaiting(request));
+}
+
+/** The people whose requests to me wait for my answer, by enrolment. */
+function askedMe(requests: TandemRequest[]): Set<string> {
+  return new Set(
+    requests
+      .filter((r) => r.direction === 'received' && isWaiting(r))
+      .map((r) => r.other.enrolmentId),
+  );
 }
 
 function requestStateText(request: TandemRequest): string {

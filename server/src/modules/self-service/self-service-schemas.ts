@@ -22,7 +22,11 @@ export type SuggestionView = Static<typeof SuggestionSchema>;
 export const TandemRequestSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   direction: Type.Union([Type.Literal('sent'), Type.Literal('received')]),
-  other: Type.Object({ name: Type.String(), department: Type.Union([Type.String(), Type.Null()]) }),
+  other: Type.Object({
+    enrolmentId: Type.String({ format: 'uuid' }),
+    name: Type.String(),
+    department: Type.Union([Type.String(), Type.Null()]),
+  }),
   state: Type.Union(REQUEST_STATES.map((state) => Type.Literal(state))),
   expiresAt: Type.String({ format: 'date-time' }),
   message: Type.Union([Type.String(), Type.Null()], {

@@ -323,7 +323,11 @@ function view(
   return {
     id: request.id,
     direction: sent ? 'sent' : 'received',
-    other: { name: other.user.name, department: other.user.department ?? null },
+    other: {
+      enrolmentId: other.id,
+      name: other.user.name,
+      department: other.user.department ?? null,
+    },
     state: request.state,
     expiresAt: request.expiresAt.toISOString(),
     message: request.message ?? null,

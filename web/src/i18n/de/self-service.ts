@@ -6,6 +6,7 @@ export const templates = {
   'selfService.accept.label': str`${0} als Tandem-Partnerin oder -Partner annehmen`,
   'selfService.accepted': str`Sie und ${0} sind jetzt ein Tandem.`,
   'selfService.ask': str`${0} anfragen`,
+  'selfService.askedMe': str`${0} hat Sie bereits angefragt: Beantworten Sie die Anfrage oben.`,
   'selfService.ask.cancel': 'Abbrechen',
   'selfService.ask.heading': str`${0} als Tandem anfragen`,
   'selfService.ask.note': 'Eine kurze Nachricht (freiwillig)',
