@@ -11,7 +11,6 @@ import { CHOSEN, selfServiceProgramme } from './helpers/self-service.js';
 import {
   type FocusedElement,
   focused,
-  pageHeading,
   startTandem,
   until,
   visit,
@@ -29,6 +28,7 @@ const programme = await selfServiceProgramme(site.app, site.databaseUrl, 'Matthi
   { name: ASKER, role: 'mentee', skills: ['social-media', 'ai-assistants'] },
   { name: ASKED, role: 'mentor', skills: ['social-media'] },
   { name: 'Lukas Wolf', role: 'mentor', skills: ['e-file'] },
+  { name: 'Petra Zimmermann', role: 'mentee', skills: ['e-file'] },
 ]);
 
 /** Signs in at the demo IdP with the keyboard: focus the person's button, press Enter. */
@@ -72,7 +72,8 @@ t.test('the leader finds suggestions and asks one of them with a note', async (t
   );
   await asker.keyboard.press('Enter');
   await asker.waitForURL(`**${partnersPath}`);
-  t.equal(await (await pageHeading(asker)).textContent(), 'Tandem wählen');
+  // The URL changes before the new page renders: wait for its own heading.
+  await asker.getByRole('heading', { level: 1, name: 'Tandem wählen' }).waitFor();
 
   const suggestion = asker.getByRole('listitem').filter({
     has: asker.getByRole('heading', { name: ASKED }),
@@ -164,10 +165,28 @@ t.test('the leader sees the yes without reloading and opens the tandem', async (
   await asker.getByText(ASKED).first().waitFor();
 
   await visit(asker, '/inbox');
-  t.ok(
-    await asker
-      .getByRole('heading', { name: `${ASKED} hat angenommen: Sie sind ein Tandem` })
-      .isVisible(),
-    'and the inbox tells of the yes',
-  );
+  await asker
+    .getByRole('heading', { name: `${ASKED} hat angenommen: Sie sind ein Tandem` })
+    .waitFor();
+  t.pass('and the inbox tells of the yes');
+});
+
+t.test('a request still waiting can be withdrawn, and the suggestions come back', async (t) => {
+  const page = await site.open(t, { language: 'de' });
+  await signInByKeyboard(page, 'Petra Zimmermann');
+  await visit(page, partnersPath);
+  await page.getByRole('button', { name: 'Lukas Wolf anfragen' }).waitFor();
+  await tabTo(page, (element) => element.text === 'Lukas Wolf anfragen', 'the ask button');
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: 'Lukas Wolf als Tandem anfragen' }).waitFor();
+  await tabTo(page, (element) => element.text === 'Anfrage senden', 'the send button', 3);
+  await page.keyboard.press('Enter');
+  const mine = page.getByRole('region', { name: 'Meine Anfragen' });
+  await mine.getByText('Wartet bis zum').waitFor();
+
+  await tabTo(page, (element) => element.text === 'Anfrage zurückziehen', 'the withdraw button');
+  await page.keyboard.press('Enter');
+  await mine.getByText('Zurückgezogen.').waitFor();
+  await page.getByRole('button', { name: 'Lukas Wolf anfragen' }).waitFor();
+  t.pass('withdrawn, and Lukas Wolf can be asked again');
 });
