@@ -133,7 +133,7 @@ const MATRIX: Record<string, Row> = {
   },
 
   // Self-service: suggestions and requests are one's own within a programme one is enrolled
-  // in; only who was asked answers a request.
+  // in; only who was asked answers a request, only who asked withdraws it.
   'GET /api/programmes/:id/suggestions': {
     params: { id: 'selfServiceProgramme' },
     expect: status(401, 200, 200, 404),
@@ -151,6 +151,11 @@ const MATRIX: Record<string, Row> = {
   'POST /api/requests/:id/decline': { params: { id: 'requestToDecline' }, expect: ownerOnly(200) },
   'POST /api/requests/:id/accept': {
     params: { id: 'requestToAccept' },
+    expect: ownerOnly(200),
+    destructive: true,
+  },
+  'POST /api/requests/:id/withdraw': {
+    params: { id: 'requestToWithdraw' },
     expect: ownerOnly(200),
     destructive: true,
   },

@@ -81,7 +81,13 @@ t.test(
 
     const lena = as('lena');
     const received = (await lena('GET', `/api/programmes/${id}/requests`)).json();
-    t.match(received, [{ direction: 'received', other: { name: 'brigitte' }, state: 'pending' }]);
+    t.match(received, [
+      {
+        direction: 'received',
+        other: { name: 'brigitte', enrolmentId: enrolments.brigitte },
+        state: 'pending',
+      },
+    ]);
     t.equal(
       (await as('klaus')('POST', `/api/requests/${received[0].id}/accept`)).statusCode,
       404,
@@ -174,4 +180,83 @@ t.test('a programme without self-service says so', async (t) => {
     statusCode: 409,
     message: 'In this programme, HR matches the tandems; there is no self-service.',
   });
+});
+
+t.test('the person asked is told, and the asker hears the answer', async (t) => {
+  const databaseUrl = await createTestDatabase(t);
+  const app = await buildTestApp(t, { databaseUrl });
+  const { id, cookies, enrolments } = await selfServiceProgramme(app);
+  const as = (who: string) => (method: 'GET' | 'POST', url: string, payload?: object) =>
+    app.inject({ method, url, cookies: cookies[who] ?? {}, ...(payload ? { payload } : {}) });
+  const inbox = async (who: string) => (await as(who)('GET', '/api/me/inbox')).json().entries;
+
+  const asked = await as('brigitte')('POST', `/api/programmes/${id}/requests`, {
+    to: enrolments.lena,
+    message: 'Ich möchte die E-Akte endlich verstehen.',
+  });
+  t.match(asked.json(), { message: 'Ich möchte die E-Akte endlich verstehen.' });
+  t.match(
+    await inbox('lena'),
+    [
+      {
+        title: 'brigitte möchte Ihr Tandem sein',
+        text: /„Ich möchte die E-Akte endlich verstehen\.“/,
+        link: `/programmes/${id}/partners`,
+      },
+    ],
+    'lena learns who asked her, with the note and a link to where she answers',
+  );
+  t.same(await inbox('brigitte'), [], 'the asker is told nothing yet');
+
+  const accepted = (await as('lena')('POST', `/api/requests/${asked.json().id}/accept`)).json();
+  t.match(
+    await inbox('brigitte'),
+    [{ kind: 'match', title: /lena hat angenommen/, link: `/tandem/${accepted.pairId}` }],
+    'the asker hears the yes, with a link to the new tandem',
+  );
+
+  const second = await as('klaus')('POST', `/api/programmes/${id}/requests`, {
+    to: enrolments.jonas,
+  });
+  t.match(await inbox('jonas'), [{ text: /^(?![\s\S]*Nachricht dazu)/ }], 'no note, none shown');
+  await as('jonas')('POST', `/api/requests/${second.json().id}/decline`);
+  t.match(
+    await inbox('klaus'),
+    [
+      {
+        kind: 'notice',
+        title: 'jonas kann nicht Ihr Tandem sein',
+        link: `/programmes/${id}/partners`,
+      },
+    ],
+    'a no leads back to the suggestions',
+  );
+});
+
+t.test('a request not yet answered can be withdrawn by who sent it', async (t) => {
+  const app = await buildTestApp(t);
+  const { id, cookies, enrolments } = await selfServiceProgramme(app);
+  const as = (who: string) => (method: 'GET' | 'POST', url: string, payload?: object) =>
+    app.inject({ method, url, cookies: cookies[who] ?? {}, ...(payload ? { payload } : {}) });
+  const sent = (
+    await as('klaus')('POST', `/api/programmes/${id}/requests`, { to: enrolments.lena })
+  ).json();
+  t.equal(
+    (await as('lena')('POST', `/api/requests/${sent.id}/withdraw`)).statusCode,
+    404,
+    'not by who was asked',
+  );
+  t.match((await as('klaus')('POST', `/api/requests/${sent.id}/withdraw`)).json(), {
+    state: 'withdrawn',
+  });
+  t.match((await as('lena')('POST', `/api/requests/${sent.id}/accept`)).json(), {
+    statusCode: 409,
+    message: 'The request is withdrawn.',
+  });
+  t.equal(
+    (await as('klaus')('POST', `/api/programmes/${id}/requests`, { to: enrolments.jonas }))
+      .statusCode,
+    201,
+    'and its sender may ask someone else',
+  );
 });

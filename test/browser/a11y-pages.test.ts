@@ -8,6 +8,7 @@ import t, { type Test } from 'tap';
 import { User } from '../../server/src/modules/users/user.js';
 import { publishPair, runningPair } from '../../server/test/helpers/publish-pair.js';
 import { DIGITAL_FIT, enrolmentId, MYSTERY_LUNCH, programmeId } from './helpers/demo-data.js';
+import { askPartner, selfServiceProgramme } from './helpers/self-service.js';
 import {
   axeViolations,
   checkA11y,
@@ -31,6 +32,8 @@ interface Ids {
   quickstartPair: string;
   /** Mystery Lunch, with one round drawn (the participant is in none of its groups). */
   lunch: string;
+  /** A self-service programme in which the participant has suggestions and a request. */
+  selfService: string;
 }
 
 interface PageCase {
@@ -102,6 +105,13 @@ const PAGES: PageCase[] = [
     states: pairToolStates,
   },
   { who: 'participant', name: 'inbox', route: '/inbox', path: () => '/inbox' },
+  {
+    who: 'participant',
+    name: 'choose your tandem',
+    route: '/programmes/:id/partners',
+    path: (ids) => `/programmes/${ids.selfService}/partners`,
+    states: askDialog,
+  },
   { who: 'participant', name: 'profile', route: '/profile', path: () => '/profile' },
   { who: 'participant', name: 'admin gate', route: '/admin', path: () => '/admin' },
   { who: 'admin', name: 'dashboard', route: '/admin', path: () => '/admin' },
@@ -187,11 +197,18 @@ await publishPair(site.app, mysteryLunch, [
   },
   { enrolmentId: await enrolmentId(site.databaseUrl, 'Lea Hoffmann', MYSTERY_LUNCH), role: 'peer' },
 ]);
+const selfService = await selfServiceProgramme(site.app, site.databaseUrl, ADMIN, [
+  { name: PARTICIPANT, role: 'mentor', skills: ['ai-assistants'] },
+  { name: 'Gabriele Schmitt', role: 'mentee', skills: ['ai-assistants'] },
+  { name: 'Bernd Fischer', role: 'mentee', skills: ['e-file'] },
+]);
+await askPartner(site.app, site.databaseUrl, selfService, 'Gabriele Schmitt', PARTICIPANT, 'Gern!');
 const ids: Ids = {
   programme: digitalFit,
   pair: pairId,
   quickstartPair: quickstart.pairId,
   lunch: mysteryLunch,
+  selfService,
 };
 
 const missing = PAGES.filter((entry) => !hasPage(entry.route));
@@ -273,6 +290,15 @@ async function enrolmentSteps(page: Page, check: (label: string) => Promise<void
     await page.getByText(new RegExp(`(Step|Schritt) ${step} `)).waitFor();
     await check(`step ${step}`);
   }
+}
+
+/** Choosing one's tandem: the dialog that asks a suggested colleague, with its note field. */
+async function askDialog(page: Page, check: (label: string) => Promise<void>): Promise<void> {
+  await page.getByRole('button', { name: /^(Bernd Fischer anfragen|Ask Bernd Fischer)$/ }).click();
+  await page.getByRole('dialog').waitFor();
+  await check('asking dialog');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
 }
 
 /** The tools of a pair in the states that show more than the page at first. */

@@ -1,4 +1,8 @@
-import { homePage, pairPage } from '@tandem/server/schemas/modules/notifications/app-page';
+import {
+  homePage,
+  pairPage,
+  partnersPage,
+} from '@tandem/server/schemas/modules/notifications/app-page';
 import t from 'tap';
 import { matchRoute } from '../src/router/router.js';
 
@@ -13,6 +17,9 @@ t.test('every page a notification links to is a page of the app', async (t) => {
   t.equal(pair.route.tag, 'tandem-tandem-page', 'a pair’s link opens that tandem');
   t.same(pair.params, { pairId: PAIR });
   t.equal(pageOf(homePage).route.tag, 'tandem-home-page', 'the home link opens the home page');
+  const partners = pageOf(partnersPage(PAIR));
+  t.equal(partners.route.tag, 'tandem-partners-page', 'a request’s link opens the partners page');
+  t.same(partners.params, { id: PAIR });
 });
 
 t.test('links in messages sent by Tandem 0.1 still open the pair', async (t) => {

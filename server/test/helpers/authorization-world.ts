@@ -106,6 +106,18 @@ async function ownerObjects(app: FastifyInstance, people: People) {
     });
   const requestToDecline = request(a);
   const requestToAccept = request(b);
+  // A request of the owner's own, in a programme of its own: pending in the first, it would
+  // keep the owner from asking anyone there.
+  const selfService2 = await programme(em, 'Selbst gewählt 2', 'enrolment', { selfService: true });
+  const [ownerAsks, asked] = [owner, askerA].map((p) =>
+    em.create(Enrolment, { programme: selfService2, user: p.userId, role: 'mentee' }),
+  );
+  const requestToWithdraw = em.create(TandemRequest, {
+    programme: selfService2,
+    from: ownerAsks as Enrolment,
+    to: asked as Enrolment,
+    expiresAt,
+  });
 
   const sessions = await em.find(
     PairSession,
@@ -186,6 +198,7 @@ async function ownerObjects(app: FastifyInstance, people: People) {
     selfServiceProgramme: selfService.id,
     requestToAccept: requestToAccept.id,
     requestToDecline: requestToDecline.id,
+    requestToWithdraw: requestToWithdraw.id,
     /** Someone the owner (and anyone) may ask in the self-service programme. */
     askable: a?.id ?? '',
     session: session.id,

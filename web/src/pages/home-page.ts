@@ -224,6 +224,16 @@ export class TandemHomePage extends LitElement {
                 : nothing
             }
             ${
+              !pair && programme.selfService
+                ? html`<a
+                  class="button"
+                  href=${`/programmes/${programme.id}/partners`}
+                  aria-label=${`${msg('Choose your tandem', { id: 'selfService.title' })}: ${programme.name}`}
+                  >${msg('Choose your tandem', { id: 'selfService.title' })}</a
+                >`
+                : nothing
+            }
+            ${
               programme.canEnrol
                 ? html`<a
                   class="button secondary"
@@ -255,6 +265,10 @@ export class TandemHomePage extends LitElement {
       const names = pair.partners.map((p) => p.name).join(', ');
       return html`<p>${msg(str`Your tandem: ${names}`, { id: 'home.partner' })}</p>`;
     }
+    if (programme.selfService)
+      return html`<p class="muted">
+        ${msg('In this programme you choose your tandem yourself, from the colleagues Tandem suggests.', { id: 'selfService.home' })}
+      </p>`;
     if (programme.state === 'enrolment' || programme.state === 'matching')
       return html`<p class="muted">
         ${msg('You will hear from us as soon as your tandem partner is found.', { id: 'home.waiting' })}

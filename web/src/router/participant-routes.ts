@@ -9,6 +9,13 @@ export const PARTICIPANT_ROUTES: RouteDefinition[] = [
     access: 'participant',
   },
   {
+    // Self-service programmes: suggested partners and tandem requests (notifications link here).
+    path: '/programmes/:id/partners',
+    tag: 'tandem-partners-page',
+    load: () => import('../pages/partners-page.js'),
+    access: 'participant',
+  },
+  {
     path: '/profile',
     tag: 'tandem-profile-page',
     load: () => import('../pages/profile-page.js'),

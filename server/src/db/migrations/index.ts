@@ -23,6 +23,7 @@ import { Migration20261206140000_audit_purge_floor } from './Migration2026120614
 import { Migration20261207090000_meeting_countered_by } from './Migration20261207090000_meeting_countered_by.js';
 import { Migration20261207100000_organisation_sign_language_video } from './Migration20261207100000_organisation_sign_language_video.js';
 import { Migration20261207110000_lunch_skip } from './Migration20261207110000_lunch_skip.js';
+import { Migration20261207120000_tandem_request_message } from './Migration20261207120000_tandem_request_message.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -98,4 +99,8 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261207100000_organisation_sign_language_video,
   },
   { name: 'Migration20261207110000_lunch_skip', class: Migration20261207110000_lunch_skip },
+  {
+    name: 'Migration20261207120000_tandem_request_message',
+    class: Migration20261207120000_tandem_request_message,
+  },
 ];

@@ -69,6 +69,9 @@ export const ParticipantProgrammeSchema = Type.Object({
   sessionMinutes: Type.Integer(),
   cadenceWeeks: Type.Integer(),
   durationWeeks: Type.Integer(),
+  selfService: Type.Boolean({
+    description: 'Participants choose their tandem themselves from suggestions.',
+  }),
   enrolmentOpensAt: Type.Union([Type.String(), Type.Null()]),
   enrolmentClosesAt: Type.Union([Type.String(), Type.Null()]),
   canEnrol: Type.Boolean(),

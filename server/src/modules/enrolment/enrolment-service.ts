@@ -249,6 +249,7 @@ function participantView(
     sessionMinutes: settings.sessionMinutes,
     cadenceWeeks: settings.cadenceWeeks,
     durationWeeks: settings.durationWeeks,
+    selfService: settings.selfService,
     enrolmentOpensAt: settings.enrolmentOpensAt ?? null,
     enrolmentClosesAt: settings.enrolmentClosesAt ?? null,
     canEnrol: !whyNot,

@@ -12,3 +12,8 @@ export const homePage = '/' as AppPath;
 export function pairPage(pairId: string): AppPath {
   return `/tandem/${encodeURIComponent(pairId)}` as AppPath;
 }
+
+/** A self-service programme's page: suggested partners, and the requests sent and received. */
+export function partnersPage(programmeId: string): AppPath {
+  return `/programmes/${encodeURIComponent(programmeId)}/partners` as AppPath;
+}

@@ -3,13 +3,22 @@ import { Type } from '@sinclair/typebox';
 import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
-import { answerRequest, myRequests, requestPartner, suggestionsFor } from './self-service.js';
+import {
+  answerRequest,
+  myRequests,
+  requestPartner,
+  suggestionsFor,
+  withdrawRequest,
+} from './self-service.js';
 import { NewRequestSchema, SuggestionSchema, TandemRequestSchema } from './self-service-schemas.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const errors = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema, 502: ErrorSchema };
 
-/** Self-service programmes: see your best suggestions, ask one, answer who asked you. */
+/**
+ * Self-service programmes: see your best suggestions, ask one (or withdraw the request), answer
+ * who asked you.
+ */
 const selfServiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const participant = { access: 'participant' } as const;
   const em = () => app.orm.em;
@@ -56,7 +65,14 @@ const selfServiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       reply
         .code(201)
-        .send(await requestPartner(em(), signedIn(request).id, request.params.id, request.body.to)),
+        .send(
+          await requestPartner(
+            { em: em(), plugins: app.plugins },
+            signedIn(request).id,
+            request.params.id,
+            request.body,
+          ),
+        ),
   );
   for (const [verb, accept] of [
     ['accept', true],
@@ -72,8 +88,26 @@ const selfServiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: { 200: TandemRequestSchema, ...errors },
         },
       },
-      async (request) => answerRequest(em(), signedIn(request).id, request.params.id, accept),
+      async (request) =>
+        answerRequest(
+          { em: em(), plugins: app.plugins },
+          signedIn(request).id,
+          request.params.id,
+          accept,
+        ),
     );
+  app.post(
+    '/api/requests/:id/withdraw',
+    {
+      config: participant,
+      schema: {
+        operationId: 'withdrawRequest',
+        params: Id,
+        response: { 200: TandemRequestSchema, ...errors },
+      },
+    },
+    async (request) => withdrawRequest(em(), signedIn(request).id, request.params.id),
+  );
 };
 
 export default fp(selfServiceRoutes, {

@@ -12,8 +12,12 @@ import { Enrolment } from '../enrolment/enrolment.js';
 import { Match } from '../matching/match.js';
 import { matchInput } from '../matching/match-input.js';
 import { MatchMember } from '../matching/match-member.js';
+import { activeChannels } from '../notifications/active-channels.js';
+import { pairPage, partnersPage } from '../notifications/app-page.js';
+import { type NotificationDraft, notify } from '../notifications/notify.js';
 import { programmeSettings } from '../programmes/programme-service.js';
-import type { SuggestionView, TandemRequestView } from './self-service-schemas.js';
+import type { NewRequest, SuggestionView, TandemRequestView } from './self-service-schemas.js';
+import { acceptedText, askedText, declinedText } from './self-service-texts.js';
 import { TandemRequest } from './tandem-request.js';
 
 export interface SelfServiceDependencies {
@@ -83,19 +87,20 @@ export async function suggestionsFor(
 
 /**
  * Asks another participant of the programme to be the person's tandem: one request at a time
- * (requests sent at once make one), waiting for `requestExpiryDays`.
+ * (requests sent at once make one), waiting for `requestExpiryDays`. The person asked is told,
+ * with a link to where they answer.
  *
  * @throws ServiceError invalid for someone not enrolled in the programme or oneself; conflict
  *   as for {@link suggestionsFor}, or when the other has a pair already.
  */
 export async function requestPartner(
-  em: EntityManager,
+  deps: Omit<SelfServiceDependencies, 'log'>,
   userId: string,
   programmeId: string,
-  to: string,
+  { to, message }: NewRequest,
   now = new Date(),
 ): Promise<TandemRequestView> {
-  return em.fork().transactional(async (tx) => {
+  return deps.em.fork().transactional(async (tx) => {
     const me = await ownEnrolment(tx, userId, programmeId);
     // Both locked, so that of requests at once only the first is made, and neither of the two
     // gets a tandem by another request meanwhile.
@@ -111,12 +116,14 @@ export async function requestPartner(
     if (await inPair(tx, other)) throw new ServiceError('conflict', 'They have a tandem already.');
     const days = programmeSettings(me.programme).requestExpiryDays;
     const request = tx.create(TandemRequest, {
-      programme: programmeId,
+      programme: me.programme,
       from: me,
       to: other,
       expiresAt: new Date(now.getTime() + days * 86_400_000),
+      message: message?.trim() || null,
     });
     await tx.flush();
+    await notify(tx, [tell(request, 'asked')], activeChannels(deps.plugins));
     return view(request, me.id, null);
   });
 }
@@ -124,19 +131,19 @@ export async function requestPartner(
 /**
  * Accepts or declines a request made to the person. Accepting makes the two a published pair
  * at once (its plan comes by a job) and withdraws every other pending request of either. Answers
- * at once are taken one after the other, so a request is answered once.
+ * at once are taken one after the other, so a request is answered once. The asker is told.
  *
  * @throws ServiceError not-found for a request not made to them; conflict once it is answered
  *   or expired.
  */
 export async function answerRequest(
-  em: EntityManager,
+  deps: Omit<SelfServiceDependencies, 'log'>,
   userId: string,
   requestId: string,
   accept: boolean,
   now = new Date(),
 ): Promise<TandemRequestView> {
-  return em.fork().transactional(async (tx) => {
+  return deps.em.fork().transactional(async (tx) => {
     const request = await tx.findOne(TandemRequest, requestId, {
       populate: ['from.user', 'to.user', 'programme'],
     });
@@ -152,7 +159,10 @@ export async function answerRequest(
         `The request is ${request.state === 'pending' ? 'expired' : request.state}.`,
       );
     tx.assign(request, { state: accept ? 'accepted' : 'declined', answeredAt: now });
-    if (!accept) return view(request, request.to.id, null);
+    if (!accept) {
+      await notify(tx, [tell(request, 'declined')], activeChannels(deps.plugins));
+      return view(request, request.to.id, null);
+    }
     const match = tx.create(Match, {
       programme: request.programme,
       state: 'published',
@@ -173,8 +183,72 @@ export async function answerRequest(
     for (const other of others) if (other !== request) tx.assign(other, { state: 'withdrawn' });
     await tx.flush();
     await enqueueJob(tx, CREATE_PAIR_PLAN, { matchId: match.id });
+    await notify(tx, [tell(request, 'accepted', match.id)], activeChannels(deps.plugins));
     return view(request, request.to.id, match.id);
   });
+}
+
+/**
+ * Withdraws a request the person sent and that is still waiting, so they may ask someone else.
+ *
+ * @throws ServiceError not-found for a request they did not send; conflict once it is answered,
+ *   expired or withdrawn.
+ */
+export async function withdrawRequest(
+  em: EntityManager,
+  userId: string,
+  requestId: string,
+  now = new Date(),
+): Promise<TandemRequestView> {
+  return em.fork().transactional(async (tx) => {
+    const request = await tx.findOne(TandemRequest, requestId, {
+      populate: ['from.user', 'to.user'],
+    });
+    if (!request || request.from.user.id !== userId)
+      throw new ServiceError('not-found', 'No such request.');
+    // Locked and read again, so that a withdrawal and an answer at once do not both apply.
+    await lockRows(tx, TandemRequest, [request.id]);
+    if (request.state !== 'pending' || request.expiresAt <= now)
+      throw new ServiceError(
+        'conflict',
+        `The request is ${request.state === 'pending' ? 'expired' : request.state}.`,
+      );
+    tx.assign(request, { state: 'withdrawn', answeredAt: now });
+    await tx.flush();
+    return view(request, request.from.id, null);
+  });
+}
+
+/**
+ * A notification about a request: to the person asked when it is made (leading to where they
+ * answer), to the asker when it is answered (leading to the new pair, or back to the
+ * suggestions).
+ */
+function tell(
+  request: TandemRequest,
+  event: 'asked' | 'accepted' | 'declined',
+  pairId?: string,
+): NotificationDraft {
+  const [recipient, other] =
+    event === 'asked' ? [request.to.user, request.from.user] : [request.from.user, request.to.user];
+  const programme = request.programme;
+  const texts = { asked: askedText, accepted: acceptedText, declined: declinedText }[event];
+  return {
+    recipient,
+    subject: `tandem-request:${request.id}:${event}`,
+    kind: event === 'accepted' ? 'match' : 'notice',
+    programme,
+    render: (locale) => {
+      const facts = {
+        name: recipient.name,
+        other: other.name,
+        programme: programme.name,
+        message: request.message ?? null,
+      };
+      const link = pairId ? pairPage(pairId) : partnersPage(programme.id);
+      return { ...texts(locale, facts), link };
+    },
+  };
 }
 
 /** The person's requests in a programme, sent and received, newest first. */
@@ -249,9 +323,14 @@ function view(
   return {
     id: request.id,
     direction: sent ? 'sent' : 'received',
-    other: { name: other.user.name, department: other.user.department ?? null },
+    other: {
+      enrolmentId: other.id,
+      name: other.user.name,
+      department: other.user.department ?? null,
+    },
     state: request.state,
     expiresAt: request.expiresAt.toISOString(),
+    message: request.message ?? null,
     pairId,
   };
 }

@@ -22,6 +22,8 @@ export const TandemRequest = defineEntity({
     createdAt: createdAt(),
     expiresAt: p.datetime(),
     answeredAt: p.datetime().nullable(),
+    /** A short note from the asker to the person asked, shown with the request. */
+    message: p.text().nullable(),
   },
 });
 export type TandemRequest = InferEntity<typeof TandemRequest>;
