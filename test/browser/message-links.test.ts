@@ -1,17 +1,20 @@
 /**
  * Every link Tandem sends leads to a page. A pair of "Digital fit" is published and its first
  * meeting planned (the invitation), then the HR admin dissolves it (the notice and the
- * cancellation), so its members hold every kind of message those steps send, in the inbox and
- * by email. Each link in each of them, opened in the browser by the person it was sent to,
+ * cancellation); in a self-service programme two colleagues ask the mentor for a tandem and she
+ * accepts one (the requests and the answer). So the people hold every kind of message those
+ * steps send, in the inbox and by email. Each link in each of them, opened in the browser by the person it was sent to,
  * renders a page of the app with its heading: never "Page not found".
  */
 import type { Page } from 'playwright-core';
 import t from 'tap';
 import { planNextMeeting } from '../../server/src/modules/meetings/meeting-planner.js';
 import { dissolvePair } from '../../server/src/modules/pairs/dissolve-pair.js';
+import { answerRequest } from '../../server/src/modules/self-service/self-service.js';
 import { sql } from '../../server/test/helpers/database.js';
 import { publishPair } from '../../server/test/helpers/publish-pair.js';
 import { DIGITAL_FIT, enrolmentId, programmeId } from './helpers/demo-data.js';
+import { askPartner, selfServiceProgramme } from './helpers/self-service.js';
 import { signIn, startTandem, until, visit } from './helpers/tandem-browser.js';
 
 t.setTimeout(300_000);
@@ -42,6 +45,28 @@ const [admin] = await sql<{ id: string }>(
 );
 if (!admin) throw new Error(`no demo person ${ADMIN}`);
 await dissolvePair(deps, { userId: admin.id, admin: true }, pairId, 'does not fit');
+
+const selfService = await selfServiceProgramme(site.app, site.databaseUrl, ADMIN, [
+  { name: MENTOR, role: 'mentor', skills: ['ai-assistants'] },
+  { name: 'Gabriele Schmitt', role: 'mentee', skills: ['ai-assistants'] },
+  { name: 'Bernd Fischer', role: 'mentee', skills: ['e-file'] },
+]);
+await askPartner(site.app, site.databaseUrl, selfService, 'Gabriele Schmitt', MENTOR, 'Gern!');
+await askPartner(site.app, site.databaseUrl, selfService, 'Bernd Fischer', MENTOR);
+const [request] = await sql<{ id: string; to_user: string }>(
+  site.databaseUrl,
+  `SELECT r.id, e.user_id AS to_user FROM tandem_request r
+     JOIN enrolment e ON e.id = r.to_id JOIN enrolment f ON f.id = r.from_id
+     JOIN app_user u ON u.id = f.user_id
+    WHERE u.name = 'Gabriele Schmitt'`,
+);
+if (!request) throw new Error('the request was not made');
+await answerRequest(
+  { em: site.app.orm.em, plugins: site.app.plugins },
+  request.to_user,
+  request.id,
+  true,
+);
 
 /** The inbox entries with a link, by recipient. */
 async function inboxLinks(): Promise<SentLink[]> {
@@ -85,9 +110,9 @@ t.test('each link in every inbox entry and email opens a page for its recipient'
   const links = await until(
     async () => [...(await inboxLinks()), ...(await emailLinks(adminPage))],
     (found) =>
-      found.some((link) => link.source.startsWith('inbox')) &&
+      found.some((link) => link.source.startsWith('inbox') && link.path.endsWith('/partners')) &&
       found.filter((link) => link.source.startsWith('email')).length >= 4,
-    'inbox entries and emails with links: invitations and cancellations to both members',
+    'inbox entries and emails with links: requests, invitations and cancellations',
   );
   t.ok(links.length >= 4, `${links.length} links were sent`);
 
