@@ -167,6 +167,14 @@ t.test('a declined or expired request brings up the next suggestion', async (t) 
   }
   t.equal(state, 'expired', 'the hourly job marks it expired');
   t.same(await names(), ['sam'], 'and the next suggestion comes up');
+  t.match(
+    (await klaus('GET', '/api/me/inbox')).json().entries[0],
+    {
+      title: 'Ihre Anfrage an jonas ist abgelaufen',
+      link: `/programmes/${id}/partners`,
+    },
+    'klaus learns that his request ran out, with the way to the next suggestion',
+  );
 });
 
 t.test('a programme without self-service says so', async (t) => {
@@ -230,6 +238,40 @@ t.test('the person asked is told, and the asker hears the answer', async (t) => 
       },
     ],
     'a no leads back to the suggestions',
+  );
+});
+
+t.test('when two become a tandem, whoever waited on either of them is told', async (t) => {
+  const app = await buildTestApp(t);
+  const { id, cookies, enrolments } = await selfServiceProgramme(app);
+  const as = (who: string) => (method: 'GET' | 'POST', url: string, payload?: object) =>
+    app.inject({ method, url, cookies: cookies[who] ?? {}, ...(payload ? { payload } : {}) });
+  const ask = async (from: string, to: string) =>
+    (await as(from)('POST', `/api/programmes/${id}/requests`, { to: enrolments[to] })).json();
+  const inbox = async (who: string) => (await as(who)('GET', '/api/me/inbox')).json().entries;
+
+  await ask('lena', 'klaus');
+  await ask('jonas', 'brigitte');
+  const chosen = await ask('brigitte', 'lena');
+  await as('lena')('POST', `/api/requests/${chosen.id}/accept`);
+
+  const partners = `/programmes/${id}/partners`;
+  t.match(
+    (await inbox('klaus'))[0],
+    { title: 'lena hat ein Tandem gefunden', link: partners },
+    'the person lena had asked hears that she is taken, and is led to the suggestions',
+  );
+  t.match(
+    (await inbox('jonas'))[0],
+    { title: 'brigitte hat ein Tandem gefunden', link: partners },
+    'who had asked brigitte hears it too',
+  );
+  t.same(
+    (await as('jonas')('GET', `/api/programmes/${id}/requests`))
+      .json()
+      .map((r: { state: string }) => r.state),
+    ['withdrawn'],
+    'and his request is withdrawn',
   );
 });
 

@@ -1,15 +1,15 @@
 import type { Task } from 'graphile-worker';
+import { realClock } from '../clock.js';
+import { expireRequests } from '../modules/self-service/expire-requests.js';
+import type { TaskDependencies } from './task-dependencies.js';
 
 /** Identifier of the task; the crontab runs it every hour. */
 export const EXPIRE_TANDEM_REQUESTS = 'expire-tandem-requests';
 
-/**
- * Marks self-service requests nobody answered in time as expired, so that the asker's next
- * suggestion comes up. (Answering already refuses an expired request; this makes it visible.)
- */
-export const expireTandemRequests: Task = async (_payload, helpers) => {
-  const { rowCount } = await helpers.query(
-    `UPDATE tandem_request SET state = 'expired' WHERE state = 'pending' AND expires_at <= now()`,
-  );
-  if (rowCount) helpers.logger.info(`expired ${rowCount} unanswered tandem requests`);
-};
+/** Expires the self-service requests nobody answered in time and tells their askers. */
+export function expireTandemRequestsTask(deps: TaskDependencies): Task {
+  return async (_payload, helpers) => {
+    const expired = await expireRequests(deps.orm.em, deps.plugins, (deps.now ?? realClock)());
+    if (expired) helpers.logger.info(`expired ${expired} unanswered tandem requests`);
+  };
+}

@@ -6,7 +6,7 @@ import {
 } from './anonymise-former-participants.js';
 import { CREATE_PAIR_PLAN, createPairPlanTask } from './create-pair-plan.js';
 import { DELIVER_NOTIFICATION, deliverNotificationTask } from './deliver-notification.js';
-import { EXPIRE_TANDEM_REQUESTS, expireTandemRequests } from './expire-tandem-requests.js';
+import { EXPIRE_TANDEM_REQUESTS, expireTandemRequestsTask } from './expire-tandem-requests.js';
 import { FLAG_STALE_PAIRS, flagStalePairsTask } from './flag-stale-pairs.js';
 import { HOMEWORK_REMINDER, homeworkReminderTask } from './homework-reminder.js';
 import { MEETING_FOLLOW_UP, meetingFollowUpTask } from './meeting-follow-up.js';
@@ -29,7 +29,7 @@ export function taskList(deps: TaskDependencies): TaskList {
     [RUN_MATCHING]: runMatching(deps),
     [CREATE_PAIR_PLAN]: createPairPlanTask(deps),
     [FLAG_STALE_PAIRS]: flagStalePairsTask(deps),
-    [EXPIRE_TANDEM_REQUESTS]: expireTandemRequests,
+    [EXPIRE_TANDEM_REQUESTS]: expireTandemRequestsTask(deps),
     [REMATCH]: rematchTask(deps),
     [DELIVER_NOTIFICATION]: deliverNotificationTask(deps),
     [MEETING_REMINDER]: meetingReminderTask(deps),

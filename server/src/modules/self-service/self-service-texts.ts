@@ -51,3 +51,32 @@ export function declinedText(locale: Locale, f: RequestFacts) {
     text: `Hallo ${f.name},\n\n${f.other} kann in „${f.programme}“ diesmal nicht Ihr Tandem sein. Das sagt nichts über Sie aus. Tandem schlägt Ihnen die nächsten Tandem-Partnerinnen und -Partner vor: Wählen Sie in Tandem eine oder einen davon.`,
   };
 }
+
+/** To the asker: nobody answered in time; the way on is another suggestion. */
+export function expiredText(locale: Locale, f: RequestFacts) {
+  if (locale === 'en')
+    return {
+      title: `Your request to ${f.other} has run out`,
+      text: `Hello ${f.name},\n\n${f.other} did not answer your request in "${f.programme}" in time, so it has run out. Tandem suggests your next partners: choose one in Tandem.`,
+    };
+  return {
+    title: `Ihre Anfrage an ${f.other} ist abgelaufen`,
+    text: `Hallo ${f.name},\n\n${f.other} hat auf Ihre Anfrage in „${f.programme}“ nicht rechtzeitig geantwortet, deshalb ist sie abgelaufen. Tandem schlägt Ihnen die nächsten Tandem-Partnerinnen und -Partner vor: Wählen Sie in Tandem eine oder einen davon.`,
+  };
+}
+
+/**
+ * To the other side of a waiting request when one of its two found a tandem by another
+ * request: the request is withdrawn, nobody has to answer it any more.
+ */
+export function takenText(locale: Locale, f: RequestFacts) {
+  if (locale === 'en')
+    return {
+      title: `${f.other} has found a tandem`,
+      text: `Hello ${f.name},\n\n${f.other} has found a tandem in "${f.programme}" in the meantime, so the request between you two is withdrawn. Tandem suggests your next partners: choose one in Tandem.`,
+    };
+  return {
+    title: `${f.other} hat ein Tandem gefunden`,
+    text: `Hallo ${f.name},\n\n${f.other} hat in „${f.programme}“ inzwischen ein Tandem gefunden, deshalb ist die Anfrage zwischen Ihnen beiden zurückgezogen. Tandem schlägt Ihnen die nächsten Tandem-Partnerinnen und -Partner vor: Wählen Sie in Tandem eine oder einen davon.`,
+  };
+}

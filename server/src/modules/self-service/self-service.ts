@@ -13,11 +13,10 @@ import { Match } from '../matching/match.js';
 import { matchInput } from '../matching/match-input.js';
 import { MatchMember } from '../matching/match-member.js';
 import { activeChannels } from '../notifications/active-channels.js';
-import { pairPage, partnersPage } from '../notifications/app-page.js';
-import { type NotificationDraft, notify } from '../notifications/notify.js';
+import { notify } from '../notifications/notify.js';
 import { programmeSettings } from '../programmes/programme-service.js';
+import { requestNotice } from './request-notices.js';
 import type { NewRequest, SuggestionView, TandemRequestView } from './self-service-schemas.js';
-import { acceptedText, askedText, declinedText } from './self-service-texts.js';
 import { TandemRequest } from './tandem-request.js';
 
 export interface SelfServiceDependencies {
@@ -123,7 +122,7 @@ export async function requestPartner(
       message: message?.trim() || null,
     });
     await tx.flush();
-    await notify(tx, [tell(request, 'asked')], activeChannels(deps.plugins));
+    await notify(tx, [requestNotice(request, 'asked')], activeChannels(deps.plugins));
     return view(request, me.id, null);
   });
 }
@@ -160,7 +159,7 @@ export async function answerRequest(
       );
     tx.assign(request, { state: accept ? 'accepted' : 'declined', answeredAt: now });
     if (!accept) {
-      await notify(tx, [tell(request, 'declined')], activeChannels(deps.plugins));
+      await notify(tx, [requestNotice(request, 'declined')], activeChannels(deps.plugins));
       return view(request, request.to.id, null);
     }
     const match = tx.create(Match, {
@@ -173,19 +172,40 @@ export async function answerRequest(
     const [mentor, mentee] = sidesOf(request.from, request.to);
     tx.create(MatchMember, { match, enrolment: mentor.enrolment, role: mentor.role });
     tx.create(MatchMember, { match, enrolment: mentee.enrolment, role: mentee.role });
-    const others = await tx.find(TandemRequest, {
-      state: 'pending',
-      $or: [
-        { from: { $in: [request.from, request.to] } },
-        { to: { $in: [request.from, request.to] } },
-      ],
-    });
-    for (const other of others) if (other !== request) tx.assign(other, { state: 'withdrawn' });
+    const withdrawn = await withdrawOthers(tx, request, now);
     await tx.flush();
     await enqueueJob(tx, CREATE_PAIR_PLAN, { matchId: match.id });
-    await notify(tx, [tell(request, 'accepted', match.id)], activeChannels(deps.plugins));
+    const paired = new Set([request.from.id, request.to.id]);
+    await notify(
+      tx,
+      [
+        requestNotice(request, 'accepted', { pairId: match.id }),
+        ...withdrawn.map((other) => requestNotice(other, 'taken', { paired })),
+      ],
+      activeChannels(deps.plugins),
+    );
     return view(request, request.to.id, match.id);
   });
+}
+
+/** Withdraws the other waiting requests of the two who became a tandem by `request`. */
+async function withdrawOthers(
+  tx: EntityManager,
+  request: TandemRequest,
+  now: Date,
+): Promise<TandemRequest[]> {
+  const pair = [request.from, request.to];
+  const others = await tx.find(
+    TandemRequest,
+    {
+      id: { $ne: request.id },
+      state: 'pending',
+      $or: [{ from: { $in: pair } }, { to: { $in: pair } }],
+    },
+    { populate: ['from.user', 'to.user', 'programme'] },
+  );
+  for (const other of others) tx.assign(other, { state: 'withdrawn', answeredAt: now });
+  return others;
 }
 
 /**
@@ -217,38 +237,6 @@ export async function withdrawRequest(
     await tx.flush();
     return view(request, request.from.id, null);
   });
-}
-
-/**
- * A notification about a request: to the person asked when it is made (leading to where they
- * answer), to the asker when it is answered (leading to the new pair, or back to the
- * suggestions).
- */
-function tell(
-  request: TandemRequest,
-  event: 'asked' | 'accepted' | 'declined',
-  pairId?: string,
-): NotificationDraft {
-  const [recipient, other] =
-    event === 'asked' ? [request.to.user, request.from.user] : [request.from.user, request.to.user];
-  const programme = request.programme;
-  const texts = { asked: askedText, accepted: acceptedText, declined: declinedText }[event];
-  return {
-    recipient,
-    subject: `tandem-request:${request.id}:${event}`,
-    kind: event === 'accepted' ? 'match' : 'notice',
-    programme,
-    render: (locale) => {
-      const facts = {
-        name: recipient.name,
-        other: other.name,
-        programme: programme.name,
-        message: request.message ?? null,
-      };
-      const link = pairId ? pairPage(pairId) : partnersPage(programme.id);
-      return { ...texts(locale, facts), link };
-    },
-  };
 }
 
 /** The person's requests in a programme, sent and received, newest first. */
