@@ -22,8 +22,6 @@ export const templates = {
   'matching.run.queued': 'Der Matching-Lauf wartet auf den Start.',
   'matching.run.running': str`Das Matching läuft: ${0} %.`,
   'matching.run.failed': str`Der Matching-Lauf ist fehlgeschlagen: ${0}`,
-  'matching.run.proposed': str`Der letzte Lauf hat ${0} Paare vorgeschlagen.`,
-  'matching.run.proposed.one': str`Der letzte Lauf hat ${0} Paar vorgeschlagen.`,
   'matching.run.unmatched': str`${0} Personen sind ohne Partnerin oder Partner.`,
   'matching.run.unmatched.one': str`${0} Person ist ohne Partnerin oder Partner.`,
   'matching.proposals.heading': str`Vorgeschlagene Paare (${0})`,
@@ -39,8 +37,6 @@ export const templates = {
   'matching.published.heading': str`Veröffentlichte Paare (${0})`,
   'matching.swap.heading': 'Partner tauschen',
   'matching.swap.legend': str`Partner von ${0} tauschen mit`,
-  'matching.swap.hint':
-    'Jede Person behält ihre Rolle (Mentor/Mentorin oder Mentee) und erhält die Partnerin oder den Partner des anderen Paares. Beide Paare verlieren ihre Bewertung.',
   'matching.swap.confirm': 'Tauschen',
   'matching.cancel': 'Abbrechen',
   'matching.publish.heading': str`${0} Paare veröffentlichen?`,
