@@ -301,8 +301,15 @@ export class TandemMatchingReviewPage extends LitElement {
         const error = run.error ?? '';
         return msg(str`The matching run failed: ${error}`, { id: 'matching.run.failed' });
       }
-      case 'succeeded':
-        return this.review ? summaryText(this.review.summary) : '';
+      case 'succeeded': {
+        const groups = run.groupCount ?? 0;
+        const proposed = plural(groups, {
+          one: msg(str`The last run proposed ${groups} pair.`, { id: 'matching.run.proposed.one' }),
+          other: msg(str`The last run proposed ${groups} pairs.`, { id: 'matching.run.proposed' }),
+        });
+        // What the run proposed, then the proposal as the admin's edits left it.
+        return this.review ? `${proposed} ${summaryText(this.review.summary)}` : proposed;
+      }
     }
   }
 
@@ -350,7 +357,7 @@ export class TandemMatchingReviewPage extends LitElement {
       </ul>
       <p class="score">${scoreText(match)}</p>
       ${
-        match.criteria.length
+        match.criteria.length && !refusalOf(match)
           ? html`<tandem-match-criteria .criteria=${match.criteria} .pairName=${names}></tandem-match-criteria>`
           : nothing
       }
@@ -675,6 +682,7 @@ export class TandemMatchingReviewPage extends LitElement {
 
   private async onRun(): Promise<void> {
     this.actionError = '';
+    this.undoable = null;
     try {
       const run = await startMatchingRun(this.params.id ?? '');
       announce(msg('Matching started.', { id: 'matching.run.started' }));
@@ -754,6 +762,8 @@ export class TandemMatchingReviewPage extends LitElement {
     if (this.busy) return false;
     this.busy = true;
     this.actionError = '';
+    // An Undo is offered for the forbid just made only, until the next change.
+    this.undoable = null;
     try {
       this.review = await action();
       announce(done);
@@ -839,7 +849,6 @@ export class TandemMatchingReviewPage extends LitElement {
       msg(str`Undone: ${undoable.names} are a pair again.`, { id: 'reviewDesk.undo.done' }),
     );
     if (!ok) return;
-    this.undoable = null;
     await this.updateComplete;
     this.focusHeading('proposals-heading');
   }
@@ -851,7 +860,6 @@ export class TandemMatchingReviewPage extends LitElement {
       msg(str`${names} may be paired again by later runs.`, { id: 'reviewDesk.forbids.allowed' }),
     );
     if (!ok) return;
-    if (this.undoable?.forbidId === forbid.id) this.undoable = null;
     await this.updateComplete;
     this.focusHeading('unmatched-heading');
   }
@@ -1002,12 +1010,19 @@ function roleLabel(role: Member['role']): string {
   }
 }
 
+/** Why the strategy would not propose a pair changed by hand (server: rescore-matches.ts). */
+function refusalOf(match: ReviewedMatch): string | undefined {
+  return match.score === null ? match.criteria.find((c) => c.name === 'rules')?.why : undefined;
+}
+
 function scoreText(match: ReviewedMatch): string {
   const { score } = match;
-  if (score === null && match.criteria.some((c) => c.name === 'rules'))
-    return msg('No score: the programme’s matching strategy would not propose this pair.', {
-      id: 'reviewDesk.score.refused',
-    });
+  const refusal = refusalOf(match);
+  if (refusal !== undefined)
+    return msg(
+      str`No score: the programme’s matching strategy would not propose this pair. ${refusal}`,
+      { id: 'reviewDesk.score.refused' },
+    );
   if (score === null)
     return msg('No score: this pair was changed by hand.', { id: 'matching.score.none' });
   const rounded = Math.round(score);

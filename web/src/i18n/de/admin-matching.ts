@@ -22,6 +22,8 @@ export const templates = {
   'matching.run.queued': 'Der Matching-Lauf wartet auf den Start.',
   'matching.run.running': str`Das Matching läuft: ${0} %.`,
   'matching.run.failed': str`Der Matching-Lauf ist fehlgeschlagen: ${0}`,
+  'matching.run.proposed': str`Der letzte Lauf hat ${0} Paare vorgeschlagen.`,
+  'matching.run.proposed.one': str`Der letzte Lauf hat ${0} Paar vorgeschlagen.`,
   'matching.run.unmatched': str`${0} Personen sind ohne Partnerin oder Partner.`,
   'matching.run.unmatched.one': str`${0} Person ist ohne Partnerin oder Partner.`,
   'matching.proposals.heading': str`Vorgeschlagene Paare (${0})`,

@@ -4,8 +4,7 @@ import { str } from '@lit/localize';
 export const templates = {
   'reviewDesk.swap.hint':
     'Jede Person behält ihre Seite (Mentorin/Mentor oder Mentee) und erhält die Tandem-Partnerin oder den Tandem-Partner des anderen Paares. Die Matching-Strategie des Programms bewertet beide neuen Paare; fixierte Paare werden nicht angeboten.',
-  'reviewDesk.score.refused':
-    'Keine Bewertung: Die Matching-Strategie des Programms würde dieses Paar nicht vorschlagen.',
+  'reviewDesk.score.refused': str`Keine Bewertung: Die Matching-Strategie des Programms würde dieses Paar nicht vorschlagen. ${0}`,
   'reviewDesk.summary.pairs': str`Jetzt sind ${0} Paare vorgeschlagen.`,
   'reviewDesk.summary.pairs.one': str`Jetzt ist ${0} Paar vorgeschlagen.`,
   'reviewDesk.summary.average': str`Durchschnittliche Bewertung ${0} von 100.`,
