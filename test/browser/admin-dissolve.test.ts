@@ -102,6 +102,20 @@ t.test('an admin forbids with confirmation, undoes it, and dissolves with a reas
     'scored by the strategy again',
   );
 
+  // The published pair has been quiet: the admin sees who, and since when, nothing more.
+  await sql(
+    site.databaseUrl,
+    `UPDATE match SET stale_since = '2026-11-02T09:00:00Z' WHERE id = $1`,
+    [pairId],
+  );
+  await visit(admin, `/admin/programmes/${digitalFit}/matching`);
+  const quiet = admin.getByRole('region', { name: 'Quiet pairs (1)' });
+  t.match(
+    await quiet.getByRole('listitem').textContent(),
+    new RegExp(`^\\s*${MENTOR} & ${MENTEE}: quiet since .*2026\\s*$`),
+  );
+  await checkA11y(t, admin, 'the review with a quiet pair');
+
   // Dissolving a published pair needs a reason and a confirmation.
   await admin.getByRole('button', { name: new RegExp(`^Dissolve….*${MENTOR}`) }).click();
   dialog = await openDialog(admin, /^Dissolve .*\?$/);
@@ -114,6 +128,7 @@ t.test('an admin forbids with confirmation, undoes it, and dissolves with a reas
   await admin.getByRole('heading', { name: /^Published pairs/ }).waitFor({ state: 'detached' });
   t.match(await admin.getByRole('heading', { name: /^Unmatched people/ }).textContent(), /\d+/);
   t.equal(await admin.getByRole('button', { name: /^Dissolve…/ }).count(), 0, 'no pair is left');
+  await admin.getByRole('region', { name: 'Quiet pairs (0)' }).waitFor();
 
   const [stored] = await sql<{ state: string; code: string }>(
     site.databaseUrl,

@@ -410,9 +410,17 @@ export class TandemMatchingReviewPage extends LitElement {
     </section>`;
   }
 
-  /** Published pairs an admin should look at, each with why; nothing when all is well. */
+  /**
+   * Published pairs finding a time together, each with since when; nothing when none is. Quiet
+   * pairs have a section of their own.
+   */
   private renderAttention(published: ReviewedMatch[]) {
-    const attention = published.filter((match) => match.attention.length > 0);
+    const attention = published
+      .map((match) => ({
+        ...match,
+        attention: match.attention.filter((a) => a.reason === 'no-common-time'),
+      }))
+      .filter((match) => match.attention.length > 0);
     if (attention.length === 0) return nothing;
     return html`<section aria-labelledby="attention-heading">
       <h2 id="attention-heading">
