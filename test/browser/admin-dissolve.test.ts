@@ -129,6 +129,12 @@ t.test('an admin forbids with confirmation, undoes it, and dissolves with a reas
   t.match(await admin.getByRole('heading', { name: /^Unmatched people/ }).textContent(), /\d+/);
   t.equal(await admin.getByRole('button', { name: /^Dissolve…/ }).count(), 0, 'no pair is left');
   await admin.getByRole('region', { name: 'Quiet pairs (0)' }).waitFor();
+  t.match(
+    await admin.getByRole('region', { name: /^Dissolved pairs/ }).textContent(),
+    `${MENTOR} & ${MENTEE}: They cannot find time for each other`,
+    'the admin reads the reason in words',
+  );
+  await checkA11y(t, admin, 'the review with a dissolved pair');
 
   const [stored] = await sql<{ state: string; code: string }>(
     site.databaseUrl,

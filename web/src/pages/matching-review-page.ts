@@ -225,6 +225,7 @@ export class TandemMatchingReviewPage extends LitElement {
       ${this.renderForbids(review.forbids)}
       ${this.renderAttention(published)} ${this.renderQuiet()}
       ${published.length ? this.renderPublished(published) : nothing}
+      ${this.renderDissolved(review.matches.filter((m) => m.state === 'dissolved'))}
       ${this.renderSwapDialog(open)} ${this.renderPublishDialog(open, review.publish)}
       ${this.renderForbidDialog()} ${this.renderDissolveDialog()}
     `;
@@ -451,6 +452,19 @@ export class TandemMatchingReviewPage extends LitElement {
             </button>
           </li>`,
         )}
+      </ul>
+    </section>`;
+  }
+
+  /** Dissolved pairs with why, for admins only: never shown to the members. */
+  private renderDissolved(dissolved: ReviewedMatch[]) {
+    if (dissolved.length === 0) return nothing;
+    return html`<section aria-labelledby="dissolved-heading">
+      <h2 id="dissolved-heading">
+        ${msg(str`Dissolved pairs (${dissolved.length})`, { id: 'reviewDesk.dissolved.heading' })}
+      </h2>
+      <ul class="dissolved">
+        ${dissolved.map((match) => html`<li>${pairNames(match)}: ${dissolvedWhy(match)}</li>`)}
       </ul>
     </section>`;
   }
@@ -1053,6 +1067,12 @@ function summaryText({ pairs, averageScore, unmatched }: MatchReview['summary'])
     other: msg(str`${unmatched} people are left unmatched.`, { id: 'matching.run.unmatched' }),
   });
   return `${proposed}${average} ${left}`;
+}
+
+/** An admin's reason code in words, else the member's own words, else that none was given. */
+function dissolvedWhy(match: ReviewedMatch): string {
+  if (match.dissolvedReasonCode) return dissolveReasonText(match.dissolvedReasonCode);
+  return match.dissolvedReason ?? msg('no reason given', { id: 'reviewDesk.dissolved.noReason' });
 }
 
 function dissolveReasonText(reason: DissolveReason): string {

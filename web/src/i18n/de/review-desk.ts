@@ -30,6 +30,8 @@ export const templates = {
   'reviewDesk.dissolve.confirm': 'Tandem auflösen',
   'reviewDesk.dissolve.choose': 'Wählen Sie einen Grund.',
   'reviewDesk.dissolve.done': str`${0} aufgelöst; beide werden freundlich informiert, ohne den Grund.`,
+  'reviewDesk.dissolved.heading': str`Aufgelöste Tandems (${0})`,
+  'reviewDesk.dissolved.noReason': 'kein Grund angegeben',
   'reviewDesk.reason.didNotFit': 'Die beiden passen nicht zusammen',
   'reviewDesk.reason.noTime': 'Sie finden keine Zeit füreinander',
   'reviewDesk.reason.memberAsked': 'Eine Person hat darum gebeten',
