@@ -341,6 +341,26 @@ const MATRIX: Record<string, Row> = {
     body: (objects) => ({ enrolmentIds: objects.mentors }),
     expect: adminOnly(200),
   },
+  'DELETE /api/admin/forbids/:id': {
+    params: { id: 'forbid' },
+    expect: adminOnly(200),
+    destructive: true,
+  },
+  // Both mentors are in proposals already: nobody is paired twice.
+  'POST /api/admin/programmes/:id/matches': {
+    params: { id: 'reviewProgramme' },
+    body: (objects) => ({
+      members: [
+        { enrolmentId: objects.mentors[0], role: 'mentor' },
+        { enrolmentId: objects.menteeOfFirstMatch, role: 'mentee' },
+      ],
+    }),
+    expect: adminOnly(409),
+  },
+  'GET /api/admin/programmes/:id/quiet-pairs': {
+    params: { id: 'programme' },
+    expect: adminOnly(200),
+  },
   'GET /api/admin/matching-runs/:id': { params: { id: 'matchingRun' }, expect: adminOnly(200) },
   'POST /api/admin/programmes/:id/matching-runs': {
     params: { id: 'reviewProgramme' },
@@ -358,7 +378,7 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /api/admin/matches/:id/dissolve': {
     params: { id: 'pairToDissolve' },
-    body: () => ({ reason: 'Auf Wunsch' }),
+    body: () => ({ reason: 'Auf Wunsch', reasonCode: 'member-asked' }),
     expect: adminOnly(204),
     destructive: true,
   },

@@ -144,6 +144,10 @@ t.test("her export holds no partner's reason, no score and no proposal", async (
     payload: { reason },
   });
   t.equal(reported.statusCode, 204, 'Paul dissolves their running pair, with a reason');
+  // As if an admin had chosen a reason as well: a code for admins only.
+  await sql(databaseUrl, `UPDATE match SET dissolved_reason_code = 'no-time' WHERE id = $1`, [
+    pairs.running,
+  ]);
 
   const mine = await app.inject({ url: '/api/me/export', cookies });
   t.equal(mine.statusCode, 200);
@@ -161,14 +165,19 @@ t.test("her export holds no partner's reason, no score and no proposal", async (
   );
   t.match(
     match.find((m: { id: string }) => m.id === pairs.running),
-    { state: 'dissolved', dissolvedReason: null, dissolvedReasonWithheld: /Confidential/ },
+    {
+      state: 'dissolved',
+      dissolvedReason: null,
+      dissolvedReasonCode: null,
+      dissolvedReasonWithheld: /Confidential/,
+    },
   );
 
   const his = (await app.inject({ url: '/api/me/export', cookies: partnerCookies })).json();
   t.match(
     his.tables.match.find((m: { id: string }) => m.id === pairs.running),
-    { dissolvedReason: reason },
-    'Paul gets the reason he gave himself',
+    { dissolvedReason: reason, dissolvedReasonCode: null },
+    'Paul gets the reason he gave himself, not an admin’s',
   );
   const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
   const admins = await app.inject({

@@ -138,6 +138,7 @@ const PAGES: PageCase[] = [
     name: 'matching review',
     route: '/admin/programmes/:id/matching',
     path: (ids) => `/admin/programmes/${ids.programme}/matching`,
+    states: dissolveDialog,
   },
   {
     who: 'admin',
@@ -284,6 +285,19 @@ async function settle(page: Page): Promise<void> {
 }
 
 /** The participant is enrolled already: Next goes through the filled-in steps to the review. */
+/** The review's dialog to dissolve a published pair, with a reason missing (its alert shown). */
+async function dissolveDialog(page: Page, check: (label: string) => Promise<void>): Promise<void> {
+  await page
+    .getByRole('button', { name: new RegExp(`^(Dissolve|Auflösen) ?….*${PARTICIPANT}`) })
+    .click();
+  const dialog = page.locator('tandem-dialog#dissolve-dialog');
+  await dialog.getByRole('button', { name: /^(Dissolve the pair|Tandem auflösen)$/ }).click();
+  await dialog.getByRole('alert').waitFor();
+  await check('dissolve dialog');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+}
+
 async function enrolmentSteps(page: Page, check: (label: string) => Promise<void>): Promise<void> {
   for (let step = 2; step <= 5; step++) {
     await page.getByRole('button', { name: /^(Next|Weiter)$/ }).click();

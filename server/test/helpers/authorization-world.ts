@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
 import { Enrolment } from '../../src/modules/enrolment/enrolment.js';
+import { MatchForbid } from '../../src/modules/matching/match-forbid.js';
 import { MatchingRun } from '../../src/modules/matching/matching-run.js';
 import { Meeting } from '../../src/modules/meetings/meeting.js';
 import { SchedulingRequest } from '../../src/modules/meetings/scheduling-request.js';
@@ -181,6 +182,13 @@ async function ownerObjects(app: FastifyInstance, people: People) {
     seed: 1,
     requestedBy: admin.userId,
   });
+  const [first, second] = [enrolmentOf(mentee0?.user.id), enrolmentOf(mentor1?.user.id)].sort();
+  const forbid = em.create(MatchForbid, {
+    programme: review.programme.id,
+    first: first ?? '',
+    second: second ?? '',
+    createdBy: admin.userId,
+  });
   await em.flush();
 
   const journal = (path: string, payload: object) =>
@@ -221,6 +229,8 @@ async function ownerObjects(app: FastifyInstance, people: People) {
     mentors: [enrolmentOf(mentor0?.user.id), enrolmentOf(mentor1?.user.id)],
     menteeOfFirstMatch: enrolmentOf(mentee0?.user.id),
     matchingRun: run.id,
+    /** A forbidden pair of the review, for lifting. */
+    forbid: forbid.id,
     skill: 'ai-assistants',
     curriculum: 'qa-quickstart',
     reportDataset: 'participation',

@@ -1,9 +1,11 @@
 import type { Static } from '@sinclair/typebox';
 import type {
+  DissolveReasonSchema,
   MatchReviewSchema,
   ReviewedMatchSchema,
 } from '@tandem/server/schemas/modules/matching/match-review-schemas';
 import type { MatchingRunSchema } from '@tandem/server/schemas/modules/matching/matching-run-schemas';
+import type { QuietPairSchema } from '@tandem/server/schemas/modules/pairs/quiet-pair-schemas';
 import type { ProgrammeSchema } from '@tandem/server/schemas/modules/programmes/programme-schemas';
 import { api } from './api-client.js';
 
@@ -52,3 +54,35 @@ export type Programme = Static<typeof ProgrammeSchema>;
 /** The programme's name and state, for the review's heading and what it allows. */
 export const readProgramme = (programmeId: string, signal?: AbortSignal) =>
   api<Programme>(`/api/admin/programmes/${id(programmeId)}`, signal ? { signal } : {});
+
+export type QuietPair = Static<typeof QuietPairSchema>;
+export type DissolveReason = Static<typeof DissolveReasonSchema>;
+export type Forbid = MatchReview['forbids'][number];
+
+/** Lets two people an admin forbade be paired again; a pair it removed is not brought back. */
+export const unforbidPair = (forbidId: string) =>
+  api<MatchReview>(`/api/admin/forbids/${id(forbidId)}`, { method: 'DELETE' });
+
+/** Pairs people by hand (each on the side they enrolled for); the strategy scores the pair. */
+export const pairByHand = (
+  programmeId: string,
+  members: { enrolmentId: string; role: ReviewedMatch['members'][number]['role'] }[],
+  pinned: boolean,
+) =>
+  api<MatchReview>(`/api/admin/programmes/${id(programmeId)}/matches`, {
+    method: 'POST',
+    body: { members, pinned },
+  });
+
+/** Dissolves a published pair; the reason stays with admins, the members are told kindly. */
+export const dissolveMatch = (matchId: string, reasonCode: DissolveReason) =>
+  api<null>(`/api/admin/matches/${id(matchId)}/dissolve`, {
+    method: 'POST',
+    body: { reasonCode },
+  });
+
+export const readQuietPairs = (programmeId: string, signal?: AbortSignal) =>
+  api<QuietPair[]>(
+    `/api/admin/programmes/${id(programmeId)}/quiet-pairs`,
+    signal ? { signal } : {},
+  );

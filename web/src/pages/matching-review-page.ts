@@ -11,18 +11,25 @@ import type { TandemDialog } from '../components/tandem-dialog.js';
 import '../components/tandem-match-criteria.js';
 import { errorText, taskView } from '../components/task-view.js';
 import {
+  type DissolveReason,
+  dissolveMatch,
+  type Forbid,
   forbidPair,
   type MatchingRun,
   type MatchReview,
   type Programme,
+  pairByHand,
   pinMatch,
   publishMatches,
+  type QuietPair,
   type ReviewedMatch,
   readMatchingRun,
   readProgramme,
+  readQuietPairs,
   readReview,
   startMatchingRun,
   swapPartners,
+  unforbidPair,
   unmatch,
 } from '../data/matching.js';
 import { REALTIME, type RealtimeEvent } from '../data/realtime.js';
@@ -33,6 +40,23 @@ import { sharedStyles } from '../styles/shared-styles.js';
 const POLL_MS = 2000;
 
 type Member = ReviewedMatch['members'][number];
+
+/** Why an admin dissolves a pair, in the order the dialog offers them. */
+const DISSOLVE_REASONS: DissolveReason[] = [
+  'did-not-fit',
+  'no-time',
+  'member-asked',
+  'left-organisation',
+  'other',
+];
+
+/** A forbid just made, with the pair it removed, while its Undo is offered. */
+interface Undoable {
+  forbidId: string;
+  names: string;
+  members: Member[];
+  pinned: boolean;
+}
 
 /**
  * The admin's matching review: run the programme's matching strategy (with live progress),
@@ -120,20 +144,32 @@ export class TandemMatchingReviewPage extends LitElement {
   @state() private accessor swapFrom: ReviewedMatch | null = null;
   @state() private accessor swapTo = '';
   @state() private accessor swapError = '';
+  /** The pair to be forbidden, while the confirmation is open. */
+  @state() private accessor forbidding: { match: ReviewedMatch; index: number } | null = null;
+  @state() private accessor undoable: Undoable | null = null;
+  /** The published pair to be dissolved, while its dialog is open, and the reason chosen. */
+  @state() private accessor dissolving: ReviewedMatch | null = null;
+  @state() private accessor dissolveReason: DissolveReason | '' = '';
+  @state() private accessor dissolveError = '';
+  @state() private accessor quiet: QuietPair[] = [];
 
   @query('#swap-dialog') private accessor swapDialog!: TandemDialog;
   @query('#publish-dialog') private accessor publishDialog!: TandemDialog;
+  @query('#forbid-dialog') private accessor forbidDialog!: TandemDialog;
+  @query('#dissolve-dialog') private accessor dissolveDialog!: TandemDialog;
 
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private lastEventAt = 0;
 
   private readonly data = new Task(this, {
     task: async ([programmeId], { signal }) => {
-      const [programme, review] = await Promise.all([
+      const [programme, review, quiet] = await Promise.all([
         readProgramme(programmeId, signal),
         readReview(programmeId, signal),
+        readQuietPairs(programmeId, signal),
       ]);
       this.review = review;
+      this.quiet = quiet;
       const last = review.lastRun;
       if (last && (last.state === 'queued' || last.state === 'running')) this.follow(last);
       return programme;
@@ -184,10 +220,14 @@ export class TandemMatchingReviewPage extends LitElement {
           ? html`<p role="alert" class="error-text">${this.actionError}</p>`
           : nothing
       }
+      ${this.renderUndo()}
       ${this.renderProposals(open)} ${this.renderUnmatched(review)}
-      ${this.renderAttention(published)}
+      ${this.renderForbids(review.forbids)}
+      ${this.renderAttention(published)} ${this.renderQuiet()}
       ${published.length ? this.renderPublished(published) : nothing}
+      ${this.renderDissolved(review.matches.filter((m) => m.state === 'dissolved'))}
       ${this.renderSwapDialog(open)} ${this.renderPublishDialog(open, review.publish)}
+      ${this.renderForbidDialog()} ${this.renderDissolveDialog()}
     `;
   }
 
@@ -264,16 +304,12 @@ export class TandemMatchingReviewPage extends LitElement {
       }
       case 'succeeded': {
         const groups = run.groupCount ?? 0;
-        const left = run.unmatched.length;
         const proposed = plural(groups, {
           one: msg(str`The last run proposed ${groups} pair.`, { id: 'matching.run.proposed.one' }),
           other: msg(str`The last run proposed ${groups} pairs.`, { id: 'matching.run.proposed' }),
         });
-        const unmatched = plural(left, {
-          one: msg(str`${left} person is left unmatched.`, { id: 'matching.run.unmatched.one' }),
-          other: msg(str`${left} people are left unmatched.`, { id: 'matching.run.unmatched' }),
-        });
-        return `${proposed} ${unmatched}`;
+        // What the run proposed, then the proposal as the admin's edits left it.
+        return this.review ? `${proposed} ${summaryText(this.review.summary)}` : proposed;
       }
     }
   }
@@ -290,7 +326,13 @@ export class TandemMatchingReviewPage extends LitElement {
             ${repeat(
               open,
               (match) => match.id,
-              (match, index) => this.renderPair(match, index, open.length > 1),
+              (match, index) =>
+                this.renderPair(
+                  match,
+                  index,
+                  match.state === 'proposed' &&
+                    open.some((other) => other !== match && other.state === 'proposed'),
+                ),
             )}
           </ul>`
       }
@@ -314,9 +356,9 @@ export class TandemMatchingReviewPage extends LitElement {
           </li>`,
         )}
       </ul>
-      <p class="score">${scoreText(match.score)}</p>
+      <p class="score">${scoreText(match)}</p>
       ${
-        match.criteria.length
+        match.criteria.length && !refusalOf(match)
           ? html`<tandem-match-criteria .criteria=${match.criteria} .pairName=${names}></tandem-match-criteria>`
           : nothing
       }
@@ -337,7 +379,7 @@ export class TandemMatchingReviewPage extends LitElement {
           ${msg('Unmatch', { id: 'matching.unmatch' })}
           <span class="visually-hidden">${names}</span>
         </button>
-        <button class="danger" @click=${() => this.onForbid(match, index)}>
+        <button class="danger" @click=${() => this.onForbidClick(match, index)}>
           ${msg('Never pair these two', { id: 'matching.forbid' })}
           <span class="visually-hidden">${names}</span>
         </button>
@@ -369,9 +411,17 @@ export class TandemMatchingReviewPage extends LitElement {
     </section>`;
   }
 
-  /** Published pairs an admin should look at, each with why; nothing when all is well. */
+  /**
+   * Published pairs finding a time together, each with since when; nothing when none is. Quiet
+   * pairs have a section of their own.
+   */
   private renderAttention(published: ReviewedMatch[]) {
-    const attention = published.filter((match) => match.attention.length > 0);
+    const attention = published
+      .map((match) => ({
+        ...match,
+        attention: match.attention.filter((a) => a.reason === 'no-common-time'),
+      }))
+      .filter((match) => match.attention.length > 0);
     if (attention.length === 0) return nothing;
     return html`<section aria-labelledby="attention-heading">
       <h2 id="attention-heading">
@@ -392,15 +442,174 @@ export class TandemMatchingReviewPage extends LitElement {
       <h2 id="published-heading" tabindex="-1">
         ${msg(str`Published pairs (${published.length})`, { id: 'matching.published.heading' })}
       </h2>
-      <ul>
-        ${published.map((match) => html`<li>${pairNames(match)}</li>`)}
+      <ul class="published">
+        ${published.map(
+          (match) => html`<li>
+            ${pairNames(match)}
+            <button class="secondary" @click=${() => this.onDissolveClick(match)}>
+              ${msg('Dissolve…', { id: 'reviewDesk.dissolve' })}
+              <span class="visually-hidden">${pairNames(match)}</span>
+            </button>
+          </li>`,
+        )}
       </ul>
     </section>`;
   }
 
+  /** Dissolved pairs with why, for admins only: never shown to the members. */
+  private renderDissolved(dissolved: ReviewedMatch[]) {
+    if (dissolved.length === 0) return nothing;
+    return html`<section aria-labelledby="dissolved-heading">
+      <h2 id="dissolved-heading">
+        ${msg(str`Dissolved pairs (${dissolved.length})`, { id: 'reviewDesk.dissolved.heading' })}
+      </h2>
+      <ul class="dissolved">
+        ${dissolved.map((match) => html`<li>${pairNames(match)}: ${dissolvedWhy(match)}</li>`)}
+      </ul>
+    </section>`;
+  }
+
+  /** After a forbid: what happened, and the way back, until the next change. */
+  private renderUndo() {
+    const undoable = this.undoable;
+    if (!undoable) return nothing;
+    return html`<p class="card undo">
+      ${msg(str`${undoable.names} will never be paired.`, { id: 'reviewDesk.forbid.done' })}
+      <button id="undo-forbid" class="secondary" @click=${this.onUndoForbid}>
+        ${msg('Undo', { id: 'reviewDesk.undo' })}
+      </button>
+    </p>`;
+  }
+
+  private renderForbids(forbids: Forbid[]) {
+    if (forbids.length === 0) return nothing;
+    return html`<section aria-labelledby="forbids-heading">
+      <h2 id="forbids-heading" tabindex="-1">
+        ${msg(str`Never paired (${forbids.length})`, { id: 'reviewDesk.forbids.heading' })}
+      </h2>
+      <ul class="forbids">
+        ${forbids.map((forbid) => {
+          const names = forbid.members.map((m) => m.name).join(' & ');
+          return html`<li>
+            ${names}
+            <button class="secondary" @click=${() => this.onAllowAgain(forbid)}>
+              ${msg('Allow again', { id: 'reviewDesk.forbids.allow' })}
+              <span class="visually-hidden">${names}</span>
+            </button>
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  /** Quiet pairs, as docs/privacy.md allows: who, and since when they are quiet; nothing more. */
+  private renderQuiet() {
+    const quiet = this.quiet;
+    return html`<section aria-labelledby="quiet-heading">
+      <h2 id="quiet-heading">
+        ${msg(str`Quiet pairs (${quiet.length})`, { id: 'reviewDesk.quiet.heading' })}
+      </h2>
+      <p class="hint">
+        ${msg(
+          'Pairs without a sign of life for the programme’s weeks. Tandem has asked them whether to go on; you see only since when they are quiet, so that you can offer help.',
+          { id: 'reviewDesk.quiet.hint' },
+        )}
+      </p>
+      ${
+        quiet.length === 0
+          ? html`<p>${msg('No pair is quiet.', { id: 'reviewDesk.quiet.none' })}</p>`
+          : html`<ul class="quiet">
+            ${quiet.map((pair) => {
+              const names = pair.members.map((m) => m.name).join(' & ');
+              const since = formatDate(pair.quietSince);
+              return html`<li>
+                ${msg(str`${names}: quiet since ${since}`, { id: 'reviewDesk.quiet.pair' })}
+              </li>`;
+            })}
+          </ul>`
+      }
+    </section>`;
+  }
+
+  private renderForbidDialog() {
+    const match = this.forbidding?.match;
+    const names = match ? pairNames(match) : '';
+    return html`<tandem-dialog
+      id="forbid-dialog"
+      heading=${msg('Never pair these two?', { id: 'reviewDesk.forbid.heading' })}
+      @close=${() => {
+        this.forbidding = null;
+      }}
+    >
+      <p>
+        ${msg(
+          str`${names} are taken apart now, and no later run proposes them as a pair. You can undo this.`,
+          { id: 'reviewDesk.forbid.text' },
+        )}
+      </p>
+      <button slot="actions" class="danger" id="forbid-confirm" @click=${this.onForbidConfirm}>
+        ${msg('Never pair them', { id: 'reviewDesk.forbid.confirm' })}
+      </button>
+      <button slot="actions" class="secondary" @click=${() => this.forbidDialog.close()}>
+        ${msg('Cancel', { id: 'matching.cancel' })}
+      </button>
+    </tandem-dialog>`;
+  }
+
+  private renderDissolveDialog() {
+    const match = this.dissolving;
+    const names = match ? pairNames(match) : '';
+    return html`<tandem-dialog
+      id="dissolve-dialog"
+      heading=${msg(str`Dissolve ${names}?`, { id: 'reviewDesk.dissolve.heading' })}
+      @close=${() => {
+        this.dissolving = null;
+      }}
+    >
+      <fieldset>
+        <legend>${msg('Why?', { id: 'reviewDesk.dissolve.legend' })}</legend>
+        ${DISSOLVE_REASONS.map(
+          (reason) => html`<div class="radio-choice">
+            <input
+              type="radio"
+              name="dissolve-reason"
+              id=${`dissolve-${reason}`}
+              .value=${reason}
+              .checked=${this.dissolveReason === reason}
+              @change=${() => {
+                this.dissolveReason = reason;
+              }}
+            />
+            <label for=${`dissolve-${reason}`}>${dissolveReasonText(reason)}</label>
+          </div>`,
+        )}
+      </fieldset>
+      ${
+        this.dissolveError
+          ? html`<p role="alert" class="error-text">${this.dissolveError}</p>`
+          : nothing
+      }
+      <p class="hint">
+        ${msg(
+          'The reason stays with the admins. Both are told kindly that their tandem ends, without the reason; their meetings ahead are cancelled.',
+          { id: 'reviewDesk.dissolve.hint' },
+        )}
+      </p>
+      <button slot="actions" class="danger" id="dissolve-confirm" @click=${this.onDissolveConfirm}>
+        ${msg('Dissolve the pair', { id: 'reviewDesk.dissolve.confirm' })}
+      </button>
+      <button slot="actions" class="secondary" @click=${() => this.dissolveDialog.close()}>
+        ${msg('Cancel', { id: 'matching.cancel' })}
+      </button>
+    </tandem-dialog>`;
+  }
+
   private renderSwapDialog(open: ReviewedMatch[]) {
     const from = this.swapFrom;
-    const others = from ? open.filter((match) => match.id !== from.id) : [];
+    // A pinned pair stays as the admin fixed it: it is no partner for a swap.
+    const others = from
+      ? open.filter((match) => match.id !== from.id && match.state === 'proposed')
+      : [];
     return html`<tandem-dialog
       id="swap-dialog"
       heading=${msg('Swap partners', { id: 'matching.swap.heading' })}
@@ -437,8 +646,8 @@ export class TandemMatchingReviewPage extends LitElement {
           }
           <p class="hint">
             ${msg(
-              'Each person keeps their side (mentor or mentee) and gets the other pair’s partner. Both pairs lose their score.',
-              { id: 'matching.swap.hint' },
+              'Each person keeps their side (mentor or mentee) and gets the other pair’s partner. The programme’s matching strategy scores both new pairs; pinned pairs are not offered.',
+              { id: 'reviewDesk.swap.hint' },
             )}
           </p>`
           : nothing
@@ -495,6 +704,7 @@ export class TandemMatchingReviewPage extends LitElement {
 
   private async onRun(): Promise<void> {
     this.actionError = '';
+    this.undoable = null;
     try {
       const run = await startMatchingRun(this.params.id ?? '');
       announce(msg('Matching started.', { id: 'matching.run.started' }));
@@ -574,6 +784,8 @@ export class TandemMatchingReviewPage extends LitElement {
     if (this.busy) return false;
     this.busy = true;
     this.actionError = '';
+    // An Undo is offered for the forbid just made only, until the next change.
+    this.undoable = null;
     try {
       this.review = await action();
       announce(done);
@@ -612,17 +824,103 @@ export class TandemMatchingReviewPage extends LitElement {
     if (ok) await this.focusPairAt(index);
   }
 
-  private async onForbid(match: ReviewedMatch, index: number): Promise<void> {
-    const [first, second] = match.members;
-    if (!first || !second) return;
+  private async onForbidClick(match: ReviewedMatch, index: number): Promise<void> {
+    this.actionError = '';
+    this.forbidding = { match, index };
+    await this.updateComplete;
+    await this.forbidDialog.show();
+  }
+
+  private async onForbidConfirm(): Promise<void> {
+    const forbidding = this.forbidding;
+    const [first, second] = forbidding?.match.members ?? [];
+    if (!forbidding || !first || !second) return;
+    const { match, index } = forbidding;
     const names = pairNames(match);
+    this.forbidDialog.close();
     const ok = await this.change(
       () => forbidPair(this.params.id ?? '', [first.enrolmentId, second.enrolmentId]),
       msg(str`${names} will never be paired. Both are now unmatched.`, {
         id: 'matching.forbid.done',
       }),
     );
-    if (ok) await this.focusPairAt(index);
+    if (!ok) return;
+    const ids = new Set([first.enrolmentId, second.enrolmentId]);
+    const forbid = this.review?.forbids.find((f) => f.members.every((m) => ids.has(m.enrolmentId)));
+    if (forbid)
+      this.undoable = {
+        forbidId: forbid.id,
+        names,
+        members: match.members,
+        pinned: match.state === 'pinned',
+      };
+    await this.focusPairAt(index);
+  }
+
+  /** Lifts the forbid just made and makes its pair again, pinned if it was. */
+  private async onUndoForbid(): Promise<void> {
+    const undoable = this.undoable;
+    if (!undoable) return;
+    const programmeId = this.params.id ?? '';
+    const members = undoable.members.map(({ enrolmentId, role }) => ({ enrolmentId, role }));
+    const ok = await this.change(
+      async () => {
+        await unforbidPair(undoable.forbidId);
+        return pairByHand(programmeId, members, undoable.pinned);
+      },
+      msg(str`Undone: ${undoable.names} are a pair again.`, { id: 'reviewDesk.undo.done' }),
+    );
+    if (!ok) return;
+    await this.updateComplete;
+    this.focusHeading('proposals-heading');
+  }
+
+  private async onAllowAgain(forbid: Forbid): Promise<void> {
+    const names = forbid.members.map((m) => m.name).join(' & ');
+    const ok = await this.change(
+      () => unforbidPair(forbid.id),
+      msg(str`${names} may be paired again by later runs.`, { id: 'reviewDesk.forbids.allowed' }),
+    );
+    if (!ok) return;
+    await this.updateComplete;
+    this.focusHeading('unmatched-heading');
+  }
+
+  private async onDissolveClick(match: ReviewedMatch): Promise<void> {
+    this.actionError = '';
+    this.dissolving = match;
+    this.dissolveReason = '';
+    this.dissolveError = '';
+    await this.updateComplete;
+    await this.dissolveDialog.show();
+  }
+
+  private async onDissolveConfirm(): Promise<void> {
+    const match = this.dissolving;
+    const reason = this.dissolveReason;
+    if (!match) return;
+    if (!reason) {
+      this.dissolveError = msg('Choose a reason.', { id: 'reviewDesk.dissolve.choose' });
+      this.renderRoot.querySelector<HTMLInputElement>('input[name="dissolve-reason"]')?.focus();
+      return;
+    }
+    const names = pairNames(match);
+    this.dissolveDialog.close();
+    const programmeId = this.params.id ?? '';
+    const ok = await this.change(
+      async () => {
+        await dissolveMatch(match.id, reason);
+        this.quiet = await readQuietPairs(programmeId);
+        return readReview(programmeId);
+      },
+      msg(str`${names} dissolved; both are told kindly, without the reason.`, {
+        id: 'reviewDesk.dissolve.done',
+      }),
+    );
+    if (ok) {
+      await this.updateComplete;
+      this.focusHeading('unmatched-heading');
+    }
   }
 
   private async onSwapClick(match: ReviewedMatch): Promise<void> {
@@ -734,11 +1032,62 @@ function roleLabel(role: Member['role']): string {
   }
 }
 
-function scoreText(score: number | null): string {
+/** Why the strategy would not propose a pair changed by hand (server: rescore-matches.ts). */
+function refusalOf(match: ReviewedMatch): string | undefined {
+  return match.score === null ? match.criteria.find((c) => c.name === 'rules')?.why : undefined;
+}
+
+function scoreText(match: ReviewedMatch): string {
+  const { score } = match;
+  const refusal = refusalOf(match);
+  if (refusal !== undefined)
+    return msg(
+      str`No score: the programme’s matching strategy would not propose this pair. ${refusal}`,
+      { id: 'reviewDesk.score.refused' },
+    );
   if (score === null)
     return msg('No score: this pair was changed by hand.', { id: 'matching.score.none' });
   const rounded = Math.round(score);
   return msg(str`Score ${rounded} of 100`, { id: 'matching.score' });
+}
+
+/** The proposal as it stands now, after every change by hand. */
+function summaryText({ pairs, averageScore, unmatched }: MatchReview['summary']): string {
+  const proposed = plural(pairs, {
+    one: msg(str`${pairs} pair is proposed now.`, { id: 'reviewDesk.summary.pairs.one' }),
+    other: msg(str`${pairs} pairs are proposed now.`, { id: 'reviewDesk.summary.pairs' }),
+  });
+  const rounded = averageScore === null ? null : Math.round(averageScore);
+  const average =
+    rounded === null
+      ? ''
+      : ` ${msg(str`Average score ${rounded} of 100.`, { id: 'reviewDesk.summary.average' })}`;
+  const left = plural(unmatched, {
+    one: msg(str`${unmatched} person is left unmatched.`, { id: 'matching.run.unmatched.one' }),
+    other: msg(str`${unmatched} people are left unmatched.`, { id: 'matching.run.unmatched' }),
+  });
+  return `${proposed}${average} ${left}`;
+}
+
+/** An admin's reason code in words, else the member's own words, else that none was given. */
+function dissolvedWhy(match: ReviewedMatch): string {
+  if (match.dissolvedReasonCode) return dissolveReasonText(match.dissolvedReasonCode);
+  return match.dissolvedReason ?? msg('no reason given', { id: 'reviewDesk.dissolved.noReason' });
+}
+
+function dissolveReasonText(reason: DissolveReason): string {
+  switch (reason) {
+    case 'did-not-fit':
+      return msg('The two do not fit together', { id: 'reviewDesk.reason.didNotFit' });
+    case 'no-time':
+      return msg('They cannot find time for each other', { id: 'reviewDesk.reason.noTime' });
+    case 'member-asked':
+      return msg('One of them asked for it', { id: 'reviewDesk.reason.memberAsked' });
+    case 'left-organisation':
+      return msg('One of them left the organisation', { id: 'reviewDesk.reason.left' });
+    case 'other':
+      return msg('Another reason', { id: 'reviewDesk.reason.other' });
+  }
 }
 
 /** Who is told through which channels (the server's word), with a warning when only the inbox is. */

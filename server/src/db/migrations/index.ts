@@ -24,6 +24,7 @@ import { Migration20261207090000_meeting_countered_by } from './Migration2026120
 import { Migration20261207100000_organisation_sign_language_video } from './Migration20261207100000_organisation_sign_language_video.js';
 import { Migration20261207110000_lunch_skip } from './Migration20261207110000_lunch_skip.js';
 import { Migration20261207120000_tandem_request_message } from './Migration20261207120000_tandem_request_message.js';
+import { Migration20261207180000_dissolved_reason_code } from './Migration20261207180000_dissolved_reason_code.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -102,5 +103,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261207120000_tandem_request_message',
     class: Migration20261207120000_tandem_request_message,
+  },
+  {
+    name: 'Migration20261207180000_dissolved_reason_code',
+    class: Migration20261207180000_dissolved_reason_code,
   },
 ];

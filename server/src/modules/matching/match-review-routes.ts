@@ -4,27 +4,49 @@ import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
 import { optionalBody } from '../../http/optional-body.js';
+import type { Log } from '../../logger.js';
 import { activeChannels } from '../notifications/active-channels.js';
 import { dissolvePair } from '../pairs/dissolve-pair.js';
+import { QuietPairSchema } from '../pairs/quiet-pair-schemas.js';
+import { quietPairs } from '../pairs/quiet-pairs.js';
+import type { StrategyDependencies } from './ask-strategy.js';
+import { pairByHand } from './hand-made-pair.js';
 import { publishMatches } from './match-publishing.js';
-import { forbidPair, getReview, pinMatch, swapPartners, unmatch } from './match-review.js';
+import {
+  forbidPair,
+  getReview,
+  pinMatch,
+  swapPartners,
+  unforbidPair,
+  unmatch,
+} from './match-review.js';
 import {
   DissolveSchema,
   ForbidSchema,
+  HandMadePairSchema,
   MatchReviewSchema,
   SwapSchema,
 } from './match-review-schemas.js';
+import { RESCORE_TIME_LIMIT_MS } from './rescore-matches.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const answers = { 200: MatchReviewSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
 /**
- * The admin's matching review: read it, pin, forbid, swap, unmatch, publish, and dissolve a
- * published pair. Every change answers with the whole review, and is audited by its service.
+ * The admin's matching review: read it, pin, forbid (and lift a forbid), swap, pair by hand,
+ * unmatch, publish, dissolve a published pair, and list the quiet ones. Every change answers
+ * with the whole review, and is audited by its service.
  */
 const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const admin = { access: 'admin' } as const;
   const em = () => app.orm.em;
+  // Pairs changed by hand are scored by the programme's strategy while the admin waits.
+  const strategy = (log: Log): StrategyDependencies => ({
+    orm: app.orm,
+    plugins: app.plugins,
+    log,
+    timeLimitMs: RESCORE_TIME_LIMIT_MS,
+  });
   const review = (programmeId: string) => getReview(em(), programmeId, activeChannels(app.plugins));
   app.get(
     '/api/admin/programmes/:id/review',
@@ -67,9 +89,46 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { operationId: 'swapPartners', params: Id, body: SwapSchema, response: answers },
     },
     async (request) => {
-      await swapPartners(em(), signedIn(request).id, request.params.id, request.body.enrolmentIds);
-      return review(request.params.id);
+      const { id } = request.params;
+      const by = signedIn(request).id;
+      await swapPartners(strategy(request.log), em(), by, id, request.body.enrolmentIds);
+      return review(id);
     },
+  );
+  app.delete(
+    '/api/admin/forbids/:id',
+    { config: admin, schema: { operationId: 'unforbidPair', params: Id, response: answers } },
+    async (request) => review(await unforbidPair(em(), signedIn(request).id, request.params.id)),
+  );
+  app.post(
+    '/api/admin/programmes/:id/matches',
+    {
+      config: admin,
+      schema: {
+        operationId: 'pairByHand',
+        params: Id,
+        body: HandMadePairSchema,
+        response: answers,
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { members, pinned = false } = request.body;
+      await pairByHand(strategy(request.log), em(), signedIn(request).id, id, members, pinned);
+      return review(id);
+    },
+  );
+  app.get(
+    '/api/admin/programmes/:id/quiet-pairs',
+    {
+      config: admin,
+      schema: {
+        operationId: 'listQuietPairs',
+        params: Id,
+        response: { 200: Type.Array(QuietPairSchema), 404: ErrorSchema },
+      },
+    },
+    async (request) => quietPairs(em(), request.params.id),
   );
   app.post(
     '/api/admin/programmes/:id/publish',
@@ -94,7 +153,9 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const by = { userId: signedIn(request).id, admin: true };
-      await dissolvePair(app.meetingDependencies(), by, request.params.id, request.body.reason);
+      const deps = app.meetingDependencies();
+      const { reason, reasonCode } = request.body;
+      await dissolvePair(deps, by, request.params.id, reason, deps.now(), reasonCode);
       return reply.code(204).send(null);
     },
   );

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { DISSOLVE_REASONS } from '../pairs/dissolve-reasons.js';
 import { MATCH_STATES } from './match.js';
 import { MatchingRunSchema } from './matching-run-schemas.js';
 
@@ -17,6 +18,12 @@ export const AttentionSchema = Type.Object({
   since: Type.String({ format: 'date-time' }),
   weeks: Type.Integer(),
 });
+
+const Role = Type.Union([Type.Literal('mentor'), Type.Literal('mentee'), Type.Literal('peer')]);
+
+export const DissolveReasonSchema = Type.Union(
+  DISSOLVE_REASONS.map((reason) => Type.Literal(reason)),
+);
 
 /** A match in any state, as the admin's review shows it. */
 export const ReviewedMatchSchema = Type.Object({
@@ -37,12 +44,10 @@ export const ReviewedMatchSchema = Type.Object({
   dissolvedReason: Type.Union([Type.String(), Type.Null()], {
     description: 'Why a dissolved pair did not fit, if the reporter said: for admins only.',
   }),
-  members: Type.Array(
-    Type.Object({
-      ...Person,
-      role: Type.Union([Type.Literal('mentor'), Type.Literal('mentee'), Type.Literal('peer')]),
-    }),
-  ),
+  dissolvedReasonCode: Type.Union([DissolveReasonSchema, Type.Null()], {
+    description: 'Why an admin dissolved the pair, as a code: for admins only.',
+  }),
+  members: Type.Array(Type.Object({ ...Person, role: Role })),
 });
 
 /** What an admin reviews before publishing: the matches, and who is left and why. */
@@ -51,6 +56,26 @@ export const MatchReviewSchema = Type.Object({
   lastRun: Type.Union([MatchingRunSchema, Type.Null()]),
   matches: Type.Array(ReviewedMatchSchema),
   unmatched: Type.Array(Type.Object({ ...Person, reason: Type.String() })),
+  summary: Type.Object(
+    {
+      pairs: Type.Integer({ description: 'Proposed and pinned pairs.' }),
+      averageScore: Type.Union([Type.Number(), Type.Null()], {
+        description: 'Their average score, over those that have one; null when none has.',
+      }),
+      unscored: Type.Integer({
+        description: 'Pairs without a score (the strategy would not pair them).',
+      }),
+      unmatched: Type.Integer({ description: 'Active participants in no current pair.' }),
+    },
+    { description: 'The proposal as it stands now, edits by hand included.' },
+  ),
+  forbids: Type.Array(
+    Type.Object({
+      id: Type.String({ format: 'uuid' }),
+      members: Type.Array(Type.Object({ enrolmentId: Person.enrolmentId, name: Person.name })),
+    }),
+    { description: 'Pairs an admin ruled out; later runs never propose them.' },
+  ),
   publish: Type.Object(
     {
       people: Type.Integer({ description: 'How many people the proposed and pinned pairs hold.' }),
@@ -71,11 +96,26 @@ export const ForbidSchema = Type.Object(
 
 export const SwapSchema = ForbidSchema;
 
+export const HandMadePairSchema = Type.Object(
+  {
+    members: Type.Array(
+      Type.Object(
+        { enrolmentId: Type.String({ format: 'uuid' }), role: Role },
+        { additionalProperties: false },
+      ),
+      { minItems: 2, maxItems: 8 },
+    ),
+    pinned: Type.Optional(Type.Boolean({ description: 'Pinned at once: re-runs keep it.' })),
+  },
+  { additionalProperties: false },
+);
+
 export const DissolveSchema = Type.Object(
   {
     reason: Type.Optional(
       Type.String({ maxLength: 2000, description: 'Seen by admins only, never by the partner.' }),
     ),
+    reasonCode: Type.Optional(DissolveReasonSchema),
   },
   { additionalProperties: false },
 );

@@ -7,12 +7,14 @@ import { SchedulingRequest } from '../meetings/scheduling-request.js';
 import { programmeChannels } from '../notifications/notify.js';
 import { Programme } from '../programmes/programme.js';
 import { programmeSettings } from '../programmes/programme-service.js';
+import type { StrategyDependencies } from './ask-strategy.js';
 import { Match } from './match.js';
 import { MatchForbid } from './match-forbid.js';
 import { MatchMember } from './match-member.js';
 import type { Attention, MatchReview } from './match-review-schemas.js';
 import { MatchingRun } from './matching-run.js';
 import { matchingRunView } from './matching-run-service.js';
+import { rescoreMatches } from './rescore-matches.js';
 
 /**
  * The admin's review of a programme's matching: its matches (proposed, pinned, published, and
@@ -57,6 +59,12 @@ export async function getReview(
     { programme: programmeId, state: 'active' },
     { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
   );
+  const unmatched = active.filter((e) => !placed.has(e.id));
+  const forbids = await fork.find(
+    MatchForbid,
+    { programme: programmeId },
+    { populate: ['first.user', 'second.user'], orderBy: { createdAt: 'asc', id: 'asc' } },
+  );
   return {
     programmeId,
     lastRun: lastRun ? matchingRunView(lastRun) : null,
@@ -67,6 +75,7 @@ export async function getReview(
       criteria: match.criteria as MatchReview['matches'][number]['criteria'],
       attention: attentionOf(match, searches.get(match.id)),
       dissolvedReason: match.dissolvedReason ?? null,
+      dissolvedReasonCode: match.dissolvedReasonCode ?? null,
       members: match.members.getItems().map(({ enrolment, role }) => ({
         enrolmentId: enrolment.id,
         name: enrolment.user.name,
@@ -74,20 +83,37 @@ export async function getReview(
         role,
       })),
     })),
-    unmatched: active
-      .filter((e) => !placed.has(e.id))
-      .map((e) => ({
-        enrolmentId: e.id,
-        name: e.user.name,
-        department: e.user.department ?? null,
-        reason:
-          reasons.get(e.id) ??
-          'Not in a match: changed by an admin, dissolved, or enrolled after the last run.',
-      })),
+    unmatched: unmatched.map((e) => ({
+      enrolmentId: e.id,
+      name: e.user.name,
+      department: e.user.department ?? null,
+      reason:
+        reasons.get(e.id) ??
+        'Not in a match: changed by an admin, dissolved, or enrolled after the last run.',
+    })),
+    summary: summaryOf(matches, unmatched.length),
+    forbids: forbids.map((forbid) => ({
+      id: forbid.id,
+      members: [forbid.first, forbid.second].map((e) => ({ enrolmentId: e.id, name: e.user.name })),
+    })),
     publish: {
       people: toPublish(matches).size,
       channels: programmeChannels(programme, activeChannels),
     },
+  };
+}
+
+/** The proposal as it stands now, edits by hand included: pairs, their average score, who is left. */
+function summaryOf(matches: Match[], unmatched: number): MatchReview['summary'] {
+  const open = matches.filter((m) => m.state === 'proposed' || m.state === 'pinned');
+  const scores = open.flatMap((m) =>
+    m.score === null || m.score === undefined ? [] : [Number(m.score)],
+  );
+  return {
+    pairs: open.length,
+    averageScore: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
+    unscored: open.length - scores.length,
+    unmatched,
   };
 }
 
@@ -198,11 +224,41 @@ export async function forbidPair(
 }
 
 /**
- * Swaps two people between their unpublished matches, each keeping the side they had.
+ * Lifts a forbid: later runs may pair the two again. A pair the forbid removed is not brought
+ * back by this; the admin pairs them by hand (see pairByHand) to undo that too.
+ *
+ * @returns the forbid's programme id. @throws ServiceError not-found.
+ */
+export async function unforbidPair(
+  em: EntityManager,
+  actorId: string,
+  forbidId: string,
+): Promise<string> {
+  const fork = em.fork();
+  const forbid = await fork.findOne(MatchForbid, forbidId);
+  if (!forbid) throw new ServiceError('not-found', 'No such forbidden pair.');
+  const programmeId = forbid.programme.id;
+  const enrolmentIds = [forbid.first.id, forbid.second.id];
+  fork.remove(forbid);
+  await fork.flush();
+  await recordAudit(em, {
+    action: 'matching.unforbidden',
+    actorId,
+    targetType: 'programme',
+    targetId: programmeId,
+    data: { enrolmentIds },
+  });
+  return programmeId;
+}
+
+/**
+ * Swaps two people between their proposed matches, each keeping the side they had, and scores
+ * both new pairs with the programme's strategy. Pinned pairs stay as the admin fixed them.
  *
  * @throws ServiceError invalid unless both are on the same side of two different such matches.
  */
 export async function swapPartners(
+  deps: StrategyDependencies,
   em: EntityManager,
   actorId: string,
   programmeId: string,
@@ -213,7 +269,7 @@ export async function swapPartners(
     MatchMember,
     {
       enrolment: { $in: [a, b] },
-      match: { programme: programmeId, state: { $in: ['proposed', 'pinned'] } },
+      match: { programme: programmeId, state: 'proposed' },
     },
     { populate: ['match'] },
   );
@@ -221,14 +277,22 @@ export async function swapPartners(
   if (!x || !y || members.length !== 2 || x.match.id === y.match.id || x.role !== y.role)
     throw new ServiceError(
       'invalid',
-      'Swapping needs two people on the same side of two different matches that are not published.',
+      'Swapping needs two people on the same side of two different matches that are proposed, neither pinned nor published.',
     );
   const [xMatch, yMatch] = [x.match, y.match];
   fork.assign(x, { match: yMatch });
   fork.assign(y, { match: xMatch });
-  // The strategy's scores described the old pairs; the admin's pairs have none.
-  for (const match of [xMatch, yMatch]) fork.assign(match, { score: null, criteria: [] });
   await fork.flush();
+  // The strategy's scores described the old pairs: the new ones are scored as a run would.
+  const scoring = em.fork();
+  const swapped = await scoring.find(
+    Match,
+    { id: { $in: [xMatch.id, yMatch.id] } },
+    { populate: ['programme', 'members'] },
+  );
+  const programme = swapped[0]?.programme;
+  if (programme) await rescoreMatches(deps, scoring, programme, swapped);
+  await scoring.flush();
   await recordAudit(em, {
     action: 'matching.swapped',
     actorId,

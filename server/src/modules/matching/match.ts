@@ -1,5 +1,6 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { createdAt, uuidPrimaryKey } from '../../db/common-properties.js';
+import type { DissolveReason } from '../pairs/dissolve-reasons.js';
 import { Programme } from '../programmes/programme.js';
 import { MatchMember } from './match-member.js';
 
@@ -28,6 +29,8 @@ export const Match = defineEntity({
     criteria: p.json<unknown[]>().default('[]'),
     /** Confidential: never shown to the partner. */
     dissolvedReason: p.text().nullable(),
+    /** Why an admin dissolved the pair, as a code (DISSOLVE_REASONS): confidential as well. */
+    dissolvedReasonCode: p.text().$type<DissolveReason>().nullable(),
     createdAt: createdAt(),
     publishedAt: p.datetime().nullable(),
     /** Last sign of life: publishing, a session marked done, or "we continue". */

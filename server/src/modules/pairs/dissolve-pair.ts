@@ -11,6 +11,7 @@ import { activeChannels } from '../notifications/active-channels.js';
 import { homePage } from '../notifications/app-page.js';
 import { notify } from '../notifications/notify.js';
 import { programmeSettings } from '../programmes/programme-service.js';
+import type { DissolveReason } from './dissolve-reasons.js';
 import { dissolvedText } from './pair-texts.js';
 
 /** States a member has seen their pair in; a proposal is nobody's business but the admins'. */
@@ -25,6 +26,7 @@ const WAS_PUBLISHED = new Set<Match['state']>(['published', 'dissolved', 'ended'
  *
  * @param by the member reporting the mismatch, or an admin (`admin: true`) for any pair; an
  *   admin's dissolving is told to every member.
+ * @param reasonCode an admin's reason as a code, kept for admins like the reason.
  * @throws ServiceError not-found for a pair the person is not in (or that was never published);
  *   conflict for one dissolved or ended already — a report sent twice dissolves it once.
  */
@@ -34,6 +36,7 @@ export async function dissolvePair(
   matchId: string,
   reason: string | undefined,
   now = deps.now(),
+  reasonCode?: DissolveReason,
 ): Promise<void> {
   await deps.em.fork().transactional(async (em) => {
     const match = await dissolvable(em, by, matchId);
@@ -41,6 +44,7 @@ export async function dissolvePair(
       state: 'dissolved',
       dissolvedAt: now,
       dissolvedReason: reason?.trim() || null,
+      dissolvedReasonCode: reasonCode ?? null,
     });
     await em.flush();
     const { rematchAtOnce } = programmeSettings(match.programme);

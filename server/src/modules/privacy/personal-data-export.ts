@@ -179,6 +179,8 @@ function matchForPerson(
   delete object.score;
   delete object.criteria;
   object.scoreWithheld = FOR_REVIEW;
+  // An admin's reason code is the admins' alone; a member who dissolved gives words, no code.
+  object.dissolvedReasonCode = null;
   if (dissolvedByThem.has(match.id)) return;
   object.dissolvedReason = null;
   if (match.state === 'dissolved') object.dissolvedReasonWithheld = CONFIDENTIAL;

@@ -39,8 +39,6 @@ export const templates = {
   'matching.published.heading': str`Veröffentlichte Paare (${0})`,
   'matching.swap.heading': 'Partner tauschen',
   'matching.swap.legend': str`Partner von ${0} tauschen mit`,
-  'matching.swap.hint':
-    'Jede Person behält ihre Rolle (Mentor/Mentorin oder Mentee) und erhält die Partnerin oder den Partner des anderen Paares. Beide Paare verlieren ihre Bewertung.',
   'matching.swap.confirm': 'Tauschen',
   'matching.cancel': 'Abbrechen',
   'matching.publish.heading': str`${0} Paare veröffentlichen?`,
