@@ -91,7 +91,7 @@ export class TandemMatchCriteria extends LitElement {
 }
 
 /** The weighted strategy's criteria by name; another strategy's names show as they are. */
-function criterionLabel(name: string): string {
+export function criterionLabel(name: string): string {
   switch (name) {
     case 'skills':
       return msg('Skills', { id: 'matching.criterion.skills' });
