@@ -2,7 +2,7 @@ import { str } from '@lit/localize';
 
 /**
  * German for the programme settings beyond the basics (matching, self-service, pairs that
- * stall, room), the participant's data export, and the audit log's worded events.
+ * stall, room), and for what the start page says about enrolment.
  */
 export const templates = {
   'settings.room': 'Besprechungsraum',
@@ -30,4 +30,8 @@ export const templates = {
   'settings.rematchAtOnceHint':
     'Beide bekommen sofort jemanden aus dem offenen Pool, statt erst in der nächsten Zuordnung, die Sie starten.',
   'settings.outOfRange': str`Bitte geben Sie eine Zahl von ${0} bis ${1} ein.`,
+  'home.open.allJoined':
+    'Sie sind in jedem Programm angemeldet, für das die Anmeldung offen ist. Von neuen Programmen erfahren Sie in Ihrem Posteingang.',
+  'home.state.enrolmentClosed': 'Anmeldung geschlossen',
+  'home.state.enrolmentOpens': str`Anmeldung ab ${0}`,
 };
