@@ -91,6 +91,7 @@ const PAGES: PageCase[] = [
     name: 'programme page',
     route: '/admin/programmes/:id',
     path: (ids) => `/admin/programmes/${ids.programme}`,
+    states: settingsRefused,
   },
   {
     who: 'admin',
@@ -123,6 +124,7 @@ const PAGES: PageCase[] = [
     path: () => '/admin/demo-mailbox',
   },
   { who: 'admin', name: 'skills', route: '/admin/skills', path: () => '/admin/skills' },
+  { who: 'admin', name: 'audit log', route: '/admin/audit', path: () => '/admin/audit' },
   { who: 'admin', name: 'plugins', route: '/admin/plugins', path: () => '/admin/plugins' },
 ];
 
@@ -212,4 +214,12 @@ async function enrolmentSteps(page: Page, check: (label: string) => Promise<void
     await page.getByText(new RegExp(`(Step|Schritt) ${step} `)).waitFor();
     await check(`step ${step}`);
   }
+}
+
+/** A settings field out of range: marked, with its message, before anything is sent. */
+async function settingsRefused(page: Page, check: (label: string) => Promise<void>): Promise<void> {
+  await page.locator('input[name="staleAfterWeeks"]').fill('99');
+  await page.getByRole('button', { name: /^(Save settings|Einstellungen speichern)$/ }).click();
+  await page.locator('#staleAfterWeeks-error').waitFor();
+  await check('a setting out of range');
 }
