@@ -9,6 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import t from 'tap';
+import { Programme } from '../../server/src/modules/programmes/programme.js';
 import { DIGITAL_FIT, programmeId } from './helpers/demo-data.js';
 import { signIn, startTandem, switchLanguage, visit } from './helpers/tandem-browser.js';
 
@@ -29,8 +30,9 @@ t.test(
   async (t) => {
     const page = await site.open(t, { language: 'en' });
     await signIn(page, ADMIN);
-    await switchLanguage(page, 'en');
     await visit(page, `/admin/programmes/${digitalFit}`);
+    // After the visit: a page loaded while the choice is still being saved would undo it.
+    await switchLanguage(page, 'en');
     const stale = page.getByLabel('Weeks without a session before a pair is asked');
     await stale.fill('60');
     await page.getByLabel('Pair people from different departments only').check();
@@ -96,13 +98,27 @@ t.test('the start page agrees with itself about what is open for enrolment', asy
   const open = page.getByRole('region', { name: 'Open for enrolment' });
   await open.getByText('You have joined every programme that is open for enrolment.').waitFor();
   t.equal(await page.getByText('No programme is open for enrolment right now.').count(), 0);
+
+  // The window closes while the programme is still in its enrolment stage.
+  const em = site.app.orm.em.fork();
+  const programme = await em.findOneOrFail(Programme, digitalFit);
+  programme.settings = {
+    ...programme.settings,
+    enrolmentClosesAt: new Date(Date.now() - 86_400_000).toISOString(),
+  };
+  await em.flush();
+  await page.reload();
+  await mine.getByText('Enrolment closed').waitFor();
+  t.equal(await mine.getByText('Enrolment open').count(), 0, 'no longer badged open');
+  await open.getByText('No programme is open for enrolment right now.').waitFor();
+  t.pass('and nothing is listed as open');
 });
 
 t.test('"Download my data" downloads everything Tandem holds about the person', async (t) => {
   const page = await site.open(t, { language: 'en' });
   await signIn(page, ENROLLED);
-  await switchLanguage(page, 'en');
   await visit(page, '/profile');
+  await switchLanguage(page, 'en');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('link', { name: 'Download my data' }).click(),
