@@ -126,6 +126,7 @@ const PAGES: PageCase[] = [
     name: 'programme page',
     route: '/admin/programmes/:id',
     path: (ids) => `/admin/programmes/${ids.programme}`,
+    states: settingsRefused,
   },
   {
     who: 'admin',
@@ -165,6 +166,7 @@ const PAGES: PageCase[] = [
     path: (ids) => `/admin/programmes/${ids.lunch}/lunch`,
   },
   { who: 'admin', name: 'skills', route: '/admin/skills', path: () => '/admin/skills' },
+  { who: 'admin', name: 'audit log', route: '/admin/audit', path: () => '/admin/audit' },
   { who: 'admin', name: 'plugins', route: '/admin/plugins', path: () => '/admin/plugins' },
   {
     who: 'admin',
@@ -172,7 +174,6 @@ const PAGES: PageCase[] = [
     route: '/admin/programmes/:id/report',
     path: (ids) => `/admin/programmes/${ids.programme}/report`,
   },
-  { who: 'admin', name: 'audit log', route: '/admin/audit', path: () => '/admin/audit' },
   { who: 'admin', name: 'API tokens', route: '/admin/tokens', path: () => '/admin/tokens' },
   { who: 'admin', name: 'API documentation', route: '/api/docs', path: () => '/api/docs' },
 ];
@@ -355,4 +356,12 @@ async function pairToolStates(page: Page, check: (label: string) => Promise<void
   await tailor.getByRole('button', { name: /^(Add session|Sitzung hinzufügen)$/ }).click();
   await tailor.getByRole('alert').waitFor();
   await check('a new session without a title');
+}
+
+/** A settings field out of range: marked, with its message, before anything is sent. */
+async function settingsRefused(page: Page, check: (label: string) => Promise<void>): Promise<void> {
+  await page.locator('input[name="staleAfterWeeks"]').fill('99');
+  await page.getByRole('button', { name: /^(Save settings|Einstellungen speichern)$/ }).click();
+  await page.locator('#staleAfterWeeks-error').waitFor();
+  await check('a setting out of range');
 }

@@ -11,6 +11,8 @@ export interface PeerEdge {
   b: number;
   weight: number;
   why: string;
+  /** Both from one department although the programme asks for different ones. */
+  sameDepartment: boolean;
 }
 
 const key = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
@@ -27,6 +29,7 @@ export const CANDIDATES_PER_PERSON = 30;
  * (`rules.sessionMinutes`), a group must have a weekly time for one.
  */
 export function peerRules(input: MatchInput) {
+  const differentDepartments = input.programme.rules.department === 'different';
   const forbidden = new Set(input.forbids.map(([a, b]) => key(a, b)));
   const before = new Set(input.history.map(([a, b]) => key(a, b)));
   const minutes = plannedMeetingMinutes(input);
@@ -43,6 +46,11 @@ export function peerRules(input: MatchInput) {
       x.profile.languages.some((language) => y.profile.languages.includes(language)) &&
       (minutes === undefined || canMeet([x, y], minutes)),
     metBefore: (x: MatchCandidate, y: MatchCandidate) => before.has(key(x.personId, y.personId)),
+    /** Whether the programme's rule of different departments keeps the two apart if it can. */
+    apart: (x: MatchCandidate, y: MatchCandidate) =>
+      differentDepartments &&
+      x.profile.department !== undefined &&
+      x.profile.department === y.profile.department,
     /** Whether a whole group has a weekly time in which its lunch can be planned. */
     meet: (people: MatchCandidate[]) => minutes === undefined || canMeet(people, minutes),
   };
@@ -52,11 +60,14 @@ export function peerRules(input: MatchInput) {
  * The pairs that may have lunch together, best first per person: a language in common, nobody
  * excluded or forbidden; different departments weigh more. People who met before are left out
  * — unless someone has met everyone they could meet: then the pool is exhausted for them, and
- * their earlier partners come back, at the lowest weight.
+ * their earlier partners come back, at the lowest weight. Where the programme asks for
+ * different departments (`rules.department: 'different'`), a colleague from one's own
+ * department is nobody new: meeting an earlier partner again comes first, and a pair of one
+ * department is marked `sameDepartment`, for the round to use only where nothing else works.
  */
 export function peerEdges(input: MatchInput): PeerEdge[] {
   const people = input.candidates;
-  const { possible, metBefore } = peerRules(input);
+  const { possible, metBefore, apart } = peerRules(input);
 
   const all: PeerEdge[][] = people.map(() => []);
   const fresh = people.map(() => 0);
@@ -65,10 +76,11 @@ export function peerEdges(input: MatchInput): PeerEdge[] {
       const y = people[b];
       if (!y || !possible(x, y)) continue;
       const met = metBefore(x, y);
-      const edge = { a, b, ...weigh(x, y, met) };
+      const sameDepartment = apart(x, y);
+      const edge = { a, b, ...weigh(x, y, met, sameDepartment), sameDepartment };
       all[a]?.push(edge);
       all[b]?.push(edge);
-      if (!met) {
+      if (!met && !sameDepartment) {
         fresh[a] = (fresh[a] ?? 0) + 1;
         fresh[b] = (fresh[b] ?? 0) + 1;
       }
@@ -76,7 +88,7 @@ export function peerEdges(input: MatchInput): PeerEdge[] {
   });
   // A repeat is allowed only where one of the two has nobody new left.
   const allowed = (e: PeerEdge) =>
-    !e.why.startsWith('Met before') || fresh[e.a] === 0 || fresh[e.b] === 0;
+    e.sameDepartment || !e.why.startsWith('Met before') || fresh[e.a] === 0 || fresh[e.b] === 0;
   const kept = new Set<PeerEdge>();
   for (const edges of all) {
     const best = edges
@@ -95,12 +107,21 @@ function spread(edge: PeerEdge, seed: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
-/** How much a lunch pair is worth, and why: other departments most, earlier partners least. */
+/**
+ * How much a lunch pair is worth, and why: other departments most, earlier partners least, and
+ * nothing where the programme asks for different departments and both work in the same one.
+ */
 export function weigh(
   x: MatchCandidate,
   y: MatchCandidate,
   met: boolean,
+  sameDepartment = false,
 ): { weight: number; why: string } {
+  if (sameDepartment)
+    return {
+      weight: 0,
+      why: `Both work in ${x.profile.department}; the programme asks for different departments, and nobody else was left.`,
+    };
   if (met) return { weight: 1, why: 'Met before; everyone else is taken or met already.' };
   const [dx, dy] = [x.profile.department, y.profile.department];
   if (dx && dy && dx !== dy) return { weight: 100, why: `They come from ${dx} and ${dy}.` };

@@ -24,11 +24,15 @@ export function proposeLunch(input: MatchInput): MatchProposal {
     return edgeOf.get(i < j ? `${i} ${j}` : `${j} ${i}`);
   };
 
+  // A pair of one department, where the programme asks for different ones, costs more than
+  // all other pairs together can be worth: the matching (most pairs first) then has as few of
+  // them as it can, and only then the best total.
+  const apart = -(100 * people.length + 1);
   const { mate } = maxWeightMatching(
     people.length,
     Int32Array.from(edges, (e) => e.a),
     Int32Array.from(edges, (e) => e.b),
-    Float64Array.from(edges, (e) => e.weight),
+    Float64Array.from(edges, (e) => (e.sameDepartment ? apart : e.weight)),
   );
   const groups: MatchCandidate[][] = [];
   mate.forEach((partner, i) => {
@@ -60,7 +64,8 @@ export function proposeLunch(input: MatchInput): MatchProposal {
 
 /**
  * The pair a person left over suits best as the third: they must be able to meet both, and all
- * three must have a time for lunch together.
+ * three must have a time for lunch together. A pair where they would meet someone of their own
+ * department, against the programme's rule, comes only after every other.
  */
 function bestGroup(
   person: MatchCandidate,
@@ -69,12 +74,15 @@ function bestGroup(
   meet: (people: MatchCandidate[]) => boolean,
 ): MatchCandidate[] | undefined {
   let best: MatchCandidate[] | undefined;
-  let bestWeight = -1;
+  let bestWeight = -Infinity;
   for (const members of groups) {
     if (members.length !== 2) continue;
     const edges = members.map((m) => between(person, m));
     if (edges.some((e) => !e) || !meet([...members, person])) continue;
-    const weight = edges.reduce((sum, e) => sum + (e?.weight ?? 0), 0);
+    const weight = edges.reduce(
+      (sum, e) => sum + (e?.sameDepartment ? -1000 : (e?.weight ?? 0)),
+      0,
+    );
     if (weight > bestWeight) {
       best = members;
       bestWeight = weight;

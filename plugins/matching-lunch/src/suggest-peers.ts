@@ -4,17 +4,18 @@ import { peerRules, weigh } from './peer-edges.js';
 /**
  * Self-service lunch: everyone the person may have lunch with, new people first and, among
  * them, other departments first (ties by id, so the order is stable). Earlier partners come
- * last, and only when nobody new is left.
+ * last, and only when nobody new is left; where the programme asks for different departments,
+ * colleagues from one’s own department come after everyone else.
  */
 export function suggestPeers(input: MatchInput, enrolmentId: string): Suggestions {
   const person = input.candidates.find((c) => c.enrolmentId === enrolmentId);
   if (!person) return [];
-  const { possible, metBefore } = peerRules(input);
+  const { possible, metBefore, apart } = peerRules(input);
   const others = input.candidates.filter((c) => c !== person && possible(person, c));
   const fresh = others.filter((c) => !metBefore(person, c));
   return (fresh.length ? fresh : others)
     .map((other) => {
-      const { weight, why } = weigh(person, other, metBefore(person, other));
+      const { weight, why } = weigh(person, other, metBefore(person, other), apart(person, other));
       return {
         enrolmentId: other.enrolmentId,
         score: weight,

@@ -181,3 +181,37 @@ t.test('where lunches are not planned, no common time neither bars nor weighs', 
     },
   ]);
 });
+
+t.test(
+  'with the rule of different departments, an earlier partner comes before a colleague',
+  async (t) => {
+    const people = [peer('a', 'IT'), peer('b', 'IT'), peer('c', 'Recht'), peer('d', 'Personal')];
+    const history: [string, string][] = [
+      ['person-a', 'person-c'],
+      ['person-a', 'person-d'],
+    ];
+    t.same(
+      await groupsOf(round(people, { history })),
+      ['a+b', 'c+d'],
+      'without the rule: someone new, even from the same department',
+    );
+    const rule = {
+      programme: {
+        id: 'lunch',
+        kind: 'peer-lunch' as const,
+        weights: {},
+        rules: { department: 'different' },
+      },
+    };
+    const groups = await groupsOf(round(people, { history, ...rule }));
+    t.notOk(groups.includes('a+b'), `with it no pair of one department: ${groups.join(', ')}`);
+    t.equal(groups.length, 2, 'and still everyone has lunch');
+
+    const three = [peer('a', 'IT'), peer('b', 'IT'), peer('c', 'IT'), peer('d', 'Recht')];
+    t.equal(
+      (await groupsOf(round(three, rule))).length,
+      2,
+      'where it cannot be avoided, colleagues share a lunch rather than eat alone',
+    );
+  },
+);

@@ -1,10 +1,11 @@
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ProgrammeSettings, ProgrammeSettingsChange } from '../data/admin-programmes.js';
 import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { channelLabel, formatLabel, languageName } from './programme-labels.js';
+import { criterionLabel } from './tandem-match-criteria.js';
 
 /** What the form hands to its page: the programme's name, description and settings. */
 export interface ProgrammeFormValue {
@@ -13,7 +14,23 @@ export interface ProgrammeFormValue {
   settings: ProgrammeSettingsChange;
 }
 
-type FieldName = 'name' | 'enrolmentClosesAt' | 'meetingLinkTemplate' | 'languages';
+type FieldName =
+  | 'name'
+  | 'enrolmentClosesAt'
+  | 'meetingLinkTemplate'
+  | 'languages'
+  | 'requestExpiryDays'
+  | 'staleAfterWeeks'
+  | `weight-${string}`;
+
+/** The criteria the built-in `weighted` strategy scores; a programme's own names are added. */
+const WEIGHTED_CRITERIA = ['skills', 'goals', 'availability', 'format', 'generation', 'department'];
+/** Whole numbers an admin types, with the range the server accepts (programme-settings.ts). */
+const RANGES = {
+  requestExpiryDays: [1, 30],
+  staleAfterWeeks: [1, 52],
+  weight: [0, 100],
+} as const;
 
 /** Languages offered as checkboxes; a programme's own codes are added to these. */
 const COMMON_LANGUAGES = ['de', 'en', 'fr', 'es', 'it', 'pl', 'tr', 'uk', 'ru', 'ar'];
@@ -65,6 +82,8 @@ export class TandemProgrammeForm extends LitElement {
   @property({ attribute: false }) accessor name = '';
   @property({ attribute: false }) accessor description = '';
   @property({ attribute: false }) accessor settings: Partial<ProgrammeSettings> = {};
+  /** The programme's matching strategy: the weighted one has criteria to weigh. */
+  @property() accessor strategy = '';
   /** All settings (programme page) or only the main ones (create wizard). */
   @property({ type: Boolean }) accessor full = false;
   @property() accessor submitLabel = '';
@@ -161,6 +180,7 @@ export class TandemProgrammeForm extends LitElement {
               .value=${s.location ?? ''} />
             <p class="hint" id="location-hint">${msg('Site or city.', { id: 'admin.form.locationHint' })}</p>
           </div>
+          ${this.full ? this.renderRoom(s) : nothing}
         </div>
         <div class="field">
           <label for="link">${msg('Meeting link template', { id: 'admin.form.link' })}</label>
@@ -174,6 +194,7 @@ export class TandemProgrammeForm extends LitElement {
         </div>
         ${this.full ? this.renderNotifications(s) : nothing}
       </fieldset>
+      ${this.full ? [this.renderMatching(s), this.renderSelfService(s), this.renderStalePairs(s)] : nothing}
       <div class="actions">
         <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.submitLabel}</button>
       </div>
@@ -285,6 +306,119 @@ export class TandemProgrammeForm extends LitElement {
       </fieldset>`;
   }
 
+  private renderRoom(s: Partial<ProgrammeSettings>) {
+    return html`<div class="field">
+      <label for="room">${msg('Meeting room', { id: 'settings.room' })}</label>
+      <input id="room" name="room" maxlength="200" aria-describedby="room-hint" .value=${s.room ?? ''} />
+      <p class="hint" id="room-hint">
+        ${msg('For meetings on site; it goes into every invitation. Empty: none.', { id: 'settings.roomHint' })}
+      </p>
+    </div>`;
+  }
+
+  private renderMatching(s: Partial<ProgrammeSettings>) {
+    const weights = s.weights ?? {};
+    const criteria =
+      this.strategy === 'weighted'
+        ? [...new Set([...WEIGHTED_CRITERIA, ...Object.keys(weights)])]
+        : Object.keys(weights);
+    return html`<fieldset>
+      <legend>${msg('Matching', { id: 'settings.matching' })}</legend>
+      <label>
+        <input type="checkbox" name="differentDepartments" aria-describedby="departments-rule-hint"
+          .checked=${s.differentDepartments ?? false} />
+        ${msg('Pair people from different departments only', { id: 'settings.differentDepartments' })}
+      </label>
+      <p class="hint" id="departments-rule-hint">
+        ${msg('Mentoring: whoever has nobody from another department stays without a partner. Lunch rounds: two people of one department share a lunch only where nothing else gives everyone a lunch.', { id: 'settings.differentDepartmentsHint' })}
+      </p>
+      ${criteria.length ? this.renderWeights(criteria, weights) : nothing}
+    </fieldset>`;
+  }
+
+  private renderWeights(criteria: string[], weights: Record<string, number>) {
+    return html`<fieldset aria-describedby="weights-hint">
+      <legend>${msg('Weight of each criterion', { id: 'settings.weights' })}</legend>
+      <p class="hint" id="weights-hint">
+        ${msg("A pair's score is the weighted mean of its criteria. 0 leaves a criterion out; empty: the strategy's default.", { id: 'settings.weightsHint' })}
+      </p>
+      <div class="grid">
+        ${criteria.map((name) => {
+          const field = `weight-${name}` as const;
+          return html`<div class="field">
+            <label for=${field}>${criterionLabel(name)}</label>
+            <input id=${field} name=${field} type="number" min="0" max="100" step="any" inputmode="decimal"
+              .value=${weights[name]?.toString() ?? ''}
+              aria-invalid=${this.problems[field] ? 'true' : 'false'}
+              aria-describedby=${this.problems[field] ? `${field}-error` : nothing} />
+            ${this.problemText(field)}
+          </div>`;
+        })}
+      </div>
+    </fieldset>`;
+  }
+
+  private renderSelfService(s: Partial<ProgrammeSettings>) {
+    return html`<fieldset>
+      <legend>${msg('Self-service', { id: 'settings.selfServiceLegend' })}</legend>
+      <label>
+        <input type="checkbox" name="selfService" aria-describedby="self-service-hint"
+          .checked=${s.selfService ?? false} />
+        ${msg('Participants choose their partner themselves', { id: 'settings.selfService' })}
+      </label>
+      <p class="hint" id="self-service-hint">
+        ${msg('They see their best suggestions and ask one of them, instead of (or before) a matching run.', { id: 'settings.selfServiceHint' })}
+      </p>
+      ${this.numberField('requestExpiryDays', s.requestExpiryDays ?? 7, {
+        label: msg('Days a request waits for an answer', { id: 'settings.requestExpiryDays' }),
+        hint: msg(
+          'Then the request lapses and the person asking gets their next suggestion. 1 to 30.',
+          { id: 'settings.requestExpiryDaysHint' },
+        ),
+      })}
+    </fieldset>`;
+  }
+
+  private renderStalePairs(s: Partial<ProgrammeSettings>) {
+    return html`<fieldset>
+      <legend>${msg('Pairs that stall or part', { id: 'settings.stale' })}</legend>
+      ${this.numberField('staleAfterWeeks', s.staleAfterWeeks ?? 6, {
+        label: msg('Weeks without a session before a pair is asked', {
+          id: 'settings.staleAfterWeeks',
+        }),
+        hint: msg(
+          'After so many weeks without a session marked done, both are asked whether to go on or find someone new. 1 to 52.',
+          { id: 'settings.staleAfterWeeksHint' },
+        ),
+      })}
+      <label>
+        <input type="checkbox" name="rematchAtOnce" aria-describedby="rematch-hint"
+          .checked=${s.rematchAtOnce ?? false} />
+        ${msg('Find new partners at once when a pair parts', { id: 'settings.rematchAtOnce' })}
+      </label>
+      <p class="hint" id="rematch-hint">
+        ${msg('Both are paired with someone from the open pool right away, instead of in the next matching run you start.', { id: 'settings.rematchAtOnceHint' })}
+      </p>
+    </fieldset>`;
+  }
+
+  private numberField(
+    field: 'requestExpiryDays' | 'staleAfterWeeks',
+    value: number,
+    text: { label: string; hint: string },
+  ) {
+    const [min, max] = RANGES[field];
+    const problem = this.problems[field];
+    return html`<div class="field">
+      <label for=${field}>${text.label}</label>
+      <input id=${field} name=${field} type="number" min=${min} max=${max} inputmode="numeric"
+        .value=${value.toString()} aria-invalid=${problem ? 'true' : 'false'}
+        aria-describedby=${problem ? `${field}-hint ${field}-error` : `${field}-hint`} />
+      <p class="hint" id="${field}-hint">${text.hint}</p>
+      ${this.problemText(field)}
+    </div>`;
+  }
+
   private problemText(field: FieldName) {
     const text = this.problems[field];
     return text ? html`<p class="error-text" id="${field}-error">${text}</p>` : nothing;
@@ -332,6 +466,17 @@ export class TandemProgrammeForm extends LitElement {
       settings.homeworkReminderHours = number('homeworkReminderHours') ?? 0;
       settings.feedbackPrompt = data.has('feedbackPrompt');
       settings.channels = data.getAll('channels').map(String);
+      settings.room = text('room');
+      settings.differentDepartments = data.has('differentDepartments');
+      settings.selfService = data.has('selfService');
+      settings.rematchAtOnce = data.has('rematchAtOnce');
+      settings.requestExpiryDays = number('requestExpiryDays') ?? Number.NaN;
+      settings.staleAfterWeeks = number('staleAfterWeeks') ?? Number.NaN;
+      settings.weights = Object.fromEntries(
+        [...data.keys()]
+          .filter((key) => key.startsWith('weight-') && text(key) !== '')
+          .map((key) => [key.slice('weight-'.length), Number(text(key))]),
+      );
     }
     const value = { name: text('name'), description: text('description'), settings };
     this.problems = checkForm(value);
@@ -376,7 +521,25 @@ function checkForm(value: ProgrammeFormValue): Partial<Record<FieldName, string>
       id: 'admin.form.languagesMissing',
     });
   }
+  for (const field of ['requestExpiryDays', 'staleAfterWeeks'] as const) {
+    const value = settings[field];
+    if (value !== undefined && !inRange(value, RANGES[field], true))
+      problems[field] = rangeProblem(RANGES[field]);
+  }
+  for (const [name, weight] of Object.entries(settings.weights ?? {}))
+    if (!inRange(weight, RANGES.weight, false))
+      problems[`weight-${name}`] = rangeProblem(RANGES.weight);
   return problems;
+}
+
+function inRange(value: number, [min, max]: readonly [number, number], whole: boolean): boolean {
+  return (
+    Number.isFinite(value) && value >= min && value <= max && (!whole || Number.isInteger(value))
+  );
+}
+
+function rangeProblem([min, max]: readonly [number, number]): string {
+  return msg(str`Please enter a number from ${min} to ${max}.`, { id: 'settings.outOfRange' });
 }
 
 /** An ISO instant as the local date a date input shows. */

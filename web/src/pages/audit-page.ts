@@ -12,6 +12,7 @@ import {
 } from '../data/audit.js';
 import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import { actionLabel, detailText, type Names, targetText } from './audit-texts.js';
 
 const PAGE_SIZE = 50;
 
@@ -57,7 +58,7 @@ export class TandemAuditPage extends LitElement {
       .nowrap {
         white-space: nowrap;
       }
-      td.details code {
+      td.details {
         overflow-wrap: anywhere;
       }
     `,
@@ -135,7 +136,7 @@ export class TandemAuditPage extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${page.events.map((event) => this.renderRow(event))}
+            ${page.events.map((event) => this.renderRow(event, page.names))}
           </tbody>
         </table>
       </div>
@@ -151,15 +152,17 @@ export class TandemAuditPage extends LitElement {
       </nav>`;
   }
 
-  private renderRow(event: AuditEvent) {
-    const target = event.targetType ? `${event.targetType} ${event.targetId ?? ''}` : '–';
-    const data = Object.keys(event.data).length > 0 ? JSON.stringify(event.data) : '';
+  private renderRow(event: AuditEvent, names: Names) {
+    const details = detailText(event, names);
     return html`<tr>
       <td class="nowrap">${formatTime(event.at)}</td>
-      <th scope="row" class="nowrap"><code>${event.action}</code></th>
+      <th scope="row">
+        ${actionLabel(event.action)}
+        <br /><code class="muted">${event.action}</code>
+      </th>
       <td>${event.actor?.name ?? msg('System or unknown', { id: 'audit.system' })}</td>
-      <td><code>${target}</code></td>
-      <td class="details">${data ? html`<code>${data}</code>` : '–'}</td>
+      <td>${targetText(event, names)}</td>
+      <td class="details">${details || '–'}</td>
     </tr>`;
   }
 

@@ -149,14 +149,25 @@ export class TandemHomePage extends LitElement {
             ? html`<ul class="cards">
               ${open.map((p) => this.renderOpen(p))}
             </ul>`
-            : html`<p class="empty">
-              ${msg(
-                'No programme is open for enrolment right now. You will hear about new ones in your inbox.',
-                { id: 'home.open.empty' },
-              )}
-            </p>`
+            : html`<p class="empty">${this.noneOpenText(mine)}</p>`
         }
       </section>`;
+  }
+
+  /**
+   * Why nothing is listed as open: a programme above may still be badged "enrolment open", as
+   * the person has joined it already; then the page says so instead of "nothing is open".
+   */
+  private noneOpenText(mine: ParticipantProgramme[]): string {
+    if (mine.some((p) => p.canEnrol && p.enrolment?.state === 'active'))
+      return msg(
+        'You have joined every programme that is open for enrolment. You will hear about new ones in your inbox.',
+        { id: 'home.open.allJoined' },
+      );
+    return msg(
+      'No programme is open for enrolment right now. You will hear about new ones in your inbox.',
+      { id: 'home.open.empty' },
+    );
   }
 
   private renderOpen(programme: ParticipantProgramme) {
@@ -198,7 +209,7 @@ export class TandemHomePage extends LitElement {
       <h3 id=${id}>${programme.name}</h3>
       <ul class="facts">
         <li><span class="badge">${kindLabel(programme.kind)}</span></li>
-        <li>${programmeStateLabel(programme.state)}</li>
+        <li>${stateText(programme)}</li>
       </ul>
       <p>
         ${
@@ -367,6 +378,24 @@ export class TandemHomePage extends LitElement {
 function shortText(text: string): string {
   const first = text.split(/\n\s*\n/)[0] ?? text;
   return first.length > 280 ? `${first.slice(0, 277).trimEnd()}…` : first;
+}
+
+/**
+ * The programme's stage as the card badges it. "Enrolment open" only while it is: a programme
+ * in enrolment whose window has closed or not yet opened says so, as the list of open ones does.
+ */
+function stateText(programme: ParticipantProgramme): string {
+  const now = Date.now();
+  if (programme.state === 'enrolment') {
+    const { enrolmentOpensAt: opens, enrolmentClosesAt: closes } = programme;
+    if (closes && Date.parse(closes) < now)
+      return msg('Enrolment closed', { id: 'home.state.enrolmentClosed' });
+    if (opens && Date.parse(opens) > now) {
+      const date = formatDate(opens, 'long');
+      return msg(str`Enrolment opens on ${date}`, { id: 'home.state.enrolmentOpens' });
+    }
+  }
+  return programmeStateLabel(programme.state);
 }
 
 declare global {

@@ -1,17 +1,19 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEvent } from './audit-event.js';
+import { auditNames } from './audit-names.js';
 import type { AuditEventView, AuditFilter, AuditPage } from './audit-schemas.js';
 
 /** Audit events for admins, newest first, one page of those matching the filter. */
 export async function listAuditEvents(em: EntityManager, filter: AuditFilter): Promise<AuditPage> {
-  const [events, total] = await em.fork().findAndCount(AuditEvent, where(filter), {
+  const fork = em.fork();
+  const [events, total] = await fork.findAndCount(AuditEvent, where(filter), {
     populate: ['actor'],
     orderBy: { at: 'desc', id: 'desc' },
     limit: filter.limit,
     offset: filter.offset,
   });
-  return { total, events: events.map(view) };
+  return { total, events: events.map(view), names: await auditNames(fork, events) };
 }
 
 function where(filter: AuditFilter): FilterQuery<AuditEvent> {

@@ -19,6 +19,10 @@ export const AuditPageSchema = Type.Object({
   /** How many events match the filter, over all pages. */
   total: Type.Integer(),
   events: Type.Array(AuditEventSchema),
+  names: Type.Record(Type.String(), Type.String(), {
+    description:
+      "Display names by id for the programmes, people (also by enrolment id) and pairs (their programme's name) that the events name as target or in their data.",
+  }),
 });
 export type AuditPage = Static<typeof AuditPageSchema>;
 

@@ -20,7 +20,7 @@ const enrolmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(ParticipantProgrammeSchema) },
       },
     },
-    async (request) => listMyProgrammes(app.orm.em, signedIn(request)),
+    async (request) => listMyProgrammes(app.orm.em, signedIn(request), app.plugins),
   );
   app.get(
     '/api/programmes/:id',
@@ -32,7 +32,8 @@ const enrolmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ParticipantProgrammeSchema, 404: ErrorSchema },
       },
     },
-    async (request) => getMyProgramme(app.orm.em, signedIn(request).id, request.params.id),
+    async (request) =>
+      getMyProgramme(app.orm.em, signedIn(request).id, request.params.id, app.plugins),
   );
   app.put(
     '/api/programmes/:id/enrolment',

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import { ServiceError } from '../../service-error.js';
 import { Match } from '../matching/match.js';
 import type { MeetingDependencies } from '../meetings/meeting-notices.js';
@@ -6,7 +7,7 @@ import { dissolvePair } from '../pairs/dissolve-pair.js';
 import { EMPTY_PROFILE, type Profile } from '../profiles/profile-schema.js';
 import { checkProfile, getProfile, saveProfile } from '../profiles/profile-service.js';
 import { Programme } from '../programmes/programme.js';
-import { programmeSettings } from '../programmes/programme-service.js';
+import { curriculumDefaults, programmeSettings } from '../programmes/programme-service.js';
 import { User } from '../users/user.js';
 import { eligibilityProblem } from './eligibility.js';
 import { Enrolment } from './enrolment.js';
@@ -16,13 +17,13 @@ import { enrolmentClosedReason } from './enrolment-window.js';
 /** What a participant's view of a programme reads of it and of their enrolment. */
 type ProgrammeFields = Pick<
   Programme,
-  'id' | 'name' | 'description' | 'kind' | 'state' | 'matchingStrategy' | 'settings'
+  'id' | 'name' | 'description' | 'kind' | 'state' | 'curriculum' | 'matchingStrategy' | 'settings'
 >;
 type EnrolmentFields = Pick<Enrolment, 'role' | 'state' | 'profile' | 'createdAt' | 'updatedAt'>;
 
 /** The open programmes and the person's own, each with the person's enrolment if any. */
-const MY_PROGRAMMES_SQL = `SELECT p.id, p.name, p.description, p.kind, p.state, p.matching_strategy,
-    p.settings, e.role, e.state AS enrolment_state, e.profile, e.created_at, e.updated_at
+const MY_PROGRAMMES_SQL = `SELECT p.id, p.name, p.description, p.kind, p.state, p.curriculum,
+    p.matching_strategy, p.settings, e.role, e.state AS enrolment_state, e.profile, e.created_at, e.updated_at
   FROM programme p LEFT JOIN enrolment e ON e.programme_id = p.id AND e.user_id = ?
   WHERE e.id IS NOT NULL OR p.state = 'enrolment'
   ORDER BY p.created_at DESC, p.id`;
@@ -33,6 +34,7 @@ interface MyProgrammeRow {
   description: string;
   kind: Programme['kind'];
   state: Programme['state'];
+  curriculum: string;
   matching_strategy: string;
   settings: Record<string, unknown>;
   role: Enrolment['role'] | null;
@@ -51,6 +53,7 @@ interface MyProgrammeRow {
 export async function listMyProgrammes(
   em: EntityManager,
   user: User,
+  plugins: PluginRegistry,
   now = new Date(),
 ): Promise<ParticipantProgramme[]> {
   const rows: MyProgrammeRow[] = await em.execute(MY_PROGRAMMES_SQL, [user.id]);
@@ -58,7 +61,7 @@ export async function listMyProgrammes(
     const programme: ProgrammeFields = { ...row, matchingStrategy: row.matching_strategy };
     const enrolment = enrolmentOf(row);
     if (!enrolment && eligibilityProblem(programmeSettings(programme).eligibility, user)) return [];
-    return [participantView(programme, user, enrolment, now)];
+    return [participantView(programme, user, enrolment, plugins, now)];
   });
 }
 
@@ -78,11 +81,12 @@ export async function getMyProgramme(
   em: EntityManager,
   userId: string,
   programmeId: string,
+  plugins: PluginRegistry,
   now = new Date(),
 ): Promise<ParticipantProgramme> {
   const fork = em.fork();
   const { user, programme, enrolment } = await visible(fork, userId, programmeId);
-  return participantView(programme, user, enrolment, now);
+  return participantView(programme, user, enrolment, plugins, now);
 }
 
 /** What an enrolment would become, after every check of {@link enrol}. */
@@ -228,9 +232,10 @@ function participantView(
   programme: ProgrammeFields,
   user: User,
   enrolment: EnrolmentFields | undefined | null,
+  plugins: PluginRegistry,
   now: Date,
 ): ParticipantProgramme {
-  const settings = programmeSettings(programme);
+  const settings = programmeSettings(programme, curriculumDefaults(plugins, programme.curriculum));
   const whyNot =
     enrolmentClosedReason(programme, settings, now) ??
     eligibilityProblem(settings.eligibility, user);

@@ -60,6 +60,7 @@ export async function matchInput(
         format: settings.format,
         sessionMinutes: settings.sessionMinutes,
         ...(settings.maxTandems ? { maxTandems: settings.maxTandems } : {}),
+        ...(settings.differentDepartments ? { department: 'different' } : {}),
       },
     },
     candidates: enrolments.map((enrolment) => candidate(enrolment, settings.menteesPerMentor)),

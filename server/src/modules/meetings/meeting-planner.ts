@@ -267,7 +267,8 @@ function place(match: Match): { location: string | null; link: string | null } {
   const remote = settings.format !== 'on-site';
   const template = settings.meetingLinkTemplate;
   return {
-    location: onSite ? (settings.room ?? settings.location ?? null) : null,
+    // The admin's form saves an emptied field as '': that is no room, and no site either.
+    location: onSite ? settings.room || settings.location || null : null,
     // A random room name, so nobody guesses another pair's room from theirs.
     link: remote && template ? template.replace('{meeting}', randomBytes(6).toString('hex')) : null,
   };

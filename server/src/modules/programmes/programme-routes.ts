@@ -23,13 +23,14 @@ const errors = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 /** Admins create programmes from curriculum templates, change them, and move them along. */
 const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const admin = { access: 'admin' } as const;
+  const deps = () => ({ em: app.orm.em, plugins: app.plugins });
   app.get(
     '/api/admin/programmes',
     {
       config: admin,
       schema: { operationId: 'listProgrammes', response: { 200: Type.Array(ProgrammeSchema) } },
     },
-    async () => listProgrammes(app.orm.em),
+    async () => listProgrammes(deps()),
   );
   app.post(
     '/api/admin/programmes',
@@ -42,8 +43,7 @@ const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const deps = { em: app.orm.em, plugins: app.plugins };
-      const created = await createProgramme(deps, signedIn(request).id, request.body);
+      const created = await createProgramme(deps(), signedIn(request).id, request.body);
       return reply.code(201).send(created);
     },
   );
@@ -57,7 +57,7 @@ const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ProgrammeSchema, 404: ErrorSchema },
       },
     },
-    async (request) => getProgramme(app.orm.em, request.params.id),
+    async (request) => getProgramme(deps(), request.params.id),
   );
   app.patch(
     '/api/admin/programmes/:id',
@@ -71,7 +71,7 @@ const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      updateProgramme(app.orm.em, signedIn(request).id, request.params.id, request.body),
+      updateProgramme(deps(), signedIn(request).id, request.params.id, request.body),
   );
   app.post(
     '/api/admin/programmes/:id/transitions',
@@ -85,7 +85,7 @@ const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      transitionProgramme(app.orm.em, signedIn(request).id, request.params.id, request.body.to),
+      transitionProgramme(deps(), signedIn(request).id, request.params.id, request.body.to),
   );
 };
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ProgrammeDefaults } from '@tandem/plugin-sdk';
 import { lockRows } from '../../db/lock-rows.js';
 import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import { ServiceError } from '../../service-error.js';
@@ -51,12 +52,12 @@ export async function createProgramme(
   });
   await fork.flush();
   await audit(em, actorId, programme.id, 'programme.created', { curriculum: input.curriculum });
-  return view(programme, 0);
+  return view(programme, plugins, 0);
 }
 
 /** @throws ServiceError not-found, conflict for a closed programme, invalid settings. */
 export async function updateProgramme(
-  em: EntityManager,
+  { em, plugins }: ProgrammeDependencies,
   actorId: string,
   id: string,
   change: UpdateProgramme,
@@ -72,14 +73,19 @@ export async function updateProgramme(
     return tx.assign(programme, {
       ...fields,
       ...(settings
-        ? { settings: checkedSettings({ ...programmeSettings(programme), ...settings }) }
+        ? {
+            settings: checkedSettings({
+              ...programmeSettings(programme, curriculumDefaults(plugins, programme.curriculum)),
+              ...settings,
+            }),
+          }
         : {}),
     });
   });
   await audit(em, actorId, id, 'programme.updated', {
     fields: [...Object.keys(fields), ...Object.keys(settings ?? {}).map((f) => `settings.${f}`)],
   });
-  return viewWithCount(fork, programme);
+  return viewWithCount(fork, plugins, programme);
 }
 
 /**
@@ -89,7 +95,7 @@ export async function updateProgramme(
  * @throws ServiceError not-found, or conflict naming the states it may go to instead.
  */
 export async function transitionProgramme(
-  em: EntityManager,
+  { em, plugins }: ProgrammeDependencies,
   actorId: string,
   id: string,
   to: ProgrammeState,
@@ -105,38 +111,49 @@ export async function transitionProgramme(
     return { programme, from };
   });
   await audit(em, actorId, id, 'programme.state-changed', { from, to });
-  return viewWithCount(fork, programme);
+  return viewWithCount(fork, plugins, programme);
 }
 
 /** Every programme, newest first. */
-export async function listProgrammes(em: EntityManager): Promise<ProgrammeView[]> {
+export async function listProgrammes({
+  em,
+  plugins,
+}: ProgrammeDependencies): Promise<ProgrammeView[]> {
   const fork = em.fork();
   const programmes = await fork.find(Programme, {}, { orderBy: { createdAt: 'desc', id: 'asc' } });
   const counts = await participantCounts(fork);
-  return programmes.map((p) => view(p, counts.get(p.id) ?? 0));
+  return programmes.map((p) => view(p, plugins, counts.get(p.id) ?? 0));
 }
 
 /** @throws ServiceError not-found. */
-export async function getProgramme(em: EntityManager, id: string): Promise<ProgrammeView> {
+export async function getProgramme(
+  { em, plugins }: ProgrammeDependencies,
+  id: string,
+): Promise<ProgrammeView> {
   const fork = em.fork();
-  return viewWithCount(fork, await found(fork, id));
+  return viewWithCount(fork, plugins, await found(fork, id));
 }
 
 /**
  * A programme's settings as they are stored, completed where an older or hand-made row lacks a
- * field, so that every reader sees the whole schema.
+ * field, so that every reader sees the whole schema: from its curriculum's defaults where the
+ * caller has them (so that a participant reads the figures of the plan they will get), else
+ * from general ones.
  */
 export function programmeSettings(
   programme: Pick<Programme, 'matchingStrategy' | 'settings'>,
+  curriculum?: ProgrammeDefaults,
 ): ProgrammeSettings {
-  const fallback = defaultSettings({
-    sessionCount: 6,
-    sessionMinutes: 60,
-    cadenceWeeks: 2,
-    durationWeeks: 12,
-    matchingStrategy: programme.matchingStrategy,
-    channels: [],
-  });
+  const fallback = defaultSettings(
+    curriculum ?? {
+      sessionCount: 6,
+      sessionMinutes: 60,
+      cadenceWeeks: 2,
+      durationWeeks: 12,
+      matchingStrategy: programme.matchingStrategy,
+      channels: [],
+    },
+  );
   // Written only through this service (checked by the routes' schemas) or the demo seed.
   return { ...fallback, ...(programme.settings as Partial<ProgrammeSettings>) };
 }
@@ -147,6 +164,14 @@ async function found(em: EntityManager, id: string): Promise<Programme> {
   return programme;
 }
 
+/** The defaults of the programme's curriculum, while its plugin is active. */
+export function curriculumDefaults(
+  plugins: PluginRegistry,
+  curriculum: string,
+): ProgrammeDefaults | undefined {
+  return plugins.get('curriculum', curriculum)?.definition.defaults;
+}
+
 /** Rules across settings that the schema cannot say. */
 function checkedSettings(settings: ProgrammeSettings): ProgrammeSettings {
   const { enrolmentOpensAt: opens, enrolmentClosesAt: closes } = settings;
@@ -155,12 +180,16 @@ function checkedSettings(settings: ProgrammeSettings): ProgrammeSettings {
   return settings;
 }
 
-async function viewWithCount(em: EntityManager, programme: Programme): Promise<ProgrammeView> {
+async function viewWithCount(
+  em: EntityManager,
+  plugins: PluginRegistry,
+  programme: Programme,
+): Promise<ProgrammeView> {
   const counts = await participantCounts(em, [programme.id]);
-  return view(programme, counts.get(programme.id) ?? 0);
+  return view(programme, plugins, counts.get(programme.id) ?? 0);
 }
 
-function view(programme: Programme, participants: number): ProgrammeView {
+function view(programme: Programme, plugins: PluginRegistry, participants: number): ProgrammeView {
   return {
     id: programme.id,
     name: programme.name,
@@ -170,7 +199,7 @@ function view(programme: Programme, participants: number): ProgrammeView {
     nextStates: nextStates(programme.state),
     curriculum: programme.curriculum,
     matchingStrategy: programme.matchingStrategy,
-    settings: programmeSettings(programme),
+    settings: programmeSettings(programme, curriculumDefaults(plugins, programme.curriculum)),
     participants,
     createdAt: programme.createdAt.toISOString(),
     updatedAt: programme.updatedAt.toISOString(),

@@ -93,6 +93,10 @@ export const ProgrammeSettingsSchema = Type.Object(
       description:
         'Weeks without a session marked done after which a pair is asked whether to go on or rematch.',
     }),
+    differentDepartments: Type.Boolean({
+      description:
+        'Pair people from different departments only: the matching strategy gets the rule `department: "different"`. The weighted strategy then leaves out whoever has nobody else; lunch rounds group two people of one department only where nothing else works.',
+    }),
     weights: Type.Record(Type.String({ minLength: 1 }), Type.Number({ minimum: 0, maximum: 100 }), {
       description: 'Weight per matching criterion.',
     }),
@@ -132,6 +136,7 @@ export function defaultSettings(defaults: ProgrammeDefaults): ProgrammeSettings 
     nudgeAfterDays: 3,
     homeworkReminderHours: 48,
     staleAfterWeeks: 6,
+    differentDepartments: false,
     weights: { ...defaults.weights },
     channels: [...defaults.channels],
   };
