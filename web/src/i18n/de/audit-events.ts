@@ -9,7 +9,7 @@ export const templates = {
   'auditEvent.enrolmentsImported': 'Anmeldungen importiert',
   'auditEvent.reportExported': 'Bericht exportiert',
   'auditEvent.enrolledByAdmin': 'Von der Verwaltung angemeldet',
-  'auditEvent.matchingRequested': 'Zuordnung gestartet',
+  'auditEvent.matchingRequested': 'Matching gestartet',
   'auditEvent.matchingPublished': 'Tandems veröffentlicht',
   'auditEvent.rematched': 'Sofort neue Tandem-Partner gefunden',
   'auditEvent.pinned': 'Tandem festgehalten',
