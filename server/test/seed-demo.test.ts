@@ -2,6 +2,12 @@ import t from 'tap';
 import { openOrm } from '../src/db/orm.js';
 import { DEMO_DEPARTMENTS, DEMO_PEOPLE } from '../src/demo/demo-people.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
+import { Programme } from '../src/modules/programmes/programme.js';
+import {
+  curriculumDefaults,
+  programmeSettings,
+} from '../src/modules/programmes/programme-service.js';
+import { buildTestApp } from './helpers/build-test-app.js';
 import { createTestDatabase, sql } from './helpers/database.js';
 
 t.test('any two demo people share at least two hours on some weekday', async (t) => {
@@ -92,4 +98,28 @@ t.test('a database with a real organisation gets no demo data', async (t) => {
   t.teardown(() => orm.close());
   t.equal(await seedDemo(orm.em.fork()), undefined);
   t.same(await sql(url, 'SELECT 1 FROM app_user'), []);
+});
+
+t.test('the demo programmes run on their curricula’s figures, as the pages say', async (t) => {
+  const app = await buildTestApp(t);
+  await seedDemo(app.orm.em.fork(), (curriculum) => curriculumDefaults(app.plugins, curriculum));
+  const programmes = await app.orm.em.fork().find(Programme, {});
+  t.equal(programmes.length, 3);
+  for (const programme of programmes) {
+    const defaults = curriculumDefaults(app.plugins, programme.curriculum);
+    if (!defaults) throw new Error(`no curriculum ${programme.curriculum}`);
+    // What the lunch scheduler, the planner and the matching read: the stored settings alone.
+    const { sessionCount, sessionMinutes, cadenceWeeks, durationWeeks } =
+      programmeSettings(programme);
+    t.same(
+      { sessionCount, sessionMinutes, cadenceWeeks, durationWeeks },
+      {
+        sessionCount: defaults.sessionCount,
+        sessionMinutes: defaults.sessionMinutes,
+        cadenceWeeks: defaults.cadenceWeeks,
+        durationWeeks: defaults.durationWeeks,
+      },
+      `${programme.name} (${programme.curriculum})`,
+    );
+  }
 });

@@ -1,4 +1,5 @@
 import closeWithGrace from 'close-with-grace';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
@@ -10,6 +11,7 @@ import { createLogger, type Log } from '../logger.js';
 import { servingProbe, startManagement } from '../management/management-server.js';
 import { createMetrics } from '../metrics/metrics.js';
 import { rotateNotes } from '../modules/pairs/note-rotation.js';
+import { curriculumDefaults } from '../modules/programmes/programme-service.js';
 import { checkNoteKeys } from './note-key-check.js';
 
 export interface StartOptions {
@@ -81,8 +83,8 @@ export async function startCommand(config: Config, { demo }: StartOptions): Prom
   try {
     await migrateFor(config, database.url, log);
     await encryptLegacyNotes(database.url, config, log);
-    if (demo) await seedDemoOnce(database.url, log);
     app = await buildApp({ ...config, databaseUrl: database.url, demo }, { log, metrics });
+    if (demo) await seedDemoOnce(app, log);
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     stopping = true;
@@ -134,17 +136,15 @@ async function encryptLegacyNotes(url: string, config: Config, log: Log): Promis
   }
 }
 
-async function seedDemoOnce(url: string, log: Log): Promise<void> {
-  const orm = await openOrm(url);
-  try {
-    const seeded = await seedDemo(orm.em.fork());
-    log.info(
-      seeded ? { people: seeded.people } : {},
-      seeded ? 'demo organisation seeded' : 'demo data already present',
-    );
-  } finally {
-    await orm.close();
-  }
+/** Seeds the demo once the app has loaded its plugins, so programmes get their curricula's figures. */
+async function seedDemoOnce(app: FastifyInstance, log: Log): Promise<void> {
+  const seeded = await seedDemo(app.orm.em.fork(), (curriculum) =>
+    curriculumDefaults(app.plugins, curriculum),
+  );
+  log.info(
+    seeded ? { people: seeded.people } : {},
+    seeded ? 'demo organisation seeded' : 'demo data already present',
+  );
 }
 
 function listenError(error: unknown, config: Config): unknown {

@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ProgrammeDefaults } from '@tandem/plugin-sdk';
 import { AuditEvent } from '../modules/audit/audit-event.js';
 import { Enrolment } from '../modules/enrolment/enrolment.js';
 import { ORGANISATION_ID, Organisation } from '../modules/organisation/organisation.js';
 import { Programme } from '../modules/programmes/programme.js';
+import { defaultSettings } from '../modules/programmes/programme-settings.js';
 import { User } from '../modules/users/user.js';
 import { DEMO_PEOPLE, type DemoPerson, demoEmail } from './demo-people.js';
 
@@ -26,14 +28,25 @@ const DEMO_CHANNELS = ['in-app', 'email'];
 /** Lock key so that two processes starting with --demo at once seed only once. */
 const SEED_LOCK = 7_310_002;
 
+/** A curriculum's defaults, from its plugin; undefined while the plugin is not loaded. */
+export type CurriculumDefaults = (curriculum: string) => ProgrammeDefaults | undefined;
+
 /**
  * Seeds the demo organisation, its people and three programmes, in one transaction and only
  * into a database that has no organisation yet. Returns what it created, or undefined when the
  * database already had an organisation (demo or real) and nothing was touched.
+ *
+ * @param defaultsOf gives each programme its curriculum's figures (sessions, cadence, length),
+ *   as a programme an admin creates has them; without it they are left to the fallbacks.
  */
 export async function seedDemo(
   em: EntityManager,
+  defaultsOf: CurriculumDefaults = () => undefined,
 ): Promise<{ people: number; programmes: number } | undefined> {
+  const settings = (curriculum: string, chosen: Record<string, unknown>) => {
+    const defaults = defaultsOf(curriculum);
+    return defaults ? { ...defaultSettings(defaults), ...chosen } : chosen;
+  };
   return em.transactional(async (tx) => {
     await tx.execute('SELECT pg_advisory_xact_lock(?)', [SEED_LOCK]);
     if (await tx.count(Organisation, { id: ORGANISATION_ID })) return undefined;
@@ -55,7 +68,7 @@ export async function seedDemo(
         curriculum: 'half-year',
         matchingStrategy: 'weighted',
         createdBy: admin,
-        settings: {
+        settings: settings('half-year', {
           channels: DEMO_CHANNELS,
           // Hybrid, as most agencies run it: a room for those on site, a video room for the rest,
           // so that every invitation says where.
@@ -65,7 +78,7 @@ export async function seedDemo(
             'Digitale Kompetenz der Führungsebene stärken',
             'Austausch zwischen den Generationen',
           ],
-        },
+        }),
       }),
       tx.create(Programme, {
         name: 'Mystery Lunch',
@@ -75,7 +88,10 @@ export async function seedDemo(
         curriculum: 'lunch-rounds',
         matchingStrategy: 'lunch',
         createdBy: admin,
-        settings: { channels: DEMO_CHANNELS, budget: 'Essensgutschein 15 €' },
+        settings: settings('lunch-rounds', {
+          channels: DEMO_CHANNELS,
+          budget: 'Essensgutschein 15 €',
+        }),
       }),
       tx.create(Programme, {
         name: 'Q&A-Schnellstart: KI im Arbeitsalltag',
@@ -85,7 +101,7 @@ export async function seedDemo(
         curriculum: 'qa-quickstart',
         matchingStrategy: 'weighted',
         createdBy: admin,
-        settings: { channels: DEMO_CHANNELS },
+        settings: settings('qa-quickstart', { channels: DEMO_CHANNELS }),
       }),
     ];
     const [reverse, lunch] = programmes;

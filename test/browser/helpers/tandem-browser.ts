@@ -16,6 +16,7 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
 import type { Test } from 'tap';
 import { seedDemo } from '../../../server/src/demo/seed-demo.js';
 import { freePort } from '../../../server/src/free-port.js';
+import { curriculumDefaults } from '../../../server/src/modules/programmes/programme-service.js';
 import { buildTestApp } from '../../../server/test/helpers/build-test-app.js';
 import { createTestDatabase } from '../../../server/test/helpers/database.js';
 
@@ -76,7 +77,7 @@ export async function startTandem(
       ...options.env,
     },
   });
-  await seedDemo(app.orm.em.fork());
+  await seedDemo(app.orm.em.fork(), (curriculum) => curriculumDefaults(app.plugins, curriculum));
   await app.listen({ host: '127.0.0.1', port });
   const browser = await launchBrowser();
   // Teardowns run last-in first-out: the browser (and its /ws connections) goes before the app.
