@@ -1,13 +1,53 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
 import { DEMO_PEOPLE, demoEmail } from '../../demo/demo-people.js';
-import { DEMO_ISSUER } from '../../demo/seed-demo.js';
+import { DEMO_ISSUER, reverseRole } from '../../demo/seed-demo.js';
 import { loginSettings, type SignInSettings } from '../login-settings.js';
 import type { DevIdp } from './dev-idp.js';
+import type { LoginPageGroup } from './pages.js';
 
 /** The demo's HR admin (see demo-people.ts): the one persona in the admin group. */
 const DEMO_ADMIN_SUBJECT = 'demo-02';
 const ADMIN_GROUP = 'tandem-admin';
+
+/**
+ * The demo sign-in page's headings: who to pick to see Tandem as HR, as either side of the
+ * seeded reverse mentoring programme, or as someone who has not enrolled yet.
+ */
+const PERSONA_GROUPS: LoginPageGroup[] = [
+  {
+    id: 'admin',
+    title: { de: 'HR-Administration', en: 'HR admin' },
+    hint: {
+      de: 'Richtet Programme ein, bildet die Tandems und sieht die Berichte.',
+      en: 'Sets up programmes, forms the tandems and sees the reports.',
+    },
+  },
+  {
+    id: 'mentor',
+    title: { de: 'Mentorinnen und Mentoren', en: 'Mentors' },
+    hint: {
+      de: 'Nachwuchskräfte, die Führungskräften Digitales zeigen; angemeldet bei „Digital fit“.',
+      en: 'Young staff who show leaders digital tools; enrolled in “Digital fit”.',
+    },
+  },
+  {
+    id: 'mentee',
+    title: { de: 'Mentees', en: 'Mentees' },
+    hint: {
+      de: 'Führungskräfte, die von Jüngeren lernen; angemeldet bei „Digital fit“.',
+      en: 'Leaders who learn from younger colleagues; enrolled in “Digital fit”.',
+    },
+  },
+  {
+    id: 'not-enrolled',
+    title: { de: 'Noch nicht angemeldet', en: 'Not yet enrolled' },
+    hint: {
+      de: 'Noch in keinem Mentoring-Programm: So sehen Sie die Anmeldung von Anfang an.',
+      en: 'Not in a mentoring programme yet: see enrolment from the start.',
+    },
+  },
+];
 
 /**
  * Sign-in for `tandem start --demo` without OIDC_ISSUER: the development IdP at
@@ -42,7 +82,10 @@ export async function demoSignIn(config: Config): Promise<{ idp: DevIdp; login: 
       title: person.title,
       groups: person.subject === DEMO_ADMIN_SUBJECT ? [ADMIN_GROUP] : [],
       locale: person.locale,
+      group:
+        person.subject === DEMO_ADMIN_SUBJECT ? 'admin' : (reverseRole(person) ?? 'not-enrolled'),
     })),
+    groups: PERSONA_GROUPS,
   });
   return {
     idp,
