@@ -166,6 +166,7 @@ export function createDevIdp(options: DevIdpOptions): DevIdp {
         res,
         400,
         renderErrorPage(
+          page,
           'invalid_request',
           'expected a form (application/x-www-form-urlencoded) of at most 16 KiB',
         ),
