@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { TaskList } from 'graphile-worker';
 import apiTokenRoutes from './auth/api-token-routes.js';
 import authPlugin from './auth/auth-plugin.js';
@@ -17,6 +17,7 @@ import errorHandler from './http/error-handler.js';
 import jsonBody from './http/json-body.js';
 import openapi from './http/openapi.js';
 import rejectNul from './http/reject-nul.js';
+import requestLog from './http/request-log.js';
 import securityHeaders from './http/security-headers.js';
 import webApp from './http/web-app.js';
 import { taskSettings } from './jobs/task-dependencies.js';
@@ -85,9 +86,12 @@ export async function buildApp(
     // Health probes and the like may arrive while a shutdown drains; answer them with 503.
     return503OnClosing: true,
     trustProxy: config.trustProxy,
+    // One line per request, at a level that fits it (http/request-log.ts).
+    logController: new LogController({ disableRequestLogging: true }),
   });
 
   await app.register(errorHandler);
+  await app.register(requestLog, { everyRequest: config.env === 'production' });
   await app.register(jsonBody);
   await app.register(rejectNul);
   await app.register(securityHeaders, {
