@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import t, { type Test } from 'tap';
 import {
   checkA11y,
+  focused,
   type Language,
   startTandem,
   type TandemSite,
@@ -50,6 +51,16 @@ async function pickPersona(page: Page, language: Language) {
   await page.getByRole('button', { name: WORDS[language].signOut, exact: true }).waitFor();
 }
 
+/** Presses Tab until the focused element's text fits `wanted` (at most 80 times). */
+async function tabTo(page: Page, wanted: (text: string) => boolean) {
+  for (let presses = 0; presses < 80; presses++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    if (now && wanted(now.text)) return now;
+  }
+  throw new Error('Tab never reached the element');
+}
+
 async function signsInWhenOpenedAt(t: Test, site: TandemSite, origin: string) {
   const page = await site.open(t, { language: 'de' });
   await startSignIn(page, origin, '/accessibility', 'de');
@@ -68,6 +79,21 @@ t.test('signing in', async (t) => {
     signsInWhenOpenedAt(t, site, `http://127.0.0.1:${site.port}`),
   );
   await t.test('opened by localhost', (t) => signsInWhenOpenedAt(t, site, site.url));
+
+  await t.test('opened by 127.0.0.1, with the keyboard only', async (t) => {
+    const page = await site.open(t, { language: 'de' });
+    await page.goto(`http://127.0.0.1:${site.port}/accessibility`);
+    await tabTo(page, (text) => text === WORDS.de.signIn);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname.startsWith('/dev-idp/interaction/'));
+    const persona = await tabTo(page, (text) => text.startsWith(PERSONA));
+    t.equal(persona.tag, 'button', 'each persona is a button');
+    t.ok(persona.outlineWidth > 0 && persona.outlineStyle !== 'none', 'with a visible focus');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.pathname.startsWith('/dev-idp'));
+    await page.getByRole('button', { name: WORDS.de.signOut, exact: true }).waitFor();
+    t.equal(new URL(page.url()).origin, site.url, 'signed in at PUBLIC_URL');
+  });
 
   for (const language of ['de', 'en'] as const) {
     await t.test(`the demo sign-in page and the failure page in ${language}`, async (t) => {
