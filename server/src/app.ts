@@ -138,7 +138,7 @@ export async function buildApp(
   });
   await app.register(healthRoutes);
   await app.register(webApp, { root: config.webRoot });
-  const demo = config.demo && !config.oidc ? await demoSignIn(config) : undefined;
+  const demo = config.demo && !config.oidc ? await demoSignIn(config, app.log) : undefined;
   await app.register(authRoutes, {
     login: demo?.login ?? (config.oidc ? loginSettings(config, config.oidc) : undefined),
     publicUrl: config.publicUrl,
