@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { TaskList } from 'graphile-worker';
 import apiTokenRoutes from './auth/api-token-routes.js';
 import authPlugin from './auth/auth-plugin.js';
@@ -17,6 +17,7 @@ import errorHandler from './http/error-handler.js';
 import jsonBody from './http/json-body.js';
 import openapi from './http/openapi.js';
 import rejectNul from './http/reject-nul.js';
+import requestLog from './http/request-log.js';
 import securityHeaders from './http/security-headers.js';
 import webApp from './http/web-app.js';
 import { taskSettings } from './jobs/task-dependencies.js';
@@ -86,9 +87,12 @@ export async function buildApp(
     // Health probes and the like may arrive while a shutdown drains; answer them with 503.
     return503OnClosing: true,
     trustProxy: config.trustProxy,
+    // One line per request, at a level that fits it (http/request-log.ts).
+    logController: new LogController({ disableRequestLogging: true }),
   });
 
   await app.register(errorHandler);
+  await app.register(requestLog, { everyRequest: config.env === 'production' });
   await app.register(jsonBody);
   await app.register(rejectNul);
   await app.register(securityHeaders, {
@@ -135,7 +139,7 @@ export async function buildApp(
   });
   await app.register(healthRoutes);
   await app.register(webApp, { root: config.webRoot });
-  const demo = config.demo && !config.oidc ? await demoSignIn(config) : undefined;
+  const demo = config.demo && !config.oidc ? await demoSignIn(config, app.log) : undefined;
   await app.register(authRoutes, {
     login: demo?.login ?? (config.oidc ? loginSettings(config, config.oidc) : undefined),
     publicUrl: config.publicUrl,

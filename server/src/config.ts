@@ -74,7 +74,7 @@ export const EnvSchema = Type.Object({
     Type.String({
       format: 'http-url',
       description:
-        'External base URL people open (e.g. `https://tandem.example.org`). Defaults to `http://localhost:<PORT>`.',
+        'External base URL people open (e.g. `https://tandem.example.org`). Defaults to `http://localhost:<PORT>`. Sign-in happens at this address only: one started at another address Tandem answers on (`127.0.0.1`, a short host name) is first sent here.',
     }),
   ),
   DATABASE_URL: Type.Optional(
@@ -108,7 +108,8 @@ export const EnvSchema = Type.Object({
     LOG_LEVELS.map((level) => Type.Literal(level)),
     {
       default: 'info',
-      description: 'Least severe level written to the log (JSON lines on stdout).',
+      description:
+        'Least severe level written to the log on stdout: JSON lines when NODE_ENV=production, lines for people otherwise. Each request is one line; successful ones are `info` in production and `debug` otherwise.',
     },
   ),
   WORKER_IN_PROCESS: Type.Boolean({

@@ -234,7 +234,9 @@ t.test('sign-ins that fail a check are refused with a clear 4xx and audited', as
 
   const refused = async (t: Test, page: Page, reason: string) => {
     t.equal(page.status, 400, `${reason}: 400`);
-    t.match(JSON.parse(page.body), { error: 'Sign-in failed', reason, message: String });
+    t.match(page.headers.get('content-type'), /^text\/html/, `${reason}: a page, not JSON`);
+    t.match(page.body, /<h1>Die Anmeldung hat nicht geklappt<\/h1>/, `${reason}: said in German`);
+    t.match(page.body, `<code>${reason}</code>`, `${reason}: its code for support`);
     const audit = await auditActions(setup);
     t.match(audit.at(-1), { action: 'auth.login-failed', reason }, `${reason}: audited`);
     t.equal(new Browser().cookie(host(setup), 'tandem-session'), undefined);
@@ -312,6 +314,66 @@ t.test('sign-ins that fail a check are refused with a clear 4xx and audited', as
     );
     await refused(t, await browser.request(atCallback.url), 'token-rejected');
   });
+});
+
+t.test('a refused sign-in is a page in the reader\'s language with "try again"', async (t) => {
+  const setup = await setUp(t);
+
+  await t.test('an expired sign-in, read in English', async (t) => {
+    const callback = await toCallback(new Browser(), setup, 'ada');
+    const page = await new Browser({ language: 'en-GB,en;q=0.9,de;q=0.5' }).request(callback);
+    t.equal(page.status, 400);
+    t.match(page.body, '<html lang="en">');
+    t.match(page.body, '<h1>Signing in did not work</h1>');
+    t.match(page.body, 'This sign-in has expired or was already used.');
+    t.match(page.body, '<a class="button" href="/auth/login">Try again</a>');
+    t.notMatch(page.body, 'Anmeldung', 'no German on the English page');
+  });
+
+  await t.test('cancelled at the IdP (access_denied), read in German', async (t) => {
+    const browser = new Browser({ language: 'de-DE,de;q=0.9' });
+    const callback = await toCallback(browser, setup, 'ada');
+    const state = callback.searchParams.get('state') ?? '';
+    // What an IdP sends when the person cancels (with `iss`, RFC 9207, as it advertises).
+    const denied = new URL('/auth/callback', callback);
+    denied.search = new URLSearchParams({
+      error: 'access_denied',
+      state,
+      iss: setup.idp.issuer,
+    }).toString();
+    const page = await browser.request(denied);
+    t.equal(page.status, 400);
+    t.match(page.headers.get('content-language'), 'de');
+    t.match(page.body, '<html lang="de">');
+    t.match(page.body, 'Die Anmeldung wurde abgebrochen oder vom Anmeldedienst');
+    t.match(page.body, '<a class="button" href="/auth/login">Erneut anmelden</a>');
+    t.notMatch(page.body, /Try again|Sign-in/, 'no English on the German page');
+    const audit = await auditActions(setup);
+    t.match(audit.at(-1), { action: 'auth.login-failed', reason: 'access-denied' });
+  });
+
+  await t.test('"try again" starts a fresh sign-in that works', async (t) => {
+    const browser = new Browser({ language: 'en' });
+    const failed = await browser.request(await toCallback(new Browser(), setup, 'ada'));
+    const again = /<a class="button" href="([^"]+)"/.exec(failed.body)?.[1] ?? '';
+    const start = await browser.request(new URL(again, setup.tandem));
+    const landed = await browser.request(await throughIdp(browser, setup, 'ada', start));
+    t.equal(landed.status, 303);
+    t.equal((await me(browser, setup)).status, 200, 'signed in');
+  });
+
+  await t.test(
+    'the page keeps to the Content-Security-Policy: its stylesheet is ours',
+    async (t) => {
+      const failed = await new Browser().request(await toCallback(new Browser(), setup, 'ada'));
+      t.match(failed.body, '<link rel="stylesheet" href="/auth/page.css">');
+      t.notMatch(failed.body, /<script|<style|style=/, 'no inline script or style');
+      t.match(failed.headers.get('content-security-policy'), "style-src 'self'");
+      const css = await new Browser().request(`${setup.tandem}/auth/page.css`);
+      t.equal(css.status, 200);
+      t.match(css.headers.get('content-type'), /^text\/css/);
+    },
+  );
 });
 
 t.test('an expired session gets 401 and is audited', async (t) => {

@@ -71,6 +71,8 @@ const MATRIX: Record<string, Row> = {
   'GET /auth/login': { expect: everyone(303) },
   'GET /auth/callback': { query: 'code=forged&state=forged', expect: everyone(400) },
   'POST /auth/logout': { expect: everyone(303), signsOut: true },
+  // The stylesheet of the sign-in failure page.
+  'GET /auth/page.css': { expect: everyone(200) },
   'POST /auth/backchannel-logout': {
     body: () => ({ logout_token: 'forged' }),
     expect: everyone(400),

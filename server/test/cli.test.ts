@@ -98,11 +98,13 @@ t.test('tandem start serves until SIGTERM, then drains and exits 0', async (t) =
   const { code } = await tandem.exit;
   t.equal(code, 0);
   const logs = tandem.output().trim().split('\n');
-  t.ok(
-    logs.every((line) => JSON.parse(line)),
-    'every log line is structured JSON',
+  t.same(
+    logs.filter((line) => !/^\d\d:\d\d:\d\d (DEBUG|INFO |WARN ) \S/.test(line)),
+    [],
+    'in development, every log line is a line for people (time, level, message)',
   );
-  t.match(logs.at(-1), /"msg":"stopped"/);
+  t.ok(logs.length <= 15, `a short start-up: ${logs.length} lines`);
+  t.match(logs.at(-1), /INFO {2}stopped$/);
 });
 
 t.test('tandem worker needs DATABASE_URL', async (t) => {
@@ -113,13 +115,24 @@ t.test('tandem worker needs DATABASE_URL', async (t) => {
 
 t.test('tandem worker connects to the queue alone and stops on SIGTERM', async (t) => {
   const url = await createTestDatabase(t);
-  const tandem = spawnTandem(t, ['worker'], { DATABASE_URL: url, WORKER_CONCURRENCY: '2' });
+  const tandem = spawnTandem(t, ['worker'], {
+    DATABASE_URL: url,
+    WORKER_CONCURRENCY: '2',
+    // In production the log is JSON lines, for log collectors.
+    NODE_ENV: 'production',
+    NOTES_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+  });
   await tandem.waitFor(/"msg":"worker running"/);
   await tandem.waitFor(/Worker connected and looking for jobs/);
 
   tandem.child.kill('SIGTERM');
   t.equal((await tandem.exit).code, 0);
   t.match(tandem.output(), /"msg":"worker stopped"/);
+  const lines = tandem.stdout().trim().split('\n');
+  t.ok(
+    lines.every((line) => JSON.parse(line)),
+    'every log line is structured JSON',
+  );
 });
 
 t.test('production without an identity provider refuses to start', async (t) => {

@@ -30,6 +30,15 @@ t.test(
       'every demo person is a persona',
     );
     t.match(picker.body, /Matthias Keller/);
+    const headings = [...picker.body.matchAll(/<h2>([^<]+)<\/h2>\s*<p class="group-hint">/g)];
+    t.same(
+      headings.map((h) => h[1]),
+      ['HR-Administration', 'Mentorinnen und Mentoren', 'Mentees', 'Noch nicht angemeldet'],
+      'the personas in groups, each with a line saying who they are',
+    );
+    const adminSection = picker.body.split('<h2>')[1] ?? '';
+    t.match(adminSection, 'Matthias Keller', 'the HR admin under HR-Administration');
+    t.equal((adminSection.match(/name="subject"/g) ?? []).length, 1, 'and nobody else');
 
     await browser.submit(picker, 'value="demo-02"');
     const me = await browser.request(`${tandem}/api/me`);

@@ -78,8 +78,8 @@ function discover(
 }
 
 /** A browser whose requests give up after 5 s, so a hung IdP fails its test at once. */
-function newBrowser(): Browser {
-  return new Browser({ timeout: 5000 });
+function newBrowser(language?: string): Browser {
+  return new Browser({ timeout: 5000, ...(language ? { language } : {}) });
 }
 
 /** Stops following redirects where the IdP sends the browser back to the client's `redirectUri`. */
@@ -245,20 +245,57 @@ t.test('the login page lists every account, escaped, without script or style', a
   t.match(pageUrl.pathname, /^\/dev-idp\/interaction\/[\w-]+$/);
 
   t.match(html, /<html lang="de">/);
-  t.match(html, /Anmelden/);
-  t.match(html, /Sign in/);
+  t.match(html, /<h1>Anmelden<\/h1>/);
+  t.notMatch(html, /Sign in/, 'German only, for a browser that asks for no language');
+  t.match(html, '<link rel="stylesheet" href="/dev-idp/page.css">');
   const forms = [...html.matchAll(/<form method="post" action="([^"]+)">/g)];
   t.equal(forms.length, ACCOUNTS.length, 'one form per account');
   for (const form of forms) t.equal(form[1], `${pageUrl.pathname}/login`);
   for (const account of ACCOUNTS) {
     t.ok(loginAction(html, pageUrl, account.subject), `a form for ${account.subject}`);
   }
-  t.match(html, /Ada Admin<\/strong><br>Abteilungsleiterin, IT und Digitalisierung/);
+  t.match(
+    html,
+    '<span class="person-name">Ada Admin</span> <span class="person-line">Abteilungsleiterin, IT und Digitalisierung</span>',
+  );
   t.match(html, /Eve &#60;script&#62;alert\(1\)&#60;\/script&#62; &#38; Co/);
   t.match(html, /Justiziarin &#34;Extern&#34;, Recht/);
   t.notMatch(html, /<script/i);
   t.notMatch(html, /<style|style=/i);
   t.notMatch(html, /\son[a-z]+=/i);
+});
+
+t.test(
+  'the login page speaks English to an English browser, styled from its own origin',
+  async (t) => {
+    const setup = await startIdp(t);
+    const config = await discover(setup.issuer);
+    const { url } = await authorizationUrl(config, setup.redirectUri);
+    const page = await newBrowser('en-GB,en;q=0.9').get(url, atCallback(setup.redirectUri));
+    t.match(page.body, '<html lang="en">');
+    t.match(page.body, '<h1>Sign in</h1>');
+    t.match(page.body, 'choose who to sign in to <code>tandem</code> as');
+    t.notMatch(page.body, /Anmelden|Wählen/, 'no German');
+    const css = await newBrowser().request(new URL('/dev-idp/page.css', setup.issuer));
+    t.equal(css.status, 200);
+    t.match(css.headers.get('content-type'), /^text\/css/);
+  },
+);
+
+t.test('cancelling on the login page sends the client access_denied', async (t) => {
+  const setup = await startIdp(t);
+  const config = await discover(setup.issuer);
+  const browser = newBrowser();
+  const { url } = await authorizationUrl(config, setup.redirectUri);
+  const page = await browser.get(url, atCallback(setup.redirectUri));
+  t.match(page.body, '<button type="submit" class="secondary">Abbrechen</button>');
+  const action = loginAction(page.body, page.url, 'ada');
+  const cancelled = await browser.follow(
+    await browser.request(action, { form: { cancel: '1' } }),
+    atCallback(setup.redirectUri),
+  );
+  t.ok(cancelled.url.href.startsWith(setup.redirectUri), 'back to the client');
+  t.equal(cancelled.url.searchParams.get('error'), 'access_denied');
 });
 
 t.test('a changed account shows in the next sign-in', async (t) => {

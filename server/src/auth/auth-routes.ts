@@ -1,14 +1,17 @@
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { PLAIN_PAGE_CSS, pageLanguage } from '../http/plain-page.js';
 import { AuthFailure, BackchannelLogoutBody, LoginQuery } from './auth-schemas.js';
 import { LoginError } from './login-error.js';
 import { beginLogin, completeLogin } from './login-service.js';
 import type { SignInSettings } from './login-settings.js';
 import { backchannelLogout, signOut } from './logout-service.js';
 import { postgresRateLimitStore } from './rate-limit-store.js';
+import { signInAddress } from './sign-in-address.js';
+import { AUTH_PAGE_CSS_PATH, renderSignInFailurePage } from './sign-in-failure-page.js';
 
 export interface AuthRoutesOptions {
   /** Undefined when no IdP is configured: sign-in then answers 503. */
@@ -19,7 +22,7 @@ export interface AuthRoutesOptions {
 }
 
 const LOGIN_COOKIE_MAX_AGE_S = 10 * 60;
-const failures = { response: { '4xx': AuthFailure, '5xx': AuthFailure } };
+const notConfiguredFailure = { response: { '503': AuthFailure } };
 
 /** /auth/login, /auth/callback, /auth/logout and /auth/backchannel-logout. */
 const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
@@ -32,12 +35,23 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
   await app.register(rateLimit, { global: false, store: postgresRateLimitStore(app.orm.em) });
   const anonymous = { access: 'anonymous' as const, rateLimit: { max, timeWindow: '1 minute' } };
   const cookies = app.cookieNames;
+  let warnedAboutHost = false;
 
   app.get(
     '/auth/login',
-    { config: anonymous, schema: { querystring: LoginQuery, ...failures } },
+    { config: anonymous, schema: { querystring: LoginQuery, ...notConfiguredFailure } },
     async (request, reply) => {
       if (!login) return notConfigured(reply);
+      // The login cookie must be set on the host the IdP sends the browser back to.
+      const address = signInAddress(request, publicUrl);
+      if (address.redirect) return reply.redirect(address.redirect, 303);
+      if (address.mismatch && !warnedAboutHost) {
+        warnedAboutHost = true;
+        request.log.warn(
+          { host: request.host, publicUrl },
+          'sign-in requests arrive for another host than PUBLIC_URL even after a redirect to it: a proxy in front rewrites the Host header (pass it on, or set TRUST_PROXY for X-Forwarded-Host)',
+        );
+      }
       const { returnTo, login_hint: loginHint } = request.query;
       try {
         const { attemptToken, authorizationUrl } = await beginLogin(app.orm.em, login, {
@@ -50,29 +64,43 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
         });
         return reply.redirect(authorizationUrl.href, 303);
       } catch (error) {
-        return refuse(reply, error);
+        return refuse(request, reply, error);
       }
     },
   );
 
-  app.get('/auth/callback', { config: anonymous, schema: failures }, async (request, reply) => {
-    if (!login) return notConfigured(reply);
-    reply.clearCookie(cookies.login, app.cookieOptions);
-    const query = request.raw.url?.split('?')[1] ?? '';
-    try {
-      const { sessionToken, returnTo } = await completeLogin(app.orm.em, login, {
-        attemptToken: request.cookies[cookies.login],
-        query,
-      });
-      reply.setCookie(cookies.session, sessionToken, {
-        ...app.cookieOptions,
-        maxAge: Math.floor(login.maxAgeMs / 1000),
-      });
-      return reply.redirect(returnTo, 303);
-    } catch (error) {
-      return refuse(reply, error);
-    }
-  });
+  app.get(
+    AUTH_PAGE_CSS_PATH,
+    { config: { access: 'anonymous' as const } },
+    async (_request, reply) =>
+      reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(PLAIN_PAGE_CSS),
+  );
+
+  app.get(
+    '/auth/callback',
+    { config: anonymous, schema: notConfiguredFailure },
+    async (request, reply) => {
+      if (!login) return notConfigured(reply);
+      reply.clearCookie(cookies.login, app.cookieOptions);
+      const query = request.raw.url?.split('?')[1] ?? '';
+      try {
+        const { sessionToken, returnTo } = await completeLogin(app.orm.em, login, {
+          attemptToken: request.cookies[cookies.login],
+          query,
+        });
+        reply.setCookie(cookies.session, sessionToken, {
+          ...app.cookieOptions,
+          maxAge: Math.floor(login.maxAgeMs / 1000),
+        });
+        return reply.redirect(returnTo, 303);
+      } catch (error) {
+        return refuse(request, reply, error);
+      }
+    },
+  );
 
   app.post('/auth/logout', { config: anonymous }, async (request, reply) => {
     const next = await signOut(
@@ -99,12 +127,19 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
     },
   );
 
-  /** Answers a refused sign-in with its reason (the service has audited it). */
-  function refuse(reply: FastifyReply, error: unknown) {
+  /**
+   * Answers a refused sign-in (the service has audited it) with a page in the person's language
+   * and a fresh start: /auth/login and /auth/callback are where a browser is, never a script.
+   */
+  function refuse(request: FastifyRequest, reply: FastifyReply, error: unknown) {
     if (!(error instanceof LoginError)) throw error;
     reply.log.warn({ reason: error.reason, detail: error.detail }, 'sign-in refused');
-    const { statusCode, message, reason } = error;
-    return reply.code(statusCode).send({ statusCode, error: 'Sign-in failed', message, reason });
+    const language = pageLanguage(request.headers['accept-language']);
+    return reply
+      .code(error.statusCode)
+      .type('text/html; charset=utf-8')
+      .header('content-language', language)
+      .send(renderSignInFailurePage(error.reason, language));
   }
 
   function notConfigured(reply: FastifyReply) {

@@ -7,6 +7,11 @@ export const LoginQuery = Type.Object({
   login_hint: Type.Optional(
     Type.String({ maxLength: 320, description: 'Passed on to the IdP, e.g. an email address.' }),
   ),
+  addressChecked: Type.Optional(
+    Type.Literal('1', {
+      description: "Set by Tandem when it sent a sign-in to PUBLIC_URL's address: not again.",
+    }),
+  ),
 });
 
 export const BackchannelLogoutBody = Type.Object({

@@ -1,8 +1,12 @@
-/** Why a sign-in was refused; each reason is audited and answered with a clear 4xx/5xx. */
+/**
+ * Why a sign-in was refused; each reason is audited and answered with a clear 4xx/5xx and a page
+ * in the person's language (sign-in-failure-page.ts). The message is for logs and API callers.
+ */
 export type LoginFailure =
   | 'return-to-off-site'
   | 'no-login-attempt'
   | 'state-mismatch'
+  | 'access-denied'
   | 'idp-error'
   | 'token-rejected'
   | 'idp-unreachable';
@@ -19,6 +23,10 @@ const ANSWERS: Record<LoginFailure, { statusCode: number; message: string }> = {
   'state-mismatch': {
     statusCode: 400,
     message: 'This sign-in does not belong to this browser. Please sign in again.',
+  },
+  'access-denied': {
+    statusCode: 400,
+    message: 'The sign-in was cancelled or refused at the identity provider.',
   },
   'idp-error': { statusCode: 400, message: 'The identity provider did not sign you in.' },
   'token-rejected': {

@@ -152,7 +152,11 @@ async function takeAttempt(em: EntityManager, token: string): Promise<LoginAttem
 function classify(error: unknown): LoginError {
   if (error instanceof LoginError) return error;
   const detail = describe(error);
-  if (error instanceof oidc.AuthorizationResponseError) return new LoginError('idp-error', detail);
+  if (error instanceof oidc.AuthorizationResponseError) {
+    // The person cancelled, or the IdP would not let them in: not a fault, just a "no".
+    const reason = error.error === 'access_denied' ? 'access-denied' : 'idp-error';
+    return new LoginError(reason, detail);
+  }
   if (/"state"/.test(detail)) return new LoginError('state-mismatch', detail);
   if (/fetch failed|ECONNREFUSED|ETIMEDOUT/.test(detail))
     return new LoginError('idp-unreachable', detail);

@@ -24,7 +24,13 @@ export async function migrate(url: string, log: Log, appRole?: string): Promise<
     const orm = await openOrm(url);
     try {
       const applied = await orm.getMigrator().up().catch(explainDenied);
-      for (const { name } of applied) log.info({ migration: name }, 'applied migration');
+      // One line for the lot: a fresh database takes every migration at once.
+      for (const { name } of applied) log.debug({ migration: name }, 'applied migration');
+      if (applied.length)
+        log.info(
+          { last: applied.at(-1)?.name },
+          `applied ${applied.length} database migration${applied.length === 1 ? '' : 's'}`,
+        );
       await runMigrations({ connectionString: url, logger: graphileLogger(log) }).catch(
         explainDenied,
       );

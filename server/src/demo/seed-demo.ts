@@ -146,7 +146,7 @@ function demoUser(person: DemoPerson) {
 }
 
 /** Digital natives mentor, senior leaders are mentored; the middle stays out of this round. */
-function reverseRole(person: DemoPerson): 'mentor' | 'mentee' | undefined {
+export function reverseRole(person: DemoPerson): 'mentor' | 'mentee' | undefined {
   if (person.experienceYears <= 6) return 'mentor';
   if (person.experienceYears >= 18) return 'mentee';
   return undefined;

@@ -59,7 +59,7 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginRe
         throw new PluginLoadError(name, `another plugin named ${name} is already loaded`);
       active.set(name, loaded);
       statuses.push({ name, kind: loaded.kind, version, status: 'active' });
-      options.log.info({ plugin: name, kind: loaded.kind, version }, 'plugin loaded');
+      options.log.debug({ plugin: name, kind: loaded.kind, version }, 'plugin loaded');
     } catch (error) {
       const plugin = error instanceof PluginLoadError ? error.plugin : specifier;
       const reason = error instanceof Error ? error.message : String(error);
@@ -69,6 +69,8 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<PluginRe
       options.log.error({ plugin, reason }, `plugin ${plugin} did not load and is skipped`);
     }
   }
+  const loadedNames = statuses.filter((s) => s.status === 'active').map((s) => s.name);
+  options.log.info({ plugins: loadedNames }, `${loadedNames.length} plugins loaded`);
   return {
     statuses,
     get(kind, name) {

@@ -16,8 +16,11 @@ export class Browser {
   /** Set-Cookie headers seen, newest last, for assertions on cookie attributes. */
   readonly setCookies: string[] = [];
 
-  /** `timeout`: milliseconds before a request gives up, so a hung server fails the test at once. */
-  constructor(private readonly options: { timeout?: number } = {}) {}
+  /**
+   * `timeout`: milliseconds before a request gives up, so a hung server fails the test at once.
+   * `language`: the Accept-Language header sent with every request.
+   */
+  constructor(private readonly options: { timeout?: number; language?: string } = {}) {}
 
   cookie(host: string, name: string): string | undefined {
     return this.jar.get(host)?.get(name);
@@ -39,6 +42,7 @@ export class Browser {
     const cookies = this.jar.get(target.host);
     if (cookies?.size) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     if (init.origin) headers.set('origin', init.origin);
+    if (this.options.language) headers.set('accept-language', this.options.language);
     let body: string | undefined;
     if (init.form) {
       headers.set('content-type', 'application/x-www-form-urlencoded');

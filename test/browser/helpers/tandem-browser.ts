@@ -36,8 +36,9 @@ export const ACTION_TIMEOUT = 60_000;
 export type Language = 'de' | 'en';
 
 export interface TandemSite {
-  /** http://127.0.0.1:<port>, also the app's PUBLIC_URL. */
+  /** The app's PUBLIC_URL: http://127.0.0.1:<port>, or http://localhost:<port> (`publicHost`). */
   url: string;
+  port: number;
   app: Awaited<ReturnType<typeof buildTestApp>>;
   databaseUrl: string;
   /**
@@ -56,16 +57,19 @@ export interface OpenOptions {
 
 /**
  * Builds and starts the site for one test file. `worker`: run the job worker in process, for
- * journeys that need jobs (matching runs, invitations).
+ * journeys that need jobs (matching runs, invitations). `publicHost: 'localhost'`: PUBLIC_URL
+ * names localhost, and the site listens on every loopback address localhost has, so that
+ * http://127.0.0.1:<port> reaches it too (as `tandem start` does by default).
  */
 export async function startTandem(
   t: Test,
-  options: { worker?: boolean; env?: Record<string, string> } = {},
+  options: { worker?: boolean; env?: Record<string, string>; publicHost?: 'localhost' } = {},
 ): Promise<TandemSite> {
   if (!existsSync(join(WEB_ROOT, 'index.html')))
     throw new Error(`${WEB_ROOT} has no index.html: run \`pnpm --filter @tandem/web build\` first`);
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const host = options.publicHost ?? '127.0.0.1';
+  const url = `http://${host}:${port}`;
   const databaseUrl = await createTestDatabase(t);
   const app = await buildTestApp(t, {
     databaseUrl,
@@ -78,13 +82,14 @@ export async function startTandem(
     },
   });
   await seedDemo(app.orm.em.fork(), (curriculum) => curriculumDefaults(app.plugins, curriculum));
-  await app.listen({ host: '127.0.0.1', port });
+  await app.listen({ host, port });
   const browser = await launchBrowser();
   // Teardowns run last-in first-out: the browser (and its /ws connections) goes before the app.
   t.teardown(() => browser.close());
 
   return {
     url,
+    port,
     app,
     databaseUrl,
     async open(test, { language = 'de', width = 1280, height = 800 } = {}) {

@@ -8,7 +8,10 @@ import Provider, {
   type Interaction,
   type JWK,
 } from 'oidc-provider';
+import { PLAIN_PAGE_CSS, pageLanguage } from '../../http/plain-page.js';
 import {
+  type LoginPageGroup,
+  type PageContext,
   renderErrorPage,
   renderLoggedOutPage,
   renderLoginPage,
@@ -26,6 +29,8 @@ export interface DevIdpAccount {
   /** For example `['tandem-admin']`. */
   groups: string[];
   locale?: 'de' | 'en';
+  /** The id of the group (DevIdpOptions.groups) the sign-in page lists the account under. */
+  group?: string;
 }
 
 export interface DevIdpClient {
@@ -41,6 +46,8 @@ export interface DevIdpOptions {
   issuer: string;
   clients: DevIdpClient[];
   accounts: DevIdpAccount[];
+  /** Headings for the sign-in page, in their order; without, the accounts are one list. */
+  groups?: LoginPageGroup[];
 }
 
 export interface DevIdp {
@@ -72,7 +79,13 @@ export function createDevIdp(options: DevIdpOptions): DevIdp {
   const prefix = new URL(options.issuer).pathname.replace(/\/+$/, '');
   const accounts = new Map(options.accounts.map((account) => [account.subject, account]));
 
-  const provider = new Provider(options.issuer, configuration(options, prefix, accounts));
+  const stylesheet = `${prefix}/page.css`;
+  /** The language and stylesheet of a page for a browser that accepts these languages. */
+  const pageFor = (acceptLanguage: string | undefined): PageContext => ({
+    language: pageLanguage(acceptLanguage),
+    stylesheet,
+  });
+  const provider = new Provider(options.issuer, configuration(options, prefix, accounts, pageFor));
   // oidc-provider puts `sid` into ID tokens only for clients registered with a back-channel
   // logout URI. Tandem records the IdP session of every sign-in, so every client gets it here.
   provider.Client.prototype.includeSid = () => true;
@@ -85,6 +98,7 @@ export function createDevIdp(options: DevIdpOptions): DevIdp {
     uid: string,
     login: boolean,
   ): Promise<void> => {
+    const page = pageFor(req.headers['accept-language']);
     let details: Interaction;
     try {
       details = await provider.interactionDetails(req, res);
@@ -93,20 +107,24 @@ export function createDevIdp(options: DevIdpOptions): DevIdp {
         sendHtml(
           res,
           400,
-          renderErrorPage('invalid_request', 'the sign-in has expired; start again'),
+          renderErrorPage(page, 'invalid_request', 'the sign-in has expired; start again'),
         );
         return;
       }
       throw error;
     }
     if (details.uid !== uid) {
-      sendHtml(res, 400, renderErrorPage('invalid_request', 'this is not the current sign-in'));
+      sendHtml(
+        res,
+        400,
+        renderErrorPage(page, 'invalid_request', 'this is not the current sign-in'),
+      );
       return;
     }
 
     if (!login) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        sendHtml(res, 405, renderErrorPage('method_not_allowed'), { allow: 'GET, HEAD' });
+        sendHtml(res, 405, renderErrorPage(page, 'method_not_allowed'), { allow: 'GET, HEAD' });
         return;
       }
       if (details.prompt.name === 'login') {
@@ -114,10 +132,11 @@ export function createDevIdp(options: DevIdpOptions): DevIdp {
         sendHtml(
           res,
           200,
-          renderLoginPage({
+          renderLoginPage(page, {
             action: `${prefix}/interaction/${uid}/login`,
             clientId,
             accounts: accounts.values(),
+            ...(options.groups ? { groups: options.groups } : {}),
           }),
         );
         return;
@@ -128,7 +147,7 @@ export function createDevIdp(options: DevIdpOptions): DevIdp {
         sendHtml(
           res,
           400,
-          renderErrorPage('invalid_request', 'no signed-in account to consent for'),
+          renderErrorPage(page, 'invalid_request', 'no signed-in account to consent for'),
         );
         return;
       }
@@ -138,7 +157,7 @@ export function createDevIdp(options: DevIdpOptions): DevIdp {
     }
 
     if (req.method !== 'POST') {
-      sendHtml(res, 405, renderErrorPage('method_not_allowed'), { allow: 'POST' });
+      sendHtml(res, 405, renderErrorPage(page, 'method_not_allowed'), { allow: 'POST' });
       return;
     }
     const form = await readForm(req);
@@ -147,15 +166,26 @@ export function createDevIdp(options: DevIdpOptions): DevIdp {
         res,
         400,
         renderErrorPage(
+          page,
           'invalid_request',
           'expected a form (application/x-www-form-urlencoded) of at most 16 KiB',
         ),
       );
       return;
     }
+    if (form.get('cancel')) {
+      // What a real IdP answers when the person cancels: the client hears access_denied.
+      await provider.interactionFinished(
+        req,
+        res,
+        { error: 'access_denied', error_description: 'The sign-in was cancelled.' },
+        { mergeWithLastSubmission: false },
+      );
+      return;
+    }
     const subject = form.get('subject');
     if (!subject || !accounts.has(subject)) {
-      sendHtml(res, 400, renderErrorPage('invalid_request', 'unknown account'));
+      sendHtml(res, 400, renderErrorPage(page, 'invalid_request', 'unknown account'));
       return;
     }
     // Sign-in and consent in one: a fresh grant of everything the client asked for.
@@ -194,10 +224,18 @@ export function createDevIdp(options: DevIdpOptions): DevIdp {
       const query = url.indexOf('?');
       const pathname = query === -1 ? url : url.slice(0, query);
       if (prefix && pathname !== prefix && !pathname.startsWith(`${prefix}/`)) {
-        sendHtml(res, 404, renderErrorPage('not_found'));
+        sendHtml(res, 404, renderErrorPage(pageFor(req.headers['accept-language']), 'not_found'));
         return;
       }
       const path = pathname.slice(prefix.length) || '/';
+      if (path === '/page.css') {
+        res.writeHead(200, {
+          'content-type': 'text/css; charset=utf-8',
+          'cache-control': 'public, max-age=3600',
+        });
+        res.end(PLAIN_PAGE_CSS);
+        return;
+      }
 
       const match = INTERACTION.exec(path);
       if (match?.[1]) {
@@ -209,7 +247,11 @@ export function createDevIdp(options: DevIdpOptions): DevIdp {
           sendHtml(
             res,
             500,
-            renderErrorPage('server_error', error instanceof Error ? error.message : String(error)),
+            renderErrorPage(
+              pageFor(req.headers['accept-language']),
+              'server_error',
+              error instanceof Error ? error.message : String(error),
+            ),
           );
         });
         return;
@@ -229,6 +271,7 @@ function configuration(
   options: DevIdpOptions,
   prefix: string,
   accounts: Map<string, DevIdpAccount>,
+  pageFor: (acceptLanguage: string | undefined) => PageContext,
 ): Configuration {
   return {
     clients: options.clients.map(clientMetadata),
@@ -274,11 +317,14 @@ function configuration(
         enabled: true,
         logoutSource(ctx, form) {
           ctx.type = 'html';
-          ctx.body = renderLogoutPage(form);
+          ctx.body = renderLogoutPage(pageFor(ctx.get('accept-language')), form);
         },
         postLogoutSuccessSource(ctx) {
           ctx.type = 'html';
-          ctx.body = renderLoggedOutPage(ctx.oidc.client?.clientId);
+          ctx.body = renderLoggedOutPage(
+            pageFor(ctx.get('accept-language')),
+            ctx.oidc.client?.clientId,
+          );
         },
       },
     },
@@ -287,7 +333,11 @@ function configuration(
     },
     renderError(ctx, out) {
       ctx.type = 'html';
-      ctx.body = renderErrorPage(out.error, out.error_description);
+      ctx.body = renderErrorPage(
+        pageFor(ctx.get('accept-language')),
+        out.error,
+        out.error_description,
+      );
     },
     cookies: {
       keys: [randomBytes(32).toString('base64url')],
