@@ -7,6 +7,7 @@ import { SchedulingRequest } from '../meetings/scheduling-request.js';
 import { programmeChannels } from '../notifications/notify.js';
 import { Programme } from '../programmes/programme.js';
 import { programmeSettings } from '../programmes/programme-service.js';
+import type { UnmatchedReason } from './explanation-schemas.js';
 import { Match } from './match.js';
 import { MatchForbid } from './match-forbid.js';
 import { MatchMember } from './match-member.js';
@@ -46,7 +47,7 @@ export async function getReview(
     state: 'open',
   });
   const searches = new Map(open.map((search) => [search.match.id, search.openedAt]));
-  const reasons = new Map((lastRun?.unmatched ?? []).map((u) => [u.enrolmentId, u.reason]));
+  const reasons = new Map((lastRun?.unmatched ?? []).map((u) => [u.enrolmentId, u]));
   const placed = new Set(
     matches
       .filter((m) => m.state !== 'dissolved')
@@ -80,14 +81,34 @@ export async function getReview(
         enrolmentId: e.id,
         name: e.user.name,
         department: e.user.department ?? null,
-        reason:
-          reasons.get(e.id) ??
-          'Not in a match: changed by an admin, dissolved, or enrolled after the last run.',
+        ...unmatchedReason(lastRun !== null, reasons.get(e.id)),
       })),
     publish: {
       people: toPublish(matches).size,
       channels: programmeChannels(programme, activeChannels),
     },
+  };
+}
+
+/**
+ * Why someone has no match: what the last run said; before any run, nothing (nobody has been
+ * left out yet); someone the last run did not leave out was placed by hand since, or came later.
+ */
+function unmatchedReason(
+  ran: boolean,
+  given: UnmatchedReason | undefined,
+): Pick<MatchReview['unmatched'][number], 'reason' | 'code' | 'params'> {
+  if (!ran) return { reason: null };
+  if (!given)
+    return {
+      reason: 'Not in a match: changed by an admin, dissolved, or enrolled after the last run.',
+      code: 'unmatched.since-run',
+    };
+  const { reason, code, params } = given;
+  return {
+    reason,
+    ...(code === undefined ? {} : { code }),
+    ...(params === undefined ? {} : { params }),
   };
 }
 

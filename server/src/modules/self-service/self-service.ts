@@ -158,7 +158,9 @@ export async function answerRequest(
       state: 'published',
       publishedAt: now,
       activeAt: now,
-      criteria: [{ name: 'chosen', score: 100, weight: 0, why: 'They chose each other.' }],
+      criteria: [
+        { name: 'chosen', score: 100, weight: 0, why: 'They chose each other.', code: 'chosen' },
+      ],
     });
     const [mentor, mentee] = sidesOf(request.from, request.to);
     tx.create(MatchMember, { match, enrolment: mentor.enrolment, role: mentor.role });
