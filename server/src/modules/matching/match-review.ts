@@ -199,6 +199,7 @@ export async function forbidPair(
     throw new ServiceError(
       'invalid',
       'enrolmentIds must be two different enrolments of this programme.',
+      'match.forbid-invalid',
     );
   if (!(await fork.count(MatchForbid, { first, second })))
     fork.create(MatchForbid, { programme: programmeId, first, second, createdBy: actorId });
@@ -243,6 +244,7 @@ export async function swapPartners(
     throw new ServiceError(
       'invalid',
       'Swapping needs two people on the same side of two different matches that are not published.',
+      'match.swap-invalid',
     );
   const [xMatch, yMatch] = [x.match, y.match];
   fork.assign(x, { match: yMatch });
@@ -263,7 +265,12 @@ async function unpublished(em: EntityManager, matchId: string): Promise<Match> {
   const match = await em.findOne(Match, matchId);
   if (!match) throw new ServiceError('not-found', 'No such match.');
   if (match.state !== 'proposed' && match.state !== 'pinned')
-    throw new ServiceError('conflict', `The match is ${match.state}; it cannot be changed here.`);
+    throw new ServiceError(
+      'conflict',
+      `The match is ${match.state}; it cannot be changed here.`,
+      'match.not-editable',
+      { state: match.state },
+    );
   return match;
 }
 

@@ -68,11 +68,12 @@ export async function answerInTransaction(
   await lockRows(em, Meeting, [meetingId]);
   const meeting = await ownMeeting(em, userId, meetingId);
   if (meeting.state !== 'planned' || meeting.startsAt <= now)
-    throw new ServiceError('not-found', 'This meeting is over or cancelled.');
+    throw new ServiceError('not-found', 'This meeting is over or cancelled.', 'meeting.over');
   if (rsvp.sequence !== undefined && rsvp.sequence < meeting.calendarSequence)
     throw new ServiceError(
       'conflict',
       'This meeting has changed since this answer was given; answer the new time.',
+      'meeting.changed',
     );
   if (rsvp.response !== 'declined') {
     meeting.responses = { ...meeting.responses, [userId]: rsvp.response };
@@ -125,7 +126,11 @@ async function tellCounterRefused(
 
 function proposedSlot(meeting: Meeting, start: Date, now: Date) {
   if (start.getTime() < now.getTime() + PROPOSAL_LEAD_MS)
-    throw new ServiceError('invalid', 'Propose a time at least an hour from now.');
+    throw new ServiceError(
+      'invalid',
+      'Propose a time at least an hour from now.',
+      'meeting.too-soon',
+    );
   const length = meeting.endsAt.getTime() - meeting.startsAt.getTime();
   return { start, end: new Date(start.getTime() + length) };
 }

@@ -52,7 +52,7 @@ export async function addSession(
       ? sessions.findIndex((s) => s.id === input.after)
       : sessions.length - 1;
     if (input.after && index < 0)
-      throw new ServiceError('not-found', 'No such session in this pair.');
+      throw new ServiceError('not-found', 'No such session in this pair.', 'session.not-found');
     const before = sessions[index];
     const settings = programmeSettings(pair.match.programme);
     for (const later of sessions.slice(index + 1)) later.position += 1;
@@ -90,7 +90,11 @@ export async function reorderSessions(
     const sessions = await plan(fork, pair);
     const byId = new Map(sessions.map((s) => [s.id, s]));
     if (sessionIds.length !== sessions.length || !sessionIds.every((id) => byId.has(id)))
-      throw new ServiceError('invalid', 'sessionIds must list every session of the pair once.');
+      throw new ServiceError(
+        'invalid',
+        'sessionIds must list every session of the pair once.',
+        'plan.order-incomplete',
+      );
     const weeks = sessions.map((s) => Number(s.offsetWeeks));
     sessionIds.forEach((id, position) => {
       fork.assign(byId.get(id) as PairSession, { position, offsetWeeks: weeks[position] ?? 0 });
@@ -151,7 +155,12 @@ export async function tickHomework(
     const session = await sessionOf(fork, pair, sessionId);
     const side = sideOf(pair);
     const items = session.homework[side];
-    if (!items[index]) throw new ServiceError('not-found', 'No such homework task on your side.');
+    if (!items[index])
+      throw new ServiceError(
+        'not-found',
+        'No such homework task on your side.',
+        'homework.not-found',
+      );
     session.homework = {
       ...session.homework,
       [side]: items.map((item, i) => (i === index ? { ...item, done } : item)),
@@ -186,7 +195,8 @@ async function sessionOf(
   sessionId: string,
 ): Promise<PairSession> {
   const session = await em.findOne(PairSession, { id: sessionId, match: pair.match });
-  if (!session) throw new ServiceError('not-found', 'No such session in this pair.');
+  if (!session)
+    throw new ServiceError('not-found', 'No such session in this pair.', 'session.not-found');
   return session;
 }
 
@@ -194,6 +204,10 @@ async function sessionOf(
 function sideOf(pair: Membership): 'mentor' | 'mentee' {
   const { role } = pair.me;
   if (role === 'peer')
-    throw new ServiceError('conflict', 'Peers in a lunch round have no homework.');
+    throw new ServiceError(
+      'conflict',
+      'Peers in a lunch round have no homework.',
+      'homework.lunch',
+    );
   return role;
 }
