@@ -255,7 +255,7 @@ function unmatchedWording(code: string, values: Values) {
   switch (code) {
     case 'unmatched.full':
       return tandems === undefined
-        ? undefined
+        ? msg('The programme is full.', { id: 'explanations.unmatched.full.any' })
         : plural(tandems, {
             one: msg(str`The programme is full: at most ${tandems} tandem.`, {
               id: 'explanations.unmatched.full.one',

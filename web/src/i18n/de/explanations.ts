@@ -37,6 +37,7 @@ export const templates = {
   'explanations.pinned': 'Von einer Administratorin oder einem Administrator festgelegt.',
   'explanations.chosen': 'Sie haben einander ausgewählt.',
   'explanations.unmatched.full.one': str`Das Programm ist voll: höchstens ${0} Tandem.`,
+  'explanations.unmatched.full.any': 'Das Programm ist voll.',
   'explanations.unmatched.full': str`Das Programm ist voll: höchstens ${0} Tandems.`,
   'explanations.unmatched.nobody-else': 'Auf der anderen Seite hat sich niemand angemeldet.',
   'explanations.unmatched.better-fits':
