@@ -116,6 +116,9 @@ for (const who of ['visitor', 'participant', 'admin'] as const) {
         t.same(rawIds(text, language === 'de' ? german : english), [], `${route}: no raw ids`);
         if (language === 'de')
           t.same(englishLines(text), [], `${route} in de: no English from the server either`);
+        // The demo's people and programmes speak German; the plan is the curriculum's.
+        if (language === 'en' && route.startsWith('/tandem'))
+          t.same(germanLines(text), [], `${route} in en: the plan in English`);
       }
   });
 }
@@ -126,26 +129,37 @@ function foreignSentences(text: string, foreign: Map<string, string>): string[] 
     .map(([piece, id]) => `${id}: ${piece}`);
 }
 
-/** The small words of English that German never uses. */
+/** The small words of English that German never uses, and of German that English never uses. */
 const ENGLISH = new Set(
   'the and of is are they their them with for not has have who would to by be'.split(' '),
 );
+const GERMAN = new Set(
+  'der die das und ist nicht mit für ihr euch eure euer sie ein eine einen zu den dem des auf wie oder'.split(
+    ' ',
+  ),
+);
 
 /**
- * Lines of the page that are English sentences though no catalogue has them — the server's
- * sentences, such as a strategy's reasons: at least four words, a quarter of them small
- * English words. The demo's own content is German, so a German page has none.
+ * Lines of the page in a language though no catalogue has them — the server's sentences, such
+ * as a strategy's reasons, or a curriculum's texts: at least four words, a quarter of them
+ * small words of that language.
  */
-function englishLines(text: string): string[] {
+function linesIn(small: Set<string>, text: string): string[] {
   return text.split('\n').filter((line) => {
     const words = line
       .toLowerCase()
       .split(/[^\p{L}]+/u)
       .filter(Boolean);
-    const small = words.filter((word) => ENGLISH.has(word));
-    return words.length >= 4 && new Set(small).size >= 2 && small.length * 4 >= words.length;
+    const found = words.filter((word) => small.has(word));
+    return words.length >= 4 && new Set(found).size >= 2 && found.length * 4 >= words.length;
   });
 }
+
+/** English sentences on a page: the demo's own content is German, so a German page has none. */
+const englishLines = (text: string) => linesIn(ENGLISH, text);
+
+/** German sentences on a page. */
+const germanLines = (text: string) => linesIn(GERMAN, text);
 
 function rawIds(text: string, catalogue: Catalogue): string[] {
   const words = new Set(text.split(/[\s,;:()„“"']+/));

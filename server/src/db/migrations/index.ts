@@ -21,6 +21,7 @@ import { Migration20261206120000_calendar_reply } from './Migration2026120612000
 import { Migration20261206122000_find_a_time } from './Migration20261206122000_find_a_time.js';
 import { Migration20261206140000_audit_purge_floor } from './Migration20261206140000_audit_purge_floor.js';
 import { Migration20261207090000_meeting_countered_by } from './Migration20261207090000_meeting_countered_by.js';
+import { Migration20261207100000_pair_session_translations } from './Migration20261207100000_pair_session_translations.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -90,5 +91,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261207090000_meeting_countered_by',
     class: Migration20261207090000_meeting_countered_by,
+  },
+  {
+    name: 'Migration20261207100000_pair_session_translations',
+    class: Migration20261207100000_pair_session_translations,
   },
 ];
