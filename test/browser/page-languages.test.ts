@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import t from 'tap';
 import { publishPair } from '../../server/test/helpers/publish-pair.js';
 import { signedInAs } from '../../server/test/helpers/sessions.js';
-import { DIGITAL_FIT, enrolmentId, programmeId } from './helpers/demo-data.js';
+import { DIGITAL_FIT, enrolmentId, MYSTERY_LUNCH, programmeId } from './helpers/demo-data.js';
 import {
   type Catalogue,
   englishCatalogue,
@@ -57,6 +57,7 @@ const { pairId } = await publishPair(site.app, digitalFit, [
   { enrolmentId: await enrolmentId(site.databaseUrl, PARTNER, DIGITAL_FIT), role: 'mentee' },
 ]);
 await runMatching(digitalFit);
+const mysteryLunch = await programmeId(site.databaseUrl, MYSTERY_LUNCH);
 
 /** Runs the programme's matching, as the admin's button does, and waits until it is done. */
 async function runMatching(programme: string): Promise<void> {
@@ -89,7 +90,11 @@ function pathOf(route: string): string | undefined {
 const routes = [...new Set(webRoutes().map((route) => route.path))];
 const pages = {
   visitor: ['/', '/accessibility'],
-  participant: routes.filter((route) => !route.startsWith('/admin')),
+  // The running lunch's enrolment page says why enrolling is not possible.
+  participant: [
+    ...routes.filter((route) => !route.startsWith('/admin')),
+    `/programmes/${mysteryLunch}/enrol`,
+  ],
   admin: routes.filter((route) => route.startsWith('/admin')),
 };
 

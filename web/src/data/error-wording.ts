@@ -1,4 +1,6 @@
 import { msg, str } from '@lit/localize';
+import { formatDateTime } from '../components/date-time.js';
+import { getLocale } from '../i18n/locale.js';
 
 /** The values of an error's code, as the server's error body carries them. */
 export type ErrorParams = Record<string, string | number>;
@@ -18,6 +20,7 @@ export function errorWording(
 
 function known(code: string, params: ErrorParams): string | undefined {
   return (
+    enrolmentRefusal(code, params) ??
     enrolment(code, params) ??
     meetings(code) ??
     plan(code) ??
@@ -27,12 +30,70 @@ function known(code: string, params: ErrorParams): string | undefined {
   );
 }
 
+/**
+ * Why someone cannot enrol, in the reader's language: a programme's `whyNotCode` or the code of
+ * the refusal; undefined for a code the app does not know.
+ */
+export function enrolmentRefusal(code: string, params: ErrorParams): string | undefined {
+  const at = typeof params.at === 'string' ? formatDateTime(params.at) : undefined;
+  switch (code) {
+    case 'enrolment.not-open':
+      return msg('Enrolment for this programme has not opened yet.', {
+        id: 'errors.enrolment.not-open',
+      });
+    case 'enrolment.matching':
+      return msg('Enrolment has closed: the programme is being matched.', {
+        id: 'errors.enrolment.matching',
+      });
+    case 'enrolment.running':
+      return msg('Enrolment has closed: the programme is running.', {
+        id: 'errors.enrolment.running',
+      });
+    case 'enrolment.programme-closed':
+      return msg('The programme is closed.', { id: 'errors.enrolment.programme-closed' });
+    case 'enrolment.opens':
+      return at && msg(str`Enrolment opens on ${at}.`, { id: 'errors.enrolment.opens' });
+    case 'enrolment.closed-at':
+      return at && msg(str`Enrolment closed on ${at}.`, { id: 'errors.enrolment.closed-at' });
+    default:
+      return eligibility(code, params);
+  }
+}
+
+/** Who a programme is open to, when the person is not among them. */
+function eligibility(code: string, params: ErrorParams) {
+  const open = typeof params.open === 'string' ? params.open.split('\n') : undefined;
+  if (!open) return undefined;
+  const either = new Intl.ListFormat(getLocale(), { type: 'disjunction' }).format(open);
+  const yours = typeof params.yours === 'string' ? params.yours : undefined;
+  switch (code) {
+    case 'eligibility.department':
+      return yours
+        ? msg(str`This programme is open to ${either}; your department is ${yours}.`, {
+            id: 'errors.eligibility.department',
+          })
+        : msg(str`This programme is open to ${either}; Tandem does not know your department.`, {
+            id: 'errors.eligibility.department.unknown',
+          });
+    case 'eligibility.title':
+      return yours
+        ? msg(str`This programme is open to ${either}; your job title is ${yours}.`, {
+            id: 'errors.eligibility.title',
+          })
+        : msg(str`This programme is open to ${either}; Tandem does not know your job title.`, {
+            id: 'errors.eligibility.title.unknown',
+          });
+    case 'eligibility.role':
+      return msg(str`This programme is open to people with the role ${either}.`, {
+        id: 'errors.eligibility.role',
+      });
+    default:
+      return undefined;
+  }
+}
+
 function enrolment(code: string, params: ErrorParams) {
   switch (code) {
-    case 'enrolment.closed':
-      return msg('Enrolment for this programme is not open.', { id: 'errors.enrolment.closed' });
-    case 'enrolment.not-eligible':
-      return msg('This programme is not open to you.', { id: 'errors.enrolment.not-eligible' });
     case 'enrolment.no-common-language': {
       const languages = String(params.languages ?? '');
       return msg(

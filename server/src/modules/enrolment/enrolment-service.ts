@@ -133,9 +133,10 @@ export async function checkEnrolment(
   const { user, programme, enrolment } = await visible(em, userId, programmeId);
   const settings = programmeSettings(programme);
   const closed = enrolmentClosedReason(programme, settings, now);
-  if (closed) throw new ServiceError('conflict', closed, 'enrolment.closed');
+  if (closed) throw new ServiceError('conflict', closed.message, closed.code, closed.params);
   const ineligible = eligibilityProblem(settings.eligibility, user);
-  if (ineligible) throw new ServiceError('forbidden', ineligible, 'enrolment.not-eligible');
+  if (ineligible)
+    throw new ServiceError('forbidden', ineligible.message, ineligible.code, ineligible.params);
   const role = roleFor(programme, input.role ?? enrolment?.role);
   const profile = input.profile ?? (await getProfile(em, userId));
   await checkProfile(em, userId, profile);
@@ -265,7 +266,8 @@ function participantView(
     enrolmentOpensAt: settings.enrolmentOpensAt ?? null,
     enrolmentClosesAt: settings.enrolmentClosesAt ?? null,
     canEnrol: !whyNot,
-    whyNot: whyNot ?? null,
+    whyNot: whyNot?.message ?? null,
+    whyNotCode: whyNot ? { code: whyNot.code, params: whyNot.params } : null,
     enrolment: enrolment ? myEnrolment(enrolment) : null,
   };
 }

@@ -2,8 +2,18 @@ import { str } from '@lit/localize';
 
 /** German for what went wrong: the server's error codes, and the fallbacks by status. */
 export const templates = {
-  'errors.enrolment.closed': 'Die Anmeldung zu diesem Programm ist nicht geöffnet.',
-  'errors.enrolment.not-eligible': 'Dieses Programm steht Ihnen nicht offen.',
+  'errors.enrolment.not-open': 'Die Anmeldung zu diesem Programm hat noch nicht begonnen.',
+  'errors.enrolment.matching': 'Die Anmeldung ist beendet: Das Matching für das Programm läuft.',
+  'errors.enrolment.running': 'Die Anmeldung ist beendet: Das Programm läuft.',
+  'errors.enrolment.programme-closed': 'Das Programm ist abgeschlossen.',
+  'errors.enrolment.opens': str`Die Anmeldung beginnt am ${0}.`,
+  'errors.enrolment.closed-at': str`Die Anmeldung endete am ${0}.`,
+  'errors.eligibility.department': str`Dieses Programm steht ${0} offen; Ihre Abteilung ist ${1}.`,
+  'errors.eligibility.department.unknown': str`Dieses Programm steht ${0} offen; Tandem kennt Ihre Abteilung nicht.`,
+  'errors.eligibility.title': str`Dieses Programm steht ${0} offen; Ihre Stellenbezeichnung ist ${1}.`,
+  'errors.eligibility.title.unknown': str`Dieses Programm steht ${0} offen; Tandem kennt Ihre Stellenbezeichnung nicht.`,
+  'errors.eligibility.role': str`Dieses Programm steht Personen mit der Rolle ${0} offen.`,
+  'enrol.notPossible': 'Eine Anmeldung ist im Moment nicht möglich.',
   'errors.enrolment.no-common-language': str`Dieses Programm trifft sich auf ${0}; ergänzen Sie eine dieser Sprachen in Ihrem Profil.`,
   'errors.enrolment.not-enrolled': 'Sie sind in diesem Programm nicht angemeldet.',
   'errors.enrolment.peer-role': 'Bei einer Mittagsrunde nehmen alle gleichberechtigt teil.',
