@@ -1,3 +1,4 @@
+import { wrap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { lockRows } from '../../db/lock-rows.js';
 import { ServiceError } from '../../service-error.js';
@@ -139,16 +140,18 @@ async function ownMeeting(em: EntityManager, userId: string, meetingId: string):
   if (!(await em.count(Meeting, { id: meetingId, match: memberOf(userId) })))
     throw new ServiceError('not-found', 'No such meeting.');
   return em.findOneOrFail(Meeting, meetingId, {
-    populate: ['match.programme', 'match.members.enrolment.user'],
+    populate: ['match.programme', 'match.members.enrolment.user', 'session'],
   });
 }
 
 export function meetingView(meeting: Meeting, userId: string): MeetingView {
   const users = meeting.match.members.getItems().map((member) => member.enrolment.user);
+  const titles = titlesOf(meeting);
   return {
     id: meeting.id,
     pairId: meeting.match.id,
     title: meeting.title,
+    ...(titles ? { titles } : {}),
     startsAt: meeting.startsAt.toISOString(),
     endsAt: meeting.endsAt.toISOString(),
     location: meeting.location ?? null,
@@ -160,4 +163,12 @@ export function meetingView(meeting: Meeting, userId: string): MeetingView {
       .filter((user) => user.id !== userId)
       .map((user) => ({ name: user.name, response: meeting.responses[user.id] ?? 'pending' })),
   };
+}
+
+/** The session's title in every language, while the meeting has it (and the session is loaded). */
+function titlesOf(meeting: Meeting): MeetingView['titles'] {
+  const session = meeting.session;
+  if (!session || !wrap(session).isInitialized() || session.title !== meeting.title)
+    return undefined;
+  return session.translations.title;
 }
