@@ -117,6 +117,24 @@ function enrolment(code: string, params: ErrorParams) {
       return msg('Some of the skills are not offered any more. Please choose again.', {
         id: 'errors.profile.unknown-skills',
       });
+    case 'preferences.inbox-required':
+      return msg('The in-app inbox cannot be turned off.', {
+        id: 'errors.preferences.inbox-required',
+      });
+    case 'preferences.unknown-channel':
+      return msg('This way of being notified is not offered here.', {
+        id: 'errors.preferences.unknown-channel',
+      });
+    case 'preferences.email-from-account':
+      return msg('Your email address comes from your organisation account.', {
+        id: 'errors.preferences.email-from-account',
+      });
+    case 'preferences.address': {
+      const channel = String(params.channel ?? '');
+      return msg(str`This address cannot be used for ${channel}.`, {
+        id: 'errors.preferences.address',
+      });
+    }
     case 'profile.exclude-self':
       return msg('You cannot exclude yourself.', { id: 'errors.profile.exclude-self' });
     case 'profile.exclude-unknown':
@@ -270,6 +288,10 @@ function review(code: string) {
 
 function programme(code: string) {
   switch (code) {
+    case 'skill.exists':
+      return msg('There is a skill with this key already.', { id: 'errors.skill.exists' });
+    case 'token.expiry-past':
+      return msg('The expiry date must lie in the future.', { id: 'errors.token.expiry-past' });
     case 'programme.closed':
       return msg('A closed programme cannot be changed.', { id: 'errors.programme.closed' });
     case 'programme.transition':

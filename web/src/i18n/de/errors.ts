@@ -20,6 +20,13 @@ export const templates = {
   'errors.enrolment.role-required': 'Wählen Sie Ihre Rolle: Mentor/Mentorin, Mentee oder beides.',
   'errors.profile.unknown-skills':
     'Einige der Kenntnisse werden nicht mehr angeboten. Bitte wählen Sie erneut.',
+  'errors.preferences.inbox-required': 'Der Posteingang in Tandem lässt sich nicht abschalten.',
+  'errors.preferences.unknown-channel': 'Diese Art der Benachrichtigung gibt es hier nicht.',
+  'errors.preferences.email-from-account':
+    'Ihre E-Mail-Adresse stammt aus dem Konto Ihrer Organisation.',
+  'errors.preferences.address': str`Diese Adresse lässt sich für ${0} nicht verwenden.`,
+  'errors.skill.exists': 'Es gibt bereits eine Kenntnis mit diesem Schlüssel.',
+  'errors.token.expiry-past': 'Das Ablaufdatum muss in der Zukunft liegen.',
   'errors.profile.exclude-self': 'Sie können sich nicht selbst ausschließen.',
   'errors.profile.exclude-unknown':
     'Eine Person, die Sie ausgeschlossen haben, ist Tandem nicht bekannt.',
