@@ -195,7 +195,13 @@ t.test('bad queries, unknown programmes and non-admins are refused', async (t) =
     const unknown = await get(
       `/api/admin/programmes/00000000-0000-4000-8000-000000000000/enrolments${path}`,
     );
-    t.same(unknown.json(), { statusCode: 404, error: 'Not Found', message: 'No such programme.' });
+    t.same(unknown.json(), {
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'No such programme.',
+      code: 'not-found',
+      params: {},
+    });
     const lena = await signedInAs(app, { subject: `lena${path}`, name: 'Lena' });
     t.equal((await get(`${url}${path}`, lena.cookies)).statusCode, 403, 'participants may not');
     t.equal((await app.inject(`${url}${path}`)).statusCode, 401, 'nor anonymous callers');

@@ -111,7 +111,13 @@ t.test(
       url: '/api/admin/programmes/00000000-0000-4000-8000-000000000000/meetings',
       cookies: hr.cookies,
     });
-    t.same(unknown.json(), { statusCode: 404, error: 'Not Found', message: 'No such programme.' });
+    t.same(unknown.json(), {
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'No such programme.',
+      code: 'not-found',
+      params: {},
+    });
     t.equal(
       (await get('', (await signedInAs(app, { subject: 'p', name: 'P' })).cookies)).statusCode,
       403,

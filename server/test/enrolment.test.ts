@@ -54,7 +54,7 @@ t.test(
 
     await move('enrolment');
     t.match((await me.list()).json(), [
-      { id, canEnrol: true, whyNot: null, enrolment: null, sessionCount: 3 },
+      { id, canEnrol: true, whyNot: null, whyNotCode: null, enrolment: null, sessionCount: 3 },
     ]);
     const joined = await me.enrol({ role: 'mentor', profile });
     t.equal(joined.statusCode, 200);
@@ -88,10 +88,15 @@ t.test('who may not enrol is told why', async (t) => {
   t.match((await outsider.get()).json(), {
     canEnrol: false,
     whyNot: 'This programme is open to Bürgerservice or IT; your department is Haushalt.',
+    whyNotCode: {
+      code: 'eligibility.department',
+      params: { open: 'Bürgerservice\nIT', yours: 'Haushalt' },
+    },
   });
   t.match((await outsider.enrol({ role: 'mentee', profile })).json(), {
     statusCode: 403,
     message: 'This programme is open to Bürgerservice or IT; your department is Haushalt.',
+    code: 'eligibility.department',
   });
 
   const lena = await signedInAs(app, { subject: 'lena', name: 'Lena', department: 'IT' });
@@ -114,6 +119,7 @@ t.test('who may not enrol is told why', async (t) => {
   t.match((await me.enrol({ role: 'mentee' })).json(), {
     statusCode: 409,
     message: 'Enrolment has closed: the programme is being matched.',
+    code: 'enrolment.matching',
   });
   t.equal((await me.withdraw()).json().state, 'withdrawn', 'withdrawing is possible at any time');
   t.match((await me.withdraw()).json(), {
@@ -132,7 +138,11 @@ t.test('enrolment keeps to its window', async (t) => {
     statusCode: 409,
     message: `Enrolment opens at ${opens}.`,
   });
-  t.match((await me.get()).json(), { canEnrol: false, whyNot: `Enrolment opens at ${opens}.` });
+  t.match((await me.get()).json(), {
+    canEnrol: false,
+    whyNot: `Enrolment opens at ${opens}.`,
+    whyNotCode: { code: 'enrolment.opens', params: { at: opens } },
+  });
 
   const closed = await setUp(t, { enrolmentClosesAt: new Date(Date.now() - 1000).toISOString() });
   await closed.move('enrolment');

@@ -14,9 +14,10 @@ type Review = {
     id: string;
     state: string;
     dissolvedReason: string | null;
+    criteria: { name: string; code?: string; params?: object }[];
     members: { name: string; enrolmentId: string }[];
   }[];
-  unmatched: { name: string; enrolmentId: string; reason: string }[];
+  unmatched: { name: string; enrolmentId: string; reason: string | null; code?: string }[];
 };
 
 const profile = (more: object) => ({ ...EMPTY_PROFILE, ...more });
@@ -87,8 +88,17 @@ t.test('enrol, run, pin and forbid, re-run, publish, report a mismatch, rematch'
     [...r.matches.flatMap((m) => m.members), ...r.unmatched].find((p) => p.name === name)
       ?.enrolmentId ?? '';
 
+  const before = await review();
+  t.same(
+    before.unmatched.map((u) => u.reason),
+    PEOPLE.map(() => null),
+    'before any run nobody has been left out, so no reason is given',
+  );
   await run();
   let current = await review();
+  t.match(current.matches[0]?.criteria, [
+    { name: 'skills', code: 'skills.offered', params: { count: 1, wanted: 1 } },
+  ]);
   t.same(
     pairsOf(current).filter((pair) => !pair.includes('mia')),
     ['ella+mona', 'eva+max'],
@@ -162,7 +172,10 @@ t.test('enrol, run, pin and forbid, re-run, publish, report a mismatch, rematch'
   );
   t.match(
     current.unmatched.find((u) => u.name === miaMentee),
-    { reason: 'They have been paired with everyone who would fit before.' },
+    {
+      reason: 'They have been paired with everyone who would fit before.',
+      code: 'unmatched.met-before',
+    },
   );
 
   const actions = (
@@ -216,7 +229,7 @@ t.test('admins swap partners and unmatch before publishing; participants cannot'
   t.notOk(review.matches.some((m) => m.id === target?.id));
   t.match(
     review.unmatched.find((u) => u.name === 'eva'),
-    { reason: /^Not in a match/ },
+    { reason: /^Not in a match/, code: 'unmatched.since-run' },
   );
 
   const refused = await app.inject({

@@ -5,6 +5,7 @@ import { Match } from '../src/modules/matching/match.js';
 import { MatchMember } from '../src/modules/matching/match-member.js';
 import { Meeting } from '../src/modules/meetings/meeting.js';
 import type { MeetingView } from '../src/modules/meetings/meeting-schemas.js';
+import { PairSession } from '../src/modules/pairs/pair-session.js';
 import { Programme } from '../src/modules/programmes/programme.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { signedInAs } from './helpers/sessions.js';
@@ -104,3 +105,36 @@ t.test(
     );
   },
 );
+
+t.test('a meeting of a curriculum session has its title in every language', async (t) => {
+  const app = await buildTestApp(t);
+  const me = await signedInAs(app, { subject: 'me', name: 'Me' });
+  const anna = await signedInAs(app, { subject: 'anna', name: 'Anna' });
+  const { matchId, meeting } = await groupWithMeeting(
+    app,
+    [me.userId, anna.userId],
+    'published',
+    3,
+  );
+  const em = app.orm.em.fork();
+  const title = { de: 'Kennenlernen', en: 'Getting to know each other' };
+  const session = em.create(PairSession, {
+    match: matchId,
+    position: 0,
+    title: title.de,
+    translations: { title },
+    homework: { mentor: [], mentee: [] },
+    durationMinutes: 60,
+    offsetWeeks: 0,
+    milestone: null,
+  });
+  await em.flush();
+  await em.nativeUpdate(Meeting, { id: meeting.id }, { session: session.id, title: title.de });
+  const list = async () =>
+    ((await app.inject({ url: '/api/meetings', cookies: me.cookies })).json() as MeetingView[])[0];
+  t.match(await list(), { title: title.de, titles: title });
+  await em.nativeUpdate(PairSession, { id: session.id }, { title: 'Unser erstes Treffen' });
+  const rewritten = await list();
+  t.equal(rewritten?.title, title.de, 'the meeting keeps its title');
+  t.notOk(rewritten && 'titles' in rewritten, 'a title the pair rewrote is in one language');
+});

@@ -117,6 +117,38 @@ t.test('a pair whose partners both chose English gets the English plan', async (
   t.notMatch(titles.join(' '), /Kennenlernen|Rückblick/, 'no German titles');
 });
 
+t.test('the plan keeps the curriculum’s texts in every language, for each reader', async (t) => {
+  const app = await buildTestApp(t);
+  const { mentor } = await publishedPair(app);
+  const [kickOff] = (await mentor('GET')).json().sessions;
+  t.match(kickOff.title, /Kennenlernen/, 'the pair’s language is German');
+  t.match(kickOff.translations, {
+    title: { de: kickOff.title, en: /^Getting to know each other/ },
+    goal: { de: kickOff.goal, en: /^You know each other/ },
+    agenda: { de: kickOff.agenda, en: [/^Getting to know each other/] },
+  });
+  t.match(kickOff.homework.mentor, [{ texts: { de: /./, en: /./ } }]);
+  const english = kickOff.homework.mentor[0].texts.en;
+
+  let plan = (await mentor('PUT', `/sessions/${kickOff.id}/homework`, { items: [english] })).json();
+  t.match(
+    plan.sessions[0].homework.mentor,
+    [{ text: english, texts: { de: kickOff.homework.mentor[0].text, en: english } }],
+    'a task sent back as the English reader read it stays the curriculum’s, in both languages',
+  );
+  plan = (
+    await mentor('PATCH', `/sessions/${kickOff.id}`, {
+      title: kickOff.translations.title.en,
+      goal: 'Unser eigenes Ziel',
+    })
+  ).json();
+  t.same(
+    Object.keys(plan.sessions[0].translations).sort(),
+    ['agenda', 'title', 'tutorials'].filter((field) => field in kickOff.translations).sort(),
+    'the goal the pair rewrote is theirs alone; the title sent back unchanged keeps its languages',
+  );
+});
+
 t.test('the pair tailors its plan; the template stays as it was', async (t) => {
   const app = await buildTestApp(t);
   const { mentor, mentee } = await publishedPair(app);

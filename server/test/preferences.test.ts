@@ -110,6 +110,7 @@ t.test(
       const answer = await save(url);
       t.equal(answer.statusCode, 400, url);
       t.match(answer.json().message, /The webhook address cannot be used: .*internal address/, url);
+      t.match(answer.json(), { code: 'preferences.address', params: { channel: 'webhook' } }, url);
     }
     t.equal((await save('http://10.20.1.5/hooks/lena')).statusCode, 200, 'an allowed network');
     t.equal((await save('https://chat.agency.example/hooks/lena')).statusCode, 200, 'a name');

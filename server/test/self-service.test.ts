@@ -157,6 +157,8 @@ t.test('a declined or expired request brings up the next suggestion', async (t) 
     {
       statusCode: 409,
       message: 'The request is expired.',
+      code: 'request.not-pending',
+      params: { state: 'expired' },
     },
   );
   await app.worker?.addJob(EXPIRE_TANDEM_REQUESTS, {});

@@ -48,6 +48,8 @@ t.test(
     t.match((await admin('POST', '/api/admin/skills', lowCode)).json(), {
       statusCode: 409,
       message: 'There is a skill with the key low-code already.',
+      code: 'skill.exists',
+      params: { key: 'low-code' },
     });
     t.match((await admin('POST', '/api/admin/skills', { ...lowCode, key: 'Low Code' })).json(), {
       statusCode: 400,

@@ -1,5 +1,6 @@
 import {
   canMeetWeekly,
+  type ExplanationParams,
   type MatchCandidate,
   type MatchInput,
   plannedMeetingMinutes,
@@ -13,6 +14,9 @@ export interface PeerEdge {
   why: string;
   /** Both from one department although the programme asks for different ones. */
   sameDepartment: boolean;
+  /** The reason as a code the host words (see the SDK's explanation contract). */
+  code: string;
+  params?: ExplanationParams;
 }
 
 const key = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
@@ -88,7 +92,7 @@ export function peerEdges(input: MatchInput): PeerEdge[] {
   });
   // A repeat is allowed only where one of the two has nobody new left.
   const allowed = (e: PeerEdge) =>
-    e.sameDepartment || !e.why.startsWith('Met before') || fresh[e.a] === 0 || fresh[e.b] === 0;
+    e.sameDepartment || e.code !== MET_BEFORE || fresh[e.a] === 0 || fresh[e.b] === 0;
   const kept = new Set<PeerEdge>();
   for (const edges of all) {
     const best = edges
@@ -107,6 +111,9 @@ function spread(edge: PeerEdge, seed: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
+/** The code of a pair who had lunch before. */
+export const MET_BEFORE = 'lunch.met-before';
+
 /**
  * How much a lunch pair is worth, and why: other departments most, earlier partners least, and
  * nothing where the programme asks for different departments and both work in the same one.
@@ -116,15 +123,34 @@ export function weigh(
   y: MatchCandidate,
   met: boolean,
   sameDepartment = false,
-): { weight: number; why: string } {
+): Omit<PeerEdge, 'a' | 'b' | 'sameDepartment'> {
   if (sameDepartment)
     return {
       weight: 0,
       why: `Both work in ${x.profile.department}; the programme asks for different departments, and nobody else was left.`,
+      code: 'department.same-apart',
+      params: { department: x.profile.department ?? '' },
     };
-  if (met) return { weight: 1, why: 'Met before; everyone else is taken or met already.' };
+  if (met)
+    return {
+      weight: 1,
+      why: 'Met before; everyone else is taken or met already.',
+      code: MET_BEFORE,
+    };
   const [dx, dy] = [x.profile.department, y.profile.department];
-  if (dx && dy && dx !== dy) return { weight: 100, why: `They come from ${dx} and ${dy}.` };
-  if (dx && dx === dy) return { weight: 40, why: `Both work in ${dx}.` };
-  return { weight: 70, why: 'Departments are not known for both.' };
+  if (dx && dy && dx !== dy)
+    return {
+      weight: 100,
+      why: `They come from ${dx} and ${dy}.`,
+      code: 'department.different',
+      params: { departments: [dx, dy] },
+    };
+  if (dx && dx === dy)
+    return {
+      weight: 40,
+      why: `Both work in ${dx}.`,
+      code: 'department.same',
+      params: { department: dx },
+    };
+  return { weight: 70, why: 'Departments are not known for both.', code: 'department.unknown' };
 }

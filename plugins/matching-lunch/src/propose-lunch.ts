@@ -1,6 +1,6 @@
 import type { MatchCandidate, MatchInput, MatchProposal } from '@tandem/plugin-sdk';
 import { maxWeightMatching } from '@tandem/plugin-sdk/solvers';
-import { type PeerEdge, peerEdges, peerRules } from './peer-edges.js';
+import { MET_BEFORE, type PeerEdge, peerEdges, peerRules } from './peer-edges.js';
 
 type Group = MatchProposal['groups'][number];
 
@@ -51,13 +51,14 @@ export function proposeLunch(input: MatchInput): MatchProposal {
 
   return {
     groups: [
-      ...pinned.map((members) => group(members, () => undefined, 'Pinned by an admin.')),
+      ...pinned.map((members) => group(members, () => undefined, true)),
       ...groups.map((members) => group(members, between)),
     ],
     unmatched: alone.map((person) => ({
       enrolmentId: person.enrolmentId,
       reason:
         'Nobody left could have lunch with them: no shared language, no common time for lunch, or excluded.',
+      code: 'unmatched.no-lunch-partner',
     })),
   };
 }
@@ -94,18 +95,33 @@ function bestGroup(
 function group(
   members: MatchCandidate[],
   between: (x: MatchCandidate, y: MatchCandidate) => PeerEdge | undefined,
-  why?: string,
+  pinned = false,
 ): Group {
   const pairs = members.flatMap((x, i) => members.slice(i + 1).map((y) => between(x, y)));
   const known = pairs.filter((e) => e !== undefined);
-  const score = why
+  const score = pinned
     ? 100
     : Math.round(known.reduce((sum, e) => sum + e.weight, 0) / Math.max(1, known.length));
+  const why = pinned ? { why: 'Pinned by an admin.', code: 'pinned' } : groupWhy(members, known);
   return {
     members: members.map((m) => ({ enrolmentId: m.enrolmentId, role: 'peer' })),
     score,
-    criteria: [
-      { name: 'department', score, weight: 1, why: why ?? known.map((e) => e.why).join(' ') },
-    ],
+    criteria: [{ name: 'department', score, weight: 1, ...why }],
   };
+}
+
+/**
+ * Why a group sits together: the reason of its one pair, or for a group of three the
+ * departments it brings together (or that some met before).
+ */
+function groupWhy(members: MatchCandidate[], edges: PeerEdge[]) {
+  const why = edges.map((e) => e.why).join(' ');
+  const [only] = edges;
+  if (only && edges.length === 1)
+    return only.params ? { why, code: only.code, params: only.params } : { why, code: only.code };
+  if (edges.some((e) => e.code === MET_BEFORE)) return { why, code: MET_BEFORE };
+  const departments = [
+    ...new Set(members.flatMap((m) => (m.profile.department ? [m.profile.department] : []))),
+  ];
+  return { why, code: 'department.group', params: { departments } };
 }

@@ -15,11 +15,16 @@ export function suggestPeers(input: MatchInput, enrolmentId: string): Suggestion
   const fresh = others.filter((c) => !metBefore(person, c));
   return (fresh.length ? fresh : others)
     .map((other) => {
-      const { weight, why } = weigh(person, other, metBefore(person, other), apart(person, other));
+      const { weight, ...why } = weigh(
+        person,
+        other,
+        metBefore(person, other),
+        apart(person, other),
+      );
       return {
         enrolmentId: other.enrolmentId,
         score: weight,
-        criteria: [{ name: 'department', score: weight, weight: 1, why }],
+        criteria: [{ name: 'department', score: weight, weight: 1, ...why }],
       };
     })
     .sort((a, b) => b.score - a.score || (a.enrolmentId < b.enrolmentId ? -1 : 1));

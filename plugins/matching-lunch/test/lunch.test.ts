@@ -77,6 +77,7 @@ t.test('nobody meets the same person again until the pool is exhausted', async (
     'when everyone has met everyone, they meet again rather than eat alone',
   );
   t.match(again.groups[0]?.criteria[0]?.why, /Met before/);
+  t.match(again.groups[0]?.criteria[0], { code: 'lunch.met-before' });
 });
 
 t.test('no shared language, nobody to have lunch with', async (t) => {
@@ -89,6 +90,7 @@ t.test('no shared language, nobody to have lunch with', async (t) => {
       enrolmentId: 'sam',
       reason:
         'Nobody left could have lunch with them: no shared language, no common time for lunch, or excluded.',
+      code: 'unmatched.no-lunch-partner',
     },
   ]);
 });
@@ -176,7 +178,14 @@ t.test('where lunches are not planned, no common time neither bars nor weighs', 
       enrolmentId: 'b',
       score: 100,
       criteria: [
-        { name: 'department', score: 100, weight: 1, why: 'They come from IT and Recht.' },
+        {
+          name: 'department',
+          score: 100,
+          weight: 1,
+          why: 'They come from IT and Recht.',
+          code: 'department.different',
+          params: { departments: ['IT', 'Recht'] },
+        },
       ],
     },
   ]);

@@ -42,7 +42,7 @@ export function propose(input: MatchInput): MatchProposal {
       score: s,
       criteria: [
         ...criteria,
-        { name: 'pinned', score: 100, weight: 0, why: 'Pinned by an admin.' },
+        { name: 'pinned', score: 100, weight: 0, why: 'Pinned by an admin.', code: 'pinned' },
       ],
     };
   });
@@ -100,9 +100,13 @@ export function propose(input: MatchInput): MatchProposal {
     .filter((c) => !used.has(c.enrolmentId))
     .map((c) => ({
       enrolmentId: c.enrolmentId,
-      reason: full.includes(c.enrolmentId)
-        ? `The programme is full: at most ${cap} tandems.`
-        : whyAlone(c, mentees.includes(c) ? mentors : mentees, blocked),
+      ...(full.includes(c.enrolmentId)
+        ? {
+            reason: `The programme is full: at most ${cap} tandems.`,
+            code: 'unmatched.full',
+            params: { tandems: Number(cap) },
+          }
+        : whyAlone(c, mentees.includes(c) ? mentors : mentees, blocked)),
     }));
   return { groups: [...pinned, ...groups], unmatched };
 }
@@ -112,8 +116,9 @@ function whyAlone(
   person: MatchCandidate,
   others: MatchCandidate[],
   blocked: (a: MatchCandidate, b: MatchCandidate) => Barrier | undefined,
-): string {
-  if (others.length === 0) return 'Nobody enrolled on the other side.';
+): { reason: string; code: string } {
+  const because = (code: string, reason: string) => ({ code: `unmatched.${code}`, reason });
+  if (others.length === 0) return because('nobody-else', 'Nobody enrolled on the other side.');
   const counts = new Map<Barrier, number>();
   let free = 0;
   for (const other of others) {
@@ -121,7 +126,10 @@ function whyAlone(
     if (barrier) counts.set(barrier, (counts.get(barrier) ?? 0) + 1);
     else free += 1;
   }
-  if (free > 0) return 'Everyone who would fit is paired with someone they fit better.';
+  if (free > 0)
+    return because('better-fits', 'Everyone who would fit is paired with someone they fit better.');
   const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  return top ? BARRIER_REASONS[top[0]] : 'Nobody on the other side fits.';
+  return top
+    ? because(top[0], BARRIER_REASONS[top[0]])
+    : because('nobody-fits', 'Nobody on the other side fits.');
 }

@@ -38,7 +38,7 @@ export function scorePair(
     const weight = weights[name] ?? 0;
     if (weight <= 0) continue;
     const fit = criterion(mentor, mentee, setting);
-    criteria.push({ name, score: fit.score, weight, why: fit.why });
+    criteria.push({ name, weight, ...fit });
     sum += fit.score * weight;
     total += weight;
   }

@@ -80,7 +80,19 @@ t.test('each pair comes with its score and the reasons per criterion', async (t)
   );
   t.equal(
     group?.criteria.find((c) => c.name === 'availability')?.why,
-    'They are both free 1 hours a week.',
+    'They are both free 1 hour a week.',
+  );
+  t.same(
+    Object.fromEntries((group?.criteria ?? []).map((c) => [c.name, [c.code, c.params]])),
+    {
+      skills: ['skills.offered', { skills: ['ai-assistants'], count: 1, wanted: 2 }],
+      goals: ['goals.unknown', undefined],
+      availability: ['availability.free', { hours: 1, workingHours: false }],
+      format: ['format.both-suit', undefined],
+      generation: ['generation.gap', { senior: 'mentee', years: 25 }],
+      department: ['department.different', { departments: ['IT', 'Bürgerservice'] }],
+    },
+    'each reason also comes as a code with values, for the host to word in the reader’s language',
   );
 });
 
@@ -107,6 +119,12 @@ t.test('hard rules keep people apart, and the unmatched learn why', async (t) =>
     sam: 'Nobody on the other side shares a language with them.',
     klaus: 'They have been paired with everyone who would fit before.',
   });
+  t.same(Object.fromEntries(proposal.unmatched.map((u) => [u.enrolmentId, u.code])), {
+    lena: 'unmatched.excluded',
+    brigitte: 'unmatched.excluded',
+    sam: 'unmatched.no-language',
+    klaus: 'unmatched.met-before',
+  });
 });
 
 t.test('a mentor with room takes two mentees, and the programme cap holds', async (t) => {
@@ -126,6 +144,7 @@ t.test('a mentor with room takes two mentees, and the programme cap holds', asyn
   );
   t.equal(capped.groups.length, 2);
   const full = 'The programme is full: at most 2 tandems.';
+  t.match(capped.unmatched, [{ code: 'unmatched.full', params: { tandems: 2 } }]);
   t.same(
     capped.unmatched.map((u) => [u.enrolmentId, u.reason]),
     [
@@ -244,7 +263,9 @@ t.test(
         name: 'availability',
         score: 100,
         weight: 1,
-        why: 'They are both free 1 hours a week (working hours assumed where no times were given).',
+        why: 'They are both free 1 hour a week (working hours assumed where no times were given).',
+        code: 'availability.free',
+        params: { hours: 1, workingHours: true },
       },
     );
     t.match(proposal.unmatched, [{ enrolmentId: 'klaus', reason: /free at the same time/ }]);
@@ -285,7 +306,14 @@ t.test(
     t.equal(group?.score, 50, 'the mean of 100 and 0: no barrier, no further penalty');
     t.same(
       group?.criteria.find((c) => c.name === 'availability'),
-      { name: 'availability', score: 0, weight: 1, why: 'They share no weekly time.' },
+      {
+        name: 'availability',
+        score: 0,
+        weight: 1,
+        why: 'They share no weekly time.',
+        code: 'availability.none',
+        params: { workingHours: false },
+      },
     );
   },
 );

@@ -57,6 +57,8 @@ export { rememberDelivered, wasDelivered } from './delivered-keys.js';
 export { matchProposalProblem } from './match-proposal-problem.js';
 export {
   defineMatchingStrategy,
+  type ExplanationParams,
+  ExplanationParamsSchema,
   type MatchCandidate,
   MatchCandidateSchema,
   type MatchInput,

@@ -101,6 +101,30 @@ export function plannedMeetingMinutes(input: MatchInput): number | undefined {
     : undefined;
 }
 
+/** A value a reason's wording takes in: a number, a name, a list of skill keys or names. */
+export const ExplanationParamsSchema = Type.Record(
+  Type.String(),
+  Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Array(Type.String())]),
+);
+
+/** The values of a reason's code, such as `{ skills: ['video-calls'], count: 1 }`. */
+export type ExplanationParams = Static<typeof ExplanationParamsSchema>;
+
+/**
+ * A reason as data, optional beside the sentence: `code` names the reason (`skills.offered`),
+ * `params` its values. The host's web app words a code it knows in the reader's language and
+ * shows the plugin's sentence for any other; a plugin without codes works as before.
+ */
+const Explanation = {
+  code: Type.Optional(
+    Type.String({
+      pattern: '^[a-z][a-z0-9-]*(\\.[a-z0-9-]+)*$',
+      description: 'What the reason says, as a key the host words (e.g. `skills.offered`).',
+    }),
+  ),
+  params: Type.Optional(ExplanationParamsSchema),
+};
+
 /**
  * What a matching strategy returns: groups with their scores and reasons, and who was left out
  * and why. The host validates it against this schema before saving it as a proposal.
@@ -131,7 +155,10 @@ export const MatchProposalSchema = Type.Object(
                 name: Type.String({ minLength: 1 }),
                 score: Score,
                 weight: Type.Number({ minimum: 0 }),
-                why: Type.String({ description: 'A sentence an admin can read.' }),
+                why: Type.String({
+                  description: 'A sentence an admin can read: the fallback for `code`.',
+                }),
+                ...Explanation,
               },
               { additionalProperties: false },
             ),
@@ -141,7 +168,10 @@ export const MatchProposalSchema = Type.Object(
       ),
     ),
     unmatched: Type.Array(
-      Type.Object({ enrolmentId: Id, reason: Type.String() }, { additionalProperties: false }),
+      Type.Object(
+        { enrolmentId: Id, reason: Type.String(), ...Explanation },
+        { additionalProperties: false },
+      ),
     ),
   },
   { additionalProperties: false },
@@ -166,6 +196,7 @@ export const SuggestionsSchema = Type.Array(
             score: Score,
             weight: Type.Number({ minimum: 0 }),
             why: Type.String(),
+            ...Explanation,
           },
           { additionalProperties: false },
         ),

@@ -45,6 +45,35 @@ t.test('MatchProposalSchema accepts a valid proposal', async (t) => {
   t.ok(Value.Check(MatchProposalSchema, { groups: [], unmatched: [] }), 'an empty round is fine');
 });
 
+t.test('reasons may come as a code with values, beside the sentence', async (t) => {
+  const coded: MatchProposal = {
+    groups: [
+      {
+        ...group,
+        criteria: [
+          {
+            name: 'skills',
+            score: 50,
+            weight: 3,
+            why: 'The mentor offers e-file of what the mentee wants (1 of 2).',
+            code: 'skills.offered',
+            params: { skills: ['e-file'], count: 1, wanted: 2, exact: true },
+          },
+        ],
+      },
+    ],
+    unmatched: [{ enrolmentId: 'e3', reason: 'The programme is full.', code: 'unmatched.full' }],
+  };
+  t.equal(firstError(MatchProposalSchema, coded), undefined);
+  const badCode = { ...coded, unmatched: [{ enrolmentId: 'e3', reason: 'x', code: 'Not A Key' }] };
+  t.match(firstError(MatchProposalSchema, badCode), /^\/unmatched\/0\/code/, 'codes are keys');
+  const badParam = {
+    ...coded,
+    unmatched: [{ enrolmentId: 'e3', reason: 'x', code: 'a', params: { at: { nested: 1 } } }],
+  };
+  t.match(firstError(MatchProposalSchema, badParam), /params/, 'values are flat');
+});
+
 t.test('MatchProposalSchema rejects malformed proposals', async (t) => {
   const invalid: [string, unknown, RegExp][] = [
     ['a score of 101', { ...proposal, groups: [{ ...group, score: 101 }] }, /^\/groups\/0\/score:/],

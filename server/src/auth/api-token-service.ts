@@ -41,7 +41,11 @@ export async function createApiToken(
 ): Promise<CreatedApiToken> {
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && expiresAt <= now) {
-    throw new ServiceError('invalid', 'The expiry date must lie in the future.');
+    throw new ServiceError(
+      'invalid',
+      'The expiry date must lie in the future.',
+      'token.expiry-past',
+    );
   }
   const token = `${TOKEN_PREFIX}${newToken()}`;
   const fork = em.fork();

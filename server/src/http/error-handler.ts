@@ -15,7 +15,7 @@ const STATUS: Record<ServiceErrorKind, number> = {
  * Answers errors without giving internals away: a client error (4xx) keeps its message, so
  * the caller can fix the request; a server error (5xx) is logged in full and answered with a
  * plain sentence and the request id to quote, never SQL, paths or a stack trace. A service's
- * refusal (ServiceError) becomes the 4xx status of its kind. `error` is always the status's
+ * refusal (ServiceError) becomes the 4xx status of its kind, with its code and params. `error` is always the status's
  * name (429: Too Many Requests), never an internal error code.
  */
 const errorHandler: FastifyPluginAsync = async (app) => {
@@ -23,14 +23,23 @@ const errorHandler: FastifyPluginAsync = async (app) => {
     // A plugin that failed a call: its message names the plugin, and the admin can act on it.
     if (error instanceof PluginCallError) {
       request.log.warn({ err: error }, 'plugin call failed');
-      return reply
-        .code(502)
-        .send({ statusCode: 502, error: 'Bad Gateway', message: error.message });
+      return reply.code(502).send({
+        statusCode: 502,
+        error: 'Bad Gateway',
+        message: error.message,
+        code: 'plugin-failed',
+      });
     }
     if (error instanceof ServiceError) {
       const statusCode = STATUS[error.kind];
       const name = STATUS_CODES[statusCode];
-      return reply.code(statusCode).send({ statusCode, error: name, message: error.message });
+      return reply.code(statusCode).send({
+        statusCode,
+        error: name,
+        message: error.message,
+        code: error.code,
+        params: error.params,
+      });
     }
     const statusCode = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (statusCode < 500) {
@@ -38,6 +47,7 @@ const errorHandler: FastifyPluginAsync = async (app) => {
         statusCode,
         error: STATUS_CODES[statusCode] ?? 'Bad Request',
         message: error.message,
+        code: error.validation ? 'validation' : `http-${statusCode}`,
       });
     }
     request.log.error({ err: error }, 'request failed');
@@ -45,6 +55,8 @@ const errorHandler: FastifyPluginAsync = async (app) => {
       statusCode,
       error: 'Internal Server Error',
       message: `Something went wrong on our side. It has been logged as request ${request.id}.`,
+      code: 'server-error',
+      params: { requestId: String(request.id) },
     });
   });
 };

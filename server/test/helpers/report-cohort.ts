@@ -17,6 +17,8 @@ export interface CohortPerson {
   state: 'active' | 'withdrawn';
   /** Named by the latest matching run as left out, with this reason. */
   leftOutBecause?: string;
+  /** The code the strategy gave with that reason, if any. */
+  leftOutCode?: string;
 }
 
 export interface CohortPair {
@@ -69,7 +71,13 @@ export async function createCohort(app: FastifyInstance, cohort: Cohort): Promis
     seed: 1,
     unmatched: cohort.people.flatMap((person, index) =>
       person.leftOutBecause
-        ? [{ enrolmentId: enrolments[index]?.id ?? '', reason: person.leftOutBecause }]
+        ? [
+            {
+              enrolmentId: enrolments[index]?.id ?? '',
+              reason: person.leftOutBecause,
+              ...(person.leftOutCode ? { code: person.leftOutCode } : {}),
+            },
+          ]
         : [],
     ),
   });

@@ -1,9 +1,11 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, unsafeCSS } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { ReviewedMatch } from '../data/matching.js';
+import { skillNames } from '../data/skill-names.js';
 import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import { explanationText, type SkillName } from './explanation-text.js';
 import { tableRegion } from './table-region.js';
 
 type Criterion = ReviewedMatch['criteria'][number];
@@ -11,7 +13,8 @@ type Criterion = ReviewedMatch['criteria'][number];
 /**
  * Why a pair was proposed: the strategy's criteria in a disclosure, as a table of criterion,
  * weight, score and the strategy's reason, so screen readers read numbers, not bars. The bar
- * next to each score only repeats it for the eye.
+ * next to each score only repeats it for the eye. Reasons are worded in the reader's language,
+ * skills by their names (keys until the names arrive).
  */
 @localized()
 @customElement('tandem-match-criteria')
@@ -51,6 +54,18 @@ export class TandemMatchCriteria extends LitElement {
 
   @property({ attribute: false }) accessor criteria: Criterion[] = [];
   @property() accessor pairName = '';
+  @state() private accessor skillName: SkillName | undefined;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    skillNames().then(
+      (name) => {
+        this.skillName = name;
+      },
+      // Without the taxonomy the reasons still read, with skill keys.
+      () => undefined,
+    );
+  }
 
   override render() {
     const pair = this.pairName;
@@ -85,7 +100,7 @@ export class TandemMatchCriteria extends LitElement {
         ${score}
         <span class="bar" aria-hidden="true"><span class=${`w${Math.round(score / 5) * 5}`}></span></span>
       </td>
-      <td>${criterion.why}</td>
+      <td>${explanationText(criterion, criterion.why, this.skillName)}</td>
     </tr>`;
   }
 }

@@ -11,6 +11,7 @@ import {
   type RsvpResponse,
 } from '../data/meetings.js';
 import { RealtimeController } from '../data/realtime-controller.js';
+import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from './announcer.js';
 import { formatDateTime, formatTime, toLocalInput } from './date-time.js';
@@ -110,7 +111,7 @@ export class TandemNextMeeting extends LitElement {
       </p>
       <dl>
         <dt>${msg('Topic', { id: 'tandem.meeting.topic' })}</dt>
-        <dd>${meeting.title}</dd>
+        <dd>${meeting.titles?.[getLocale() === 'en' ? 'en' : 'de'] ?? meeting.title}</dd>
         ${
           meeting.location
             ? html`<dt>${msg('Place', { id: 'tandem.meeting.place' })}</dt>

@@ -10,6 +10,8 @@ import {
   setSessionStatus,
   writeHomework,
 } from '../data/pairs.js';
+import { inLanguage } from '../data/session-language.js';
+import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from './announcer.js';
 import { actionName, refusalMessage } from './pair-tool-refusal.js';
@@ -119,7 +121,8 @@ export class TandemPlanTailor extends LitElement {
   }
 
   private renderTools() {
-    const sessions = this.pair.sessions;
+    // Shown in the reader's language; the ids the actions send are the same in every language.
+    const sessions = this.pair.sessions.map((session) => inLanguage(session, getLocale()));
     return html`<ol aria-label=${msg('Sessions of your plan', { id: 'pairTools.tailor.list' })}>
         ${repeat(
           sessions,
@@ -293,7 +296,8 @@ export class TandemPlanTailor extends LitElement {
           <option value="" ?selected=${this.placeAfter === ''}>
             ${msg('At the end', { id: 'pairTools.tailor.atEnd' })}
           </option>
-          ${this.pair.sessions.map((session, index) => {
+          ${this.pair.sessions.map((each, index) => {
+            const session = inLanguage(each, getLocale());
             const number = index + 1;
             return html`<option value=${session.id} ?selected=${this.placeAfter === session.id}>
               ${msg(str`After session ${number}: ${session.title}`, { id: 'pairTools.tailor.after' })}

@@ -9,6 +9,8 @@ import {
   setSessionStatus,
   tickHomework,
 } from '../data/pairs.js';
+import { inLanguage } from '../data/session-language.js';
+import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { announce } from './announcer.js';
 import { dialogFormActions } from './dialog-actions.js';
@@ -137,7 +139,9 @@ export class TandemSessionPlan extends LitElement {
 
   override render() {
     return html`<ol class="sessions">
-        ${this.pair.sessions.map((session, index) => this.renderSession(session, index))}
+        ${this.pair.sessions.map((session, index) =>
+          this.renderSession(inLanguage(session, getLocale()), index),
+        )}
       </ol>
       ${this.renderFeedbackDialog()}`;
   }

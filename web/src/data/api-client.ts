@@ -1,12 +1,17 @@
+import { type ErrorParams, errorWording } from './error-wording.js';
+
 /**
  * The one place the web app talks HTTP. Every API function in data/ goes through `api`, so
  * credentials, JSON, and errors are handled alike: an answer other than 2xx becomes an
- * `ApiError` carrying the server's sentence for people (`message`), never a stack trace.
+ * `ApiError` whose `message` words the server's code in the reader's language (the server's
+ * English sentence is for API users), never a stack trace.
  */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The server's code for what went wrong, such as `request.not-pending`, if it gave one. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -55,14 +60,17 @@ export function withQuery(path: string, query: Query = {}): string {
 }
 
 async function toError(response: Response): Promise<ApiError> {
-  const fallback = `${response.status} ${response.statusText}`;
+  const { status } = response;
   try {
-    const body = (await response.json()) as { message?: unknown };
-    return new ApiError(
-      response.status,
-      typeof body.message === 'string' ? body.message : fallback,
-    );
+    const body = (await response.json()) as { code?: unknown; params?: unknown };
+    const code = typeof body.code === 'string' ? body.code : undefined;
+    const params = isParams(body.params) ? body.params : {};
+    return new ApiError(status, errorWording(status, code, params), code);
   } catch {
-    return new ApiError(response.status, fallback);
+    return new ApiError(status, errorWording(status, undefined, {}));
   }
+}
+
+function isParams(value: unknown): value is ErrorParams {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

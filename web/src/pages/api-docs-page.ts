@@ -169,13 +169,18 @@ export class TandemApiDocsPage extends LitElement {
     </section>`;
   }
 
+  /** The OpenAPI document's texts are English whatever the page's language: marked so (WCAG 3.1.2). */
   private renderOperation({ method, path, operation }: Entry) {
     const parameters = operation.parameters ?? [];
     const body = operation.requestBody?.content;
     return html`<li class="operation">
       <h3><span class="method">${method.toUpperCase()}</span> <code>${path}</code></h3>
-      ${operation.summary ? html`<p>${operation.summary}</p>` : nothing}
-      ${operation.description ? html`<p class="muted">${operation.description}</p>` : nothing}
+      ${operation.summary ? html`<p lang="en">${operation.summary}</p>` : nothing}
+      ${
+        operation.description
+          ? html`<p class="muted" lang="en">${operation.description}</p>`
+          : nothing
+      }
       <p>${accessText(operation)}</p>
       <details>
         <summary>
@@ -197,7 +202,7 @@ export class TandemApiDocsPage extends LitElement {
         <ul class="params">
           ${Object.entries(operation.responses ?? {}).map(
             ([status, response]) => html`<li>
-              <strong>${status}</strong> ${response.description ?? ''}
+              <strong>${status}</strong> <span lang="en">${response.description ?? ''}</span>
               ${response.content ? renderContent(response.content) : nothing}
             </li>`,
           )}
@@ -215,7 +220,7 @@ export class TandemApiDocsPage extends LitElement {
             (${placeText(parameter.in)}${
               parameter.required ? html`, ${msg('required', { id: 'apiDocs.required' })}` : nothing
             })${parameter.schema ? html`: <code>${typeOf(parameter.schema)}</code>` : nothing}
-            ${parameter.description ? html` – ${parameter.description}` : nothing}
+            ${parameter.description ? html` – <span lang="en">${parameter.description}</span>` : nothing}
           </li>`,
         )}
       </ul>`;
@@ -226,7 +231,7 @@ function renderContent(content: OpenApiContent) {
   return Object.entries(content).map(
     ([mediaType, { schema }]) => html`<details>
       <summary>${msg(str`Schema (${mediaType})`, { id: 'apiDocs.schema' })}</summary>
-      <pre tabindex="0"><code>${JSON.stringify(schema ?? {}, null, 2)}</code></pre>
+      <pre tabindex="0" lang="en"><code>${JSON.stringify(schema ?? {}, null, 2)}</code></pre>
     </details>`,
   );
 }

@@ -8,6 +8,7 @@ import type { ProfileSection, TandemProfileForm } from '../components/tandem-pro
 import { errorText, taskView } from '../components/task-view.js';
 import '../components/tandem-profile-form.js';
 import { type EnrolmentRole, enrol } from '../data/enrolment.js';
+import { enrolmentRefusal } from '../data/error-wording.js';
 import { listSkills, type Profile, readProfile, type Skill } from '../data/profile.js';
 import { getMyProgramme, type ParticipantProgramme } from '../data/programmes.js';
 import { getLocale } from '../i18n/locale.js';
@@ -139,7 +140,11 @@ export class TandemEnrolPage extends LitElement {
     const editing = programme.enrolment?.state === 'active';
     if (!programme.canEnrol)
       return html`<h2>${programme.name}</h2>
-        <p role="alert">${programme.whyNot}</p>
+        <p role="alert">${
+          (programme.whyNotCode &&
+            enrolmentRefusal(programme.whyNotCode.code, programme.whyNotCode.params)) ??
+          msg('Enrolment is not possible at the moment.', { id: 'enrol.notPossible' })
+        }</p>
         <p><a href="/">${msg('Back to my programmes', { id: 'enrol.backHome' })}</a></p>`;
     const step = this.step;
     return html`<p class="muted">

@@ -5,6 +5,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../components/announcer.js';
 import { formatDate } from '../components/date-time.js';
+import { explanationText } from '../components/explanation-text.js';
 import { channelLabel } from '../components/programme-labels.js';
 import '../components/tandem-dialog.js';
 import type { TandemDialog } from '../components/tandem-dialog.js';
@@ -402,8 +403,11 @@ export class TandemMatchingReviewPage extends LitElement {
               (person) => html`<li>
                 <strong>${person.name}</strong>${
                   person.department ? html`, ${person.department}` : nothing
-                }:
-                <span>${person.reason}</span>
+                }${
+                  person.reason === null
+                    ? nothing
+                    : html`: <span>${explanationText(person, person.reason)}</span>`
+                }
               </li>`,
             )}
           </ul>`

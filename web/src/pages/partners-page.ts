@@ -4,6 +4,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { announce } from '../components/announcer.js';
 import { formatDate } from '../components/date-time.js';
 import { dialogFormActions } from '../components/dialog-actions.js';
+import type { SkillName } from '../components/explanation-text.js';
 import { suggestionReason } from '../components/suggestion-reason.js';
 import type { TandemDialog } from '../components/tandem-dialog.js';
 import { errorMessage, errorText } from '../components/task-view.js';
@@ -25,6 +26,7 @@ import {
   type TandemRequest,
   withdrawRequest,
 } from '../data/self-service.js';
+import { skillNames } from '../data/skill-names.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 interface PartnersView {
@@ -79,11 +81,23 @@ export class TandemPartnersPage extends LitElement {
   @state() private accessor busy = false;
   @state() private accessor actionError: unknown;
   @query('tandem-dialog') private accessor dialog: TandemDialog | null = null;
+  @state() private accessor skillName: SkillName | undefined;
 
   /** A request made to me, or an answer to mine, arrives as an inbox message: show it. */
   protected readonly realtime = new RealtimeController(this, ['inbox', 'resync'], () => {
     void this.load();
   });
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Without the taxonomy the reasons still read, with skill keys.
+    skillNames().then(
+      (name) => {
+        this.skillName = name;
+      },
+      () => undefined,
+    );
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('params')) {
@@ -264,7 +278,7 @@ export class TandemPartnersPage extends LitElement {
         suggestion.criteria.length
           ? html`<p>${msg('Why:', { id: 'selfService.why' })}</p>
             <ul class="reasons">
-              ${suggestion.criteria.map((criterion) => html`<li>${suggestionReason(criterion)}</li>`)}
+              ${suggestion.criteria.map((criterion) => html`<li>${suggestionReason(criterion, this.skillName)}</li>`)}
             </ul>`
           : nothing
       }

@@ -3,6 +3,7 @@ import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import '../components/tandem-chart.js';
+import { explanationText } from '../components/explanation-text.js';
 import { taskView } from '../components/task-view.js';
 import {
   type ProgrammeReport,
@@ -238,7 +239,10 @@ function dimensionLabel(dimension: string): string {
   }
 }
 
-/** Fixed categories in the app's language; months as words; departments and reasons as they are. */
+/**
+ * Fixed categories in the app's language; months as words; reasons by their code as the review
+ * words them (a strategy's own sentence where it gave no code); departments as they are.
+ */
 function rowLabel(dataset: ReportDataset, row: ReportRow): string {
   if (dataset.dimension === 'month') {
     const [year, month] = row.key.split('-').map(Number);
@@ -263,7 +267,9 @@ function rowLabel(dataset: ReportDataset, row: ReportRow): string {
     mentee: () => msg('Mentee', { id: 'reports.key.mentee' }),
     either: () => msg('Either', { id: 'reports.key.either' }),
   };
-  return fixed[row.key]?.() ?? row.label;
+  const label = fixed[row.key]?.();
+  if (label) return label;
+  return dataset.dimension === 'reason' ? explanationText({ code: row.key }, row.label) : row.label;
 }
 
 declare global {

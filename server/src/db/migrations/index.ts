@@ -25,6 +25,7 @@ import { Migration20261207100000_organisation_sign_language_video } from './Migr
 import { Migration20261207110000_lunch_skip } from './Migration20261207110000_lunch_skip.js';
 import { Migration20261207120000_tandem_request_message } from './Migration20261207120000_tandem_request_message.js';
 import { Migration20261207180000_dissolved_reason_code } from './Migration20261207180000_dissolved_reason_code.js';
+import { Migration20261207190000_pair_session_translations } from './Migration20261207190000_pair_session_translations.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -107,5 +108,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261207180000_dissolved_reason_code',
     class: Migration20261207180000_dissolved_reason_code,
+  },
+  {
+    name: 'Migration20261207190000_pair_session_translations',
+    class: Migration20261207190000_pair_session_translations,
   },
 ];

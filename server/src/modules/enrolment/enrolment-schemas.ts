@@ -76,8 +76,21 @@ export const ParticipantProgrammeSchema = Type.Object({
   enrolmentClosesAt: Type.Union([Type.String(), Type.Null()]),
   canEnrol: Type.Boolean(),
   whyNot: Type.Union([Type.String(), Type.Null()], {
-    description: 'Why the person cannot enrol (or change their enrolment) now.',
+    description: 'Why the person cannot enrol (or change their enrolment) now, in English.',
   }),
+  whyNotCode: Type.Union(
+    [
+      Type.Object({
+        code: Type.String(),
+        params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+      }),
+      Type.Null(),
+    ],
+    {
+      description:
+        'The same as a code with values (`enrolment.opens`, `{ at }`), for the app to word in the reader’s language.',
+    },
+  ),
   enrolment: Type.Union([MyEnrolmentSchema, Type.Null()]),
 });
 export type ParticipantProgramme = Static<typeof ParticipantProgrammeSchema>;

@@ -137,9 +137,10 @@ export async function checkEnrolment(
   const { user, programme, enrolment } = await visible(em, userId, programmeId);
   const settings = programmeSettings(programme);
   const closed = enrolmentClosedReason(programme, settings, now);
-  if (closed) throw new ServiceError('conflict', closed);
+  if (closed) throw new ServiceError('conflict', closed.message, closed.code, closed.params);
   const ineligible = eligibilityProblem(settings.eligibility, user);
-  if (ineligible) throw new ServiceError('forbidden', ineligible);
+  if (ineligible)
+    throw new ServiceError('forbidden', ineligible.message, ineligible.code, ineligible.params);
   const role = roleFor(programme, input.role ?? enrolment?.role);
   const profile = input.profile ?? (await getProfile(em, userId));
   await checkProfile(em, userId, profile);
@@ -147,6 +148,8 @@ export async function checkEnrolment(
     throw new ServiceError(
       'invalid',
       `This programme meets in ${settings.languages.join(', ')}; the profile lists ${profile.languages.join(', ')}.`,
+      'enrolment.no-common-language',
+      { languages: settings.languages.join(', ') },
     );
   return { user, programme, existing: enrolment, role, profile };
 }
@@ -168,7 +171,12 @@ export async function withdraw(
     programme: programmeId,
     state: 'active',
   });
-  if (!enrolment) throw new ServiceError('not-found', 'You are not enrolled in this programme.');
+  if (!enrolment)
+    throw new ServiceError(
+      'not-found',
+      'You are not enrolled in this programme.',
+      'enrolment.not-enrolled',
+    );
   fork.assign(enrolment, { state: 'withdrawn', withdrawnAt: new Date() });
   // A proposal with them in it is out of date; a pair they were in is dissolved, so that the
   // partner finds someone new in the next run.
@@ -202,10 +210,16 @@ function roleFor(programme: Programme, role: Enrolment['role'] | undefined): Enr
       throw new ServiceError(
         'invalid',
         'In a peer lunch everyone takes part as a peer: role either.',
+        'enrolment.peer-role',
       );
     return 'either';
   }
-  if (!role) throw new ServiceError('invalid', 'role is required: mentor, mentee or either.');
+  if (!role)
+    throw new ServiceError(
+      'invalid',
+      'role is required: mentor, mentee or either.',
+      'enrolment.role-required',
+    );
   return role;
 }
 
@@ -258,7 +272,8 @@ function participantView(
     enrolmentOpensAt: settings.enrolmentOpensAt ?? null,
     enrolmentClosesAt: settings.enrolmentClosesAt ?? null,
     canEnrol: !whyNot,
-    whyNot: whyNot ?? null,
+    whyNot: whyNot?.message ?? null,
+    whyNotCode: whyNot ? { code: whyNot.code, params: whyNot.params } : null,
     enrolment: enrolment ? myEnrolment(enrolment) : null,
   };
 }

@@ -1,5 +1,6 @@
 import type { Programme } from '../programmes/programme.js';
 import type { ProgrammeSettings } from '../programmes/programme-settings.js';
+import { type EnrolmentRefusal, refusal } from './enrolment-refusal.js';
 
 /**
  * Why nobody can enrol in a programme at this moment, or undefined while enrolment is open:
@@ -9,19 +10,21 @@ export function enrolmentClosedReason(
   programme: Pick<Programme, 'state'>,
   settings: Pick<ProgrammeSettings, 'enrolmentOpensAt' | 'enrolmentClosesAt'>,
   now: Date,
-): string | undefined {
+): EnrolmentRefusal | undefined {
   switch (programme.state) {
     case 'draft':
-      return 'Enrolment for this programme has not opened yet.';
+      return refusal('enrolment.not-open', 'Enrolment for this programme has not opened yet.');
     case 'matching':
-      return 'Enrolment has closed: the programme is being matched.';
+      return refusal('enrolment.matching', 'Enrolment has closed: the programme is being matched.');
     case 'running':
-      return 'Enrolment has closed: the programme is running.';
+      return refusal('enrolment.running', 'Enrolment has closed: the programme is running.');
     case 'closed':
-      return 'The programme is closed.';
+      return refusal('enrolment.programme-closed', 'The programme is closed.');
   }
   const { enrolmentOpensAt: opens, enrolmentClosesAt: closes } = settings;
-  if (opens && now < new Date(opens)) return `Enrolment opens at ${opens}.`;
-  if (closes && now >= new Date(closes)) return `Enrolment closed at ${closes}.`;
+  if (opens && now < new Date(opens))
+    return refusal('enrolment.opens', `Enrolment opens at ${opens}.`, { at: opens });
+  if (closes && now >= new Date(closes))
+    return refusal('enrolment.closed-at', `Enrolment closed at ${closes}.`, { at: closes });
   return undefined;
 }

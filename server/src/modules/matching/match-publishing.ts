@@ -30,9 +30,12 @@ export async function publishMatches(
       throw new ServiceError(
         'conflict',
         `A programme in ${programme.state} has no matches to publish.`,
+        'publish.wrong-state',
+        { state: programme.state },
       );
     const matches = await tx.find(Match, { programme, state: { $in: ['proposed', 'pinned'] } });
-    if (matches.length === 0) throw new ServiceError('conflict', 'There is nothing to publish.');
+    if (matches.length === 0)
+      throw new ServiceError('conflict', 'There is nothing to publish.', 'publish.nothing');
     for (const match of matches)
       tx.assign(match, { state: 'published', publishedAt: now, activeAt: now });
     if (programme.state === 'matching') programme.state = 'running';

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DISSOLVE_REASONS } from '../pairs/dissolve-reasons.js';
+import { CriterionSchema, ExplanationFields } from './explanation-schemas.js';
 import { MATCH_STATES } from './match.js';
 import { MatchingRunSchema } from './matching-run-schemas.js';
 
@@ -30,14 +31,7 @@ export const ReviewedMatchSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   state: Type.Union(MATCH_STATES.map((state) => Type.Literal(state))),
   score: Type.Union([Type.Number(), Type.Null()]),
-  criteria: Type.Array(
-    Type.Object({
-      name: Type.String(),
-      score: Type.Number(),
-      weight: Type.Number(),
-      why: Type.String(),
-    }),
-  ),
+  criteria: Type.Array(CriterionSchema),
   attention: Type.Array(AttentionSchema, {
     description: 'Why a published pair needs an admin to look at it; empty when nothing does.',
   }),
@@ -55,7 +49,15 @@ export const MatchReviewSchema = Type.Object({
   programmeId: Type.String({ format: 'uuid' }),
   lastRun: Type.Union([MatchingRunSchema, Type.Null()]),
   matches: Type.Array(ReviewedMatchSchema),
-  unmatched: Type.Array(Type.Object({ ...Person, reason: Type.String() })),
+  unmatched: Type.Array(
+    Type.Object({
+      ...Person,
+      reason: Type.Union([Type.String(), Type.Null()], {
+        description: 'Why the last run left them out; null before any run.',
+      }),
+      ...ExplanationFields,
+    }),
+  ),
   summary: Type.Object(
     {
       pairs: Type.Integer({ description: 'Proposed and pinned pairs.' }),

@@ -8,6 +8,7 @@ import { programmeChannels } from '../notifications/notify.js';
 import { Programme } from '../programmes/programme.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import type { StrategyDependencies } from './ask-strategy.js';
+import type { UnmatchedReason } from './explanation-schemas.js';
 import { Match } from './match.js';
 import { MatchForbid } from './match-forbid.js';
 import { MatchMember } from './match-member.js';
@@ -48,7 +49,7 @@ export async function getReview(
     state: 'open',
   });
   const searches = new Map(open.map((search) => [search.match.id, search.openedAt]));
-  const reasons = new Map((lastRun?.unmatched ?? []).map((u) => [u.enrolmentId, u.reason]));
+  const reasons = new Map((lastRun?.unmatched ?? []).map((u) => [u.enrolmentId, u]));
   const placed = new Set(
     matches
       .filter((m) => m.state !== 'dissolved')
@@ -87,9 +88,7 @@ export async function getReview(
       enrolmentId: e.id,
       name: e.user.name,
       department: e.user.department ?? null,
-      reason:
-        reasons.get(e.id) ??
-        'Not in a match: changed by an admin, dissolved, or enrolled after the last run.',
+      ...unmatchedReason(lastRun !== null, reasons.get(e.id)),
     })),
     summary: summaryOf(matches, unmatched.length),
     forbids: forbids.map((forbid) => ({
@@ -114,6 +113,28 @@ function summaryOf(matches: Match[], unmatched: number): MatchReview['summary'] 
     averageScore: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
     unscored: open.length - scores.length,
     unmatched,
+  };
+}
+
+/**
+ * Why someone has no match: what the last run said; before any run, nothing (nobody has been
+ * left out yet); someone the last run did not leave out was placed by hand since, or came later.
+ */
+function unmatchedReason(
+  ran: boolean,
+  given: UnmatchedReason | undefined,
+): Pick<MatchReview['unmatched'][number], 'reason' | 'code' | 'params'> {
+  if (!ran) return { reason: null };
+  if (!given)
+    return {
+      reason: 'Not in a match: changed by an admin, dissolved, or enrolled after the last run.',
+      code: 'unmatched.since-run',
+    };
+  const { reason, code, params } = given;
+  return {
+    reason,
+    ...(code === undefined ? {} : { code }),
+    ...(params === undefined ? {} : { params }),
   };
 }
 
@@ -204,6 +225,7 @@ export async function forbidPair(
     throw new ServiceError(
       'invalid',
       'enrolmentIds must be two different enrolments of this programme.',
+      'match.forbid-invalid',
     );
   if (!(await fork.count(MatchForbid, { first, second })))
     fork.create(MatchForbid, { programme: programmeId, first, second, createdBy: actorId });
@@ -278,6 +300,7 @@ export async function swapPartners(
     throw new ServiceError(
       'invalid',
       'Swapping needs two people on the same side of two different matches that are proposed, neither pinned nor published.',
+      'match.swap-invalid',
     );
   const [xMatch, yMatch] = [x.match, y.match];
   fork.assign(x, { match: yMatch });
@@ -306,7 +329,12 @@ async function unpublished(em: EntityManager, matchId: string): Promise<Match> {
   const match = await em.findOne(Match, matchId);
   if (!match) throw new ServiceError('not-found', 'No such match.');
   if (match.state !== 'proposed' && match.state !== 'pinned')
-    throw new ServiceError('conflict', `The match is ${match.state}; it cannot be changed here.`);
+    throw new ServiceError(
+      'conflict',
+      `The match is ${match.state}; it cannot be changed here.`,
+      'match.not-editable',
+      { state: match.state },
+    );
   return match;
 }
 

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { UnmatchedReasonSchema } from './explanation-schemas.js';
 import { MATCHING_RUN_STATES } from './matching-run.js';
 
 /** A matching run as admins see it: how it went, and why it failed if it did. */
@@ -13,7 +14,7 @@ export const MatchingRunSchema = Type.Object({
     description: 'Why the run failed, naming the plugin; null unless it failed.',
   }),
   groupCount: Type.Union([Type.Integer(), Type.Null()]),
-  unmatched: Type.Array(Type.Object({ enrolmentId: Type.String(), reason: Type.String() })),
+  unmatched: Type.Array(UnmatchedReasonSchema),
   createdAt: Type.String({ format: 'date-time' }),
   startedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),

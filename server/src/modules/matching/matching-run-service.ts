@@ -25,10 +25,18 @@ export async function requestMatchingRun(
     const [programme] = await lockRows(tx, Programme, [programmeId]);
     if (!programme) throw new ServiceError('not-found', 'No such programme.');
     if (programme.state === 'closed')
-      throw new ServiceError('conflict', 'The programme is closed; it is matched no more.');
+      throw new ServiceError(
+        'conflict',
+        'The programme is closed; it is matched no more.',
+        'matching.programme-closed',
+      );
     const busy = await tx.count(MatchingRun, { programme, state: ['queued', 'running'] });
     if (busy > 0)
-      throw new ServiceError('conflict', 'A matching run of this programme is already under way.');
+      throw new ServiceError(
+        'conflict',
+        'A matching run of this programme is already under way.',
+        'matching.run-busy',
+      );
     const created = tx.create(MatchingRun, {
       programme,
       strategy: programme.matchingStrategy,

@@ -2,6 +2,7 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { createdAt, uuidPrimaryKey } from '../../db/common-properties.js';
 import { Programme } from '../programmes/programme.js';
 import { User } from '../users/user.js';
+import type { UnmatchedReason } from './explanation-schemas.js';
 
 export const MATCHING_RUN_STATES = ['queued', 'running', 'succeeded', 'failed'] as const;
 
@@ -27,7 +28,7 @@ export const MatchingRun = defineEntity({
     error: p.text().nullable(),
     groupCount: p.integer().nullable(),
     /** Who the strategy left out, and why: shown to the admin beside the proposal. */
-    unmatched: p.json<{ enrolmentId: string; reason: string }[]>().default('[]'),
+    unmatched: p.json<UnmatchedReason[]>().default('[]'),
     /** Publish the matches as soon as the run succeeds: lunch rounds need no review. */
     autoPublish: p.boolean().default(false),
     requestedBy: () => p.manyToOne(User).nullable().deleteRule('set null'),

@@ -100,7 +100,11 @@ export async function pickTime(
       checkFits(match, await membersBusy(em, match, start), start, minutes, now);
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
-      throw new ServiceError('conflict', `This time no longer fits: ${error.message}`);
+      throw new ServiceError(
+        'conflict',
+        `This time no longer fits: ${error.message}`,
+        'time.no-longer-fits',
+      );
     }
     const end = new Date(proposal.startsAt.getTime() + minutes * 60_000);
     const slot = { start: proposal.startsAt, end };
@@ -166,11 +170,15 @@ async function lockedSearch(em: EntityManager, userId: string, matchId: string) 
   const open = await em.findOne(SchedulingRequest, { match, state: 'open' }, { fields: ['id'] });
   const [request] = open ? await lockRows(em, SchedulingRequest, [open.id]) : [];
   if (request?.state !== 'open')
-    throw new ServiceError('not-found', 'Your pair is not looking for a time.');
+    throw new ServiceError('not-found', 'Your pair is not looking for a time.', 'time.no-search');
   await em.populate(request, ['session.match']);
   // Skipped or done since, until the planner expires the search: nobody proposes or picks for it.
   if (request.session.status !== 'planned')
-    throw new ServiceError('conflict', 'This session is no longer in your plan.');
+    throw new ServiceError(
+      'conflict',
+      'This session is no longer in your plan.',
+      'session.not-planned',
+    );
   return { match, request };
 }
 
@@ -194,13 +202,17 @@ function checkFits(
   now: Date,
 ): void {
   if (start < now.getTime() + PROPOSAL_LEAD_MS)
-    throw new ServiceError('invalid', 'Propose times at least an hour from now.');
+    throw new ServiceError(
+      'invalid',
+      'Propose times at least an hour from now.',
+      'meeting.too-soon',
+    );
   const end = start + minutes * 60_000;
   const weeks = programmeSettings(match.programme).durationWeeks;
   if (end > (match.publishedAt ?? now).getTime() + weeks * WEEK_MS)
-    throw new ServiceError('invalid', 'Propose times before the programme ends.');
+    throw new ServiceError('invalid', 'Propose times before the programme ends.', 'time.after-end');
   if (busy.some((meeting) => meeting.start.getTime() < end && meeting.end.getTime() > start))
-    throw new ServiceError('invalid', 'One of you has another meeting at that time.');
+    throw new ServiceError('invalid', 'One of you has another meeting at that time.', 'time.busy');
 }
 
 async function view(

@@ -1,3 +1,4 @@
+import { wrap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { lockRows } from '../../db/lock-rows.js';
 import { ServiceError } from '../../service-error.js';
@@ -68,11 +69,12 @@ export async function answerInTransaction(
   await lockRows(em, Meeting, [meetingId]);
   const meeting = await ownMeeting(em, userId, meetingId);
   if (meeting.state !== 'planned' || meeting.startsAt <= now)
-    throw new ServiceError('not-found', 'This meeting is over or cancelled.');
+    throw new ServiceError('not-found', 'This meeting is over or cancelled.', 'meeting.over');
   if (rsvp.sequence !== undefined && rsvp.sequence < meeting.calendarSequence)
     throw new ServiceError(
       'conflict',
       'This meeting has changed since this answer was given; answer the new time.',
+      'meeting.changed',
     );
   if (rsvp.response !== 'declined') {
     meeting.responses = { ...meeting.responses, [userId]: rsvp.response };
@@ -125,7 +127,11 @@ async function tellCounterRefused(
 
 function proposedSlot(meeting: Meeting, start: Date, now: Date) {
   if (start.getTime() < now.getTime() + PROPOSAL_LEAD_MS)
-    throw new ServiceError('invalid', 'Propose a time at least an hour from now.');
+    throw new ServiceError(
+      'invalid',
+      'Propose a time at least an hour from now.',
+      'meeting.too-soon',
+    );
   const length = meeting.endsAt.getTime() - meeting.startsAt.getTime();
   return { start, end: new Date(start.getTime() + length) };
 }
@@ -134,16 +140,18 @@ async function ownMeeting(em: EntityManager, userId: string, meetingId: string):
   if (!(await em.count(Meeting, { id: meetingId, match: memberOf(userId) })))
     throw new ServiceError('not-found', 'No such meeting.');
   return em.findOneOrFail(Meeting, meetingId, {
-    populate: ['match.programme', 'match.members.enrolment.user'],
+    populate: ['match.programme', 'match.members.enrolment.user', 'session'],
   });
 }
 
 export function meetingView(meeting: Meeting, userId: string): MeetingView {
   const users = meeting.match.members.getItems().map((member) => member.enrolment.user);
+  const titles = titlesOf(meeting);
   return {
     id: meeting.id,
     pairId: meeting.match.id,
     title: meeting.title,
+    ...(titles ? { titles } : {}),
     startsAt: meeting.startsAt.toISOString(),
     endsAt: meeting.endsAt.toISOString(),
     location: meeting.location ?? null,
@@ -155,4 +163,12 @@ export function meetingView(meeting: Meeting, userId: string): MeetingView {
       .filter((user) => user.id !== userId)
       .map((user) => ({ name: user.name, response: meeting.responses[user.id] ?? 'pending' })),
   };
+}
+
+/** The session's title in every language, while the meeting has it (and the session is loaded). */
+function titlesOf(meeting: Meeting): MeetingView['titles'] {
+  const session = meeting.session;
+  if (!session || !wrap(session).isInitialized() || session.title !== meeting.title)
+    return undefined;
+  return session.translations.title;
 }

@@ -9,6 +9,12 @@ export const MeetingSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   pairId: Type.String({ format: 'uuid' }),
   title: Type.String(),
+  titles: Type.Optional(
+    Type.Partial(Type.Object({ de: Type.String(), en: Type.String() }), {
+      description:
+        "The title in every language the curriculum gives it, while it is the curriculum's session title.",
+    }),
+  ),
   startsAt: Type.String({ format: 'date-time' }),
   endsAt: Type.String({ format: 'date-time' }),
   location: Type.Union([Type.String(), Type.Null()]),

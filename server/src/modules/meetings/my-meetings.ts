@@ -10,6 +10,8 @@ interface MeetingRow {
   id: string;
   match_id: string;
   title: string;
+  /** The session's title in every language, while the meeting's title is the session's. */
+  titles: MeetingView['titles'] | null;
   /** As the ORM's connection returns timestamptz: text, not parsed. */
   starts_at: string;
   ends_at: string;
@@ -28,7 +30,8 @@ interface MeetingRow {
  */
 const MY_MEETINGS: PreparedRead = {
   name: 'tandem_my_meetings',
-  text: `SELECT mt.id, mt.match_id, mt.title, mt.starts_at, mt.ends_at, mt.location, mt.link,
+  text: `SELECT mt.id, mt.match_id, mt.title,
+    CASE WHEN s.title = mt.title THEN s.translations->'title' END AS titles, mt.starts_at, mt.ends_at, mt.location, mt.link,
     mt.state, mt.calendar_sequence, mt.responses,
     (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY mm.id), '[]')
       FROM match_member mm
@@ -37,6 +40,7 @@ const MY_MEETINGS: PreparedRead = {
       WHERE mm.match_id = mt.match_id AND u.id <> $1) AS partners
   FROM meeting mt
   JOIN match m ON m.id = mt.match_id
+  LEFT JOIN pair_session s ON s.id = mt.session_id
   WHERE m.state = 'published' AND m.id IN (
     SELECT mine.match_id FROM match_member mine
     JOIN enrolment my ON my.id = mine.enrolment_id
@@ -57,6 +61,7 @@ export async function listMyMeetings(em: EntityManager, userId: string): Promise
     id: row.id,
     pairId: row.match_id,
     title: row.title,
+    ...(row.titles ? { titles: row.titles } : {}),
     startsAt: new Date(row.starts_at).toISOString(),
     endsAt: new Date(row.ends_at).toISOString(),
     location: row.location,

@@ -80,7 +80,9 @@ async function dissolvable(
   if (!by.admin && !members.some((member) => member.enrolment.user.id === by.userId))
     throw new ServiceError('not-found', 'No such pair.');
   if (match.state !== 'published')
-    throw new ServiceError('conflict', `This pair is ${match.state} already.`);
+    throw new ServiceError('conflict', `This pair is ${match.state} already.`, 'pair.not-active', {
+      state: match.state,
+    });
   return match;
 }
 

@@ -68,7 +68,11 @@ export async function changeNote(
   const note = await fork.findOne(PairNote, { id: noteId, match });
   if (!note) throw new ServiceError('not-found', 'No such note.');
   if (note.author.id !== userId)
-    throw new ServiceError('forbidden', 'Only its author can change or delete a note.');
+    throw new ServiceError(
+      'forbidden',
+      'Only its author can change or delete a note.',
+      'note.not-author',
+    );
   if (body === undefined) fork.remove(note);
   else writeBody(deps.keyring, note, body);
   await fork.flush();

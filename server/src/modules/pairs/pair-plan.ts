@@ -17,7 +17,9 @@ import { Match } from '../matching/match.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import { type Membership, membership } from './pair-membership.js';
 import type { PairSessionView, PairView } from './pair-schemas.js';
-import { PairSession } from './pair-session.js';
+import { type HomeworkItem, PairSession, type SessionTranslations } from './pair-session.js';
+
+type Side = 'mentor' | 'mentee';
 
 export interface PairPlanDependencies {
   em: EntityManager;
@@ -25,10 +27,15 @@ export interface PairPlanDependencies {
   log: Log;
 }
 
+/** The languages a plan's texts are asked for: each member reads the plan in their own. */
+const LOCALES: readonly Locale[] = ['de', 'en'];
+
 /**
  * Gives a published pair its own plan: the sessions of its programme's curriculum, in the
- * pair's language, copied so that the pair can tailor them while the template stays intact.
- * A pair that has a plan keeps it.
+ * pair's language, copied so that the pair can tailor them while the template stays intact;
+ * the curriculum's texts in every language go with each session, so a member who reads
+ * English sees the plan in English though the pair's language is German. A pair that has a
+ * plan keeps it.
  *
  * @returns how many sessions the pair has.
  * @throws ServiceError not-found for an unknown match, conflict when its curriculum is not active;
@@ -49,27 +56,73 @@ export async function createPairPlan(deps: PairPlanDependencies, matchId: string
   const locale = pairLocale(match);
   const { definition, config } = curriculum;
   const ctx = pluginContext({ name: definition.name, config }, { em, log: deps.log });
-  const plans = await invokePlugin<SessionPlan[]>({
-    plugin: definition.name,
-    operation: 'sessions',
-    timeoutMs: CURRICULUM_TIME_LIMIT_MS,
-    output: Type.Array(SessionPlanSchema),
-    call: () =>
-      definition.sessions(
-        locale,
-        {
-          id: programme.id,
-          kind: programme.kind,
-          goals: programmeSettings(programme).goals,
-          language: locale,
-        },
-        ctx,
-      ),
-  });
-  for (const [position, plan] of plans.entries())
-    em.create(PairSession, fromPlan(match, plan, position));
+  const plan = (language: Locale) =>
+    invokePlugin<SessionPlan[]>({
+      plugin: definition.name,
+      operation: 'sessions',
+      timeoutMs: CURRICULUM_TIME_LIMIT_MS,
+      output: Type.Array(SessionPlanSchema),
+      call: () =>
+        definition.sessions(
+          language,
+          {
+            id: programme.id,
+            kind: programme.kind,
+            goals: programmeSettings(programme).goals,
+            language: locale,
+          },
+          ctx,
+        ),
+    });
+  const plans = await plan(locale);
+  const versions = new Map<Locale, SessionPlan[]>();
+  for (const language of LOCALES)
+    versions.set(language, language === locale ? plans : await plan(language));
+  for (const [position, session] of plans.entries())
+    em.create(PairSession, fromPlan(match, session, position, translationsOf(versions, position)));
   await em.flush();
   return plans.length;
+}
+
+/**
+ * The texts of the session at `position` in every language, field by field. A field is left
+ * out where the curriculum's versions do not line up (a different number of sessions, agenda
+ * steps or tasks), so no member reads another session's text in their language.
+ */
+function translationsOf(
+  versions: ReadonlyMap<Locale, SessionPlan[]>,
+  position: number,
+): { translations: SessionTranslations; homework: Record<Side, HomeworkTexts> } {
+  const lengths = new Set([...versions.values()].map((plans) => plans.length));
+  const sessions = [...versions].flatMap(([language, plans]) => {
+    const session = plans[position];
+    return session ? [[language, session] as const] : [];
+  });
+  const complete = lengths.size === 1 && sessions.length === versions.size;
+  const field = <T>(pick: (session: SessionPlan) => T, sameShape = (_: T, __: T) => true) => {
+    const values = sessions.map(([language, session]) => [language, pick(session)] as const);
+    const [first] = values;
+    if (!complete || !first || !values.every(([, value]) => sameShape(value, first[1])))
+      return undefined;
+    return Object.fromEntries(values) as Partial<Record<Locale, T>>;
+  };
+  const sameLength = (a: unknown[], b: unknown[]) => a.length === b.length;
+  const translations: SessionTranslations = {};
+  const title = field((s) => s.title);
+  const goal = field((s) => s.goal);
+  const agenda = field((s) => s.agenda, sameLength);
+  const tutorials = field((s) => s.tutorials, sameLength);
+  if (title) translations.title = title;
+  if (goal) translations.goal = goal;
+  if (agenda) translations.agenda = agenda;
+  if (tutorials) translations.tutorials = tutorials;
+  return {
+    translations,
+    homework: {
+      mentor: field((s) => s.homework.mentor, sameLength) ?? {},
+      mentee: field((s) => s.homework.mentee, sameLength) ?? {},
+    },
+  };
 }
 
 /**
@@ -105,7 +158,7 @@ export async function getPair(
  */
 const SESSION_VIEW_SQL = `json_build_object('id', s.id, 'position', s.position, 'title', s.title,
     'goal', s.goal, 'agenda', s.agenda, 'tutorials', s.tutorials, 'homework', s.homework,
-    'durationMinutes', s.duration_minutes, 'offsetWeeks', s.offset_weeks,
+    'translations', s.translations, 'durationMinutes', s.duration_minutes, 'offsetWeeks', s.offset_weeks,
     'milestone', s.milestone, 'status', s.status, 'addedByPair', s.added_by_pair,
     'myFeedback', CASE WHEN f.rating IS NULL THEN NULL
       ELSE json_build_object('rating', f.rating, 'comment', f.comment) END)`;
@@ -229,8 +282,24 @@ function pairLocale(match: Match): Locale {
   return locales.length > 0 && locales.every((locale) => locale === 'en') ? 'en' : 'de';
 }
 
-function fromPlan(match: Match, plan: SessionPlan, position: number) {
-  const items = (texts: string[]) => texts.map((text) => ({ text, done: false }));
+/** A side's tasks in every language, task by task. */
+type HomeworkTexts = Partial<Record<Locale, string[]>>;
+
+function fromPlan(
+  match: Match,
+  plan: SessionPlan,
+  position: number,
+  { translations, homework }: ReturnType<typeof translationsOf>,
+) {
+  const items = (texts: string[], side: Side): HomeworkItem[] =>
+    texts.map((text, index) => {
+      const versions = Object.entries(homework[side]).flatMap(([language, tasks]) =>
+        tasks?.[index] === undefined ? [] : [[language, tasks[index]]],
+      );
+      return versions.length
+        ? { text, done: false, texts: Object.fromEntries(versions) }
+        : { text, done: false };
+    });
   return {
     match,
     position,
@@ -238,7 +307,11 @@ function fromPlan(match: Match, plan: SessionPlan, position: number) {
     goal: plan.goal,
     agenda: plan.agenda,
     tutorials: plan.tutorials,
-    homework: { mentor: items(plan.homework.mentor), mentee: items(plan.homework.mentee) },
+    translations,
+    homework: {
+      mentor: items(plan.homework.mentor, 'mentor'),
+      mentee: items(plan.homework.mentee, 'mentee'),
+    },
     durationMinutes: plan.durationMinutes,
     offsetWeeks: plan.offsetWeeks,
     milestone: plan.milestone ?? null,

@@ -65,7 +65,11 @@ export async function changeQuestion(
   const question = await fork.findOne(PairQuestion, { id: questionId, match });
   if (!question) throw new ServiceError('not-found', 'No such question.');
   if (change.text !== undefined && question.author.id !== userId)
-    throw new ServiceError('forbidden', 'Only who asked a question can reword it.');
+    throw new ServiceError(
+      'forbidden',
+      'Only who asked a question can reword it.',
+      'question.not-author',
+    );
   if (change.answered !== undefined) question.answered = change.answered;
   if (change.text !== undefined) writeText(deps.keyring, question, change.text);
   await fork.flush();

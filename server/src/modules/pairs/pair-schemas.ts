@@ -1,9 +1,25 @@
-import { type Static, Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { MilestoneSchema, ProgrammeKindSchema } from '@tandem/plugin-sdk';
 import { SESSION_STATUSES } from './pair-session.js';
 
 const Side = Type.Union([Type.Literal('mentor'), Type.Literal('mentee'), Type.Literal('peer')]);
-const HomeworkItem = Type.Object({ text: Type.String(), done: Type.Boolean() });
+/** A value in each language the curriculum gives it in, e.g. `{ de: '…', en: '…' }`. */
+const InLanguages = <T extends TSchema>(value: T, options: { description?: string } = {}) =>
+  Type.Partial(Type.Object({ de: value, en: value }), options);
+const HomeworkItem = Type.Object({
+  text: Type.String(),
+  done: Type.Boolean(),
+  texts: Type.Optional(
+    InLanguages(Type.String(), {
+      description: "A curriculum task in every language it has; absent for the pair's own.",
+    }),
+  ),
+});
+const Tutorial = Type.Object({
+  title: Type.String(),
+  url: Type.Optional(Type.String()),
+  minutes: Type.Optional(Type.Integer()),
+});
 const Status = Type.Union(SESSION_STATUSES.map((status) => Type.Literal(status)));
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 const Agenda = Type.Array(Text(300), { maxItems: 20 });
@@ -14,14 +30,20 @@ export const PairSessionSchema = Type.Object({
   title: Type.String(),
   goal: Type.String(),
   agenda: Type.Array(Type.String()),
-  tutorials: Type.Array(
-    Type.Object({
-      title: Type.String(),
-      url: Type.Optional(Type.String()),
-      minutes: Type.Optional(Type.Integer()),
-    }),
-  ),
+  tutorials: Type.Array(Tutorial),
   homework: Type.Object({ mentor: Type.Array(HomeworkItem), mentee: Type.Array(HomeworkItem) }),
+  translations: Type.Object(
+    {
+      title: Type.Optional(InLanguages(Type.String())),
+      goal: Type.Optional(InLanguages(Type.String())),
+      agenda: Type.Optional(InLanguages(Type.Array(Type.String()))),
+      tutorials: Type.Optional(InLanguages(Type.Array(Tutorial))),
+    },
+    {
+      description:
+        "The curriculum's texts in every language it has, field by field, for each member to read the plan in their own; a field the pair rewrote has none.",
+    },
+  ),
   durationMinutes: Type.Integer(),
   offsetWeeks: Type.Number(),
   milestone: Type.Union([MilestoneSchema, Type.Null()]),

@@ -9,7 +9,7 @@ import { markActive } from './pair-activity.js';
 import { type Membership, membership } from './pair-membership.js';
 import { pairView } from './pair-plan.js';
 import type { NewSession, PairView, SessionChange } from './pair-schemas.js';
-import { type HomeworkItem, PairSession } from './pair-session.js';
+import { type HomeworkItem, PairSession, type SessionTranslations } from './pair-session.js';
 
 /**
  * How a pair makes the plan its own: change, skip or complete a session, add one, reorder
@@ -30,13 +30,30 @@ export async function changeSession(
   change: SessionChange,
 ): Promise<PairView> {
   return tailor(em, userId, matchId, async (fork, pair) => {
-    fork.assign(await sessionOf(fork, pair, sessionId), change);
+    const session = await sessionOf(fork, pair, sessionId);
+    fork.assign(session, { ...change, translations: keptTranslations(session, change) });
     if (change.status === 'done') markActive(pair.match, new Date());
     // Off the plan now, the session may have been the one the pair was looking for a time for:
     // the planner moves on to the next session (a meeting, or a search for that one).
     if (change.status === 'done' || change.status === 'skipped')
       await enqueueJob(fork, CREATE_PAIR_PLAN, { matchId }, { jobKey: `replan:${matchId}` });
   });
+}
+
+/**
+ * The curriculum's translations a change leaves: a field the pair rewrote loses them, as their
+ * words are in one language; one sent back as a version of the curriculum's keeps them.
+ */
+function keptTranslations(session: PairSession, change: SessionChange): SessionTranslations {
+  const kept = { ...session.translations };
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  for (const field of ['title', 'goal', 'agenda'] as const) {
+    const value = change[field];
+    if (value === undefined) continue;
+    const versions: unknown[] = Object.values(kept[field] ?? {});
+    if (!versions.some((version) => same(version, value))) delete kept[field];
+  }
+  return kept;
 }
 
 /** Adds a session after another one, or at the end, a cadence after its predecessor. */
@@ -52,7 +69,7 @@ export async function addSession(
       ? sessions.findIndex((s) => s.id === input.after)
       : sessions.length - 1;
     if (input.after && index < 0)
-      throw new ServiceError('not-found', 'No such session in this pair.');
+      throw new ServiceError('not-found', 'No such session in this pair.', 'session.not-found');
     const before = sessions[index];
     const settings = programmeSettings(pair.match.programme);
     for (const later of sessions.slice(index + 1)) later.position += 1;
@@ -90,7 +107,11 @@ export async function reorderSessions(
     const sessions = await plan(fork, pair);
     const byId = new Map(sessions.map((s) => [s.id, s]));
     if (sessionIds.length !== sessions.length || !sessionIds.every((id) => byId.has(id)))
-      throw new ServiceError('invalid', 'sessionIds must list every session of the pair once.');
+      throw new ServiceError(
+        'invalid',
+        'sessionIds must list every session of the pair once.',
+        'plan.order-incomplete',
+      );
     const weeks = sessions.map((s) => Number(s.offsetWeeks));
     sessionIds.forEach((id, position) => {
       fork.assign(byId.get(id) as PairSession, { position, offsetWeeks: weeks[position] ?? 0 });
@@ -124,16 +145,16 @@ export async function writeHomework(
     const session = await sessionOf(fork, pair, sessionId);
     const side = sideOf(pair);
     const before = session.homework[side];
-    const done = new Set(before.filter((item) => item.done).map((item) => item.text));
-    // A task kept as the curriculum worded it is still the curriculum's; any other the pair's.
-    const curriculum = new Set(before.filter((item) => !item.byPair).map((item) => item.text));
-    const items = texts.map(
-      (text): HomeworkItem => ({
-        text,
-        done: done.has(text),
-        ...(curriculum.has(text) ? {} : { byPair: true }),
-      }),
-    );
+    // A task kept as the curriculum worded it, in any of its languages, is still the
+    // curriculum's (with its translations); any other is the pair's.
+    const wordings = (item: HomeworkItem) => [item.text, ...Object.values(item.texts ?? {})];
+    const find = (text: string) => before.find((item) => wordings(item).includes(text));
+    const items = texts.map((text): HomeworkItem => {
+      const old = find(text);
+      const done = old?.done ?? false;
+      if (!old || old.byPair) return { text, done, byPair: true };
+      return old.texts ? { text, done, texts: old.texts } : { text, done };
+    });
     session.homework = { ...session.homework, [side]: items };
   });
 }
@@ -151,7 +172,12 @@ export async function tickHomework(
     const session = await sessionOf(fork, pair, sessionId);
     const side = sideOf(pair);
     const items = session.homework[side];
-    if (!items[index]) throw new ServiceError('not-found', 'No such homework task on your side.');
+    if (!items[index])
+      throw new ServiceError(
+        'not-found',
+        'No such homework task on your side.',
+        'homework.not-found',
+      );
     session.homework = {
       ...session.homework,
       [side]: items.map((item, i) => (i === index ? { ...item, done } : item)),
@@ -186,7 +212,8 @@ async function sessionOf(
   sessionId: string,
 ): Promise<PairSession> {
   const session = await em.findOne(PairSession, { id: sessionId, match: pair.match });
-  if (!session) throw new ServiceError('not-found', 'No such session in this pair.');
+  if (!session)
+    throw new ServiceError('not-found', 'No such session in this pair.', 'session.not-found');
   return session;
 }
 
@@ -194,6 +221,10 @@ async function sessionOf(
 function sideOf(pair: Membership): 'mentor' | 'mentee' {
   const { role } = pair.me;
   if (role === 'peer')
-    throw new ServiceError('conflict', 'Peers in a lunch round have no homework.');
+    throw new ServiceError(
+      'conflict',
+      'Peers in a lunch round have no homework.',
+      'homework.lunch',
+    );
   return role;
 }

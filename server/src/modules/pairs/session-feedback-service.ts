@@ -20,11 +20,13 @@ export async function giveFeedback(
   const fork = em.fork();
   const { match } = await membership(fork, userId, matchId);
   const session = await fork.findOne(PairSession, { id: sessionId, match });
-  if (!session) throw new ServiceError('not-found', 'No such session in this pair.');
+  if (!session)
+    throw new ServiceError('not-found', 'No such session in this pair.', 'session.not-found');
   if (session.status !== 'done')
     throw new ServiceError(
       'conflict',
       'Feedback follows a session that took place: mark it done first.',
+      'feedback.not-done',
     );
   const comment = input.comment?.trim() || null;
   const earlier = await fork.findOne(SessionFeedback, { session, author: userId });

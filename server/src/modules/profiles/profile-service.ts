@@ -42,13 +42,23 @@ export async function checkProfile(
       throw new ServiceError(
         'invalid',
         `${field} holds ${unknown.join(', ')}, which the skill taxonomy does not offer; use tags for skills outside it.`,
+        'profile.unknown-skills',
+        { skills: unknown.join(', ') },
       );
   }
   if (profile.excludedPersonIds.includes(userId))
-    throw new ServiceError('invalid', 'excludedPersonIds cannot hold yourself.');
+    throw new ServiceError(
+      'invalid',
+      'excludedPersonIds cannot hold yourself.',
+      'profile.exclude-self',
+    );
   const people = await em.fork().count(User, { id: { $in: profile.excludedPersonIds } });
   if (people !== profile.excludedPersonIds.length)
-    throw new ServiceError('invalid', 'excludedPersonIds holds someone Tandem does not know.');
+    throw new ServiceError(
+      'invalid',
+      'excludedPersonIds holds someone Tandem does not know.',
+      'profile.exclude-unknown',
+    );
 }
 
 /** People to choose from (e.g. whom to exclude): by name or department, at most 20. */

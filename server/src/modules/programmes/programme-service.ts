@@ -31,13 +31,18 @@ export async function createProgramme(
 ): Promise<ProgrammeView> {
   const curriculum = plugins.get('curriculum', input.curriculum);
   if (!curriculum)
-    throw new ServiceError('invalid', `There is no active curriculum named ${input.curriculum}.`);
+    throw new ServiceError(
+      'invalid',
+      `There is no active curriculum named ${input.curriculum}.`,
+      'programme.no-curriculum',
+    );
   const { kinds, defaults } = curriculum.definition;
   const kind = input.kind ?? kinds[0];
   if (!kind || !kinds.includes(kind))
     throw new ServiceError(
       'invalid',
       `The curriculum ${input.curriculum} is for ${kinds.join(', ')}, not for ${input.kind}.`,
+      'programme.wrong-kind',
     );
   const settings = checkedSettings({ ...defaultSettings(defaults), ...input.settings });
   const fork = em.fork();
@@ -69,7 +74,11 @@ export async function updateProgramme(
     const [programme] = await lockRows(tx, Programme, [id]);
     if (!programme) throw new ServiceError('not-found', 'No such programme.');
     if (programme.state === 'closed')
-      throw new ServiceError('conflict', 'A closed programme cannot be changed.');
+      throw new ServiceError(
+        'conflict',
+        'A closed programme cannot be changed.',
+        'programme.closed',
+      );
     return tx.assign(programme, {
       ...fields,
       ...(settings
@@ -106,7 +115,7 @@ export async function transitionProgramme(
     if (!programme) throw new ServiceError('not-found', 'No such programme.');
     const from = programme.state;
     const problem = transitionProblem(from, to);
-    if (problem) throw new ServiceError('conflict', problem);
+    if (problem) throw new ServiceError('conflict', problem, 'programme.transition', { from, to });
     programme.state = to;
     return { programme, from };
   });
@@ -176,7 +185,11 @@ export function curriculumDefaults(
 function checkedSettings(settings: ProgrammeSettings): ProgrammeSettings {
   const { enrolmentOpensAt: opens, enrolmentClosesAt: closes } = settings;
   if (opens && closes && Date.parse(closes) <= Date.parse(opens))
-    throw new ServiceError('invalid', 'settings.enrolmentClosesAt must be after enrolmentOpensAt.');
+    throw new ServiceError(
+      'invalid',
+      'settings.enrolmentClosesAt must be after enrolmentOpensAt.',
+      'programme.enrolment-window',
+    );
   return settings;
 }
 

@@ -12,7 +12,7 @@ const PEOPLE = `
      ORDER BY created_at DESC LIMIT 1),
   left_out AS (
     SELECT DISTINCT ON (item->>'enrolmentId') item->>'enrolmentId' AS enrolment_id,
-           item->>'reason' AS reason
+           item->>'reason' AS reason, item->>'code' AS code
       FROM latest_run, jsonb_array_elements(latest_run.unmatched) AS item),
   people AS (
     SELECT e.role, e.experience_years, u.department,
@@ -20,7 +20,7 @@ const PEOPLE = `
                     WHERE mm.enrolment_id = e.id AND m.state IN ('published', 'ended')) AS matched,
            EXISTS (SELECT 1 FROM match_member mm JOIN match m ON m.id = mm.match_id
                     WHERE mm.enrolment_id = e.id AND m.state = 'dissolved') AS was_dissolved,
-           left_out.reason
+           left_out.reason, left_out.code
       FROM enrolment e
       JOIN app_user u ON u.id = e.user_id
       LEFT JOIN left_out ON left_out.enrolment_id = CAST(e.id AS text)
@@ -99,7 +99,8 @@ export async function reportFigures(
         'people',
         await counted(
           people(
-            `coalesce(reason, CASE WHEN was_dissolved THEN 'after-dissolving' ELSE 'not-yet-matched' END)`,
+            // The strategy's code, worded by the reader's app; the sentence of a strategy without codes.
+            `coalesce(code, reason, CASE WHEN was_dissolved THEN 'after-dissolving' ELSE 'not-yet-matched' END)`,
             'NOT matched',
           ),
         ),

@@ -1,12 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { CriterionSchema } from '../matching/explanation-schemas.js';
 import { REQUEST_STATES } from './tandem-request.js';
-
-const Criterion = Type.Object({
-  name: Type.String(),
-  score: Type.Number(),
-  weight: Type.Number(),
-  why: Type.String(),
-});
 
 /** Someone who would suit the person, as they see it: who, how well, and why. */
 export const SuggestionSchema = Type.Object({
@@ -15,7 +9,7 @@ export const SuggestionSchema = Type.Object({
   department: Type.Union([Type.String(), Type.Null()]),
   title: Type.Union([Type.String(), Type.Null()]),
   score: Type.Number(),
-  criteria: Type.Array(Criterion),
+  criteria: Type.Array(CriterionSchema),
 });
 export type SuggestionView = Static<typeof SuggestionSchema>;
 

@@ -50,6 +50,7 @@ export async function suggestionsFor(
     throw new ServiceError(
       'conflict',
       'The matching strategy of this programme makes no suggestions.',
+      'self-service.no-suggestions',
     );
   const input = await matchInput(em, me.programme, 0);
   const ctx = pluginContext(
@@ -111,8 +112,13 @@ export async function requestPartner(
       { populate: ['user'] },
     );
     if (!other || other.id === me.id)
-      throw new ServiceError('invalid', 'to must be another participant of this programme.');
-    if (await inPair(tx, other)) throw new ServiceError('conflict', 'They have a tandem already.');
+      throw new ServiceError(
+        'invalid',
+        'to must be another participant of this programme.',
+        'request.invalid-partner',
+      );
+    if (await inPair(tx, other))
+      throw new ServiceError('conflict', 'They have a tandem already.', 'request.partner-taken');
     const days = programmeSettings(me.programme).requestExpiryDays;
     const request = tx.create(TandemRequest, {
       programme: me.programme,
@@ -156,6 +162,8 @@ export async function answerRequest(
       throw new ServiceError(
         'conflict',
         `The request is ${request.state === 'pending' ? 'expired' : request.state}.`,
+        'request.not-pending',
+        { state: request.state === 'pending' ? 'expired' : request.state },
       );
     tx.assign(request, { state: accept ? 'accepted' : 'declined', answeredAt: now });
     if (!accept) {
@@ -167,7 +175,9 @@ export async function answerRequest(
       state: 'published',
       publishedAt: now,
       activeAt: now,
-      criteria: [{ name: 'chosen', score: 100, weight: 0, why: 'They chose each other.' }],
+      criteria: [
+        { name: 'chosen', score: 100, weight: 0, why: 'They chose each other.', code: 'chosen' },
+      ],
     });
     const [mentor, mentee] = sidesOf(request.from, request.to);
     tx.create(MatchMember, { match, enrolment: mentor.enrolment, role: mentor.role });
@@ -270,14 +280,20 @@ async function ownEnrolment(
     throw new ServiceError(
       'conflict',
       'In this programme, HR matches the tandems; there is no self-service.',
+      'self-service.off',
     );
   return enrolment;
 }
 
 async function mustBeFree(em: EntityManager, me: Enrolment): Promise<void> {
-  if (await inPair(em, me)) throw new ServiceError('conflict', 'You have a tandem already.');
+  if (await inPair(em, me))
+    throw new ServiceError('conflict', 'You have a tandem already.', 'request.have-tandem');
   if (await em.count(TandemRequest, { from: me, state: 'pending', expiresAt: { $gt: new Date() } }))
-    throw new ServiceError('conflict', 'Your request is still waiting for an answer.');
+    throw new ServiceError(
+      'conflict',
+      'Your request is still waiting for an answer.',
+      'request.waiting',
+    );
 }
 
 async function inPair(em: EntityManager, enrolment: Enrolment): Promise<boolean> {

@@ -23,7 +23,12 @@ export async function createSkill(
 ): Promise<SkillView> {
   const fork = em.fork();
   if (await fork.count(Skill, { key: input.key }))
-    throw new ServiceError('conflict', `There is a skill with the key ${input.key} already.`);
+    throw new ServiceError(
+      'conflict',
+      `There is a skill with the key ${input.key} already.`,
+      'skill.exists',
+      { key: input.key },
+    );
   const skill = fork.create(Skill, {
     key: input.key,
     labelDe: input.label.de,

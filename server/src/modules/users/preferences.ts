@@ -26,16 +26,26 @@ export async function savePreferences(
   addressProblem: ChannelAddressProblem,
 ): Promise<Preferences> {
   if (preferences.mutedChannels.includes(IN_APP))
-    throw new ServiceError('invalid', 'The in-app inbox cannot be turned off.');
+    throw new ServiceError(
+      'invalid',
+      'The in-app inbox cannot be turned off.',
+      'preferences.inbox-required',
+    );
   const named = [...preferences.mutedChannels, ...Object.keys(preferences.channelAddresses)];
   const unknown = named.find((channel) => !channels.has(channel));
   if (unknown)
     throw new ServiceError(
       'invalid',
       `There is no channel "${unknown}" here; the channels are ${[...channels].join(', ')}.`,
+      'preferences.unknown-channel',
+      { channel: unknown },
     );
   if ('email' in preferences.channelAddresses)
-    throw new ServiceError('invalid', 'Your email address comes from your organisation account.');
+    throw new ServiceError(
+      'invalid',
+      'Your email address comes from your organisation account.',
+      'preferences.email-from-account',
+    );
   const fork = em.fork();
   const user = await fork.findOneOrFail(User, userId);
   // Only a new or changed address is judged: one saved before a channel grew stricter must not
@@ -44,7 +54,12 @@ export async function savePreferences(
     if (user.channelAddresses[channel] === address) continue;
     const problem = addressProblem(channel, address);
     if (problem)
-      throw new ServiceError('invalid', `The ${channel} address cannot be used: ${problem}.`);
+      throw new ServiceError(
+        'invalid',
+        `The ${channel} address cannot be used: ${problem}.`,
+        'preferences.address',
+        { channel },
+      );
   }
   fork.assign(user, preferences);
   await fork.flush();
