@@ -4,10 +4,13 @@
  * raw message id. "Every page" is every route of the router (with the demo's programme and a
  * published pair for its ids), plus the signed-out start page. The matching review shows a
  * finished run, so the strategy's reasons and the unmatched reasons are on it; the tandem
- * page shows the pair's plan.
+ * page shows the pair's plan; a lunch round is drawn (the participant's lunch, the admin's
+ * rounds) and a self-service programme shows suggestions with their reasons and a request.
  */
 import type { Page } from 'playwright-core';
 import t from 'tap';
+import { startDueLunchRounds } from '../../server/src/modules/matching/lunch-rounds.js';
+import { sql } from '../../server/test/helpers/database.js';
 import { publishPair } from '../../server/test/helpers/publish-pair.js';
 import { signedInAs } from '../../server/test/helpers/sessions.js';
 import { DIGITAL_FIT, enrolmentId, MYSTERY_LUNCH, programmeId } from './helpers/demo-data.js';
@@ -17,11 +20,13 @@ import {
   germanCatalogue,
   telltales,
 } from './helpers/message-catalogues.js';
+import { askPartner, selfServiceProgramme } from './helpers/self-service.js';
 import {
   type Language,
   signIn,
   startTandem,
   switchLanguage,
+  until,
   visit,
 } from './helpers/tandem-browser.js';
 import { webRoutes } from './helpers/web-routes.js';
@@ -58,6 +63,29 @@ const { pairId } = await publishPair(site.app, digitalFit, [
 ]);
 await runMatching(digitalFit);
 const mysteryLunch = await programmeId(site.databaseUrl, MYSTERY_LUNCH);
+await drawLunchRound();
+// Choosing one's tandem, with suggestions and their reasons, and a request to answer.
+const selfService = await selfServiceProgramme(site.app, site.databaseUrl, ADMIN, [
+  { name: PARTICIPANT, role: 'mentor', skills: ['ai-assistants', 'video-meetings'] },
+  { name: 'Gabriele Schmitt', role: 'mentee', skills: ['ai-assistants'] },
+  { name: 'Bernd Fischer', role: 'mentee', skills: ['video-meetings', 'e-file'] },
+]);
+await askPartner(site.app, site.databaseUrl, selfService, 'Gabriele Schmitt', PARTICIPANT, 'Gern!');
+
+/** Draws the lunch's first round (the participant is in it) and waits until it is published. */
+async function drawLunchRound(): Promise<void> {
+  await startDueLunchRounds(site.app.orm.em);
+  await until(
+    () =>
+      sql<{ published: number }>(
+        site.databaseUrl,
+        `SELECT count(*)::int AS published FROM match WHERE programme_id = $1 AND state = 'published'`,
+        [mysteryLunch],
+      ),
+    ([row]) => (row?.published ?? 0) > 0,
+    'the lunch round published',
+  );
+}
 
 /** Runs the programme's matching, as the admin's button does, and waits until it is done. */
 async function runMatching(programme: string): Promise<void> {
@@ -94,8 +122,12 @@ const pages = {
   participant: [
     ...routes.filter((route) => !route.startsWith('/admin')),
     `/programmes/${mysteryLunch}/enrol`,
+    `/programmes/${selfService}/partners`,
   ],
-  admin: routes.filter((route) => route.startsWith('/admin')),
+  admin: [
+    ...routes.filter((route) => route.startsWith('/admin')),
+    `/admin/programmes/${mysteryLunch}/lunch`,
+  ],
 };
 
 for (const who of ['visitor', 'participant', 'admin'] as const) {

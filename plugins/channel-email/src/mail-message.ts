@@ -19,6 +19,8 @@ export function mailOptions(
     messageId: messageIdFor(message.deliveryKey, config.from),
     date: now,
     text: textBody(message),
+    // The message's language (RFC 3282), so mail programs and screen readers read it right.
+    headers: { 'Content-Language': message.recipient.locale },
   };
   const html = htmlBody(message);
   if (html !== undefined) options.html = html;

@@ -31,6 +31,7 @@ t.test('an invitation arrives with subject, text, HTML document, links and calen
   t.equal(mail.headers.get('to'), 'Ada Lovelace <ada@example.org>');
   t.equal(mail.subject, message.subject);
   t.equal(mail.headers.get('date'), 'Mon, 05 Jan 2026 09:00:00 +0000', 'dated by ctx.now()');
+  t.equal(mail.headers.get('content-language'), 'en', 'in the recipient’s language');
   t.match(mail.text, /^Hello Ada,\n\nyour first tandem meeting is on Monday\.\n\n/);
   t.match(mail.text, `Open the meeting: ${URL}\nTell us how it went: ${SURVEY}`);
 

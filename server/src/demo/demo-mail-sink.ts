@@ -12,6 +12,8 @@ export interface DemoMail {
   receivedAt: Date;
   /** The plain-text body. */
   text: string;
+  /** Its Content-Language, when it says one. */
+  language: string | null;
   /** The event of the message's first calendar part, read once on arrival; null without one. */
   event: DemoMailEvent | null;
 }
@@ -97,8 +99,14 @@ async function receive(
     subject: parsed.subject ?? '',
     receivedAt: new Date(),
     text: parsed.text ?? '',
+    language: contentLanguage(parsed.headers.get('content-language')),
     event: calendar ? calendarEvent(calendar.content.toString('utf8')) : null,
   };
+}
+
+/** The first language a Content-Language header names. */
+function contentLanguage(header: unknown): string | null {
+  return typeof header === 'string' ? (header.split(',')[0]?.trim() ?? null) || null : null;
 }
 
 // The same calendar parts as the testkit's SMTP sink (@tandem/plugin-testkit/smtp-sink) reads.

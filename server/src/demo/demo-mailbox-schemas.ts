@@ -15,6 +15,9 @@ export const DemoMailSchema = Type.Object({
   subject: Type.String(),
   receivedAt: Type.String({ format: 'date-time' }),
   text: Type.String(),
+  language: Type.Union([Type.String(), Type.Null()], {
+    description: 'The language the message says it is in (Content-Language); null if it says none.',
+  }),
   event: Type.Union([DemoMailEventSchema, Type.Null()], {
     description: 'The calendar invitation or cancellation; null for a message without one.',
   }),

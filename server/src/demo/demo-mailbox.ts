@@ -8,6 +8,7 @@ export function demoMailbox(messages: readonly DemoMail[]): DemoMailView[] {
     subject: mail.subject,
     receivedAt: mail.receivedAt.toISOString(),
     text: mail.text,
+    language: mail.language,
     event: mail.event,
   }));
 }

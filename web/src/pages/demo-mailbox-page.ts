@@ -79,7 +79,7 @@ export class TandemDemoMailboxPage extends LitElement {
   private renderMail(mail: DemoMail, index: number) {
     const heading = `mail-${index}`;
     return html`<article class="card" aria-labelledby=${heading}>
-      <h2 id=${heading}>${mail.subject}</h2>
+      <h2 id=${heading} lang=${mail.language ?? nothing}>${mail.subject}</h2>
       <dl>
         <dt>${msg('To', { id: 'demoMailbox.to' })}</dt>
         <dd>${mail.to.join(', ')}</dd>
@@ -90,9 +90,9 @@ export class TandemDemoMailboxPage extends LitElement {
       <details>
         <summary>
           ${msg('Text', { id: 'demoMailbox.text' })}
-          <span class="visually-hidden">: ${mail.subject}</span>
+          <span class="visually-hidden">: <span lang=${mail.language ?? nothing}>${mail.subject}</span></span>
         </summary>
-        <pre>${mail.text}</pre>
+        <pre lang=${mail.language ?? nothing}>${mail.text}</pre>
       </details>
     </article>`;
   }

@@ -147,15 +147,15 @@ export class TandemInboxPage extends LitElement {
     const unread = !entry.readAt;
     return html`<li class="card ${unread ? 'unread' : ''}">
       <h2>
-        ${unread ? html`<span class="badge">${msg('unread', { id: 'inbox.unread' })}</span> ` : null}${entry.title}
+        ${unread ? html`<span class="badge">${msg('unread', { id: 'inbox.unread' })}</span> ` : null}<span lang=${entry.locale}>${entry.title}</span>
       </h2>
-      <p class="text">${entry.text}</p>
+      <p class="text" lang=${entry.locale}>${entry.text}</p>
       <div class="meta">
         <time class="muted" datetime=${entry.createdAt}>${formatDateTime(entry.createdAt, 'short')}</time>
         ${
           entry.link
             ? html`<a href=${entry.link} @click=${(event: MouseEvent) => this.open(event, entry)}
-              >${msg('Open', { id: 'inbox.open' })}<span class="visually-hidden">: ${entry.title}</span></a
+              >${msg('Open', { id: 'inbox.open' })}<span class="visually-hidden">: <span lang=${entry.locale}>${entry.title}</span></span></a
             >`
             : null
         }
@@ -164,7 +164,7 @@ export class TandemInboxPage extends LitElement {
             ? html`<div class="actions">
               <button type="button" class="secondary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.read(entry)}>
                 ${msg('Mark as read', { id: 'inbox.markRead' })}<span class="visually-hidden"
-                  >: ${entry.title}</span
+                  >: <span lang=${entry.locale}>${entry.title}</span></span
                 >
               </button>
             </div>`

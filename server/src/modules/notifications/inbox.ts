@@ -18,6 +18,7 @@ export async function readInbox(em: EntityManager, userId: string, limit = 50): 
       kind: entry.kind,
       title: entry.title,
       text: entry.text,
+      locale: entry.locale,
       link: entry.link ?? null,
       createdAt: entry.createdAt.toISOString(),
       readAt: entry.readAt?.toISOString() ?? null,

@@ -12,6 +12,9 @@ export const InboxEntrySchema = Type.Object({
   kind: Type.String(),
   title: Type.String(),
   text: Type.String(),
+  locale: Type.Union([Type.Literal('de'), Type.Literal('en')], {
+    description: 'The language it was written in: the recipient’s when it was sent.',
+  }),
   link: Nullable(Type.String()),
   createdAt: Time,
   readAt: Nullable(Time),
