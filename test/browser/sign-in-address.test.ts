@@ -106,12 +106,12 @@ t.test('signing in', async (t) => {
         words.groups,
         'the personas in groups',
       );
-      await checkA11y(t, page, `the demo sign-in page (${language})`);
+      await checkBothWidths(t, page, `the demo sign-in page (${language})`);
 
       await page.getByRole('button', { name: words.cancel, exact: true }).click();
       await page.getByRole('heading', { level: 1, name: words.failed }).waitFor();
       t.equal(await page.locator('html').getAttribute('lang'), language);
-      await checkA11y(t, page, `the sign-in failure page (${language})`);
+      await checkBothWidths(t, page, `the sign-in failure page (${language})`);
 
       await page.getByRole('link', { name: words.tryAgain }).click();
       await page.waitForURL((url) => url.pathname.startsWith('/dev-idp/interaction/'));
@@ -120,3 +120,11 @@ t.test('signing in', async (t) => {
     });
   }
 });
+
+/** axe on a desktop and on a phone (reflow, WCAG 1.4.10); the page is left at desktop width. */
+async function checkBothWidths(t: Test, page: Page, label: string): Promise<void> {
+  await checkA11y(t, page, `${label}, 1280 px`);
+  await page.setViewportSize({ width: 375, height: 740 });
+  await checkA11y(t, page, `${label}, 375 px`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
