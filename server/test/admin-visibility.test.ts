@@ -157,6 +157,7 @@ function urlsOf(path: string, world: World, tokenId: string): string[] {
     skills: [owner.skill],
     curricula: [owner.curriculum],
     report: [...DATASET_IDS],
+    forbids: [owner.forbid],
   };
   let urls = [''];
   const segments = path.split('/').slice(1);

@@ -20,7 +20,10 @@ async function start(
   const readyLine = await tandem.waitFor(/embedded PostgreSQL is ready/, 90_000);
   await tandem.waitFor(/Tandem is ready at/, 90_000);
   const password = (await readFile(join(dataDir, 'postgres.password'), 'utf8')).trim();
-  const url = `postgres://tandem:${password}@127.0.0.1:${JSON.parse(readyLine).port}/tandem`;
+  // A development start logs human lines: "… embedded PostgreSQL is ready  port=54321".
+  const databasePort = /port=(\d+)/.exec(readyLine)?.[1];
+  if (!databasePort) throw new Error(`no port in ${readyLine}`);
+  const url = `postgres://tandem:${password}@127.0.0.1:${databasePort}/tandem`;
   return { tandem, port, url };
 }
 
