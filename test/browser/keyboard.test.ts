@@ -1,10 +1,3 @@
-/**
- * The app by keyboard alone: the skip link comes first and moves focus to the content; links
- * followed with Enter change the page and put focus on its heading; a dialog opens with Enter,
- * keeps focus inside, closes with Escape and gives focus back to the button that opened it; and
- * whatever has focus shows a visible focus ring.
- */
-import type { Page } from 'playwright-core';
 import t, { type Test } from 'tap';
 import {
   type FocusedElement,
@@ -13,6 +6,7 @@ import {
   signIn,
   startTandem,
   switchLanguage,
+  tabTo,
   until,
   visit,
 } from './helpers/tandem-browser.js';
@@ -20,21 +14,6 @@ import {
 t.setTimeout(300_000);
 
 const site = await startTandem(t);
-
-/** Presses Tab until `wanted` holds of the focused element; fails after `max` presses. */
-async function tabTo(
-  page: Page,
-  wanted: (element: FocusedElement) => boolean,
-  what: string,
-  max = 40,
-): Promise<FocusedElement> {
-  for (let presses = 0; presses < max; presses++) {
-    await page.keyboard.press('Tab');
-    const element = await focused(page);
-    if (element && wanted(element)) return element;
-  }
-  throw new Error(`Tab did not reach ${what} within ${max} presses`);
-}
 
 function assertVisibleFocus(t: Test, element: FocusedElement, what: string): void {
   t.not(element.outlineStyle, 'none', `${what} draws a focus outline`);

@@ -8,13 +8,7 @@
 import type { Page } from 'playwright-core';
 import t, { type Test } from 'tap';
 import { CHOSEN, selfServiceProgramme } from './helpers/self-service.js';
-import {
-  type FocusedElement,
-  focused,
-  startTandem,
-  until,
-  visit,
-} from './helpers/tandem-browser.js';
+import { focused, startTandem, tabTo, until, visit } from './helpers/tandem-browser.js';
 
 t.setTimeout(480_000);
 
@@ -38,21 +32,6 @@ async function signInByKeyboard(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Enter');
   await page.waitForURL((url) => !url.pathname.startsWith('/dev-idp'));
   await page.getByRole('button', { name: 'Abmelden' }).waitFor();
-}
-
-/** Presses Tab until `wanted` holds of the focused element; fails after `max` presses. */
-async function tabTo(
-  page: Page,
-  wanted: (element: FocusedElement) => boolean,
-  what: string,
-  max = 60,
-): Promise<FocusedElement> {
-  for (let presses = 0; presses < max; presses++) {
-    await page.keyboard.press('Tab');
-    const element = await focused(page);
-    if (element && wanted(element)) return element;
-  }
-  throw new Error(`Tab did not reach ${what} within ${max} presses`);
 }
 
 const partnersPath = `/programmes/${programme}/partners`;

@@ -16,6 +16,7 @@ import {
   focused,
   signIn,
   startTandem,
+  tabTo,
   until,
   visit,
 } from './helpers/tandem-browser.js';
@@ -39,21 +40,6 @@ const { pairId } = await runningPair(site.app, {
 /** The pair's plan as stored, in order. */
 async function plan() {
   return em.fork().find(PairSession, { match: pairId }, { orderBy: { position: 'asc' } });
-}
-
-/** Presses Tab until `wanted` holds of the focused element; fails after `max` presses. */
-async function tabTo(
-  page: Page,
-  wanted: (element: FocusedElement) => boolean,
-  what: string,
-  max = 60,
-): Promise<FocusedElement> {
-  for (let presses = 0; presses < max; presses++) {
-    await page.keyboard.press('Tab');
-    const element = await focused(page);
-    if (element && wanted(element)) return element;
-  }
-  throw new Error(`Tab did not reach ${what} within ${max} presses`);
 }
 
 /** Waits until the element with this id has focus. */

@@ -288,6 +288,24 @@ export async function until<T>(
   return value;
 }
 
+/**
+ * Presses Tab until `wanted` holds of the focused element, as a keyboard user moves through a
+ * page; fails after `max` presses, naming `what` it looked for.
+ */
+export async function tabTo(
+  page: Page,
+  wanted: (element: FocusedElement) => boolean,
+  what: string,
+  max = 60,
+): Promise<FocusedElement> {
+  for (let presses = 0; presses < max; presses++) {
+    await page.keyboard.press('Tab');
+    const element = await focused(page);
+    if (element && wanted(element)) return element;
+  }
+  throw new Error(`Tab did not reach ${what} within ${max} presses`);
+}
+
 /** What has keyboard focus, through shadow roots: tag, text and accessible hints. */
 export function focused(page: Page): Promise<FocusedElement | null> {
   return page.evaluate(() => {
