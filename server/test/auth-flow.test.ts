@@ -362,6 +362,24 @@ t.test('a refused sign-in is a page in the reader\'s language with "try again"',
     t.equal((await me(browser, setup)).status, 200, 'signed in');
   });
 
+  await t.test('"try again" after a cancel leads on to where the person was going', async (t) => {
+    const browser = new Browser({ language: 'en' });
+    const callback = await toCallback(browser, setup, 'ada', '/inbox');
+    const denied = new URL('/auth/callback', callback);
+    denied.search = new URLSearchParams({
+      error: 'access_denied',
+      state: callback.searchParams.get('state') ?? '',
+      iss: setup.idp.issuer,
+    }).toString();
+    const failed = await browser.request(denied);
+    const again = /<a class="button" href="([^"]+)"/.exec(failed.body)?.[1] ?? '';
+    t.equal(again, '/auth/login?returnTo=%2Finbox', 'the way back keeps the page asked for');
+    const start = await browser.request(new URL(again, setup.tandem));
+    const landed = await browser.request(await throughIdp(browser, setup, 'ada', start));
+    t.equal(landed.status, 303);
+    t.equal(landed.headers.get('location'), '/inbox', 'and the second sign-in lands there');
+  });
+
   await t.test(
     'the page keeps to the Content-Security-Policy: its stylesheet is ours',
     async (t) => {

@@ -139,7 +139,7 @@ const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (
       .code(error.statusCode)
       .type('text/html; charset=utf-8')
       .header('content-language', language)
-      .send(renderSignInFailurePage(error.reason, language));
+      .send(renderSignInFailurePage(error.reason, language, error.returnTo));
   }
 
   function notConfigured(reply: FastifyReply) {

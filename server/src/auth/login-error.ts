@@ -42,6 +42,8 @@ const ANSWERS: Record<LoginFailure, { statusCode: number; message: string }> = {
 export class LoginError extends Error {
   override readonly name = 'LoginError';
   readonly statusCode: number;
+  /** Where the refused sign-in was to lead (a checked path of this site), when it is known. */
+  returnTo: string | undefined;
 
   constructor(
     readonly reason: LoginFailure,

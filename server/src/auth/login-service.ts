@@ -86,32 +86,45 @@ export function completeLogin(
   return auditFailure(em, async () => {
     const attempt = request.attemptToken ? await takeAttempt(em, request.attemptToken) : undefined;
     if (!attempt) throw new LoginError('no-login-attempt');
-
-    const configuration = await settings.idp.configuration();
-    const callbackUrl = new URL(`${settings.redirectUri}?${request.query}`);
-    const checks = {
-      pkceCodeVerifier: attempt.codeVerifier,
-      expectedState: attempt.state,
-      expectedNonce: attempt.nonce,
-      idTokenExpected: true,
-    };
-    const tokens = await oidc
-      .authorizationCodeGrant(configuration, callbackUrl, checks)
-      .catch((error: unknown) => {
-        throw classify(error);
-      });
-    const claims = tokens.claims();
-    if (!claims) throw new LoginError('token-rejected', 'no ID token');
-
-    const provisioned = await provisionUser(em, settings.idp.userIssuer, claims, settings.claims);
-    const sessionToken = await startSession(em, provisioned.user, {
-      maxAgeMs: settings.maxAgeMs,
-      ...(typeof claims.sid === 'string' ? { idpSessionId: claims.sid } : {}),
-      ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
+    return signInWith(em, settings, attempt, request.query).catch((error: unknown) => {
+      // "Try again" then leads back to where the person was going.
+      if (error instanceof LoginError) error.returnTo = attempt.returnTo;
+      throw error;
     });
-    await auditSuccess(em, provisioned);
-    return { ...provisioned, sessionToken, returnTo: attempt.returnTo };
   });
+}
+
+/** The rest of a sign-in whose attempt was found: the code exchanged, the person signed in. */
+async function signInWith(
+  em: EntityManager,
+  settings: LoginSettings,
+  attempt: LoginAttempt,
+  query: string,
+): Promise<CompletedLogin> {
+  const configuration = await settings.idp.configuration();
+  const callbackUrl = new URL(`${settings.redirectUri}?${query}`);
+  const checks = {
+    pkceCodeVerifier: attempt.codeVerifier,
+    expectedState: attempt.state,
+    expectedNonce: attempt.nonce,
+    idTokenExpected: true,
+  };
+  const tokens = await oidc
+    .authorizationCodeGrant(configuration, callbackUrl, checks)
+    .catch((error: unknown) => {
+      throw classify(error);
+    });
+  const claims = tokens.claims();
+  if (!claims) throw new LoginError('token-rejected', 'no ID token');
+
+  const provisioned = await provisionUser(em, settings.idp.userIssuer, claims, settings.claims);
+  const sessionToken = await startSession(em, provisioned.user, {
+    maxAgeMs: settings.maxAgeMs,
+    ...(typeof claims.sid === 'string' ? { idpSessionId: claims.sid } : {}),
+    ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
+  });
+  await auditSuccess(em, provisioned);
+  return { ...provisioned, sessionToken, returnTo: attempt.returnTo };
 }
 
 async function auditSuccess(

@@ -55,17 +55,26 @@ const WORDS = {
 
 /**
  * The page a person sees when their sign-in is refused: what happened in their language, a
- * "try again" that starts a fresh sign-in, and the reason's code for support.
+ * "try again" that starts a fresh sign-in (leading on to `returnTo`, the checked path the
+ * refused one was to lead to, when known), and the reason's code for support.
  */
-export function renderSignInFailurePage(reason: LoginFailure, language: PageLanguage): string {
+export function renderSignInFailurePage(
+  reason: LoginFailure,
+  language: PageLanguage,
+  returnTo?: string,
+): string {
   const words = WORDS[language];
+  const again =
+    returnTo && returnTo !== '/'
+      ? `/auth/login?returnTo=${encodeURIComponent(returnTo)}`
+      : '/auth/login';
   return renderPlainPage({
     language,
     title: words.title,
     stylesheet: AUTH_PAGE_CSS_PATH,
     body: `<h1>${escapeHtml(words.heading)}</h1>
 <p class="lead">${escapeHtml(EXPLANATIONS[reason][language])}</p>
-<p class="actions"><a class="button" href="/auth/login">${escapeHtml(words.tryAgain)}</a>
+<p class="actions"><a class="button" href="${escapeHtml(again)}">${escapeHtml(words.tryAgain)}</a>
 <a href="/">${escapeHtml(words.home)}</a></p>
 <p class="support">${escapeHtml(words.support)} <code>${escapeHtml(reason)}</code></p>`,
   });
