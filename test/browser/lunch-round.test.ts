@@ -161,4 +161,9 @@ t.test('the next round is drawn without her, and both see that she sat it out', 
   await card.getByText('You are sitting out round 2.').waitFor();
   await card.getByRole('button', { name: 'Skip the next round' }).waitFor();
   t.pass('she is back in the draw for round 3');
+
+  // With no group this round, "My tandem" shows her lunches, not "you have no tandem".
+  await show(participant, '/tandem');
+  await participant.getByText('You are sitting out round 2.').waitFor();
+  t.notMatch(await participant.locator('main').textContent(), /no tandem/, 'my tandem says so too');
 });

@@ -1,6 +1,6 @@
 import { localized, msg, str } from '@lit/localize';
-import { Task } from '@lit/task';
-import { css, html, LitElement } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { announce } from '../components/announcer.js';
 import { errorMessage, taskView } from '../components/task-view.js';
@@ -14,6 +14,7 @@ import '../components/tandem-plan-tailor.js';
 import '../components/tandem-question-list.js';
 import '../components/tandem-session-plan.js';
 import { continuePair, listMyPairs, type Pair, type PairRole, readPair } from '../data/pairs.js';
+import { listMyProgrammes, type ParticipantProgramme } from '../data/programmes.js';
 import { RealtimeController } from '../data/realtime-controller.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
@@ -87,6 +88,21 @@ export class TandemTandemPage extends LitElement {
   });
 
   /**
+   * With no tandem, the running lunch programmes the person takes part in: between rounds, or
+   * sitting one out, they have no group, but their lunches go on and are shown instead.
+   */
+  private readonly lunches = new Task(this, {
+    task: async ([noPair], { signal }): Promise<ParticipantProgramme[]> => {
+      if (!noPair) return [];
+      const programmes = await listMyProgrammes(signal);
+      return programmes.filter(
+        (p) => p.kind === 'peer-lunch' && p.state === 'running' && p.enrolment?.state === 'active',
+      );
+    },
+    args: () => [this.data.value?.length === 0] as const,
+  });
+
+  /**
    * A pair opened in the moments after publishing may have no plan yet: a job makes it, then
    * invites to the first meeting. That invitation's inbox message says the plan is there; load
    * the pair again then, so the plan appears beside the meeting without a reload. A pair with
@@ -111,6 +127,16 @@ export class TandemTandemPage extends LitElement {
   }
 
   private renderNoPair() {
+    // Nothing until it is known whether lunches stand in for the tandem (no flash of "no tandem").
+    if (this.lunches.status === TaskStatus.PENDING) return nothing;
+    const lunches = this.lunches.value ?? [];
+    if (lunches.length > 0)
+      return lunches.map(
+        (programme) => html`<section aria-labelledby="lunch-${programme.id}">
+          <h2 id="lunch-${programme.id}">${programme.name}</h2>
+          <tandem-lunch-status .programmeId=${programme.id}></tandem-lunch-status>
+        </section>`,
+      );
     return html`<p>
         ${msg(
           'You have no tandem partner at the moment. When a programme you joined pairs people up, your partner appears here.',
