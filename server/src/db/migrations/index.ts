@@ -26,6 +26,7 @@ import { Migration20261207110000_lunch_skip } from './Migration20261207110000_lu
 import { Migration20261207120000_tandem_request_message } from './Migration20261207120000_tandem_request_message.js';
 import { Migration20261207180000_dissolved_reason_code } from './Migration20261207180000_dissolved_reason_code.js';
 import { Migration20261207190000_pair_session_translations } from './Migration20261207190000_pair_session_translations.js';
+import { Migration20261208090000_directory_people } from './Migration20261208090000_directory_people.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -112,5 +113,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261207190000_pair_session_translations',
     class: Migration20261207190000_pair_session_translations,
+  },
+  {
+    name: 'Migration20261208090000_directory_people',
+    class: Migration20261208090000_directory_people,
   },
 ];

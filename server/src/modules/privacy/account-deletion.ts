@@ -170,7 +170,8 @@ async function anonymise(
     `UPDATE app_user
         SET id = ?, issuer = ?, subject = ?, name = ?, email = NULL, department = NULL,
             title = NULL, roles = '{}', locale = NULL, muted_channels = '{}',
-            channel_addresses = '{}', last_login_at = NULL, updated_at = now()
+            channel_addresses = '{}', last_login_at = NULL, username = NULL,
+            external_id = NULL, directory_source = NULL, manager_id = NULL, updated_at = now()
       WHERE id = ?`,
     [tombstone.id, DELETED_ISSUER, tombstone.id, tombstone.name, userId],
   );

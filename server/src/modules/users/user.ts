@@ -27,6 +27,16 @@ export const User = defineEntity({
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     lastLoginAt: p.datetime().nullable(),
+    /** The name the directory and the identity provider share; links a directory entry to its sign-in. */
+    username: p.string().nullable(),
+    /** The directory's stable id for the entry (entryUUID, objectGUID, SCIM externalId). */
+    externalId: p.string().nullable(),
+    /** Who manages this person: LDAP sync or SCIM provisioning; null when only sign-in does. */
+    directorySource: p.enum(['ldap', 'scim']).nullable(),
+    /** Their line manager, from the directory. */
+    manager: () => p.manyToOne(User).nullable().deleteRule('set null').updateRule('cascade'),
+    /** When the directory said they left; a deactivated person cannot sign in. */
+    deactivatedAt: p.datetime().nullable(),
   },
 });
 export type User = InferEntity<typeof User>;
