@@ -90,7 +90,7 @@ async function pairReadingCalendars(t: Test, radicale: Radicale, env: Record<str
   const em = app.orm.em.fork();
   await em.nativeUpdate(User, { id: anna.userId }, { username: 'anna' });
   await em.nativeUpdate(User, { id: bob.userId }, { username: 'bob' });
-  const { pairId } = await runningPair(app, {
+  const { pairId, programmeId } = await runningPair(app, {
     name: 'Kalender',
     mentorId: anna.userId,
     menteeId: bob.userId,
@@ -111,7 +111,16 @@ async function pairReadingCalendars(t: Test, radicale: Radicale, env: Record<str
       .findOneOrFail(Notification, { recipient: userId, meeting: meeting.id, kind: 'invitation' });
     return found.text;
   };
-  return { app, anna, bob, plan, unplan, invitationOf };
+  /** What the admins' list of the programme's meetings says of whose calendar was unread. */
+  const adminSees = async () => {
+    const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
+    const response = await app.inject({
+      url: `/api/admin/programmes/${programmeId}/meetings`,
+      cookies: hr.cookies,
+    });
+    return (response.json() as { calendarsUnread: string[] }[]).map((m) => m.calendarsUnread);
+  };
+  return { app, anna, bob, plan, unplan, invitationOf, adminSees };
 }
 
 t.test(
@@ -183,12 +192,13 @@ t.test('a calendar server that is down is planned without, for the person concer
 t.test('a person without a calendar of their own is planned without it', async (t) => {
   const radicale = await startRadicale(t);
   await radicale.seed('anna', { busy: event('busy@test', '20270302T080000Z', '20270302T093000Z') });
-  const { plan, anna, bob, invitationOf } = await pairReadingCalendars(t, radicale);
+  const { plan, anna, bob, invitationOf, adminSees } = await pairReadingCalendars(t, radicale);
   const meeting = await plan();
   t.equal(meeting.startsAt.toISOString(), '2027-03-02T09:30:00.000Z', "anna's calendar counts");
   t.same(meeting.calendarsUnread, [bob.userId], "only bob's calendar was missing");
-  t.match(await invitationOf(bob.userId, meeting), UNREAD_NOTE);
-  t.notMatch(await invitationOf(anna.userId, meeting), UNREAD_NOTE);
+  t.match(await invitationOf(bob.userId, meeting), UNREAD_NOTE, "bob's invitation says so");
+  t.notMatch(await invitationOf(anna.userId, meeting), UNREAD_NOTE, "anna's does not");
+  t.same(await adminSees(), [[bob.userId]], "the admins' list of meetings shows it too");
 });
 
 t.test('planning again within the cache time does not ask the calendars again', async (t) => {
