@@ -3,6 +3,7 @@ import { busyFromEvents, freeBusyPeriods } from '../src/modules/meetings/caldav-
 import { calendarUrl } from '../src/modules/meetings/free-busy.js';
 import { Meeting } from '../src/modules/meetings/meeting.js';
 import { planNextMeeting } from '../src/modules/meetings/meeting-planner.js';
+import { answerInvitation } from '../src/modules/meetings/meeting-rsvp.js';
 import { Notification } from '../src/modules/notifications/notification.js';
 import { User } from '../src/modules/users/user.js';
 import { buildTestApp } from './helpers/build-test-app.js';
@@ -314,4 +315,28 @@ t.test("a calendar URL names the person's username or email, escaped", async (t)
     'https://cal.example.org/dav/a%2Bb%40example.org/personal/',
   );
   t.equal(calendarUrl(template, { email: null, username: 'ab' }), undefined, 'no email: no URL');
+});
+
+t.test('after a decline the new time avoids the busy times too', async (t) => {
+  const radicale = await startRadicale(t);
+  await radicale.seed('anna', {});
+  await radicale.seed('bob', {});
+  const { app, plan, anna } = await pairReadingCalendars(t, radicale, {
+    FREEBUSY_CACHE_SECONDS: '0',
+  });
+  const meeting = await plan();
+  t.equal(meeting.startsAt.toISOString(), FIRST_FREE);
+  // Half a day after the declined meeting is Wednesday, 09:00 Berlin; bob is busy until 11:00.
+  await radicale.seed('bob', { busy: event('busy@test', '20270303T080000Z', '20270303T100000Z') });
+  await answerInvitation(
+    app.meetingDependencies(),
+    anna.userId,
+    meeting.id,
+    {
+      response: 'declined',
+    },
+    NOW,
+  );
+  const moved = await app.orm.em.fork().findOneOrFail(Meeting, meeting.id);
+  t.equal(moved.startsAt.toISOString(), '2027-03-03T10:00:00.000Z', "after bob's busy time");
 });
