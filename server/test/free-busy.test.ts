@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import t, { type Test } from 'tap';
 import { busyFromEvents, freeBusyPeriods } from '../src/modules/meetings/caldav-busy.js';
 import { calendarUrl } from '../src/modules/meetings/free-busy.js';
@@ -339,4 +340,24 @@ t.test('after a decline the new time avoids the busy times too', async (t) => {
   );
   const moved = await app.orm.em.fork().findOneOrFail(Meeting, meeting.id);
   t.equal(moved.startsAt.toISOString(), '2027-03-03T10:00:00.000Z', "after bob's busy time");
+});
+
+t.test('a calendar server that does not answer in time is planned without', async (t) => {
+  const silent = createServer(() => {});
+  const sockets = new Set<Socket>();
+  silent.on('connection', (socket) => sockets.add(socket));
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => {
+    for (const socket of sockets) socket.destroy();
+    silent.close();
+  });
+  const { port } = silent.address() as AddressInfo;
+  const radicale = await startRadicale(t);
+  const { plan } = await pairReadingCalendars(t, radicale, {
+    FREEBUSY_CALDAV_URL: `http://127.0.0.1:${port}/{username}/calendar/`,
+    FREEBUSY_TIMEOUT_MS: '300',
+  });
+  const meeting = await plan();
+  t.equal(meeting.startsAt.toISOString(), FIRST_FREE, 'planned from the windows');
+  t.equal(meeting.calendarsUnread.length, 2, 'neither calendar was read');
 });

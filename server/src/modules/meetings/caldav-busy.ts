@@ -186,8 +186,11 @@ export function freeBusyPeriods(text: string, window: Interval): Interval[] {
   );
 }
 
-/** Occurrences of one recurring event looked at, at most: a guard against endless rules. */
-const MAX_OCCURRENCES = 5000;
+/**
+ * Occurrences of one recurring event looked at, at most (a daily one for fifty years): a guard
+ * against endless rules.
+ */
+const MAX_OCCURRENCES = 20_000;
 
 /**
  * The busy periods of calendar objects, as a free-busy answer would give them: every
