@@ -22,6 +22,7 @@ const MAX_REQUESTS = 8;
 const DAY_MS = 86_400_000;
 /** Each fetch reaches this far beyond the asked window, so later plannings reuse it. */
 const FETCH_MARGIN_MS = 7 * DAY_MS;
+const NOT_ANSWERING = new CalendarUnreadable('calendar server did not answer recently', true);
 
 interface Cached {
   window: Interval;
@@ -43,16 +44,20 @@ export function caldavFreeBusy(settings: FreeBusySettings, clock = Date.now): Fr
   let downUntil = 0;
 
   async function fetchBusy(url: string, window: Interval): Promise<BusyAnswer> {
-    if (clock() < downUntil) return { unavailable: 'calendar server did not answer recently' };
     const wide = widened(window);
     try {
-      const busy = await limit(() => caldavBusy(settings, url, wide));
+      // Checked in turn, so requests queued behind one that found the server down stay home.
+      const busy = await limit(() =>
+        clock() < downUntil ? Promise.reject(NOT_ANSWERING) : caldavBusy(settings, url, wide),
+      );
       cache.set(url, { window: wide, busy, expires: clock() + settings.cacheMs });
       return { busy };
     } catch (error) {
-      if (!(error instanceof CalendarUnreadable)) throw error;
-      if (error.unreachable) downUntil = clock() + Math.min(settings.cacheMs, 60_000);
-      return { unavailable: error.message };
+      if (error instanceof CalendarUnreadable && error.unreachable && error !== NOT_ANSWERING)
+        downUntil = clock() + Math.min(settings.cacheMs, 60_000);
+      // Whatever went wrong reading one calendar (even data the parser chokes on), the
+      // meeting is still planned: from the availability windows.
+      return { unavailable: (error as Error).message };
     }
   }
 
