@@ -135,6 +135,7 @@ export async function buildApp(
     publicUrl: config.publicUrl,
     holidayRegion: config.holidayRegion,
     replyAddress: config.replyMailbox?.address,
+    freeBusy: config.freeBusy,
     now: deps.now ?? realClock,
   });
   await app.register(healthRoutes);

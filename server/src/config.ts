@@ -4,6 +4,7 @@ import { FormatRegistry, type Static, type TSchema, Type } from '@sinclair/typeb
 import { Value } from '@sinclair/typebox/value';
 import { readFileVariables } from './env-files.js';
 import { EXIT_CONFIG, OperatorError } from './errors.js';
+import type { FreeBusySettings } from './modules/meetings/free-busy-settings.js';
 import { holidayCalendar } from './modules/meetings/holiday-calendar.js';
 import type { ReplyMailboxSettings } from './modules/meetings/reply-mailbox-settings.js';
 import {
@@ -318,6 +319,38 @@ export const EnvSchema = Type.Object({
     description:
       'How often the reply mailbox is looked at. Servers with IMAP IDLE report new mail at once; this is the sweep besides, and the polling interval for servers without IDLE.',
   }),
+  // Free/busy: the slot finder avoids times people are busy in their own calendars.
+  FREEBUSY_CALDAV_URL: Type.Optional(
+    Type.String({
+      pattern: '^https?://\\S*\\{(username|email)\\}',
+      expectation: 'an http:// or https:// URL containing {username} or {email}',
+      description:
+        "Each person's CalDAV calendar, with `{username}` or `{email}` standing for theirs: `https://cal.example.org/dav/calendars/{username}/personal/`. Set, the slot finder avoids times people are busy in their own calendars (only busy periods are read); a calendar that cannot be read is planned around from availability windows as before, and the invitation says so. Unset: calendars are not read. Requires `FREEBUSY_CALDAV_USER` and `FREEBUSY_CALDAV_PASSWORD`.",
+    }),
+  ),
+  FREEBUSY_CALDAV_USER: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description: "The service account that may read people's calendars (free/busy or events).",
+    }),
+  ),
+  FREEBUSY_CALDAV_PASSWORD: Type.Optional(
+    Type.String({ minLength: 1, description: "The service account's password." }),
+  ),
+  FREEBUSY_CACHE_SECONDS: Type.Integer({
+    default: 300,
+    minimum: 0,
+    maximum: 86400,
+    description:
+      "How long a person's busy times are reused before their calendar is asked again; also how long (at most a minute) a calendar server that did not answer is left alone.",
+  }),
+  FREEBUSY_TIMEOUT_MS: Type.Integer({
+    default: 3000,
+    minimum: 100,
+    maximum: 60000,
+    description:
+      'How long Tandem waits for a calendar server; a calendar that does not answer in time is planned without.',
+  }),
   ACCESSIBILITY_CONTACT_EMAIL: Type.Optional(
     Type.String({
       format: 'email-address',
@@ -450,6 +483,26 @@ function checkManagementPort(env: Env): void {
   );
 }
 
+/** Reading people's calendars, or undefined when FREEBUSY_CALDAV_URL is unset. */
+function freeBusy(env: Env): FreeBusySettings | undefined {
+  if (!env.FREEBUSY_CALDAV_URL) return undefined;
+  const required = (name: 'FREEBUSY_CALDAV_USER' | 'FREEBUSY_CALDAV_PASSWORD'): string => {
+    const value = env[name];
+    if (value) return value;
+    throw new OperatorError(
+      `Invalid configuration: ${name} must be set when FREEBUSY_CALDAV_URL is`,
+      EXIT_CONFIG,
+    );
+  };
+  return {
+    calendarUrl: env.FREEBUSY_CALDAV_URL,
+    user: required('FREEBUSY_CALDAV_USER'),
+    password: required('FREEBUSY_CALDAV_PASSWORD'),
+    cacheMs: env.FREEBUSY_CACHE_SECONDS * 1000,
+    timeoutMs: env.FREEBUSY_TIMEOUT_MS,
+  };
+}
+
 /**
  * The reply mailbox, or undefined when REPLY_MAILBOX_URL is unset. It is all or nothing: an
  * organiser address nobody reads loses every answer.
@@ -543,6 +596,8 @@ function toConfig(env: Env, cwd: string) {
     holidayRegion: env.HOLIDAY_REGION.toUpperCase(),
     /** The mailbox calendars answer invitations to; undefined when not configured. */
     replyMailbox: replyMailbox(env),
+    /** People's calendars the slot finder avoids busy times of; undefined when not configured. */
+    freeBusy: freeBusy(env),
     /** The accessibility statement's contacts and facts; null where the operator set none. */
     accessibility: {
       contactEmail: env.ACCESSIBILITY_CONTACT_EMAIL ?? null,

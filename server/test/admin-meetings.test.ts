@@ -85,6 +85,7 @@ t.test(
       link: 'https://meet.agency.example/second',
       state: 'planned',
       responses: { [mentor0?.user.id ?? '']: 'accepted', [mentee0?.user.id ?? '']: 'pending' },
+      calendarsUnread: [],
     });
 
     t.same(await titles('?state=planned'), ['second']);

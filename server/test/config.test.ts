@@ -163,3 +163,30 @@ t.test('the reply mailbox is all or nothing', async (t) => {
       'Invalid configuration: REPLY_MAILBOX_ADDRESS is set without REPLY_MAILBOX_URL: nothing would read the answers',
   });
 });
+
+t.test('free/busy needs a calendar URL naming the person and the service account', async (t) => {
+  const calendars = {
+    FREEBUSY_CALDAV_URL: 'https://cal.agency.example/dav/{username}/personal/',
+    FREEBUSY_CALDAV_USER: 'tandem',
+    FREEBUSY_CALDAV_PASSWORD: 'secret',
+  };
+  t.same(loadConfig(calendars).freeBusy, {
+    calendarUrl: calendars.FREEBUSY_CALDAV_URL,
+    user: 'tandem',
+    password: 'secret',
+    cacheMs: 300_000,
+    timeoutMs: 3000,
+  });
+  t.equal(loadConfig({}).freeBusy, undefined, 'unset: no calendars are read');
+  for (const name of ['FREEBUSY_CALDAV_USER', 'FREEBUSY_CALDAV_PASSWORD'])
+    t.throws(() => loadConfig({ ...calendars, [name]: '' }), {
+      message: `Invalid configuration: ${name} must be set when FREEBUSY_CALDAV_URL is`,
+    });
+  t.throws(
+    () => loadConfig({ ...calendars, FREEBUSY_CALDAV_URL: 'https://cal.agency.example/dav/' }),
+    {
+      message:
+        /FREEBUSY_CALDAV_URL must be an http:\/\/ or https:\/\/ URL containing \{username\} or \{email\}/,
+    },
+  );
+});

@@ -211,6 +211,26 @@ t.test('a full day moves the slot to the next common day', async (t) => {
   t.equal(shown(findSlot(request({ windows, busy }))), 'Wed 2026-06-03 14:00–15:00');
 });
 
+t.test(
+  'busy times from a calendar: days away, and one begun before the earliest start',
+  async (t) => {
+    const windows: SlotRequest['windows'] = [[], []];
+    const away = { start: at('2026-05-29T18:00'), end: at('2026-06-05T18:00') };
+    t.equal(
+      shown(findSlot(request({ windows, busy: [away] }))),
+      'Mon 2026-06-08 09:00–10:00',
+      'a week away (begun before the earliest start) moves the meeting past it',
+    );
+    const allDay = { start: at('2026-06-01T00:00'), end: at('2026-06-02T00:00') };
+    const lateMeeting = { start: at('2026-06-02T09:00'), end: at('2026-06-02T09:30') };
+    t.equal(
+      shown(findSlot(request({ windows, busy: [lateMeeting, allDay] }))),
+      'Tue 2026-06-02 09:30–10:30',
+      "a calendar's busy day and a meeting the next morning both count",
+    );
+  },
+);
+
 t.test('10:00 in Berlin is 08:00 UTC in summer and 09:00 UTC in winter', async (t) => {
   const windows: SlotRequest['windows'] = [
     [window(1, '10:00', '11:00')],

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { MikroORM } from '../db/orm.js';
 import type { Log } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
+import { caldavFreeBusy, type FreeBusy } from '../modules/meetings/free-busy.js';
 import { type HolidayCalendar, holidayCalendar } from '../modules/meetings/holiday-calendar.js';
 import type { MeetingDependencies } from '../modules/meetings/meeting-notices.js';
 import type { ReplyMailboxSettings } from '../modules/meetings/reply-mailbox-settings.js';
@@ -26,6 +27,8 @@ export interface TaskSettings {
   holidays: HolidayCalendar;
   /** The mailbox calendars answer to; the worker reads it when set. */
   replyMailbox?: ReplyMailboxSettings;
+  /** Busy times from people's own calendars, one reader (and cache) for the worker. */
+  freeBusy?: FreeBusy;
 }
 
 export function taskSettings(config: Config): TaskSettings {
@@ -39,6 +42,7 @@ export function taskSettings(config: Config): TaskSettings {
     publicUrl: config.publicUrl,
     holidays: holidayCalendar(config.holidayRegion),
     replyMailbox: config.replyMailbox,
+    freeBusy: config.freeBusy && caldavFreeBusy(config.freeBusy),
   };
 }
 
@@ -63,6 +67,7 @@ export function meetingDependencies(deps: TaskDependencies): MeetingDependencies
     publicUrl: settings.publicUrl,
     holidays: settings.holidays,
     replyAddress: settings.replyMailbox?.address,
+    freeBusy: settings.freeBusy,
     now: deps.now ?? realClock,
   };
 }

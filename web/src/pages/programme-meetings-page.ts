@@ -148,7 +148,18 @@ export class TandemProgrammeMeetingsPage extends LitElement {
         <ul class="plain">
           ${meeting.members.map(
             (member) =>
-              html`<li>${member.name}: ${responseLabel(meeting.responses[member.userId])}</li>`,
+              html`<li>
+                ${member.name}: ${responseLabel(meeting.responses[member.userId])}
+                ${
+                  meeting.calendarsUnread.includes(member.userId)
+                    ? html`<br /><small
+                          >${msg('time chosen without their calendar', {
+                            id: 'adminMeetings.calendarUnread',
+                          })}</small
+                        >`
+                    : nothing
+                }
+              </li>`,
           )}
         </ul>
       </td>

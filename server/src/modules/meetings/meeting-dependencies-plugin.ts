@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Clock } from '../../clock.js';
 import type { Log } from '../../logger.js';
+import { caldavFreeBusy } from './free-busy.js';
+import type { FreeBusySettings } from './free-busy-settings.js';
 import { holidayCalendar } from './holiday-calendar.js';
 import type { MeetingDependencies } from './meeting-notices.js';
 
@@ -17,6 +19,8 @@ export interface MeetingDependenciesOptions {
   holidayRegion: string;
   /** The reply mailbox's address, the organiser of invitations; undefined when none is read. */
   replyAddress?: string;
+  /** People's calendars to plan around; undefined when none are read. */
+  freeBusy?: FreeBusySettings;
   now: Clock;
 }
 
@@ -26,6 +30,8 @@ const meetingDependencies: FastifyPluginAsync<MeetingDependenciesOptions> = asyn
 ) => {
   const holidays = holidayCalendar(options.holidayRegion);
   const log = app.log as Log;
+  // One reader for the app, so its cache serves every planning.
+  const freeBusy = options.freeBusy && caldavFreeBusy(options.freeBusy);
   app.decorate('meetingDependencies', () => ({
     em: app.orm.em,
     plugins: app.plugins,
@@ -33,6 +39,7 @@ const meetingDependencies: FastifyPluginAsync<MeetingDependenciesOptions> = asyn
     publicUrl: options.publicUrl,
     holidays,
     replyAddress: options.replyAddress,
+    freeBusy,
     now: options.now,
   }));
 };

@@ -11,6 +11,7 @@ import { organisationSettings } from '../organisation/organisation-settings.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import type { User } from '../users/user.js';
 import { declineCounterCalendar } from './decline-counter-calendar.js';
+import type { FreeBusy } from './free-busy.js';
 import type { HolidayCalendar } from './holiday-calendar.js';
 import type { Meeting } from './meeting.js';
 import { type CalendarPerson, meetingCalendar, meetingUid } from './meeting-calendar.js';
@@ -26,6 +27,8 @@ export interface MeetingDependencies {
   holidays: HolidayCalendar;
   /** The reply mailbox's address, when Tandem reads calendars' answers: the organiser then. */
   replyAddress?: string;
+  /** Busy times from people's own calendars; undefined when Tandem reads none. */
+  freeBusy?: FreeBusy;
   /** What time it is: the planner's "now", and when invitations and reminders are due. */
   now: Clock;
 }
@@ -99,6 +102,7 @@ export async function announceMeeting(
           minutes: Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000),
           place: placeOf(meeting, settings.location),
           timeZone,
+          calendarUnread: meeting.calendarsUnread.includes(user.id),
           ...audience?.get(user.id),
         });
         const calendar = calendarFor(user, text);

@@ -9,11 +9,17 @@ import { organisationSettings } from '../organisation/organisation-settings.js';
 import { PairSession } from '../pairs/pair-session.js';
 import { AvailabilityWindowSchema } from '../profiles/profile-schema.js';
 import { programmeSettings } from '../programmes/programme-service.js';
+import { busyInCalendars } from './free-busy.js';
 import { Meeting, type RsvpResponse } from './meeting.js';
 import { announceMeeting, type MeetingDependencies } from './meeting-notices.js';
 import { openSchedulingRequest } from './open-scheduling-request.js';
 import { SchedulingRequest } from './scheduling-request.js';
-import { type AvailabilityWindow, findSlot, type Interval } from './slot-finder.js';
+import {
+  type AvailabilityWindow,
+  DEFAULT_HORIZON_DAYS,
+  findSlot,
+  type Interval,
+} from './slot-finder.js';
 
 /** Task identifiers of a meeting's timed jobs; each job is keyed by the meeting. */
 export const MEETING_REMINDER = 'meeting-reminder';
@@ -26,7 +32,15 @@ const HOUR_MS = 3_600_000;
 /** Invitations go out at least this long before the meeting, so nobody is surprised. */
 const LEAD_TIME_MS = 24 * 3_600_000;
 const WEEK_MS = 7 * 24 * 3_600_000;
+const HORIZON_MS = (DEFAULT_HORIZON_DAYS + 2) * 24 * HOUR_MS;
 const Windows = Type.Array(AvailabilityWindowSchema);
+
+/**
+ * A time for a meeting, and whose calendars could not be read when it was chosen (their
+ * availability windows alone were planned around); none when calendars are not read or
+ * people chose the time themselves.
+ */
+export type PlannedSlot = Interval & { calendarsUnread?: readonly string[] };
 
 /**
  * Plans the pair's next meeting, for the first session of its plan that is still to come and
@@ -96,7 +110,7 @@ export async function createMeeting(
   deps: MeetingDependencies,
   em: EntityManager,
   session: PairSession,
-  slot: Interval,
+  slot: PlannedSlot,
   agreed: readonly string[] = [],
 ): Promise<Meeting> {
   const match = session.match;
@@ -110,6 +124,7 @@ export async function createMeeting(
     endsAt: slot.end,
     ...place(match),
     responses,
+    calendarsUnread: [...(slot.calendarsUnread ?? [])],
   });
   await em.flush();
   await closeSearch(em, match, deps.now(), { session, meeting });
@@ -138,7 +153,7 @@ export async function moveMeeting(
   deps: Omit<MeetingDependencies, 'em'>,
   em: EntityManager,
   meeting: Meeting,
-  slot: Interval,
+  slot: PlannedSlot,
   movedBy?: MovedBy,
 ): Promise<void> {
   const responses = pendingResponses(meeting.match);
@@ -149,6 +164,7 @@ export async function moveMeeting(
     responses,
     calendarSequence: meeting.calendarSequence + 1,
     counteredBy: movedBy?.countered ? movedBy.userId : null,
+    calendarsUnread: [...(slot.calendarsUnread ?? [])],
   });
   await em.flush();
   await announceMeeting(deps, em, meeting, 'update');
@@ -164,7 +180,7 @@ export async function nextFreeSlot(
   em: EntityManager,
   meeting: Meeting,
   after: Date,
-): Promise<Interval | undefined> {
+): Promise<PlannedSlot | undefined> {
   const minutes = (meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000;
   return slotFor(em, deps, meeting.match, after, minutes, [meeting.id]);
 }
@@ -213,31 +229,43 @@ async function closeSearch(
   );
 }
 
+/**
+ * The earliest slot for the pair, clear of its members' meetings and, where Tandem reads
+ * calendars, of their busy times there; a calendar that cannot be read is planned without.
+ */
 async function slotFor(
   em: EntityManager,
-  deps: Pick<MeetingDependencies, 'holidays'>,
+  deps: Pick<MeetingDependencies, 'holidays' | 'freeBusy' | 'log'>,
   match: Match,
   notBefore: Date,
   durationMinutes: number,
   ignore: string[],
-): Promise<Interval | undefined> {
+): Promise<PlannedSlot | undefined> {
   const members = match.members.getItems();
   const [first, ...others] = members.map((member) => availability(member.enrolment.profile));
   if (!first) return undefined;
+  const users = members.map((member) => member.enrolment.user);
   const { timeZone } = await organisationSettings(em);
-  return findSlot({
+  // The finder looks this far ahead; a meeting starting on its last day may end the day after.
+  const window = { start: notBefore, end: new Date(notBefore.getTime() + HORIZON_MS) };
+  const calendars = deps.freeBusy
+    ? await busyInCalendars(deps.freeBusy, users, window, deps.log)
+    : { busy: [], unread: [] };
+  const meetings = await busyTimes(
+    em,
+    users.map((user) => user.id),
+    notBefore,
+    ignore,
+  );
+  const slot = findSlot({
     windows: [first, ...others],
     timeZone,
     holidays: deps.holidays,
-    busy: await busyTimes(
-      em,
-      members.map((member) => member.enrolment.user.id),
-      notBefore,
-      ignore,
-    ),
+    busy: [...meetings, ...calendars.busy],
     notBefore,
     durationMinutes,
   });
+  return slot && { ...slot, calendarsUnread: calendars.unread };
 }
 
 function availability(profile: Record<string, unknown>): AvailabilityWindow[] {

@@ -101,6 +101,10 @@ export const ProgrammeMeetingSchema = Type.Object({
   responses: Type.Record(Type.String({ format: 'uuid' }), literals(RSVP_RESPONSES), {
     description: "Each member's answer to the invitation, by user id.",
   }),
+  calendarsUnread: Type.Array(Type.String({ format: 'uuid' }), {
+    description:
+      'The members whose own calendar Tandem could not read when it chose this time (free/busy): planned from their availability windows alone, and their invitation says so.',
+  }),
 });
 export type ProgrammeMeetingView = Static<typeof ProgrammeMeetingSchema>;
 

@@ -24,6 +24,8 @@ export interface MeetingFacts {
   timeZone: string;
   /** The recipient's open homework from the session before; only the homework reminder lists it. */
   homework?: readonly string[];
+  /** Tandem chose the time without seeing the recipient's calendar: invitations say so. */
+  calendarUnread?: boolean;
 }
 
 type Texts = Record<MeetingMessage, (facts: MeetingFacts, when: string) => [string, string]>;
@@ -31,11 +33,11 @@ type Texts = Record<MeetingMessage, (facts: MeetingFacts, when: string) => [stri
 const de: Texts = {
   invitation: (f, when) => [
     `Tandem-Treffen: ${f.title}, ${when}`,
-    `Hallo ${f.name},\n\nTandem hat Ihr nächstes Treffen geplant: „${f.title}“ mit ${f.partners}.\n\nWann: ${when} (${f.minutes} Minuten)\nWo: ${f.place || 'nach Absprache'}\n\nDer Termin liegt als Kalendereinladung bei. Passt er nicht, sagen Sie ihn in Tandem ab oder schlagen Sie einen anderen vor: Tandem plant dann neu.`,
+    `Hallo ${f.name},\n\nTandem hat Ihr nächstes Treffen geplant: „${f.title}“ mit ${f.partners}.\n\nWann: ${when} (${f.minutes} Minuten)\nWo: ${f.place || 'nach Absprache'}\n\nDer Termin liegt als Kalendereinladung bei. Passt er nicht, sagen Sie ihn in Tandem ab oder schlagen Sie einen anderen vor: Tandem plant dann neu.${unreadDe(f)}`,
   ],
   update: (f, when) => [
     `Neuer Termin: ${f.title}, ${when}`,
-    `Hallo ${f.name},\n\nIhr Treffen „${f.title}“ mit ${f.partners} findet jetzt am ${when} statt (${f.minutes} Minuten).\nWo: ${f.place || 'nach Absprache'}\n\nIhr Kalender übernimmt die Änderung aus der Einladung.`,
+    `Hallo ${f.name},\n\nIhr Treffen „${f.title}“ mit ${f.partners} findet jetzt am ${when} statt (${f.minutes} Minuten).\nWo: ${f.place || 'nach Absprache'}\n\nIhr Kalender übernimmt die Änderung aus der Einladung.${unreadDe(f)}`,
   ],
   cancel: (f, when) => [
     `Abgesagt: ${f.title}, ${when}`,
@@ -66,11 +68,11 @@ const de: Texts = {
 const en: Texts = {
   invitation: (f, when) => [
     `Tandem meeting: ${f.title}, ${when}`,
-    `Hello ${f.name},\n\nTandem has planned your next meeting: "${f.title}" with ${f.partners}.\n\nWhen: ${when} (${f.minutes} minutes)\nWhere: ${f.place || 'agree between you'}\n\nThe calendar invitation is attached. If the time does not suit you, decline it in Tandem or propose another: Tandem plans again.`,
+    `Hello ${f.name},\n\nTandem has planned your next meeting: "${f.title}" with ${f.partners}.\n\nWhen: ${when} (${f.minutes} minutes)\nWhere: ${f.place || 'agree between you'}\n\nThe calendar invitation is attached. If the time does not suit you, decline it in Tandem or propose another: Tandem plans again.${unreadEn(f)}`,
   ],
   update: (f, when) => [
     `New time: ${f.title}, ${when}`,
-    `Hello ${f.name},\n\nyour meeting "${f.title}" with ${f.partners} now takes place on ${when} (${f.minutes} minutes).\nWhere: ${f.place || 'agree between you'}\n\nYour calendar takes the change from the invitation.`,
+    `Hello ${f.name},\n\nyour meeting "${f.title}" with ${f.partners} now takes place on ${when} (${f.minutes} minutes).\nWhere: ${f.place || 'agree between you'}\n\nYour calendar takes the change from the invitation.${unreadEn(f)}`,
   ],
   cancel: (f, when) => [
     `Cancelled: ${f.title}, ${when}`,
@@ -97,6 +99,19 @@ const en: Texts = {
     `Hello ${f.name},\n\n${f.partners} cannot make the time you proposed for "${f.title}" (${when}). Tandem is looking for another time and will send it to you.`,
   ],
 };
+
+/** The note that the time was chosen without the recipient's calendar, or nothing. */
+function unreadDe(f: MeetingFacts): string {
+  return f.calendarUnread
+    ? '\n\nIhren Kalender konnte Tandem bei der Wahl dieser Zeit nicht einsehen. Haben Sie dann schon etwas vor, sagen Sie in Tandem ab: Tandem sucht eine andere Zeit.'
+    : '';
+}
+
+function unreadEn(f: MeetingFacts): string {
+  return f.calendarUnread
+    ? '\n\nTandem could not see your calendar when it chose this time. If you are busy then, decline in Tandem: it looks for another time.'
+    : '';
+}
 
 function list(items: readonly string[] = []): string {
   return items.map((item) => `- ${item}`).join('\n');

@@ -37,6 +37,11 @@ export const Meeting = defineEntity({
      * DECLINECOUNTER. Null when the time came any other way; every other move clears it.
      */
     counteredBy: () => p.manyToOne(User).nullable().deleteRule('set null'),
+    /**
+     * User ids of the members whose own calendar Tandem could not read when it chose this
+     * time: their invitation says so. Empty when calendars were read or are not read at all.
+     */
+    calendarsUnread: p.json<string[]>().default('[]'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

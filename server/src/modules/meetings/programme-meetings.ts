@@ -58,5 +58,6 @@ function programmeMeetingView(meeting: Meeting): ProgrammeMeetingView {
     responses: Object.fromEntries(
       users.map((user) => [user.id, meeting.responses[user.id] ?? 'pending']),
     ),
+    calendarsUnread: [...meeting.calendarsUnread],
   };
 }
