@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { MikroORM } from '../db/orm.js';
 import type { Log } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
+import type { DirectorySettings } from '../modules/directory/directory-settings.js';
 import { type HolidayCalendar, holidayCalendar } from '../modules/meetings/holiday-calendar.js';
 import type { MeetingDependencies } from '../modules/meetings/meeting-notices.js';
 import type { ReplyMailboxSettings } from '../modules/meetings/reply-mailbox-settings.js';
@@ -25,6 +26,9 @@ export interface TaskSettings {
   holidays: HolidayCalendar;
   /** The mailbox calendars answer to; the worker reads it when set. */
   replyMailbox?: ReplyMailboxSettings;
+  /** The directory people are synced from, when set, and the issuer they sign in with. */
+  directory?: DirectorySettings;
+  issuer?: string;
 }
 
 export function taskSettings(config: Config): TaskSettings {
@@ -37,6 +41,8 @@ export function taskSettings(config: Config): TaskSettings {
     publicUrl: config.publicUrl,
     holidays: holidayCalendar(config.holidayRegion),
     replyMailbox: config.replyMailbox,
+    directory: config.directory,
+    issuer: config.oidc?.issuer,
   };
 }
 
