@@ -315,3 +315,37 @@ t.test(
     t.equal(dissolved.state, 'dissolved');
   },
 );
+
+t.test('bad settings stop start-up with one line', async (t) => {
+  const base = {
+    NODE_ENV: 'test',
+    OIDC_ISSUER: ISSUER,
+    OIDC_CLIENT_ID: 'tandem',
+    OIDC_CLIENT_SECRET: 'secret',
+    LDAP_URL: 'ldaps://dc01.agency.example',
+    LDAP_BASE_DN: PEOPLE_DN,
+  };
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ LDAP_URL: 'ldap://dc01.agency.example' }, /sends the password unencrypted/],
+    [
+      { LDAP_URL: 'https://dc01.agency.example' },
+      /LDAP_URL must be an ldaps:\/\/ or ldap:\/\/ URL/,
+    ],
+    [{ LDAP_BASE_DN: '' }, /LDAP_BASE_DN must be set when LDAP_URL is/],
+    [{ LDAP_BIND_DN: 'cn=tandem' }, /LDAP_BIND_PASSWORD must be set when LDAP_BIND_DN is/],
+    [{ LDAP_STARTTLS: 'true' }, /LDAP_STARTTLS=true goes with an ldap:\/\/ URL/],
+    [{ LDAP_FILTER: 'objectClass=user' }, /LDAP_FILTER must be an LDAP filter in parentheses/],
+    [{ LDAP_SYNC_CRON: '61 * * * *' }, /LDAP_SYNC_CRON/],
+  ];
+  for (const [change, message] of cases)
+    t.throws(
+      () => loadConfig({ ...base, ...change }),
+      { name: 'OperatorError', message },
+      JSON.stringify(change),
+    );
+  const ok = loadConfig({ ...base, LDAP_URL: 'ldap://dc01.agency.example', LDAP_STARTTLS: 'true' });
+  t.match(ok.directory, {
+    startTls: true,
+    attributes: { username: 'uid', externalId: 'entryUUID' },
+  });
+});

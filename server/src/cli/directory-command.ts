@@ -55,7 +55,10 @@ export async function directoryCommand(
       issuer,
       {
         dryRun: options.dryRun,
-        onRead: (entries) => process.stderr.write(`${entries} entries read\r`),
+        // Counted in place on a terminal; a log gets the counts below.
+        onRead: (entries) => {
+          if (process.stderr.isTTY) process.stderr.write(`\r${entries} entries read`);
+        },
         onProgress: progressReporter('people'),
       },
     ).catch((error: unknown) => {
