@@ -249,6 +249,15 @@ t.test(
   },
 );
 
+t.test('two syncs at once create everyone once', async (t) => {
+  const slapd = await slapdWith(t, team);
+  const app = await buildTestApp(t);
+  const env = adEnvironment(slapd);
+  const results = await Promise.all([sync(app, env), sync(app, env)]);
+  t.same(results.map((r) => r.counts.created).sort(), [0, 5], 'the second waits, then finds them');
+  t.equal(await app.orm.em.fork().count(User, { directorySource: 'ldap' }), 5);
+});
+
 t.test('a directory that suddenly lists nobody deactivates nobody', async (t) => {
   const slapd = await slapdWith(t, team);
   const app = await buildTestApp(t);

@@ -7,35 +7,43 @@ import type { DirectoryPlan } from './directory-plan.js';
 /** Rows per statement: large enough that 50,000 people take a few dozen statements. */
 const BATCH = 1000;
 
-/** What applying a plan did to pairs, beyond the people themselves. */
-export interface AppliedPlan {
+/** What leavers did to pairs. */
+export interface LeaversApplied {
   pairsDissolved: number;
   enrolmentsWithdrawn: number;
 }
 
 /**
- * Writes a plan: new people and changed fields in one transaction, a batch per statement (so
- * a failure leaves the last state, not half a sync), then line managers once everyone exists,
- * then leavers and returners one by one, each of whom may end pairs and meetings.
+ * Writes a plan's new people and changed fields, a batch per statement, then line managers
+ * once everyone exists. The caller runs it in a transaction, so a failure leaves the last
+ * state rather than half a sync.
  */
-export async function applyDirectoryPlan(
-  deps: MeetingDependencies,
+export async function writePeople(
+  em: EntityManager,
   issuer: string,
   plan: DirectoryPlan,
-  withDeactivations: boolean,
   onProgress?: (done: number, total: number) => void,
-): Promise<AppliedPlan> {
+): Promise<void> {
   const total = plan.create.length + plan.update.length + plan.managers.length;
   let done = 0;
   const progress = (rows: number) => {
     done += rows;
     onProgress?.(done, total);
   };
-  await deps.em.transactional(async (em) => {
-    await inBatches(plan.create, (rows) => insertPeople(em, issuer, rows), progress);
-    await inBatches(plan.update, (rows) => updatePeople(em, rows), progress);
-    await inBatches(plan.managers, (rows) => setManagers(em, rows), progress);
-  });
+  await inBatches(plan.create, (rows) => insertPeople(em, issuer, rows), progress);
+  await inBatches(plan.update, (rows) => updatePeople(em, rows), progress);
+  await inBatches(plan.managers, (rows) => setManagers(em, rows), progress);
+}
+
+/**
+ * Lets returners back in and, unless withheld, deactivates leavers, one by one: each may end
+ * pairs and cancel meetings, and a failure part-way leaves the rest for the next sync.
+ */
+export async function applyLeavers(
+  deps: MeetingDependencies,
+  plan: DirectoryPlan,
+  withDeactivations: boolean,
+): Promise<LeaversApplied> {
   for (const { id } of plan.reactivate) await reactivatePerson(deps.em, id, 'ldap');
   const applied = { pairsDissolved: 0, enrolmentsWithdrawn: 0 };
   if (!withDeactivations) return applied;

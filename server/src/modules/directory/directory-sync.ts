@@ -1,11 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit-log.js';
 import type { MeetingDependencies } from '../meetings/meeting-notices.js';
-import { applyDirectoryPlan } from './directory-apply.js';
+import { applyLeavers, writePeople } from './directory-apply.js';
 import { type DirectoryPlan, type KnownPerson, planDirectorySync } from './directory-plan.js';
 import { type DirectoryReading, readDirectory } from './directory-reader.js';
 import type { DirectorySettings } from './directory-settings.js';
 import { type DirectorySyncCounts, recordSyncRun } from './directory-sync-run.js';
+
+/** Held while a sync plans and writes people; a name no other advisory lock uses. */
+const SYNC_LOCK = 'tandem:directory-sync';
 
 /** Deactivating more than the limit is refused only above this many: a small team may shrink. */
 const ALWAYS_ALLOWED_DEACTIVATIONS = 10;
@@ -55,21 +58,40 @@ export async function syncDirectory(
         });
   try {
     const reading = await readDirectory(settings, options.onRead);
-    const people = await knownPeople(deps.em, issuer);
-    const plan = planDirectorySync(reading.entries, people);
-    const refused = refusal(plan, people, reading, settings.deactivationLimitPercent);
-    const counts = planned(plan, reading, refused);
-    if (options.dryRun) return { plan, counts, refused };
-    const applied = await applyDirectoryPlan(deps, issuer, plan, !refused, options.onProgress);
-    counts.pairsDissolved = applied.pairsDissolved;
+    const limit = settings.deactivationLimitPercent;
+    if (options.dryRun) {
+      const people = await knownPeople(deps.em, issuer);
+      return resultOf(planDirectorySync(reading.entries, people), people, reading, limit);
+    }
+    // Planned and written under a lock, so that a sync started by hand while the scheduled one
+    // runs waits for it and then finds everyone it created.
+    const result = await deps.em.transactional(async (em) => {
+      await em.execute('SELECT pg_advisory_xact_lock(hashtext(?))', [SYNC_LOCK]);
+      const people = await knownPeople(em, issuer);
+      const plan = planDirectorySync(reading.entries, people);
+      await writePeople(em, issuer, plan, options.onProgress);
+      return resultOf(plan, people, reading, limit);
+    });
+    const { plan, counts, refused } = result;
+    counts.pairsDissolved = (await applyLeavers(deps, plan, !refused)).pairsDissolved;
     await record(refused ? 'failed' : 'ok', counts, refused);
     if (changedAnything(counts))
       await recordAudit(deps.em, { action: 'directory.synced', data: { ...counts } });
-    return { plan, counts, refused };
+    return result;
   } catch (error) {
     await record('failed', {}, (error as Error).message);
     throw error;
   }
+}
+
+function resultOf(
+  plan: DirectoryPlan,
+  people: readonly KnownPerson[],
+  reading: DirectoryReading,
+  limitPercent: number,
+): DirectorySyncResult {
+  const refused = refusal(plan, people, reading, limitPercent);
+  return { plan, counts: planned(plan, reading, refused), refused };
 }
 
 /** Everyone of the issuer, with the fields the directory sets, in one query. */
