@@ -60,6 +60,9 @@ const ACTIONS: Record<string, () => string> = {
   'user.people-imported': () => msg('People imported', { id: 'auditEvent.peopleImported' }),
   'directory.synced': () =>
     msg('People synced from the directory', { id: 'auditEvent.directorySynced' }),
+  'user.deactivated': () =>
+    msg('Left the organisation: deactivated', { id: 'auditEvent.userDeactivated' }),
+  'user.reactivated': () => msg('Reactivated', { id: 'auditEvent.userReactivated' }),
   'skill.created': () => msg('Skill added', { id: 'auditEvent.skillCreated' }),
   'skill.updated': () => msg('Skill changed', { id: 'auditEvent.skillUpdated' }),
   'api-token.created': () => msg('API token created', { id: 'auditEvent.tokenCreated' }),
