@@ -9,12 +9,13 @@ import { createLogger } from '../src/logger.js';
 import { addDatabaseGauges } from '../src/metrics/database-gauges.js';
 import { createMetrics } from '../src/metrics/metrics.js';
 import { syncDirectory } from '../src/modules/directory/directory-sync.js';
+import { Enrolment } from '../src/modules/enrolment/enrolment.js';
 import { Match } from '../src/modules/matching/match.js';
 import { User } from '../src/modules/users/user.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { mailTestApp, proposedPairs } from './helpers/proposed-pairs.js';
 import { receivedInvitation } from './helpers/received-invitation.js';
-import { signedInAs } from './helpers/sessions.js';
+import { sessionFor, signedInAs } from './helpers/sessions.js';
 import {
   BASE_DN,
   type DirectoryPerson,
@@ -279,6 +280,21 @@ t.test(
     const em = app.orm.em.fork();
     for (const { user } of people)
       await em.nativeUpdate(User, { id: user.id }, { username: user.subject });
+    // Someone free, with the leaver's hours: the partner's next mentor.
+    const spare = em.create(User, {
+      issuer: ISSUER,
+      subject: 'spare',
+      name: 'Mentorin frei',
+      email: 'spare@agency.example',
+      locale: 'de',
+    });
+    em.create(Enrolment, {
+      programme: programme.id,
+      user: spare,
+      role: 'mentor',
+      profile: { availability: leaver.windows },
+    });
+    await em.flush();
     const slapd = await slapdWith(
       t,
       people.map(({ user }) => ({
@@ -307,11 +323,12 @@ t.test(
       { deactivated: 1, pairsDissolved: 1 },
       'the disabled bit makes a leaver',
     );
-    await sink.waitFor(4, 30_000);
+    await sink.waitFor(5, 30_000);
     const cancels = sink.messages
       .slice(2)
       .filter((m) => m.calendar)
-      .map(receivedInvitation);
+      .map(receivedInvitation)
+      .filter((c) => c.method === 'CANCEL');
     t.same(
       cancels.map((c) => [c.to, c.method]).sort(),
       [
@@ -321,7 +338,15 @@ t.test(
       'both calendars drop the meeting',
     );
     const dissolved = await app.orm.em.fork().findOneOrFail(Match, { id: leaver.match.id });
-    t.equal(dissolved.state, 'dissolved');
+    t.match(dissolved, { state: 'dissolved', dissolvedReasonCode: 'left-organisation' });
+    const partnerSession = await sessionFor(app, partner.user.id);
+    let partners: string[] = [];
+    for (let i = 0; i < 200 && partners.length === 0; i++) {
+      const mine = await app.inject({ url: '/api/pairs', cookies: partnerSession.cookies });
+      partners = mine.json().map((p: { partners: { name: string }[] }) => p.partners[0]?.name);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    t.same(partners, ['Mentorin frei'], 'the partner has a new mentor at once');
   },
 );
 
