@@ -8,6 +8,8 @@
  *   pnpm bench http          only the participant overview beside a bare Fastify route
  *   pnpm bench season        a half-year of 1,000 pairs on a simulated clock: sessions held,
  *                            pairs left without a next step, messages, time and memory
+ *   pnpm bench directory     50,000 people synced from slapd: the first sync, then a re-sync
+ *                            with no changes, with their times and peak memory
  *   pnpm bench matching      only the solvers; any other word filters the solver cases by
  *                            label (`pnpm bench sparse`), as plugins/sdk/bench/solvers.ts does
  */
@@ -19,6 +21,7 @@ const INVITATIONS = 'server/bench/invitations.ts';
 const MEETINGS = 'server/bench/meetings.ts';
 const HTTP = 'server/bench/http.ts';
 const SEASON = 'server/bench/season.ts';
+const DIRECTORY = 'server/bench/directory.ts';
 
 const [name, ...rest] = process.argv.slice(2);
 const runs: [string, string[]][] =
@@ -37,7 +40,9 @@ const runs: [string, string[]][] =
           ? [[HTTP, rest]]
           : name === 'season'
             ? [[SEASON, rest]]
-            : [[SOLVERS, [name, ...rest]]];
+            : name === 'directory'
+              ? [[DIRECTORY, rest]]
+              : [[SOLVERS, [name, ...rest]]];
 
 let code = 0;
 // The http benchmark serves the web app beside the API, as deployed: build it first, as

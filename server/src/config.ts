@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FormatRegistry, type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { parseCrontab } from 'graphile-worker';
 import { readFileVariables } from './env-files.js';
 import { EXIT_CONFIG, OperatorError } from './errors.js';
+import type { DirectorySettings } from './modules/directory/directory-settings.js';
 import type { FreeBusySettings } from './modules/meetings/free-busy-settings.js';
 import { holidayCalendar } from './modules/meetings/holiday-calendar.js';
 import type { ReplyMailboxSettings } from './modules/meetings/reply-mailbox-settings.js';
@@ -351,6 +354,121 @@ export const EnvSchema = Type.Object({
     description:
       'How long Tandem waits for a calendar server; a calendar that does not answer in time is planned without.',
   }),
+  // Directory sync over LDAP (docs/operators/directory.md).
+  LDAP_URL: Type.Optional(
+    Type.String({
+      pattern: '^ldaps?://[^/]+/?$',
+      expectation: 'an ldaps:// or ldap:// URL without a path',
+      description:
+        'The directory people are synced from (Active Directory, OpenLDAP): `ldaps://dc.example.org` (TLS, port 636 unless given) or `ldap://dc.example.org` with `LDAP_STARTTLS=true`; plain ldap:// only on a loopback address. Unset: no directory sync. Requires `LDAP_BASE_DN` and `OIDC_ISSUER`.',
+    }),
+  ),
+  LDAP_STARTTLS: Type.Boolean({
+    default: false,
+    description: 'Upgrade an ldap:// connection with StartTLS before binding.',
+  }),
+  LDAP_CA_FILE: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        "PEM file of the certificate authority that signed the directory's TLS certificate, when the system does not trust it.",
+    }),
+  ),
+  LDAP_BIND_DN: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        'DN (or, for Active Directory, `user@domain`) of the read-only service account Tandem binds as. Unset: an anonymous bind.',
+    }),
+  ),
+  LDAP_BIND_PASSWORD: Type.Optional(
+    Type.String({ minLength: 1, description: 'Password of `LDAP_BIND_DN`.' }),
+  ),
+  LDAP_BASE_DN: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        'Where people are searched, with everything below (`ou=people,dc=example,dc=org`).',
+    }),
+  ),
+  LDAP_FILTER: Type.String({
+    default: '(objectClass=inetOrgPerson)',
+    pattern: '^\\(.*\\)$',
+    expectation: 'an LDAP filter in parentheses',
+    description:
+      'Which entries are people. Active Directory: `(&(objectClass=user)(objectCategory=person))`.',
+  }),
+  LDAP_ATTR_USERNAME: Type.String({
+    default: 'uid',
+    minLength: 1,
+    description:
+      "Attribute with the name the identity provider gives as `preferred_username`; it links an entry to the person's sign-in. Active Directory: `sAMAccountName`.",
+  }),
+  LDAP_ATTR_EXTERNAL_ID: Type.String({
+    default: 'entryUUID',
+    minLength: 1,
+    description:
+      "Attribute with the entry's stable id, which survives renames and moves. Active Directory: `objectGUID`.",
+  }),
+  LDAP_ATTR_EMAIL: Type.String({
+    default: 'mail',
+    minLength: 1,
+    description: 'Attribute with the email address.',
+  }),
+  LDAP_ATTR_NAME: Type.String({
+    default: 'displayName',
+    minLength: 1,
+    description: 'Attribute with the name people see; `cn` stands in where it is empty.',
+  }),
+  LDAP_ATTR_DEPARTMENT: Type.String({
+    default: 'departmentNumber',
+    minLength: 1,
+    description: 'Attribute with the department. Active Directory: `department`.',
+  }),
+  LDAP_ATTR_TITLE: Type.String({
+    default: 'title',
+    minLength: 1,
+    description: 'Attribute with the job title.',
+  }),
+  LDAP_ATTR_MANAGER: Type.String({
+    default: 'manager',
+    minLength: 1,
+    description: "Attribute with the DN of the person's line manager.",
+  }),
+  LDAP_ATTR_LANGUAGE: Type.String({
+    default: 'preferredLanguage',
+    minLength: 1,
+    description:
+      'Attribute with the preferred language (`de`, `en`, `de-DE` …); it sets the language of people who have not chosen one.',
+  }),
+  LDAP_ATTR_DISABLED: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        'Attribute that marks a disabled account, which Tandem deactivates like a deleted one: a number with the bit 0x2 set (Active Directory: `userAccountControl`) or `TRUE`. Unset: only entries gone from the directory (or the filter) count as leavers.',
+    }),
+  ),
+  LDAP_PAGE_SIZE: Type.Integer({
+    default: 500,
+    minimum: 10,
+    maximum: 5000,
+    description:
+      "Entries per page of the paged search; at most the server's limit (OpenLDAP: sizelimit, 500 by default; Active Directory: MaxPageSize, 1000).",
+  }),
+  LDAP_SYNC_CRON: Type.String({
+    default: '7 * * * *',
+    pattern: '^\\S+( +\\S+){4}$',
+    expectation: 'five crontab fields (minute hour day month weekday)',
+    description:
+      'When the worker syncs the directory, in crontab syntax (UTC): every hour by default.',
+  }),
+  LDAP_DEACTIVATION_LIMIT_PERCENT: Type.Integer({
+    default: 20,
+    minimum: 1,
+    maximum: 100,
+    description:
+      'A sync that would deactivate more than this share of the people the directory manages deactivates nobody and is reported as failed: that many leavers at once is more likely a wrong filter or base DN. Raise it for one run to let a real wave of leavers through.',
+  }),
   ACCESSIBILITY_CONTACT_EMAIL: Type.Optional(
     Type.String({
       format: 'email-address',
@@ -540,6 +658,68 @@ function replyMailbox(env: Env): ReplyMailboxSettings | undefined {
   };
 }
 
+/**
+ * The directory to sync people from, or undefined when LDAP_URL is unset. Its connection is
+ * encrypted (ldaps:// or StartTLS) unless it stays on this machine.
+ */
+function directorySettings(env: Env, cwd: string): DirectorySettings | undefined {
+  const fail = (message: string): never => {
+    throw new OperatorError(`Invalid configuration: ${message}`, EXIT_CONFIG);
+  };
+  if (!env.LDAP_URL) return undefined;
+  const url = new URL(env.LDAP_URL);
+  if (!env.LDAP_BASE_DN) fail('LDAP_BASE_DN must be set when LDAP_URL is');
+  if (!env.OIDC_ISSUER)
+    fail('OIDC_ISSUER must be set when LDAP_URL is: synced people sign in through it');
+  if (url.protocol === 'ldaps:' && env.LDAP_STARTTLS)
+    fail('LDAP_STARTTLS=true goes with an ldap:// URL; ldaps:// is TLS already');
+  if (url.protocol === 'ldap:' && !env.LDAP_STARTTLS && !isLoopback(url.hostname))
+    fail(
+      `LDAP_URL ${env.LDAP_URL} sends the password unencrypted: use ldaps:// or set LDAP_STARTTLS=true`,
+    );
+  if (env.LDAP_BIND_DN && !env.LDAP_BIND_PASSWORD)
+    fail('LDAP_BIND_PASSWORD must be set when LDAP_BIND_DN is');
+  try {
+    parseCrontab(`${env.LDAP_SYNC_CRON} directory-sync`);
+  } catch (error) {
+    fail(`LDAP_SYNC_CRON: ${(error as Error).message}`);
+  }
+  return {
+    url: env.LDAP_URL,
+    startTls: env.LDAP_STARTTLS,
+    ca: env.LDAP_CA_FILE ? readCaFile(resolve(cwd, env.LDAP_CA_FILE)) : undefined,
+    bindDn: env.LDAP_BIND_DN,
+    bindPassword: env.LDAP_BIND_PASSWORD,
+    baseDn: env.LDAP_BASE_DN ?? '',
+    filter: env.LDAP_FILTER,
+    attributes: {
+      username: env.LDAP_ATTR_USERNAME,
+      externalId: env.LDAP_ATTR_EXTERNAL_ID,
+      email: env.LDAP_ATTR_EMAIL,
+      name: env.LDAP_ATTR_NAME,
+      department: env.LDAP_ATTR_DEPARTMENT,
+      title: env.LDAP_ATTR_TITLE,
+      manager: env.LDAP_ATTR_MANAGER,
+      language: env.LDAP_ATTR_LANGUAGE,
+      disabled: env.LDAP_ATTR_DISABLED,
+    },
+    pageSize: env.LDAP_PAGE_SIZE,
+    cron: env.LDAP_SYNC_CRON,
+    deactivationLimitPercent: env.LDAP_DEACTIVATION_LIMIT_PERCENT,
+  };
+}
+
+function readCaFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new OperatorError(
+      `Invalid configuration: LDAP_CA_FILE ${path} cannot be read: ${(error as Error).message}`,
+      EXIT_CONFIG,
+    );
+  }
+}
+
 function noteKeys(env: Env): NoteKeyring {
   if (!env.NOTES_ENCRYPTION_KEYS) return { keys: [DEVELOPMENT_NOTE_KEY], development: true };
   const keys = parseNoteKeys(env.NOTES_ENCRYPTION_KEYS);
@@ -598,6 +778,8 @@ function toConfig(env: Env, cwd: string) {
     replyMailbox: replyMailbox(env),
     /** People's calendars the slot finder avoids busy times of; undefined when not configured. */
     freeBusy: freeBusy(env),
+    /** The directory people are synced from; undefined when not configured. */
+    directory: directorySettings(env, cwd),
     /** The accessibility statement's contacts and facts; null where the operator set none. */
     accessibility: {
       contactEmail: env.ACCESSIBILITY_CONTACT_EMAIL ?? null,

@@ -25,3 +25,6 @@ export const EXIT_DATA = 65;
 
 /** Exit code for an input file that cannot be read (EX_NOINPUT from sysexits.h). */
 export const EXIT_NO_INPUT = 66;
+
+/** Exit code when a service Tandem needs, such as the directory, cannot be reached (EX_UNAVAILABLE). */
+export const EXIT_UNAVAILABLE = 69;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { adminCommand } from './cli/admin-command.js';
+import { directoryCommand } from './cli/directory-command.js';
 import { doctorCommand } from './cli/doctor-command.js';
 import { exportCommand } from './cli/export-command.js';
 import { importCommand } from './cli/import-command.js';
@@ -27,6 +28,7 @@ Commands:
   export enrolments <programme> [--out <file>]  a programme's enrolments as CSV
   export audit [--since <date>] [--out <file>]  the audit log as CSV
   admin grant|revoke <email or subject>         give or take the admin role
+  directory sync [--dry-run]                    sync people from the directory (LDAP) now
   organisation [--name <name>] [--time-zone <zone>] [--language de|en]
                [--sign-language-video <https URL, or "" for none>]
                    show, or set, the organisation's name, meeting time zone, default language
@@ -34,7 +36,8 @@ Commands:
   doctor           check configuration, database, identity provider, plugins and mail server
 
 Options:
-  --dry-run        (import) check every row, save nothing
+  --dry-run        (import) check every row, save nothing; (directory sync) show what
+                   would change, save nothing
   --report <file>  (import) write the rejected rows with their reasons as CSV
   -h, --help       show this help
   -v, --version    print the version
@@ -59,6 +62,7 @@ const OPTIONS = {
 const OPTION_COMMAND = [
   ['demo', 'start'],
   ['dry-run', 'import'],
+  ['dry-run', 'directory'],
   ['report', 'import'],
   ['out', 'export'],
   ['since', 'export'],
@@ -78,10 +82,14 @@ async function main(argv: string[]): Promise<void> {
   if (values.version) return void console.log(version);
 
   const [command, ...rest] = positionals;
-  for (const [option, owner] of OPTION_COMMAND) {
+  for (const [option] of OPTION_COMMAND) {
     const given = values[option];
-    if (given !== undefined && given !== false && command !== owner)
-      throw new OperatorError(`--${option} goes with \`tandem ${owner}\`.`, EXIT_USAGE);
+    const owners = OPTION_COMMAND.filter(([name]) => name === option).map(([, owner]) => owner);
+    if (given !== undefined && given !== false && !owners.some((owner) => owner === command))
+      throw new OperatorError(
+        `--${option} goes with ${owners.map((owner) => `\`tandem ${owner}\``).join(' or ')}.`,
+        EXIT_USAGE,
+      );
   }
   // These commands check their own arguments.
   if (command === 'import')
@@ -89,6 +97,8 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'export')
     return exportCommand(loadConfig(), rest, { out: values.out, since: values.since });
   if (command === 'admin') return adminCommand(loadConfig(), rest);
+  if (command === 'directory')
+    return directoryCommand(loadConfig(), rest, { dryRun: values['dry-run'] });
   if (command === 'organisation')
     return organisationCommand(loadConfig(), rest, {
       name: values.name,

@@ -37,6 +37,7 @@ t.test('a good configuration passes every check', async (t) => {
       ['plugins', 'ok'],
       ['SMTP', 'ok'],
       ['reply mailbox', 'skipped'],
+      ['directory', 'skipped'],
     ],
     checks.map(doctorLine).join('\n'),
   );

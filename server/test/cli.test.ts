@@ -41,7 +41,10 @@ t.test('an unknown command prints the usage', async (t) => {
 
 t.test('an option given to a command it does not belong to is refused, not ignored', async (t) => {
   const cases: [string[], string][] = [
-    [['export', 'audit', '--dry-run'], 'tandem: --dry-run goes with `tandem import`.\n'],
+    [
+      ['export', 'audit', '--dry-run'],
+      'tandem: --dry-run goes with `tandem import` or `tandem directory`.\n',
+    ],
     [
       ['import', 'people', 'people.csv', '--out', 'x.csv'],
       'tandem: --out goes with `tandem export`.\n',

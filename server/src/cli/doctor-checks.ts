@@ -14,6 +14,7 @@ import { createLogger } from '../logger.js';
 import { loadPlugins, type PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { version } from '../version.js';
 import { auditGuardCheck } from './audit-guard-check.js';
+import { directoryCheck } from './directory-check.js';
 
 /**
  * One line of `tandem doctor`: passed, failed with how to fix it, a weakness to fix before
@@ -61,6 +62,7 @@ export async function doctorChecks(env: NodeJS.ProcessEnv, cwd?: string): Promis
     ...pluginChecks(registry),
     await smtpCheck(registry),
     await replyMailboxCheck(config),
+    await directoryCheck(config),
   ];
 }
 

@@ -4,6 +4,7 @@ import { LoginAttempt } from '../auth/login-attempt.js';
 import { RateLimitCounter } from '../auth/rate-limit-counter.js';
 import { Session } from '../auth/session.js';
 import { AuditEvent } from '../modules/audit/audit-event.js';
+import { DirectorySyncRun } from '../modules/directory/directory-sync-run.js';
 import { Enrolment } from '../modules/enrolment/enrolment.js';
 import { LunchSkip } from '../modules/matching/lunch-skip.js';
 import { Match } from '../modules/matching/match.js';
@@ -58,4 +59,5 @@ export const entities: EntitySchema[] = [
   SchedulingRequest,
   TimeProposal,
   LunchSkip,
+  DirectorySyncRun,
 ];

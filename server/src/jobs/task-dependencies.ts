@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { MikroORM } from '../db/orm.js';
 import type { Log } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
+import type { DirectorySettings } from '../modules/directory/directory-settings.js';
 import { caldavFreeBusy, type FreeBusy } from '../modules/meetings/free-busy.js';
 import { type HolidayCalendar, holidayCalendar } from '../modules/meetings/holiday-calendar.js';
 import type { MeetingDependencies } from '../modules/meetings/meeting-notices.js';
@@ -29,6 +30,9 @@ export interface TaskSettings {
   replyMailbox?: ReplyMailboxSettings;
   /** Busy times from people's own calendars, one reader (and cache) for the worker. */
   freeBusy?: FreeBusy;
+  /** The directory people are synced from, when set, and the issuer they sign in with. */
+  directory?: DirectorySettings;
+  issuer?: string;
 }
 
 export function taskSettings(config: Config): TaskSettings {
@@ -43,6 +47,8 @@ export function taskSettings(config: Config): TaskSettings {
     holidays: holidayCalendar(config.holidayRegion),
     replyMailbox: config.replyMailbox,
     freeBusy: config.freeBusy && caldavFreeBusy(config.freeBusy),
+    directory: config.directory,
+    issuer: config.oidc?.issuer,
   };
 }
 

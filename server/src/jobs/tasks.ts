@@ -18,7 +18,8 @@ import { PURGE_PLUGIN_STORE, purgePluginStore } from './purge-plugin-store.js';
 import { REMATCH, rematchTask } from './rematch.js';
 import { RUN_MATCHING, runMatching } from './run-matching.js';
 import { START_LUNCH_ROUNDS, startLunchRoundsTask } from './start-lunch-rounds.js';
-import type { TaskDependencies } from './task-dependencies.js';
+import { SYNC_DIRECTORY, syncDirectoryTask } from './sync-directory.js';
+import type { TaskDependencies, TaskSettings } from './task-dependencies.js';
 
 /** Every background task, by identifier; one task per file in this folder. */
 export function taskList(deps: TaskDependencies): TaskList {
@@ -38,6 +39,7 @@ export function taskList(deps: TaskDependencies): TaskList {
     [HOMEWORK_REMINDER]: homeworkReminderTask(deps),
     [START_LUNCH_ROUNDS]: startLunchRoundsTask(deps),
     [ANONYMISE_FORMER_PARTICIPANTS]: anonymiseFormerParticipantsTask(deps),
+    [SYNC_DIRECTORY]: syncDirectoryTask(deps),
   };
 }
 
@@ -56,3 +58,9 @@ export const crontab = [
   `${LUNCH_ROUND_TIME.minute} ${LUNCH_ROUND_TIME.hour} * * * ${START_LUNCH_ROUNDS}`,
   `41 2 * * * ${ANONYMISE_FORMER_PARTICIPANTS}`,
 ].join('\n');
+
+/** The crontab, with the directory sync at its configured times when a directory is set. */
+export function crontabFor(settings: TaskSettings): string {
+  if (!settings.directory) return crontab;
+  return `${crontab}\n${settings.directory.cron} ${SYNC_DIRECTORY}`;
+}

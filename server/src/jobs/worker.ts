@@ -4,7 +4,7 @@ import type { Log } from '../logger.js';
 import { graphileLogger } from './graphile-logger.js';
 import { type ReplyMailboxReader, startReplyMailbox } from './reply-mailbox.js';
 import { meetingDependencies, type TaskDependencies } from './task-dependencies.js';
-import { crontab, taskList as defaultTaskList } from './tasks.js';
+import { crontabFor, taskList as defaultTaskList } from './tasks.js';
 import { PoolLiveness } from './worker-liveness.js';
 
 export interface WorkerOptions {
@@ -41,7 +41,7 @@ export async function startWorker({
     taskList: taskList ?? defaultTaskList(deps),
     noHandleSignals: true,
     // The crontab is code (tasks.ts), never read from a file in the working directory.
-    ...(taskList ? { parsedCronItems: [] } : { crontab }),
+    ...(taskList ? { parsedCronItems: [] } : { crontab: crontabFor(deps.settings) }),
     preset: {
       plugins: [liveness.plugin()],
       // Without batching, 0.17 marks a job complete without awaiting it, so a job that finishes

@@ -2,6 +2,7 @@ import { Gauge } from 'prom-client';
 import type { MikroORM } from '../db/orm.js';
 import type { Log } from '../logger.js';
 import { DELIVERY_STATES } from '../modules/notifications/delivery.js';
+import { addDirectoryGauges, directoryStatusReader } from './directory-gauges.js';
 import type { Metrics } from './metrics.js';
 
 /**
@@ -46,6 +47,7 @@ export function addDatabaseGauges(metrics: Metrics, orm: MikroORM, log: Log): vo
   const query = <T>(sql: string) => cached(() => orm.em.fork().execute<T[]>(sql), log);
   const jobs = query<JobCounts>(JOBS_SQL);
   const deliveries = query<DeliveryCount>(DELIVERIES_SQL);
+  addDirectoryGauges(metrics, directoryStatusReader(orm, log));
 
   const jobGauge = (name: string, help: string, pick: (row: JobCounts) => number) =>
     new Gauge({

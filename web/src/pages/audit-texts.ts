@@ -58,6 +58,8 @@ const ACTIONS: Record<string, () => string> = {
   'user.roles-changed': () => msg('Roles changed', { id: 'auditEvent.rolesChanged' }),
   'user.sessions-ended': () => msg('Sessions ended', { id: 'auditEvent.sessionsEnded' }),
   'user.people-imported': () => msg('People imported', { id: 'auditEvent.peopleImported' }),
+  'directory.synced': () =>
+    msg('People synced from the directory', { id: 'auditEvent.directorySynced' }),
   'user.deactivated': () =>
     msg('Left the organisation: deactivated', { id: 'auditEvent.userDeactivated' }),
   'user.reactivated': () => msg('Reactivated', { id: 'auditEvent.userReactivated' }),

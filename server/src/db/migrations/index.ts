@@ -27,6 +27,7 @@ import { Migration20261207120000_tandem_request_message } from './Migration20261
 import { Migration20261207180000_dissolved_reason_code } from './Migration20261207180000_dissolved_reason_code.js';
 import { Migration20261207190000_pair_session_translations } from './Migration20261207190000_pair_session_translations.js';
 import { Migration20261208090000_directory_people } from './Migration20261208090000_directory_people.js';
+import { Migration20261208100000_directory_sync_run } from './Migration20261208100000_directory_sync_run.js';
 import { Migration20261208150000_meeting_calendars_unread } from './Migration20261208150000_meeting_calendars_unread.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
@@ -118,6 +119,10 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261208090000_directory_people',
     class: Migration20261208090000_directory_people,
+  },
+  {
+    name: 'Migration20261208100000_directory_sync_run',
+    class: Migration20261208100000_directory_sync_run,
   },
   {
     name: 'Migration20261208150000_meeting_calendars_unread',
