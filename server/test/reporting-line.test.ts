@@ -358,3 +358,32 @@ t.test(
     t.equal(jonas.statusCode, 201, 'asking someone outside her line works as before');
   },
 );
+
+t.test('a whole organisation is walked at once, not person by person', async (t) => {
+  const app = await buildTestApp(t);
+  // A tree of 2,801 people: one head, every manager with seven reports, four levels below her.
+  const people: Person[] = [{ name: 'p0', role: 'either' }];
+  for (let i = 1; i < 2801; i++)
+    people.push({ name: `p${i}`, role: 'either', manager: `p${Math.floor((i - 1) / 7)}` });
+  const { programme } = await organisation(app, people);
+  const em = app.orm.em.fork();
+
+  const started = performance.now();
+  const pairs = await reportingLinePairs(em, programme);
+  const took = performance.now() - started;
+  // Everyone below the head has a manager (2,800 pairs); everyone two levels down or more a
+  // manager's manager too (2,793).
+  t.equal(
+    pairs.length,
+    2800 + 2793,
+    `two levels: every manager and manager's manager (${Math.round(took)} ms)`,
+  );
+
+  programme.settings = { ...programme.settings, reportingLineLevels: 10 };
+  const all = await reportingLinePairs(em, programme);
+  t.equal(
+    all.length,
+    7 * 1 + 49 * 2 + 343 * 3 + 2401 * 4,
+    'ten levels: the whole chain above each',
+  );
+});

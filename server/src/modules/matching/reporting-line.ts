@@ -6,32 +6,23 @@ import { programmeSettings } from '../programmes/programme-service.js';
 import type { UnmatchedReason } from './explanation-schemas.js';
 
 /**
- * Pairs of active enrolments of one programme whose people are within `levels` of each other's
- * management chain: one is the other's manager, manager's manager, … (`app_user.manager_id`).
- * One query for the whole programme: each enrolled person's chain is walked upwards at most
+ * Each active participant of a programme with everyone above them in their management chain,
+ * up to `levels` (`app_user.manager_id`), in one query. A chain is walked upwards at most
  * `levels` steps, so a cycle (A manages B manages A, someone their own manager) ends there
  * instead of looping, and a missing manager (none known, or deleted: null) ends it earlier.
  * People who left are walked through: the directory still says whom they reported to.
  */
-const PAIRS_SQL = `
-  WITH RECURSIVE people AS (
-    SELECT id AS enrolment_id, user_id FROM enrolment WHERE programme_id = ? AND state = 'active'
-  ), chain (person, manager, depth) AS (
+const CHAINS_SQL = `
+  WITH RECURSIVE chain (person, manager, depth) AS (
     SELECT u.id, u.manager_id, 1
-      FROM app_user u JOIN people p ON p.user_id = u.id
-     WHERE u.manager_id IS NOT NULL
+      FROM enrolment e JOIN app_user u ON u.id = e.user_id
+     WHERE e.programme_id = ? AND e.state = 'active' AND u.manager_id IS NOT NULL
     UNION ALL
     SELECT c.person, u.manager_id, c.depth + 1
       FROM chain c JOIN app_user u ON u.id = c.manager
      WHERE c.depth < ? AND u.manager_id IS NOT NULL
   )
-  SELECT DISTINCT LEAST(pa.enrolment_id::text, pb.enrolment_id::text) AS a,
-                  GREATEST(pa.enrolment_id::text, pb.enrolment_id::text) AS b
-    FROM chain c
-    JOIN people pa ON pa.user_id = c.person
-    JOIN people pb ON pb.user_id = c.manager
-   WHERE c.person <> c.manager
-   ORDER BY a, b`;
+  SELECT DISTINCT person, manager FROM chain WHERE person <> manager`;
 
 /** How many levels of the management chain the programme keeps apart; 0: none. */
 export function reportingLineLevels(programme: Pick<Programme, 'matchingStrategy' | 'settings'>) {
@@ -48,8 +39,27 @@ export async function reportingLinePairs(
 ): Promise<[string, string][]> {
   const levels = reportingLineLevels(programme);
   if (levels === 0) return [];
-  const rows: { a: string; b: string }[] = await em.execute(PAIRS_SQL, [programme.id, levels]);
-  return rows.map(({ a, b }) => [a, b]);
+  const chains: { person: string; manager: string }[] = await em.execute(CHAINS_SQL, [
+    programme.id,
+    levels,
+  ]);
+  // Which of the managers take part is looked up here rather than joined in SQL: the chain's
+  // size is hard for the planner to guess, and a poor guess made the join slow.
+  const enrolled = await em.execute<{ id: string; user_id: string }[]>(
+    `SELECT id, user_id FROM enrolment WHERE programme_id = ? AND state = 'active'`,
+    [programme.id],
+  );
+  const enrolmentOf = new Map(enrolled.map((e) => [e.user_id, e.id]));
+  const pairs = new Map<string, [string, string]>();
+  for (const { person, manager } of chains) {
+    const [x, y] = [enrolmentOf.get(person), enrolmentOf.get(manager)];
+    if (!x || !y) continue;
+    const pair: [string, string] = x < y ? [x, y] : [y, x];
+    pairs.set(pair.join(' '), pair);
+  }
+  return [...pairs.values()].sort(
+    ([a1, b1], [a2, b2]) => a1.localeCompare(a2) || b1.localeCompare(b2),
+  );
 }
 
 /**
