@@ -281,6 +281,8 @@ function unmatchedWording(code: string, values: Values) {
       });
     case 'unmatched.nobody-fits':
       return msg('Nobody on the other side fits.', { id: 'explanations.unmatched.nobody-fits' });
+    case 'unmatched.reporting-line':
+      return reportingLineWording(values.number('levels'));
     case 'unmatched.since-run':
       return msg(
         'Not in a match: changed by an admin, dissolved, or enrolled after the last run.',
@@ -289,6 +291,24 @@ function unmatchedWording(code: string, values: Values) {
     default:
       return barrierWording(code);
   }
+}
+
+/** The programme's hard rule, with its levels where the run gave them. */
+function reportingLineWording(levels: number | undefined) {
+  if (levels === undefined)
+    return msg('Excluded: reporting line. Everyone who could be their partner is in it.', {
+      id: 'explanations.unmatched.reporting-line.any',
+    });
+  return plural(levels, {
+    one: msg(
+      'Excluded: reporting line. Everyone who could be their partner is their manager or reports to them directly.',
+      { id: 'explanations.unmatched.reporting-line.one' },
+    ),
+    other: msg(
+      str`Excluded: reporting line. Everyone who could be their partner is within ${levels} levels of their management chain.`,
+      { id: 'explanations.unmatched.reporting-line' },
+    ),
+  });
 }
 
 function barrierWording(code: string) {

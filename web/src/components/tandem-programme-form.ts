@@ -21,6 +21,7 @@ type FieldName =
   | 'languages'
   | 'requestExpiryDays'
   | 'staleAfterWeeks'
+  | 'reportingLineLevels'
   | `weight-${string}`;
 
 /** The criteria the built-in `weighted` strategy scores; a programme's own names are added. */
@@ -29,6 +30,7 @@ const WEIGHTED_CRITERIA = ['skills', 'goals', 'availability', 'format', 'generat
 const RANGES = {
   requestExpiryDays: [1, 30],
   staleAfterWeeks: [1, 52],
+  reportingLineLevels: [0, 10],
   weight: [0, 100],
 } as const;
 
@@ -332,6 +334,15 @@ export class TandemProgrammeForm extends LitElement {
       <p class="hint" id="departments-rule-hint">
         ${msg('Mentoring: whoever has nobody from another department stays without a partner. Lunch rounds: two people of one department share a lunch only where nothing else gives everyone a lunch.', { id: 'settings.differentDepartmentsHint' })}
       </p>
+      ${this.numberField('reportingLineLevels', s.reportingLineLevels ?? 2, {
+        label: msg('Keep reporting lines apart, up to this many levels', {
+          id: 'settings.reportingLineLevels',
+        }),
+        hint: msg(
+          'Nobody is paired with their manager, their manager\'s manager and so on up to this many levels, in either direction; the review says "excluded: reporting line". Who manages whom comes from the directory. 0 turns the rule off; 0 to 10.',
+          { id: 'settings.reportingLineLevelsHint' },
+        ),
+      })}
       ${criteria.length ? this.renderWeights(criteria, weights) : nothing}
     </fieldset>`;
   }
@@ -403,7 +414,7 @@ export class TandemProgrammeForm extends LitElement {
   }
 
   private numberField(
-    field: 'requestExpiryDays' | 'staleAfterWeeks',
+    field: 'requestExpiryDays' | 'staleAfterWeeks' | 'reportingLineLevels',
     value: number,
     text: { label: string; hint: string },
   ) {
@@ -468,6 +479,7 @@ export class TandemProgrammeForm extends LitElement {
       settings.channels = data.getAll('channels').map(String);
       settings.room = text('room');
       settings.differentDepartments = data.has('differentDepartments');
+      settings.reportingLineLevels = number('reportingLineLevels') ?? Number.NaN;
       settings.selfService = data.has('selfService');
       settings.rematchAtOnce = data.has('rematchAtOnce');
       settings.requestExpiryDays = number('requestExpiryDays') ?? Number.NaN;
@@ -521,7 +533,7 @@ function checkForm(value: ProgrammeFormValue): Partial<Record<FieldName, string>
       id: 'admin.form.languagesMissing',
     });
   }
-  for (const field of ['requestExpiryDays', 'staleAfterWeeks'] as const) {
+  for (const field of ['requestExpiryDays', 'staleAfterWeeks', 'reportingLineLevels'] as const) {
     const value = settings[field];
     if (value !== undefined && !inRange(value, RANGES[field], true))
       problems[field] = rangeProblem(RANGES[field]);

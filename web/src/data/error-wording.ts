@@ -26,6 +26,7 @@ function known(code: string, params: ErrorParams): string | undefined {
     plan(code) ??
     requests(code, params) ??
     review(code) ??
+    reportingLine(code, params) ??
     programme(code)
   );
 }
@@ -281,6 +282,25 @@ function review(code: string) {
       return msg('Matching for this programme is already under way.', {
         id: 'errors.matching.run-busy',
       });
+    default:
+      return undefined;
+  }
+}
+
+/** The programme's hard rule refusing a pair; `levels` is how far it reaches. */
+function reportingLine(code: string, params: ErrorParams) {
+  const levels = typeof params.levels === 'number' ? params.levels : 2;
+  switch (code) {
+    case 'match.reporting-line':
+      return msg(
+        str`One of them is in the other's reporting line (up to ${levels} levels of management); this programme never pairs them.`,
+        { id: 'errors.match.reporting-line' },
+      );
+    case 'request.reporting-line':
+      return msg(
+        str`This person is in your reporting line (up to ${levels} levels of management); this programme does not pair you.`,
+        { id: 'errors.request.reporting-line' },
+      );
     default:
       return undefined;
   }

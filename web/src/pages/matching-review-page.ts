@@ -407,7 +407,7 @@ export class TandemMatchingReviewPage extends LitElement {
                   person.reason === null
                     ? nothing
                     : html`: <span>${explanationText(person, person.reason)}</span>`
-                }
+                }${reportingLineText(person.reportingLine)}
               </li>`,
             )}
           </ul>`
@@ -1056,6 +1056,15 @@ function scoreText(match: ReviewedMatch): string {
 }
 
 /** The proposal as it stands now, after every change by hand. */
+/** Whom the programme's reporting-line rule keeps away from an unmatched person; nothing if nobody. */
+function reportingLineText(apart: MatchReview['unmatched'][number]['reportingLine']) {
+  if (apart.length === 0) return nothing;
+  const names = apart.map((person) => person.name).join(', ');
+  return html`<br /><span class="hint">${msg(str`Excluded: reporting line — ${names}`, {
+    id: 'matching.unmatched.reportingLine',
+  })}</span>`;
+}
+
 function summaryText({ pairs, averageScore, unmatched }: MatchReview['summary']): string {
   const proposed = plural(pairs, {
     one: msg(str`${pairs} pair is proposed now.`, { id: 'reviewDesk.summary.pairs.one' }),

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { MatchProposal } from '@tandem/plugin-sdk';
+import type { MatchInput, MatchProposal } from '@tandem/plugin-sdk';
 import type { Clock } from '../../clock.js';
 import type { Metrics } from '../../metrics/metrics.js';
 import { PluginCallError } from '../../plugin-host/invoke-plugin.js';
@@ -10,6 +10,11 @@ import { matchInput } from './match-input.js';
 import { MatchMember } from './match-member.js';
 import { publishMatches } from './match-publishing.js';
 import { MatchingRun } from './matching-run.js';
+import {
+  reportingLineLevels,
+  reportingLinePairs,
+  withReportingLineReasons,
+} from './reporting-line.js';
 
 export interface MatchingRunDependencies extends StrategyDependencies {
   metrics: Pick<Metrics, 'matchingRunDuration'>;
@@ -41,7 +46,8 @@ export async function executeMatchingRun(
   try {
     const input = await matchInput(em, run.programme, run.seed);
     await progress(em, run, 20);
-    const proposal = await askStrategy(deps, em, run.strategy, input);
+    const answer = await askStrategy(deps, em, run.strategy, input);
+    const proposal = await namingReportingLine(em, run, input, answer);
     await progress(em, run, 90);
     await saveProposal(em, run, proposal);
     deps.log.info(
@@ -58,6 +64,19 @@ export async function executeMatchingRun(
   } finally {
     finished({ outcome });
   }
+}
+
+/** The strategy's answer, with "excluded: reporting line" where that is why someone is left. */
+async function namingReportingLine(
+  em: EntityManager,
+  run: MatchingRun,
+  input: MatchInput,
+  proposal: MatchProposal,
+): Promise<MatchProposal> {
+  const pairs = await reportingLinePairs(em, run.programme);
+  const levels = reportingLineLevels(run.programme);
+  const unmatched = withReportingLineReasons(input, pairs, levels, proposal.unmatched);
+  return { ...proposal, unmatched };
 }
 
 /** Replaces the programme's proposed (not yet published) matches and closes the run, at once. */

@@ -7,6 +7,7 @@ import type { StrategyDependencies } from './ask-strategy.js';
 import { Match } from './match.js';
 import { MatchForbid } from './match-forbid.js';
 import { MatchMember } from './match-member.js';
+import { mustBeApart } from './reporting-line.js';
 import { rescoreMatches } from './rescore-matches.js';
 
 export interface HandMadeMember {
@@ -21,7 +22,8 @@ export interface HandMadeMember {
  *
  * @returns the new match's id. @throws ServiceError invalid for people who are not active
  *   enrolments of the programme or take a side they did not enrol for; conflict for anyone in a
- *   match already, or two people an admin forbade to meet.
+ *   match already, two people an admin forbade to meet, or two in one reporting line (a
+ *   hard rule like a forbid: only the programme's setting turns it off).
  */
 export async function pairByHand(
   deps: StrategyDependencies,
@@ -35,6 +37,7 @@ export async function pairByHand(
     const programme = await tx.findOne(Programme, programmeId);
     if (!programme) throw new ServiceError('not-found', 'No such programme.');
     await mayPair(tx, programmeId, members);
+    await mustBeApart(tx, programme, [members.map((m) => m.enrolmentId)], 'match.reporting-line');
     const match = tx.create(Match, { programme, state: pinned ? 'pinned' : 'proposed' });
     for (const { enrolmentId, role } of members)
       tx.create(MatchMember, { match, enrolment: enrolmentId, role });

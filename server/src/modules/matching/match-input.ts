@@ -14,6 +14,7 @@ import { LunchSkip } from './lunch-skip.js';
 import { Match } from './match.js';
 import { MatchForbid } from './match-forbid.js';
 import { MatchMember } from './match-member.js';
+import { reportingLinePairs } from './reporting-line.js';
 
 const ProfileSchema = MatchCandidateSchema.properties.profile;
 const DEFAULT_PROFILE = {
@@ -28,7 +29,8 @@ const DEFAULT_PROFILE = {
 /**
  * What a matching strategy gets for one run of a programme: its active enrolments as
  * candidates, and the pairs of people who were partners before in any programme, so that
- * nobody meets the same partner twice.
+ * nobody meets the same partner twice. The pairs the reporting-line rule keeps apart come as
+ * forbidden pairs, beside the admin's, so that every strategy honours them.
  */
 export async function matchInput(
   em: EntityManager,
@@ -48,6 +50,7 @@ export async function matchInput(
   );
   const candidates = new Set(enrolments.map((e) => e.id));
   const settings = programmeSettings(programme);
+  const pinned = await pins(em, programme.id, candidates);
   return {
     programme: {
       id: programme.id,
@@ -65,8 +68,8 @@ export async function matchInput(
     },
     candidates: enrolments.map((enrolment) => candidate(enrolment, settings.menteesPerMentor)),
     history: await earlierPartners(em, programme.id),
-    pins: await pins(em, programme.id, candidates),
-    forbids: await forbids(em, programme.id, candidates),
+    pins: pinned,
+    forbids: await forbids(em, programme, candidates, pinned),
     seed,
   };
 }
@@ -145,21 +148,34 @@ async function pins(em: EntityManager, programmeId: string, candidates: Set<stri
     .filter(({ members }) => members.length >= 2 && members.every((id) => candidates.has(id)));
 }
 
-/** The pairs an admin forbade, among this run's candidates. */
+/**
+ * The pairs an admin forbade and those in one reporting line, each once, among this run's
+ * candidates. A group an admin pinned stands (pinned before the manager data said otherwise):
+ * the rule does not forbid what the admin fixed, which the strategy could not honour both.
+ */
 async function forbids(
   em: EntityManager,
-  programmeId: string,
+  programme: Programme,
   candidates: Set<string>,
+  pinned: { members: string[] }[],
 ): Promise<[string, string][]> {
   const rows = await em.find(
     MatchForbid,
-    { programme: programmeId },
+    { programme: programme.id },
     { orderBy: { createdAt: 'asc' } },
   );
-  return rows
-    .map((row): [string, string] => [row.first.id, row.second.id])
-    .filter(([a, b]) => candidates.has(a) && candidates.has(b));
+  const byAdmin = rows.map((row): [string, string] => [row.first.id, row.second.id]);
+  const seen = new Set(byAdmin.map(([a, b]) => pairKey(a, b)));
+  const together = new Set(
+    pinned.flatMap(({ members }) => members.flatMap((a) => members.map((b) => pairKey(a, b)))),
+  );
+  const byRule = (await reportingLinePairs(em, programme)).filter(
+    ([a, b]) => !seen.has(pairKey(a, b)) && !together.has(pairKey(a, b)),
+  );
+  return [...byAdmin, ...byRule].filter(([a, b]) => candidates.has(a) && candidates.has(b));
 }
+
+const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];

@@ -56,6 +56,13 @@ export const MatchReviewSchema = Type.Object({
         description: 'Why the last run left them out; null before any run.',
       }),
       ...ExplanationFields,
+      reportingLine: Type.Array(
+        Type.Object({ enrolmentId: Person.enrolmentId, name: Person.name }),
+        {
+          description:
+            "Active participants the reporting-line rule keeps away from them (one is the other's manager within the programme's levels): excluded: reporting line.",
+        },
+      ),
     }),
   ),
   summary: Type.Object(

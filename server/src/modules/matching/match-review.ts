@@ -15,6 +15,7 @@ import { MatchMember } from './match-member.js';
 import type { Attention, MatchReview } from './match-review-schemas.js';
 import { MatchingRun } from './matching-run.js';
 import { matchingRunView } from './matching-run-service.js';
+import { apartFrom, mustBeApart, reportingLinePairs } from './reporting-line.js';
 import { rescoreMatches } from './rescore-matches.js';
 
 /**
@@ -61,6 +62,8 @@ export async function getReview(
     { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
   );
   const unmatched = active.filter((e) => !placed.has(e.id));
+  const apart = apartFrom(await reportingLinePairs(fork, programme));
+  const names = new Map(active.map((e) => [e.id, e.user.name]));
   const forbids = await fork.find(
     MatchForbid,
     { programme: programmeId },
@@ -89,6 +92,10 @@ export async function getReview(
       name: e.user.name,
       department: e.user.department ?? null,
       ...unmatchedReason(lastRun !== null, reasons.get(e.id)),
+      reportingLine: [...(apart.get(e.id) ?? [])].map((id) => ({
+        enrolmentId: id,
+        name: names.get(id) ?? '',
+      })),
     })),
     summary: summaryOf(matches, unmatched.length),
     forbids: forbids.map((forbid) => ({
@@ -303,6 +310,7 @@ export async function swapPartners(
       'match.swap-invalid',
     );
   const [xMatch, yMatch] = [x.match, y.match];
+  await mustBeApartAfterSwap(fork, x, y);
   fork.assign(x, { match: yMatch });
   fork.assign(y, { match: xMatch });
   await fork.flush();
@@ -323,6 +331,21 @@ export async function swapPartners(
     targetId: programmeId,
     data: { enrolmentIds: [a, b] },
   });
+}
+
+/** A swap may not put someone with a person in their reporting line (a hard rule, like a run's). */
+async function mustBeApartAfterSwap(em: EntityManager, x: MatchMember, y: MatchMember) {
+  await em.populate([x, y], ['match.members', 'match.programme']);
+  const othersOf = (member: MatchMember) =>
+    member.match.members
+      .getItems()
+      .filter((m) => m.id !== member.id)
+      .map((m) => m.enrolment.id);
+  const groups = [
+    [x.enrolment.id, ...othersOf(y)],
+    [y.enrolment.id, ...othersOf(x)],
+  ];
+  await mustBeApart(em, x.match.programme, groups, 'match.reporting-line');
 }
 
 async function unpublished(em: EntityManager, matchId: string): Promise<Match> {

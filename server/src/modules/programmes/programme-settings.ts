@@ -97,6 +97,12 @@ export const ProgrammeSettingsSchema = Type.Object(
       description:
         'Pair people from different departments only: the matching strategy gets the rule `department: "different"`. The weighted strategy then leaves out whoever has nobody else; lunch rounds group two people of one department only where nothing else works.',
     }),
+    reportingLineLevels: Type.Integer({
+      minimum: 0,
+      maximum: 10,
+      description:
+        "Never pair two people of whom one is the other's manager, manager's manager, … up to this many levels (from the directory's manager data); 0 turns the rule off. The strategy gets these pairs as forbidden pairs; the review says why.",
+    }),
     weights: Type.Record(Type.String({ minLength: 1 }), Type.Number({ minimum: 0, maximum: 100 }), {
       description: 'Weight per matching criterion.',
     }),
@@ -137,6 +143,7 @@ export function defaultSettings(defaults: ProgrammeDefaults): ProgrammeSettings 
     homeworkReminderHours: 48,
     staleAfterWeeks: 6,
     differentDepartments: false,
+    reportingLineLevels: 2,
     weights: { ...defaults.weights },
     channels: [...defaults.channels],
   };

@@ -12,6 +12,7 @@ import { Enrolment } from '../enrolment/enrolment.js';
 import { Match } from '../matching/match.js';
 import { matchInput } from '../matching/match-input.js';
 import { MatchMember } from '../matching/match-member.js';
+import { mustBeApart } from '../matching/reporting-line.js';
 import { activeChannels } from '../notifications/active-channels.js';
 import { notify } from '../notifications/notify.js';
 import { programmeSettings } from '../programmes/programme-service.js';
@@ -69,7 +70,15 @@ export async function suggestionsFor(
       (r) => r.to.id,
     ),
   );
-  const offered = ranked.filter((s) => !turnedDown.has(s.enrolmentId) && s.enrolmentId !== me.id);
+  // Forbidden pairs (an admin's, the reporting line) are left out here too, whatever the
+  // strategy does with them.
+  const forbidden = new Set(
+    input.forbids.flatMap(([a, b]) => (a === me.id ? [b] : b === me.id ? [a] : [])),
+  );
+  const offered = ranked.filter(
+    (s) =>
+      !turnedDown.has(s.enrolmentId) && !forbidden.has(s.enrolmentId) && s.enrolmentId !== me.id,
+  );
   const people = await em.find(
     Enrolment,
     { id: { $in: offered.map((s) => s.enrolmentId) } },
@@ -91,7 +100,8 @@ export async function suggestionsFor(
  * with a link to where they answer.
  *
  * @throws ServiceError invalid for someone not enrolled in the programme or oneself; conflict
- *   as for {@link suggestionsFor}, or when the other has a pair already.
+ *   as for {@link suggestionsFor}, when the other has a pair already, or is in the person's
+ *   reporting line (the programme's rule).
  */
 export async function requestPartner(
   deps: Omit<SelfServiceDependencies, 'log'>,
@@ -119,6 +129,7 @@ export async function requestPartner(
       );
     if (await inPair(tx, other))
       throw new ServiceError('conflict', 'They have a tandem already.', 'request.partner-taken');
+    await mustBeApart(tx, me.programme, [[me.id, other.id]], 'request.reporting-line');
     const days = programmeSettings(me.programme).requestExpiryDays;
     const request = tx.create(TandemRequest, {
       programme: me.programme,
@@ -164,6 +175,14 @@ export async function answerRequest(
         `The request is ${request.state === 'pending' ? 'expired' : request.state}.`,
         'request.not-pending',
         { state: request.state === 'pending' ? 'expired' : request.state },
+      );
+    // Manager data may have come since the request was made: accepting is refused then too.
+    if (accept)
+      await mustBeApart(
+        tx,
+        request.programme,
+        [[request.from.id, request.to.id]],
+        'request.reporting-line',
       );
     tx.assign(request, { state: accept ? 'accepted' : 'declined', answeredAt: now });
     if (!accept) {

@@ -1,0 +1,140 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { MatchInput } from '@tandem/plugin-sdk';
+import { ServiceError } from '../../service-error.js';
+import type { Programme } from '../programmes/programme.js';
+import { programmeSettings } from '../programmes/programme-service.js';
+import type { UnmatchedReason } from './explanation-schemas.js';
+
+/**
+ * Each active participant of a programme with everyone above them in their management chain,
+ * up to `levels` (`app_user.manager_id`), in one query. A chain is walked upwards at most
+ * `levels` steps, so a cycle (A manages B manages A, someone their own manager) ends there
+ * instead of looping, and a missing manager (none known, or deleted: null) ends it earlier.
+ * People who left are walked through: the directory still says whom they reported to.
+ */
+const CHAINS_SQL = `
+  WITH RECURSIVE chain (person, manager, depth) AS (
+    SELECT u.id, u.manager_id, 1
+      FROM enrolment e JOIN app_user u ON u.id = e.user_id
+     WHERE e.programme_id = ? AND e.state = 'active' AND u.manager_id IS NOT NULL
+    UNION ALL
+    SELECT c.person, u.manager_id, c.depth + 1
+      FROM chain c JOIN app_user u ON u.id = c.manager
+     WHERE c.depth < ? AND u.manager_id IS NOT NULL
+  )
+  SELECT DISTINCT person, manager FROM chain WHERE person <> manager`;
+
+/** How many levels of the management chain the programme keeps apart; 0: none. */
+export function reportingLineLevels(programme: Pick<Programme, 'matchingStrategy' | 'settings'>) {
+  return programmeSettings(programme).reportingLineLevels;
+}
+
+/**
+ * The enrolment-id pairs (smaller id first) of the programme's active participants that the
+ * reporting-line rule keeps apart; none when the programme sets 0 levels.
+ */
+export async function reportingLinePairs(
+  em: EntityManager,
+  programme: Pick<Programme, 'id' | 'matchingStrategy' | 'settings'>,
+): Promise<[string, string][]> {
+  const levels = reportingLineLevels(programme);
+  if (levels === 0) return [];
+  const chains: { person: string; manager: string }[] = await em.execute(CHAINS_SQL, [
+    programme.id,
+    levels,
+  ]);
+  // Which of the managers take part is looked up here rather than joined in SQL: the chain's
+  // size is hard for the planner to guess, and a poor guess made the join slow.
+  const enrolled = await em.execute<{ id: string; user_id: string }[]>(
+    `SELECT id, user_id FROM enrolment WHERE programme_id = ? AND state = 'active'`,
+    [programme.id],
+  );
+  const enrolmentOf = new Map(enrolled.map((e) => [e.user_id, e.id]));
+  const pairs = new Map<string, [string, string]>();
+  for (const { person, manager } of chains) {
+    const [x, y] = [enrolmentOf.get(person), enrolmentOf.get(manager)];
+    if (!x || !y) continue;
+    const pair: [string, string] = x < y ? [x, y] : [y, x];
+    pairs.set(pair.join(' '), pair);
+  }
+  return [...pairs.values()].sort(
+    ([a1, b1], [a2, b2]) => a1.localeCompare(a2) || b1.localeCompare(b2),
+  );
+}
+
+/**
+ * Refuses groups of which two members are in one reporting line: the rule is a hard one, so
+ * neither an admin's hand nor a participant's request makes such a pair.
+ *
+ * @param groups enrolment ids of each group to be.
+ * @throws ServiceError conflict with `code`, and the programme's levels as `params.levels`.
+ */
+export async function mustBeApart(
+  em: EntityManager,
+  programme: Pick<Programme, 'id' | 'matchingStrategy' | 'settings'>,
+  groups: string[][],
+  code: string,
+): Promise<void> {
+  const pairs = await reportingLinePairs(em, programme);
+  const together = groups.some((group) =>
+    pairs.some(([a, b]) => group.includes(a) && group.includes(b)),
+  );
+  if (!together) return;
+  const levels = reportingLineLevels(programme);
+  throw new ServiceError(
+    'conflict',
+    `One of them is in the other's reporting line (within ${levels} levels of management); this programme never pairs them.`,
+    code,
+    { levels },
+  );
+}
+
+/** For each enrolment, the others the rule keeps away from it. */
+export function apartFrom(pairs: [string, string][]): Map<string, Set<string>> {
+  const apart = new Map<string, Set<string>>();
+  const add = (x: string, y: string) => apart.set(x, (apart.get(x) ?? new Set()).add(y));
+  for (const [a, b] of pairs) {
+    add(a, b);
+    add(b, a);
+  }
+  return apart;
+}
+
+/**
+ * The strategy's reasons for leaving people out, with the reporting line named where it is the
+ * whole story: everyone who could have been the person's partner (another candidate on a side
+ * that fits theirs) is in their reporting line. The strategy only saw forbidden pairs, so it
+ * cannot tell this from an admin's forbid; the host can.
+ */
+export function withReportingLineReasons(
+  input: MatchInput,
+  pairs: [string, string][],
+  levels: number,
+  unmatched: UnmatchedReason[],
+): UnmatchedReason[] {
+  if (pairs.length === 0) return unmatched;
+  const apart = apartFrom(pairs);
+  const byId = new Map(input.candidates.map((c) => [c.enrolmentId, c]));
+  const lunch = input.programme.kind === 'peer-lunch';
+  return unmatched.map((left) => {
+    const person = byId.get(left.enrolmentId);
+    const kept = apart.get(left.enrolmentId);
+    if (!person || !kept) return left;
+    const partners = input.candidates.filter(
+      (other) =>
+        other !== person &&
+        (lunch ||
+          other.role === 'either' ||
+          person.role === 'either' ||
+          other.role !== person.role),
+    );
+    if (partners.length === 0 || !partners.every((other) => kept.has(other.enrolmentId)))
+      return left;
+    return {
+      enrolmentId: left.enrolmentId,
+      reason: `Excluded: reporting line. Everyone who could be their partner is within ${levels} levels of their management chain.`,
+      code: 'unmatched.reporting-line',
+      params: { levels },
+    };
+  });
+}
