@@ -1,16 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GRANTED_ADMIN } from './admin-grant.js';
+import { type RoleMapping, refreshedRoles, rolesFrom, type TandemRole } from './tandem-roles.js';
 import { User } from './user.js';
 
 /** Where the profile and roles are found in the ID token's claims. */
-export interface ClaimMapping {
+export interface ClaimMapping extends RoleMapping {
   roles: string;
-  adminRoles: string[];
   department: string;
   title: string;
 }
-
-export type TandemRole = 'admin';
 
 export interface ProvisionedUser {
   user: User;
@@ -21,7 +18,7 @@ export interface ProvisionedUser {
 
 /**
  * Finds or creates the user for (issuer, sub) and refreshes the profile and roles from the
- * claims, keeping an admin role granted on the command line. Never looks at the email to find someone: addresses change and are reused.
+ * claims, keeping the roles granted in Tandem (web app, `tandem admin grant`). Never looks at the email to find someone: addresses change and are reused.
  */
 export async function provisionUser(
   em: EntityManager,
@@ -37,7 +34,7 @@ export async function provisionUser(
     email: text(claims.email) ?? null,
     department: text(claimAt(claims, mapping.department)) ?? null,
     title: text(claimAt(claims, mapping.title)) ?? null,
-    roles: rolesFrom(claims, mapping),
+    roles: claimedRoles(claims, mapping),
     lastLoginAt: new Date(),
   };
   const existing = await em.findOne(User, { issuer, subject });
@@ -47,10 +44,8 @@ export async function provisionUser(
     return { user, created: true };
   }
   const before = [...existing.roles];
-  // An admin role an operator granted (`tandem admin grant`) outlives the claims.
-  const roles = before.includes(GRANTED_ADMIN)
-    ? [...new Set([...profile.roles, 'admin', GRANTED_ADMIN])]
-    : profile.roles;
+  // A role granted in Tandem outlives the claims.
+  const roles = refreshedRoles(before, profile.roles);
   em.assign(existing, { ...profile, roles });
   await em.flush();
   const changed = before.join() !== roles.join();
@@ -61,10 +56,10 @@ export async function provisionUser(
   };
 }
 
-/** Tandem roles from the roles claim: `admin` when any value is one of the admin roles. */
-export function rolesFrom(
+/** Tandem roles from the roles claim, a list of values or a single one. */
+export function claimedRoles(
   claims: Record<string, unknown>,
-  mapping: Pick<ClaimMapping, 'roles' | 'adminRoles'>,
+  mapping: Pick<ClaimMapping, 'roles'> & RoleMapping,
 ): TandemRole[] {
   const value = claimAt(claims, mapping.roles);
   const values = Array.isArray(value)
@@ -72,7 +67,7 @@ export function rolesFrom(
     : typeof value === 'string'
       ? [value]
       : [];
-  return values.some((v) => mapping.adminRoles.includes(v)) ? ['admin'] : [];
+  return rolesFrom(values, mapping);
 }
 
 /** A claim by name, or by dotted path into nested objects (`realm_access.roles`). */
