@@ -3,22 +3,10 @@ import { Type } from '@sinclair/typebox';
 import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
+import { ManagerSchema, SetManagersSchema } from './programme-manager-schemas.js';
 import { listProgrammeManagers, setProgrammeManagers } from './programme-managers.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const Manager = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  name: Type.String(),
-  email: Type.Union([Type.String(), Type.Null()]),
-  active: Type.Boolean({
-    description: 'False while the person lacks the programme-manager role: the assignment waits.',
-  }),
-});
-const SetManagers = Type.Object(
-  { userIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 100 }) },
-  { additionalProperties: false },
-);
-
 /** Who manages a programme: its managers and admins read it, only admins change it. */
 const programmeManagerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -28,7 +16,7 @@ const programmeManagerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'listProgrammeManagers',
         params: Id,
-        response: { 200: Type.Array(Manager), 404: ErrorSchema },
+        response: { 200: Type.Array(ManagerSchema), 404: ErrorSchema },
       },
     },
     async (request) => listProgrammeManagers(app.orm.em, request.params.id),
@@ -41,8 +29,8 @@ const programmeManagerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'setProgrammeManagers',
         description: 'Audited. Everyone named must hold the programme-manager role.',
         params: Id,
-        body: SetManagers,
-        response: { 200: Type.Array(Manager), 400: ErrorSchema, 404: ErrorSchema },
+        body: SetManagersSchema,
+        response: { 200: Type.Array(ManagerSchema), 400: ErrorSchema, 404: ErrorSchema },
       },
     },
     async (request) =>

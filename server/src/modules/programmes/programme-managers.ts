@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Static } from '@sinclair/typebox';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { Match } from '../matching/match.js';
@@ -8,6 +9,7 @@ import { hasRole } from '../users/tandem-roles.js';
 import { User } from '../users/user.js';
 import { Programme } from './programme.js';
 import { ProgrammeManager } from './programme-manager.js';
+import type { ManagerSchema } from './programme-manager-schemas.js';
 
 /** What a route's `:id` names, on the way to its programme. */
 export type ProgrammeOwned = 'programme' | 'match' | 'forbid' | 'matching-run';
@@ -42,13 +44,7 @@ export async function managedProgrammeIds(em: EntityManager, userId: string): Pr
   return rows.map((row) => row.programme.id);
 }
 
-export interface ManagerView {
-  id: string;
-  name: string;
-  email: string | null;
-  /** False when the person lost the programme-manager role: the assignment waits for it. */
-  active: boolean;
-}
+export type ManagerView = Static<typeof ManagerSchema>;
 
 /** Who manages a programme, by name. */
 export async function listProgrammeManagers(
