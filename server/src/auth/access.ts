@@ -7,6 +7,7 @@ import type { TandemRole } from '../modules/users/tandem-roles.js';
  * - `participant`: any signed-in person
  * - `admin`: admins only (organisation-wide things: people, tokens, plugins, skills, deliveries)
  * - `staff`: admins, programme managers and report readers (lists the service narrows per role)
+ * - `managers`: admins and programme managers (lists the service narrows to their programmes)
  * - `programme`: admins, and the programme managers of the programme the route names
  * - `programme-report`: as `programme`, and report readers (aggregates only)
  * - `reports`: admins and report readers (the audit log, shown to readers without people)
@@ -16,15 +17,17 @@ export type Access =
   | 'participant'
   | 'admin'
   | 'staff'
+  | 'managers'
   | 'programme'
   | 'programme-report'
   | 'reports';
 
 /**
  * What the `:id` of a `programme` or `programme-report` route names, to find its programme:
- * the programme itself (the default), or a pair, a forbid or a matching run in it.
+ * the programme itself (the default), or a pair, a forbid, a matching run or a notification's
+ * delivery in it.
  */
-export type ProgrammeOf = 'programme' | 'match' | 'forbid' | 'matching-run';
+export type ProgrammeOf = 'programme' | 'match' | 'forbid' | 'matching-run' | 'delivery';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -37,6 +40,7 @@ declare module 'fastify' {
 const STAFF: Record<Exclude<Access, 'anonymous' | 'participant'>, readonly TandemRole[]> = {
   admin: ['admin'],
   staff: ['admin', 'programme-manager', 'report-reader'],
+  managers: ['admin', 'programme-manager'],
   programme: ['admin', 'programme-manager'],
   'programme-report': ['admin', 'report-reader', 'programme-manager'],
   reports: ['admin', 'report-reader'],

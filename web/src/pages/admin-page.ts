@@ -132,16 +132,17 @@ export class TandemAdminPage extends LitElement {
         </div>
         ${taskView(this.programmes, (programmes) => this.renderProgrammes(programmes))}
       </section>
-      ${admin ? this.renderAreas() : hasRole(this.me, 'report-reader') ? this.renderReaderAreas() : nothing}
+      ${admin ? this.renderAreas() : this.renderRoleAreas()}
     `;
   }
 
-  /** The report reader's one area beside the reports. */
-  private renderReaderAreas() {
+  /** Beside the programmes: a manager's deliveries, a report reader's audit log. */
+  private renderRoleAreas() {
     return html`<section aria-labelledby="areas-heading">
       <h2 id="areas-heading">${msg('More', { id: 'roles.dashboard.more' })}</h2>
       <ul class="areas">
-        <li><a href="/admin/audit">${msg('Audit log', { id: 'audit.dashboardLink' })}</a></li>
+        ${hasRole(this.me, 'programme-manager') ? html`<li><a href="/admin/deliveries">${msg('Notification deliveries', { id: 'admin.dashboard.deliveries' })}</a></li>` : nothing}
+        ${hasRole(this.me, 'report-reader') ? html`<li><a href="/admin/audit">${msg('Audit log', { id: 'audit.dashboardLink' })}</a></li>` : nothing}
       </ul>
     </section>`;
   }

@@ -18,7 +18,7 @@ export const ADMIN_MATCHING_ROUTES: RouteDefinition[] = [
     path: '/admin/deliveries',
     tag: 'tandem-deliveries-page',
     load: () => import('../pages/deliveries-page.js'),
-    access: 'admin',
+    access: 'programme',
   },
   {
     path: '/admin/demo-mailbox',

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import { Match } from '../matching/match.js';
 import { MatchForbid } from '../matching/match-forbid.js';
 import { MatchingRun } from '../matching/matching-run.js';
+import { Delivery } from '../notifications/delivery.js';
 import { hasRole } from '../users/tandem-roles.js';
 import { User } from '../users/user.js';
 import { Programme } from './programme.js';
@@ -12,7 +13,7 @@ import { ProgrammeManager } from './programme-manager.js';
 import type { ManagerSchema } from './programme-manager-schemas.js';
 
 /** What a route's `:id` names, on the way to its programme. */
-export type ProgrammeOwned = 'programme' | 'match' | 'forbid' | 'matching-run';
+export type ProgrammeOwned = 'programme' | 'match' | 'forbid' | 'matching-run' | 'delivery';
 
 const OWNED = { match: Match, forbid: MatchForbid, 'matching-run': MatchingRun } as const;
 
@@ -24,6 +25,11 @@ export async function programmeOf(
 ): Promise<string | undefined> {
   const fork = em.fork();
   if (kind === 'programme') return (await fork.findOne(Programme, id, { fields: ['id'] }))?.id;
+  if (kind === 'delivery') {
+    // A delivery of a notification about no programme (an account matter) is the admins'.
+    const delivery = await fork.findOne(Delivery, id, { populate: ['notification'] });
+    return delivery?.notification.programme?.id;
+  }
   const found = await fork.findOne(OWNED[kind] as typeof Match, id, { fields: ['programme'] });
   return found?.programme.id;
 }
