@@ -157,6 +157,17 @@ export const EnvSchema = Type.Object({
     minLength: 1,
     description: 'Comma-separated values of the roles claim that make a user a Tandem admin.',
   }),
+  // Roles beside admin (issue 18): which values of the roles claim (or SCIM groups) give them.
+  OIDC_PROGRAMME_MANAGER_ROLES: Type.String({
+    default: 'tandem-programme-manager',
+    description:
+      'Comma-separated values of the roles claim that make a user a programme manager: an admin of the programmes an admin assigns to them. Empty: the role is only given in the web app.',
+  }),
+  OIDC_REPORT_READER_ROLES: Type.String({
+    default: 'tandem-report-reader',
+    description:
+      'Comma-separated values of the roles claim that make a user a report reader (staff council, data protection officer): aggregate reports and the audit log, read-only. Empty: the role is only given in the web app.',
+  }),
   OIDC_DEPARTMENT_CLAIM: Type.String({
     default: 'department',
     minLength: 1,
@@ -801,6 +812,8 @@ function toConfig(env: Env, cwd: string) {
       scopes: list(env.OIDC_SCOPES),
       roles: env.OIDC_ROLES_CLAIM,
       adminRoles: list(env.OIDC_ADMIN_ROLES),
+      programmeManagerRoles: list(env.OIDC_PROGRAMME_MANAGER_ROLES),
+      reportReaderRoles: list(env.OIDC_REPORT_READER_ROLES),
       department: env.OIDC_DEPARTMENT_CLAIM,
       title: env.OIDC_TITLE_CLAIM,
       username: env.OIDC_USERNAME_CLAIM,

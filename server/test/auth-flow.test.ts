@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import t, { type Test } from 'tap';
 import { freePort } from '../src/free-port.js';
+import { setRoles } from '../src/modules/users/role-assignment.js';
 import { Browser, type Page } from './helpers/browser.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { createTestDatabase, sql } from './helpers/database.js';
@@ -162,6 +163,33 @@ t.test('a dotted roles claim path works', async (t) => {
     ['admin'],
     'staff counts as admin when configured so',
   );
+});
+
+t.test('IdP groups give every Tandem role; a role given in Tandem outlives them', async (t) => {
+  const setup = await setUp(t, {
+    OIDC_PROGRAMME_MANAGER_ROLES: 'staff',
+    OIDC_REPORT_READER_ROLES: 'council,dpo',
+  });
+  const bernd = setup.idp.accounts.get('bernd');
+  if (!bernd) throw new Error('no bernd');
+  bernd.groups = ['staff', 'dpo'];
+  const browser = new Browser();
+  await signIn(browser, setup, 'bernd');
+  const first = await me(browser, setup);
+  t.same(first.body.roles, ['programme-manager', 'report-reader'], 'both from the groups');
+
+  // An admin keeps the report reader role in Tandem; then the IdP drops the dpo group.
+  await setRoles(setup.app.orm.em, first.body.id, first.body.id, ['report-reader']);
+  bernd.groups = ['staff'];
+  await signIn(browser, setup, 'bernd');
+  t.same(
+    (await me(browser, setup)).body.roles,
+    ['programme-manager', 'report-reader'],
+    'the manager role from the groups again, the reader role given in Tandem kept',
+  );
+  bernd.groups = [];
+  await signIn(browser, setup, 'bernd');
+  t.same((await me(browser, setup)).body.roles, ['report-reader'], 'a group role goes with it');
 });
 
 t.test('signing in again rotates the session id; profile and roles follow the IdP', async (t) => {

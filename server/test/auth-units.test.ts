@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import t from 'tap';
 import { LoginError } from '../src/auth/login-error.js';
 import { safeReturnTo } from '../src/auth/return-to.js';
-import { claimAt, rolesFrom } from '../src/modules/users/user-provisioning.js';
+import { refreshedRoles, rolesFrom } from '../src/modules/users/tandem-roles.js';
+import { claimAt, claimedRoles } from '../src/modules/users/user-provisioning.js';
 import { REVIEWED_TRICKS, returnToTricks } from './helpers/return-to-tricks.js';
 
 const PUBLIC_URL = 'https://tandem.example.org';
@@ -66,15 +67,38 @@ t.test('claims are read by name or dotted path', async (t) => {
   t.equal(claimAt(claims, 'missing.path'), undefined);
 });
 
-t.test('admin comes from the configured roles claim values only', async (t) => {
-  const mapping = { roles: 'realm_access.roles', adminRoles: ['tandem-admin', 'hr'] };
-  t.same(rolesFrom({ realm_access: { roles: ['user', 'hr'] } }, mapping), ['admin']);
-  t.same(rolesFrom({ realm_access: { roles: ['user'] } }, mapping), []);
+t.test('roles come from the configured roles claim values only', async (t) => {
+  const mapping = {
+    roles: 'realm_access.roles',
+    adminRoles: ['tandem-admin', 'hr'],
+    programmeManagerRoles: ['pm'],
+    reportReaderRoles: ['council', 'dpo'],
+  };
+  t.same(claimedRoles({ realm_access: { roles: ['user', 'hr'] } }, mapping), ['admin']);
+  t.same(claimedRoles({ realm_access: { roles: ['user'] } }, mapping), []);
   t.same(
-    rolesFrom({ realm_access: { roles: 'hr' } }, mapping),
+    claimedRoles({ realm_access: { roles: 'hr' } }, mapping),
     ['admin'],
     'a single string counts',
   );
-  t.same(rolesFrom({ groups: ['tandem-admin'] }, mapping), [], 'another claim does not count');
-  t.same(rolesFrom({}, mapping), []);
+  t.same(claimedRoles({ groups: ['tandem-admin'] }, mapping), [], 'another claim does not count');
+  t.same(claimedRoles({}, mapping), []);
+  t.same(
+    claimedRoles({ realm_access: { roles: ['dpo', 'pm', 'user'] } }, mapping),
+    ['programme-manager', 'report-reader'],
+    'every role the values give',
+  );
+  t.same(rolesFrom(['council'], mapping), ['report-reader'], 'group names map alike (SCIM)');
+  t.same(rolesFrom(['hr', 'pm', 'dpo'], mapping), ['admin', 'programme-manager', 'report-reader']);
+});
+
+t.test('roles granted in Tandem outlive a sign-in whose claims lack them', async (t) => {
+  const stored = ['report-reader', 'programme-manager', 'granted:programme-manager'];
+  t.same(refreshedRoles(stored, []), ['programme-manager', 'granted:programme-manager']);
+  t.same(refreshedRoles(stored, ['admin']), [
+    'admin',
+    'programme-manager',
+    'granted:programme-manager',
+  ]);
+  t.same(refreshedRoles(['admin'], []), [], 'a role from the claims goes with the claims');
 });

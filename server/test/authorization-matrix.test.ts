@@ -16,10 +16,13 @@ import { startTestIdp, tandemClient } from './helpers/test-idp.js';
 /**
  * Who may do what, route by route: the expected status for each caller — nobody signed in,
  * the owner of the objects in the path, another participant of the same programme (in a pair
- * of their own), and an admin who takes part in nothing. Tandem answers 404, not 403, for an
- * object someone may not see, so that its existence does not leak: another participant and
- * the admin get 404 on a pair's routes. Every route the app registers must have a row here
- * (HEAD routes follow their GET row), and every row must name a registered route.
+ * of their own), an admin who takes part in nothing, a programme manager of every programme
+ * here, a programme manager of another programme only (the stranger), and a report reader.
+ * Tandem answers 404, not 403, for an object someone may not see, so that its existence does
+ * not leak: another participant and the admin get 404 on a pair's routes. A role that does not
+ * open a route, or a programme not assigned to the manager, is refused with 403. Every route
+ * the app registers must have a row here (HEAD routes follow their GET row), and every row must
+ * name a registered route: a new route is one more row, built from the helpers below.
  */
 type Expected = Record<Caller, number>;
 
@@ -38,20 +41,55 @@ interface Row {
   signsOut?: true;
 }
 
+/**
+ * A participant's route: programme managers and report readers take part in nothing here,
+ * so they get what the admin gets.
+ */
 const status = (anonymous: number, owner: number, other: number, admin: number): Expected => ({
   anonymous,
   owner,
   other,
   admin,
+  manager: admin,
+  stranger: admin,
+  reader: admin,
 });
+/** A route needing a Tandem role: participants are told they lack it. */
+const staffStatus = (roles: Partial<Record<'admin' | 'manager' | 'stranger' | 'reader', number>>) =>
+  ({
+    anonymous: 401,
+    owner: 403,
+    other: 403,
+    admin: 403,
+    manager: 403,
+    stranger: 403,
+    reader: 403,
+    ...roles,
+  }) satisfies Expected;
 /** Anyone, signed in or not. */
 const everyone = (code: number) => status(code, code, code, code);
 /** Any signed-in person, about themselves or something all of them see. */
 const signedIn = (code: number) => status(401, code, code, code);
 /** Only the members of the pair (or the person) the object belongs to; 404 for the rest. */
 const ownerOnly = (code: number) => status(401, code, 404, 404);
-/** Admins only: participants are told they lack the role. */
-const adminOnly = (code: number) => status(401, 403, 403, code);
+/** Admins only: participants and the other roles are told they lack the role. */
+const adminOnly = (code: number) => staffStatus({ admin: code });
+/**
+ * Admins and the programme's managers (`access: 'programme'`); the stranger manages another
+ * programme. The manager acts first: where that changes what the admin then finds (a forbid
+ * lifted, a pair published), `adminAfter` is what the admin gets.
+ */
+const programmeAdmin = (code: number, adminAfter = code) =>
+  staffStatus({ manager: code, admin: adminAfter });
+/** As programmeAdmin, and report readers too (`programme-report`): aggregates only. */
+const programmeReport = (code: number) => staffStatus({ manager: code, admin: code, reader: code });
+/** Admins and report readers (`reports`). */
+const reportsOnly = (code: number) => staffStatus({ admin: code, reader: code });
+/** Admins and any programme manager (`managers`): the service narrows the list to theirs. */
+const managersOnly = (code: number) => staffStatus({ admin: code, manager: code, stranger: code });
+/** Any role (`staff`): the service narrows the answer per role. */
+const staff = (code: number) =>
+  staffStatus({ admin: code, manager: code, stranger: code, reader: code });
 
 const pair = { id: 'pair' } as const;
 const session = { id: 'pair', sessionId: 'session' } as const;
@@ -249,34 +287,38 @@ const MATRIX: Record<string, Row> = {
   },
 
   // Admin: programmes, curricula, skills.
-  'GET /api/admin/programmes': { expect: adminOnly(200) },
+  'GET /api/admin/programmes': { expect: staff(200) },
   'POST /api/admin/programmes': {
     body: () => ({ curriculum: 'qa-quickstart', name: 'Neu aus der Matrix' }),
     expect: adminOnly(201),
   },
-  'GET /api/admin/programmes/:id': { params: { id: 'programme' }, expect: adminOnly(200) },
+  'GET /api/admin/programmes/:id': { params: { id: 'programme' }, expect: programmeReport(200) },
   'PATCH /api/admin/programmes/:id': {
     params: { id: 'programme' },
     body: () => ({ description: 'Geändert von HR' }),
-    expect: adminOnly(200),
+    expect: programmeAdmin(200),
   },
+  // The manager opens the enrolment; the admin then finds it open.
   'POST /api/admin/programmes/:id/transitions': {
     params: { id: 'draftProgramme' },
     body: () => ({ to: 'enrolment' }),
-    expect: adminOnly(200),
+    expect: programmeAdmin(200, 409),
   },
   'GET /api/admin/programmes/:id/enrolments': {
     params: { id: 'programme' },
-    expect: adminOnly(200),
+    expect: programmeAdmin(200),
   },
   'GET /api/admin/programmes/:id/enrolments/export': {
     params: { id: 'programme' },
-    expect: adminOnly(200),
+    expect: programmeAdmin(200),
   },
-  'GET /api/admin/programmes/:id/meetings': { params: { id: 'programme' }, expect: adminOnly(200) },
+  'GET /api/admin/programmes/:id/meetings': {
+    params: { id: 'programme' },
+    expect: programmeAdmin(200),
+  },
   'GET /api/admin/programmes/:id/lunch-rounds': {
     params: { id: 'lunchProgramme' },
-    expect: adminOnly(200),
+    expect: programmeAdmin(200),
   },
   'GET /api/admin/curricula': { expect: adminOnly(200) },
   'GET /api/admin/curricula/:name/preview': {
@@ -298,7 +340,7 @@ const MATRIX: Record<string, Row> = {
     expect: adminOnly(200),
   },
   'GET /api/admin/plugins': { expect: adminOnly(200) },
-  'GET /api/admin/audit': { expect: adminOnly(200) },
+  'GET /api/admin/audit': { expect: reportsOnly(200) },
   // Admins' own API tokens; the id of a token that is not theirs (here: none) is not found.
   'GET /api/admin/tokens': { expect: adminOnly(200) },
   'POST /api/admin/tokens': {
@@ -310,9 +352,25 @@ const MATRIX: Record<string, Row> = {
   'POST /api/admin/programmes/:id/enrolments': {
     params: { id: 'programme' },
     body: () => ({ subject: 'owner' }),
-    expect: adminOnly(409),
+    expect: programmeAdmin(409),
   },
   'DELETE /api/admin/users/:id/sessions': { params: { id: 'user' }, expect: adminOnly(200) },
+  // Roles: admins give and take them, and assign programme managers; managers see who manages.
+  'GET /api/admin/people': { query: 'query=Bea', expect: adminOnly(200) },
+  'PUT /api/admin/users/:id/roles': {
+    params: { id: 'user' },
+    body: () => ({ roles: ['report-reader'] }),
+    expect: adminOnly(200),
+  },
+  'GET /api/admin/programmes/:id/managers': {
+    params: { id: 'programme' },
+    expect: programmeAdmin(200),
+  },
+  'PUT /api/admin/programmes/:id/managers': {
+    params: { id: 'programme' },
+    body: (objects) => ({ userIds: [objects.manager] }),
+    expect: adminOnly(200),
+  },
   'GET /api/admin/users/:id/export': { params: { id: 'user' }, expect: adminOnly(200) },
   'POST /api/admin/users/:id/delete': {
     params: { id: 'user' },
@@ -320,32 +378,36 @@ const MATRIX: Record<string, Row> = {
     expect: adminOnly(200),
     destructive: true,
   },
-  'GET /api/admin/programmes/:id/report': { params: { id: 'programme' }, expect: adminOnly(200) },
+  'GET /api/admin/programmes/:id/report': {
+    params: { id: 'programme' },
+    expect: programmeReport(200),
+  },
   'GET /api/admin/programmes/:id/report/:dataset.csv': {
     params: { id: 'programme', dataset: 'reportDataset' },
-    expect: adminOnly(200),
+    expect: programmeReport(200),
   },
 
   // Admin: matching review and runs, on a programme being matched.
   'GET /api/admin/programmes/:id/review': {
     params: { id: 'reviewProgramme' },
-    expect: adminOnly(200),
+    expect: programmeAdmin(200),
   },
-  'POST /api/admin/matches/:id/pin': { params: { id: 'match' }, expect: adminOnly(200) },
-  'DELETE /api/admin/matches/:id/pin': { params: { id: 'match' }, expect: adminOnly(200) },
+  'POST /api/admin/matches/:id/pin': { params: { id: 'match' }, expect: programmeAdmin(200) },
+  'DELETE /api/admin/matches/:id/pin': { params: { id: 'match' }, expect: programmeAdmin(200) },
   'POST /api/admin/programmes/:id/forbids': {
     params: { id: 'reviewProgramme' },
     body: (objects) => ({ enrolmentIds: objects.mentors }),
-    expect: adminOnly(200),
+    expect: programmeAdmin(200),
   },
   'POST /api/admin/programmes/:id/swaps': {
     params: { id: 'reviewProgramme' },
     body: (objects) => ({ enrolmentIds: objects.mentors }),
-    expect: adminOnly(200),
+    expect: programmeAdmin(200),
   },
+  // Lifted by the manager: gone for the admin.
   'DELETE /api/admin/forbids/:id': {
     params: { id: 'forbid' },
-    expect: adminOnly(200),
+    expect: programmeAdmin(200, 404),
     destructive: true,
   },
   // Both mentors are in proposals already: nobody is paired twice.
@@ -357,37 +419,48 @@ const MATRIX: Record<string, Row> = {
         { enrolmentId: objects.menteeOfFirstMatch, role: 'mentee' },
       ],
     }),
-    expect: adminOnly(409),
+    expect: programmeAdmin(409),
   },
   'GET /api/admin/programmes/:id/quiet-pairs': {
     params: { id: 'programme' },
-    expect: adminOnly(200),
+    expect: programmeAdmin(200),
   },
-  'GET /api/admin/matching-runs/:id': { params: { id: 'matchingRun' }, expect: adminOnly(200) },
+  'GET /api/admin/matching-runs/:id': {
+    params: { id: 'matchingRun' },
+    expect: programmeAdmin(200),
+  },
+  // The manager's run is under way when the admin asks for one.
   'POST /api/admin/programmes/:id/matching-runs': {
     params: { id: 'reviewProgramme' },
-    expect: adminOnly(202),
+    expect: programmeAdmin(202, 409),
   },
+  // Removed by the manager: gone for the admin.
   'DELETE /api/admin/matches/:id': {
     params: { id: 'matchToRemove' },
-    expect: adminOnly(200),
+    expect: programmeAdmin(200, 404),
     destructive: true,
   },
+  // Published by the manager: nothing left for the admin.
   'POST /api/admin/programmes/:id/publish': {
     params: { id: 'reviewProgramme' },
-    expect: adminOnly(200),
+    expect: programmeAdmin(200, 409),
     destructive: true,
   },
+  // Dissolved by the manager already when the admin tries.
   'POST /api/admin/matches/:id/dissolve': {
     params: { id: 'pairToDissolve' },
     body: () => ({ reason: 'Auf Wunsch', reasonCode: 'member-asked' }),
-    expect: adminOnly(204),
+    expect: programmeAdmin(204, 409),
     destructive: true,
   },
 
   // Admin: deliveries.
-  'GET /api/admin/deliveries': { expect: adminOnly(200) },
-  'POST /api/admin/deliveries/:id/retry': { params: { id: 'delivery' }, expect: adminOnly(200) },
+  'GET /api/admin/deliveries': { expect: managersOnly(200) },
+  // The manager retries the failed delivery of their programme; the admin then finds it pending.
+  'POST /api/admin/deliveries/:id/retry': {
+    params: { id: 'delivery' },
+    expect: programmeAdmin(200, 409),
+  },
 
   // Last of all: each signed-in caller deletes their own account.
   'POST /api/me/delete': {
@@ -397,6 +470,9 @@ const MATRIX: Record<string, Row> = {
     signsOut: true,
   },
 };
+
+// Over a thousand calls, seven callers each route: more than the default on a busy machine.
+t.setTimeout(420_000);
 
 const PUBLIC_URL = 'http://localhost:3000';
 /** The owner's note and question, as the fixture writes them. */
@@ -453,11 +529,20 @@ t.test('every route answers each caller as its row says, and no route lacks a ro
             row.expect[caller],
             `${caller}${attempt.note}: ${answer.statusCode} ${answer.statusCode >= 400 ? answer.body : ''}`,
           );
-          if (answer.statusCode < 300 && mayNotSee(caller, app.routeAccess.get(route)))
+          const access = app.routeAccess.get(route);
+          if (answer.statusCode < 300 && mayNotSee(caller, access))
             t.same(
               privateMarks(world).filter((mark) => answer.body.includes(mark)),
               [],
               `${caller}${attempt.note}: nothing of the owner's pair in the answer`,
+            );
+          if (answer.statusCode < 300 && caller === 'reader' && STAFF_ACCESS.has(access ?? ''))
+            t.same(
+              [...PEOPLE_NAMES, ...Object.values(world.userIds)].filter((mark) =>
+                answer.body.includes(mark),
+              ),
+              [],
+              `${caller}${attempt.note}: nobody named in what a report reader reads`,
             );
         }
       }
@@ -473,13 +558,29 @@ t.test('every route answers each caller as its row says, and no route lacks a ro
   );
 });
 
+/** Routes that need a Tandem role. */
+const STAFF_ACCESS = new Set([
+  'admin',
+  'staff',
+  'managers',
+  'programme',
+  'programme-report',
+  'reports',
+]);
+
 /**
  * Who must not find the owner's pair in an answer, even a successful one (a list, a search):
- * anyone but the owner, except admins on admin routes, which show HR everything.
+ * anyone but the owner, except admins on the routes of a role, which show HR everything, and
+ * the programme's manager on its programme routes and the lists narrowed to their programmes.
  */
 function mayNotSee(caller: Caller, access: string | undefined): boolean {
-  return caller !== 'owner' && !(caller === 'admin' && access === 'admin');
+  if (caller === 'owner') return false;
+  if (caller === 'admin') return !STAFF_ACCESS.has(access ?? '');
+  return !(caller === 'manager' && (access === 'programme' || access === 'managers'));
 }
+
+/** The people of the world by name: a report reader reads figures, never a person. */
+const PEOPLE_NAMES = ['Olga Owner', 'Otto Partner', 'Ines Other', 'Bea Bystander', 'Hanna Admin'];
 
 /** The ids and texts of the owner's pair that only its members may see. */
 function privateMarks(world: World): string[] {

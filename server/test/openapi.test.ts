@@ -88,7 +88,7 @@ t.test('the document names both ways to authenticate, route by route', async (t)
   t.match(paths['/api/me'].get, { 'x-tandem-access': 'participant', security: [{ session: [] }] });
   t.notOk(paths['/api/me'].get['x-tandem-scope'], 'no token on participant routes');
   t.match(paths['/api/admin/programmes'].get, {
-    'x-tandem-access': 'admin',
+    'x-tandem-access': 'staff',
     'x-tandem-scope': 'read',
     security: [{ session: [] }, { apiToken: [] }],
   });

@@ -11,7 +11,7 @@ import { type Me, readMe, readPreferences } from './data/me.js';
 import { connectRealtime } from './data/realtime.js';
 import { preferredLocale, useLocale } from './i18n/locale.js';
 import { interceptLinks, matchRoute, NAVIGATE, type RouteMatch } from './router/router.js';
-import { isAdmin, sessionContext } from './session/session-context.js';
+import { hasRole, isStaff, mayOpen, sessionContext } from './session/session-context.js';
 
 /** What every page element receives from the router. */
 export interface PageElement extends HTMLElement {
@@ -186,9 +186,7 @@ export class TandemApp extends LitElement {
       { href: '/tandem', label: msg('My tandem', { id: 'shell.nav.tandem' }) },
       { href: '/inbox', label: msg('Inbox', { id: 'shell.nav.inbox' }), badge: true },
       { href: '/profile', label: msg('Profile', { id: 'shell.nav.profile' }) },
-      ...(isAdmin(this.me)
-        ? [{ href: '/admin', label: msg('Administration', { id: 'shell.nav.admin' }) }]
-        : []),
+      ...(isStaff(this.me) ? [{ href: '/admin', label: this.adminLabel() }] : []),
     ];
     return html`
       <nav aria-label=${msg('Main', { id: 'shell.nav.label' })}>
@@ -205,6 +203,13 @@ export class TandemApp extends LitElement {
     `;
   }
 
+  /** A report reader's area holds reports only, and says so. */
+  private adminLabel(): string {
+    return hasRole(this.me, 'admin') || hasRole(this.me, 'programme-manager')
+      ? msg('Administration', { id: 'shell.nav.admin' })
+      : msg('Reports', { id: 'roles.nav.reports' });
+  }
+
   private isCurrent(href: string): boolean {
     const path = this.match ? location.pathname : '';
     return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
@@ -219,7 +224,8 @@ export class TandemApp extends LitElement {
 function gateFor(match: RouteMatch, me: Me | null): 'sign-in' | 'forbidden' | undefined {
   if (match.route.access === 'anonymous') return undefined;
   if (!me) return 'sign-in';
-  return match.route.access === 'admin' && !isAdmin(me) ? 'forbidden' : undefined;
+  const { access } = match.route;
+  return access === 'participant' || mayOpen(access, me) ? undefined : 'forbidden';
 }
 
 async function focusHeading(page: PageElement | null): Promise<void> {

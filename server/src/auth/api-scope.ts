@@ -1,5 +1,8 @@
+import { type Access, needsRole } from './access.js';
+
 /**
- * What a personal API token may do. Tokens work on admin routes only, and only within their
+ * What a personal API token may do. Tokens (only admins have them) work on the routes that need
+ * a Tandem role (admin, programme and report routes) only, and only within their
  * scopes: `read` opens every admin GET route, `enrolments:write` the routes that enrol people
  * on their behalf (what an HR system automates). A route names the scope it needs in
  * `config.scope`; an admin GET route needs `read` unless it says otherwise, and any other
@@ -20,10 +23,10 @@ declare module 'fastify' {
 /** The scope a token needs for a route, or undefined when no token may call it. */
 export function requiredScope(
   method: string,
-  access: string | undefined,
+  access: Access | undefined,
   scope: RouteScope | undefined,
 ): ApiScope | undefined {
-  if (access !== 'admin' || scope === 'sessions-only') return undefined;
+  if (!needsRole(access) || scope === 'sessions-only') return undefined;
   if (scope) return scope;
   return method === 'GET' || method === 'HEAD' ? 'read' : undefined;
 }

@@ -2,8 +2,9 @@ import cookie from '@fastify/cookie';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { recordAudit } from '../modules/audit/audit-log.js';
+import { managesProgramme, programmeOf } from '../modules/programmes/programme-managers.js';
 import type { User } from '../modules/users/user.js';
-import type { Access } from './access.js';
+import { type Access, needsRole, roleAccess } from './access.js';
 import { type ApiScope, requiredScope } from './api-scope.js';
 import { resolveApiToken } from './api-token-service.js';
 import { resumeSession, type SessionLifetimes } from './session-service.js';
@@ -22,6 +23,8 @@ declare module 'fastify' {
     user: User | undefined;
     /** The scopes of the API token the request came with; undefined for a session or nobody. */
     apiScopes: ApiScope[] | undefined;
+    /** Set when only the programme-manager role opens the route: its programme must be theirs. */
+    programmeScoped: boolean;
   }
 }
 
@@ -51,6 +54,7 @@ const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, options) =
   } as const);
   app.decorateRequest('user', undefined);
   app.decorateRequest('apiScopes', undefined);
+  app.decorateRequest('programmeScoped', false);
 
   const routeAccess = new Map<string, Access | undefined>();
   app.decorate('routeAccess', routeAccess);
@@ -79,6 +83,10 @@ const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, options) =
       return deny(reply, 403, 'Cross-site requests may not change anything here.');
     }
     return enforce(request, reply, request.routeOptions.config.access);
+  });
+  // After validation, so that the route's `:id` is a well-formed id to look up.
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.programmeScoped) return enforceProgramme(request, reply);
   });
 };
 
@@ -127,10 +135,38 @@ async function enforce(request: FastifyRequest, reply: FastifyReply, access: Acc
   // Only Fastify's 404 handler has no access: it reveals nothing.
   if (access === undefined || access === 'anonymous') return;
   if (!request.user) return deny(reply, 401, 'Please sign in.');
-  if (access === 'admin' && !request.user.roles.includes('admin')) {
+  if (!needsRole(access)) return;
+  const verdict = roleAccess(access, request.user.roles);
+  if (verdict === 'no') {
     await auditRefusal(request, 'auth.admin-denied');
-    return deny(reply, 403, 'This needs the admin role.');
+    return deny(
+      reply,
+      403,
+      access === 'admin' ? 'This needs the admin role.' : 'Your roles in Tandem do not open this.',
+    );
   }
+  request.programmeScoped = verdict === 'if-assigned';
+}
+
+/**
+ * A programme manager reaches only the programmes assigned to them: the route's `:id` names the
+ * programme, or something in it (`config.programmeOf`). Something that does not exist is not
+ * found, as it would be for an admin.
+ */
+async function enforceProgramme(request: FastifyRequest, reply: FastifyReply) {
+  const { em } = request.server.orm;
+  const id = (request.params as { id?: string }).id;
+  const programmeId =
+    id && (await programmeOf(em, request.routeOptions.config.programmeOf ?? 'programme', id));
+  if (!programmeId) return deny(reply, 404, 'Not found.');
+  if (await managesProgramme(em, signedInUser(request), programmeId)) return;
+  await auditRefusal(request, 'auth.programme-denied');
+  return deny(reply, 403, 'This programme is not assigned to you.');
+}
+
+function signedInUser(request: FastifyRequest): User {
+  if (!request.user) throw new Error('a programme-scoped request without a user');
+  return request.user;
 }
 
 /** A signed-in person reaching for admin routes, or a forged write: security events. */
@@ -142,10 +178,10 @@ function auditRefusal(request: FastifyRequest, action: string): Promise<void> {
   });
 }
 
-function deny(reply: FastifyReply, statusCode: 401 | 403, message: string) {
-  return reply
-    .code(statusCode)
-    .send({ statusCode, error: statusCode === 401 ? 'Unauthorized' : 'Forbidden', message });
+const ERRORS = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' } as const;
+
+function deny(reply: FastifyReply, statusCode: keyof typeof ERRORS, message: string) {
+  return reply.code(statusCode).send({ statusCode, error: ERRORS[statusCode], message });
 }
 
 export default fp(authPlugin, { name: 'tandem-auth', dependencies: ['tandem-orm'] });

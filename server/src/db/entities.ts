@@ -24,6 +24,7 @@ import { PairSession } from '../modules/pairs/pair-session.js';
 import { SessionFeedback } from '../modules/pairs/session-feedback.js';
 import { UserProfile } from '../modules/profiles/user-profile.js';
 import { Programme } from '../modules/programmes/programme.js';
+import { ProgrammeManager } from '../modules/programmes/programme-manager.js';
 import { TandemRequest } from '../modules/self-service/tandem-request.js';
 import { Skill } from '../modules/skills/skill.js';
 import { User } from '../modules/users/user.js';
@@ -60,4 +61,5 @@ export const entities: EntitySchema[] = [
   TimeProposal,
   LunchSkip,
   DirectorySyncRun,
+  ProgrammeManager,
 ];

@@ -10,7 +10,8 @@ import { version } from '../version.js';
  * Only /api/ routes are documented; sign-in pages and health probes are for browsers and
  * orchestrators, not for API clients.
  *
- * Each operation carries who may call it: `x-tandem-access` (anonymous, participant, admin),
+ * Each operation carries who may call it: `x-tandem-access` (anonymous, participant, admin,
+ * staff, programme, programme-report, reports: see auth/access.ts),
  * `x-tandem-scope` (the API token scope it needs, when a token may call it at all; OpenAPI
  * 3.0 allows scopes only for OAuth) and the matching `security`. The reference page at
  * /api/docs renders this document.

@@ -10,6 +10,7 @@ import { Delivery } from '../../src/modules/notifications/delivery.js';
 import { Notification } from '../../src/modules/notifications/notification.js';
 import { PairSession } from '../../src/modules/pairs/pair-session.js';
 import { Programme } from '../../src/modules/programmes/programme.js';
+import { ProgrammeManager } from '../../src/modules/programmes/programme-manager.js';
 import { TandemRequest } from '../../src/modules/self-service/tandem-request.js';
 import { proposedPairs } from './proposed-pairs.js';
 import { publishPair } from './publish-pair.js';
@@ -17,9 +18,20 @@ import { signedInAs } from './sessions.js';
 
 /**
  * Who calls a route in the authorization matrix, in this order: the owner last, so that the
- * others try the owner's objects while they still exist.
+ * others try the owner's objects while they still exist; those refused first, then the
+ * programme manager before the admin, so that a change both may make is the manager's.
+ * `manager` manages every programme of the world; `stranger` is a programme manager of another
+ * programme only; `reader` is a report reader.
  */
-export const CALLERS = ['anonymous', 'other', 'admin', 'owner'] as const;
+export const CALLERS = [
+  'anonymous',
+  'other',
+  'stranger',
+  'reader',
+  'manager',
+  'admin',
+  'owner',
+] as const;
 export type Caller = (typeof CALLERS)[number];
 
 /**
@@ -55,16 +67,23 @@ export async function authorizationWorld(app: FastifyInstance): Promise<World> {
     other: await person('other', 'Ines Other'),
     otherPartner: await person('other-partner', 'Paul Partner'),
     admin: await person('admin', 'Hanna Admin', ['admin']),
+    manager: await person('manager', 'Maria Manager', ['programme-manager']),
+    stranger: await person('stranger', 'Stefan Fremd', ['programme-manager']),
+    reader: await person('reader', 'Rita Reader', ['report-reader']),
     askerA: await person('asker-a', 'Anna Asker'),
     askerB: await person('asker-b', 'Bert Asker'),
     bystander: await person('bystander', 'Bea Bystander'),
   };
   const { otherPair, ...owner } = await ownerObjects(app, people);
+  await assignProgrammes(app, people.manager.userId, people.stranger.userId);
   return {
     userIds: {
       owner: people.owner.userId,
       other: people.other.userId,
       admin: people.admin.userId,
+      manager: people.manager.userId,
+      stranger: people.stranger.userId,
+      reader: people.reader.userId,
     },
     owner,
     other: { pair: otherPair },
@@ -72,12 +91,36 @@ export async function authorizationWorld(app: FastifyInstance): Promise<World> {
 }
 
 type People = Record<
-  'owner' | 'ownerPartner' | 'other' | 'otherPartner' | 'admin' | 'askerA' | 'askerB' | 'bystander',
+  | 'owner'
+  | 'ownerPartner'
+  | 'other'
+  | 'otherPartner'
+  | 'admin'
+  | 'manager'
+  | 'stranger'
+  | 'reader'
+  | 'askerA'
+  | 'askerB'
+  | 'bystander',
   Person
 >;
 
+/**
+ * The manager manages every programme there is so far; the stranger one of their own, made
+ * here, so that every programme the matrix acts on is another's to them.
+ */
+async function assignProgrammes(app: FastifyInstance, manager: string, stranger: string) {
+  const em = app.orm.em.fork();
+  for (const each of await em.find(Programme, {}))
+    em.create(ProgrammeManager, { programme: each, user: manager });
+  const theirs = await programme(em, 'Fremdes Programm', 'running');
+  em.create(ProgrammeManager, { programme: theirs, user: stranger });
+  await em.flush();
+}
+
 async function ownerObjects(app: FastifyInstance, people: People) {
-  const { owner, ownerPartner, other, otherPartner, askerA, askerB, admin, bystander } = people;
+  const { owner, ownerPartner, other, otherPartner, askerA, askerB, admin, bystander, manager } =
+    people;
   const couples: [Person, Person][] = [
     [owner, ownerPartner],
     [other, otherPartner],
@@ -238,6 +281,8 @@ async function ownerObjects(app: FastifyInstance, people: People) {
     asset: await someAsset(app),
     /** Someone enrolled but in no pair, whose account admin routes act on. */
     user: bystander.userId,
+    /** The programme manager of every programme of the world. */
+    manager: manager.userId,
     otherPair: main.otherPair,
   };
 }

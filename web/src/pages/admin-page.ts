@@ -1,3 +1,4 @@
+import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
@@ -5,13 +6,17 @@ import { customElement } from 'lit/decorators.js';
 import { enrolmentWindow, kindLabel, stateLabel } from '../components/programme-labels.js';
 import { taskView } from '../components/task-view.js';
 import { listProgrammes, type Programme } from '../data/admin-programmes.js';
+import type { Me } from '../data/me.js';
 import { readSite } from '../data/site.js';
 import { getLocale } from '../i18n/locale.js';
+import { hasRole, isAdmin, sessionContext } from '../session/session-context.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /**
  * The HR admins' start: every programme as a card (name, kind, state in words, participants,
- * enrolment window) with what to do next, "New programme", and the other admin areas.
+ * enrolment window) with what to do next, "New programme", and the other admin areas. A
+ * programme manager sees the programmes assigned to them and no other area; a report reader
+ * every programme with its report, and the audit log.
  */
 @localized()
 @customElement('tandem-admin-page')
@@ -89,6 +94,9 @@ export class TandemAdminPage extends LitElement {
     `,
   ];
 
+  @consume({ context: sessionContext, subscribe: true })
+  accessor me: Me | null = null;
+
   private readonly programmes = new Task(this, {
     task: async (_args, { signal }) => listProgrammes(signal),
     args: () => [] as const,
@@ -99,16 +107,48 @@ export class TandemAdminPage extends LitElement {
     args: () => [] as const,
   });
 
+  /** Only reports: a report reader without another role. */
+  private get readsOnly(): boolean {
+    return !isAdmin(this.me) && !hasRole(this.me, 'programme-manager');
+  }
+
   override render() {
+    const admin = isAdmin(this.me);
     return html`
-      <h1>${msg('Administration', { id: 'admin.dashboard.title' })}</h1>
+      <h1>${
+        this.readsOnly
+          ? msg('Reports', { id: 'roles.nav.reports' })
+          : msg('Administration', { id: 'admin.dashboard.title' })
+      }</h1>
+      ${
+        hasRole(this.me, 'programme-manager') && !admin
+          ? html`<p>${msg('You manage the programmes listed here; an admin assigns them to you.', { id: 'roles.dashboard.managerIntro' })}</p>`
+          : nothing
+      }
       <section aria-labelledby="programmes-heading">
         <div class="head">
           <h2 id="programmes-heading">${msg('Programmes', { id: 'admin.dashboard.programmes' })}</h2>
-          <a class="button" href="/admin/programmes/new">${msg('New programme', { id: 'admin.dashboard.new' })}</a>
+          ${admin ? html`<a class="button" href="/admin/programmes/new">${msg('New programme', { id: 'admin.dashboard.new' })}</a>` : nothing}
         </div>
         ${taskView(this.programmes, (programmes) => this.renderProgrammes(programmes))}
       </section>
+      ${admin ? this.renderAreas() : this.renderRoleAreas()}
+    `;
+  }
+
+  /** Beside the programmes: a manager's deliveries, a report reader's audit log. */
+  private renderRoleAreas() {
+    return html`<section aria-labelledby="areas-heading">
+      <h2 id="areas-heading">${msg('More', { id: 'roles.dashboard.more' })}</h2>
+      <ul class="areas">
+        ${hasRole(this.me, 'programme-manager') ? html`<li><a href="/admin/deliveries">${msg('Notification deliveries', { id: 'admin.dashboard.deliveries' })}</a></li>` : nothing}
+        ${hasRole(this.me, 'report-reader') ? html`<li><a href="/admin/audit">${msg('Audit log', { id: 'audit.dashboardLink' })}</a></li>` : nothing}
+      </ul>
+    </section>`;
+  }
+
+  private renderAreas() {
+    return html`
       <section aria-labelledby="areas-heading">
         <h2 id="areas-heading">${msg('More administration', { id: 'admin.dashboard.areas' })}</h2>
         <ul class="areas">
@@ -122,12 +162,16 @@ export class TandemAdminPage extends LitElement {
           <li><a href="/admin/plugins">${msg('Plugins', { id: 'admin.dashboard.plugins' })}</a></li>
           <li><a href="/admin/audit">${msg('Audit log', { id: 'audit.dashboardLink' })}</a></li>
           <li><a href="/admin/tokens">${msg('API tokens', { id: 'apiTokens.dashboardLink' })}</a></li>
+          <li><a href="/admin/people">${msg('People & roles', { id: 'roles.dashboardLink' })}</a></li>
         </ul>
       </section>
     `;
   }
 
   private renderProgrammes(programmes: Programme[]) {
+    if (!programmes.length && hasRole(this.me, 'programme-manager') && !isAdmin(this.me)) {
+      return html`<p>${msg('No programme is assigned to you yet.', { id: 'roles.dashboard.noneAssigned' })}</p>`;
+    }
     if (!programmes.length) {
       return html`<p>${msg('There are no programmes yet.', { id: 'admin.dashboard.none' })}</p>`;
     }
@@ -166,6 +210,11 @@ export class TandemAdminPage extends LitElement {
   /** The next useful step for the programme's state, each a link naming the programme. */
   private renderActions(programme: Programme, href: string) {
     const name = programme.name;
+    if (this.readsOnly)
+      return html`<a class="button secondary" href="${href}/report"
+        aria-label=${msg(str`Report of ${name}`, { id: 'roles.dashboard.reportLabel' })}
+        >${msg('Report', { id: 'reports.titleShort' })}</a
+      >`;
     const settings = html`<a class="button secondary" href=${href}
       aria-label=${msg(str`Settings and lifecycle of ${name}`, { id: 'admin.dashboard.openLabel' })}
       >${msg('Settings', { id: 'admin.dashboard.open' })}</a

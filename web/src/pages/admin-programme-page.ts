@@ -1,3 +1,4 @@
+import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
@@ -12,6 +13,7 @@ import {
 import '../components/tandem-dialog.js';
 import type { TandemDialog } from '../components/tandem-dialog.js';
 import '../components/tandem-programme-form.js';
+import '../components/tandem-programme-managers.js';
 import type { ProgrammeFormValue } from '../components/tandem-programme-form.js';
 import { errorText, taskView } from '../components/task-view.js';
 import {
@@ -22,7 +24,9 @@ import {
   updateProgramme,
 } from '../data/admin-programmes.js';
 import { ApiError } from '../data/api-client.js';
+import type { Me } from '../data/me.js';
 import { getLocale } from '../i18n/locale.js';
+import { isAdmin, sessionContext } from '../session/session-context.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 const LIFECYCLE: ProgrammeState[] = ['draft', 'enrolment', 'matching', 'running', 'closed'];
@@ -75,6 +79,8 @@ export class TandemAdminProgrammePage extends LitElement {
   ];
 
   @property({ attribute: false }) accessor params: Record<string, string> = {};
+  @consume({ context: sessionContext, subscribe: true })
+  accessor me: Me | null = null;
   @state() private accessor target: ProgrammeState | undefined;
   @state() private accessor busy = false;
   @state() private accessor saveError = '';
@@ -141,6 +147,7 @@ export class TandemAdminProgrammePage extends LitElement {
           @programme-submit=${(event: CustomEvent<ProgrammeFormValue>) => this.save(programme, event.detail)}
         ></tandem-programme-form>
       </section>
+      ${isAdmin(this.me) ? html`<tandem-programme-managers .programmeId=${programme.id}></tandem-programme-managers>` : nothing}
       ${this.renderDialog(programme)}
     `;
   }

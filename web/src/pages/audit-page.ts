@@ -1,3 +1,4 @@
+import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
@@ -10,7 +11,9 @@ import {
   type AuditPage,
   readAuditEvents,
 } from '../data/audit.js';
+import type { Me } from '../data/me.js';
 import { getLocale } from '../i18n/locale.js';
+import { isAdmin, sessionContext } from '../session/session-context.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { actionLabel, detailText, type Names, targetText } from './audit-texts.js';
 
@@ -64,6 +67,9 @@ export class TandemAuditPage extends LitElement {
     `,
   ];
 
+  @consume({ context: sessionContext, subscribe: true })
+  accessor me: Me | null = null;
+
   @state() private accessor filter: FilterForm = EMPTY;
   @state() private accessor offset = 0;
 
@@ -98,9 +104,9 @@ export class TandemAuditPage extends LitElement {
       <h2 id="filter-heading">${msg('Filter', { id: 'audit.filter' })}</h2>
       <div class="filters">
         ${field('action', msg('Action', { id: 'audit.filter.action' }), 'text', msg('The start is enough, e.g. "auth." for every sign-in event.', { id: 'audit.filter.actionHint' }))}
-        ${field('actorId', msg('Person (user id)', { id: 'audit.filter.actor' }))}
+        ${isAdmin(this.me) ? field('actorId', msg('Person (user id)', { id: 'audit.filter.actor' })) : nothing}
         ${field('targetType', msg('Target type', { id: 'audit.filter.targetType' }), 'text', msg('e.g. programme, match, user', { id: 'audit.filter.targetTypeHint' }))}
-        ${field('targetId', msg('Target id', { id: 'audit.filter.targetId' }))}
+        ${isAdmin(this.me) ? field('targetId', msg('Target id', { id: 'audit.filter.targetId' })) : nothing}
         ${field('from', msg('From (date)', { id: 'audit.filter.from' }), 'date')}
         ${field('to', msg('To (date, inclusive)', { id: 'audit.filter.to' }), 'date')}
       </div>
@@ -117,7 +123,12 @@ export class TandemAuditPage extends LitElement {
     const first = this.offset + 1;
     const last = this.offset + page.events.length;
     const total = page.total;
-    return html`<p role="status" class="muted">
+    return html`${
+      page.withoutPeople
+        ? html`<p class="card">${msg('As a report reader you see what happened, when and to which programme, but not who did it or whom it concerned.', { id: 'roles.audit.withoutPeople' })}</p>`
+        : nothing
+    }
+      <p role="status" class="muted">
         ${msg(str`Entries ${first}–${last} of ${total}`, { id: 'audit.range' })}
       </p>
       <div class="table-scroll" tabindex="0" role="region"
@@ -136,7 +147,7 @@ export class TandemAuditPage extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${page.events.map((event) => this.renderRow(event, page.names))}
+            ${page.events.map((event) => this.renderRow(event, page.names, page.withoutPeople))}
           </tbody>
         </table>
       </div>
@@ -152,7 +163,7 @@ export class TandemAuditPage extends LitElement {
       </nav>`;
   }
 
-  private renderRow(event: AuditEvent, names: Names) {
+  private renderRow(event: AuditEvent, names: Names, withoutPeople: boolean) {
     const details = detailText(event, names);
     return html`<tr>
       <td class="nowrap">${formatTime(event.at)}</td>
@@ -160,7 +171,11 @@ export class TandemAuditPage extends LitElement {
         ${actionLabel(event.action)}
         <br /><code class="muted">${event.action}</code>
       </th>
-      <td>${event.actor?.name ?? msg('System or unknown', { id: 'audit.system' })}</td>
+      <td>${
+        withoutPeople
+          ? msg('Not shown', { id: 'roles.audit.hidden' })
+          : (event.actor?.name ?? msg('System or unknown', { id: 'audit.system' }))
+      }</td>
       <td>${targetText(event, names)}</td>
       <td class="details">${details || '–'}</td>
     </tr>`;

@@ -56,6 +56,12 @@ const ACTIONS: Record<string, () => string> = {
   'user.admin-granted': () => msg('Made an admin', { id: 'auditEvent.adminGranted' }),
   'user.admin-revoked': () => msg('No longer an admin', { id: 'auditEvent.adminRevoked' }),
   'user.roles-changed': () => msg('Roles changed', { id: 'auditEvent.rolesChanged' }),
+  'user.roles-assigned': () =>
+    msg('Roles given or taken in Tandem', { id: 'roles.auditEvent.rolesAssigned' }),
+  'programme.managers-changed': () =>
+    msg('Programme managers changed', { id: 'roles.auditEvent.managersChanged' }),
+  'auth.programme-denied': () =>
+    msg('Refused: programme not assigned', { id: 'roles.auditEvent.programmeDenied' }),
   'user.sessions-ended': () => msg('Sessions ended', { id: 'auditEvent.sessionsEnded' }),
   'user.people-imported': () => msg('People imported', { id: 'auditEvent.peopleImported' }),
   'directory.synced': () =>

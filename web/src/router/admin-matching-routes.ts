@@ -6,19 +6,19 @@ export const ADMIN_MATCHING_ROUTES: RouteDefinition[] = [
     path: '/admin/programmes/:id/matching',
     tag: 'tandem-matching-review-page',
     load: () => import('../pages/matching-review-page.js'),
-    access: 'admin',
+    access: 'programme',
   },
   {
     path: '/admin/programmes/:id/meetings',
     tag: 'tandem-programme-meetings-page',
     load: () => import('../pages/programme-meetings-page.js'),
-    access: 'admin',
+    access: 'programme',
   },
   {
     path: '/admin/deliveries',
     tag: 'tandem-deliveries-page',
     load: () => import('../pages/deliveries-page.js'),
-    access: 'admin',
+    access: 'programme',
   },
   {
     path: '/admin/demo-mailbox',

@@ -6,6 +6,6 @@ export const LUNCH_ROUTES: RouteDefinition[] = [
     path: '/admin/programmes/:id/lunch',
     tag: 'tandem-lunch-rounds-page',
     load: () => import('../pages/lunch-rounds-page.js'),
-    access: 'admin',
+    access: 'programme',
   },
 ];

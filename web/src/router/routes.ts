@@ -1,5 +1,8 @@
-/** Who may open a page: anyone, a signed-in person, or an HR admin. */
-export type RouteAccess = 'anonymous' | 'participant' | 'admin';
+/**
+ * Who may open a page: anyone, a signed-in person, an HR admin, anyone with a Tandem role
+ * (`staff`), admins and programme managers (`programme`), admins and report readers (`reports`).
+ */
+export type RouteAccess = 'anonymous' | 'participant' | 'admin' | 'staff' | 'programme' | 'reports';
 
 export interface RouteDefinition {
   /** A path with `:name` segments, e.g. `/programmes/:id`. */

@@ -28,6 +28,7 @@ import { Migration20261207180000_dissolved_reason_code } from './Migration202612
 import { Migration20261207190000_pair_session_translations } from './Migration20261207190000_pair_session_translations.js';
 import { Migration20261208090000_directory_people } from './Migration20261208090000_directory_people.js';
 import { Migration20261208100000_directory_sync_run } from './Migration20261208100000_directory_sync_run.js';
+import { Migration20261208120000_programme_manager } from './Migration20261208120000_programme_manager.js';
 import { Migration20261208150000_meeting_calendars_unread } from './Migration20261208150000_meeting_calendars_unread.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
@@ -86,10 +87,7 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261128090000_questions_encryption',
     class: Migration20261128090000_questions_encryption,
   },
-  {
-    name: 'Migration20261206120000_calendar_reply',
-    class: Migration20261206120000_calendar_reply,
-  },
+  { name: 'Migration20261206120000_calendar_reply', class: Migration20261206120000_calendar_reply },
   { name: 'Migration20261206122000_find_a_time', class: Migration20261206122000_find_a_time },
   {
     name: 'Migration20261206140000_audit_purge_floor',
@@ -123,6 +121,10 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261208100000_directory_sync_run',
     class: Migration20261208100000_directory_sync_run,
+  },
+  {
+    name: 'Migration20261208120000_programme_manager',
+    class: Migration20261208120000_programme_manager,
   },
   {
     name: 'Migration20261208150000_meeting_calendars_unread',

@@ -23,6 +23,10 @@ export const AuditPageSchema = Type.Object({
     description:
       "Display names by id for the programmes, people (also by enrolment id) and pairs (their programme's name) that the events name as target or in their data.",
   }),
+  withoutPeople: Type.Boolean({
+    description:
+      'True for a report reader: events show no actor, no target but a programme, no data, and names only programmes.',
+  }),
 });
 export type AuditPage = Static<typeof AuditPageSchema>;
 

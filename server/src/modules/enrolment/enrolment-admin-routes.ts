@@ -23,7 +23,7 @@ const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
  * on their behalf (HR systems do so with an API token of scope enrolments:write).
  */
 const enrolmentAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const admin = { access: 'admin' } as const;
+  const admin = { access: 'programme' } as const;
   app.get(
     '/api/admin/programmes/:id/enrolments',
     {
@@ -41,7 +41,7 @@ const enrolmentAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/admin/programmes/:id/enrolments',
     {
-      config: { access: 'admin', scope: 'enrolments:write' },
+      config: { access: 'programme', scope: 'enrolments:write' },
       schema: {
         operationId: 'enrolOnBehalf',
         description:

@@ -49,7 +49,7 @@ const lunchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/admin/programmes/:id/lunch-rounds',
     {
-      config: { access: 'admin' },
+      config: { access: 'programme' },
       schema: {
         operationId: 'listLunchRounds',
         params: Id,

@@ -38,7 +38,10 @@ const answers = { 200: MatchReviewSchema, 400: ErrorSchema, 404: ErrorSchema, 40
  * with the whole review, and is audited by its service.
  */
 const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const admin = { access: 'admin' } as const;
+  // Admins and the programme's managers; a route on a pair or a forbid finds its programme.
+  const admin = { access: 'programme' } as const;
+  const onMatch = { access: 'programme', programmeOf: 'match' } as const;
+  const onForbid = { access: 'programme', programmeOf: 'forbid' } as const;
   const em = () => app.orm.em;
   // Pairs changed by hand are scored by the programme's strategy while the admin waits.
   const strategy = (log: Log): StrategyDependencies => ({
@@ -60,7 +63,7 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app[method](
       '/api/admin/matches/:id/pin',
       {
-        config: admin,
+        config: onMatch,
         schema: { operationId: pinned ? 'pinMatch' : 'unpinMatch', params: Id, response: answers },
       },
       async (request) =>
@@ -68,7 +71,7 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     );
   app.delete(
     '/api/admin/matches/:id',
-    { config: admin, schema: { operationId: 'unmatch', params: Id, response: answers } },
+    { config: onMatch, schema: { operationId: 'unmatch', params: Id, response: answers } },
     async (request) => review(await unmatch(em(), signedIn(request).id, request.params.id)),
   );
   app.post(
@@ -97,7 +100,7 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.delete(
     '/api/admin/forbids/:id',
-    { config: admin, schema: { operationId: 'unforbidPair', params: Id, response: answers } },
+    { config: onForbid, schema: { operationId: 'unforbidPair', params: Id, response: answers } },
     async (request) => review(await unforbidPair(em(), signedIn(request).id, request.params.id)),
   );
   app.post(
@@ -142,7 +145,7 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/admin/matches/:id/dissolve',
     {
-      config: admin,
+      config: onMatch,
       preValidation: optionalBody,
       schema: {
         operationId: 'dissolveMatch',

@@ -8,12 +8,12 @@ import { getMatchingRun, requestMatchingRun } from './matching-run-service.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
-/** Admins start a programme's matching run, then follow it until it succeeded or failed. */
+/** Admins and the programme's managers start a programme's matching run, then follow it until it succeeded or failed. */
 const matchingRunRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/admin/programmes/:id/matching-runs',
     {
-      config: { access: 'admin' },
+      config: { access: 'programme' },
       schema: {
         operationId: 'startMatchingRun',
         params: Id,
@@ -28,7 +28,7 @@ const matchingRunRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/admin/matching-runs/:id',
     {
-      config: { access: 'admin' },
+      config: { access: 'programme', programmeOf: 'matching-run' },
       schema: {
         operationId: 'getMatchingRun',
         params: Id,

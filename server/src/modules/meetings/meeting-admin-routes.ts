@@ -11,7 +11,7 @@ const meetingAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/admin/programmes/:id/meetings',
     {
-      config: { access: 'admin' },
+      config: { access: 'programme' },
       schemaErrorFormatter: namedChoices,
       schema: {
         operationId: 'listProgrammeMeetings',

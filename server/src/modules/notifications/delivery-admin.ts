@@ -2,16 +2,28 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { enqueueJob } from '../../jobs/enqueue-job.js';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { managedProgrammeIds } from '../programmes/programme-managers.js';
+import { hasRole } from '../users/tandem-roles.js';
+import type { User } from '../users/user.js';
 import { Delivery } from './delivery.js';
 import type { DeliveryFilter, DeliveryView } from './notification-schemas.js';
 import { DELIVER_NOTIFICATION } from './notify.js';
 
-/** Deliveries for admins, newest first, e.g. the failed ones with their reasons. */
+/**
+ * Deliveries, newest first, e.g. the failed ones with their reasons: all of them for admins,
+ * those about the programmes assigned to a programme manager for them.
+ */
 export async function listDeliveries(
   em: EntityManager,
   filter: DeliveryFilter,
+  viewer: Pick<User, 'id' | 'roles'>,
 ): Promise<DeliveryView[]> {
-  const deliveries = await em.fork().find(Delivery, filter.state ? { state: filter.state } : {}, {
+  const fork = em.fork();
+  const mine = hasRole(viewer, 'admin')
+    ? {}
+    : { notification: { programme: { $in: await managedProgrammeIds(fork, viewer.id) } } };
+  const where = { ...(filter.state ? { state: filter.state } : {}), ...mine };
+  const deliveries = await fork.find(Delivery, where, {
     populate: ['notification.recipient'],
     orderBy: { createdAt: 'desc', id: 'asc' },
     limit: filter.limit,

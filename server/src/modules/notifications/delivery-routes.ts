@@ -6,25 +6,27 @@ import { ErrorSchema } from '../../http/error-schema.js';
 import { listDeliveries, retryDelivery } from './delivery-admin.js';
 import { DeliveryFilterSchema, DeliverySchema } from './notification-schemas.js';
 
-/** Deliveries for admins: what went out, what failed and why, and a retry. */
+/**
+ * Deliveries for admins, and for programme managers those of their programmes: what went out,
+ * what failed and why, and a retry.
+ */
 const deliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const admin = { access: 'admin' } as const;
   app.get(
     '/api/admin/deliveries',
     {
-      config: admin,
+      config: { access: 'managers' },
       schema: {
         operationId: 'listDeliveries',
         querystring: DeliveryFilterSchema,
         response: { 200: Type.Array(DeliverySchema) },
       },
     },
-    async (request) => listDeliveries(app.orm.em, request.query),
+    async (request) => listDeliveries(app.orm.em, request.query, signedIn(request)),
   );
   app.post(
     '/api/admin/deliveries/:id/retry',
     {
-      config: admin,
+      config: { access: 'programme', programmeOf: 'delivery' },
       schema: {
         operationId: 'retryDelivery',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),

@@ -20,17 +20,25 @@ import {
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const errors = { 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
-/** Admins create programmes from curriculum templates, change them, and move them along. */
+/**
+ * Admins create programmes from curriculum templates; admins and the programme's managers change
+ * them and move them along. Report readers see the list and each programme, to pick reports.
+ */
 const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const admin = { access: 'admin' } as const;
+  const managers = { access: 'programme' } as const;
   const deps = () => ({ em: app.orm.em, plugins: app.plugins });
   app.get(
     '/api/admin/programmes',
     {
-      config: admin,
-      schema: { operationId: 'listProgrammes', response: { 200: Type.Array(ProgrammeSchema) } },
+      config: { access: 'staff' },
+      schema: {
+        operationId: 'listProgrammes',
+        description: "A programme manager's list holds the programmes assigned to them.",
+        response: { 200: Type.Array(ProgrammeSchema) },
+      },
     },
-    async () => listProgrammes(deps()),
+    async (request) => listProgrammes(deps(), signedIn(request)),
   );
   app.post(
     '/api/admin/programmes',
@@ -50,7 +58,7 @@ const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/admin/programmes/:id',
     {
-      config: admin,
+      config: { access: 'programme-report' },
       schema: {
         operationId: 'getProgramme',
         params: Id,
@@ -62,7 +70,7 @@ const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/api/admin/programmes/:id',
     {
-      config: admin,
+      config: managers,
       schema: {
         operationId: 'updateProgramme',
         params: Id,
@@ -76,7 +84,7 @@ const programmeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/admin/programmes/:id/transitions',
     {
-      config: admin,
+      config: managers,
       schema: {
         operationId: 'transitionProgramme',
         params: Id,

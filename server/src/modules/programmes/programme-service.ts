@@ -4,9 +4,12 @@ import { lockRows } from '../../db/lock-rows.js';
 import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { hasRole } from '../users/tandem-roles.js';
+import type { User } from '../users/user.js';
 import { participantCounts } from './participant-counts.js';
 import { Programme } from './programme.js';
 import { nextStates, type ProgrammeState, transitionProblem } from './programme-lifecycle.js';
+import { managedProgrammeIds } from './programme-managers.js';
 import type { CreateProgramme, ProgrammeView, UpdateProgramme } from './programme-schemas.js';
 import { defaultSettings, type ProgrammeSettings } from './programme-settings.js';
 
@@ -124,12 +127,20 @@ export async function transitionProgramme(
 }
 
 /** Every programme, newest first. */
-export async function listProgrammes({
-  em,
-  plugins,
-}: ProgrammeDependencies): Promise<ProgrammeView[]> {
+/**
+ * The programmes a member of staff sees: all of them for admins and report readers, the ones
+ * assigned to them for a programme manager.
+ */
+export async function listProgrammes(
+  { em, plugins }: ProgrammeDependencies,
+  viewer: Pick<User, 'id' | 'roles'>,
+): Promise<ProgrammeView[]> {
   const fork = em.fork();
-  const programmes = await fork.find(Programme, {}, { orderBy: { createdAt: 'desc', id: 'asc' } });
+  const seesAll = hasRole(viewer, 'admin') || hasRole(viewer, 'report-reader');
+  const where = seesAll ? {} : { id: { $in: await managedProgrammeIds(fork, viewer.id) } };
+  const programmes = await fork.find(Programme, where, {
+    orderBy: { createdAt: 'desc', id: 'asc' },
+  });
   const counts = await participantCounts(fork);
   return programmes.map((p) => view(p, plugins, counts.get(p.id) ?? 0));
 }

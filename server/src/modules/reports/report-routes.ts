@@ -18,7 +18,7 @@ const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 /** HR's aggregate report of a programme, on the page and as one CSV file per dataset. */
 const reportRoutes: FastifyPluginAsyncTypebox<ReportSettings> = async (app, settings) => {
-  const admin = { access: 'admin' } as const;
+  const admin = { access: 'programme-report' } as const;
   app.get(
     '/api/admin/programmes/:id/report',
     {

@@ -1,13 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { grantedMarker } from './tandem-roles.js';
 import { User } from './user.js';
 
 /**
  * Marks an admin role given by an operator rather than by the identity provider's roles claim:
  * sign-in keeps it (see provisionUser), and only a revoke takes it away.
  */
-export const GRANTED_ADMIN = 'granted:admin';
+export const GRANTED_ADMIN = grantedMarker('admin');
 
 export interface AdminChange {
   user: Pick<User, 'id' | 'name' | 'email' | 'subject'>;

@@ -6,6 +6,7 @@ import { activeChannels } from '../notifications/active-channels.js';
 import { channelAddressProblem } from '../notifications/channel-address-problem.js';
 import { readPreferences, savePreferences } from './preferences.js';
 import { PreferencesSchema } from './preferences-schema.js';
+import { tandemRoles } from './tandem-roles.js';
 import { Me } from './user-schemas.js';
 
 /** The signed-in person (or 401) and their preferences. */
@@ -24,7 +25,7 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
         email: email ?? null,
         department: department ?? null,
         title: title ?? null,
-        roles: roles.filter((role): role is 'admin' => role === 'admin'),
+        roles: tandemRoles(roles),
       };
     },
   );

@@ -1,19 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GRANTED_ADMIN } from './admin-grant.js';
 import { linkedUser, usernameIsFree } from './directory-link.js';
+import { type RoleMapping, refreshedRoles, rolesFrom, type TandemRole } from './tandem-roles.js';
 import { User } from './user.js';
 
 /** Where the profile and roles are found in the ID token's claims. */
-export interface ClaimMapping {
+export interface ClaimMapping extends RoleMapping {
   roles: string;
-  adminRoles: string[];
   department: string;
   title: string;
   /** The claim with the name the directory knows the person by (`preferred_username`). */
   username: string;
 }
-
-export type TandemRole = 'admin';
 
 export interface ProvisionedUser {
   user: User;
@@ -26,10 +23,10 @@ export interface ProvisionedUser {
 
 /**
  * Finds or creates the user for (issuer, sub) and refreshes the profile and roles from the
- * claims, keeping an admin role granted on the command line. Never looks at the email to find
- * someone: addresses change and are reused. A person a directory created before their first
- * sign-in is found by their username claim instead, and keeps what the directory says of them
- * (name, email, department, title): the directory is their source.
+ * claims, keeping the roles granted in Tandem (web app, `tandem admin grant`). Never looks at
+ * the email to find someone: addresses change and are reused. A person a directory created
+ * before their first sign-in is found by their username claim instead, and keeps what the
+ * directory says of them (name, email, department, title): the directory is their source.
  */
 export async function provisionUser(
   em: EntityManager,
@@ -47,7 +44,7 @@ export async function provisionUser(
     department: text(claimAt(claims, mapping.department)) ?? null,
     title: text(claimAt(claims, mapping.title)) ?? null,
   };
-  const signIn = { roles: rolesFrom(claims, mapping), lastLoginAt: new Date() };
+  const signIn = { roles: claimedRoles(claims, mapping), lastLoginAt: new Date() };
   const existing =
     (await em.findOne(User, { issuer, subject })) ??
     (await linkedUser(em, issuer, subject, username));
@@ -64,10 +61,8 @@ export async function provisionUser(
   }
   if (existing.deactivatedAt) return { user: existing, created: false, deactivated: true };
   const before = [...existing.roles];
-  // An admin role an operator granted (`tandem admin grant`) outlives the claims.
-  const roles = before.includes(GRANTED_ADMIN)
-    ? [...new Set([...signIn.roles, 'admin', GRANTED_ADMIN])]
-    : signIn.roles;
+  // A role granted in Tandem outlives the claims.
+  const roles = refreshedRoles(before, signIn.roles);
   em.assign(existing, { ...(existing.directorySource ? {} : profile), ...signIn, roles });
   if (!existing.username && username && (await usernameIsFree(em, issuer, username, existing.id)))
     existing.username = username;
@@ -80,10 +75,10 @@ export async function provisionUser(
   };
 }
 
-/** Tandem roles from the roles claim: `admin` when any value is one of the admin roles. */
-export function rolesFrom(
+/** Tandem roles from the roles claim, a list of values or a single one. */
+export function claimedRoles(
   claims: Record<string, unknown>,
-  mapping: Pick<ClaimMapping, 'roles' | 'adminRoles'>,
+  mapping: Pick<ClaimMapping, 'roles'> & RoleMapping,
 ): TandemRole[] {
   const value = claimAt(claims, mapping.roles);
   const values = Array.isArray(value)
@@ -91,7 +86,7 @@ export function rolesFrom(
     : typeof value === 'string'
       ? [value]
       : [];
-  return values.some((v) => mapping.adminRoles.includes(v)) ? ['admin'] : [];
+  return rolesFrom(values, mapping);
 }
 
 /** A claim by name, or by dotted path into nested objects (`realm_access.roles`). */

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { TandemRoleSchema } from './role-schemas.js';
 
 export const Me = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -6,5 +7,5 @@ export const Me = Type.Object({
   email: Type.Union([Type.String(), Type.Null()]),
   department: Type.Union([Type.String(), Type.Null()]),
   title: Type.Union([Type.String(), Type.Null()]),
-  roles: Type.Array(Type.Literal('admin'), { description: 'Tandem roles beyond participant.' }),
+  roles: Type.Array(TandemRoleSchema, { description: 'Tandem roles beyond participant.' }),
 });
