@@ -3,6 +3,7 @@ import { ApiToken } from '../auth/api-token.js';
 import { LoginAttempt } from '../auth/login-attempt.js';
 import { RateLimitCounter } from '../auth/rate-limit-counter.js';
 import { Session } from '../auth/session.js';
+import { ManagerApproval } from '../modules/approvals/manager-approval.js';
 import { AuditEvent } from '../modules/audit/audit-event.js';
 import { Enrolment } from '../modules/enrolment/enrolment.js';
 import { LunchSkip } from '../modules/matching/lunch-skip.js';
@@ -58,4 +59,5 @@ export const entities: EntitySchema[] = [
   SchedulingRequest,
   TimeProposal,
   LunchSkip,
+  ManagerApproval,
 ];

@@ -119,10 +119,8 @@ export class TandemHomePage extends LitElement {
   }
 
   private renderOverview({ programmes, pairs }: Overview) {
-    const mine = programmes.filter(
-      (p) => p.enrolment && (p.enrolment.state === 'active' || !p.canEnrol),
-    );
-    const open = programmes.filter((p) => p.canEnrol && p.enrolment?.state !== 'active');
+    const mine = programmes.filter((p) => p.enrolment && (joining(p) || !p.canEnrol));
+    const open = programmes.filter((p) => p.canEnrol && !joining(p));
     return html`<section aria-labelledby="mine-heading">
         <h2 id="mine-heading">${msg('My programmes', { id: 'home.mine' })}</h2>
         ${
@@ -159,7 +157,7 @@ export class TandemHomePage extends LitElement {
    * the person has joined it already; then the page says so instead of "nothing is open".
    */
   private noneOpenText(mine: ParticipantProgramme[]): string {
-    if (mine.some((p) => p.canEnrol && p.enrolment?.state === 'active'))
+    if (mine.some((p) => p.canEnrol && joining(p)))
       return msg(
         'You have joined every programme that is open for enrolment. You will hear about new ones in your inbox.',
         { id: 'home.open.allJoined' },
@@ -211,18 +209,10 @@ export class TandemHomePage extends LitElement {
         <li><span class="badge">${kindLabel(programme.kind)}</span></li>
         <li>${stateText(programme)}</li>
       </ul>
-      <p>
-        ${
-          active
-            ? msg(str`Your role: ${roleLabel(enrolment.role, programme.kind)}`, {
-                id: 'home.myRole',
-              })
-            : msg('You have withdrawn from this programme.', { id: 'home.withdrawn' })
-        }
-      </p>
+      <p>${enrolmentText(programme, enrolment)}</p>
       ${active ? this.renderPairState(programme, pair) : nothing}
       ${
-        active
+        joining(programme)
           ? html`<div class="actions">
             ${
               pair
@@ -384,6 +374,44 @@ function shortText(text: string): string {
  * The programme's stage as the card badges it. "Enrolment open" only while it is: a programme
  * in enrolment whose window has closed or not yet opened says so, as the list of open ones does.
  */
+/** Whether the person takes part or is on the way in (waiting for approval or a place). */
+function joining(programme: ParticipantProgramme): boolean {
+  const state = programme.enrolment?.state;
+  return state === 'active' || state === 'awaiting-approval' || state === 'waitlisted';
+}
+
+/** How the person's enrolment stands, in a sentence. */
+function enrolmentText(
+  programme: ParticipantProgramme,
+  enrolment: NonNullable<ParticipantProgramme['enrolment']>,
+): string {
+  switch (enrolment.state) {
+    case 'active':
+      return msg(str`Your role: ${roleLabel(enrolment.role, programme.kind)}`, {
+        id: 'home.myRole',
+      });
+    case 'awaiting-approval':
+      return msg('Your enrolment waits for your line manager to approve it.', {
+        id: 'home.awaitingApproval',
+      });
+    case 'waitlisted': {
+      const place = enrolment.waitlistPosition ?? 1;
+      return msg(
+        str`The programme is full: you are on the waitlist, at place ${place}. When a place frees, you move up.`,
+        { id: 'home.waitlisted' },
+      );
+    }
+    case 'declined':
+      return msg('Your line manager did not approve your enrolment.', { id: 'home.declined' });
+    case 'expired':
+      return msg('Your line manager did not answer in time; your enrolment has run out.', {
+        id: 'home.approvalExpired',
+      });
+    case 'withdrawn':
+      return msg('You have withdrawn from this programme.', { id: 'home.withdrawn' });
+  }
+}
+
 function stateText(programme: ParticipantProgramme): string {
   const now = Date.now();
   if (programme.state === 'enrolment') {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
-import { Enrolment } from '../enrolment/enrolment.js';
+import { Enrolment, JOINING_STATES } from '../enrolment/enrolment.js';
 import { withdraw } from '../enrolment/enrolment-service.js';
 import type { MeetingDependencies } from '../meetings/meeting-notices.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
@@ -83,15 +83,20 @@ export async function deleteAccount(
   return { tombstoneId: tombstone.id, pairsDissolved };
 }
 
-/** Withdraws every enrolment in a programme not yet closed; returns how many pairs ended. */
+/**
+ * Withdraws every enrolment in a programme not yet closed (waiting ones too, which frees their
+ * place on the waitlist or the manager's request); returns how many pairs ended.
+ */
 async function leaveProgrammes(deps: MeetingDependencies, userId: string): Promise<number> {
-  const enrolments = await deps.em
-    .fork()
-    .find(
-      Enrolment,
-      { user: userId, state: 'active', programme: { state: { $ne: 'closed' } } },
-      { populate: ['programme'] },
-    );
+  const enrolments = await deps.em.fork().find(
+    Enrolment,
+    {
+      user: userId,
+      state: { $in: [...JOINING_STATES] },
+      programme: { state: { $ne: 'closed' } },
+    },
+    { populate: ['programme'] },
+  );
   let dissolved = 0;
   for (const enrolment of enrolments) {
     const [count] = await deps.em.execute<{ pairs: string }[]>(
