@@ -47,6 +47,10 @@ await (await as(PERSON))('PUT', `/api/programmes/${id}/enrolment`, {
 t.test('the manager follows the inbox link and approves with one click', async (t) => {
   const page = await site.open(t, { language: 'de' });
   await signIn(page, MANAGER);
+  await visit(page, '/');
+  const waiting = page.getByRole('region', { name: 'Zustimmungen' });
+  await waiting.getByRole('link', { name: 'Jetzt antworten' }).waitFor();
+  t.match(await waiting.textContent(), /wartet auf Ihre Zustimmung/, 'the start page says so');
   await visit(page, '/inbox');
   const title = `${PERSON} möchte an „${PROGRAMME}“ teilnehmen`;
   await page.getByRole('heading', { name: title }).waitFor();

@@ -9,6 +9,7 @@ import { errorText, taskView } from '../components/task-view.js';
 import '../components/tandem-dialog.js';
 import '../components/tandem-lunch-status.js';
 import { formatDate } from '../components/date-time.js';
+import { type Approval, listMyApprovals } from '../data/approvals.js';
 import { withdraw } from '../data/enrolment.js';
 import type { Me } from '../data/me.js';
 import {
@@ -26,6 +27,8 @@ import { formatLabel, kindLabel, programmeStateLabel, roleLabel } from './partic
 interface Overview {
   programmes: ParticipantProgramme[];
   pairs: PairView[];
+  /** How many requests for approval wait for me as a line manager. */
+  approvalsWaiting: number;
 }
 
 /** The start page: a welcome and "Sign in" for visitors, my programmes for participants. */
@@ -87,12 +90,14 @@ export class TandemHomePage extends LitElement {
   private readonly data = new Task(this, {
     task: async ([signedIn], { signal }): Promise<Overview | null> => {
       if (!signedIn) return null;
-      const [programmes, pairs] = await Promise.all([
+      const [programmes, pairs, approvals] = await Promise.all([
         listMyProgrammes(signal),
         // Without pairs the overview still works; it only lacks the links to tandems.
         listMyPairs(signal).catch(() => [] as PairView[]),
+        listMyApprovals(signal).catch(() => [] as Approval[]),
       ]);
-      return { programmes, pairs };
+      const approvalsWaiting = approvals.filter((a) => a.state === 'pending').length;
+      return { programmes, pairs, approvalsWaiting };
     },
     args: () => [Boolean(this.me)] as const,
   });
@@ -118,10 +123,11 @@ export class TandemHomePage extends LitElement {
     `;
   }
 
-  private renderOverview({ programmes, pairs }: Overview) {
+  private renderOverview({ programmes, pairs, approvalsWaiting }: Overview) {
     const mine = programmes.filter((p) => p.enrolment && (joining(p) || !p.canEnrol));
     const open = programmes.filter((p) => p.canEnrol && !joining(p));
-    return html`<section aria-labelledby="mine-heading">
+    return html`${this.renderApprovalsWaiting(approvalsWaiting)}
+      <section aria-labelledby="mine-heading">
         <h2 id="mine-heading">${msg('My programmes', { id: 'home.mine' })}</h2>
         ${
           mine.length
@@ -150,6 +156,25 @@ export class TandemHomePage extends LitElement {
             : html`<p class="empty">${this.noneOpenText(mine)}</p>`
         }
       </section>`;
+  }
+
+  /** For a line manager: colleagues who wait for their approval, and the way to answer. */
+  private renderApprovalsWaiting(count: number) {
+    if (count === 0) return nothing;
+    return html`<section aria-labelledby="approvals-heading">
+      <h2 id="approvals-heading">${msg('Approvals', { id: 'approvals.title' })}</h2>
+      <p>
+        ${plural(count, {
+          one: msg('One colleague waits for your approval to take part in a programme.', {
+            id: 'home.approvalsWaiting.one',
+          }),
+          other: msg(str`${count} colleagues wait for your approval to take part in a programme.`, {
+            id: 'home.approvalsWaiting',
+          }),
+        })}
+      </p>
+      <p><a class="button" href="/approvals">${msg('Answer now', { id: 'home.approvalsAnswer' })}</a></p>
+    </section>`;
   }
 
   /**

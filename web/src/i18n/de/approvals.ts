@@ -20,6 +20,10 @@ export const templates = {
   'approvals.withdrawn': 'Die Anfrage wurde zurückgezogen.',
   'approvals.approvedNow': str`Sie haben der Anmeldung von ${0} zugestimmt.`,
   'approvals.declinedNow': str`Sie haben die Anmeldung von ${0} abgelehnt.`,
+  'home.approvalsWaiting.one':
+    'Eine Kollegin oder ein Kollege wartet auf Ihre Zustimmung zur Teilnahme an einem Programm.',
+  'home.approvalsWaiting': str`${0} Kolleginnen und Kollegen warten auf Ihre Zustimmung zur Teilnahme an einem Programm.`,
+  'home.approvalsAnswer': 'Jetzt antworten',
   'home.awaitingApproval': 'Ihre Anmeldung wartet auf die Zustimmung Ihrer Führungskraft.',
   'home.waitlisted': str`Das Programm ist voll: Sie stehen auf der Warteliste, an Platz ${0}. Sobald ein Platz frei wird, rücken Sie nach.`,
   'home.declined': 'Ihre Führungskraft hat Ihrer Anmeldung nicht zugestimmt.',
