@@ -24,6 +24,7 @@ import { taskSettings } from './jobs/task-dependencies.js';
 import workerPlugin from './jobs/worker-plugin.js';
 import httpMetrics from './metrics/http-metrics-plugin.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
+import approvalRoutes from './modules/approvals/approval-routes.js';
 import auditRoutes from './modules/audit/audit-routes.js';
 import curriculumRoutes from './modules/curricula/curriculum-routes.js';
 import enrolmentAdminRoutes from './modules/enrolment/enrolment-admin-routes.js';
@@ -171,6 +172,7 @@ export async function buildApp(
   await app.register(profileRoutes);
   await app.register(enrolmentRoutes);
   await app.register(enrolmentAdminRoutes);
+  await app.register(approvalRoutes);
   await app.register(pairRoutes);
   await app.register(pairJournalRoutes, { noteKeyring: config.noteKeyring });
   await app.register(selfServiceRoutes);

@@ -178,7 +178,10 @@ t.test('bad queries, unknown programmes and non-admins are refused', async (t) =
   const { app, get, url } = await setUp(t);
   for (const [query, message] of [
     ['role=boss', /^querystring\/role must be one of mentor, mentee, either$/],
-    ['state=gone', /^querystring\/state must be one of active, withdrawn$/],
+    [
+      'state=gone',
+      /^querystring\/state must be one of active, awaiting-approval, waitlisted, withdrawn, declined, expired$/,
+    ],
     [
       'sort=age',
       /^querystring\/sort must be one of name, -name, department, -department, role, -role, enrolledAt, -enrolledAt$/,

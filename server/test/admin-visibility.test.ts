@@ -159,6 +159,7 @@ function urlsOf(path: string, world: World, tokenId: string): string[] {
     curricula: [owner.curriculum],
     report: [...DATASET_IDS],
     forbids: [owner.forbid],
+    approvals: [owner.adminApprovalToApprove],
   };
   let urls = [''];
   const segments = path.split('/').slice(1);

@@ -200,6 +200,35 @@ const MATRIX: Record<string, Row> = {
     destructive: true,
   },
 
+  // Line-manager approval: only the manager asked sees and answers a request; admins answer
+  // on the manager's behalf.
+  'GET /api/approvals': { expect: signedIn(200) },
+  'GET /api/approvals/:id': { params: { id: 'approvalToApprove' }, expect: ownerOnly(200) },
+  'POST /api/approvals/:id/approve': {
+    params: { id: 'approvalToApprove' },
+    expect: ownerOnly(200),
+    destructive: true,
+  },
+  'POST /api/approvals/:id/decline': {
+    params: { id: 'approvalToDecline' },
+    expect: ownerOnly(200),
+    destructive: true,
+  },
+  'GET /api/admin/programmes/:id/approvals': {
+    params: { id: 'approvalProgramme' },
+    expect: adminOnly(200),
+  },
+  'POST /api/admin/approvals/:id/approve': {
+    params: { id: 'adminApprovalToApprove' },
+    expect: adminOnly(200),
+    destructive: true,
+  },
+  'POST /api/admin/approvals/:id/decline': {
+    params: { id: 'adminApprovalToDecline' },
+    expect: adminOnly(200),
+    destructive: true,
+  },
+
   // A pair and everything in it: its members only.
   'GET /api/pairs': { expect: signedIn(200) },
   'GET /api/pairs/:id': { params: pair, expect: ownerOnly(200) },

@@ -1,4 +1,6 @@
 import {
+  approvalPage,
+  enrolPage,
   homePage,
   pairPage,
   partnersPage,
@@ -20,6 +22,12 @@ t.test('every page a notification links to is a page of the app', async (t) => {
   const partners = pageOf(partnersPage(PAIR));
   t.equal(partners.route.tag, 'tandem-partners-page', 'a request’s link opens the partners page');
   t.same(partners.params, { id: PAIR });
+  const approval = pageOf(approvalPage(PAIR));
+  t.equal(approval.route.tag, 'tandem-approvals-page', 'a manager’s link opens the request');
+  t.same(approval.params, { id: PAIR });
+  const enrolment = pageOf(enrolPage(PAIR));
+  t.equal(enrolment.route.tag, 'tandem-enrol-page', 'an enrolment’s outcome opens the programme');
+  t.same(enrolment.params, { id: PAIR });
 });
 
 t.test('links in messages sent by Tandem 0.1 still open the pair', async (t) => {

@@ -3,6 +3,7 @@ import { ApiToken } from '../auth/api-token.js';
 import { LoginAttempt } from '../auth/login-attempt.js';
 import { RateLimitCounter } from '../auth/rate-limit-counter.js';
 import { Session } from '../auth/session.js';
+import { ManagerApproval } from '../modules/approvals/manager-approval.js';
 import { AuditEvent } from '../modules/audit/audit-event.js';
 import { DirectorySyncRun } from '../modules/directory/directory-sync-run.js';
 import { Enrolment } from '../modules/enrolment/enrolment.js';
@@ -62,4 +63,5 @@ export const entities: EntitySchema[] = [
   LunchSkip,
   DirectorySyncRun,
   ProgrammeManager,
+  ManagerApproval,
 ];

@@ -6,6 +6,10 @@ import {
 } from './anonymise-former-participants.js';
 import { CREATE_PAIR_PLAN, createPairPlanTask } from './create-pair-plan.js';
 import { DELIVER_NOTIFICATION, deliverNotificationTask } from './deliver-notification.js';
+import {
+  EXPIRE_MANAGER_APPROVALS,
+  expireManagerApprovalsTask,
+} from './expire-manager-approvals.js';
 import { EXPIRE_TANDEM_REQUESTS, expireTandemRequestsTask } from './expire-tandem-requests.js';
 import { FLAG_STALE_PAIRS, flagStalePairsTask } from './flag-stale-pairs.js';
 import { HOMEWORK_REMINDER, homeworkReminderTask } from './homework-reminder.js';
@@ -16,6 +20,10 @@ import { PURGE_AUDIT_EVENTS, purgeAuditEvents } from './purge-audit-events.js';
 import { PURGE_EXPIRED_AUTH, purgeExpiredAuth } from './purge-expired-auth.js';
 import { PURGE_PLUGIN_STORE, purgePluginStore } from './purge-plugin-store.js';
 import { REMATCH, rematchTask } from './rematch.js';
+import {
+  REMIND_MANAGER_APPROVALS,
+  remindManagerApprovalsTask,
+} from './remind-manager-approvals.js';
 import { RUN_MATCHING, runMatching } from './run-matching.js';
 import { START_LUNCH_ROUNDS, startLunchRoundsTask } from './start-lunch-rounds.js';
 import { SYNC_DIRECTORY, syncDirectoryTask } from './sync-directory.js';
@@ -31,6 +39,8 @@ export function taskList(deps: TaskDependencies): TaskList {
     [CREATE_PAIR_PLAN]: createPairPlanTask(deps),
     [FLAG_STALE_PAIRS]: flagStalePairsTask(deps),
     [EXPIRE_TANDEM_REQUESTS]: expireTandemRequestsTask(deps),
+    [REMIND_MANAGER_APPROVALS]: remindManagerApprovalsTask(deps),
+    [EXPIRE_MANAGER_APPROVALS]: expireManagerApprovalsTask(deps),
     [REMATCH]: rematchTask(deps),
     [DELIVER_NOTIFICATION]: deliverNotificationTask(deps),
     [MEETING_REMINDER]: meetingReminderTask(deps),
@@ -55,6 +65,8 @@ export const crontab = [
   `23 3 * * * ${PURGE_AUDIT_EVENTS}`,
   `13 6 * * * ${FLAG_STALE_PAIRS}`,
   `29 * * * * ${EXPIRE_TANDEM_REQUESTS}`,
+  `7 * * * * ${REMIND_MANAGER_APPROVALS}`,
+  `37 * * * * ${EXPIRE_MANAGER_APPROVALS}`,
   `${LUNCH_ROUND_TIME.minute} ${LUNCH_ROUND_TIME.hour} * * * ${START_LUNCH_ROUNDS}`,
   `41 2 * * * ${ANONYMISE_FORMER_PARTICIPANTS}`,
 ].join('\n');

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
+import { ManagerApproval } from '../../src/modules/approvals/manager-approval.js';
 import { Enrolment } from '../../src/modules/enrolment/enrolment.js';
 import { MatchForbid } from '../../src/modules/matching/match-forbid.js';
 import { MatchingRun } from '../../src/modules/matching/matching-run.js';
@@ -162,6 +163,28 @@ async function ownerObjects(app: FastifyInstance, people: People) {
     to: asked as Enrolment,
     expiresAt,
   });
+  // Four people who wait for their manager, the owner, to approve their enrolment: two for the
+  // owner to answer, two for an admin to answer on the owner's behalf.
+  const approvalProgramme = await programme(em, 'Mit Zustimmung', 'enrolment', {
+    managerApproval: true,
+  });
+  const [approvalToApprove, approvalToDecline, adminApprovalToApprove, adminApprovalToDecline] = [
+    askerA,
+    askerB,
+    bystander,
+    ownerPartner,
+  ].map((p) =>
+    em.create(ManagerApproval, {
+      enrolment: em.create(Enrolment, {
+        programme: approvalProgramme,
+        user: p.userId,
+        role: 'mentee',
+        state: 'awaiting-approval',
+      }),
+      manager: owner.userId,
+      expiresAt,
+    }),
+  );
 
   const sessions = await em.find(
     PairSession,
@@ -250,6 +273,11 @@ async function ownerObjects(app: FastifyInstance, people: People) {
     requestToAccept: requestToAccept.id,
     requestToDecline: requestToDecline.id,
     requestToWithdraw: requestToWithdraw.id,
+    approvalProgramme: approvalProgramme.id,
+    approvalToApprove: approvalToApprove?.id ?? '',
+    approvalToDecline: approvalToDecline?.id ?? '',
+    adminApprovalToApprove: adminApprovalToApprove?.id ?? '',
+    adminApprovalToDecline: adminApprovalToDecline?.id ?? '',
     /** Someone the owner (and anyone) may ask in the self-service programme. */
     askable: a?.id ?? '',
     session: session.id,

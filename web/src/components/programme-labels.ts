@@ -81,9 +81,20 @@ export function roleLabel(role: EnrolmentRole): string {
 }
 
 export function enrolmentStateLabel(state: EnrolmentState): string {
-  return state === 'active'
-    ? msg('Active', { id: 'admin.enrolmentState.active' })
-    : msg('Withdrawn', { id: 'admin.enrolmentState.withdrawn' });
+  switch (state) {
+    case 'active':
+      return msg('Active', { id: 'admin.enrolmentState.active' });
+    case 'awaiting-approval':
+      return msg('Awaiting approval', { id: 'admin.enrolmentState.awaitingApproval' });
+    case 'waitlisted':
+      return msg('Waitlisted', { id: 'admin.enrolmentState.waitlisted' });
+    case 'withdrawn':
+      return msg('Withdrawn', { id: 'admin.enrolmentState.withdrawn' });
+    case 'declined':
+      return msg('Declined by the manager', { id: 'admin.enrolmentState.declined' });
+    case 'expired':
+      return msg('Approval expired', { id: 'admin.enrolmentState.expired' });
+  }
 }
 
 /** A language code in words, in the interface language ("de" → "German"). */

@@ -22,6 +22,8 @@ type FieldName =
   | 'requestExpiryDays'
   | 'staleAfterWeeks'
   | 'reportingLineLevels'
+  | 'approvalExpiryDays'
+  | 'capacity'
   | `weight-${string}`;
 
 /** The criteria the built-in `weighted` strategy scores; a programme's own names are added. */
@@ -31,6 +33,8 @@ const RANGES = {
   requestExpiryDays: [1, 30],
   staleAfterWeeks: [1, 52],
   reportingLineLevels: [0, 10],
+  approvalExpiryDays: [1, 60],
+  capacity: [1, 100000],
   weight: [0, 100],
 } as const;
 
@@ -196,7 +200,16 @@ export class TandemProgrammeForm extends LitElement {
         </div>
         ${this.full ? this.renderNotifications(s) : nothing}
       </fieldset>
-      ${this.full ? [this.renderMatching(s), this.renderSelfService(s), this.renderStalePairs(s)] : nothing}
+      ${
+        this.full
+          ? [
+              this.renderMatching(s),
+              this.renderSelfService(s),
+              this.renderApproval(s),
+              this.renderStalePairs(s),
+            ]
+          : nothing
+      }
       <div class="actions">
         <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.submitLabel}</button>
       </div>
@@ -390,6 +403,34 @@ export class TandemProgrammeForm extends LitElement {
     </fieldset>`;
   }
 
+  private renderApproval(s: Partial<ProgrammeSettings>) {
+    return html`<fieldset>
+      <legend>${msg('Approval and places', { id: 'settings.approvalLegend' })}</legend>
+      <label>
+        <input type="checkbox" name="managerApproval" aria-describedby="manager-approval-hint"
+          .checked=${s.managerApproval ?? false} />
+        ${msg("Enrolments need the line manager's approval", { id: 'settings.managerApproval' })}
+      </label>
+      <p class="hint" id="manager-approval-hint">
+        ${msg('Tandem asks the manager the directory names, on their channels; they approve or decline with one click. Without a known manager, you answer on the programme’s Enrolments page.', { id: 'settings.managerApprovalHint' })}
+      </p>
+      ${this.numberField('approvalExpiryDays', s.approvalExpiryDays ?? 14, {
+        label: msg('Days a request for approval waits', { id: 'settings.approvalExpiryDays' }),
+        hint: msg(
+          'Halfway the manager is reminded; without an answer the enrolment then runs out and the person is told. 1 to 60.',
+          { id: 'settings.approvalExpiryDaysHint' },
+        ),
+      })}
+      ${this.numberField('capacity', s.capacity ?? null, {
+        label: msg('Places', { id: 'settings.capacity' }),
+        hint: msg(
+          'At most so many take part, whatever their role; who enrols beyond joins a waitlist and moves up when a place frees. Empty: no limit.',
+          { id: 'settings.capacityHint' },
+        ),
+      })}
+    </fieldset>`;
+  }
+
   private renderStalePairs(s: Partial<ProgrammeSettings>) {
     return html`<fieldset>
       <legend>${msg('Pairs that stall or part', { id: 'settings.stale' })}</legend>
@@ -414,8 +455,13 @@ export class TandemProgrammeForm extends LitElement {
   }
 
   private numberField(
-    field: 'requestExpiryDays' | 'staleAfterWeeks' | 'reportingLineLevels',
-    value: number,
+    field:
+      | 'requestExpiryDays'
+      | 'staleAfterWeeks'
+      | 'reportingLineLevels'
+      | 'approvalExpiryDays'
+      | 'capacity',
+    value: number | null,
     text: { label: string; hint: string },
   ) {
     const [min, max] = RANGES[field];
@@ -423,7 +469,7 @@ export class TandemProgrammeForm extends LitElement {
     return html`<div class="field">
       <label for=${field}>${text.label}</label>
       <input id=${field} name=${field} type="number" min=${min} max=${max} inputmode="numeric"
-        .value=${value.toString()} aria-invalid=${problem ? 'true' : 'false'}
+        .value=${value?.toString() ?? ''} aria-invalid=${problem ? 'true' : 'false'}
         aria-describedby=${problem ? `${field}-hint ${field}-error` : `${field}-hint`} />
       <p class="hint" id="${field}-hint">${text.hint}</p>
       ${this.problemText(field)}
@@ -483,6 +529,9 @@ export class TandemProgrammeForm extends LitElement {
       settings.selfService = data.has('selfService');
       settings.rematchAtOnce = data.has('rematchAtOnce');
       settings.requestExpiryDays = number('requestExpiryDays') ?? Number.NaN;
+      settings.managerApproval = data.has('managerApproval');
+      settings.approvalExpiryDays = number('approvalExpiryDays') ?? Number.NaN;
+      settings.capacity = number('capacity') ?? null;
       settings.staleAfterWeeks = number('staleAfterWeeks') ?? Number.NaN;
       settings.weights = Object.fromEntries(
         [...data.keys()]
@@ -533,9 +582,15 @@ function checkForm(value: ProgrammeFormValue): Partial<Record<FieldName, string>
       id: 'admin.form.languagesMissing',
     });
   }
-  for (const field of ['requestExpiryDays', 'staleAfterWeeks', 'reportingLineLevels'] as const) {
+  for (const field of [
+    'requestExpiryDays',
+    'staleAfterWeeks',
+    'reportingLineLevels',
+    'approvalExpiryDays',
+    'capacity',
+  ] as const) {
     const value = settings[field];
-    if (value !== undefined && !inRange(value, RANGES[field], true))
+    if (value !== undefined && value !== null && !inRange(value, RANGES[field], true))
       problems[field] = rangeProblem(RANGES[field]);
   }
   for (const [name, weight] of Object.entries(settings.weights ?? {}))

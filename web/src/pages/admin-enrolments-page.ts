@@ -17,10 +17,18 @@ import {
 } from '../data/admin-enrolments.js';
 import { readProgramme } from '../data/admin-programmes.js';
 import { sharedStyles } from '../styles/shared-styles.js';
+import '../components/tandem-pending-approvals.js';
 
 const PAGE_SIZE = 50;
 const ROLES: EnrolmentRole[] = ['mentor', 'mentee', 'either'];
-const STATES: EnrolmentState[] = ['active', 'withdrawn'];
+const STATES: EnrolmentState[] = [
+  'active',
+  'awaiting-approval',
+  'waitlisted',
+  'withdrawn',
+  'declined',
+  'expired',
+];
 type SortKey = 'name' | 'department' | 'role' | 'enrolledAt';
 
 /**
@@ -172,6 +180,8 @@ export class TandemAdminEnrolmentsPage extends LitElement {
             : msg('Enrolments', { id: 'admin.dashboard.enrolments' })
         }
       </h1>
+      <tandem-pending-approvals .programmeId=${this.params.id ?? ''}
+        @approval-answered=${() => this.rows.run()}></tandem-pending-approvals>
       ${this.renderFilters()}
       ${this.renderBar()}
       ${this.rows.status === TaskStatus.ERROR ? errorMessage(this.rows.error) : nothing}

@@ -7,7 +7,7 @@ import { weekdayName } from '../components/tandem-availability-editor.js';
 import type { ProfileSection, TandemProfileForm } from '../components/tandem-profile-form.js';
 import { errorText, taskView } from '../components/task-view.js';
 import '../components/tandem-profile-form.js';
-import { type EnrolmentRole, enrol } from '../data/enrolment.js';
+import { type EnrolmentRole, enrol, type MyEnrolment } from '../data/enrolment.js';
 import { enrolmentRefusal } from '../data/error-wording.js';
 import { listSkills, type Profile, readProfile, type Skill } from '../data/profile.js';
 import { getMyProgramme, type ParticipantProgramme } from '../data/programmes.js';
@@ -125,7 +125,7 @@ export class TandemEnrolPage extends LitElement {
 
   override render() {
     // The heading is there before the data, so the shell can focus it and name the tab.
-    const editing = this.data.value?.programme.enrolment?.state === 'active';
+    const editing = underWay(this.data.value?.programme);
     return html`<h1>
         ${
           editing
@@ -137,7 +137,7 @@ export class TandemEnrolPage extends LitElement {
   }
 
   private renderLoaded({ programme, skills }: Loaded) {
-    const editing = programme.enrolment?.state === 'active';
+    const editing = underWay(programme);
     if (!programme.canEnrol)
       return html`<h2>${programme.name}</h2>
         <p role="alert">${
@@ -380,17 +380,12 @@ export class TandemEnrolPage extends LitElement {
 
   private async submit(programme: ParticipantProgramme): Promise<void> {
     if (!this.profile || !this.chosenRole) return;
-    const editing = programme.enrolment?.state === 'active';
+    const editing = underWay(programme);
     this.saving = true;
     this.submitError = '';
     try {
-      await enrol(programme.id, { role: this.chosenRole, profile: this.profile });
-      const name = programme.name;
-      announce(
-        editing
-          ? msg(str`Your enrolment in ${name} is saved.`, { id: 'enrol.saved' })
-          : msg(str`You have joined ${name}.`, { id: 'enrol.joined' }),
-      );
+      const saved = await enrol(programme.id, { role: this.chosenRole, profile: this.profile });
+      announce(editing ? savedText(programme.name) : joinedText(programme.name, saved));
       navigate('/');
     } catch (error) {
       this.submitError = errorText(error);
@@ -400,6 +395,33 @@ export class TandemEnrolPage extends LitElement {
       this.saving = false;
     }
   }
+}
+
+/** Whether the person takes part or waits to (for approval or a place): they change, not join. */
+function underWay(programme: ParticipantProgramme | undefined): boolean {
+  const state = programme?.enrolment?.state;
+  return state === 'active' || state === 'awaiting-approval' || state === 'waitlisted';
+}
+
+function savedText(name: string): string {
+  return msg(str`Your enrolment in ${name} is saved.`, { id: 'enrol.saved' });
+}
+
+/** What joining led to: taking part, waiting for the manager, or a place on the waitlist. */
+function joinedText(name: string, saved: MyEnrolment): string {
+  if (saved.state === 'awaiting-approval')
+    return msg(
+      str`Your enrolment in ${name} is saved. Your line manager has been asked to approve it; you will hear the answer.`,
+      { id: 'enrol.awaitingApproval' },
+    );
+  if (saved.state === 'waitlisted') {
+    const place = saved.waitlistPosition ?? 1;
+    return msg(
+      str`${name} is full: you are on the waitlist, at place ${place}. When a place frees, you move up.`,
+      { id: 'enrol.waitlisted' },
+    );
+  }
+  return msg(str`You have joined ${name}.`, { id: 'enrol.joined' });
 }
 
 declare global {

@@ -9,6 +9,7 @@ import { errorText, taskView } from '../components/task-view.js';
 import '../components/tandem-dialog.js';
 import '../components/tandem-lunch-status.js';
 import { formatDate } from '../components/date-time.js';
+import { type Approval, listMyApprovals } from '../data/approvals.js';
 import { withdraw } from '../data/enrolment.js';
 import type { Me } from '../data/me.js';
 import {
@@ -26,6 +27,8 @@ import { formatLabel, kindLabel, programmeStateLabel, roleLabel } from './partic
 interface Overview {
   programmes: ParticipantProgramme[];
   pairs: PairView[];
+  /** How many requests for approval wait for me as a line manager. */
+  approvalsWaiting: number;
 }
 
 /** The start page: a welcome and "Sign in" for visitors, my programmes for participants. */
@@ -87,12 +90,14 @@ export class TandemHomePage extends LitElement {
   private readonly data = new Task(this, {
     task: async ([signedIn], { signal }): Promise<Overview | null> => {
       if (!signedIn) return null;
-      const [programmes, pairs] = await Promise.all([
+      const [programmes, pairs, approvals] = await Promise.all([
         listMyProgrammes(signal),
         // Without pairs the overview still works; it only lacks the links to tandems.
         listMyPairs(signal).catch(() => [] as PairView[]),
+        listMyApprovals(signal).catch(() => [] as Approval[]),
       ]);
-      return { programmes, pairs };
+      const approvalsWaiting = approvals.filter((a) => a.state === 'pending').length;
+      return { programmes, pairs, approvalsWaiting };
     },
     args: () => [Boolean(this.me)] as const,
   });
@@ -118,12 +123,11 @@ export class TandemHomePage extends LitElement {
     `;
   }
 
-  private renderOverview({ programmes, pairs }: Overview) {
-    const mine = programmes.filter(
-      (p) => p.enrolment && (p.enrolment.state === 'active' || !p.canEnrol),
-    );
-    const open = programmes.filter((p) => p.canEnrol && p.enrolment?.state !== 'active');
-    return html`<section aria-labelledby="mine-heading">
+  private renderOverview({ programmes, pairs, approvalsWaiting }: Overview) {
+    const mine = programmes.filter((p) => p.enrolment && (joining(p) || !p.canEnrol));
+    const open = programmes.filter((p) => p.canEnrol && !joining(p));
+    return html`${this.renderApprovalsWaiting(approvalsWaiting)}
+      <section aria-labelledby="mine-heading">
         <h2 id="mine-heading">${msg('My programmes', { id: 'home.mine' })}</h2>
         ${
           mine.length
@@ -154,12 +158,31 @@ export class TandemHomePage extends LitElement {
       </section>`;
   }
 
+  /** For a line manager: colleagues who wait for their approval, and the way to answer. */
+  private renderApprovalsWaiting(count: number) {
+    if (count === 0) return nothing;
+    return html`<section aria-labelledby="approvals-heading">
+      <h2 id="approvals-heading">${msg('Approvals', { id: 'approvals.title' })}</h2>
+      <p>
+        ${plural(count, {
+          one: msg('One colleague waits for your approval to take part in a programme.', {
+            id: 'home.approvalsWaiting.one',
+          }),
+          other: msg(str`${count} colleagues wait for your approval to take part in a programme.`, {
+            id: 'home.approvalsWaiting',
+          }),
+        })}
+      </p>
+      <p><a class="button" href="/approvals">${msg('Answer now', { id: 'home.approvalsAnswer' })}</a></p>
+    </section>`;
+  }
+
   /**
    * Why nothing is listed as open: a programme above may still be badged "enrolment open", as
    * the person has joined it already; then the page says so instead of "nothing is open".
    */
   private noneOpenText(mine: ParticipantProgramme[]): string {
-    if (mine.some((p) => p.canEnrol && p.enrolment?.state === 'active'))
+    if (mine.some((p) => p.canEnrol && joining(p)))
       return msg(
         'You have joined every programme that is open for enrolment. You will hear about new ones in your inbox.',
         { id: 'home.open.allJoined' },
@@ -211,18 +234,10 @@ export class TandemHomePage extends LitElement {
         <li><span class="badge">${kindLabel(programme.kind)}</span></li>
         <li>${stateText(programme)}</li>
       </ul>
-      <p>
-        ${
-          active
-            ? msg(str`Your role: ${roleLabel(enrolment.role, programme.kind)}`, {
-                id: 'home.myRole',
-              })
-            : msg('You have withdrawn from this programme.', { id: 'home.withdrawn' })
-        }
-      </p>
+      <p>${enrolmentText(programme, enrolment)}</p>
       ${active ? this.renderPairState(programme, pair) : nothing}
       ${
-        active
+        joining(programme)
           ? html`<div class="actions">
             ${
               pair
@@ -384,6 +399,44 @@ function shortText(text: string): string {
  * The programme's stage as the card badges it. "Enrolment open" only while it is: a programme
  * in enrolment whose window has closed or not yet opened says so, as the list of open ones does.
  */
+/** Whether the person takes part or is on the way in (waiting for approval or a place). */
+function joining(programme: ParticipantProgramme): boolean {
+  const state = programme.enrolment?.state;
+  return state === 'active' || state === 'awaiting-approval' || state === 'waitlisted';
+}
+
+/** How the person's enrolment stands, in a sentence. */
+function enrolmentText(
+  programme: ParticipantProgramme,
+  enrolment: NonNullable<ParticipantProgramme['enrolment']>,
+): string {
+  switch (enrolment.state) {
+    case 'active':
+      return msg(str`Your role: ${roleLabel(enrolment.role, programme.kind)}`, {
+        id: 'home.myRole',
+      });
+    case 'awaiting-approval':
+      return msg('Your enrolment waits for your line manager to approve it.', {
+        id: 'home.awaitingApproval',
+      });
+    case 'waitlisted': {
+      const place = enrolment.waitlistPosition ?? 1;
+      return msg(
+        str`The programme is full: you are on the waitlist, at place ${place}. When a place frees, you move up.`,
+        { id: 'home.waitlisted' },
+      );
+    }
+    case 'declined':
+      return msg('Your line manager did not approve your enrolment.', { id: 'home.declined' });
+    case 'expired':
+      return msg('Your line manager did not answer in time; your enrolment has run out.', {
+        id: 'home.approvalExpired',
+      });
+    case 'withdrawn':
+      return msg('You have withdrawn from this programme.', { id: 'home.withdrawn' });
+  }
+}
+
 function stateText(programme: ParticipantProgramme): string {
   const now = Date.now();
   if (programme.state === 'enrolment') {

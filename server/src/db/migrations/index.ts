@@ -29,6 +29,7 @@ import { Migration20261207190000_pair_session_translations } from './Migration20
 import { Migration20261208090000_directory_people } from './Migration20261208090000_directory_people.js';
 import { Migration20261208100000_directory_sync_run } from './Migration20261208100000_directory_sync_run.js';
 import { Migration20261208120000_programme_manager } from './Migration20261208120000_programme_manager.js';
+import { Migration20261208140000_manager_approvals } from './Migration20261208140000_manager_approvals.js';
 import { Migration20261208150000_meeting_calendars_unread } from './Migration20261208150000_meeting_calendars_unread.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
@@ -125,6 +126,10 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261208120000_programme_manager',
     class: Migration20261208120000_programme_manager,
+  },
+  {
+    name: 'Migration20261208140000_manager_approvals',
+    class: Migration20261208140000_manager_approvals,
   },
   {
     name: 'Migration20261208150000_meeting_calendars_unread',

@@ -5,6 +5,7 @@ import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
 import { CsvFileResponse, sendCsv } from '../../http/file-download.js';
 import { namedChoices } from '../../http/schema-errors.js';
+import { activeChannels } from '../notifications/active-channels.js';
 import { exportProgrammeEnrolments } from './enrolment-export.js';
 import { enrolOnBehalf } from './enrolment-on-behalf.js';
 import {
@@ -58,7 +59,13 @@ const enrolmentAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      enrolOnBehalf(app.orm.em, signedIn(request).id, request.params.id, request.body),
+      enrolOnBehalf(
+        app.orm.em,
+        activeChannels(app.plugins),
+        signedIn(request).id,
+        request.params.id,
+        request.body,
+      ),
   );
   app.get(
     '/api/admin/programmes/:id/enrolments/export',

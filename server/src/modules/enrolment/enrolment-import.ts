@@ -15,7 +15,7 @@ import { EMPTY_PROFILE, type Profile, ProfileSchema } from '../profiles/profile-
 import { getProfile } from '../profiles/profile-service.js';
 import type { Programme } from '../programmes/programme.js';
 import { User } from '../users/user.js';
-import { ENROLMENT_ROLES, type Enrolment } from './enrolment.js';
+import { ENROLMENT_ROLES, type Enrolment, JOINING_STATES } from './enrolment.js';
 import { checkEnrolment, enrol } from './enrolment-service.js';
 
 /** The columns of an enrolment file; only `email` is required. */
@@ -146,7 +146,7 @@ function columnOf(path: string): string {
 
 function unchanged(existing: Enrolment, next: { role: Enrolment['role']; profile: Profile }) {
   return (
-    existing.state === 'active' &&
+    (JOINING_STATES as readonly string[]).includes(existing.state) &&
     existing.role === next.role &&
     isDeepStrictEqual({ ...EMPTY_PROFILE, ...(existing.profile as Partial<Profile>) }, next.profile)
   );

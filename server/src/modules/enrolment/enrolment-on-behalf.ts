@@ -17,6 +17,7 @@ import { enrol } from './enrolment-service.js';
  */
 export async function enrolOnBehalf(
   em: EntityManager,
+  channels: ReadonlySet<string>,
   adminId: string,
   programmeId: string,
   input: EnrolOnBehalf,
@@ -25,10 +26,17 @@ export async function enrolOnBehalf(
   if (!user) {
     throw new ServiceError('not-found', 'Nobody by this name has signed in to Tandem yet.');
   }
-  const enrolment = await enrol(em, user.id, programmeId, {
-    ...(input.role ? { role: input.role } : {}),
-    ...(input.profile ? { profile: input.profile } : {}),
-  });
+  const enrolment = await enrol(
+    em,
+    user.id,
+    programmeId,
+    {
+      ...(input.role ? { role: input.role } : {}),
+      ...(input.profile ? { profile: input.profile } : {}),
+    },
+    new Date(),
+    channels,
+  );
   await recordAudit(em, {
     action: 'enrolment.enrolled-by-admin',
     actorId: adminId,

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
+import { activeChannels } from '../notifications/active-channels.js';
 import { EnrolSchema, MyEnrolmentSchema, ParticipantProgrammeSchema } from './enrolment-schemas.js';
 import { enrol, getMyProgramme, listMyProgrammes, withdraw } from './enrolment-service.js';
 
@@ -52,7 +53,15 @@ const enrolmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => enrol(app.orm.em, signedIn(request).id, request.params.id, request.body),
+    async (request) =>
+      enrol(
+        app.orm.em,
+        signedIn(request).id,
+        request.params.id,
+        request.body,
+        new Date(),
+        activeChannels(app.plugins),
+      ),
   );
   app.delete(
     '/api/programmes/:id/enrolment',

@@ -47,6 +47,9 @@ export type EnrolOnBehalf = Static<typeof EnrolOnBehalfSchema>;
 export const MyEnrolmentSchema = Type.Object({
   role: Role,
   state: State,
+  waitlistPosition: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+    description: 'On the waitlist: their place, 1 for the next to move up; else null.',
+  }),
   profile: ProfileSchema,
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),

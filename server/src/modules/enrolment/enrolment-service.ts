@@ -1,8 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import { ServiceError } from '../../service-error.js';
+import { requestApproval, withdrawApprovals } from '../approvals/approval-service.js';
 import { Match } from '../matching/match.js';
 import type { MeetingDependencies } from '../meetings/meeting-notices.js';
+import { activeChannels } from '../notifications/active-channels.js';
+import { IN_APP } from '../notifications/notify.js';
 import { type DissolveOptions, dissolvePair } from '../pairs/dissolve-pair.js';
 import { EMPTY_PROFILE, type Profile } from '../profiles/profile-schema.js';
 import { checkProfile, getProfile, saveProfile } from '../profiles/profile-service.js';
@@ -10,9 +13,10 @@ import { Programme } from '../programmes/programme.js';
 import { curriculumDefaults, programmeSettings } from '../programmes/programme-service.js';
 import { User } from '../users/user.js';
 import { eligibilityProblem } from './eligibility.js';
-import { Enrolment } from './enrolment.js';
+import { Enrolment, JOINING_STATES } from './enrolment.js';
 import type { Enrol, MyEnrolment, ParticipantProgramme } from './enrolment-schemas.js';
 import { enrolmentClosedReason } from './enrolment-window.js';
+import { admitOrWaitlist, lockProgramme, moveUpWaitlist, waitlistPosition } from './waitlist.js';
 
 /** What a participant's view of a programme reads of it and of their enrolment. */
 type ProgrammeFields = Pick<
@@ -23,7 +27,9 @@ type EnrolmentFields = Pick<Enrolment, 'role' | 'state' | 'profile' | 'createdAt
 
 /** The open programmes and the person's own, each with the person's enrolment if any. */
 const MY_PROGRAMMES_SQL = `SELECT p.id, p.name, p.description, p.kind, p.state, p.curriculum,
-    p.matching_strategy, p.settings, e.role, e.state AS enrolment_state, e.profile, e.created_at, e.updated_at
+    p.matching_strategy, p.settings, e.role, e.state AS enrolment_state, e.profile, e.created_at, e.updated_at,
+    (SELECT count(*) + 1 FROM enrolment w WHERE e.state = 'waitlisted' AND w.programme_id = p.id
+        AND w.state = 'waitlisted' AND (w.waitlisted_at, w.id) < (e.waitlisted_at, e.id)) AS waitlist_position
   FROM programme p LEFT JOIN enrolment e ON e.programme_id = p.id AND e.user_id = ?
   WHERE e.id IS NOT NULL OR p.state = 'enrolment'
   ORDER BY p.created_at DESC, p.id`;
@@ -42,6 +48,7 @@ interface MyProgrammeRow {
   profile: Record<string, unknown> | null;
   created_at: string | null;
   updated_at: string | null;
+  waitlist_position: string | null;
 }
 
 /**
@@ -61,7 +68,8 @@ export async function listMyProgrammes(
     const programme: ProgrammeFields = { ...row, matchingStrategy: row.matching_strategy };
     const enrolment = enrolmentOf(row);
     if (!enrolment && eligibilityProblem(programmeSettings(programme).eligibility, user)) return [];
-    return [participantView(programme, user, enrolment, plugins, now)];
+    const position = row.enrolment_state === 'waitlisted' ? Number(row.waitlist_position) : null;
+    return [participantView(programme, user, enrolment, plugins, now, position)];
   });
 }
 
@@ -86,7 +94,8 @@ export async function getMyProgramme(
 ): Promise<ParticipantProgramme> {
   const fork = em.fork();
   const { user, programme, enrolment } = await visible(fork, userId, programmeId);
-  return participantView(programme, user, enrolment, plugins, now);
+  const position = enrolment ? await positionOf(fork, enrolment) : null;
+  return participantView(programme, user, enrolment, plugins, now, position);
 }
 
 /** What an enrolment would become, after every check of {@link enrol}. */
@@ -111,13 +120,20 @@ export async function enrol(
   programmeId: string,
   input: Enrol,
   now = new Date(),
+  channels: ReadonlySet<string> = INBOX_ONLY,
 ): Promise<MyEnrolment> {
-  const fork = em.fork();
-  const checked = await checkEnrolment(fork, userId, programmeId, input, now);
-  if (input.profile) await saveProfile(fork, userId, input.profile);
-  const saved = await save(fork, checked.existing, checked);
-  return myEnrolment(saved);
+  const saved = await em.fork().transactional(async (tx) => {
+    // Locked first, so that the checks and the place taken see every enrolment before this one.
+    await lockProgramme(tx, programmeId);
+    const checked = await checkEnrolment(tx, userId, programmeId, input, now);
+    if (input.profile) await saveProfile(tx, userId, input.profile);
+    return save(tx, checked, now, channels);
+  });
+  return myEnrolment(saved, await positionOf(em.fork(), saved));
 }
+
+/** Where the CLI import, which loads no channel plugins, tells managers: their inbox. */
+const INBOX_ONLY: ReadonlySet<string> = new Set([IN_APP]);
 
 /**
  * The checks of {@link enrol} without saving anything, for a dry run and to see whether an
@@ -166,30 +182,37 @@ export async function withdraw(
   programmeId: string,
   dissolve: DissolveOptions = { reason: 'Withdrew from the programme.' },
 ): Promise<MyEnrolment> {
-  const fork = deps.em.fork();
-  const enrolment = await fork.findOne(Enrolment, {
-    user: userId,
-    programme: programmeId,
-    state: 'active',
+  const { enrolment, matches } = await deps.em.fork().transactional(async (tx) => {
+    const programme = await lockProgramme(tx, programmeId);
+    const found = await tx.findOne(Enrolment, {
+      user: userId,
+      programme: programmeId,
+      state: { $in: [...JOINING_STATES] },
+    });
+    if (!found)
+      throw new ServiceError(
+        'not-found',
+        'You are not enrolled in this programme.',
+        'enrolment.not-enrolled',
+      );
+    const freesPlace = found.state === 'active';
+    const now = deps.now();
+    tx.assign(found, { state: 'withdrawn', withdrawnAt: now, waitlistedAt: null });
+    await withdrawApprovals(tx, found, now);
+    // A proposal with them in it is out of date; a pair they were in is dissolved, so that the
+    // partner finds someone new in the next run.
+    const involved = await tx.find(Match, {
+      members: { enrolment: found },
+      state: { $in: ['proposed', 'pinned', 'published'] },
+    });
+    for (const match of involved.filter((m) => m.state !== 'published')) tx.remove(match);
+    await tx.flush();
+    if (freesPlace) await moveUpWaitlist(tx, programme, activeChannels(deps.plugins));
+    return { enrolment: found, matches: involved };
   });
-  if (!enrolment)
-    throw new ServiceError(
-      'not-found',
-      'You are not enrolled in this programme.',
-      'enrolment.not-enrolled',
-    );
-  fork.assign(enrolment, { state: 'withdrawn', withdrawnAt: new Date() });
-  // A proposal with them in it is out of date; a pair they were in is dissolved, so that the
-  // partner finds someone new in the next run.
-  const matches = await fork.find(Match, {
-    members: { enrolment },
-    state: { $in: ['proposed', 'pinned', 'published'] },
-  });
-  for (const match of matches.filter((m) => m.state !== 'published')) fork.remove(match);
-  await fork.flush();
   for (const match of matches.filter((m) => m.state === 'published'))
     await dissolvePair(deps, { userId, admin: false }, match.id, dissolve);
-  return myEnrolment(enrolment);
+  return myEnrolment(enrolment, null);
 }
 
 /**
@@ -224,23 +247,43 @@ function roleFor(programme: Programme, role: Enrolment['role'] | undefined): Enr
   return role;
 }
 
+/**
+ * Saves the enrolment. One under way (taking part, awaiting approval, waitlisted) keeps its
+ * state; a new one (or one that ended) waits for the manager's approval when the programme asks
+ * for it, else takes a place or joins the waitlist. Needs the programme locked.
+ */
 async function save(
-  em: EntityManager,
-  existing: Enrolment | null,
-  fields: { programme: Programme; user: User; role: Enrolment['role']; profile: Profile },
+  tx: EntityManager,
+  checked: EnrolmentCheck,
+  now: Date,
+  channels: ReadonlySet<string>,
 ): Promise<Enrolment> {
-  const values = {
-    role: fields.role,
-    profile: fields.profile,
-    experienceYears: fields.profile.experienceYears ?? null,
-    state: 'active' as const,
-    withdrawnAt: null,
-  };
+  const { existing, programme, user, role, profile } = checked;
+  const values = { role, profile, experienceYears: profile.experienceYears ?? null };
+  if (existing && underWay(existing)) {
+    tx.assign(existing, values);
+    await tx.flush();
+    return existing;
+  }
   const enrolment = existing
-    ? em.assign(existing, values)
-    : em.create(Enrolment, { programme: fields.programme, user: fields.user, ...values });
-  await em.flush();
+    ? tx.assign(existing, { ...values, withdrawnAt: null })
+    : tx.create(Enrolment, { programme, user, ...values });
+  if (programmeSettings(programme).managerApproval) {
+    tx.assign(enrolment, { state: 'awaiting-approval', waitlistedAt: null });
+    await tx.flush();
+    await requestApproval(tx, enrolment, programme, user, now, channels);
+    return enrolment;
+  }
+  await admitOrWaitlist(tx, enrolment, programme, now);
   return enrolment;
+}
+
+function underWay(enrolment: Enrolment): boolean {
+  return (JOINING_STATES as readonly string[]).includes(enrolment.state);
+}
+
+async function positionOf(em: EntityManager, enrolment: Enrolment): Promise<number | null> {
+  return enrolment.state === 'waitlisted' ? waitlistPosition(em, enrolment) : null;
 }
 
 function participantView(
@@ -249,6 +292,7 @@ function participantView(
   enrolment: EnrolmentFields | undefined | null,
   plugins: PluginRegistry,
   now: Date,
+  waitlistPosition: number | null,
 ): ParticipantProgramme {
   const settings = programmeSettings(programme, curriculumDefaults(plugins, programme.curriculum));
   const whyNot =
@@ -275,14 +319,15 @@ function participantView(
     canEnrol: !whyNot,
     whyNot: whyNot?.message ?? null,
     whyNotCode: whyNot ? { code: whyNot.code, params: whyNot.params } : null,
-    enrolment: enrolment ? myEnrolment(enrolment) : null,
+    enrolment: enrolment ? myEnrolment(enrolment, waitlistPosition) : null,
   };
 }
 
-function myEnrolment(enrolment: EnrolmentFields): MyEnrolment {
+function myEnrolment(enrolment: EnrolmentFields, waitlistPosition: number | null): MyEnrolment {
   return {
     role: enrolment.role,
     state: enrolment.state,
+    waitlistPosition,
     // Older enrolments (the demo's, say) hold partial profiles: complete them for readers.
     profile: { ...EMPTY_PROFILE, ...(enrolment.profile as Partial<Profile>) },
     createdAt: enrolment.createdAt.toISOString(),

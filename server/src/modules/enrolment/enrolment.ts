@@ -4,7 +4,24 @@ import { Programme } from '../programmes/programme.js';
 import { User } from '../users/user.js';
 
 export const ENROLMENT_ROLES = ['mentor', 'mentee', 'either'] as const;
-export const ENROLMENT_STATES = ['active', 'withdrawn'] as const;
+/**
+ * - `active`: takes part; matched and counted as a participant
+ * - `awaiting-approval`: waits for their line manager's consent (programme setting managerApproval)
+ * - `waitlisted`: approved (or needing none), but the programme is full; moves up when a place frees
+ * - `withdrawn`, `declined` (by the manager), `expired` (nobody answered in time): ended
+ */
+export const ENROLMENT_STATES = [
+  'active',
+  'awaiting-approval',
+  'waitlisted',
+  'withdrawn',
+  'declined',
+  'expired',
+] as const;
+export type EnrolmentState = (typeof ENROLMENT_STATES)[number];
+
+/** The states of someone who is in the programme or on the way in: they may withdraw. */
+export const JOINING_STATES = ['active', 'awaiting-approval', 'waitlisted'] as const;
 
 /** A person's participation in one programme, with the profile they enrolled with. */
 export const Enrolment = defineEntity({
@@ -25,6 +42,8 @@ export const Enrolment = defineEntity({
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     withdrawnAt: p.datetime().nullable(),
+    /** When they joined the waitlist: its order, first come first served. */
+    waitlistedAt: p.datetime().nullable(),
   },
 });
 export type Enrolment = InferEntity<typeof Enrolment>;

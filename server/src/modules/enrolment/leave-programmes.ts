@@ -1,6 +1,6 @@
 import type { MeetingDependencies } from '../meetings/meeting-notices.js';
 import type { DissolveOptions } from '../pairs/dissolve-pair.js';
-import { Enrolment } from './enrolment.js';
+import { Enrolment, JOINING_STATES } from './enrolment.js';
 import { withdraw } from './enrolment-service.js';
 
 export interface ProgrammesLeft {
@@ -9,7 +9,8 @@ export interface ProgrammesLeft {
 }
 
 /**
- * Withdraws a person from every programme not yet closed, as if they had withdrawn themself: a
+ * Withdraws a person from every programme not yet closed, as if they had withdrawn themself
+ * (waiting ones too, which frees their place on the waitlist or the manager's request): a
  * pair they are in is dissolved (`dissolve` says why, and whether the partner is matched anew at
  * once), its meetings ahead cancelled. Each withdrawal commits on its own, so a failure half-way
  * leaves the rest enrolled, and leaving again finishes the work.
@@ -19,13 +20,15 @@ export async function leaveProgrammes(
   userId: string,
   dissolve?: DissolveOptions,
 ): Promise<ProgrammesLeft> {
-  const enrolments = await deps.em
-    .fork()
-    .find(
-      Enrolment,
-      { user: userId, state: 'active', programme: { state: { $ne: 'closed' } } },
-      { populate: ['programme'] },
-    );
+  const enrolments = await deps.em.fork().find(
+    Enrolment,
+    {
+      user: userId,
+      state: { $in: [...JOINING_STATES] },
+      programme: { state: { $ne: 'closed' } },
+    },
+    { populate: ['programme'] },
+  );
   let pairsDissolved = 0;
   for (const enrolment of enrolments) {
     const [count] = await deps.em.execute<{ pairs: string }[]>(

@@ -17,3 +17,13 @@ export function pairPage(pairId: string): AppPath {
 export function partnersPage(programmeId: string): AppPath {
   return `/programmes/${encodeURIComponent(programmeId)}/partners` as AppPath;
 }
+
+/** Where a person joins a programme or sees how their enrolment stands. */
+export function enrolPage(programmeId: string): AppPath {
+  return `/programmes/${encodeURIComponent(programmeId)}/enrol` as AppPath;
+}
+
+/** One request for a line manager's approval, where the manager approves or declines it. */
+export function approvalPage(approvalId: string): AppPath {
+  return `/approvals/${encodeURIComponent(approvalId)}` as AppPath;
+}

@@ -109,6 +109,8 @@ async function deleteWhatIsTheirs(
     'DELETE FROM session_feedback WHERE author_id = ?',
     // Enrolments stay, for the pairs that hold them; what they told about themselves goes.
     `UPDATE enrolment SET profile = '{}', experience_years = NULL WHERE user_id = ?`,
+    // A request still waiting for them as a manager goes to the admins: nobody answers it now.
+    `UPDATE manager_approval SET manager_id = NULL WHERE manager_id = ? AND state = 'pending'`,
   ])
     await tx.execute(statement, [userId]);
   await tx.execute('DELETE FROM plugin_store_entry WHERE key ~* ?', [inText]);

@@ -63,6 +63,20 @@ export const ProgrammeSettingsSchema = Type.Object(
       maximum: 30,
       description: 'Days a self-service request waits for an answer before the next suggestion.',
     }),
+    managerApproval: Type.Boolean({
+      description:
+        "An enrolment waits for the person's line manager (from the directory) to approve it; admins may answer on the manager's behalf.",
+    }),
+    approvalExpiryDays: Type.Integer({
+      minimum: 1,
+      maximum: 60,
+      description:
+        'Days a request for approval waits for the manager; halfway the manager is reminded, at the end the enrolment expires.',
+    }),
+    capacity: Type.Union([Type.Integer({ minimum: 1, maximum: 100000 }), Type.Null()], {
+      description:
+        'At most this many active participants, whatever their role; who enrols beyond joins a waitlist that moves up when a place frees. null: no limit.',
+    }),
     rematchAtOnce: Type.Boolean({
       description:
         'When a pair is dissolved, pair both with someone from the open pool at once, instead of in the next run an admin starts.',
@@ -136,6 +150,9 @@ export function defaultSettings(defaults: ProgrammeDefaults): ProgrammeSettings 
     durationWeeks: defaults.durationWeeks,
     selfService: false,
     requestExpiryDays: 7,
+    managerApproval: false,
+    approvalExpiryDays: 14,
+    capacity: null,
     rematchAtOnce: false,
     reminderHours: 24,
     feedbackPrompt: true,

@@ -15,7 +15,8 @@ export interface Deactivation extends ProgrammesLeft {
 /**
  * A person left the organisation (removed or disabled in the directory, or deactivated by
  * SCIM): they can no longer sign in, their sessions end and their API tokens stop working,
- * and they leave every running programme. A pair they were in is dissolved discreetly — the
+ * requests for their consent as a line manager go to the admins, and they leave every running
+ * programme (a waiting enrolment frees its place). A pair they were in is dissolved discreetly — the
  * partner hears only that the tandem ends, meetings ahead are cancelled (calendars get a
  * CANCEL), and the partner is matched anew at once, whatever the programme's `rematchAtOnce`:
  * they did nothing to wait for. What stays of them is kept or erased by the retention rules
@@ -34,6 +35,11 @@ export async function deactivatePerson(
   );
   const deactivated = rows.length > 0;
   await endUserSessions(deps.em.fork(), userId);
+  // Colleagues waiting for their consent are not left waiting: the admins answer instead.
+  await deps.em.execute(
+    `UPDATE manager_approval SET manager_id = NULL WHERE manager_id = ? AND state = 'pending'`,
+    [userId],
+  );
   const left = await leaveProgrammes(deps, userId, {
     reason: 'Left the organisation.',
     reasonCode: 'left-organisation',
