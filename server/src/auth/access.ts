@@ -4,8 +4,10 @@
  * - `anonymous`: anyone, signed in or not
  * - `participant`: any signed-in person
  * - `admin`: signed-in people with the admin role
+ * - `scim`: provisioning clients (an identity provider's SCIM connector) with an API token of
+ *   scope `scim`; never a session, and such a token opens nothing else
  */
-export type Access = 'anonymous' | 'participant' | 'admin';
+export type Access = 'anonymous' | 'participant' | 'admin' | 'scim';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -2,6 +2,8 @@ import cookie from '@fastify/cookie';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { recordAudit } from '../modules/audit/audit-log.js';
+import { SCIM_CONTENT_TYPE } from '../modules/scim/scim-content-type.js';
+import { scimErrorBody } from '../modules/scim/scim-error.js';
 import type { User } from '../modules/users/user.js';
 import type { Access } from './access.js';
 import { type ApiScope, requiredScope } from './api-scope.js';
@@ -100,6 +102,10 @@ async function enforceToken(request: FastifyRequest, reply: FastifyReply, token:
   if (!bearer) return deny(reply, 401, 'This API token is unknown, revoked or expired.');
   request.user = bearer.user;
   request.apiScopes = bearer.scopes;
+  // A SCIM token sits in an identity provider's configuration: it provisions people, nothing else.
+  if (access !== 'scim' && bearer.scopes.includes('scim')) {
+    return deny(reply, 403, 'A token with the scope scim opens only the SCIM routes (/scim/v2).');
+  }
   const needed = requiredScope(request.method, access, scope);
   if (!needed) return deny(reply, 403, 'API tokens cannot be used here; please sign in.');
   if (!bearer.scopes.includes(needed)) {
@@ -126,6 +132,10 @@ function isCrossSite(request: FastifyRequest, origin: string): boolean {
 async function enforce(request: FastifyRequest, reply: FastifyReply, access: Access | undefined) {
   // Only Fastify's 404 handler has no access: it reveals nothing.
   if (access === undefined || access === 'anonymous') return;
+  if (access === 'scim') {
+    if (!request.user) return deny(reply, 401, 'SCIM needs an API token with the scope scim.');
+    return deny(reply, 403, 'SCIM needs an API token with the scope scim, not a session.');
+  }
   if (!request.user) return deny(reply, 401, 'Please sign in.');
   if (access === 'admin' && !request.user.roles.includes('admin')) {
     await auditRefusal(request, 'auth.admin-denied');
@@ -142,7 +152,11 @@ function auditRefusal(request: FastifyRequest, action: string): Promise<void> {
   });
 }
 
+/** Refuses the request; SCIM clients get a SCIM error body, which their logs show. */
 function deny(reply: FastifyReply, statusCode: 401 | 403, message: string) {
+  if (reply.request.routeOptions.config.access === 'scim') {
+    return reply.code(statusCode).type(SCIM_CONTENT_TYPE).send(scimErrorBody(statusCode, message));
+  }
   return reply
     .code(statusCode)
     .send({ statusCode, error: statusCode === 401 ? 'Unauthorized' : 'Forbidden', message });

@@ -23,6 +23,8 @@ import { PairSession } from '../modules/pairs/pair-session.js';
 import { SessionFeedback } from '../modules/pairs/session-feedback.js';
 import { UserProfile } from '../modules/profiles/user-profile.js';
 import { Programme } from '../modules/programmes/programme.js';
+import { ScimGroup } from '../modules/scim/scim-group.js';
+import { ScimGroupMember } from '../modules/scim/scim-group-member.js';
 import { TandemRequest } from '../modules/self-service/tandem-request.js';
 import { Skill } from '../modules/skills/skill.js';
 import { User } from '../modules/users/user.js';
@@ -58,4 +60,6 @@ export const entities: EntitySchema[] = [
   SchedulingRequest,
   TimeProposal,
   LunchSkip,
+  ScimGroup,
+  ScimGroupMember,
 ];

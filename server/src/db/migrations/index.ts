@@ -27,6 +27,7 @@ import { Migration20261207120000_tandem_request_message } from './Migration20261
 import { Migration20261207180000_dissolved_reason_code } from './Migration20261207180000_dissolved_reason_code.js';
 import { Migration20261207190000_pair_session_translations } from './Migration20261207190000_pair_session_translations.js';
 import { Migration20261208090000_directory_people } from './Migration20261208090000_directory_people.js';
+import { Migration20261208110000_scim_groups } from './Migration20261208110000_scim_groups.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -117,5 +118,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261208090000_directory_people',
     class: Migration20261208090000_directory_people,
+  },
+  {
+    name: 'Migration20261208110000_scim_groups',
+    class: Migration20261208110000_scim_groups,
   },
 ];

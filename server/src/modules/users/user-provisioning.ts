@@ -47,10 +47,14 @@ export async function provisionUser(
     return { user, created: true };
   }
   const before = [...existing.roles];
-  // An admin role an operator granted (`tandem admin grant`) outlives the claims.
-  const roles = before.includes(GRANTED_ADMIN)
-    ? [...new Set([...profile.roles, 'admin', GRANTED_ADMIN])]
-    : profile.roles;
+  // An admin role an operator granted (`tandem admin grant`) outlives the claims; people SCIM
+  // provisions take their roles from their SCIM groups (scim-roles.ts), not from the claims.
+  const roles =
+    existing.directorySource === 'scim'
+      ? before
+      : before.includes(GRANTED_ADMIN)
+        ? [...new Set([...profile.roles, 'admin', GRANTED_ADMIN])]
+        : profile.roles;
   em.assign(existing, { ...profile, roles });
   await em.flush();
   const changed = before.join() !== roles.join();
