@@ -183,6 +183,25 @@ t.test('groups give their members roles; sign-in does not take them away', async
   const rolesOf = async (userId: string) =>
     (await app.orm.em.fork().findOneOrFail(User, userId)).roles;
 
+  // Before any group is provisioned, sign-in sets the roles from the roles claim.
+  const mapping = {
+    roles: 'roles',
+    adminRoles: ['tandem-admins'],
+    department: 'department',
+    title: 'title',
+  };
+  const signIn = async (userId: string, roles: string[]) => {
+    const person = await app.orm.em.fork().findOneOrFail(User, userId);
+    await provisionUser(
+      app.orm.em.fork(),
+      person.issuer,
+      { sub: person.subject, name: person.name, roles },
+      mapping,
+    );
+  };
+  await signIn(other, ['tandem-admins']);
+  t.same(await rolesOf(other), ['admin'], 'no groups yet: the claim makes an admin');
+
   const group = await call('POST', '/Groups', {
     schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
     displayName: 'tandem-admins',
@@ -193,18 +212,13 @@ t.test('groups give their members roles; sign-in does not take them away', async
   const groupId = idOf(group);
   t.match(group.body, { displayName: 'tandem-admins', members: [{ value: id }] });
   t.same(await rolesOf(id), ['admin'], 'a member of the admin group is an admin');
-  t.same(await rolesOf(other), [], 'someone outside is not');
 
+  t.same(await rolesOf(other), [], 'the first group takes over: the claim no longer counts');
   // Sign-in with a roles claim without the admin role keeps the roles the groups gave.
-  const person = await app.orm.em.fork().findOneOrFail(User, id);
-  const em = app.orm.em.fork();
-  await provisionUser(
-    em,
-    person.issuer,
-    { sub: person.subject, name: 'Ada Lovelace', roles: [] },
-    { roles: 'roles', adminRoles: ['tandem-admins'], department: 'department', title: 'title' },
-  );
+  await signIn(id, []);
   t.same(await rolesOf(id), ['admin'], 'sign-in leaves a SCIM-managed person’s roles');
+  await signIn(other, ['tandem-admins']);
+  t.same(await rolesOf(other), [], 'nor does the claim give a role back');
 
   const swapped = await call('PATCH', `/Groups/${groupId}`, {
     schemas: [PATCH],

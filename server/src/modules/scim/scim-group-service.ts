@@ -57,7 +57,16 @@ export async function createScimGroup(ctx: ScimContext, body: unknown) {
   });
   await flushUnique(em);
   const changed = await setMembers(em, ctx, group.id, fields.memberIds);
-  await refreshScimRoles(ctx.deps.em, changed, ctx.roleMapping);
+  // With the first group, groups take over everyone's roles from the roles claim.
+  const first = (await em.count(ScimGroup, {})) === 1;
+  const everyone = first
+    ? await em.find(User, { issuer: ctx.issuer, directorySource: 'scim' }, { fields: ['id'] })
+    : [];
+  await refreshScimRoles(
+    ctx.deps.em,
+    [...changed, ...everyone.map((user) => user.id)],
+    ctx.roleMapping,
+  );
   await audit(ctx, 'scim.group-created', group.id, changed.length);
   return getScimGroup(ctx, group.id, true);
 }

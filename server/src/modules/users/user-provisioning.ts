@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ScimGroup } from '../scim/scim-group.js';
 import { GRANTED_ADMIN } from './admin-grant.js';
 import { User } from './user.js';
 
@@ -47,14 +48,15 @@ export async function provisionUser(
     return { user, created: true };
   }
   const before = [...existing.roles];
-  // An admin role an operator granted (`tandem admin grant`) outlives the claims; people SCIM
-  // provisions take their roles from their SCIM groups (scim-roles.ts), not from the claims.
-  const roles =
-    existing.directorySource === 'scim'
-      ? before
-      : before.includes(GRANTED_ADMIN)
-        ? [...new Set([...profile.roles, 'admin', GRANTED_ADMIN])]
-        : profile.roles;
+  // An admin role an operator granted (`tandem admin grant`) outlives the claims. Once SCIM
+  // provisions groups, the people it provisions take their roles from them (scim-roles.ts).
+  const rolesFromGroups =
+    existing.directorySource === 'scim' && (await em.count(ScimGroup, {})) > 0;
+  const roles = rolesFromGroups
+    ? before
+    : before.includes(GRANTED_ADMIN)
+      ? [...new Set([...profile.roles, 'admin', GRANTED_ADMIN])]
+      : profile.roles;
   em.assign(existing, { ...profile, roles });
   await em.flush();
   const changed = before.join() !== roles.join();
