@@ -70,6 +70,7 @@ export async function queueBench(
       sessionIdleTimeoutMs: 3_600_000,
       auditRetentionDays: 730,
       retentionClosedProgrammeDays: 365,
+      retentionLeaverDays: 90,
       matchingTimeLimitMs: 60_000,
       publicUrl: PUBLIC_URL,
       holidays: holidayCalendar('DE'),

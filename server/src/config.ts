@@ -163,6 +163,12 @@ export const EnvSchema = Type.Object({
     minLength: 1,
     description: "ID token claim with the user's job title (`jobTitle` for Entra ID).",
   }),
+  OIDC_USERNAME_CLAIM: Type.String({
+    default: 'preferred_username',
+    minLength: 1,
+    description:
+      'ID token claim with the name the directory knows the person by (uid, sAMAccountName, userPrincipalName): links a person the directory sync or SCIM created to their first sign-in.',
+  }),
   SESSION_IDLE_TIMEOUT_MINUTES: Type.Integer({
     default: 60,
     minimum: 5,
@@ -219,6 +225,13 @@ export const EnvSchema = Type.Object({
     maximum: 3650,
     description:
       'People whose every programme closed more than this many days ago are anonymised by a nightly job, as if they had deleted their account.',
+  }),
+  RETENTION_LEAVER_DAYS: Type.Integer({
+    default: 90,
+    minimum: 0,
+    maximum: 3650,
+    description:
+      'People the directory (LDAP sync or SCIM) deactivated more than this many days ago are anonymised by the same nightly job; reactivated before then, they keep their account.',
   }),
   MATCHING_TIME_LIMIT_SECONDS: Type.Integer({
     default: 120,
@@ -524,6 +537,7 @@ function toConfig(env: Env, cwd: string) {
     },
     matchingTimeLimitMs: env.MATCHING_TIME_LIMIT_SECONDS * 1000,
     retentionClosedProgrammeDays: env.RETENTION_CLOSED_PROGRAMME_DAYS,
+    retentionLeaverDays: env.RETENTION_LEAVER_DAYS,
     reportMinGroupSize: env.REPORT_MIN_GROUP_SIZE,
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     holidayRegion: env.HOLIDAY_REGION.toUpperCase(),
@@ -552,6 +566,7 @@ function toConfig(env: Env, cwd: string) {
       adminRoles: list(env.OIDC_ADMIN_ROLES),
       department: env.OIDC_DEPARTMENT_CLAIM,
       title: env.OIDC_TITLE_CLAIM,
+      username: env.OIDC_USERNAME_CLAIM,
     },
     session: {
       idleTimeoutMs: env.SESSION_IDLE_TIMEOUT_MINUTES * 60_000,

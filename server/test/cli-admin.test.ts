@@ -11,7 +11,13 @@ import { createTestDatabase } from './helpers/database.js';
 import { spawnTandem } from './helpers/tandem-process.js';
 
 const ISSUER = 'https://idp.agency.example';
-const CLAIMS = { roles: 'groups', adminRoles: ['tandem-admin'], department: 'd', title: 't' };
+const CLAIMS = {
+  roles: 'groups',
+  adminRoles: ['tandem-admin'],
+  department: 'd',
+  title: 't',
+  username: 'preferred_username',
+};
 
 t.test('a granted admin role is audited and outlives sign-in; revoke takes it away', async (t) => {
   const url = await createTestDatabase(t);

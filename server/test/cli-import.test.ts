@@ -175,7 +175,13 @@ t.test('importing people creates them under the issuer, so sign-in finds them', 
     orm.em.fork(),
     ISSUER,
     { sub: 'emil', name: 'Emil Neu', email: 'emil.neu@amt.example' },
-    { roles: 'groups', adminRoles: [], department: 'department', title: 'title' },
+    {
+      roles: 'groups',
+      adminRoles: [],
+      department: 'department',
+      title: 'title',
+      username: 'preferred_username',
+    },
   );
   t.match(
     signIn,

@@ -111,6 +111,7 @@ t.test('sign-in settings: issuer with client, https unless loopback, openid scop
     adminRoles: ['tandem-admin'],
     department: 'department',
     title: 'title',
+    username: 'preferred_username',
   });
   t.equal(config.session.secureCookies, true, 'https PUBLIC_URL means Secure, __Host- cookies');
   t.equal(loadConfig({}).oidc, undefined, 'no issuer, no sign-in');

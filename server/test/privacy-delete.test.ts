@@ -216,7 +216,13 @@ t.test('after "delete my account" no table holds who she was; her partner goes o
     app.orm.em.fork(),
     'https://idp.test',
     { sub: PERSON.subject, name: PERSON.name },
-    { roles: 'roles', adminRoles: [], department: 'department', title: 'title' },
+    {
+      roles: 'roles',
+      adminRoles: [],
+      department: 'department',
+      title: 'title',
+      username: 'preferred_username',
+    },
   );
   t.ok(again.created, 'signing in again makes a new person');
   t.not(again.user.id, tombstoneId);

@@ -6,6 +6,9 @@ import { buildTestApp } from './helpers/build-test-app.js';
 import { createTestDatabase, sql } from './helpers/database.js';
 import { PERSON, personWithHistory } from './helpers/privacy-fixture.js';
 
+/** Programmes closed a month ago are forgotten; leavers after a quarter. */
+const DAYS = { closedProgramme: 30, leaver: 90 };
+
 t.test('people of programmes closed longer than the retention are anonymised', async (t) => {
   const databaseUrl = await createTestDatabase(t);
   const app = await buildTestApp(t, {
@@ -19,7 +22,7 @@ t.test('people of programmes closed longer than the retention are anonymised', a
     (await sql(databaseUrl, 'SELECT name FROM app_user ORDER BY name')).map((u) => u.name);
 
   t.equal(
-    await anonymiseFormerParticipants(deps, keyring, 30),
+    await anonymiseFormerParticipants(deps, keyring, DAYS),
     0,
     'one of her programmes still runs',
   );
@@ -27,9 +30,13 @@ t.test('people of programmes closed longer than the retention are anonymised', a
     databaseUrl,
     `UPDATE programme SET state = 'closed', updated_at = now() - interval '10 days'`,
   );
-  t.equal(await anonymiseFormerParticipants(deps, keyring, 30), 0, 'closed, but only ten days ago');
+  t.equal(
+    await anonymiseFormerParticipants(deps, keyring, DAYS),
+    0,
+    'closed, but only ten days ago',
+  );
   await sql(databaseUrl, `UPDATE programme SET updated_at = now() - interval '31 days'`);
-  t.equal(await anonymiseFormerParticipants(deps, keyring, 30), 2, 'both partners, a month on');
+  t.equal(await anonymiseFormerParticipants(deps, keyring, DAYS), 2, 'both partners, a month on');
   t.same(await names(), ['Ehemalige Person', 'Ehemalige Person']);
   const [left] = await sql(
     databaseUrl,
@@ -39,7 +46,7 @@ t.test('people of programmes closed longer than the retention are anonymised', a
   t.equal(left?.n, 0);
   const [pair] = await sql(databaseUrl, 'SELECT state FROM match WHERE id = $1', [pairs.closed]);
   t.equal(pair?.state, 'published', 'the history of the closed pair stays');
-  t.equal(await anonymiseFormerParticipants(deps, keyring, 30), 0, 'nobody twice');
+  t.equal(await anonymiseFormerParticipants(deps, keyring, DAYS), 0, 'nobody twice');
 });
 
 t.test('a bad retention stops the start with one line', async (t) => {

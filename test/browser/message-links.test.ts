@@ -44,7 +44,7 @@ const [admin] = await sql<{ id: string }>(
   [ADMIN],
 );
 if (!admin) throw new Error(`no demo person ${ADMIN}`);
-await dissolvePair(deps, { userId: admin.id, admin: true }, pairId, 'does not fit');
+await dissolvePair(deps, { userId: admin.id, admin: true }, pairId, { reason: 'does not fit' });
 
 const selfService = await selfServiceProgramme(site.app, site.databaseUrl, ADMIN, [
   { name: MENTOR, role: 'mentor', skills: ['ai-assistants'] },

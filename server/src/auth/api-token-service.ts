@@ -107,7 +107,8 @@ export async function resolveApiToken(
   const apiToken = await em
     .fork()
     .findOne(ApiToken, { tokenHash: tokenId(token) }, { populate: ['owner'] });
-  if (!apiToken || apiToken.revokedAt) return undefined;
+  // A leaver's tokens stop with them, and work again if the directory brings them back.
+  if (!apiToken || apiToken.revokedAt || apiToken.owner.deactivatedAt) return undefined;
   if (apiToken.expiresAt && apiToken.expiresAt <= now) return undefined;
   if (!apiToken.owner.roles.includes('admin')) return undefined;
   if (!apiToken.lastUsedAt || now.getTime() - apiToken.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {

@@ -9,7 +9,8 @@ export type LoginFailure =
   | 'access-denied'
   | 'idp-error'
   | 'token-rejected'
-  | 'idp-unreachable';
+  | 'idp-unreachable'
+  | 'account-deactivated';
 
 const ANSWERS: Record<LoginFailure, { statusCode: number; message: string }> = {
   'return-to-off-site': {
@@ -32,6 +33,10 @@ const ANSWERS: Record<LoginFailure, { statusCode: number; message: string }> = {
   'token-rejected': {
     statusCode: 400,
     message: "The identity provider's answer did not pass the checks. Please sign in again.",
+  },
+  'account-deactivated': {
+    statusCode: 403,
+    message: 'This account was deactivated by the organisation’s directory.',
   },
   'idp-unreachable': {
     statusCode: 502,

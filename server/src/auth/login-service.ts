@@ -118,6 +118,8 @@ async function signInWith(
   if (!claims) throw new LoginError('token-rejected', 'no ID token');
 
   const provisioned = await provisionUser(em, settings.idp.userIssuer, claims, settings.claims);
+  if (provisioned.deactivated)
+    throw new LoginError('account-deactivated', `user ${provisioned.user.id}`);
   const sessionToken = await startSession(em, provisioned.user, {
     maxAgeMs: settings.maxAgeMs,
     ...(typeof claims.sid === 'string' ? { idpSessionId: claims.sid } : {}),

@@ -34,7 +34,7 @@ export async function startSession(
 
 /** The session and its user in one statement: every signed-in request runs it first. */
 const RESUME_SQL = `SELECT s.last_seen_at AS session_last_seen_at, s.expires_at AS session_expires_at, u.*
-  FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.id = ?`;
+  FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.id = ? AND u.deactivated_at IS NULL`;
 
 type ResumeRow = Record<string, unknown> & {
   id: string;

@@ -30,6 +30,10 @@ const EXPLANATIONS: Record<LoginFailure, Record<PageLanguage, string>> = {
     de: 'Die Antwort des Anmeldedienstes hat unsere Sicherheitsprüfung nicht bestanden.',
     en: "The sign-in service's answer did not pass our security checks.",
   },
+  'account-deactivated': {
+    de: 'Ihr Zugang zu Tandem ist beendet: Das Verzeichnis Ihrer Organisation führt Sie nicht mehr als aktiv. Wenn das nicht stimmt, wenden Sie sich bitte an Ihre Personalabteilung.',
+    en: "Your access to Tandem has ended: your organisation's directory no longer lists you as active. If this is wrong, please contact your HR department.",
+  },
   'idp-unreachable': {
     de: 'Der Anmeldedienst Ihrer Organisation ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.',
     en: "Your organisation's sign-in service cannot be reached right now. Please try again in a few minutes.",

@@ -17,6 +17,7 @@ export interface TaskSettings {
   matchingTimeLimitMs: number;
   /** People of programmes closed this long ago are anonymised. */
   retentionClosedProgrammeDays: number;
+  retentionLeaverDays: number;
   /** Opens the notes and questions in which an anonymised person is named. */
   noteKeyring: NoteKeyring;
   /** Where people reach the app, for links in messages. */
@@ -33,6 +34,7 @@ export function taskSettings(config: Config): TaskSettings {
     auditRetentionDays: config.auditRetentionDays,
     matchingTimeLimitMs: config.matchingTimeLimitMs,
     retentionClosedProgrammeDays: config.retentionClosedProgrammeDays,
+    retentionLeaverDays: config.retentionLeaverDays,
     noteKeyring: config.noteKeyring,
     publicUrl: config.publicUrl,
     holidays: holidayCalendar(config.holidayRegion),

@@ -58,6 +58,9 @@ const ACTIONS: Record<string, () => string> = {
   'user.roles-changed': () => msg('Roles changed', { id: 'auditEvent.rolesChanged' }),
   'user.sessions-ended': () => msg('Sessions ended', { id: 'auditEvent.sessionsEnded' }),
   'user.people-imported': () => msg('People imported', { id: 'auditEvent.peopleImported' }),
+  'user.deactivated': () =>
+    msg('Left the organisation: deactivated', { id: 'auditEvent.userDeactivated' }),
+  'user.reactivated': () => msg('Reactivated', { id: 'auditEvent.userReactivated' }),
   'skill.created': () => msg('Skill added', { id: 'auditEvent.skillCreated' }),
   'skill.updated': () => msg('Skill changed', { id: 'auditEvent.skillUpdated' }),
   'api-token.created': () => msg('API token created', { id: 'auditEvent.tokenCreated' }),

@@ -103,6 +103,7 @@ export async function demoSignIn(
         adminRoles: [ADMIN_GROUP],
         department: 'department',
         title: 'title',
+        username: 'preferred_username',
       },
     ),
   };

@@ -3,7 +3,7 @@ import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import { ServiceError } from '../../service-error.js';
 import { Match } from '../matching/match.js';
 import type { MeetingDependencies } from '../meetings/meeting-notices.js';
-import { dissolvePair } from '../pairs/dissolve-pair.js';
+import { type DissolveOptions, dissolvePair } from '../pairs/dissolve-pair.js';
 import { EMPTY_PROFILE, type Profile } from '../profiles/profile-schema.js';
 import { checkProfile, getProfile, saveProfile } from '../profiles/profile-service.js';
 import { Programme } from '../programmes/programme.js';
@@ -164,6 +164,7 @@ export async function withdraw(
   deps: MeetingDependencies,
   userId: string,
   programmeId: string,
+  dissolve: DissolveOptions = { reason: 'Withdrew from the programme.' },
 ): Promise<MyEnrolment> {
   const fork = deps.em.fork();
   const enrolment = await fork.findOne(Enrolment, {
@@ -187,7 +188,7 @@ export async function withdraw(
   for (const match of matches.filter((m) => m.state !== 'published')) fork.remove(match);
   await fork.flush();
   for (const match of matches.filter((m) => m.state === 'published'))
-    await dissolvePair(deps, { userId, admin: false }, match.id, 'Withdrew from the programme.');
+    await dissolvePair(deps, { userId, admin: false }, match.id, dissolve);
   return myEnrolment(enrolment);
 }
 

@@ -155,7 +155,7 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const by = { userId: signedIn(request).id, admin: true };
       const deps = app.meetingDependencies();
       const { reason, reasonCode } = request.body;
-      await dissolvePair(deps, by, request.params.id, reason, deps.now(), reasonCode);
+      await dissolvePair(deps, by, request.params.id, { reason, reasonCode });
       return reply.code(204).send(null);
     },
   );

@@ -14,6 +14,16 @@ import { programmeSettings } from '../programmes/programme-service.js';
 import type { DissolveReason } from './dissolve-reasons.js';
 import { dissolvedText } from './pair-texts.js';
 
+export interface DissolveOptions {
+  /** Why, for admins only; never told to the members. */
+  reason?: string | undefined;
+  /** An admin's reason as a code, kept for admins like the reason. */
+  reasonCode?: DissolveReason | undefined;
+  now?: Date;
+  /** Find the others a new partner at once; by default as the programme's `rematchAtOnce` says. */
+  rematchAtOnce?: boolean;
+}
+
 /** States a member has seen their pair in; a proposal is nobody's business but the admins'. */
 const WAS_PUBLISHED = new Set<Match['state']>(['published', 'dissolved', 'ended']);
 
@@ -26,7 +36,6 @@ const WAS_PUBLISHED = new Set<Match['state']>(['published', 'dissolved', 'ended'
  *
  * @param by the member reporting the mismatch, or an admin (`admin: true`) for any pair; an
  *   admin's dissolving is told to every member.
- * @param reasonCode an admin's reason as a code, kept for admins like the reason.
  * @throws ServiceError not-found for a pair the person is not in (or that was never published);
  *   conflict for one dissolved or ended already — a report sent twice dissolves it once.
  */
@@ -34,20 +43,19 @@ export async function dissolvePair(
   deps: MeetingDependencies,
   by: { userId: string; admin: boolean },
   matchId: string,
-  reason: string | undefined,
-  now = deps.now(),
-  reasonCode?: DissolveReason,
+  options: DissolveOptions = {},
 ): Promise<void> {
+  const now = options.now ?? deps.now();
   await deps.em.fork().transactional(async (em) => {
     const match = await dissolvable(em, by, matchId);
     em.assign(match, {
       state: 'dissolved',
       dissolvedAt: now,
-      dissolvedReason: reason?.trim() || null,
-      dissolvedReasonCode: reasonCode ?? null,
+      dissolvedReason: options.reason?.trim() || null,
+      dissolvedReasonCode: options.reasonCode ?? null,
     });
     await em.flush();
-    const { rematchAtOnce } = programmeSettings(match.programme);
+    const rematchAtOnce = options.rematchAtOnce ?? programmeSettings(match.programme).rematchAtOnce;
     await cancelUpcomingMeetings(deps, em, match, now);
     await tellPartners(deps, em, match, by.userId, rematchAtOnce);
     if (rematchAtOnce)

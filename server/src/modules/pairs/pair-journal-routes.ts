@@ -225,7 +225,9 @@ const pairJournalRoutes: FastifyPluginAsyncTypebox<{ noteKeyring: NoteKeyring }>
     },
     async (request, reply) => {
       const by = { userId: signedIn(request).id, admin: false };
-      await dissolvePair(app.meetingDependencies(), by, request.params.id, request.body.reason);
+      await dissolvePair(app.meetingDependencies(), by, request.params.id, {
+        reason: request.body.reason,
+      });
       return reply.code(204).send(null);
     },
   );

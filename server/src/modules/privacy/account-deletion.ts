@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
-import { Enrolment } from '../enrolment/enrolment.js';
-import { withdraw } from '../enrolment/enrolment-service.js';
+import { leaveProgrammes } from '../enrolment/leave-programmes.js';
 import type { MeetingDependencies } from '../meetings/meeting-notices.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
 import type { NoteKeyring } from '../pairs/note-keyring.js';
@@ -62,7 +61,7 @@ export async function deleteAccount(
     .fork()
     .findOne(User, { id: userId, issuer: { $ne: DELETED_ISSUER } });
   if (!person) throw new ServiceError('not-found', 'No such user.');
-  const pairsDissolved = await leaveProgrammes(deps, userId);
+  const { pairsDissolved } = await leaveProgrammes(deps, userId);
   const { defaultLocale } = await organisationSettings(deps.em.fork());
   const tombstone = { id: randomUUID(), name: TOMBSTONE_NAMES[defaultLocale] };
   const replacements = identifyingValues(person, tombstone);
@@ -81,28 +80,6 @@ export async function deleteAccount(
     data: { by: requester.by, pairsDissolved },
   });
   return { tombstoneId: tombstone.id, pairsDissolved };
-}
-
-/** Withdraws every enrolment in a programme not yet closed; returns how many pairs ended. */
-async function leaveProgrammes(deps: MeetingDependencies, userId: string): Promise<number> {
-  const enrolments = await deps.em
-    .fork()
-    .find(
-      Enrolment,
-      { user: userId, state: 'active', programme: { state: { $ne: 'closed' } } },
-      { populate: ['programme'] },
-    );
-  let dissolved = 0;
-  for (const enrolment of enrolments) {
-    const [count] = await deps.em.execute<{ pairs: string }[]>(
-      `SELECT count(*) AS pairs FROM match m JOIN match_member mm ON mm.match_id = m.id
-        WHERE mm.enrolment_id = ? AND m.state = 'published'`,
-      [enrolment.id],
-    );
-    await withdraw(deps, userId, enrolment.programme.id);
-    dissolved += Number(count?.pairs ?? 0);
-  }
-  return dissolved;
 }
 
 async function deleteWhatIsTheirs(

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ScimGroup } from '../scim/scim-group.js';
 import { GRANTED_ADMIN } from './admin-grant.js';
+import { linkedUser, usernameIsFree } from './directory-link.js';
 import { User } from './user.js';
 
 /** Where the profile and roles are found in the ID token's claims. */
@@ -9,6 +10,8 @@ export interface ClaimMapping {
   adminRoles: string[];
   department: string;
   title: string;
+  /** The claim with the name the directory knows the person by (`preferred_username`). */
+  username: string;
 }
 
 export type TandemRole = 'admin';
@@ -18,11 +21,16 @@ export interface ProvisionedUser {
   created: boolean;
   /** Set when the user's Tandem roles differ from the last sign-in. */
   rolesChanged?: { before: string[]; after: string[] };
+  /** The directory says this person left: nothing was refreshed, and they may not sign in. */
+  deactivated?: true;
 }
 
 /**
  * Finds or creates the user for (issuer, sub) and refreshes the profile and roles from the
- * claims, keeping an admin role granted on the command line. Never looks at the email to find someone: addresses change and are reused.
+ * claims, keeping an admin role granted on the command line. Never looks at the email to find
+ * someone: addresses change and are reused. A person a directory created before their first
+ * sign-in is found by their username claim instead, and keeps what the directory says of them
+ * (name, email, department, title): the directory is their source.
  */
 export async function provisionUser(
   em: EntityManager,
@@ -31,6 +39,7 @@ export async function provisionUser(
   mapping: ClaimMapping,
 ): Promise<ProvisionedUser> {
   const subject = String(claims.sub);
+  const username = text(claimAt(claims, mapping.username));
   const profile = {
     name:
       text(claims.name) ??
@@ -38,15 +47,23 @@ export async function provisionUser(
     email: text(claims.email) ?? null,
     department: text(claimAt(claims, mapping.department)) ?? null,
     title: text(claimAt(claims, mapping.title)) ?? null,
-    roles: rolesFrom(claims, mapping),
-    lastLoginAt: new Date(),
   };
-  const existing = await em.findOne(User, { issuer, subject });
+  const signIn = { roles: rolesFrom(claims, mapping), lastLoginAt: new Date() };
+  const existing =
+    (await em.findOne(User, { issuer, subject })) ??
+    (await linkedUser(em, issuer, subject, username));
   if (!existing) {
-    const user = em.create(User, { issuer, subject, ...profile });
+    const user = em.create(User, {
+      issuer,
+      subject,
+      ...profile,
+      ...signIn,
+      username: username && (await usernameIsFree(em, issuer, username, null)) ? username : null,
+    });
     await em.flush();
     return { user, created: true };
   }
+  if (existing.deactivatedAt) return { user: existing, created: false, deactivated: true };
   const before = [...existing.roles];
   // An admin role an operator granted (`tandem admin grant`) outlives the claims. Once SCIM
   // provisions groups, the people it provisions take their roles from them (scim-roles.ts).
@@ -55,9 +72,11 @@ export async function provisionUser(
   const roles = rolesFromGroups
     ? before
     : before.includes(GRANTED_ADMIN)
-      ? [...new Set([...profile.roles, 'admin', GRANTED_ADMIN])]
-      : profile.roles;
-  em.assign(existing, { ...profile, roles });
+      ? [...new Set([...signIn.roles, 'admin', GRANTED_ADMIN])]
+      : signIn.roles;
+  em.assign(existing, { ...(existing.directorySource ? {} : profile), ...signIn, roles });
+  if (!existing.username && username && (await usernameIsFree(em, issuer, username, existing.id)))
+    existing.username = username;
   await em.flush();
   const changed = before.join() !== roles.join();
   return {

@@ -34,6 +34,8 @@ export const templates = {
   'auditEvent.adminRevoked': 'Nicht mehr in der Administration',
   'auditEvent.rolesChanged': 'Rollen geändert',
   'auditEvent.sessionsEnded': 'Sitzungen beendet',
+  'auditEvent.userDeactivated': 'Hat die Organisation verlassen: deaktiviert',
+  'auditEvent.userReactivated': 'Wieder aktiviert',
   'auditEvent.peopleImported': 'Personen importiert',
   'auditEvent.skillCreated': 'Kompetenz hinzugefügt',
   'auditEvent.skillUpdated': 'Kompetenz geändert',
