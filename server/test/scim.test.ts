@@ -1,11 +1,13 @@
 import t from 'tap';
 import { Session } from '../src/auth/session.js';
+import { Match } from '../src/modules/matching/match.js';
 import { ScimGroup } from '../src/modules/scim/scim-group.js';
 import { User } from '../src/modules/users/user.js';
 import { provisionUser } from '../src/modules/users/user-provisioning.js';
 import { buildTestApp } from './helpers/build-test-app.js';
+import { runningPair } from './helpers/publish-pair.js';
 import { idOf, resourcesOf, scimClient } from './helpers/scim-client.js';
-import { sessionFor } from './helpers/sessions.js';
+import { sessionFor, signedInAs } from './helpers/sessions.js';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -119,12 +121,44 @@ t.test('a person is created, found by filter, changed by PATCH and PUT', async (
   });
 });
 
+t.test('the first sign-in under the userName takes over the person SCIM made', async (t) => {
+  const app = await buildTestApp(t, { env });
+  const { call } = await scimClient(app);
+  const id = idOf(await call('POST', '/Users', ada));
+  const { issuer } = await app.orm.em.fork().findOneOrFail(User, id);
+  const { user } = await provisionUser(
+    app.orm.em.fork(),
+    issuer,
+    { sub: 'entra-oid-1', name: 'Ada L.', preferred_username: 'Ada.Lovelace@amt.example' },
+    {
+      roles: 'roles',
+      adminRoles: ['tandem-admins'],
+      department: 'department',
+      title: 'title',
+      username: 'preferred_username',
+    },
+  );
+  t.equal(user.id, id, 'the same person');
+  t.match(await app.orm.em.fork().findOneOrFail(User, id), {
+    subject: 'entra-oid-1',
+    name: 'Ada Lovelace',
+    department: 'IT-Referat',
+  });
+  t.equal((await call('GET', `/Users/${id}`)).statusCode, 200, 'still provisioned');
+});
+
 t.test('active false makes the person a leaver; true brings them back', async (t) => {
   const app = await buildTestApp(t, { env });
   const { call } = await scimClient(app);
   const id = idOf(await call('POST', '/Users', ada));
   await sessionFor(app, id);
   t.equal(await app.orm.em.fork().count(Session, { user: id }), 1, 'signed in');
+  const partner = await signedInAs(app, { subject: 'partner', name: 'Paul Partner' });
+  const { pairId } = await runningPair(app, {
+    name: 'Reverse Mentoring',
+    mentorId: partner.userId,
+    menteeId: id,
+  });
 
   const off = await call('PATCH', `/Users/${id}`, {
     schemas: [PATCH],
@@ -135,6 +169,11 @@ t.test('active false makes the person a leaver; true brings them back', async (t
   const leaver = await app.orm.em.fork().findOneOrFail(User, id);
   t.ok(leaver.deactivatedAt, 'deactivated');
   t.equal(await app.orm.em.fork().count(Session, { user: id }), 0, 'their sessions ended');
+  t.match(
+    await app.orm.em.fork().findOneOrFail(Match, pairId),
+    { state: 'dissolved', dissolvedReasonCode: 'left-organisation' },
+    'their pair dissolved',
+  );
 
   const inactive = await call(
     'GET',
@@ -189,6 +228,7 @@ t.test('groups give their members roles; sign-in does not take them away', async
     adminRoles: ['tandem-admins'],
     department: 'department',
     title: 'title',
+    username: 'preferred_username',
   };
   const signIn = async (userId: string, roles: string[]) => {
     const person = await app.orm.em.fork().findOneOrFail(User, userId);
