@@ -87,7 +87,7 @@ export class PathReader {
     return match[0].toLowerCase();
   }
 
-  /** The next word, lower-cased, without consuming it when it is not `word`. */
+  /** Consumes the word `word` (any case), or refuses the path. */
   keyword(word: string): void {
     if (!this.takeWord(word)) throw invalidPath(this.text);
   }
@@ -114,17 +114,13 @@ export class PathReader {
     const match = /^("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|true\b|false\b|null\b)/i.exec(rest);
     if (!match) throw invalidPath(this.text);
     this.position += match[0].length;
-    return JSON.parse(match[0].toLowerCase() === match[0] ? match[0] : lowerLiteral(match[0]));
+    // `True` and `NULL` as JSON spells them; strings stay as they are.
+    return JSON.parse(match[0].startsWith('"') ? match[0] : match[0].toLowerCase());
   }
 
   private skipSpace(): void {
     while (this.text[this.position] === ' ') this.position++;
   }
-}
-
-/** `True` and `NULL` as JSON has them; strings stay as they are. */
-function lowerLiteral(literal: string): string {
-  return literal.startsWith('"') ? literal : literal.toLowerCase();
 }
 
 function invalidPath(text: string): ScimError {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { depthLimitedJsonParser } from '../../http/json-body.js';
@@ -86,8 +86,8 @@ const discoveryRoutes: FastifyPluginAsyncTypebox<ScimRoutesOptions> = async (app
     return type;
   });
   app.get('/Schemas', { config }, async () => {
-    const all2 = schemas(base);
-    return listResponse(all2, all2.length, all);
+    const described = schemas(base);
+    return listResponse(described, described.length, all);
   });
   app.get('/Schemas/:id', { config, schema: { params: ScimIdSchema } }, async (request) => {
     const schema = schemas(base).find((s) => s.id === request.params.id);
@@ -186,7 +186,7 @@ function scimErrors(
   this: FastifyInstance,
   error: FastifyError,
   request: FastifyRequest,
-  reply: import('fastify').FastifyReply,
+  reply: FastifyReply,
 ) {
   const send = (status: number, detail: string, scimType?: ScimType) =>
     reply
