@@ -45,6 +45,7 @@ import profileRoutes from './modules/profiles/profile-routes.js';
 import programmeManagerRoutes from './modules/programmes/programme-manager-routes.js';
 import programmeRoutes from './modules/programmes/programme-routes.js';
 import reportRoutes from './modules/reports/report-routes.js';
+import scimRoutes from './modules/scim/scim-routes.js';
 import selfServiceRoutes from './modules/self-service/self-service-routes.js';
 import skillRoutes from './modules/skills/skill-routes.js';
 import adminUserRoutes from './modules/users/admin-user-routes.js';
@@ -183,5 +184,11 @@ export async function buildApp(
   await app.register(auditRoutes);
   await app.register(privacyRoutes, { noteKeyring: config.noteKeyring });
   await app.register(reportRoutes, { minGroupSize: config.reportMinGroupSize });
+  await app.register(scimRoutes, {
+    // Without an identity provider nobody provisioned could sign in; the people are kept apart.
+    issuer: config.oidc?.issuer ?? config.publicUrl,
+    publicUrl: config.publicUrl,
+    roleMapping: config.claims,
+  });
   return app;
 }

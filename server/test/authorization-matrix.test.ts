@@ -10,6 +10,7 @@ import {
   type World,
 } from './helpers/authorization-world.js';
 import { buildTestApp } from './helpers/build-test-app.js';
+import { scimClient } from './helpers/scim-client.js';
 import { sessionFor } from './helpers/sessions.js';
 import { startTestIdp, tandemClient } from './helpers/test-idp.js';
 
@@ -90,6 +91,8 @@ const managersOnly = (code: number) => staffStatus({ admin: code, manager: code,
 /** Any role (`staff`): the service narrows the answer per role. */
 const staff = (code: number) =>
   staffStatus({ admin: code, manager: code, stranger: code, reader: code });
+/** SCIM provisioning: an API token with the scope scim only, never a session (see below). */
+const scimOnly = status(401, 403, 403, 403);
 
 const pair = { id: 'pair' } as const;
 const session = { id: 'pair', sessionId: 'session' } as const;
@@ -491,6 +494,25 @@ const MATRIX: Record<string, Row> = {
     expect: programmeAdmin(200, 409),
   },
 
+  // SCIM provisioning: no session gets in, an admin's neither.
+  'GET /scim/v2/ServiceProviderConfig': { expect: scimOnly },
+  'GET /scim/v2/ResourceTypes': { expect: scimOnly },
+  'GET /scim/v2/ResourceTypes/:id': { params: { id: 'user' }, expect: scimOnly },
+  'GET /scim/v2/Schemas': { expect: scimOnly },
+  'GET /scim/v2/Schemas/:id': { params: { id: 'user' }, expect: scimOnly },
+  'GET /scim/v2/Users': { expect: scimOnly },
+  'POST /scim/v2/Users': { expect: scimOnly },
+  'GET /scim/v2/Users/:id': { params: { id: 'user' }, expect: scimOnly },
+  'PUT /scim/v2/Users/:id': { params: { id: 'user' }, expect: scimOnly },
+  'PATCH /scim/v2/Users/:id': { params: { id: 'user' }, expect: scimOnly },
+  'DELETE /scim/v2/Users/:id': { params: { id: 'user' }, expect: scimOnly },
+  'GET /scim/v2/Groups': { expect: scimOnly },
+  'POST /scim/v2/Groups': { expect: scimOnly },
+  'GET /scim/v2/Groups/:id': { params: { id: 'user' }, expect: scimOnly },
+  'PUT /scim/v2/Groups/:id': { params: { id: 'user' }, expect: scimOnly },
+  'PATCH /scim/v2/Groups/:id': { params: { id: 'user' }, expect: scimOnly },
+  'DELETE /scim/v2/Groups/:id': { params: { id: 'user' }, expect: scimOnly },
+
   // Last of all: each signed-in caller deletes their own account.
   'POST /api/me/delete': {
     body: () => ({ confirm: 'DELETE' }),
@@ -685,5 +707,29 @@ t.test('demo mode adds its IdP and the Demo mailbox, which only admins read', as
       const answer = await app.inject({ method, url, ...(cookies ? { cookies } : {}) });
       t.equal(answer.statusCode, expect[caller], `${route} as ${caller}`);
     }
+  }
+});
+
+t.test('the SCIM routes take a token with the scope scim, and no other token', async (t) => {
+  const app = await buildTestApp(t);
+  const scim = await scimClient(app, ['scim'], 'scim-owner');
+  const read = await scimClient(app, ['read', 'enrolments:write'], 'read-owner');
+  const scimRoutes = [...app.routeAccess].filter(([, access]) => access === 'scim');
+  t.equal(scimRoutes.length, 26, 'the 17 SCIM routes and the HEAD routes of their 9 GETs');
+  const unknownId = '0b5a3f5e-8b1c-4c39-9d3a-5f2f1a2b3c4d';
+  for (const [route] of scimRoutes) {
+    const [method = 'GET', path = '/'] = route.split(' ');
+    const url = path.replace(':id', unknownId);
+    const as = (token: string) =>
+      app.inject({
+        method: method as 'GET',
+        url,
+        headers: { authorization: `Bearer ${token}` },
+      });
+    t.equal((await as(read.token)).statusCode, 403, `${route}: a read token is refused`);
+    t.notOk(
+      [401, 403].includes((await as(scim.token)).statusCode),
+      `${route}: a scim token gets in`,
+    );
   }
 });

@@ -11,6 +11,8 @@ import type { TandemRole } from '../modules/users/tandem-roles.js';
  * - `programme`: admins, and the programme managers of the programme the route names
  * - `programme-report`: as `programme`, and report readers (aggregates only)
  * - `reports`: admins and report readers (the audit log, shown to readers without people)
+ * - `scim`: provisioning clients (an identity provider's SCIM connector) with an API token of
+ *   scope `scim`; never a session, and such a token opens nothing else
  */
 export type Access =
   | 'anonymous'
@@ -20,7 +22,8 @@ export type Access =
   | 'managers'
   | 'programme'
   | 'programme-report'
-  | 'reports';
+  | 'reports'
+  | 'scim';
 
 /**
  * What the `:id` of a `programme` or `programme-report` route names, to find its programme:
@@ -37,7 +40,10 @@ declare module 'fastify' {
 }
 
 /** Access beyond participant: the roles that open it, and whether managers are held to their programmes. */
-const STAFF: Record<Exclude<Access, 'anonymous' | 'participant'>, readonly TandemRole[]> = {
+const STAFF: Record<
+  Exclude<Access, 'anonymous' | 'participant' | 'scim'>,
+  readonly TandemRole[]
+> = {
   admin: ['admin'],
   staff: ['admin', 'programme-manager', 'report-reader'],
   managers: ['admin', 'programme-manager'],

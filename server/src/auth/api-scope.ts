@@ -7,9 +7,11 @@ import { type Access, needsRole } from './access.js';
  * on their behalf (what an HR system automates). A route names the scope it needs in
  * `config.scope`; an admin GET route needs `read` unless it says otherwise, and any other
  * admin route is closed to tokens unless it names a scope. `sessions-only` closes a route to
- * tokens altogether (managing the tokens themselves).
+ * tokens altogether (managing the tokens themselves). `scim` opens the SCIM provisioning routes
+ * (access `scim`) and nothing else, whatever other scopes the token has: the identity
+ * provider holding it reads and writes people, not programmes.
  */
-export const API_SCOPES = ['read', 'enrolments:write'] as const;
+export const API_SCOPES = ['read', 'enrolments:write', 'scim'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export type RouteScope = ApiScope | 'sessions-only';
@@ -26,6 +28,7 @@ export function requiredScope(
   access: Access | undefined,
   scope: RouteScope | undefined,
 ): ApiScope | undefined {
+  if (access === 'scim') return 'scim';
   if (!needsRole(access) || scope === 'sessions-only') return undefined;
   if (scope) return scope;
   return method === 'GET' || method === 'HEAD' ? 'read' : undefined;

@@ -5,7 +5,7 @@ const Scope = Type.Union(
   API_SCOPES.map((scope) => Type.Literal(scope)),
   {
     description:
-      'read: every admin GET route. enrolments:write: enrol people into programmes on their behalf.',
+      'read: every admin GET route. enrolments:write: enrol people into programmes on their behalf. scim: the SCIM provisioning endpoint /scim/v2 only, for an identity provider.',
   },
 );
 

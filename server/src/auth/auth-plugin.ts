@@ -3,6 +3,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { recordAudit } from '../modules/audit/audit-log.js';
 import { managesProgramme, programmeOf } from '../modules/programmes/programme-managers.js';
+import { SCIM_CONTENT_TYPE } from '../modules/scim/scim-content-type.js';
+import { scimErrorBody } from '../modules/scim/scim-error.js';
 import type { User } from '../modules/users/user.js';
 import { type Access, needsRole, roleAccess } from './access.js';
 import { type ApiScope, requiredScope } from './api-scope.js';
@@ -108,6 +110,10 @@ async function enforceToken(request: FastifyRequest, reply: FastifyReply, token:
   if (!bearer) return deny(reply, 401, 'This API token is unknown, revoked or expired.');
   request.user = bearer.user;
   request.apiScopes = bearer.scopes;
+  // A SCIM token sits in an identity provider's configuration: it provisions people, nothing else.
+  if (access !== 'scim' && bearer.scopes.includes('scim')) {
+    return deny(reply, 403, 'A token with the scope scim opens only the SCIM routes (/scim/v2).');
+  }
   const needed = requiredScope(request.method, access, scope);
   if (!needed) return deny(reply, 403, 'API tokens cannot be used here; please sign in.');
   if (!bearer.scopes.includes(needed)) {
@@ -134,6 +140,10 @@ function isCrossSite(request: FastifyRequest, origin: string): boolean {
 async function enforce(request: FastifyRequest, reply: FastifyReply, access: Access | undefined) {
   // Only Fastify's 404 handler has no access: it reveals nothing.
   if (access === undefined || access === 'anonymous') return;
+  if (access === 'scim') {
+    if (!request.user) return deny(reply, 401, 'SCIM needs an API token with the scope scim.');
+    return deny(reply, 403, 'SCIM needs an API token with the scope scim, not a session.');
+  }
   if (!request.user) return deny(reply, 401, 'Please sign in.');
   if (!needsRole(access)) return;
   const verdict = roleAccess(access, request.user.roles);
@@ -180,7 +190,10 @@ function auditRefusal(request: FastifyRequest, action: string): Promise<void> {
 
 const ERRORS = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' } as const;
 
+/** Refuses the request; SCIM clients get a SCIM error body, which their logs show. */
 function deny(reply: FastifyReply, statusCode: keyof typeof ERRORS, message: string) {
+  if (reply.request.routeOptions.config.access === 'scim')
+    return reply.code(statusCode).type(SCIM_CONTENT_TYPE).send(scimErrorBody(statusCode, message));
   return reply.code(statusCode).send({ statusCode, error: ERRORS[statusCode], message });
 }
 

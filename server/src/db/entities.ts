@@ -26,6 +26,8 @@ import { SessionFeedback } from '../modules/pairs/session-feedback.js';
 import { UserProfile } from '../modules/profiles/user-profile.js';
 import { Programme } from '../modules/programmes/programme.js';
 import { ProgrammeManager } from '../modules/programmes/programme-manager.js';
+import { ScimGroup } from '../modules/scim/scim-group.js';
+import { ScimGroupMember } from '../modules/scim/scim-group-member.js';
 import { TandemRequest } from '../modules/self-service/tandem-request.js';
 import { Skill } from '../modules/skills/skill.js';
 import { User } from '../modules/users/user.js';
@@ -64,4 +66,6 @@ export const entities: EntitySchema[] = [
   DirectorySyncRun,
   ProgrammeManager,
   ManagerApproval,
+  ScimGroup,
+  ScimGroupMember,
 ];

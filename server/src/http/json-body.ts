@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyBodyParser, FastifyInstance, FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 
 /**
@@ -19,8 +19,13 @@ const CLOSERS = new Set([0x5d, 0x7d]); // ] }
  * without recursion: too deep is 400 before any object is built.
  */
 const jsonBody: FastifyPluginAsync = async (app) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, depthLimitedJsonParser(app));
+};
+
+/** The JSON parser above, for other JSON media types (SCIM's application/scim+json). */
+export function depthLimitedJsonParser(app: FastifyInstance): FastifyBodyParser<string> {
   const parse = app.getDefaultJsonParser('error', 'error');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+  return (request, body, done) => {
     const text = String(body);
     if (!nestsDeeperThan(text, MAX_JSON_DEPTH)) return parse(request, text, done);
     const error = Object.assign(
@@ -28,8 +33,8 @@ const jsonBody: FastifyPluginAsync = async (app) => {
       { statusCode: 400 },
     );
     done(error, undefined);
-  });
-};
+  };
+}
 
 /** Whether brackets outside string literals nest deeper than `limit`. */
 function nestsDeeperThan(text: string, limit: number): boolean {

@@ -18,7 +18,7 @@ import {
 import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
-const SCOPES: ApiScope[] = ['read', 'enrolments:write'];
+const SCOPES: ApiScope[] = ['read', 'enrolments:write', 'scim'];
 
 /**
  * An admin's personal API tokens, for scripts and HR systems: made with a name, scopes and an
@@ -335,11 +335,16 @@ export class TandemApiTokensPage extends LitElement {
 }
 
 function scopeText(scope: ApiScope): string {
-  return scope === 'read'
-    ? msg('read everything admins can see (all admin GET operations)', {
-        id: 'apiTokens.scope.read',
-      })
-    : msg('enrol people into programmes on their behalf', { id: 'apiTokens.scope.enrol' });
+  if (scope === 'read')
+    return msg('read everything admins can see (all admin GET operations)', {
+      id: 'apiTokens.scope.read',
+    });
+  if (scope === 'scim')
+    return msg(
+      'SCIM provisioning: the Secret Token for your identity provider (Entra ID, Keycloak); opens /scim/v2 only',
+      { id: 'apiTokens.scope.scim' },
+    );
+  return msg('enrol people into programmes on their behalf', { id: 'apiTokens.scope.enrol' });
 }
 
 function formatTime(value: string): string {

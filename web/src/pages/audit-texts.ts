@@ -73,6 +73,16 @@ const ACTIONS: Record<string, () => string> = {
   'skill.updated': () => msg('Skill changed', { id: 'auditEvent.skillUpdated' }),
   'api-token.created': () => msg('API token created', { id: 'auditEvent.tokenCreated' }),
   'api-token.revoked': () => msg('API token revoked', { id: 'auditEvent.tokenRevoked' }),
+  'scim.user-created': () => msg('Person provisioned (SCIM)', { id: 'auditEvent.scimUserCreated' }),
+  'scim.user-adopted': () =>
+    msg('Person taken into SCIM provisioning', { id: 'auditEvent.scimUserAdopted' }),
+  'scim.user-replaced': () => msg('Person changed by SCIM', { id: 'auditEvent.scimUserChanged' }),
+  'scim.user-patched': () => msg('Person changed by SCIM', { id: 'auditEvent.scimUserChanged' }),
+  'scim.user-deleted': () => msg('Person removed by SCIM', { id: 'auditEvent.scimUserDeleted' }),
+  'scim.group-created': () =>
+    msg('Group provisioned (SCIM)', { id: 'auditEvent.scimGroupCreated' }),
+  'scim.group-updated': () => msg('Group changed by SCIM', { id: 'auditEvent.scimGroupUpdated' }),
+  'scim.group-deleted': () => msg('Group removed by SCIM', { id: 'auditEvent.scimGroupDeleted' }),
   'delivery.retried': () => msg('Message sent again', { id: 'auditEvent.deliveryRetried' }),
   'organisation.updated': () =>
     msg('Organisation details changed', { id: 'auditEvent.organisationUpdated' }),

@@ -28,6 +28,7 @@ import { Migration20261207180000_dissolved_reason_code } from './Migration202612
 import { Migration20261207190000_pair_session_translations } from './Migration20261207190000_pair_session_translations.js';
 import { Migration20261208090000_directory_people } from './Migration20261208090000_directory_people.js';
 import { Migration20261208100000_directory_sync_run } from './Migration20261208100000_directory_sync_run.js';
+import { Migration20261208110000_scim_groups } from './Migration20261208110000_scim_groups.js';
 import { Migration20261208120000_programme_manager } from './Migration20261208120000_programme_manager.js';
 import { Migration20261208140000_manager_approvals } from './Migration20261208140000_manager_approvals.js';
 import { Migration20261208150000_meeting_calendars_unread } from './Migration20261208150000_meeting_calendars_unread.js';
@@ -123,6 +124,7 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261208100000_directory_sync_run',
     class: Migration20261208100000_directory_sync_run,
   },
+  { name: 'Migration20261208110000_scim_groups', class: Migration20261208110000_scim_groups },
   {
     name: 'Migration20261208120000_programme_manager',
     class: Migration20261208120000_programme_manager,

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ScimGroup } from '../scim/scim-group.js';
 import { linkedUser, usernameIsFree } from './directory-link.js';
 import { type RoleMapping, refreshedRoles, rolesFrom, type TandemRole } from './tandem-roles.js';
 import { User } from './user.js';
@@ -61,8 +62,11 @@ export async function provisionUser(
   }
   if (existing.deactivatedAt) return { user: existing, created: false, deactivated: true };
   const before = [...existing.roles];
-  // A role granted in Tandem outlives the claims.
-  const roles = refreshedRoles(before, signIn.roles);
+  // A role granted in Tandem outlives the claims. Once SCIM provisions groups, the people it
+  // provisions take their roles from them (scim-roles.ts).
+  const rolesFromGroups =
+    existing.directorySource === 'scim' && (await em.count(ScimGroup, {})) > 0;
+  const roles = rolesFromGroups ? before : refreshedRoles(before, signIn.roles);
   em.assign(existing, { ...(existing.directorySource ? {} : profile), ...signIn, roles });
   if (!existing.username && username && (await usernameIsFree(em, issuer, username, existing.id)))
     existing.username = username;
