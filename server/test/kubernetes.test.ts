@@ -16,6 +16,7 @@ interface Probe {
   httpGet?: { path?: string; port?: string | number };
 }
 interface Container {
+  image?: string;
   args?: string[];
   env?: { name: string; value?: string }[];
   ports?: { name?: string; containerPort: number }[];
@@ -95,14 +96,17 @@ const only = (manifests: Manifest[], what: string): Manifest => {
   return found;
 };
 const kustomization = only(read('kustomization.yaml'), 'kustomization');
-const applied = (kustomization.resources ?? []).flatMap(read);
+/** `kubectl apply -k deploy/kubernetes`, the rollout. */
+const applied = render(dir);
 const byKind = (kind: string) => applied.filter((m) => m.kind === kind);
 const deployment = (name: string) =>
   only(
     byKind('Deployment').filter((d) => d.metadata.name === name),
     `Deployment ${name}`,
   );
-const job = only(read('migrate-job.yaml'), 'Job');
+/** `kubectl apply -k deploy/kubernetes/migrate`, before each rollout. */
+const migration = render(join(dir, 'migrate'));
+const job = only(migration, 'Job');
 const pod = (workload: Manifest): PodSpec => workload.spec?.template?.spec ?? { containers: [] };
 const config = only(byKind('ConfigMap'), 'ConfigMap').data ?? {};
 
@@ -122,6 +126,17 @@ t.test(
     t.match(kustomization.images?.[0]?.newTag, /^\d+\.\d+\.\d+$/, 'a fixed image version');
   },
 );
+
+t.test('the migrations Job alone, on the image of the Deployments it prepares', async (t) => {
+  t.same(
+    migration.map((m) => `${m.kind}/${m.metadata.name}`),
+    ['Job/tandem-migrate'],
+  );
+  t.notOk(byKind('Job').length, 'the rollout applies no Job (a Job cannot be re-applied)');
+  const images = byKind('Deployment').map((d) => pod(d).containers[0]?.image);
+  t.match(images, [/^registry\.example\.org\/tandem:\d+\.\d+\.\d+$/, String]);
+  t.same([...new Set([...images, pod(job).containers[0]?.image])], [images[0]], 'one version');
+});
 
 t.test('web: 2 replicas without in-process worker, probed on the health endpoints', async (t) => {
   const web = deployment('tandem-web');
