@@ -238,7 +238,10 @@ t.test(
       detail: /failing since .*invalid credentials.*last sync ok at/,
     });
     const metrics = createMetrics();
-    addDatabaseGauges(metrics, app.orm, createLogger({ logLevel: 'silent' }));
+    addDatabaseGauges(metrics, app.orm, createLogger({ logLevel: 'silent' }), {
+      tasks: [],
+      channels: () => [],
+    });
     const text = await metrics.registry.metrics();
     t.match(text, /^tandem_directory_sync_failing 1$/m);
     t.match(text, /^tandem_directory_sync_failures_total 2$/m);

@@ -1,10 +1,12 @@
 /**
- * deploy/kubernetes read as kubectl would (no cluster here): what kustomize applies exists,
+ * deploy/kubernetes as `kubectl apply -k` sends it (no cluster here): every kustomization is
+ * rendered by kubectl's own kustomize, load restrictor included, and what it applies exists,
  * web pods are probed on Tandem's health endpoints and protected by a PodDisruptionBudget,
  * every pod runs as non-root on a read-only root file system, and settings are known variables.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import t from 'tap';
 import { parseAllDocuments } from 'yaml';
 import { EnvSchema } from '../src/config.js';
@@ -14,6 +16,7 @@ interface Probe {
   httpGet?: { path?: string; port?: string | number };
 }
 interface Container {
+  image?: string;
   args?: string[];
   env?: { name: string; value?: string }[];
   ports?: { name?: string; containerPort: number }[];
@@ -34,7 +37,7 @@ interface PodSpec {
 }
 interface Manifest {
   kind: string;
-  metadata: { name: string };
+  metadata: { name: string; namespace?: string };
   data?: Record<string, string>;
   stringData?: Record<string, string>;
   resources?: string[];
@@ -49,23 +52,61 @@ interface Manifest {
   };
 }
 
-const dir = join(import.meta.dirname, '../../deploy/kubernetes');
-const read = (file: string): Manifest[] =>
-  parseAllDocuments(readFileSync(join(dir, file), 'utf8')).map((doc) => doc.toJS() as Manifest);
+const deploy = join(import.meta.dirname, '../../deploy');
+const dir = join(deploy, 'kubernetes');
+const parse = (text: string): Manifest[] =>
+  parseAllDocuments(text).map((doc) => doc.toJS() as Manifest);
+const read = (file: string): Manifest[] => parse(readFileSync(join(dir, file), 'utf8'));
+
+/** .ci/run installs Debian's kubernetes-client where no kubectl is on the PATH. */
+const KUBECTL = process.env.KUBECTL_PATH ?? 'kubectl';
+/** What `kubectl apply -k <directory>` would send, rendered offline; throws kustomize's error. */
+const render = (directory: string): Manifest[] =>
+  parse(
+    execFileSync(KUBECTL, ['kustomize', directory], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+/** Every directory under deploy/ with a kustomization.yaml: each is documented as `apply -k`. */
+const kustomizations = readdirSync(deploy, { recursive: true, encoding: 'utf8' })
+  .filter((path) => path.endsWith('kustomization.yaml'))
+  .map((path) => join(deploy, dirname(path)));
+
+t.test('kubectl renders every kustomization under deploy/', async (t) => {
+  t.ok(kustomizations.length >= 2, 'the rollout and the migrations Job');
+  for (const directory of kustomizations) {
+    const name = relative(deploy, directory);
+    let manifests: Manifest[] = [];
+    try {
+      manifests = render(directory);
+    } catch (error) {
+      t.fail(`kubectl kustomize ${name}: ${(error as { stderr?: string }).stderr ?? error}`);
+      continue;
+    }
+    t.ok(manifests.length, `${name} applies something`);
+    for (const manifest of manifests)
+      if (manifest.kind !== 'Namespace')
+        t.equal(manifest.metadata.namespace, 'tandem', `${name}: ${manifest.metadata.name}`);
+  }
+});
 const only = (manifests: Manifest[], what: string): Manifest => {
   const [found] = manifests;
   if (!found) throw new Error(`no ${what}`);
   return found;
 };
 const kustomization = only(read('kustomization.yaml'), 'kustomization');
-const applied = (kustomization.resources ?? []).flatMap(read);
+/** `kubectl apply -k deploy/kubernetes`, the rollout. */
+const applied = render(dir);
 const byKind = (kind: string) => applied.filter((m) => m.kind === kind);
 const deployment = (name: string) =>
   only(
     byKind('Deployment').filter((d) => d.metadata.name === name),
     `Deployment ${name}`,
   );
-const job = only(read('migrate-job.yaml'), 'Job');
+/** `kubectl apply -k deploy/kubernetes/migrate`, before each rollout. */
+const migration = render(join(dir, 'migrate'));
+const job = only(migration, 'Job');
 const pod = (workload: Manifest): PodSpec => workload.spec?.template?.spec ?? { containers: [] };
 const config = only(byKind('ConfigMap'), 'ConfigMap').data ?? {};
 
@@ -85,6 +126,17 @@ t.test(
     t.match(kustomization.images?.[0]?.newTag, /^\d+\.\d+\.\d+$/, 'a fixed image version');
   },
 );
+
+t.test('the migrations Job alone, on the image of the Deployments it prepares', async (t) => {
+  t.same(
+    migration.map((m) => `${m.kind}/${m.metadata.name}`),
+    ['Job/tandem-migrate'],
+  );
+  t.notOk(byKind('Job').length, 'the rollout applies no Job (a Job cannot be re-applied)');
+  const images = byKind('Deployment').map((d) => pod(d).containers[0]?.image);
+  t.match(images, [/^registry\.example\.org\/tandem:\d+\.\d+\.\d+$/, String]);
+  t.same([...new Set([...images, pod(job).containers[0]?.image])], [images[0]], 'one version');
+});
 
 t.test('web: 2 replicas without in-process worker, probed on the health endpoints', async (t) => {
   const web = deployment('tandem-web');

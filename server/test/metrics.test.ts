@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import t, { type Test } from 'tap';
@@ -42,6 +43,16 @@ async function managementFor(t: Test, app: FastifyInstance, metrics: Metrics) {
   const management = new ManagementServer({ metrics, log: app.log });
   t.teardown(() => management.close());
   return management;
+}
+
+/** Debian's promtool (package prometheus; .ci/run installs it). */
+const PROMTOOL = process.env.PROMTOOL_PATH ?? 'promtool';
+
+/** `promtool check metrics` on an exposition: its exit status and all it printed. */
+function promtoolCheck(text: string) {
+  const check = spawnSync(PROMTOOL, ['check', 'metrics'], { input: text, encoding: 'utf8' });
+  if (check.error) throw check.error;
+  return { status: check.status, output: `${check.stdout}${check.stderr}` };
 }
 
 async function scrape(management: ManagementServer): Promise<string> {
@@ -148,6 +159,7 @@ t.test('the management server counts requests, jobs, deliveries, runs and socket
   t.equal(sampled(text, 'tandem_matching_run_duration_seconds_count', { outcome: 'failed' }), 1);
   t.equal(sampled(text, 'tandem_websocket_connections'), 1);
   t.ok(sampled(text, 'process_resident_memory_bytes'), 'default process metrics too');
+  t.same(promtoolCheck(text), { status: 0, output: '' }, 'promtool check metrics: no problem');
 
   const closed = new Promise((resolve) => socket.once('close', resolve));
   socket.close();
@@ -232,4 +244,24 @@ t.test('a management port in use stops tandem worker with one clear line', async
     tandem.stderr(),
     `tandem: Management port ${taken} on 127.0.0.1 is already in use; set MANAGEMENT_PORT to a free one, or to off.`,
   );
+});
+
+t.test('a fresh server’s /metrics passes promtool and reports 0 jobs and deliveries', async (t) => {
+  const metrics = createMetrics();
+  const app = await buildTestApp(t, { databaseUrl: await createTestDatabase(t), metrics });
+  const management = await managementFor(t, app, metrics);
+  await app.inject({ url: '/health/live' });
+  const text = await scrape(management);
+
+  t.same(promtoolCheck(text), { status: 0, output: '' }, 'promtool check metrics: no problem');
+
+  for (const gauge of [
+    'tandem_jobs_queued',
+    'tandem_jobs_scheduled',
+    'tandem_jobs_permanently_failed',
+  ])
+    t.equal(sampled(text, gauge, { task: 'deliver-notification' }), 0, `${gauge} before any job`);
+  // The webhook channel is a built-in active without settings.
+  for (const state of ['pending', 'delivered', 'retry-later', 'failed'])
+    t.equal(sampled(text, 'tandem_deliveries', { channel: 'webhook', state }), 0, state);
 });

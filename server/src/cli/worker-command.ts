@@ -8,7 +8,7 @@ import { taskSettings } from '../jobs/task-dependencies.js';
 import { startWorker } from '../jobs/worker.js';
 import { createLogger } from '../logger.js';
 import { servingProbe, startManagement } from '../management/management-server.js';
-import { addDatabaseGauges } from '../metrics/database-gauges.js';
+import { addDatabaseGauges, knownLabels } from '../metrics/database-gauges.js';
 import { createMetrics } from '../metrics/metrics.js';
 import { loadPlugins } from '../plugin-host/plugin-registry.js';
 import { version } from '../version.js';
@@ -36,7 +36,12 @@ export async function workerCommand(config: Config): Promise<void> {
     log: log.child({ component: 'plugins' }),
   });
   const orm = await openOrm(database.url);
-  addDatabaseGauges(metrics, orm, log.child({ component: 'metrics' }));
+  addDatabaseGauges(
+    metrics,
+    orm,
+    log.child({ component: 'metrics' }),
+    knownLabels(() => plugins),
+  );
   const runner = await startWorker({
     databaseUrl: database.url,
     concurrency: config.worker.concurrency,

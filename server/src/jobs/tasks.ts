@@ -1,4 +1,4 @@
-import type { TaskList } from 'graphile-worker';
+import type { Task } from 'graphile-worker';
 import { LUNCH_ROUND_TIME } from '../modules/matching/lunch-rounds.js';
 import {
   ANONYMISE_FORMER_PARTICIPANTS,
@@ -29,8 +29,33 @@ import { START_LUNCH_ROUNDS, startLunchRoundsTask } from './start-lunch-rounds.j
 import { SYNC_DIRECTORY, syncDirectoryTask } from './sync-directory.js';
 import type { TaskDependencies, TaskSettings } from './task-dependencies.js';
 
+/**
+ * The identifier of every background task; taskList must have exactly these (the compiler
+ * checks), and the job gauges report each of them, 0 before its first job.
+ */
+export const TASKS = [
+  PURGE_EXPIRED_AUTH,
+  PURGE_PLUGIN_STORE,
+  PURGE_AUDIT_EVENTS,
+  RUN_MATCHING,
+  CREATE_PAIR_PLAN,
+  FLAG_STALE_PAIRS,
+  EXPIRE_TANDEM_REQUESTS,
+  REMIND_MANAGER_APPROVALS,
+  EXPIRE_MANAGER_APPROVALS,
+  REMATCH,
+  DELIVER_NOTIFICATION,
+  MEETING_REMINDER,
+  MEETING_FOLLOW_UP,
+  MEETING_NUDGE,
+  HOMEWORK_REMINDER,
+  START_LUNCH_ROUNDS,
+  ANONYMISE_FORMER_PARTICIPANTS,
+  SYNC_DIRECTORY,
+] as const;
+
 /** Every background task, by identifier; one task per file in this folder. */
-export function taskList(deps: TaskDependencies): TaskList {
+export function taskList(deps: TaskDependencies): Record<(typeof TASKS)[number], Task> {
   return {
     [PURGE_EXPIRED_AUTH]: purgeExpiredAuth(deps.settings.sessionIdleTimeoutMs),
     [PURGE_PLUGIN_STORE]: purgePluginStore,

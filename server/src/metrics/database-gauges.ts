@@ -1,7 +1,9 @@
 import { Gauge } from 'prom-client';
 import type { MikroORM } from '../db/orm.js';
+import { TASKS } from '../jobs/tasks.js';
 import type { Log } from '../logger.js';
 import { DELIVERY_STATES } from '../modules/notifications/delivery.js';
+import type { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { addDirectoryGauges, directoryStatusReader } from './directory-gauges.js';
 import type { Metrics } from './metrics.js';
 
@@ -36,13 +38,41 @@ interface DeliveryCount {
   count: number;
 }
 
+/** What the gauges report even before anything happened, so that a dashboard reads 0. */
+export interface KnownLabels {
+  /** Every task of the code (jobs/tasks.ts). */
+  tasks: readonly string[];
+  /** The delivery channels active at scrape time (channel plugins). */
+  channels: () => readonly string[];
+}
+
+/**
+ * The code's tasks, and the channel plugins that `plugins()` returns at scrape time (the web app
+ * loads its plugins after it sets up its metrics).
+ */
+export function knownLabels(plugins: () => PluginRegistry): KnownLabels {
+  return {
+    tasks: TASKS,
+    channels: () =>
+      plugins()
+        .list('notification-channel')
+        .map((channel) => channel.definition.name),
+  };
+}
+
 /**
  * Gauges counted in the database on scrape: the job queue (shared by every process, so each
  * process reports the same figures: aggregate with max, not sum) and deliveries by channel and
- * state. Task names and channels are the code's and the plugins', so the labels stay few. When
- * the database does not answer, the gauges keep their last values and the failure is logged.
+ * state. Task names and channels are the code's and the plugins', so the labels stay few; each
+ * known one reads 0 rather than nothing before its first job or delivery. When the database
+ * does not answer, the gauges keep their last values and the failure is logged.
  */
-export function addDatabaseGauges(metrics: Metrics, orm: MikroORM, log: Log): void {
+export function addDatabaseGauges(
+  metrics: Metrics,
+  orm: MikroORM,
+  log: Log,
+  known: KnownLabels,
+): void {
   const registers = [metrics.registry];
   const query = <T>(sql: string) => cached(() => orm.em.fork().execute<T[]>(sql), log);
   const jobs = query<JobCounts>(JOBS_SQL);
@@ -59,6 +89,7 @@ export function addDatabaseGauges(metrics: Metrics, orm: MikroORM, log: Log): vo
         const rows = await jobs();
         if (!rows) return;
         this.reset();
+        for (const task of known.tasks) this.set({ task }, 0);
         for (const row of rows) this.set({ task: row.task }, pick(row));
       },
     });
@@ -87,8 +118,8 @@ export function addDatabaseGauges(metrics: Metrics, orm: MikroORM, log: Log): vo
       const rows = await deliveries();
       if (!rows) return;
       this.reset();
-      // Every state of a channel in use, so that a state emptied reads 0 rather than vanishing.
-      for (const channel of new Set(rows.map((row) => row.channel)))
+      // Every state of a channel active or in use, so that a state empty reads 0, not nothing.
+      for (const channel of new Set([...known.channels(), ...rows.map((row) => row.channel)]))
         for (const state of DELIVERY_STATES) this.set({ channel, state }, 0);
       for (const row of rows) this.set({ channel: row.channel, state: row.state }, row.count);
     },

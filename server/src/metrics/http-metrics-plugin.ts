@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type {} from '../db/orm-plugin.js';
-import { addDatabaseGauges } from './database-gauges.js';
+import type {} from '../plugin-host/plugin-host-plugin.js';
+import { addDatabaseGauges, knownLabels } from './database-gauges.js';
 import type { Metrics } from './metrics.js';
 
 declare module 'fastify' {
@@ -26,7 +27,8 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIO
 const httpMetricsPlugin: FastifyPluginAsync<HttpMetricsPluginOptions> = async (app, options) => {
   const { metrics } = options;
   app.decorate('metrics', metrics);
-  addDatabaseGauges(metrics, app.orm, app.log.child({ component: 'metrics' }));
+  const known = knownLabels(() => app.plugins);
+  addDatabaseGauges(metrics, app.orm, app.log.child({ component: 'metrics' }), known);
   app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
     metrics.httpRequestDuration.observe(
       {

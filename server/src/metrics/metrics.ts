@@ -13,6 +13,13 @@ export interface Metrics {
   countWebSockets(read: () => number): void;
 }
 
+/** prom-client's default gauges whose names end in _total, which Prometheus keeps for counters. */
+const UNTRUE_TOTALS = [
+  'nodejs_active_handles_total',
+  'nodejs_active_requests_total',
+  'nodejs_active_resources_total',
+];
+
 /**
  * Every metric of the process, with Node's default process metrics (CPU, memory, event loop,
  * handles). A registry of our own rather than prom-client's global one, so that two apps in one
@@ -21,6 +28,9 @@ export interface Metrics {
 export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  // prom-client names these gauges *_total, which promtool rejects as counter names; the same
+  // figures by type remain (nodejs_active_handles and so on: sum them for the total).
+  for (const name of UNTRUE_TOTALS) registry.removeSingleMetric(name);
   const webSocketSources = new Set<() => number>();
   new Gauge({
     name: 'tandem_websocket_connections',
