@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { Locale } from '@tandem/plugin-sdk';
 import { adminCommand } from './cli/admin-command.js';
 import { doctorCommand } from './cli/doctor-command.js';
 import { exportCommand } from './cli/export-command.js';
@@ -36,6 +37,8 @@ Commands:
 Options:
   --dry-run        (import) check every row, save nothing
   --report <file>  (import) write the rejected rows with their reasons as CSV
+  --locale de|en   (import, export) CSV for German Excel (;) or English Excel (,);
+                   default: the organisation's language
   -h, --help       show this help
   -v, --version    print the version
 
@@ -47,6 +50,7 @@ const OPTIONS = {
   report: { type: 'string' },
   out: { type: 'string' },
   since: { type: 'string' },
+  locale: { type: 'string' },
   name: { type: 'string' },
   'time-zone': { type: 'string' },
   language: { type: 'string' },
@@ -62,11 +66,12 @@ const OPTION_COMMAND = [
   ['report', 'import'],
   ['out', 'export'],
   ['since', 'export'],
+  ['locale', ['import', 'export']],
   ['name', 'organisation'],
   ['time-zone', 'organisation'],
   ['language', 'organisation'],
   ['sign-language-video', 'organisation'],
-] as const satisfies readonly (readonly [keyof typeof OPTIONS, string])[];
+] as const satisfies readonly (readonly [keyof typeof OPTIONS, string | readonly string[]])[];
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -80,14 +85,23 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = positionals;
   for (const [option, owner] of OPTION_COMMAND) {
     const given = values[option];
-    if (given !== undefined && given !== false && command !== owner)
-      throw new OperatorError(`--${option} goes with \`tandem ${owner}\`.`, EXIT_USAGE);
+    const owners: readonly string[] = typeof owner === 'string' ? [owner] : owner;
+    if (given !== undefined && given !== false && !owners.includes(command ?? ''))
+      throw new OperatorError(
+        `--${option} goes with ${owners.map((o) => `\`tandem ${o}\``).join(' or ')}.`,
+        EXIT_USAGE,
+      );
   }
+  const locale = csvLocale(values.locale);
   // These commands check their own arguments.
   if (command === 'import')
-    return importCommand(loadConfig(), rest, { dryRun: values['dry-run'], report: values.report });
+    return importCommand(loadConfig(), rest, {
+      dryRun: values['dry-run'],
+      report: values.report,
+      locale,
+    });
   if (command === 'export')
-    return exportCommand(loadConfig(), rest, { out: values.out, since: values.since });
+    return exportCommand(loadConfig(), rest, { out: values.out, since: values.since, locale });
   if (command === 'admin') return adminCommand(loadConfig(), rest);
   if (command === 'organisation')
     return organisationCommand(loadConfig(), rest, {
@@ -120,6 +134,12 @@ async function main(argv: string[]): Promise<void> {
     default:
       throw new OperatorError(`Unknown command: ${command}\n\n${USAGE}`, EXIT_USAGE);
   }
+}
+
+/** `--locale de` or `en`, or undefined for the organisation's language. */
+function csvLocale(value: string | undefined): Locale | undefined {
+  if (value === undefined || value === 'de' || value === 'en') return value;
+  throw new OperatorError(`--locale must be de or en (got ${JSON.stringify(value)})`, EXIT_USAGE);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
