@@ -400,3 +400,28 @@ t.test('a file written for Excel reads back as written: text stays text', async 
     title: '=HYPERLINK("x")',
   });
 });
+
+t.test(
+  '`tandem export --locale` chooses the reader’s Excel; other locales are refused',
+  async (t) => {
+    const { url } = await setUp(t);
+    const english = spawnTandem(t, ['export', 'enrolments', 'Digital fit', '--locale', 'en'], {
+      DATABASE_URL: url,
+    });
+    t.equal((await english.exit).code, 0, english.output());
+    t.equal(
+      english.stdout(),
+      '\uFEFFName,Email,Department,Job title,Role,State,Enrolled at,Withdrawn at,Offers,Wants to learn,Languages,Matched\r\n',
+    );
+    const german = spawnTandem(t, ['export', 'enrolments', 'Digital fit'], { DATABASE_URL: url });
+    t.equal((await german.exit).code, 0, german.output());
+    t.match(
+      german.stdout(),
+      /^\uFEFFName;E-Mail;Abteilung;/,
+      'without it, the organisation’s German',
+    );
+    const french = spawnTandem(t, ['export', 'audit', '--locale', 'fr'], { DATABASE_URL: url });
+    t.equal((await french.exit).code, 64);
+    t.equal(french.stderr(), 'tandem: --locale must be de or en (got "fr")\n');
+  },
+);
