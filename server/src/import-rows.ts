@@ -8,6 +8,16 @@ export interface ImportRow {
   fields: Record<string, string>;
 }
 
+/** The columns an import reads from a file's header line. */
+export interface ImportColumns {
+  /** Each column by its name, with the other headings it may have (German, English). */
+  read: Readonly<Record<string, readonly string[]>>;
+  /** The columns a file must have. */
+  required: readonly string[];
+  /** Headings an export writes that the import passes over (a name, a date). */
+  ignored?: readonly string[];
+}
+
 export type RowOutcome = 'created' | 'updated' | 'unchanged' | 'rejected';
 
 export interface ImportResult {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { Locale } from '@tandem/plugin-sdk';
 import { adminCommand } from './cli/admin-command.js';
 import { directoryCommand } from './cli/directory-command.js';
 import { doctorCommand } from './cli/doctor-command.js';
@@ -39,6 +40,8 @@ Options:
   --dry-run        (import) check every row, save nothing; (directory sync) show what
                    would change, save nothing
   --report <file>  (import) write the rejected rows with their reasons as CSV
+  --locale de|en   (import, export) CSV for German Excel (;) or English Excel (,);
+                   default: the organisation's language
   -h, --help       show this help
   -v, --version    print the version
 
@@ -50,6 +53,7 @@ const OPTIONS = {
   report: { type: 'string' },
   out: { type: 'string' },
   since: { type: 'string' },
+  locale: { type: 'string' },
   name: { type: 'string' },
   'time-zone': { type: 'string' },
   language: { type: 'string' },
@@ -66,6 +70,8 @@ const OPTION_COMMAND = [
   ['report', 'import'],
   ['out', 'export'],
   ['since', 'export'],
+  ['locale', 'import'],
+  ['locale', 'export'],
   ['name', 'organisation'],
   ['time-zone', 'organisation'],
   ['language', 'organisation'],
@@ -91,11 +97,16 @@ async function main(argv: string[]): Promise<void> {
         EXIT_USAGE,
       );
   }
+  const locale = csvLocale(values.locale);
   // These commands check their own arguments.
   if (command === 'import')
-    return importCommand(loadConfig(), rest, { dryRun: values['dry-run'], report: values.report });
+    return importCommand(loadConfig(), rest, {
+      dryRun: values['dry-run'],
+      report: values.report,
+      locale,
+    });
   if (command === 'export')
-    return exportCommand(loadConfig(), rest, { out: values.out, since: values.since });
+    return exportCommand(loadConfig(), rest, { out: values.out, since: values.since, locale });
   if (command === 'admin') return adminCommand(loadConfig(), rest);
   if (command === 'directory')
     return directoryCommand(loadConfig(), rest, { dryRun: values['dry-run'] });
@@ -130,6 +141,12 @@ async function main(argv: string[]): Promise<void> {
     default:
       throw new OperatorError(`Unknown command: ${command}\n\n${USAGE}`, EXIT_USAGE);
   }
+}
+
+/** `--locale de` or `en`, or undefined for the organisation's language. */
+function csvLocale(value: string | undefined): Locale | undefined {
+  if (value === undefined || value === 'de' || value === 'en') return value;
+  throw new OperatorError(`--locale must be de or en (got ${JSON.stringify(value)})`, EXIT_USAGE);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -211,8 +211,8 @@ t.test('bad queries, unknown programmes and non-admins are refused', async (t) =
   }
 });
 
-/** Reads CSV as RFC 4180 has it, the way a spreadsheet does. */
-function parseCsv(text: string): string[][] {
+/** Reads CSV as RFC 4180 has it (with the reader's separator), the way a spreadsheet does. */
+function parseCsv(text: string, separator: ';' | ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -224,7 +224,7 @@ function parseCsv(text: string): string[][] {
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') {
+    else if (c === separator) {
       row.push(field);
       field = '';
     } else if (c === '\r' && text[i + 1] === '\n') {
@@ -239,7 +239,7 @@ function parseCsv(text: string): string[][] {
 
 async function exported(app: FastifyInstance, url: string, cookies: Record<string, string>) {
   const answer = await app.inject({ url: `${url}/export`, cookies });
-  return { answer, rows: parseCsv(answer.body.replace(/^\uFEFF/, '')) };
+  return { answer, rows: parseCsv(answer.body.replace(/^\uFEFF/, ''), ';') };
 }
 
 t.test('the CSV export opens right in Excel and is audited', async (t) => {
@@ -277,18 +277,18 @@ t.test('the CSV export opens right in Excel and is audited', async (t) => {
     [
       `'${MALLORY}`,
       'mallory@amt.example',
-      "'-1+1",
+      '="-1+1"',
       "'@SUM(A1)",
       'Mentee',
       'aktiv',
-      '2026-03-06 09:30',
+      '="2026-03-06 09:30"',
       '',
       '',
       '',
       'de',
       'nein',
     ],
-    'formulas are shown as text; times in Berlin',
+    'formulas are shown as text, numbers and times kept as text; times in Berlin',
   );
   t.same(rows[4], [
     'Ömer Yılmaz',
@@ -297,7 +297,7 @@ t.test('the CSV export opens right in Excel and is audited', async (t) => {
     'Sachbearbeiter "Digital"',
     'Mentor:in',
     'aktiv',
-    '2026-03-04 09:30',
+    '="2026-03-04 09:30"',
     '',
     'ai-assistants, excel',
     'leadership',
@@ -305,19 +305,33 @@ t.test('the CSV export opens right in Excel and is audited', async (t) => {
     'ja',
   ]);
   t.equal(rows[5]?.[2], 'Haushalt, Finanzen', 'a comma stays inside its cell');
-  t.match(answer.body, /,"Haushalt, Finanzen",/);
-  t.match(answer.body, /,"Sachbearbeiter ""Digital""",/);
+  t.match(answer.body, /;"Haushalt, Finanzen";/);
+  t.match(answer.body, /;"Sachbearbeiter ""Digital""";/);
 
   const events = await app.orm.em
     .fork()
     .find(AuditEvent, { action: 'programme.enrolments-exported' });
   t.match(events, [{ actor: { id: hr.userId }, targetType: 'programme', data: { rows: 6 } }]);
 
+  const browser = await app.inject({
+    url: `${url}/export`,
+    cookies: hr.cookies,
+    headers: { 'accept-language': 'en-GB,en;q=0.9,de;q=0.5' },
+  });
+  t.match(
+    browser.body,
+    /^\uFEFFName,Email,Department,/,
+    'without a language of their own, the browser’s: English with `,`',
+  );
   const em = app.orm.em.fork();
   await em.nativeUpdate(User, { id: hr.userId }, { locale: 'en' });
-  const filtered = await app.inject({ url: `${url}/export?state=withdrawn`, cookies: hr.cookies });
+  const filtered = await app.inject({
+    url: `${url}/export?state=withdrawn`,
+    cookies: hr.cookies,
+    headers: { 'accept-language': 'de' },
+  });
   t.same(
-    parseCsv(filtered.body.replace(/^\uFEFF/, '')),
+    parseCsv(filtered.body.replace(/^\uFEFF/, ''), ','),
     [
       [
         'Name',
@@ -340,7 +354,7 @@ t.test('the CSV export opens right in Excel and is audited', async (t) => {
         '',
         'either',
         'withdrawn',
-        '2026-03-03 09:30',
+        '="2026-03-03 09:30"',
         '',
         '',
         '',
@@ -354,6 +368,10 @@ t.test('the CSV export opens right in Excel and is audited', async (t) => {
     await app.orm.em
       .fork()
       .find(AuditEvent, { action: 'programme.enrolments-exported' }, { orderBy: { id: 'asc' } }),
-    [{ data: { rows: 6 } }, { data: { rows: 1, filter: { state: 'withdrawn' } } }],
+    [
+      { data: { rows: 6 } },
+      { data: { rows: 6 } },
+      { data: { rows: 1, filter: { state: 'withdrawn' } } },
+    ],
   );
 });

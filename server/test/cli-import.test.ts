@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { readCsvFile } from '../src/cli/csv-file.js';
 import { importReport } from '../src/cli/import-command.js';
+import { toCsv } from '../src/csv.js';
 import { openOrm } from '../src/db/orm.js';
 import { EXIT_DATA } from '../src/errors.js';
 import { AuditEvent } from '../src/modules/audit/audit-event.js';
 import { Enrolment } from '../src/modules/enrolment/enrolment.js';
-import { ENROLMENT_COLUMNS, importEnrolments } from '../src/modules/enrolment/enrolment-import.js';
+import { ENROLMENT_COLUMNS } from '../src/modules/enrolment/enrolment-columns.js';
+import { exportProgrammeEnrolments } from '../src/modules/enrolment/enrolment-export.js';
+import { importEnrolments } from '../src/modules/enrolment/enrolment-import.js';
 import { Programme } from '../src/modules/programmes/programme.js';
 import { importPeople, PEOPLE_COLUMNS } from '../src/modules/users/people-import.js';
 import { User } from '../src/modules/users/user.js';
@@ -60,7 +63,7 @@ const ENROLMENTS = [
 t.test('importing enrolments rejects exactly the bad rows, saying why', async (t) => {
   const { orm, programme, file } = await setUp(t);
   const path = await file('enrolments.csv', ENROLMENTS);
-  const rows = await readCsvFile(path, ENROLMENT_COLUMNS, ['email']);
+  const { rows } = await readCsvFile(path, ENROLMENT_COLUMNS);
 
   const dry = await importEnrolments(orm.em, programme, rows, { dryRun: true });
   t.same(dry.counts, { created: 2, updated: 0, unchanged: 0, rejected: 4 });
@@ -122,22 +125,20 @@ t.test('a changed row updates the enrolment; the file needs an email column', as
   const first = await readCsvFile(
     await file('a.csv', 'email,role\nada@amt.example,mentor\n'),
     ENROLMENT_COLUMNS,
-    ['email'],
   );
-  await importEnrolments(orm.em, programme, first, { dryRun: false });
+  await importEnrolments(orm.em, programme, first.rows, { dryRun: false });
   const second = await readCsvFile(
     await file('b.csv', 'email,role\nada@amt.example,mentee\n'),
     ENROLMENT_COLUMNS,
-    ['email'],
   );
-  t.same((await importEnrolments(orm.em, programme, second, { dryRun: false })).counts, {
+  t.same((await importEnrolments(orm.em, programme, second.rows, { dryRun: false })).counts, {
     created: 0,
     updated: 1,
     unchanged: 0,
     rejected: 0,
   });
   await t.rejects(
-    readCsvFile(await file('c.csv', 'mail,role\nx@y.z,mentor\n'), ENROLMENT_COLUMNS, ['email']),
+    readCsvFile(await file('c.csv', 'mail,role\nx@y.z,mentor\n'), ENROLMENT_COLUMNS),
     {
       message: /lacks the column email; columns: email, role/,
       exitCode: EXIT_DATA,
@@ -151,7 +152,7 @@ t.test('importing people creates them under the issuer, so sign-in finds them', 
     'people.csv',
     'subject,name,email,department,title\nemil,Emil Neu,emil@amt.example,IT,Referent\n,No Subject,x@amt.example,,\ndora,Dora,dora@,,\nemil,Emil Doppelt,,,\nada,ada,ada@amt.example,,\n',
   );
-  const rows = await readCsvFile(path, PEOPLE_COLUMNS, ['subject', 'name']);
+  const { rows } = await readCsvFile(path, PEOPLE_COLUMNS);
   const result = await importPeople(orm.em, ISSUER, rows, { dryRun: false });
   t.same(result.counts, { created: 1, updated: 0, unchanged: 1, rejected: 3 });
   t.same(result.rejected, [
@@ -207,9 +208,13 @@ t.test('`tandem import` prints the report, writes it as CSV and exits 65', async
     'email,role\nada@amt.example,mentor\nnobody@amt.example,mentee\n',
   );
   const report = join(dir, 'rejected.csv');
-  const tandem = spawnTandem(t, ['import', 'enrolments', 'Digital fit', path, '--report', report], {
-    DATABASE_URL: url,
-  });
+  const tandem = spawnTandem(
+    t,
+    ['import', 'enrolments', 'Digital fit', path, '--report', report, '--locale', 'en'],
+    {
+      DATABASE_URL: url,
+    },
+  );
   t.equal((await tandem.exit).code, EXIT_DATA, tandem.output());
   t.equal(
     tandem.stdout(),
@@ -223,3 +228,200 @@ t.test('`tandem import` prints the report, writes it as CSV and exits 65', async
   const [row] = await sql<{ count: string }>(url, 'SELECT count(*) FROM enrolment');
   t.equal(row?.count, '1');
 });
+
+/**
+ * What German Excel's plain "CSV (Trennzeichen-getrennt)" writes: Windows-1252, which for
+ * umlauts and ß has the same bytes as Latin-1.
+ */
+const windows1252 = (text: string): Buffer => Buffer.from(text, 'latin1');
+
+const OIDC = {
+  OIDC_ISSUER: ISSUER,
+  OIDC_CLIENT_ID: 'tandem',
+  OIDC_CLIENT_SECRET: 'secret',
+};
+
+t.test('a Windows-1252 file from German Excel is converted, and says so', async (t) => {
+  const { url, dir } = await setUp(t);
+  const path = join(dir, 'personen.csv');
+  await writeFile(
+    path,
+    windows1252('Kennung;Name;E-Mail;Abteilung\r\njuergen;Jürgen Größer;jg@amt.example;6-10\r\n'),
+  );
+  const tandem = spawnTandem(t, ['import', 'people', path], { DATABASE_URL: url, ...OIDC });
+  t.equal((await tandem.exit).code, 0, tandem.output());
+  t.match(tandem.stdout(), `${path}: read as Windows-1252 and converted to UTF-8.\n`);
+  t.match(tandem.stdout(), '1 created, 0 updated, 0 unchanged, 0 rejected.');
+  const people = await sql<{ name: string; department: string }>(
+    url,
+    "SELECT name, department FROM app_user WHERE subject = 'juergen'",
+  );
+  t.same(people, [{ name: 'Jürgen Größer', department: '6-10' }], 'the umlauts arrive intact');
+});
+
+t.test('a file in no encoding Tandem reads is refused, nothing stored', async (t) => {
+  const { url, dir } = await setUp(t);
+  const path = join(dir, 'kaputt.csv');
+  // 0x81 and 0x8D are no character in Windows-1252, and no UTF-8 either.
+  await writeFile(
+    path,
+    Buffer.concat([
+      Buffer.from('subject;name\r\njuergen;J'),
+      Buffer.from([0x81, 0x8d]),
+      Buffer.from('rgen\r\n'),
+    ]),
+  );
+  const tandem = spawnTandem(t, ['import', 'people', path], { DATABASE_URL: url, ...OIDC });
+  t.equal((await tandem.exit).code, EXIT_DATA, tandem.output());
+  t.equal(
+    tandem.stderr(),
+    `tandem: ${path} is neither UTF-8 nor Windows-1252: read as Windows-1252 it holds bytes that are no text. Open it in Excel, save it as "CSV UTF-8 (durch Trennzeichen getrennt)" and import it again.\n`,
+  );
+  const [row] = await sql<{ count: string }>(
+    url,
+    "SELECT count(*) FROM app_user WHERE subject = 'juergen'",
+  );
+  t.equal(row?.count, '0', 'nobody stored, no replacement character');
+
+  const replaced = join(dir, 'ersetzt.csv');
+  await writeFile(replaced, 'subject;name\r\njuergen;J\uFFFDrgen Gr\uFFFD\uFFFDer\r\n');
+  await t.rejects(
+    readCsvFile(replaced, PEOPLE_COLUMNS),
+    {
+      message: /read as UTF-8 it holds replacement characters/,
+      exitCode: EXIT_DATA,
+    },
+    'nor a file an earlier conversion already broke',
+  );
+});
+
+t.test('an export, German or English, imports again as it was', async (t) => {
+  const { orm, programme, file, url } = await setUp(t);
+  await importEnrolments(
+    orm.em,
+    programme,
+    (
+      await readCsvFile(
+        await file(
+          'start.csv',
+          [
+            'email,role,skillsOffered,skillsWanted,languages',
+            'ada@amt.example,mentor,"collaboration-tools, e-file",,de',
+            'bernd@amt.example,either,,ai-assistants,"en, de"',
+            'carla@amt.example,mentee,,,de',
+          ].join('\n'),
+        ),
+        ENROLMENT_COLUMNS,
+      )
+    ).rows,
+    { dryRun: false },
+  );
+  await sql(
+    url,
+    "UPDATE app_user SET name = 'Jürgen Größer', department = '6-10' WHERE subject = 'ada'",
+  );
+  await sql(
+    url,
+    "UPDATE enrolment SET state = 'withdrawn', withdrawn_at = now() FROM app_user u WHERE u.id = enrolment.user_id AND u.subject = 'carla'",
+  );
+  const em = orm.em.fork();
+  const copy = (name: string) =>
+    em.create(Programme, {
+      name,
+      kind: 'reverse-mentoring',
+      state: 'enrolment',
+      curriculum: 'qa-quickstart',
+      matchingStrategy: 'weighted',
+      settings: { languages: ['de', 'en'] },
+    });
+  const targets = { de: copy('Kopie'), en: copy('Copy') };
+  await em.flush();
+  // Without the time columns: an enrolment imported now is enrolled now.
+  const withoutTimes = (csv: string, separator: string) =>
+    csv.split('\r\n').map((line) => line.split(separator).filter((_, i) => i !== 6 && i !== 7));
+
+  for (const locale of ['de', 'en'] as const) {
+    const separator = locale === 'de' ? ';' : ',';
+    const exported = await exportProgrammeEnrolments(orm.em, { locale }, programme.id, {
+      sort: 'name',
+    });
+    t.match(
+      exported.csv,
+      locale === 'de' ? /^\uFEFFName;E-Mail;Abteilung/ : /^\uFEFFName,Email,Department/,
+    );
+    t.match(
+      exported.csv,
+      `Jürgen Größer${separator}ada@amt.example${separator}"=""6-10"""`,
+      `${locale}: the range stays text`,
+    );
+    const path = await file(`export-${locale}.csv`, exported.csv);
+
+    const { rows } = await readCsvFile(path, ENROLMENT_COLUMNS);
+    const same = await importEnrolments(orm.em, programme, rows, { dryRun: false });
+    t.same(
+      same.counts,
+      { created: 0, updated: 0, unchanged: 3, rejected: 0 },
+      `${locale}: into its own programme, nothing changes`,
+    );
+
+    const target = targets[locale];
+    const copied = await importEnrolments(orm.em, target, rows, { dryRun: false });
+    t.same(
+      copied.counts,
+      { created: 2, updated: 0, unchanged: 1, rejected: 0 },
+      `${locale}: into another, all but the withdrawn`,
+    );
+    const again = await exportProgrammeEnrolments(orm.em, { locale }, target.id, { sort: 'name' });
+    t.same(
+      withoutTimes(again.csv, separator),
+      withoutTimes(exported.csv, separator).filter((line) => !line.includes('carla@amt.example')),
+      `${locale}: the copy exports as the original did`,
+    );
+  }
+});
+
+t.test('a file written for Excel reads back as written: text stays text', async (t) => {
+  const { orm, file } = await setUp(t);
+  const csv = toCsv(
+    ['Kennung', 'Name', 'Abteilung', 'Funktion'],
+    [['007', 'Jürgen Größer', '6-10', '=HYPERLINK("x")']],
+    'de',
+  );
+  t.match(
+    csv,
+    `Kennung;Name;Abteilung;Funktion\r\n"=""007""";Jürgen Größer;"=""6-10""";"'=HYPERLINK(""x"")"\r\n`,
+  );
+  const { rows, encoding } = await readCsvFile(await file('personen.csv', csv), PEOPLE_COLUMNS);
+  t.equal(encoding, 'UTF-8');
+  await importPeople(orm.em, ISSUER, rows, { dryRun: false });
+  t.match(await orm.em.fork().findOneOrFail(User, { issuer: ISSUER, subject: '007' }), {
+    name: 'Jürgen Größer',
+    department: '6-10',
+    title: '=HYPERLINK("x")',
+  });
+});
+
+t.test(
+  '`tandem export --locale` chooses the reader’s Excel; other locales are refused',
+  async (t) => {
+    const { url } = await setUp(t);
+    const english = spawnTandem(t, ['export', 'enrolments', 'Digital fit', '--locale', 'en'], {
+      DATABASE_URL: url,
+    });
+    t.equal((await english.exit).code, 0, english.output());
+    t.equal(
+      english.stdout(),
+      '\uFEFFName,Email,Department,Job title,Role,State,Enrolled at,Withdrawn at,Offers,Wants to learn,Languages,Matched\r\n',
+    );
+    const german = spawnTandem(t, ['export', 'enrolments', 'Digital fit'], { DATABASE_URL: url });
+    t.equal((await german.exit).code, 0, german.output());
+    t.match(
+      german.stdout(),
+      /^\uFEFFName;E-Mail;Abteilung;/,
+      'without it, the organisation’s German',
+    );
+    const french = spawnTandem(t, ['export', 'audit', '--locale', 'fr'], { DATABASE_URL: url });
+    t.equal((await french.exit).code, 64);
+    t.equal(french.stderr(), 'tandem: --locale must be de or en (got "fr")\n');
+  },
+);

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import t from 'tap';
-import { toCsv } from '../src/csv.js';
+import { readCsvText, toCsv } from '../src/csv.js';
 import { Enrolment } from '../src/modules/enrolment/enrolment.js';
 import { Programme } from '../src/modules/programmes/programme.js';
 import { User } from '../src/modules/users/user.js';
@@ -14,8 +14,15 @@ const HEIKE = 'Heike;=1+1;@SUM(1)';
 /** A cell a spreadsheet would run: a leading tab or CR, or `= + - @` after spaces and quotes. */
 const FORMULA = /^(?:[\t\r]|[\s"]*[=+\-@])/;
 
-/** The file as a reader splitting on `,` sees it, quotes and all (RFC 4180). */
-const commaCells = (csv: string): string[][] => parse(csv, { bom: true });
+/**
+ * The one formula toCsv writes: a text literal (`="6-10"`) with no quote inside, so nothing in
+ * it is called. A reader splitting on the other separator may cut it (`="3`) or run on into
+ * the next cell (`="6-10",x` or `="6-10";x`); neither is a formula for the Excel splitting so,
+ * which reads an open string or `,` (German) or `;` (English) after one as a syntax error
+ * and keeps the cell as text.
+ */
+const TEXT_LITERAL = /^"?="{1,2}[^"\t\r\n;]*(?:"{1,3}(?:$|[,;])|$)/;
+const isFormula = (cell: string) => FORMULA.test(cell) && !TEXT_LITERAL.test(cell);
 
 /**
  * The cells a reader splitting on `separator` could start, quotes taken as plain text: a quote
@@ -31,9 +38,18 @@ const rawCells = (csv: string, separator: ';' | '\t'): string[] =>
     relax_column_count: true,
   }).flat();
 
+/** The cells a reader splitting on `,` with no regard for quotes could start. */
+const rawCommaCells = (csv: string): string[] =>
+  parse(csv, {
+    bom: true,
+    quote: false,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+  }).flat();
+
 /**
  * A value as toCsv must write it, before quoting: an apostrophe in front of every place a
- * reader may start a cell (the value's start, after `;`, a tab or a line break, but not between
+ * reader may start a cell (the value's start, after `;`, `,`, a tab or a line break, but not between
  * CR and LF) where FORMULA would match, and nothing else changed.
  */
 function neutralised(value: string): string {
@@ -43,6 +59,7 @@ function neutralised(value: string): string {
     const cellStart =
       i === 0 ||
       before === ';' ||
+      before === ',' ||
       before === '\t' ||
       before === '\n' ||
       (before === '\r' && value[i] !== '\n');
@@ -72,7 +89,7 @@ const table = (cell: fc.Arbitrary<string>) =>
     );
 
 t.test('a separator inside a value neither splits its cell nor starts a formula', async (t) => {
-  const csv = toCsv(['name', 'department'], [[HEIKE, 'Haushalt, Finanzen']]);
+  const csv = toCsv(['name', 'department'], [[HEIKE, 'Haushalt, Finanzen']], 'en');
   t.equal(csv, `\uFEFFname,department\r\n"Heike;'=1+1;'@SUM(1)","Haushalt, Finanzen"\r\n`);
   t.same(rawCells(csv, ';'), [
     'name,department',
@@ -80,51 +97,113 @@ t.test('a separator inside a value neither splits its cell nor starts a formula'
     "'=1+1",
     `'@SUM(1)","Haushalt, Finanzen"`,
   ]);
-  t.equal(toCsv([], [[' =1+1']]), `\uFEFF\r\n' =1+1\r\n`, 'after leading spaces, too');
-  t.equal(toCsv([], [['a\t-1']]), `\uFEFF\r\n"a\t'-1"\r\n`, 'and after a tab');
-  t.equal(toCsv([], [['x\r\n@A1']]), `\uFEFF\r\n"x\r\n'@A1"\r\n`, 'and after a line break');
-  t.equal(toCsv([], [['Meier-Schulze']]), `\uFEFF\r\nMeier-Schulze\r\n`, 'a hyphen inside stays');
+  t.equal(toCsv([], [[' =1+1']], 'en'), `\uFEFF\r\n' =1+1\r\n`, 'after leading spaces, too');
+  t.equal(toCsv([], [['a\t-1']], 'en'), `\uFEFF\r\n"a\t'-1"\r\n`, 'and after a tab');
+  t.equal(toCsv([], [['x\r\n@A1']], 'en'), `\uFEFF\r\n"x\r\n'@A1"\r\n`, 'and after a line break');
+  t.equal(
+    toCsv([], [['Meier-Schulze']], 'en'),
+    `\uFEFF\r\nMeier-Schulze\r\n`,
+    'a hyphen inside stays',
+  );
+});
+
+t.test('German Excel gets `;`, English Excel `,`; both a BOM and CRLF', async (t) => {
+  const rows = [['Jürgen Größer', 'Haushalt, Finanzen', 3.5]];
+  t.equal(
+    toCsv(['Name', 'Abteilung', 'Bewertung'], rows, 'de'),
+    '\uFEFFName;Abteilung;Bewertung\r\nJürgen Größer;"Haushalt, Finanzen";"3,5"\r\n',
+    'a number with the German decimal comma, which Excel counts with',
+  );
+  t.equal(
+    toCsv(['Name', 'Department', 'Rating'], rows, 'en'),
+    '\uFEFFName,Department,Rating\r\nJürgen Größer,"Haushalt, Finanzen",3.5\r\n',
+  );
+});
+
+t.test('text Excel would turn into a date or number stays text, and reads back', async (t) => {
+  const values = [
+    '6-10',
+    '1/2',
+    '007',
+    '12345678901234567890',
+    '2026-01-31',
+    '9:00',
+    '3,5',
+    '50%',
+    '1e5',
+    '+49 30 1234',
+    '-5',
+    '5-Mar',
+    'Sep 2',
+    '1. Mai',
+    'WAHR',
+  ];
+  const csv = toCsv(
+    ['Wert'],
+    values.map((value) => [value]),
+    'de',
+  );
+  const cells = parse(csv, { bom: true, delimiter: ';' }).slice(1).flat() as string[];
+  t.same(
+    cells,
+    values.map((value) => `="${value}"`),
+    'each as the text formula Excel shows as it is',
+  );
+  t.same(cells.map(readCsvText), values, 'the import reads each back as it was');
+  const plain = ['Meier-Schulze', 'IT-Sicherheit', 'Haus 2', 'Referat 6', 'Mentor:in', 'März'];
+  t.same(
+    parse(
+      toCsv(
+        ['Wert'],
+        plain.map((value) => [value]),
+        'de',
+      ),
+      { bom: true },
+    )
+      .slice(1)
+      .flat(),
+    plain,
+    'words with numbers stay as they are',
+  );
 });
 
 t.test('every CSV reads back as written, with no formula in any cell (property)', async (t) => {
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const locale = fc.constantFrom('de' as const, 'en' as const);
+  const cellsOf = (csv: string, l: 'de' | 'en') =>
+    parse(csv, { bom: true, delimiter: l === 'de' ? ';' : ',' }) as string[][];
   fc.assert(
-    fc.property(table(tricky), ([header, rows]) => {
-      const csv = toCsv(header, rows);
-      const read = commaCells(csv);
+    fc.property(table(tricky), locale, ([header, rows], l) => {
+      const csv = toCsv(header, rows, l);
+      const read = cellsOf(csv, l);
       return (
         same(
-          read,
-          [header, ...rows].map((row) => row.map(neutralised)),
+          read.map((row) => row.map(readCsvText)),
+          [header, ...rows].map((row) => row.map((value) => readCsvText(neutralised(value)))),
         ) &&
-        [read.flat(), rawCells(csv, ';'), rawCells(csv, '\t')].every((cells) =>
-          cells.every((cell) => !FORMULA.test(cell)),
+        [read.flat(), rawCells(csv, ';'), rawCells(csv, '\t'), rawCommaCells(csv)].every((cells) =>
+          cells.every((cell) => !isFormula(cell)),
         )
       );
     }),
     { numRuns: 2000 },
   );
   t.pass(
-    'read with `,`, `;` or tab: no cell is a formula, and apostrophes go only where one began',
+    'read with `,`, `;` or tab: no cell is a formula but a text literal, and the import reads what was written',
   );
   fc.assert(
-    fc.property(table(fc.string().map((s) => s.replace(/[=+\-@\t\r]/g, ''))), ([header, rows]) =>
-      same(commaCells(toCsv(header, rows)), [header, ...rows]),
+    fc.property(
+      table(fc.string().map((s) => s.replace(/[=+\-@\t\r']/g, ''))),
+      locale,
+      ([header, rows], l) =>
+        same(
+          cellsOf(toCsv(header, rows, l), l).map((row) => row.map(readCsvText)),
+          [header, ...rows],
+        ),
     ),
     { numRuns: 300 },
   );
   t.pass('a value without formula characters reads back unchanged');
-  fc.assert(
-    fc.property(fc.array(tricky, { minLength: 1, maxLength: 6 }), (values) => {
-      const csv = toCsv(
-        ['value'],
-        values.map((value) => [value]),
-      );
-      return same(parse(csv, { bom: true, delimiter: ';' }), commaCells(csv));
-    }),
-    { numRuns: 300 },
-  );
-  t.pass('a one-column file reads the same with `,` or `;` as separator');
 });
 
 t.test('the enrolment export keeps a name with separators in one harmless cell', async (t) => {
@@ -147,10 +226,14 @@ t.test('the enrolment export keeps a name with separators in one harmless cell',
     cookies: hr.cookies,
   });
   t.equal(answer.statusCode, 200);
-  t.equal(commaCells(answer.body)[1]?.[0], `Heike;'=1+1;'@SUM(1)`);
+  t.equal(
+    parse(answer.body, { bom: true, delimiter: ';' })[1]?.[0],
+    `Heike;'=1+1;'@SUM(1)`,
+    'German (the organisation’s language) with `;`',
+  );
   t.same(
-    rawCells(answer.body, ';').filter((cell) => FORMULA.test(cell)),
+    [...rawCells(answer.body, ';'), ...rawCommaCells(answer.body)].filter(isFormula),
     [],
-    'German Excel finds no formula',
+    'no Excel finds a formula',
   );
 });

@@ -139,7 +139,8 @@ t.test('each dataset downloads as CSV with words for withheld groups, audited', 
   t.match(response.headers['content-disposition'], /^attachment; filename="report-departments-/);
   t.equal(
     response.body,
-    '\uFEFFAbteilung,Personen\r\nBürgerservice,12\r\nHaushalt,zurückgehalten (schützt eine kleine Gruppe)\r\nIT,15\r\nPersonal,weniger als 5\r\nGesamt,35\r\n',
+    '\uFEFFAbteilung;Personen\r\nBürgerservice;12\r\nHaushalt;zurückgehalten (schützt eine kleine Gruppe)\r\nIT;15\r\nPersonal;weniger als 5\r\nGesamt;35\r\n',
+    'German Excel: `;` between cells, counts as numbers',
   );
   const reasons = await app.inject({
     url: `/api/admin/programmes/${programmeId}/report/unmatched-reasons.csv`,
@@ -147,7 +148,7 @@ t.test('each dataset downloads as CSV with words for withheld groups, audited', 
   });
   t.match(
     reasons.body,
-    /\r\nniemand auf der anderen Seite angemeldet,5\r\n/,
+    /\r\nniemand auf der anderen Seite angemeldet;5\r\n/,
     'a reason given as a code is worded in the admin’s language',
   );
   const audit = await app.orm.em

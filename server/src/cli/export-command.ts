@@ -1,24 +1,28 @@
 import { writeFile } from 'node:fs/promises';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Locale } from '@tandem/plugin-sdk';
 import type { Config } from '../config.js';
 import { toCsv } from '../csv.js';
 import { EXIT_USAGE, OperatorError } from '../errors.js';
 import { listAuditEvents } from '../modules/audit/audit-query.js';
 import { exportProgrammeEnrolments } from '../modules/enrolment/enrolment-export.js';
+import { organisationSettings } from '../modules/organisation/organisation-settings.js';
 import { withDatabase } from './cli-database.js';
 import { programmeArgument } from './programme-argument.js';
 
-export const EXPORT_USAGE = `Usage: tandem export enrolments <programme id or name> [--out <file.csv>]
-       tandem export audit [--since <date>] [--out <file.csv>]`;
+export const EXPORT_USAGE = `Usage: tandem export enrolments <programme id or name> [--out <file.csv>] [--locale de|en]
+       tandem export audit [--since <date>] [--out <file.csv>] [--locale de|en]`;
 
 export interface ExportCommandOptions {
   /** The file to write; stdout without. */
   out?: string | undefined;
   /** Audit events at or after this date or time. */
   since?: string | undefined;
+  /** Whose Excel the file is for (separator, headings); the organisation's language without. */
+  locale?: Locale | undefined;
 }
 
-/** `tandem export enrolments|audit …`: a CSV file as the admin pages download it. */
+/** `tandem export enrolments|audit …`: a CSV file as the admin pages download it (see toCsv). */
 export async function exportCommand(
   config: Config,
   args: string[],
@@ -30,10 +34,17 @@ export async function exportCommand(
     if (what === 'enrolments' && rest.length === 1) {
       const programme = await programmeArgument(orm.em, rest[0] ?? '');
       return (
-        await exportProgrammeEnrolments(orm.em, { locale: null }, programme.id, { sort: 'name' })
+        await exportProgrammeEnrolments(orm.em, { locale: options.locale }, programme.id, {
+          sort: 'name',
+        })
       ).csv;
     }
-    if (what === 'audit' && rest.length === 0) return auditCsv(orm.em, since);
+    if (what === 'audit' && rest.length === 0)
+      return auditCsv(
+        orm.em,
+        since,
+        options.locale ?? (await organisationSettings(orm.em.fork())).defaultLocale,
+      );
     throw new OperatorError(EXPORT_USAGE, EXIT_USAGE);
   });
   if (options.out) await writeFile(options.out, csv);
@@ -43,7 +54,11 @@ export async function exportCommand(
 const AUDIT_PAGE = 200;
 
 /** Every audit event since the date, newest first, its data as JSON in one column. */
-export async function auditCsv(em: EntityManager, since: Date | undefined): Promise<string> {
+export async function auditCsv(
+  em: EntityManager,
+  since: Date | undefined,
+  locale: Locale,
+): Promise<string> {
   const rows: string[][] = [];
   const from = since?.toISOString();
   for (let offset = 0; ; offset += AUDIT_PAGE) {
@@ -64,7 +79,8 @@ export async function auditCsv(em: EntityManager, since: Date | undefined): Prom
       ]);
     if (page.events.length < AUDIT_PAGE) break;
   }
-  return toCsv(['at', 'actor', 'action', 'targetType', 'targetId', 'data'], rows);
+  // Names as the audit API has them, in either language: the file is for investigating, not reading.
+  return toCsv(['at', 'actor', 'action', 'targetType', 'targetId', 'data'], rows, locale);
 }
 
 function sinceDate(text: string): Date {

@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
+import type { Locale } from '@tandem/plugin-sdk';
 import type { FastifyReply } from 'fastify';
+import { preferredLanguage } from './plain-page.js';
 
 /** A CSV file a route offers for download: its name and its text. */
 export interface CsvFile {
@@ -21,4 +23,15 @@ export function asAttachment(reply: FastifyReply, filename: string): FastifyRepl
 /** Sends a CSV file for download. */
 export function sendCsv(reply: FastifyReply, file: CsvFile): FastifyReply {
   return asAttachment(reply.type('text/csv; charset=utf-8'), file.filename).send(file.csv);
+}
+
+/**
+ * The language of the person downloading a file: the one they chose, else their browser's;
+ * undefined leaves it to the organisation's default.
+ */
+export function readerLocale(
+  user: { locale?: Locale | null | undefined },
+  acceptLanguage: string | undefined,
+): Locale | undefined {
+  return user.locale ?? preferredLanguage(acceptLanguage);
 }

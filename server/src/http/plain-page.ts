@@ -73,6 +73,11 @@ export function escapeHtml(text: string): string {
  * and English by preference (q), German when it names neither, as the web app does.
  */
 export function pageLanguage(acceptLanguage: string | undefined): PageLanguage {
+  return preferredLanguage(acceptLanguage) ?? 'de';
+}
+
+/** The first of German and English by preference (q) in an Accept-Language header, if any. */
+export function preferredLanguage(acceptLanguage: string | undefined): PageLanguage | undefined {
   const ranked = (acceptLanguage ?? '')
     .split(',')
     .map((part, index) => {
@@ -82,5 +87,6 @@ export function pageLanguage(acceptLanguage: string | undefined): PageLanguage {
     })
     .filter(({ base, q }) => (base === 'de' || base === 'en') && q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
-  return ranked[0]?.base === 'en' ? 'en' : 'de';
+  const first = ranked[0]?.base;
+  return first === 'de' || first === 'en' ? first : undefined;
 }

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
-import { CsvFileResponse, sendCsv } from '../../http/file-download.js';
+import { CsvFileResponse, readerLocale, sendCsv } from '../../http/file-download.js';
 import { namedChoices } from '../../http/schema-errors.js';
 import { activeChannels } from '../notifications/active-channels.js';
 import { exportProgrammeEnrolments } from './enrolment-export.js';
@@ -75,7 +75,7 @@ const enrolmentAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'exportProgrammeEnrolments',
         description:
-          'The enrolments that fit the filter, all of them, as CSV (UTF-8 with BOM) for Excel.',
+          "The enrolments that fit the filter, all of them, as CSV in the admin's language (German: ; between cells, English: ,; UTF-8 with BOM) for Excel.",
         params: Id,
         querystring: EnrolmentExportFilterSchema,
         produces: ['text/csv'],
@@ -87,9 +87,10 @@ const enrolmentAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      const admin = signedIn(request);
       const file = await exportProgrammeEnrolments(
         app.orm.em,
-        signedIn(request),
+        { id: admin.id, locale: readerLocale(admin, request.headers['accept-language']) },
         request.params.id,
         request.query,
       );

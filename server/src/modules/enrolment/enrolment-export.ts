@@ -5,6 +5,11 @@ import { toCsv } from '../../csv.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
 import type { User } from '../users/user.js';
+import {
+  ENROLMENT_EXPORT_COLUMNS,
+  ENROLMENT_HEADINGS,
+  ENROLMENT_VALUES,
+} from './enrolment-columns.js';
 import type { EnrolmentExportFilter, EnrolmentRow } from './enrolment-schemas.js';
 import { allProgrammeEnrolments } from './enrolment-table.js';
 
@@ -16,69 +21,15 @@ export interface EnrolmentExport {
   rows: number;
 }
 
-const TEXTS = {
-  de: {
-    header: [
-      'Name',
-      'E-Mail',
-      'Abteilung',
-      'Funktion',
-      'Rolle',
-      'Status',
-      'Angemeldet am',
-      'Abgemeldet am',
-      'Bietet an',
-      'Möchte lernen',
-      'Sprachen',
-      'Gematcht',
-    ],
-    role: { mentor: 'Mentor:in', mentee: 'Mentee', either: 'beides' },
-    state: {
-      active: 'aktiv',
-      'awaiting-approval': 'wartet auf Zustimmung',
-      waitlisted: 'Warteliste',
-      withdrawn: 'abgemeldet',
-      declined: 'abgelehnt',
-      expired: 'abgelaufen',
-    },
-    yes: 'ja',
-    no: 'nein',
-  },
-  en: {
-    header: [
-      'Name',
-      'Email',
-      'Department',
-      'Job title',
-      'Role',
-      'State',
-      'Enrolled at',
-      'Withdrawn at',
-      'Offers',
-      'Wants to learn',
-      'Languages',
-      'Matched',
-    ],
-    role: { mentor: 'mentor', mentee: 'mentee', either: 'either' },
-    state: {
-      active: 'active',
-      'awaiting-approval': 'awaiting approval',
-      waitlisted: 'waitlisted',
-      withdrawn: 'withdrawn',
-      declined: 'declined',
-      expired: 'expired',
-    },
-    yes: 'yes',
-    no: 'no',
-  },
-} as const;
-
-/** Who exports: a signed-in admin, or an operator on the command line (no id, no locale). */
-export type Exporter = { id?: string | undefined; locale: User['locale'] };
+/**
+ * Who exports: a signed-in admin (their language, else their browser's), or an operator on the
+ * command line (no id; `--locale`). Without a locale, the organisation's language.
+ */
+export type Exporter = { id?: string | undefined; locale: User['locale'] | undefined };
 
 /**
- * Every enrolment of a programme that fits the filter, as CSV for Excel: headings and values in
- * the admin's language (else the organisation's), times in the organisation's time zone.
+ * Every enrolment of a programme that fits the filter, as CSV for the exporter's Excel (see
+ * toCsv): headings and values in their language, times in the organisation's time zone.
  * Audited with the row count.
  *
  * @throws ServiceError not-found for an unknown programme.
@@ -91,11 +42,12 @@ export async function exportProgrammeEnrolments(
 ): Promise<EnrolmentExport> {
   const { programme, rows } = await allProgrammeEnrolments(em, programmeId, filter);
   const { timeZone, defaultLocale } = await organisationSettings(em.fork());
-  const texts = TEXTS[(admin.locale ?? defaultLocale) satisfies Locale];
+  const locale: Locale = admin.locale ?? defaultLocale;
+  const texts = ENROLMENT_VALUES[locale];
   const time = (iso: string | null) =>
     iso ? DateTime.fromISO(iso, { zone: timeZone }).toFormat('yyyy-MM-dd HH:mm') : '';
   const csv = toCsv(
-    texts.header,
+    ENROLMENT_EXPORT_COLUMNS.map((column) => ENROLMENT_HEADINGS[locale][column]),
     rows.map((row: EnrolmentRow) => [
       row.name,
       row.email ?? '',
@@ -110,6 +62,7 @@ export async function exportProgrammeEnrolments(
       row.languages.join(', '),
       row.matched ? texts.yes : texts.no,
     ]),
+    locale,
   );
   await recordAudit(em, {
     action: 'programme.enrolments-exported',

@@ -16,19 +16,8 @@ import { getProfile } from '../profiles/profile-service.js';
 import type { Programme } from '../programmes/programme.js';
 import { User } from '../users/user.js';
 import { ENROLMENT_ROLES, type Enrolment, JOINING_STATES } from './enrolment.js';
+import { ENROLMENT_VALUES } from './enrolment-columns.js';
 import { checkEnrolment, enrol } from './enrolment-service.js';
-
-/** The columns of an enrolment file; only `email` is required. */
-export const ENROLMENT_COLUMNS = [
-  'email',
-  'role',
-  'skillsOffered',
-  'skillsWanted',
-  'languages',
-  'format',
-  'location',
-  'availability',
-] as const;
 
 export interface ImportOptions {
   /** Check every row as the import would, and save nothing. */
@@ -42,7 +31,8 @@ export interface ImportOptions {
  * own enrolment (open window, eligibility, skills from the taxonomy, a language the programme
  * meets in). A person is found by email among those Tandem knows; an empty cell keeps what
  * their saved profile says. A row that would change nothing is left alone, so a file can be
- * imported again. The run is audited with its counts.
+ * imported again, and so can an export (German or English): a row the export marks withdrawn is
+ * left alone, as the import enrols and never withdraws. The run is audited with its counts.
  */
 export async function importEnrolments(
   em: EntityManager,
@@ -54,6 +44,7 @@ export async function importEnrolments(
     rows,
     async (row) => {
       const user = await personByEmail(em, row);
+      if (isWithdrawn(row)) return 'unchanged';
       const input = { role: role(row), profile: await profile(em, user.id, row) };
       const checked = await checkEnrolment(em.fork(), user.id, programme.id, input, now);
       if (checked.existing && unchanged(checked.existing, checked)) return 'unchanged';
@@ -89,10 +80,21 @@ async function personByEmail(em: EntityManager, row: ImportRow): Promise<User> {
   return person;
 }
 
+/** The state column of an export: `withdrawn` or `abgemeldet`. */
+function isWithdrawn(row: ImportRow): boolean {
+  const value = cell(row, 'state')?.toLowerCase();
+  return (
+    value === ENROLMENT_VALUES.en.state.withdrawn || value === ENROLMENT_VALUES.de.state.withdrawn
+  );
+}
+
+/** A role by its name or as the German export writes it (`Mentor:in`, `beides`). */
 function role(row: ImportRow): Enrolment['role'] | undefined {
   const value = cell(row, 'role')?.toLowerCase();
   if (value === undefined) return undefined;
-  const known = ENROLMENT_ROLES.find((r) => r === value);
+  const known = ENROLMENT_ROLES.find(
+    (r) => r === value || ENROLMENT_VALUES.de.role[r].toLowerCase() === value,
+  );
   if (!known) throw new RowRejected(`role ${value} is not one of ${ENROLMENT_ROLES.join(', ')}`);
   return known;
 }

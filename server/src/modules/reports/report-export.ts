@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Locale } from '@tandem/plugin-sdk';
-import { toCsv } from '../../csv.js';
+import { type CsvCell, toCsv } from '../../csv.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
 import type { User } from '../users/user.js';
@@ -103,25 +103,27 @@ const TEXTS = {
 } as const;
 
 /**
- * One dataset of a programme's report as CSV, in the admin's language: the same figures as the
- * page, withheld groups as words, never a number. Audited as an export.
+ * One dataset of a programme's report as CSV for the admin's Excel (see toCsv), in their
+ * language: the same figures as the page, withheld groups as words, never a number. Audited as an export.
  *
  * @throws ServiceError not-found for an unknown programme.
  */
 export async function exportReportDataset(
   em: EntityManager,
-  admin: User,
+  admin: Pick<User, 'id'> & { locale: User['locale'] | undefined },
   programmeId: string,
   datasetId: DatasetId,
   minGroupSize: number,
 ): Promise<{ filename: string; csv: string }> {
   const { programme, dataset } = await readReportDataset(em, programmeId, datasetId, minGroupSize);
   const { defaultLocale } = await organisationSettings(em.fork());
-  const texts = TEXTS[(admin.locale ?? defaultLocale) satisfies Locale];
-  const cell = (value: ReportCell) => {
+  const locale: Locale = admin.locale ?? defaultLocale;
+  const texts = TEXTS[locale];
+  const cell = (value: ReportCell): CsvCell => {
     if (value.suppressed === 'small-group') return texts.smallGroup(minGroupSize);
     if (value.suppressed === 'complementary') return texts.complementary;
-    return String(value.value);
+    // A number Excel counts with, in the reader's notation (3,5 in German).
+    return value.value ?? '';
   };
   const line = (row: ReportRow, label: string) => [label, ...row.cells.map(cell)];
   const csv = toCsv(
@@ -133,6 +135,7 @@ export async function exportReportDataset(
       ...dataset.rows.map((row) => line(row, texts.key[row.key] ?? row.label)),
       ...(dataset.total ? [line(dataset.total, texts.total)] : []),
     ],
+    locale,
   );
   await recordAudit(em, {
     action: 'programme.report-exported',

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import fp from 'fastify-plugin';
 import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
-import { CsvFileResponse, sendCsv } from '../../http/file-download.js';
+import { CsvFileResponse, readerLocale, sendCsv } from '../../http/file-download.js';
 import { namedChoices } from '../../http/schema-errors.js';
 import { readProgrammeReport } from './programme-report.js';
 import { exportReportDataset } from './report-export.js';
@@ -40,7 +40,7 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportSettings> = async (app, sett
       schema: {
         operationId: 'exportProgrammeReportDataset',
         description:
-          'One dataset of the report as CSV (UTF-8 with BOM), withheld groups as words; audited.',
+          "One dataset of the report as CSV in the admin's language (German: ; between cells, English: ,; UTF-8 with BOM), withheld groups as words; audited.",
         params: ReportDatasetParamsSchema,
         produces: ['text/csv'],
         response: {
@@ -51,9 +51,10 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportSettings> = async (app, sett
       },
     },
     async (request, reply) => {
+      const admin = signedIn(request);
       const file = await exportReportDataset(
         app.orm.em,
-        signedIn(request),
+        { id: admin.id, locale: readerLocale(admin, request.headers['accept-language']) },
         request.params.id,
         request.params.dataset,
         settings.minGroupSize,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   cell,
+  type ImportColumns,
   type ImportResult,
   type ImportRow,
   importEach,
@@ -10,8 +11,20 @@ import {
 import { recordAudit } from '../audit/audit-log.js';
 import { User } from './user.js';
 
-/** The columns of a people file; `subject` and `name` are required. */
-export const PEOPLE_COLUMNS = ['subject', 'name', 'email', 'department', 'title'] as const;
+/**
+ * The columns of a people file, by name or heading in German or English (as the enrolment
+ * export writes them); `subject` and `name` are required.
+ */
+export const PEOPLE_COLUMNS: ImportColumns = {
+  read: {
+    subject: ['Kennung', 'Subject'],
+    name: ['Name'],
+    email: ['E-Mail', 'Email'],
+    department: ['Abteilung', 'Department'],
+    title: ['Funktion', 'Job title'],
+  },
+  required: ['subject', 'name'],
+};
 
 export interface PeopleImportOptions {
   /** Check every row and save nothing. */
