@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
 import type { Test } from 'tap';
 import { freePort } from '../../src/free-port.js';
+import { listening, stopDaemon } from './daemon.js';
 
 /** A throw-away IMAP server: Debian's dovecot-imapd with one user, no TLS, mail in a tmpdir. */
 export interface Dovecot {
@@ -39,10 +39,10 @@ export async function startDovecot(t: Test): Promise<Dovecot> {
   await writeFile(join(dir, 'dovecot.conf'), configuration(dir, port, owner));
   const child = spawn(DOVECOT, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: 'ignore' });
   t.teardown(async () => {
-    await stop(child);
+    await stopDaemon(child);
     await rm(dir, { recursive: true, force: true });
   });
-  await listening(port, child);
+  await listening('dovecot', port, child);
   return { host: '127.0.0.1', port, user, password, url: `imap://127.0.0.1:${port}` };
 }
 
@@ -104,31 +104,6 @@ namespace inbox {
   separator = /
 }
 `;
-}
-
-async function listening(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`dovecot exited with ${child.exitCode}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`dovecot did not listen on ${port} within 10 s`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 /** An IMAP client logged in to the dovecot as its user (a mail client's side), out at the end. */

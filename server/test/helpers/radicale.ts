@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Test } from 'tap';
 import { freePort } from '../../src/free-port.js';
+import { listening, stopDaemon } from './daemon.js';
 
 /**
  * A throw-away CalDAV server: Debian's Radicale with a service account that may read every
@@ -45,13 +45,13 @@ export async function startRadicale(t: Test): Promise<Radicale> {
   const child = spawn(RADICALE, ['--config', join(dir, 'config')], {
     stdio: ['ignore', log.fd, log.fd],
   });
-  const stop = () => stopChild(child);
+  const stop = () => stopDaemon(child);
   t.teardown(async () => {
     await stop();
     await log.close();
     await rm(dir, { recursive: true, force: true });
   });
-  await listening(port, child);
+  await listening('radicale', port, child);
   const base = `http://127.0.0.1:${port}`;
   return {
     port,
@@ -133,29 +133,4 @@ async function send(
   await response.text();
   if (!expected.includes(response.status))
     throw new Error(`${method} ${url} answered ${response.status}`);
-}
-
-async function listening(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`radicale exited with ${child.exitCode}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`radicale did not listen on ${port} within 10 s`);
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }

@@ -1,10 +1,10 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '../../src/free-port.js';
+import { listening, stopDaemon } from './daemon.js';
 
 const SLAPD = process.env.SLAPD_PATH ?? '/usr/sbin/slapd';
 const SLAPADD = process.env.SLAPADD_PATH ?? '/usr/sbin/slapadd';
@@ -145,7 +145,7 @@ userPassword: ${bindPassword}
   const child = spawn(SLAPD, ['-d', '0', '-f', join(dir, 'slapd.conf'), '-h', `${url}/`], {
     stdio: 'ignore',
   });
-  await listening(port, child);
+  await listening('slapd', port, child);
   return {
     url,
     bindDn,
@@ -163,33 +163,8 @@ userPassword: ${bindPassword}
       if (code !== 0) throw new Error(`ldapmodify failed (${code}): ${stderr}`);
     },
     stop: async () => {
-      await stop(child);
+      await stopDaemon(child);
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-async function listening(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`slapd exited with ${child.exitCode}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`slapd did not listen on ${port} within 10 s`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
