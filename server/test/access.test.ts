@@ -1,11 +1,25 @@
 import t from 'tap';
 import { buildTestApp } from './helpers/build-test-app.js';
 
+/** Every kind of access a route may declare (auth/access.ts). */
+const KINDS = [
+  'anonymous',
+  'participant',
+  'admin',
+  'staff',
+  'managers',
+  'programme',
+  'programme-report',
+  'reports',
+  'scim',
+];
+
 t.test('every registered route declares who may call it', async (t) => {
   const app = await buildTestApp(t);
   t.ok(app.routeAccess.size >= 8, `walked ${app.routeAccess.size} routes`);
   for (const [route, access] of app.routeAccess) {
-    t.ok(access && ['anonymous', 'participant', 'admin'].includes(access), `${route}: ${access}`);
+    t.ok(access && KINDS.includes(access), `${route}: ${access}`);
+    if (route.includes(' /scim/')) t.equal(access, 'scim', `${route}: for SCIM clients only`);
   }
   t.equal(app.routeAccess.get('GET /api/me'), 'participant');
   t.equal(app.routeAccess.get('GET /health/ready'), 'anonymous');

@@ -109,6 +109,8 @@ t.test('sign-in settings: issuer with client, https unless loopback, openid scop
     scopes: ['openid', 'profile', 'email'],
     roles: 'groups',
     adminRoles: ['tandem-admin'],
+    programmeManagerRoles: ['tandem-programme-manager'],
+    reportReaderRoles: ['tandem-report-reader'],
     department: 'department',
     title: 'title',
     username: 'preferred_username',
