@@ -1,11 +1,13 @@
 import t from 'tap';
 import { tokenId } from '../src/auth/tokens.js';
 import { ANONYMISE_FORMER_PARTICIPANTS } from '../src/jobs/anonymise-former-participants.js';
+import { EXPIRE_MANAGER_APPROVALS } from '../src/jobs/expire-manager-approvals.js';
 import { EXPIRE_TANDEM_REQUESTS } from '../src/jobs/expire-tandem-requests.js';
 import { FLAG_STALE_PAIRS } from '../src/jobs/flag-stale-pairs.js';
 import { PURGE_AUDIT_EVENTS } from '../src/jobs/purge-audit-events.js';
 import { PURGE_EXPIRED_AUTH } from '../src/jobs/purge-expired-auth.js';
 import { PURGE_PLUGIN_STORE } from '../src/jobs/purge-plugin-store.js';
+import { REMIND_MANAGER_APPROVALS } from '../src/jobs/remind-manager-approvals.js';
 import { START_LUNCH_ROUNDS } from '../src/jobs/start-lunch-rounds.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { createTestDatabase, sql } from './helpers/database.js';
@@ -68,20 +70,22 @@ t.test('a running worker has its recurring tasks on its schedule', async (t) => 
   const databaseUrl = await createTestDatabase(t);
   await buildTestApp(t, { databaseUrl, env: { WORKER_IN_PROCESS: 'true' } });
   let known: { identifier: string }[] = [];
-  for (let i = 0; i < 300 && known.length < 7; i++) {
+  for (let i = 0; i < 300 && known.length < 9; i++) {
     known = await sql(
       databaseUrl,
       'SELECT identifier FROM graphile_worker._private_known_crontabs ORDER BY identifier',
     );
-    if (known.length < 7) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (known.length < 9) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   t.same(known, [
     { identifier: ANONYMISE_FORMER_PARTICIPANTS },
+    { identifier: EXPIRE_MANAGER_APPROVALS },
     { identifier: EXPIRE_TANDEM_REQUESTS },
     { identifier: FLAG_STALE_PAIRS },
     { identifier: PURGE_AUDIT_EVENTS },
     { identifier: PURGE_EXPIRED_AUTH },
     { identifier: PURGE_PLUGIN_STORE },
+    { identifier: REMIND_MANAGER_APPROVALS },
     { identifier: START_LUNCH_ROUNDS },
   ]);
 });
