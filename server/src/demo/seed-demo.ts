@@ -57,6 +57,7 @@ export async function seedDemo(
       demo: true,
     });
     const people = DEMO_PEOPLE.map((person) => tx.create(User, demoUser(person)));
+    giveManagers(people);
     const admin = people[1];
     const programmes = [
       tx.create(Programme, {
@@ -101,7 +102,8 @@ export async function seedDemo(
         curriculum: 'qa-quickstart',
         matchingStrategy: 'weighted',
         createdBy: admin,
-        settings: settings('qa-quickstart', { channels: DEMO_CHANNELS }),
+        // Enrolling asks the line manager first, so that the demo shows the approval.
+        settings: settings('qa-quickstart', { channels: DEMO_CHANNELS, managerApproval: true }),
       }),
     ];
     const [reverse, lunch] = programmes;
@@ -129,6 +131,20 @@ export async function seedDemo(
     });
     return { people: people.length, programmes: programmes.length };
   });
+}
+
+/**
+ * Each department's head (the first of it in DEMO_PEOPLE) is the line manager of everyone else
+ * in it, as the directory would say: approvals have someone to ask, and reporting lines keep
+ * heads from being paired with their own staff.
+ */
+function giveManagers(people: User[]): void {
+  const heads = new Map<string, User>();
+  for (const user of people) {
+    const head = heads.get(user.department ?? '');
+    if (head) user.manager = head;
+    else heads.set(user.department ?? '', user);
+  }
 }
 
 function demoUser(person: DemoPerson) {
