@@ -6,13 +6,17 @@
  * (issue 18): first sync ≤ 60 s, re-sync ≤ 15 s. No assertion: the figures are for a person.
  */
 import { pino } from 'pino';
-import { loadConfig } from '../src/config.js';
 import { openOrm } from '../src/db/orm.js';
 import { syncDirectory } from '../src/modules/directory/directory-sync.js';
 import { holidayCalendar } from '../src/modules/meetings/holiday-calendar.js';
 import { loadPlugins } from '../src/plugin-host/plugin-registry.js';
 import { version } from '../src/version.js';
-import { PEOPLE_DN, personLdif, startSlapd } from '../test/helpers/slapd.js';
+import {
+  directorySettingsOf,
+  ldapEnvironment,
+  personLdif,
+  startSlapd,
+} from '../test/helpers/slapd.js';
 import { checkReachable, createBenchDatabase, DEFAULT_DATABASE_URL } from './bench-database.js';
 import { countSetting } from './bench-setting.js';
 
@@ -46,17 +50,7 @@ console.log(`slapd: ${PEOPLE} people loaded with slapadd in ${seconds(loading).t
 const database = await createBenchDatabase(adminUrl, log);
 const orm = await openOrm(database.url);
 try {
-  const config = loadConfig({
-    OIDC_ISSUER: ISSUER,
-    OIDC_CLIENT_ID: 'tandem',
-    OIDC_CLIENT_SECRET: 'secret',
-    LDAP_URL: slapd.url,
-    LDAP_BIND_DN: slapd.bindDn,
-    LDAP_BIND_PASSWORD: slapd.bindPassword,
-    LDAP_BASE_DN: PEOPLE_DN,
-  });
-  const settings = config.directory;
-  if (!settings) throw new Error('LDAP_URL is set');
+  const settings = directorySettingsOf(ldapEnvironment(slapd));
   const plugins = await loadPlugins({
     specifiers: [],
     required: [],

@@ -1,13 +1,19 @@
 import t from 'tap';
-import { loadConfig } from '../src/config.js';
 import { syncDirectory } from '../src/modules/directory/directory-sync.js';
 import { User } from '../src/modules/users/user.js';
 import { approvalProgramme, enrolPayload } from './helpers/approval-programme.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { sessionFor } from './helpers/sessions.js';
-import { PEOPLE_DN, personDn, personLdif, startSlapd } from './helpers/slapd.js';
+import {
+  directorySettingsOf,
+  ldapEnvironment,
+  personDn,
+  personLdif,
+  SLAPD_ISSUER,
+  startSlapd,
+} from './helpers/slapd.js';
 
-const ISSUER = 'https://idp.test';
+const ISSUER = SLAPD_ISSUER;
 
 t.test(
   'the line manager the directory names answers the requests; when they leave, the admins do',
@@ -21,17 +27,7 @@ t.test(
     );
     t.teardown(() => slapd.stop());
     const app = await buildTestApp(t);
-    const directory = loadConfig({
-      NODE_ENV: 'test',
-      OIDC_ISSUER: ISSUER,
-      OIDC_CLIENT_ID: 'tandem',
-      OIDC_CLIENT_SECRET: 'secret',
-      LDAP_URL: slapd.url,
-      LDAP_BIND_DN: slapd.bindDn,
-      LDAP_BIND_PASSWORD: slapd.bindPassword,
-      LDAP_BASE_DN: PEOPLE_DN,
-    }).directory;
-    if (!directory) throw new Error('LDAP_URL is set');
+    const directory = directorySettingsOf({ NODE_ENV: 'test', ...ldapEnvironment(slapd) });
     const sync = () =>
       syncDirectory(app.meetingDependencies(), directory, ISSUER, { dryRun: false });
     await sync();

@@ -19,26 +19,23 @@ import { sessionFor, signedInAs } from './helpers/sessions.js';
 import {
   BASE_DN,
   type DirectoryPerson,
+  directorySettingsOf,
+  ldapEnvironment,
   PEOPLE_DN,
   personDn,
   personLdif,
+  SLAPD_ISSUER,
   type Slapd,
   startSlapd,
 } from './helpers/slapd.js';
 
-const ISSUER = 'https://idp.test';
+const ISSUER = SLAPD_ISSUER;
 
 /** Active Directory's mapping, on slapd: the same code path as against a domain controller. */
 function adEnvironment(slapd: Slapd, extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'test',
-    OIDC_ISSUER: ISSUER,
-    OIDC_CLIENT_ID: 'tandem',
-    OIDC_CLIENT_SECRET: 'secret',
-    LDAP_URL: slapd.url,
-    LDAP_BIND_DN: slapd.bindDn,
-    LDAP_BIND_PASSWORD: slapd.bindPassword,
-    LDAP_BASE_DN: PEOPLE_DN,
+    ...ldapEnvironment(slapd),
     LDAP_FILTER: '(objectClass=inetOrgPerson)',
     LDAP_ATTR_USERNAME: 'sAMAccountName',
     LDAP_ATTR_DEPARTMENT: 'department',
@@ -48,12 +45,6 @@ function adEnvironment(slapd: Slapd, extra: Record<string, string> = {}): Record
   };
 }
 
-function settingsOf(env: Record<string, string>) {
-  const directory = loadConfig(env).directory;
-  if (!directory) throw new Error('LDAP_URL is set');
-  return directory;
-}
-
 async function slapdWith(t: Test, people: DirectoryPerson[]): Promise<Slapd> {
   const slapd = await startSlapd(people.map(personLdif));
   t.teardown(() => slapd.stop());
@@ -61,7 +52,7 @@ async function slapdWith(t: Test, people: DirectoryPerson[]): Promise<Slapd> {
 }
 
 function sync(app: FastifyInstance, env: Record<string, string>, dryRun = false) {
-  return syncDirectory(app.meetingDependencies(), settingsOf(env), ISSUER, { dryRun });
+  return syncDirectory(app.meetingDependencies(), directorySettingsOf(env), ISSUER, { dryRun });
 }
 
 async function person(app: FastifyInstance, username: string) {

@@ -3,7 +3,9 @@ import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { loadConfig } from '../../src/config.js';
 import { freePort } from '../../src/free-port.js';
+import type { DirectorySettings } from '../../src/modules/directory/directory-settings.js';
 import { listening, stopDaemon } from './daemon.js';
 
 const SLAPD = process.env.SLAPD_PATH ?? '/usr/sbin/slapd';
@@ -36,6 +38,29 @@ export interface DirectoryPerson {
   language?: string;
   /** AD's userAccountControl: 512 a normal account, 514 a disabled one. */
   userAccountControl?: number;
+}
+
+/** The issuer the synced people sign in with. */
+export const SLAPD_ISSUER = 'https://idp.test';
+
+/** The environment that points Tandem's directory sync at this slapd, OpenLDAP's mapping. */
+export function ldapEnvironment(slapd: Slapd): Record<string, string> {
+  return {
+    OIDC_ISSUER: SLAPD_ISSUER,
+    OIDC_CLIENT_ID: 'tandem',
+    OIDC_CLIENT_SECRET: 'secret',
+    LDAP_URL: slapd.url,
+    LDAP_BIND_DN: slapd.bindDn,
+    LDAP_BIND_PASSWORD: slapd.bindPassword,
+    LDAP_BASE_DN: PEOPLE_DN,
+  };
+}
+
+/** The directory settings Tandem reads from `env`, as at start-up. */
+export function directorySettingsOf(env: Record<string, string>): DirectorySettings {
+  const directory = loadConfig(env).directory;
+  if (!directory) throw new Error('LDAP_URL is set');
+  return directory;
 }
 
 export const personDn = (uid: string) => `uid=${uid},${PEOPLE_DN}`;

@@ -8,7 +8,7 @@ import {
   listProgrammeApprovals,
 } from '../data/approvals.js';
 import { sharedStyles } from '../styles/shared-styles.js';
-import { announce } from './announcer.js';
+import { announceAnswer } from './announce-answer.js';
 import { formatDate } from './date-time.js';
 import { errorText } from './task-view.js';
 
@@ -80,12 +80,7 @@ export class TandemPendingApprovals extends LitElement {
     this.error = '';
     try {
       await answerApprovalOnBehalf(approval.id, approve);
-      const { person } = approval;
-      announce(
-        approve
-          ? msg(str`You approved ${person}'s enrolment.`, { id: 'approvals.approvedNow' })
-          : msg(str`You declined ${person}'s enrolment.`, { id: 'approvals.declinedNow' }),
-      );
+      announceAnswer(approval.person, approve);
       await this.approvals.run();
       this.dispatchEvent(new CustomEvent('approval-answered', { bubbles: true, composed: true }));
     } catch (error) {

@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { announce } from '../components/announcer.js';
+import { announceAnswer } from '../components/announce-answer.js';
 import { formatDate } from '../components/date-time.js';
 import { errorText, taskView } from '../components/task-view.js';
 import {
@@ -113,12 +113,7 @@ export class TandemApprovalsPage extends LitElement {
     this.error = '';
     try {
       await answerApproval(approval.id, approve);
-      const { person } = approval;
-      announce(
-        approve
-          ? msg(str`You approved ${person}'s enrolment.`, { id: 'approvals.approvedNow' })
-          : msg(str`You declined ${person}'s enrolment.`, { id: 'approvals.declinedNow' }),
-      );
+      announceAnswer(approval.person, approve);
       await this.data.run();
     } catch (error) {
       this.error = errorText(error);
