@@ -32,6 +32,7 @@ import { Migration20261208110000_scim_groups } from './Migration20261208110000_s
 import { Migration20261208120000_programme_manager } from './Migration20261208120000_programme_manager.js';
 import { Migration20261208140000_manager_approvals } from './Migration20261208140000_manager_approvals.js';
 import { Migration20261208150000_meeting_calendars_unread } from './Migration20261208150000_meeting_calendars_unread.js';
+import { Migration20261209100000_goals_and_surveys } from './Migration20261209100000_goals_and_surveys.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -136,5 +137,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261208150000_meeting_calendars_unread',
     class: Migration20261208150000_meeting_calendars_unread,
+  },
+  {
+    name: 'Migration20261209100000_goals_and_surveys',
+    class: Migration20261209100000_goals_and_surveys,
   },
 ];
