@@ -418,6 +418,10 @@ const MATRIX: Record<string, Row> = {
     params: { id: 'programme', dataset: 'reportDataset' },
     expect: programmeReport(200),
   },
+  'GET /api/admin/programmes/:id/free-text': {
+    params: { id: 'programme' },
+    expect: programmeReport(200),
+  },
 
   // Admin: matching review and runs, on a programme being matched.
   'GET /api/admin/programmes/:id/review': {

@@ -178,6 +178,12 @@ const PAGES: PageCase[] = [
     route: '/admin/programmes/:id/report',
     path: (ids) => `/admin/programmes/${ids.programme}/report`,
   },
+  {
+    who: 'admin',
+    name: 'programme impact',
+    route: '/admin/programmes/:id/impact',
+    path: (ids) => `/admin/programmes/${ids.programme}/impact`,
+  },
   { who: 'admin', name: 'API tokens', route: '/admin/tokens', path: () => '/admin/tokens' },
   { who: 'admin', name: 'API documentation', route: '/api/docs', path: () => '/api/docs' },
 ];

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
 import { Enrolment } from '../../src/modules/enrolment/enrolment.js';
 import { Match } from '../../src/modules/matching/match.js';
@@ -28,11 +29,22 @@ export interface CohortPair {
   /** Month 1–12 of 2027 (on the 15th, at noon UTC). */
   meetings: { month: number; state: 'planned' | 'held' | 'cancelled' }[];
   feedback: { member: number; month: number; rating: number }[];
+  /** The pair's goals, each with its marks (levels 0–4) from first to latest; none: not started. */
+  goals?: { marks: number[]; removed?: boolean }[];
+}
+
+/** One survey response: answers by question id, as the surveys store them. */
+export interface CohortResponse {
+  survey: 'baseline' | 'midterm' | 'end';
+  answers: Record<string, number | string>;
 }
 
 export interface Cohort {
   people: CohortPerson[];
   pairs: CohortPair[];
+  responses?: CohortResponse[];
+  /** Merged into the programme's settings (goals, surveys.showFreeText). */
+  settings?: Record<string, unknown>;
 }
 
 const day = (month: number) => new Date(Date.UTC(2027, month - 1, 15, 12));
@@ -46,6 +58,7 @@ export async function createCohort(app: FastifyInstance, cohort: Cohort): Promis
     state: 'running',
     curriculum: 'qa-quickstart',
     matchingStrategy: 'weighted',
+    settings: cohort.settings ?? {},
   });
   const batch = randomUUID();
   const enrolments = cohort.people.map((person, index) =>
@@ -81,8 +94,10 @@ export async function createCohort(app: FastifyInstance, cohort: Cohort): Promis
         : [],
     ),
   });
+  const matches: Match[] = [];
   for (const pair of cohort.pairs) {
     const match = em.create(Match, { programme, state: pair.state });
+    matches.push(match);
     for (const index of pair.members) {
       const enrolment = enrolments[index];
       if (enrolment) em.create(MatchMember, { match, enrolment, role: 'peer' });
@@ -115,5 +130,42 @@ export async function createCohort(app: FastifyInstance, cohort: Cohort): Promis
     }
   }
   await em.flush();
+  await insertGoalsAndResponses(em, programme.id, cohort, matches);
   return programme.id;
+}
+
+/** Goals, their marks and survey responses, by SQL: the report reads nothing else of them. */
+async function insertGoalsAndResponses(
+  em: EntityManager,
+  programmeId: string,
+  cohort: Cohort,
+  matches: Match[],
+): Promise<void> {
+  const run = (sql: string, params: unknown[]) => em.getConnection().execute(sql, params);
+  for (const [index, pair] of cohort.pairs.entries()) {
+    for (const [position, goal] of (pair.goals ?? []).entries()) {
+      const goalId = randomUUID();
+      await run(
+        `INSERT INTO pair_goal (id, match_id, text, origin, position, created_at, updated_at, removed_at)
+         VALUES (?, ?, ?, 'pair', ?, now(), now(), ?)`,
+        [
+          goalId,
+          matches[index]?.id,
+          `Ziel ${position}`,
+          position,
+          goal.removed ? new Date() : null,
+        ],
+      );
+      for (const [k, level] of goal.marks.entries())
+        await run(
+          `INSERT INTO pair_goal_progress (id, goal_id, level, created_at) VALUES (?, ?, ?, ?)`,
+          [randomUUID(), goalId, level, new Date(Date.UTC(2027, 0, 1 + k))],
+        );
+    }
+  }
+  for (const response of cohort.responses ?? [])
+    await run(
+      `INSERT INTO survey_response (id, programme_id, survey, answers) VALUES (?, ?, ?, ?)`,
+      [randomUUID(), programmeId, response.survey, JSON.stringify(response.answers)],
+    );
 }

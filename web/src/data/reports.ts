@@ -1,5 +1,8 @@
 import type { Static } from '@sinclair/typebox';
-import type { ProgrammeReportSchema } from '@tandem/server/schemas/modules/reports/report-schemas';
+import type {
+  FreeTextAnswersSchema,
+  ProgrammeReportSchema,
+} from '@tandem/server/schemas/modules/reports/report-schemas';
 import { api } from './api-client.js';
 
 export type ProgrammeReport = Static<typeof ProgrammeReportSchema>;
@@ -16,3 +19,16 @@ export const readReport = (programmeId: string, signal?: AbortSignal) =>
 /** The address of one dataset as a CSV file. */
 export const reportCsvHref = (programmeId: string, dataset: ReportDataset['id']) =>
   `${path(programmeId)}/${encodeURIComponent(dataset)}.csv`;
+
+export type FreeTextAnswers = Static<typeof FreeTextAnswersSchema>;
+export type FreeTextQuestion = FreeTextAnswers['questions'][number];
+
+/**
+ * The survey's free-text answers as far as they may be shown (the programme allows it and
+ * enough answered); reading them is audited.
+ */
+export const readFreeText = (programmeId: string, signal?: AbortSignal) =>
+  api<FreeTextAnswers>(
+    `/api/admin/programmes/${encodeURIComponent(programmeId)}/free-text`,
+    signal ? { signal } : {},
+  );

@@ -131,6 +131,7 @@ export class TandemAdminProgrammePage extends LitElement {
         <li><a class="button secondary" href="${base}/meetings">${msg('Meetings', { id: 'admin.dashboard.meetings' })}</a></li>
         ${programme.kind === 'peer-lunch' ? html`<li><a class="button secondary" href="${base}/lunch">${msg('Lunch rounds', { id: 'lunch.admin.titleShort' })}</a></li>` : nothing}
         <li><a class="button secondary" href="${base}/report">${msg('Report', { id: 'reports.titleShort' })}</a></li>
+        <li><a class="button secondary" href="${base}/impact">${msg('Impact', { id: 'impact.titleShort' })}</a></li>
       </ul>
       ${this.renderLifecycle(programme)}
       <section aria-labelledby="settings-heading" class="card">

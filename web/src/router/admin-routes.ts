@@ -33,6 +33,12 @@ export const ADMIN_ROUTES: RouteDefinition[] = [
     access: 'staff',
   },
   {
+    path: '/admin/programmes/:id/impact',
+    tag: 'tandem-impact-page',
+    load: () => import('../pages/impact-page.js'),
+    access: 'staff',
+  },
+  {
     path: '/admin/audit',
     tag: 'tandem-audit-page',
     load: () => import('../pages/audit-page.js'),

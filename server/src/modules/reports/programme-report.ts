@@ -5,10 +5,13 @@ import { Programme } from '../programmes/programme.js';
 import { reportFigures } from './report-figures.js';
 import type { DatasetId, ProgrammeReport, ReportDataset } from './report-schemas.js';
 import { suppressSmallGroups } from './suppress-small-groups.js';
+import { readSurveySettings } from './survey-reading.js';
 
 /**
  * A programme's report for HR: how many enrolled and were matched, why others were not,
- * sessions held against planned, feedback, rematches, retention and the mix of people — as
+ * sessions held against planned, feedback, rematches, retention, the mix of people, and the
+ * programme's impact (competence and goals before and after, satisfaction, recommendation,
+ * pair goals reached) — as
  * aggregates only, with every group smaller than `minGroupSize` withheld.
  *
  * @throws ServiceError not-found for an unknown programme.
@@ -21,7 +24,8 @@ export async function readProgrammeReport(
   const programme = await em.fork().findOne(Programme, programmeId);
   if (!programme) throw new ServiceError('not-found', 'No such programme.');
   const { timeZone } = await organisationSettings(em.fork());
-  const figures = await reportFigures(em.fork(), programme.id, timeZone);
+  const { goals } = readSurveySettings(programme.settings);
+  const figures = await reportFigures(em.fork(), programme.id, timeZone, goals);
   return {
     programme: { id: programme.id, name: programme.name },
     minGroupSize,

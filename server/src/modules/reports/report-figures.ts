@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { goalAttainment } from './goal-attainment.js';
 import type { RawDataset, RawRow } from './suppress-small-groups.js';
+import { competence, programmeGoals, recommendation, satisfaction } from './survey-figures.js';
 
 /**
  * The programme's active enrolments, each with the groups it falls into. Nothing of it leaves
@@ -50,11 +52,13 @@ interface Counted {
  * groups: the caller passes them through suppressSmallGroups before anyone sees them.
  *
  * @param timeZone the organisation's, in which months begin.
+ * @param goals the programme's goals, which the surveys ask about as `goal.<index>`.
  */
 export async function reportFigures(
   em: EntityManager,
   programmeId: string,
   timeZone: string,
+  goals: readonly string[],
 ): Promise<RawDataset[]> {
   const params = { programme: programmeId, timeZone };
   const query = async <T extends object>(sql: string): Promise<T[]> =>
@@ -142,48 +146,59 @@ export async function reportFigures(
       'people',
       await counted(people('role'), ['mentor', 'mentee', 'either']),
     ),
+    await competence(query),
+    await programmeGoals(query, goals),
+    await satisfaction(query),
+    await recommendation(query),
+    await goalAttainment(query),
   ];
 }
 
-type Query = <T extends object>(sql: string) => Promise<T[]>;
+/** Runs one aggregate query with the programme and time zone bound. */
+export type Query = <T extends object>(sql: string) => Promise<T[]>;
 
 /**
- * Meetings per month: planned (all not cancelled) and held. The threshold applies to the pairs
- * behind each figure, and to those behind the planned-but-not-held difference.
+ * Meetings per month and over all: planned (all not cancelled) and held. The threshold applies
+ * to the pairs behind each figure, and to those behind the planned-but-not-held difference.
  */
 async function sessions(query: Query): Promise<RawDataset> {
-  const months = await query<{
-    month: string;
-    planned: string;
-    held: string;
-    pairs: string;
-    held_pairs: string;
-    other_pairs: string;
-  }>(
-    `SELECT to_char(mt.starts_at AT TIME ZONE :timeZone, 'YYYY-MM') AS month,
+  const select = (month: string) =>
+    `SELECT ${month} AS key,
             count(*) AS planned,
             count(*) FILTER (WHERE mt.state = 'held') AS held,
             count(DISTINCT mt.match_id) AS pairs,
             count(DISTINCT mt.match_id) FILTER (WHERE mt.state = 'held') AS held_pairs,
             count(DISTINCT mt.match_id) FILTER (WHERE mt.state <> 'held') AS other_pairs
        FROM meeting mt JOIN match m ON m.id = mt.match_id
-      WHERE m.programme_id = :programme AND mt.state <> 'cancelled'
-      GROUP BY 1 ORDER BY 1`,
+      WHERE m.programme_id = :programme AND mt.state <> 'cancelled'`;
+  const months = await query<Planned>(
+    `${select(`to_char(mt.starts_at AT TIME ZONE :timeZone, 'YYYY-MM')`)} GROUP BY 1 ORDER BY 1`,
   );
+  const [all] = await query<Planned>(select(`'total'`));
+  const row = (r: Planned): RawRow => ({
+    key: r.key,
+    label: r.key,
+    size: Number(r.pairs),
+    values: [Number(r.planned), Number(r.held)],
+    part: { cell: 1, size: Number(r.held_pairs), restSize: Number(r.other_pairs) },
+  });
   return {
     id: 'sessions',
     dimension: 'month',
     measures: ['planned', 'held'],
     kind: 'series',
-    rows: months.map((row) => ({
-      key: row.month,
-      label: row.month,
-      size: Number(row.pairs),
-      values: [Number(row.planned), Number(row.held)],
-      part: { cell: 1, size: Number(row.held_pairs), restSize: Number(row.other_pairs) },
-    })),
-    total: null,
+    rows: months.map(row),
+    total: all && months.length > 0 ? row(all) : null,
   };
+}
+
+interface Planned {
+  key: string;
+  planned: string;
+  held: string;
+  pairs: string;
+  held_pairs: string;
+  other_pairs: string;
 }
 
 /**

@@ -5,9 +5,14 @@ import { signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
 import { CsvFileResponse, readerLocale, sendCsv } from '../../http/file-download.js';
 import { namedChoices } from '../../http/schema-errors.js';
+import { readFreeTextAnswers } from './free-text-answers.js';
 import { readProgrammeReport } from './programme-report.js';
 import { exportReportDataset } from './report-export.js';
-import { ProgrammeReportSchema, ReportDatasetParamsSchema } from './report-schemas.js';
+import {
+  FreeTextAnswersSchema,
+  ProgrammeReportSchema,
+  ReportDatasetParamsSchema,
+} from './report-schemas.js';
 
 export interface ReportSettings {
   /** REPORT_MIN_GROUP_SIZE: groups smaller than this are withheld. */
@@ -16,7 +21,10 @@ export interface ReportSettings {
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
-/** HR's aggregate report of a programme, on the page and as one CSV file per dataset. */
+/**
+ * HR's aggregate report of a programme, on the page and as one CSV file per dataset, and the
+ * survey's free-text answers where the programme and the threshold allow.
+ */
 const reportRoutes: FastifyPluginAsyncTypebox<ReportSettings> = async (app, settings) => {
   const admin = { access: 'programme-report' } as const;
   app.get(
@@ -61,6 +69,26 @@ const reportRoutes: FastifyPluginAsyncTypebox<ReportSettings> = async (app, sett
       );
       return sendCsv(reply, file);
     },
+  );
+  app.get(
+    '/api/admin/programmes/:id/free-text',
+    {
+      config: admin,
+      schema: {
+        operationId: 'readProgrammeFreeText',
+        description:
+          'Free-text survey answers, shuffled and without ids, names or times: only if the programme shows free text (settings.surveys.showFreeText), and per question only if at least REPORT_MIN_GROUP_SIZE answered it; audited.',
+        params: Id,
+        response: { 200: FreeTextAnswersSchema, 400: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) =>
+      readFreeTextAnswers(
+        app.orm.em,
+        signedIn(request).id,
+        request.params.id,
+        settings.minGroupSize,
+      ),
   );
 };
 

@@ -11,6 +11,11 @@ export const DATASET_IDS = [
   'departments',
   'generations',
   'roles',
+  'competence',
+  'programme-goals',
+  'satisfaction',
+  'recommendation',
+  'goal-attainment',
 ] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
 
@@ -51,15 +56,28 @@ export const ReportDatasetSchema = Type.Object({
   id: DatasetIdSchema,
   /** The web app's message id for the dataset's title. */
   titleKey: Type.String(),
-  /** What the rows are: status, reason, month, sessions-held, department, experience, role. */
+  /**
+   * What the rows are: status, reason, month, sessions-held, department, experience, role,
+   * competence (a DigComp area), goal (`goal.0`… of the programme's goals), rating (1–5),
+   * answer (yes, maybe, no), level (of a pair goal: not-started … reached).
+   */
   dimension: Type.String(),
-  /** What each cell counts or measures, in cell order: people, pairs, planned, held, average. */
+  /**
+   * What each cell counts or measures, in cell order: people, pairs, planned, held, average,
+   * responses (survey answers), goals, before and after (average self-rating 1–5 at the
+   * start and at the end), change (after − before).
+   */
   measures: Type.Array(Type.String()),
-  /** `partition`: rows split one population, whose total is `total`; `series`: rows over time. */
-  kind: Type.Union([Type.Literal('partition'), Type.Literal('series')]),
+  /**
+   * `partition`: rows split one population, whose total is `total`; `series`: rows over
+   * time, `total` their sum or null; `averages`: each row stands alone, no total.
+   */
+  kind: Type.Union([Type.Literal('partition'), Type.Literal('series'), Type.Literal('averages')]),
   rows: Type.Array(ReportRowSchema),
   total: Type.Union([ReportRowSchema, Type.Null()]),
-  /** How many cells (the total's included) are withheld. */
+  /** A partition of ratings 1–5: the average rating over all of it; null for other datasets. */
+  average: Type.Union([ReportCellSchema, Type.Null()]),
+  /** How many cells (the total's and the average's included) are withheld. */
   suppressed: Type.Integer({ minimum: 0 }),
 });
 export type ReportDataset = Static<typeof ReportDatasetSchema>;
@@ -77,3 +95,28 @@ export const ReportDatasetParamsSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   dataset: DatasetIdSchema,
 });
+
+export const FreeTextQuestionSchema = Type.Object({
+  /** `changed`, `midterm.improve`, or an admin's `custom.<slug>`. */
+  id: Type.String(),
+  survey: Type.Union([Type.Literal('baseline'), Type.Literal('midterm'), Type.Literal('end')]),
+  /** The admin's wording of a custom question; null for the built-in ones the app words. */
+  text: Type.Union([Type.String(), Type.Null()]),
+  /**
+   * `shown`: the answers follow; `not-allowed`: the programme does not show free text;
+   * `too-few`: fewer than the threshold answered (how many is not said).
+   */
+  status: Type.Union([Type.Literal('shown'), Type.Literal('not-allowed'), Type.Literal('too-few')]),
+  /** In random order; no ids, names or times. Empty unless shown. */
+  answers: Type.Array(Type.String()),
+});
+export type FreeTextQuestion = Static<typeof FreeTextQuestionSchema>;
+
+/** A programme's free-text survey answers, as far as they may be shown. */
+export const FreeTextAnswersSchema = Type.Object({
+  minGroupSize: Type.Integer({ minimum: 2 }),
+  /** Whether the programme lets its report show free text (settings.surveys.showFreeText). */
+  allowed: Type.Boolean(),
+  questions: Type.Array(FreeTextQuestionSchema),
+});
+export type FreeTextAnswers = Static<typeof FreeTextAnswersSchema>;
