@@ -29,6 +29,7 @@ import auditRoutes from './modules/audit/audit-routes.js';
 import curriculumRoutes from './modules/curricula/curriculum-routes.js';
 import enrolmentAdminRoutes from './modules/enrolment/enrolment-admin-routes.js';
 import enrolmentRoutes from './modules/enrolment/enrolment-routes.js';
+import pairGoalRoutes from './modules/evaluation/pair-goal-routes.js';
 import lunchRoutes from './modules/matching/lunch-routes.js';
 import matchReviewRoutes from './modules/matching/match-review-routes.js';
 import matchingRunRoutes from './modules/matching/matching-run-routes.js';
@@ -176,6 +177,7 @@ export async function buildApp(
   await app.register(approvalRoutes);
   await app.register(pairRoutes);
   await app.register(pairJournalRoutes, { noteKeyring: config.noteKeyring });
+  await app.register(pairGoalRoutes);
   await app.register(selfServiceRoutes);
   await app.register(meetingRoutes);
   await app.register(meetingAdminRoutes);

@@ -295,6 +295,27 @@ const MATRIX: Record<string, Row> = {
     expect: ownerOnly(204),
     destructive: true,
   },
+  'GET /api/pairs/:id/goals': { params: pair, expect: ownerOnly(200) },
+  'POST /api/pairs/:id/goals': {
+    params: pair,
+    body: () => ({ text: 'Noch ein Ziel' }),
+    expect: ownerOnly(201),
+  },
+  'PATCH /api/pairs/:id/goals/:goalId': {
+    params: { id: 'pair', goalId: 'goal' },
+    body: () => ({ text: 'Sicher mit KI präsentieren' }),
+    expect: ownerOnly(200),
+  },
+  'POST /api/pairs/:id/goals/:goalId/progress': {
+    params: { id: 'pair', goalId: 'goal' },
+    body: () => ({ level: 2, note: 'Halb geschafft' }),
+    expect: ownerOnly(201),
+  },
+  'DELETE /api/pairs/:id/goals/:goalId': {
+    params: { id: 'pair', goalId: 'goalToRemove' },
+    expect: ownerOnly(204),
+    destructive: true,
+  },
   'GET /api/pairs/:id/questions': { params: pair, expect: ownerOnly(200) },
   'POST /api/pairs/:id/questions': {
     params: pair,
@@ -530,8 +551,8 @@ const MATRIX: Record<string, Row> = {
 t.setTimeout(420_000);
 
 const PUBLIC_URL = 'http://localhost:3000';
-/** The owner's note and question, as the fixture writes them. */
-const PRIVATE_TEXTS = ['Nur für uns zwei', 'Wie geht E-Akte?'];
+/** The owner's note, question and goal, as the fixture writes them. */
+const PRIVATE_TEXTS = ['Nur für uns zwei', 'Wie geht E-Akte?', 'Mit KI präsentieren'];
 
 t.test('every route answers each caller as its row says, and no route lacks a row', async (t) => {
   const started = Date.now();

@@ -7,6 +7,8 @@ import { ManagerApproval } from '../modules/approvals/manager-approval.js';
 import { AuditEvent } from '../modules/audit/audit-event.js';
 import { DirectorySyncRun } from '../modules/directory/directory-sync-run.js';
 import { Enrolment } from '../modules/enrolment/enrolment.js';
+import { PairGoal } from '../modules/evaluation/pair-goal.js';
+import { PairGoalProgress } from '../modules/evaluation/pair-goal-progress.js';
 import { LunchSkip } from '../modules/matching/lunch-skip.js';
 import { Match } from '../modules/matching/match.js';
 import { MatchForbid } from '../modules/matching/match-forbid.js';
@@ -55,6 +57,8 @@ export const entities: EntitySchema[] = [
   PairNote,
   PairQuestion,
   SessionFeedback,
+  PairGoal,
+  PairGoalProgress,
   MatchForbid,
   TandemRequest,
   RateLimitCounter,

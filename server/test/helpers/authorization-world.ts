@@ -289,6 +289,8 @@ async function ownerObjects(app: FastifyInstance, people: People) {
     noteToDelete: await journal('/notes', { body: 'Gleich weg' }),
     question: await journal('/questions', { text: 'Wie geht E-Akte?' }),
     questionToDelete: await journal('/questions', { text: 'Schon geklärt?' }),
+    goal: await journal('/goals', { text: 'Mit KI präsentieren' }),
+    goalToRemove: await journal('/goals', { text: 'Gleich entfernt' }),
     meeting: meeting.id,
     timeProposal: timeProposal.id,
     notification: notification.id,

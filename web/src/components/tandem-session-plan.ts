@@ -252,6 +252,10 @@ export class TandemSessionPlan extends LitElement {
       </div>`;
     }
     if (session.status !== 'done') return null;
+    return html`${this.renderFeedback(session)} ${this.renderGoalsLink(session)}`;
+  }
+
+  private renderFeedback(session: PairSession) {
     const feedback = session.myFeedback;
     if (feedback) {
       const rating = feedback.rating;
@@ -262,6 +266,31 @@ export class TandemSessionPlan extends LitElement {
     return html`<div class="actions">
       <button type="button" class="secondary" @click=${() => this.openFeedback(session)}>
         ${msg('Give feedback', { id: 'tandem.plan.giveFeedback' })}
+        <span class="visually-hidden">${session.title}</span>
+      </button>
+    </div>`;
+  }
+
+  /**
+   * After a session, the way to the pair's goals, to mark how far it got: the page takes the
+   * reader there with the session chosen for the marks. Lunch groups have no goals.
+   */
+  private renderGoalsLink(session: PairSession) {
+    if (this.pair.myRole === 'peer') return null;
+    return html`<div class="actions">
+      <button
+        type="button"
+        class="secondary"
+        @click=${() =>
+          this.dispatchEvent(
+            new CustomEvent<string>('goal-progress-requested', {
+              detail: session.id,
+              bubbles: true,
+              composed: true,
+            }),
+          )}
+      >
+        ${msg('Progress on your goals', { id: 'goals.fromSession' })}
         <span class="visually-hidden">${session.title}</span>
       </button>
     </div>`;

@@ -9,6 +9,7 @@ import '../components/tandem-glossary-game.js';
 import '../components/tandem-lunch-status.js';
 import '../components/tandem-mismatch.js';
 import '../components/tandem-next-meeting.js';
+import '../components/tandem-pair-goals.js';
 import '../components/tandem-pair-notes.js';
 import '../components/tandem-plan-tailor.js';
 import '../components/tandem-question-list.js';
@@ -75,6 +76,8 @@ export class TandemTandemPage extends LitElement {
   @state() private accessor changed: Pair | undefined;
   /** Set once the member said "this doesn't fit": the page turns into a calm confirmation. */
   @state() private accessor dissolved = false;
+  /** The session just held, when its "Progress on your goals" brought the reader to the goals. */
+  @state() private accessor goalSession: string | undefined;
   @state() private accessor continueError: unknown;
 
   private readonly data = new Task(this, {
@@ -201,6 +204,7 @@ export class TandemTandemPage extends LitElement {
               @pair-changed=${(event: CustomEvent<Pair>) => {
                 this.changed = event.detail;
               }}
+              @goal-progress-requested=${(event: CustomEvent<string>) => this.toGoals(event.detail)}
             ></tandem-session-plan>
           </section>
           <tandem-plan-tailor
@@ -216,6 +220,18 @@ export class TandemTandemPage extends LitElement {
           ? null
           : html`<tandem-question-list .pairId=${pair.id}></tandem-question-list>
             <tandem-glossary-game .pairId=${pair.id}></tandem-glossary-game>`
+      }
+      ${
+        pair.myRole === 'peer'
+          ? null
+          : html`<section aria-labelledby="goals-heading">
+            <h2 id="goals-heading" tabindex="-1">${msg('Goals', { id: 'goals.title' })}</h2>
+            <tandem-pair-goals
+              .pairId=${pair.id}
+              .sessions=${pair.sessions}
+              .atSession=${this.goalSession}
+            ></tandem-pair-goals>
+          </section>`
       }
       <section aria-labelledby="notes-heading">
         <h2 id="notes-heading">${msg('Private notes', { id: 'tandem.notes' })}</h2>
@@ -290,6 +306,15 @@ export class TandemTandemPage extends LitElement {
       </p>
       <p><a href="/">${msg('Back to my programmes', { id: 'tandem.dissolved.home' })}</a></p>
     </div>`;
+  }
+
+  /** To the goals, with the session just held chosen for the marks made there. */
+  private async toGoals(sessionId: string): Promise<void> {
+    this.goalSession = sessionId;
+    await this.updateComplete;
+    const heading = this.renderRoot.querySelector<HTMLElement>('#goals-heading');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus();
   }
 
   private async focusHeading(): Promise<void> {

@@ -36,8 +36,9 @@ export type DeletionRequester =
  * Deletes a person's account: they leave their running programmes (a pair they are in is
  * dissolved as on withdrawal, so the partner gets someone new), then in one transaction
  * everything that is only theirs is deleted (sessions, profile, inbox and its deliveries and
- * jobs, the notes, questions and feedback they wrote) and what others share with them is kept
- * under a new id and the name "Former participant": the pairs, meetings and enrolments that make
+ * jobs, the notes, questions, feedback, goals and marks of progress they wrote) and what others
+ * share with them is kept under a new id and the name "Former participant": the pairs, meetings
+ * and enrolments that make
  * up a partner's history, and audit events with the action but neither actor nor a word that
  * names them (the append-only table allows just that change). Wherever their name,
  * email, subject or id appears in stored text of any table in any schema (a partner's inbox and
@@ -107,6 +108,10 @@ async function deleteWhatIsTheirs(
     'DELETE FROM pair_note WHERE author_id = ?',
     'DELETE FROM pair_question WHERE author_id = ?',
     'DELETE FROM session_feedback WHERE author_id = ?',
+    // So are the goals they gave (at enrolment or in the pair), with every mark on them, and
+    // their marks on the partner's goals.
+    'DELETE FROM pair_goal WHERE created_by_id = ?',
+    'DELETE FROM pair_goal_progress WHERE author_id = ?',
     // Enrolments stay, for the pairs that hold them; what they told about themselves goes.
     `UPDATE enrolment SET profile = '{}', experience_years = NULL WHERE user_id = ?`,
     // A request still waiting for them as a manager goes to the admins: nobody answers it now.

@@ -33,6 +33,11 @@ interface ExportRule {
    * sealed columns never), an admin never (docs/privacy.md, "Who sees what").
    */
   pairText?: { column: string; sealed?: SealedTable };
+  /**
+   * The only way a row is the person's, instead of every way user-references.ts finds: a
+   * partner's marks on the pair's goals are the partner's, though the pair shares them.
+   */
+  theirsOnlyBy?: (userId: string) => Where;
   /** Rows about the person that they never saw, left out of their own export. */
   unseenByPerson?: Where;
   /** The person's own export of a row: what a participant does not see of it goes. */
@@ -58,13 +63,18 @@ const RULES: Record<string, ExportRule> = {
   Match: { unseenByPerson: { state: UNPUBLISHED }, forPerson: matchForPerson },
   MatchMember: { unseenByPerson: { match: { state: UNPUBLISHED } } },
   PairSession: { forAdmin: pairSessionForAdmin },
+  PairGoal: { forAdmin: (object) => withhold(object, ['text'], PAIRS_OWN) },
+  PairGoalProgress: {
+    theirsOnlyBy: (userId) => ({ author: userId }),
+    forAdmin: (object) => withhold(object, ['note'], PAIRS_OWN),
+  },
 };
 
 /**
  * Everything Tandem holds about a person, one section per table with every row that refers to
  * them (see user-references.ts), machine-readable. Their own pair notes and questions come
- * decrypted; what a participant does not see (proposals, a match's score, a partner's reason
- * for dissolving) stays out.
+ * decrypted, their pairs' goals with the marks of progress they made; what a participant does
+ * not see (proposals, a match's score, a partner's reason for dissolving) stays out.
  *
  * @throws ServiceError not-found for an unknown person.
  */
@@ -80,7 +90,7 @@ export async function exportPersonalData(
   const tables: Record<string, Record<string, unknown>[]> = {};
   for (const reference of userReferences(fork)) {
     const rule = RULES[reference.entity] ?? {};
-    const theirs = { $or: reference.filters(userId) };
+    const theirs = rule.theirsOnlyBy?.(userId) ?? { $or: reference.filters(userId) };
     const unseen = context ? rule.unseenByPerson : undefined;
     const rows = await fork.find<AnyEntity>(
       reference.entity,
@@ -102,7 +112,7 @@ export async function exportPersonalData(
 /**
  * An admin exports a person's data on their behalf (a request by letter, say). Audited. What the
  * person's pair wrote for itself (notes, questions, feedback comments, the homework and sessions
- * it added) is withheld here: no admin route returns it.
+ * it added, its goals and notes on their progress) is withheld here: no admin route returns it.
  */
 export async function exportPersonalDataForAdmin(
   em: EntityManager,
