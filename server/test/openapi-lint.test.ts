@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { API_AREAS } from '../src/http/api-areas.js';
+import { loadSchemaNames } from '../src/http/schema-names.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { scimClient } from './helpers/scim-client.js';
 import { signedInAs } from './helpers/sessions.js';
@@ -140,6 +141,12 @@ t.test('every operation lists the errors it can give, in an area, with named typ
     }
   }
   t.ok(document.components.schemas.Error, 'the error body is a named schema');
+  const { clashes } = await loadSchemaNames(new URL('../src/', import.meta.url));
+  t.same(
+    clashes,
+    [],
+    'no two schemas are exported under one name (the document names them by export): rename one',
+  );
 });
 
 t.test('the errors documented are the ones given', async (t) => {

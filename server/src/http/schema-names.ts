@@ -16,6 +16,8 @@ export interface SchemaNames {
   byObject: WeakMap<object, string>;
   /** The name of a copy with the same JSON (as `Type.Optional` makes), when only one name has it. */
   byJson: Map<string, string>;
+  /** Export names used by two different schemas: the later file's keeps no name (a test says so). */
+  clashes: string[];
 }
 
 export async function loadSchemaNames(root: URL): Promise<SchemaNames> {
@@ -26,15 +28,15 @@ export async function loadSchemaNames(root: URL): Promise<SchemaNames> {
   const byObject = new WeakMap<object, string>();
   const jsonNames = new Map<string, Set<string>>();
   const taken = new Map<string, object>();
+  const clashes: string[] = [];
   for (const file of files) {
     const exports: Record<string, unknown> = await import(new URL(file, root).href);
     for (const [exportName, schema] of Object.entries(exports)) {
       if (!exportName.endsWith('Schema') || !isNameable(schema)) continue;
       const name = exportName.slice(0, -'Schema'.length);
       if (taken.has(name) && taken.get(name) !== schema) {
-        throw new Error(
-          `Two schemas are exported as ${exportName} (one in ${file}): rename one, the OpenAPI document names them by export`,
-        );
+        clashes.push(`${exportName} in ${file}`);
+        continue;
       }
       taken.set(name, schema);
       byObject.set(schema, name);
@@ -47,7 +49,7 @@ export async function loadSchemaNames(root: URL): Promise<SchemaNames> {
       names.size === 1 ? [[json, [...names][0] as string] as const] : [],
     ),
   );
-  return { byObject, byJson };
+  return { byObject, byJson, clashes };
 }
 
 /**
