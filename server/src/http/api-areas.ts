@@ -107,8 +107,9 @@ export const API_AREAS: readonly ApiArea[] = [
   },
   {
     name: 'Reports',
-    description: 'Aggregate reports of a programme, never about a single person.',
-    paths: [/^programmes\/\{id\}\/report(\/|$)/],
+    description:
+      'Aggregate reports of a programme and its impact, never about a single person; free-text answers only where allowed.',
+    paths: [/^programmes\/\{id\}\/(report|free-text)(\/|$)/],
   },
   {
     name: 'Audit',
