@@ -35,9 +35,31 @@ export interface OpenApiDocument {
   info: { title: string; version: string; description?: string };
   servers?: { url: string }[];
   paths: Record<string, Record<string, OpenApiOperation>>;
+  components?: { schemas?: Record<string, JsonSchema> };
 }
 
 export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
-export const readOpenApiDocument = (signal?: AbortSignal) =>
-  api<OpenApiDocument>('/api/openapi.json', signal ? { signal } : {});
+export const readOpenApiDocument = async (signal?: AbortSignal) =>
+  withSchemasInPlace(await api<OpenApiDocument>('/api/openapi.json', signal ? { signal } : {}));
+
+/**
+ * The document with each named schema (`$ref` to components) written out where it is used,
+ * titled with its name, so the page prints a schema whole. A schema met again inside itself
+ * stays a reference.
+ */
+function withSchemasInPlace(document: OpenApiDocument): OpenApiDocument {
+  const named = document.components?.schemas ?? {};
+  const inPlace = (node: unknown, seen: readonly string[]): unknown => {
+    if (Array.isArray(node)) return node.map((each) => inPlace(each, seen));
+    if (typeof node !== 'object' || node === null) return node;
+    const ref = (node as { $ref?: unknown }).$ref;
+    const name = typeof ref === 'string' ? ref.replace('#/components/schemas/', '') : undefined;
+    if (name && named[name] && !seen.includes(name))
+      return { title: name, ...(inPlace(named[name], [...seen, name]) as JsonSchema) };
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [key, inPlace(value, seen)]),
+    );
+  };
+  return { ...document, paths: inPlace(document.paths, []) as OpenApiDocument['paths'] };
+}
