@@ -26,6 +26,8 @@ const ACTIONS: Record<string, () => string> = {
   'programme.enrolments-imported': () =>
     msg('Enrolments imported', { id: 'auditEvent.enrolmentsImported' }),
   'programme.report-exported': () => msg('Report exported', { id: 'auditEvent.reportExported' }),
+  'programme.certificates-issued': () =>
+    msg('Certificates issued', { id: 'auditEvent.certificatesIssued' }),
   'enrolment.enrolled-by-admin': () =>
     msg('Enrolled by an admin', { id: 'auditEvent.enrolledByAdmin' }),
   'matching.requested': () => msg('Matching run started', { id: 'auditEvent.matchingRequested' }),
