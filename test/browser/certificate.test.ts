@@ -1,48 +1,44 @@
 /**
  * A participant whose tandem met and ended downloads their certificate of participation from
  * "My certificates", and anyone (signed in or not) confirms it by its number on the
- * verification page. The demo's pairs have held no meeting yet: the test holds one for a pair
- * of Digital fit, as the follow-up job does after the meeting's time, and ends the pair.
+ * verification page. The demo has no pairs: the test makes one, holds its first meeting (as
+ * the follow-up job does after the meeting's time) and ends the pair.
  */
 import { readFile } from 'node:fs/promises';
 import t from 'tap';
 import { followUpMeeting } from '../../server/src/modules/meetings/meeting-follow-up.js';
 import { planNextMeeting } from '../../server/src/modules/meetings/meeting-planner.js';
+import { User } from '../../server/src/modules/users/user.js';
 import { sql } from '../../server/test/helpers/database.js';
-import { DIGITAL_FIT, programmeId } from './helpers/demo-data.js';
+import { runningPair } from '../../server/test/helpers/publish-pair.js';
 import { checkA11y, signIn, startTandem, visit } from './helpers/tandem-browser.js';
 
 t.setTimeout(300_000);
 
+const PROGRAMME = 'KI im Arbeitsalltag';
+const MENTOR = 'Aylin Demir';
+const MENTEE = 'Klaus-Dieter Wagner';
+
 const site = await startTandem(t);
-const programme = await programmeId(site.databaseUrl, DIGITAL_FIT);
-const [pair] = await sql<{ id: string; name: string }>(
-  site.databaseUrl,
-  `SELECT m.id, u.name FROM match m
-     JOIN match_member mm ON mm.match_id = m.id
-     JOIN enrolment e ON e.id = mm.enrolment_id
-     JOIN app_user u ON u.id = e.user_id
-    WHERE m.programme_id = $1 AND m.state = 'published'
-    ORDER BY u.name LIMIT 1`,
-  [programme],
-);
-if (!pair) throw new Error(`${DIGITAL_FIT} has no published pair`);
+const em = site.app.orm.em.fork();
+const userId = async (name: string) => (await em.findOneOrFail(User, { name })).id;
+const { pairId } = await runningPair(site.app, {
+  name: PROGRAMME,
+  mentorId: await userId(MENTOR),
+  menteeId: await userId(MENTEE),
+});
 const deps = site.app.meetingDependencies();
-await planNextMeeting(deps, pair.id);
-const [meeting] = await sql<{ id: string }>(
-  site.databaseUrl,
-  `SELECT id FROM meeting WHERE match_id = $1 AND state = 'planned' ORDER BY starts_at LIMIT 1`,
-  [pair.id],
-);
-await followUpMeeting(deps, meeting?.id ?? '');
-await sql(site.databaseUrl, `UPDATE match SET state = 'ended' WHERE id = $1`, [pair.id]);
+const meeting = await planNextMeeting(deps, pairId);
+if (!meeting) throw new Error('the pair got no first meeting');
+await followUpMeeting(deps, meeting.id);
+await sql(site.databaseUrl, `UPDATE match SET state = 'ended' WHERE id = $1`, [pairId]);
 
 t.test('the participant downloads their certificate, and the number verifies it', async (t) => {
   const page = await site.open(t, { language: 'de' });
-  await signIn(page, pair.name);
+  await signIn(page, MENTEE);
   await visit(page, '/certificates');
   await checkA11y(t, page, 'my certificates');
-  const link = page.getByRole('link', { name: `Teilnahmebescheinigung für ${DIGITAL_FIT} (PDF)` });
+  const link = page.getByRole('link', { name: `Teilnahmebescheinigung für ${PROGRAMME} (PDF)` });
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const filename = download.suggestedFilename();
   t.match(filename, /^TND(-[2-9A-Z]{4}){3}\.pdf$/, 'named after its number');
@@ -57,8 +53,8 @@ t.test('the participant downloads their certificate, and the number verifies it'
   const found = stranger.getByRole('heading', { name: `Bescheinigung ${number} ist echt` });
   await found.waitFor();
   const statements = stranger.getByRole('region', { name: `Bescheinigung ${number} ist echt` });
-  t.match(await statements.textContent(), pair.name, 'it names the holder');
-  t.match(await statements.textContent(), DIGITAL_FIT, 'and the programme');
+  t.match(await statements.textContent(), MENTEE, 'it names the holder');
+  t.match(await statements.textContent(), PROGRAMME, 'and the programme');
   await checkA11y(t, stranger, 'the verification page');
 
   await stranger.getByLabel('Bescheinigungsnummer').fill('TND-2222-3333-4444');
