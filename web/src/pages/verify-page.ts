@@ -5,6 +5,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { formatDate, formatDay } from '../components/date-time.js';
 import { taskView } from '../components/task-view.js';
 import { type CertificateStatements, verifyCertificate } from '../data/certificates.js';
+import { getLocale } from '../i18n/locale.js';
 import { navigate } from '../router/router.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
@@ -58,7 +59,7 @@ export class TandemVerifyPage extends LitElement {
       return html`<p role="alert" class="error-text">
         ${msg(str`No certificate with the number ${this.params.number ?? ''}.`, { id: 'verify.unknown' })}
       </p>`;
-    const hours = found.hours.toLocaleString(document.documentElement.lang || undefined);
+    const hours = found.hours.toLocaleString(getLocale());
     return html`<section aria-labelledby="found-heading">
       <h2 id="found-heading">
         ${msg(str`Certificate ${found.number} is genuine`, { id: 'verify.found' })}
