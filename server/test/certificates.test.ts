@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import t from 'tap';
 import { Certificate } from '../src/modules/certificates/certificate.js';
 import { Enrolment } from '../src/modules/enrolment/enrolment.js';
+import { Match } from '../src/modules/matching/match.js';
 import { Meeting } from '../src/modules/meetings/meeting.js';
 import { followUpMeeting } from '../src/modules/meetings/meeting-follow-up.js';
 import { planNextMeeting } from '../src/modules/meetings/meeting-planner.js';
@@ -291,7 +292,7 @@ t.test('admins issue a programme’s certificates at once, and once', async (t) 
     Person,
     Person,
   ];
-  const { programmeId } = await programmeWithPairs(app, 'Digital fit', [
+  const { programmeId, pairs } = await programmeWithPairs(app, 'Digital fit', [
     { mentor: ole, mentee: maja, held: 1 },
     { mentor: tim, mentee: ute, held: 0 },
     { mentor: eva, mentee: kai, held: 2 },
@@ -312,6 +313,26 @@ t.test('admins issue a programme’s certificates at once, and once', async (t) 
     ).json();
 
   t.same((await issue()).json(), { issued: 0, total: 0 }, 'nobody while the pairs still run');
+  // Ole's pair met once and was dissolved; he has a new partner, not met yet: he is not done,
+  // while Maja, whose only pair it was, is.
+  const em = app.orm.em.fork();
+  await em.nativeUpdate(Match, { id: pairs[0] }, { state: 'dissolved', dissolvedAt: new Date() });
+  const nia = await person(app, 'nia', 'NIA', 'de');
+  const olesEnrolment = await em.findOneOrFail(Enrolment, {
+    programme: programmeId,
+    user: ole.userId,
+  });
+  const niasEnrolment = em.create(Enrolment, {
+    programme: programmeId,
+    user: nia.userId,
+    role: 'mentee',
+  });
+  await em.flush();
+  await publishPair(app, programmeId, [
+    { enrolmentId: olesEnrolment.id, role: 'mentor' },
+    { enrolmentId: niasEnrolment.id, role: 'mentee' },
+  ]);
+  t.equal((await list()).eligible, 1, 'only Maja before the programme closes');
   await closeProgramme(app, admin, programmeId);
   t.equal((await list()).eligible, 4);
 

@@ -44,11 +44,7 @@ export async function listMyCertificates(
   }));
   const { timeZone } = await organisationSettings(em);
   for (const programme of new Map(open.map((p) => [p.id, p])).values()) {
-    const [participation] = await participations(em, programme.id, {
-      userId,
-      timeZone,
-      localeOf: () => 'de',
-    });
+    const [participation] = await participations(em, programme.id, { userId, timeZone });
     if (participation)
       mine.push({
         programme: { id: programme.id, name: programme.name },
@@ -210,7 +206,7 @@ export async function listProgrammeCertificates(
     { programme },
     { orderBy: { issuedAt: 'desc', number: 'asc' } },
   );
-  const eligible = await participations(em, programme.id, { timeZone, localeOf: () => 'de' });
+  const eligible = await participations(em, programme.id, { timeZone });
   return {
     eligible: eligible.length,
     certificates: certificates.map((certificate) => ({

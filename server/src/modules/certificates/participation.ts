@@ -38,9 +38,11 @@ const FIGURES = `
          round(sum(extract(epoch FROM mt.ends_at - mt.starts_at)) / 60) AS minutes
     FROM theirs
     JOIN meeting mt ON mt.match_id = theirs.match_id AND mt.state = 'held'
-    JOIN programme p ON p.id = :programme
-   GROUP BY theirs.user_id, p.state
-  HAVING p.state = 'closed' OR NOT bool_or(theirs.state = 'published')`;
+   GROUP BY theirs.user_id
+  HAVING (SELECT state FROM programme WHERE id = :programme) = 'closed'
+      -- Any pair still running counts, also a new one that has not met yet.
+      OR NOT EXISTS (SELECT 1 FROM theirs running
+                      WHERE running.user_id = theirs.user_id AND running.state = 'published')`;
 
 /**
  * The sessions each person's pairs held (a meeting for them took place) or marked done: the
@@ -78,14 +80,14 @@ interface TopicRow {
 
 /**
  * Everyone in the programme (or just `userId`) who may have a certificate, with what it would
- * state; topics in each person's language (`localeOf`).
+ * state; topics in each person's language (`localeOf`), else as the pair's plan has them.
  *
  * @param timeZone the organisation's, in which the period's days are counted.
  */
 export async function participations(
   em: EntityManager,
   programmeId: string,
-  options: { userId?: string; timeZone: string; localeOf: (userId: string) => Locale },
+  options: { userId?: string; timeZone: string; localeOf?: (userId: string) => Locale },
 ): Promise<Participation[]> {
   const params = {
     programme: programmeId,
@@ -105,12 +107,12 @@ export async function participations(
     minutes: Number(row.minutes),
     topics: topicsOf(
       topics.filter((topic) => topic.user_id === row.user_id),
-      options.localeOf(row.user_id),
+      options.localeOf?.(row.user_id),
     ),
   }));
 }
 
 /** Each title once (two pairs of one person may have held the same session), in their language. */
-function topicsOf(rows: readonly TopicRow[], locale: Locale): string[] {
-  return [...new Set(rows.map((row) => row.titles?.[locale] ?? row.title))];
+function topicsOf(rows: readonly TopicRow[], locale: Locale | undefined): string[] {
+  return [...new Set(rows.map((row) => (locale && row.titles?.[locale]) || row.title))];
 }
