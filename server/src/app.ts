@@ -26,6 +26,7 @@ import httpMetrics from './metrics/http-metrics-plugin.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import approvalRoutes from './modules/approvals/approval-routes.js';
 import auditRoutes from './modules/audit/audit-routes.js';
+import certificateRoutes from './modules/certificates/certificate-routes.js';
 import curriculumRoutes from './modules/curricula/curriculum-routes.js';
 import enrolmentAdminRoutes from './modules/enrolment/enrolment-admin-routes.js';
 import enrolmentRoutes from './modules/enrolment/enrolment-routes.js';
@@ -186,6 +187,10 @@ export async function buildApp(
   await app.register(auditRoutes);
   await app.register(privacyRoutes, { noteKeyring: config.noteKeyring });
   await app.register(reportRoutes, { minGroupSize: config.reportMinGroupSize });
+  await app.register(certificateRoutes, {
+    publicUrl: config.publicUrl,
+    rateLimit: config.authRateLimit,
+  });
   await app.register(scimRoutes, {
     // Without an identity provider nobody provisioned could sign in; the people are kept apart.
     issuer: config.oidc?.issuer ?? config.publicUrl,

@@ -201,7 +201,7 @@ export const EnvSchema = Type.Object({
     minimum: 1,
     maximum: 10000,
     description:
-      'Requests per minute one client address may make to each /auth/ route; more get 429.',
+      'Requests per minute one client address may make to each /auth/ route and to the public certificate verification; more get 429.',
   }),
   TRUST_PROXY: Type.Optional(
     Type.String({

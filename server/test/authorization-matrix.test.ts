@@ -107,6 +107,8 @@ const MATRIX: Record<string, Row> = {
   'GET /health/ready': { expect: everyone(200) },
   'GET /api/openapi.json': { expect: everyone(200) },
   'GET /api/site': { expect: everyone(200) },
+  // A certificate's statements, for whoever holds its number.
+  'GET /api/certificates/:number': { params: { number: 'certificate' }, expect: everyone(200) },
   // Sign-in goes to the IdP; a callback without a sign-in under way and a forged logout token
   // are refused; signing out works for anyone.
   'GET /auth/login': { expect: everyone(303) },
@@ -135,6 +137,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/people': { query: 'query=Olga', expect: signedIn(200) },
   'GET /api/skills': { expect: signedIn(200) },
   'GET /api/me/inbox': { expect: signedIn(200) },
+  'GET /api/me/certificates': { expect: signedIn(200) },
+  // The caller's own certificate of the programme: only the owner's pair ran its course there.
+  'GET /api/me/certificates/:id/pdf': { params: { id: 'programme' }, expect: ownerOnly(200) },
   'POST /api/me/inbox/:id/read': { params: { id: 'notification' }, expect: ownerOnly(200) },
   'POST /api/me/inbox/read': { expect: signedIn(200) },
   'GET /api/meetings': { expect: signedIn(200) },
@@ -442,6 +447,15 @@ const MATRIX: Record<string, Row> = {
   'GET /api/admin/programmes/:id/free-text': {
     params: { id: 'programme' },
     expect: programmeReport(200),
+  },
+  // Certificates: the numbers issued, and issuing them for everyone done with the programme.
+  'GET /api/admin/programmes/:id/certificates': {
+    params: { id: 'programme' },
+    expect: programmeAdmin(200),
+  },
+  'POST /api/admin/programmes/:id/certificates': {
+    params: { id: 'programme' },
+    expect: programmeAdmin(200),
   },
 
   // Admin: matching review and runs, on a programme being matched.

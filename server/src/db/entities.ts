@@ -5,6 +5,7 @@ import { RateLimitCounter } from '../auth/rate-limit-counter.js';
 import { Session } from '../auth/session.js';
 import { ManagerApproval } from '../modules/approvals/manager-approval.js';
 import { AuditEvent } from '../modules/audit/audit-event.js';
+import { Certificate } from '../modules/certificates/certificate.js';
 import { DirectorySyncRun } from '../modules/directory/directory-sync-run.js';
 import { Enrolment } from '../modules/enrolment/enrolment.js';
 import { PairGoal } from '../modules/evaluation/pair-goal.js';
@@ -72,4 +73,5 @@ export const entities: EntitySchema[] = [
   ManagerApproval,
   ScimGroup,
   ScimGroupMember,
+  Certificate,
 ];

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
 import { ManagerApproval } from '../../src/modules/approvals/manager-approval.js';
+import { Certificate } from '../../src/modules/certificates/certificate.js';
+import { newCertificateNumber } from '../../src/modules/certificates/certificate-number.js';
 import { Enrolment } from '../../src/modules/enrolment/enrolment.js';
 import { MatchForbid } from '../../src/modules/matching/match-forbid.js';
 import { MatchingRun } from '../../src/modules/matching/matching-run.js';
@@ -229,6 +231,21 @@ async function ownerObjects(app: FastifyInstance, people: People) {
     attempts: 1,
     lastError: '550 No such mailbox',
   });
+  // The owner's certificate of the main programme, as if their pair had run its course.
+  const certificate = em.create(Certificate, {
+    number: newCertificateNumber(),
+    programme: main.programme,
+    user: owner.userId,
+    holderName: 'Olga Owner',
+    programmeName: 'Hauptprogramm',
+    organisationName: null,
+    periodStart: '2027-01-11',
+    periodEnd: '2027-03-01',
+    sessionsHeld: 3,
+    minutes: 135,
+    topics: ['Kick-off'],
+    locale: 'de',
+  });
   await em.flush();
 
   const review = await proposedPairs(app, 2);
@@ -295,6 +312,7 @@ async function ownerObjects(app: FastifyInstance, people: People) {
     timeProposal: timeProposal.id,
     notification: notification.id,
     delivery: delivery.id,
+    certificate: certificate.number,
     reviewProgramme: review.programme.id,
     match: mentor0?.match.id ?? '',
     matchToRemove: mentor1?.match.id ?? '',

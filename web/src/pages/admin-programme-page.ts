@@ -14,6 +14,7 @@ import '../components/tandem-dialog.js';
 import type { TandemDialog } from '../components/tandem-dialog.js';
 import '../components/tandem-programme-form.js';
 import '../components/tandem-programme-managers.js';
+import '../components/tandem-programme-certificates.js';
 import type { ProgrammeFormValue } from '../components/tandem-programme-form.js';
 import { errorText, taskView } from '../components/task-view.js';
 import {
@@ -149,6 +150,7 @@ export class TandemAdminProgrammePage extends LitElement {
         ></tandem-programme-form>
       </section>
       ${isAdmin(this.me) ? html`<tandem-programme-managers .programmeId=${programme.id}></tandem-programme-managers>` : nothing}
+      <tandem-programme-certificates .programmeId=${programme.id}></tandem-programme-certificates>
       ${this.renderDialog(programme)}
     `;
   }

@@ -28,6 +28,8 @@ const ACTIONS: Record<string, () => string> = {
   'programme.report-exported': () => msg('Report exported', { id: 'auditEvent.reportExported' }),
   'programme.free-text-read': () =>
     msg('Free-text survey answers read', { id: 'impact.auditEvent.freeTextRead' }),
+  'programme.certificates-issued': () =>
+    msg('Certificates issued', { id: 'auditEvent.certificatesIssued' }),
   'enrolment.enrolled-by-admin': () =>
     msg('Enrolled by an admin', { id: 'auditEvent.enrolledByAdmin' }),
   'matching.requested': () => msg('Matching run started', { id: 'auditEvent.matchingRequested' }),

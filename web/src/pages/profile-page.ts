@@ -7,6 +7,7 @@ import { channelLabel } from '../components/programme-labels.js';
 import type { TandemProfileForm } from '../components/tandem-profile-form.js';
 import { errorText, taskView } from '../components/task-view.js';
 import '../components/tandem-data-rights.js';
+import '../components/tandem-my-certificates.js';
 import '../components/tandem-profile-form.js';
 import {
   listSkills,
@@ -91,6 +92,10 @@ export class TandemProfilePage extends LitElement {
 
   private renderLoaded(loaded: Loaded) {
     return html`${this.renderProfile(loaded)} ${this.renderPreferences(loaded)}
+      <section aria-labelledby="certificates-heading">
+        <h2 id="certificates-heading">${msg('My certificates', { id: 'certificates.title' })}</h2>
+        <tandem-my-certificates></tandem-my-certificates>
+      </section>
       <tandem-data-rights></tandem-data-rights>`;
   }
 

@@ -16,6 +16,7 @@ export interface RouteDefinition {
 import { ADMIN_MATCHING_ROUTES } from './admin-matching-routes.js';
 import { ADMIN_ROUTES } from './admin-routes.js';
 import { APPROVAL_ROUTES } from './approval-routes.js';
+import { CERTIFICATE_ROUTES } from './certificate-routes.js';
 import { LEICHTE_SPRACHE_ROUTES } from './leichte-sprache-routes.js';
 import { LUNCH_ROUTES } from './lunch-routes.js';
 import { PARTICIPANT_ROUTES } from './participant-routes.js';
@@ -51,6 +52,7 @@ export const ROUTES: RouteDefinition[] = [
   ...ADMIN_MATCHING_ROUTES,
   ...LUNCH_ROUTES,
   ...APPROVAL_ROUTES,
+  ...CERTIFICATE_ROUTES,
 ];
 
 export const NOT_FOUND: RouteDefinition = {

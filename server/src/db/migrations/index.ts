@@ -33,6 +33,7 @@ import { Migration20261208120000_programme_manager } from './Migration2026120812
 import { Migration20261208140000_manager_approvals } from './Migration20261208140000_manager_approvals.js';
 import { Migration20261208150000_meeting_calendars_unread } from './Migration20261208150000_meeting_calendars_unread.js';
 import { Migration20261209100000_goals_and_surveys } from './Migration20261209100000_goals_and_surveys.js';
+import { Migration20261209130000_certificates } from './Migration20261209130000_certificates.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
 export const migrationsList: MigrationObject[] = [
@@ -142,4 +143,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261209100000_goals_and_surveys',
     class: Migration20261209100000_goals_and_surveys,
   },
+  { name: 'Migration20261209130000_certificates', class: Migration20261209130000_certificates },
 ];

@@ -27,3 +27,6 @@ export function enrolPage(programmeId: string): AppPath {
 export function approvalPage(approvalId: string): AppPath {
   return `/approvals/${encodeURIComponent(approvalId)}` as AppPath;
 }
+
+/** The signed-in person's certificates of participation, to download. */
+export const certificatesPage = '/certificates' as AppPath;

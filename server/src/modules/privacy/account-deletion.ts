@@ -35,10 +35,10 @@ export type DeletionRequester =
 /**
  * Deletes a person's account: they leave their running programmes (a pair they are in is
  * dissolved as on withdrawal, so the partner gets someone new), then in one transaction
- * everything that is only theirs is deleted (sessions, profile, inbox and its deliveries and
- * jobs, the notes, questions, feedback, goals and marks of progress they wrote) and what others
- * share with them is kept under a new id and the name "Former participant": the pairs, meetings
- * and enrolments that make
+ * everything that is only theirs is deleted (sessions, profile, certificates, inbox and its
+ * deliveries and jobs, the notes, questions, feedback, goals and marks of progress they wrote)
+ * and what others share with them is kept under a new id and the name "Former participant":
+ * the pairs, meetings and enrolments that make
  * up a partner's history, and audit events with the action but neither actor nor a word that
  * names them (the append-only table allows just that change). Wherever their name,
  * email, subject or id appears in stored text of any table in any schema (a partner's inbox and
@@ -104,6 +104,8 @@ async function deleteWhatIsTheirs(
     // Deliveries go with their notification.
     'DELETE FROM notification WHERE recipient_id = ?',
     'DELETE FROM user_profile WHERE user_id = ?',
+    // A certificate is theirs alone; its number is unknown to the verification from now on.
+    'DELETE FROM certificate WHERE user_id = ?',
     // What they wrote in a pair is theirs: the partner keeps their own notes and questions.
     'DELETE FROM pair_note WHERE author_id = ?',
     'DELETE FROM pair_question WHERE author_id = ?',
