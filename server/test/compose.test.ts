@@ -95,6 +95,15 @@ for (const file of Object.values(files)) {
     );
   });
 
+  t.test(`${file}: Debian's docker-compose 1.29 reads it too`, async (t) => {
+    // 1.29 refuses a top-level `name:` (and any other key Compose v2 added at the top).
+    const keys = Object.keys(compose(file)).filter((key) => !key.startsWith('x-'));
+    t.same(
+      keys.filter((key) => !['services', 'volumes', 'secrets', 'networks'].includes(key)),
+      [],
+    );
+  });
+
   t.test(`${file}: images are pinned`, async (t) => {
     for (const [name, { image, build }] of Object.entries(services)) {
       const tag = image?.match(/:([^/]+)$/)?.[1];
@@ -173,3 +182,17 @@ t.test('production: every variable is explained in production.md', async (t) => 
     t.ok(doc.includes(variable), `production.md names ${variable}`);
   }
 });
+
+t.test(
+  'the Dockerfile builds offline-friendly on Node.js 24, without the embedded PostgreSQL',
+  async (t) => {
+    const dockerfile = readFileSync(join(dockerDir, 'Dockerfile'), 'utf8');
+    // A `# syntax=` line makes BuildKit pull the frontend image first: no build without a registry.
+    t.notMatch(dockerfile, /^#\s*syntax\s*=/im, 'no syntax directive');
+    t.match(dockerfile, /^ARG NODE_IMAGE=node:24-bookworm-slim$/m, 'Node.js 24 LTS by default');
+    const stages = dockerfile.match(/^FROM .*$/gm) ?? [];
+    t.equal(stages.length, 2, 'two stages');
+    for (const stage of stages) t.match(stage, /^FROM \$\{NODE_IMAGE\}( AS build)?$/, 'on it');
+    t.match(dockerfile, /deploy --prod --no-optional /, 'optional dependencies left out');
+  },
+);

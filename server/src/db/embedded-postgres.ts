@@ -42,6 +42,8 @@ const DATABASE = 'tandem';
  * See docs/adr/0001-embedded-postgres.md.
  */
 export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<EmbeddedPostgres> {
+  // First: where the binaries are left out (the container image), that is the one thing to say.
+  const binaries = await loadBinaries();
   const clusterDir = join(dataDir, 'postgres');
   const ownerFile = join(dataDir, 'tandem.pid');
   await mkdir(dataDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
@@ -51,7 +53,6 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
   });
   await claimDataDir(dataDir, clusterDir, ownerFile, log);
 
-  const binaries = await loadBinaries();
   const runAs = await postgresUser();
   await assertReachable(dataDir, runAs);
   const password = await ensureCluster(dataDir, clusterDir, binaries.initdb, runAs, log);
@@ -246,7 +247,7 @@ async function loadBinaries(): Promise<Binaries> {
     return (await import(name)) as Binaries;
   } catch {
     throw new OperatorError(
-      `No embedded PostgreSQL for ${process.platform}-${process.arch} (package ${name}); set DATABASE_URL to a PostgreSQL server instead.`,
+      `No embedded PostgreSQL here (package ${name} is not installed; production installs such as the container image leave it out): set DATABASE_URL to a PostgreSQL server.`,
     );
   }
 }
