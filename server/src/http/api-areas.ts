@@ -32,6 +32,18 @@ export const API_AREAS: readonly ApiArea[] = [
     paths: [/^me\/profile$/, /^people$/],
   },
   {
+    name: 'Certificates',
+    description:
+      'Certificates of participation: a participant’s own, issuing them for a programme, and checking a number.',
+    paths: [/^certificates(\/|$)/, /^me\/certificates(\/|$)/, /^programmes\/\{id\}\/certificates$/],
+  },
+  {
+    name: 'Surveys',
+    description:
+      'Programme surveys: the ones a participant is asked, answering them, and how many answered.',
+    paths: [/^surveys(\/|$)/, /^me\/surveys(\/|$)/, /^programmes\/\{id\}\/surveys(\/|$)/],
+  },
+  {
     name: 'Account',
     description: 'The signed-in person and their preferences.',
     paths: [/^me(\/|$)/],
