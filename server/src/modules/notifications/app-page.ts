@@ -27,3 +27,8 @@ export function enrolPage(programmeId: string): AppPath {
 export function approvalPage(approvalId: string): AppPath {
   return `/approvals/${encodeURIComponent(approvalId)}` as AppPath;
 }
+
+/** One survey of a programme, where a participant answers it. */
+export function surveyPage(programmeId: string, survey: string): AppPath {
+  return `/surveys/${encodeURIComponent(programmeId)}/${encodeURIComponent(survey)}` as AppPath;
+}
