@@ -19,6 +19,7 @@ import { APPROVAL_ROUTES } from './approval-routes.js';
 import { LEICHTE_SPRACHE_ROUTES } from './leichte-sprache-routes.js';
 import { LUNCH_ROUTES } from './lunch-routes.js';
 import { PARTICIPANT_ROUTES } from './participant-routes.js';
+import { SURVEY_ROUTES } from './survey-routes.js';
 import { TANDEM_ROUTES } from './tandem-routes.js';
 
 /**
@@ -51,6 +52,7 @@ export const ROUTES: RouteDefinition[] = [
   ...ADMIN_MATCHING_ROUTES,
   ...LUNCH_ROUTES,
   ...APPROVAL_ROUTES,
+  ...SURVEY_ROUTES,
 ];
 
 export const NOT_FOUND: RouteDefinition = {
