@@ -4,6 +4,7 @@ import type {
   SurveyCountsSchema,
   SurveyFormSchema,
 } from '@tandem/server/schemas/modules/surveys/survey-schemas';
+import { getLocale } from '../i18n/locale.js';
 import { api } from './api-client.js';
 
 export type SurveyForm = Static<typeof SurveyFormSchema>;
@@ -16,9 +17,12 @@ export type SurveyAnswers = Record<string, number | string>;
 const path = (programmeId: string, survey: SurveyName) =>
   `/api/programmes/${encodeURIComponent(programmeId)}/surveys/${survey}`;
 
-/** A survey's questions in my language, and whether I answered it. */
+/** A survey's questions in the language the app speaks, and whether I answered it. */
 export const getSurvey = (programmeId: string, survey: SurveyName, signal?: AbortSignal) =>
-  api<SurveyForm>(path(programmeId, survey), { signal });
+  api<SurveyForm>(path(programmeId, survey), {
+    signal,
+    query: { locale: getLocale() === 'de' ? 'de' : 'en' },
+  });
 
 /** Answers a survey, once; stored without me. */
 export const answerSurvey = (programmeId: string, survey: SurveyName, answers: SurveyAnswers) =>
