@@ -74,6 +74,8 @@ export class TandemSurveyForm extends LitElement {
 
   @property({ attribute: false }) accessor form: SurveyForm | null = null;
   @property({ type: Boolean }) accessor skippable = false;
+  /** The level of the section headings: 3 under a step's heading, 2 right under the page's. */
+  @property({ type: Number }) accessor headingLevel: 2 | 3 = 3;
   @state() private accessor answers: SurveyAnswers = {};
   @state() private accessor error = '';
   @state() private accessor saving = false;
@@ -91,7 +93,11 @@ export class TandemSurveyForm extends LitElement {
       <form novalidate @submit=${this.submit}>
         ${sections.map(
           (section) => html`<section aria-labelledby=${`section-${section}`}>
-            <h3 id=${`section-${section}`}>${sectionTitle(section)}</h3>
+            ${
+              this.headingLevel === 2
+                ? html`<h2 id=${`section-${section}`}>${sectionTitle(section)}</h2>`
+                : html`<h3 id=${`section-${section}`}>${sectionTitle(section)}</h3>`
+            }
             ${form.questions.filter((q) => q.section === section).map((q) => this.renderQuestion(q))}
           </section>`,
         )}

@@ -38,6 +38,7 @@ export class TandemSurveyPage extends LitElement {
     return html`<p class="muted">${form.programme.name}</p>
       <tandem-survey-form
         .form=${form}
+        .headingLevel=${2}
         @answered=${() => {
           this.done = true;
         }}
