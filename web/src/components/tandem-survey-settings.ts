@@ -169,7 +169,7 @@ export class TandemSurveySettings extends LitElement {
   private renderOwnQuestions(set: SurveyName, questions: readonly Question[]) {
     const id = (name: string) => `survey-${set}-${name}`;
     const error = this.addError[set];
-    return html`<h4>${msg('Own questions', { id: 'surveys.admin.own' })}</h4>
+    return html`<p><strong>${msg('Own questions', { id: 'surveys.admin.own' })}</strong></p>
       ${
         questions.length
           ? html`<ul class="own">
