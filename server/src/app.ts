@@ -50,6 +50,7 @@ import reportRoutes from './modules/reports/report-routes.js';
 import scimRoutes from './modules/scim/scim-routes.js';
 import selfServiceRoutes from './modules/self-service/self-service-routes.js';
 import skillRoutes from './modules/skills/skill-routes.js';
+import surveyRoutes from './modules/surveys/survey-routes.js';
 import adminUserRoutes from './modules/users/admin-user-routes.js';
 import meRoutes from './modules/users/me-routes.js';
 import roleRoutes from './modules/users/role-routes.js';
@@ -186,6 +187,7 @@ export async function buildApp(
   await app.register(deliveryRoutes);
   await app.register(auditRoutes);
   await app.register(privacyRoutes, { noteKeyring: config.noteKeyring });
+  await app.register(surveyRoutes);
   await app.register(reportRoutes, { minGroupSize: config.reportMinGroupSize });
   await app.register(certificateRoutes, {
     publicUrl: config.publicUrl,

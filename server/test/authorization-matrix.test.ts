@@ -182,6 +182,22 @@ const MATRIX: Record<string, Row> = {
 
   // Self-service: suggestions and requests are one's own within a programme one is enrolled
   // in; only who was asked answers a request, only who asked withdraws it.
+  // Surveys: a programme's participants answer them; HR sees how many, never who answered what.
+  'GET /api/surveys': { expect: signedIn(200) },
+  'GET /api/programmes/:id/surveys/:survey': {
+    params: { id: 'surveyProgramme', survey: 'baselineSurvey' },
+    expect: status(401, 200, 200, 403),
+  },
+  'POST /api/programmes/:id/surveys/:survey': {
+    params: { id: 'surveyProgramme', survey: 'baselineSurvey' },
+    body: () => ({ answers: { 'digcomp.safety': 3 } }),
+    expect: status(401, 204, 204, 403),
+    destructive: true,
+  },
+  'GET /api/admin/programmes/:id/surveys': {
+    params: { id: 'programme' },
+    expect: programmeAdmin(200),
+  },
   'GET /api/programmes/:id/suggestions': {
     params: { id: 'selfServiceProgramme' },
     expect: status(401, 200, 200, 404),

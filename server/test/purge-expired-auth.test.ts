@@ -8,6 +8,7 @@ import { PURGE_AUDIT_EVENTS } from '../src/jobs/purge-audit-events.js';
 import { PURGE_EXPIRED_AUTH } from '../src/jobs/purge-expired-auth.js';
 import { PURGE_PLUGIN_STORE } from '../src/jobs/purge-plugin-store.js';
 import { REMIND_MANAGER_APPROVALS } from '../src/jobs/remind-manager-approvals.js';
+import { SEND_SURVEYS } from '../src/jobs/send-surveys.js';
 import { START_LUNCH_ROUNDS } from '../src/jobs/start-lunch-rounds.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { createTestDatabase, sql } from './helpers/database.js';
@@ -70,12 +71,12 @@ t.test('a running worker has its recurring tasks on its schedule', async (t) => 
   const databaseUrl = await createTestDatabase(t);
   await buildTestApp(t, { databaseUrl, env: { WORKER_IN_PROCESS: 'true' } });
   let known: { identifier: string }[] = [];
-  for (let i = 0; i < 300 && known.length < 9; i++) {
+  for (let i = 0; i < 300 && known.length < 10; i++) {
     known = await sql(
       databaseUrl,
       'SELECT identifier FROM graphile_worker._private_known_crontabs ORDER BY identifier',
     );
-    if (known.length < 9) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (known.length < 10) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   t.same(known, [
     { identifier: ANONYMISE_FORMER_PARTICIPANTS },
@@ -86,6 +87,7 @@ t.test('a running worker has its recurring tasks on its schedule', async (t) => 
     { identifier: PURGE_EXPIRED_AUTH },
     { identifier: PURGE_PLUGIN_STORE },
     { identifier: REMIND_MANAGER_APPROVALS },
+    { identifier: SEND_SURVEYS },
     { identifier: START_LUNCH_ROUNDS },
   ]);
 });

@@ -33,6 +33,8 @@ import { ScimGroup } from '../modules/scim/scim-group.js';
 import { ScimGroupMember } from '../modules/scim/scim-group-member.js';
 import { TandemRequest } from '../modules/self-service/tandem-request.js';
 import { Skill } from '../modules/skills/skill.js';
+import { SurveyInvitation } from '../modules/surveys/survey-invitation.js';
+import { SurveyResponse } from '../modules/surveys/survey-response.js';
 import { User } from '../modules/users/user.js';
 import { PluginStoreEntry } from '../plugin-host/plugin-store-entry.js';
 
@@ -74,4 +76,6 @@ export const entities: EntitySchema[] = [
   ScimGroup,
   ScimGroupMember,
   Certificate,
+  SurveyInvitation,
+  SurveyResponse,
 ];

@@ -25,6 +25,7 @@ import {
   remindManagerApprovalsTask,
 } from './remind-manager-approvals.js';
 import { RUN_MATCHING, runMatching } from './run-matching.js';
+import { SEND_SURVEYS, sendSurveysTask } from './send-surveys.js';
 import { START_LUNCH_ROUNDS, startLunchRoundsTask } from './start-lunch-rounds.js';
 import { SYNC_DIRECTORY, syncDirectoryTask } from './sync-directory.js';
 import type { TaskDependencies, TaskSettings } from './task-dependencies.js';
@@ -52,6 +53,7 @@ export const TASKS = [
   START_LUNCH_ROUNDS,
   ANONYMISE_FORMER_PARTICIPANTS,
   SYNC_DIRECTORY,
+  SEND_SURVEYS,
 ] as const;
 
 /** Every background task, by identifier; one task per file in this folder. */
@@ -75,6 +77,7 @@ export function taskList(deps: TaskDependencies): Record<(typeof TASKS)[number],
     [START_LUNCH_ROUNDS]: startLunchRoundsTask(deps),
     [ANONYMISE_FORMER_PARTICIPANTS]: anonymiseFormerParticipantsTask(deps),
     [SYNC_DIRECTORY]: syncDirectoryTask(deps),
+    [SEND_SURVEYS]: sendSurveysTask(deps),
   };
 }
 
@@ -94,6 +97,7 @@ export const crontab = [
   `37 * * * * ${EXPIRE_MANAGER_APPROVALS}`,
   `${LUNCH_ROUND_TIME.minute} ${LUNCH_ROUND_TIME.hour} * * * ${START_LUNCH_ROUNDS}`,
   `41 2 * * * ${ANONYMISE_FORMER_PARTICIPANTS}`,
+  `53 * * * * ${SEND_SURVEYS}`,
 ].join('\n');
 
 /** The crontab, with the directory sync at its configured times when a directory is set. */

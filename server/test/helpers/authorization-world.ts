@@ -15,6 +15,7 @@ import { PairSession } from '../../src/modules/pairs/pair-session.js';
 import { Programme } from '../../src/modules/programmes/programme.js';
 import { ProgrammeManager } from '../../src/modules/programmes/programme-manager.js';
 import { TandemRequest } from '../../src/modules/self-service/tandem-request.js';
+import { defaultSurveySettings } from '../../src/modules/surveys/survey-settings.js';
 import { proposedPairs } from './proposed-pairs.js';
 import { publishPair } from './publish-pair.js';
 import { signedInAs } from './sessions.js';
@@ -139,6 +140,11 @@ async function ownerObjects(app: FastifyInstance, people: People) {
   const lunch = await programme(em, 'Mittagsrunde', 'running', {}, 'peer-lunch');
   for (const p of [owner, other])
     em.create(Enrolment, { programme: lunch, user: p.userId, role: 'either' });
+  const surveyed = await programme(em, 'Mit Befragung', 'running', {
+    surveys: defaultSurveySettings(12),
+  });
+  for (const p of [owner, other])
+    em.create(Enrolment, { programme: surveyed, user: p.userId, role: 'mentee' });
   const selfService = await programme(em, 'Selbst gewählt', 'enrolment', { selfService: true });
   const [ownerInSelfService, , , a, b] = [owner, other, ownerPartner, askerA, askerB].map((p) =>
     em.create(Enrolment, { programme: selfService, user: p.userId, role: 'mentee' }),
@@ -286,6 +292,9 @@ async function ownerObjects(app: FastifyInstance, people: People) {
     draftProgramme: draft.id,
     /** A running lunch programme the owner and the other participant take part in. */
     lunchProgramme: lunch.id,
+    /** A running programme that asks its surveys, of which the owner and the other take part. */
+    surveyProgramme: surveyed.id,
+    baselineSurvey: 'baseline',
     selfServiceProgramme: selfService.id,
     requestToAccept: requestToAccept.id,
     requestToDecline: requestToDecline.id,

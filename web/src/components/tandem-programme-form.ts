@@ -6,6 +6,8 @@ import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { channelLabel, formatLabel, languageName } from './programme-labels.js';
 import { criterionLabel } from './tandem-match-criteria.js';
+import type { TandemSurveySettings } from './tandem-survey-settings.js';
+import './tandem-survey-settings.js';
 
 /** What the form hands to its page: the programme's name, description and settings. */
 export interface ProgrammeFormValue {
@@ -90,6 +92,8 @@ export class TandemProgrammeForm extends LitElement {
   @property({ attribute: false }) accessor settings: Partial<ProgrammeSettings> = {};
   /** The programme's matching strategy: the weighted one has criteria to weigh. */
   @property() accessor strategy = '';
+  /** The programme edited on its page: its survey counts are shown; empty in the create wizard. */
+  @property() accessor programmeId = '';
   /** All settings (programme page) or only the main ones (create wizard). */
   @property({ type: Boolean }) accessor full = false;
   @property() accessor submitLabel = '';
@@ -99,6 +103,8 @@ export class TandemProgrammeForm extends LitElement {
 
   @state() private accessor problems: Partial<Record<FieldName, string>> = {};
   @query('form') private accessor form!: HTMLFormElement;
+  @query('tandem-survey-settings') private accessor surveyEditor: TandemSurveySettings | null =
+    null;
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('error') && this.error) {
@@ -207,6 +213,7 @@ export class TandemProgrammeForm extends LitElement {
               this.renderSelfService(s),
               this.renderApproval(s),
               this.renderStalePairs(s),
+              html`<tandem-survey-settings .programmeId=${this.programmeId} .surveys=${s.surveys}></tandem-survey-settings>`,
             ]
           : nothing
       }
@@ -533,6 +540,8 @@ export class TandemProgrammeForm extends LitElement {
       settings.approvalExpiryDays = number('approvalExpiryDays') ?? Number.NaN;
       settings.capacity = number('capacity') ?? null;
       settings.staleAfterWeeks = number('staleAfterWeeks') ?? Number.NaN;
+      const surveys = this.surveyEditor?.value;
+      if (surveys) settings.surveys = surveys;
       settings.weights = Object.fromEntries(
         [...data.keys()]
           .filter((key) => key.startsWith('weight-') && text(key) !== '')

@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { formatDateTime } from '../components/date-time.js';
 import { getLocale } from '../i18n/locale.js';
+import { surveyRefusal } from './survey-errors.js';
 
 /** The values of an error's code, as the server's error body carries them. */
 export type ErrorParams = Record<string, string | number>;
@@ -27,6 +28,7 @@ function known(code: string, params: ErrorParams): string | undefined {
     requests(code, params) ??
     review(code) ??
     reportingLine(code, params) ??
+    surveyRefusal(code) ??
     programme(code)
   );
 }

@@ -139,6 +139,7 @@ export class TandemAdminProgrammePage extends LitElement {
         <h2 id="settings-heading">${msg('Settings', { id: 'admin.dashboard.open' })}</h2>
         <tandem-programme-form
           full
+          .programmeId=${programme.id}
           .strategy=${programme.matchingStrategy}
           .name=${programme.name}
           .description=${programme.description}

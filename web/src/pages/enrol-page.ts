@@ -7,10 +7,12 @@ import { weekdayName } from '../components/tandem-availability-editor.js';
 import type { ProfileSection, TandemProfileForm } from '../components/tandem-profile-form.js';
 import { errorText, taskView } from '../components/task-view.js';
 import '../components/tandem-profile-form.js';
+import '../components/tandem-survey-form.js';
 import { type EnrolmentRole, enrol, type MyEnrolment } from '../data/enrolment.js';
 import { enrolmentRefusal } from '../data/error-wording.js';
 import { listSkills, type Profile, readProfile, type Skill } from '../data/profile.js';
 import { getMyProgramme, type ParticipantProgramme } from '../data/programmes.js';
+import { getSurvey, type SurveyForm } from '../data/surveys.js';
 import { getLocale } from '../i18n/locale.js';
 import { navigate } from '../router/router.js';
 import { sharedStyles } from '../styles/shared-styles.js';
@@ -104,6 +106,8 @@ export class TandemEnrolPage extends LitElement {
   @state() private accessor roleError = '';
   @state() private accessor submitError = '';
   @state() private accessor saving = false;
+  /** After joining: the programme's starting survey, offered as a last step that may be skipped. */
+  @state() private accessor baseline: SurveyForm | null = null;
   @query('tandem-profile-form') private accessor form: TandemProfileForm | null = null;
 
   private readonly data = new Task(this, {
@@ -137,6 +141,7 @@ export class TandemEnrolPage extends LitElement {
   }
 
   private renderLoaded({ programme, skills }: Loaded) {
+    if (this.baseline) return this.renderBaseline(this.baseline);
     const editing = underWay(programme);
     if (!programme.canEnrol)
       return html`<h2>${programme.name}</h2>
@@ -185,6 +190,34 @@ export class TandemEnrolPage extends LitElement {
           </button>
         </div>
       </form>`;
+  }
+
+  /** The optional last step: the starting survey, or skip it and get it by invitation. */
+  private renderBaseline(form: SurveyForm) {
+    const { programme } = form;
+    return html`<p class="muted">${msg(str`Enrolment for ${programme.name}`, { id: 'enrol.for' })}</p>
+      <h2 id="step-heading" tabindex="-1">
+        ${msg('Optional: the starting survey', { id: 'surveys.enrol.heading' })}
+      </h2>
+      <p>
+        ${msg(
+          'You are in. Would you like to say where you stand today? If you skip it, the survey comes to you later by invitation.',
+          { id: 'surveys.enrol.intro' },
+        )}
+      </p>
+      <tandem-survey-form
+        .form=${form}
+        skippable
+        @answered=${() => navigate('/')}
+        @skip=${() => {
+          announce(
+            msg('Skipped: the survey comes to you later by invitation.', {
+              id: 'surveys.enrol.skipped',
+            }),
+          );
+          navigate('/');
+        }}
+      ></tandem-survey-form>`;
   }
 
   private stepTitle(step: number): string {
@@ -386,7 +419,12 @@ export class TandemEnrolPage extends LitElement {
     try {
       const saved = await enrol(programme.id, { role: this.chosenRole, profile: this.profile });
       announce(editing ? savedText(programme.name) : joinedText(programme.name, saved));
-      navigate('/');
+      const baseline =
+        editing || saved.state !== 'active' ? null : await offeredBaseline(programme);
+      if (!baseline) return navigate('/');
+      this.baseline = baseline;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#step-heading')?.focus();
     } catch (error) {
       this.submitError = errorText(error);
       await this.updateComplete;
@@ -401,6 +439,16 @@ export class TandemEnrolPage extends LitElement {
 function underWay(programme: ParticipantProgramme | undefined): boolean {
   const state = programme?.enrolment?.state;
   return state === 'active' || state === 'awaiting-approval' || state === 'waitlisted';
+}
+
+/** The starting survey when the programme asks it and it is not answered yet; else null. */
+async function offeredBaseline(programme: ParticipantProgramme): Promise<SurveyForm | null> {
+  try {
+    const form = await getSurvey(programme.id, 'baseline');
+    return form.answered ? null : form;
+  } catch {
+    return null;
+  }
 }
 
 function savedText(name: string): string {

@@ -8,6 +8,7 @@ import type { TandemDialog } from '../components/tandem-dialog.js';
 import { errorText, taskView } from '../components/task-view.js';
 import '../components/tandem-dialog.js';
 import '../components/tandem-lunch-status.js';
+import '../components/tandem-open-surveys.js';
 import { formatDate } from '../components/date-time.js';
 import { type Approval, listMyApprovals } from '../data/approvals.js';
 import { withdraw } from '../data/enrolment.js';
@@ -127,6 +128,7 @@ export class TandemHomePage extends LitElement {
     const mine = programmes.filter((p) => p.enrolment && (joining(p) || !p.canEnrol));
     const open = programmes.filter((p) => p.canEnrol && !joining(p));
     return html`${this.renderApprovalsWaiting(approvalsWaiting)}
+      <tandem-open-surveys></tandem-open-surveys>
       <section aria-labelledby="mine-heading">
         <h2 id="mine-heading">${msg('My programmes', { id: 'home.mine' })}</h2>
         ${

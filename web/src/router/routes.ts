@@ -20,6 +20,7 @@ import { CERTIFICATE_ROUTES } from './certificate-routes.js';
 import { LEICHTE_SPRACHE_ROUTES } from './leichte-sprache-routes.js';
 import { LUNCH_ROUTES } from './lunch-routes.js';
 import { PARTICIPANT_ROUTES } from './participant-routes.js';
+import { SURVEY_ROUTES } from './survey-routes.js';
 import { TANDEM_ROUTES } from './tandem-routes.js';
 
 /**
@@ -53,6 +54,7 @@ export const ROUTES: RouteDefinition[] = [
   ...LUNCH_ROUTES,
   ...APPROVAL_ROUTES,
   ...CERTIFICATE_ROUTES,
+  ...SURVEY_ROUTES,
 ];
 
 export const NOT_FOUND: RouteDefinition = {

@@ -30,3 +30,7 @@ export function approvalPage(approvalId: string): AppPath {
 
 /** The signed-in person's certificates of participation, to download. */
 export const certificatesPage = '/certificates' as AppPath;
+/** One survey of a programme, where a participant answers it. */
+export function surveyPage(programmeId: string, survey: string): AppPath {
+  return `/surveys/${encodeURIComponent(programmeId)}/${encodeURIComponent(survey)}` as AppPath;
+}

@@ -53,6 +53,8 @@ const PAIRS_OWN = 'Written by the pair for itself: goes only to its members.';
 const CONFIDENTIAL = 'Confidential: a partner is not told why a pair was dissolved.';
 const FOR_REVIEW = "The score and its explanation are for the admins' review of pairs only.";
 const UNPUBLISHED = { $in: [...UNPUBLISHED_STATES] };
+const SURVEY_ANSWERS =
+  'Survey answers are stored without a name, a time or anything else that leads back to a person: they cannot be found again, so they are not in this export.';
 
 const RULES: Record<string, ExportRule> = {
   Session: { secret: ['id', 'idToken'] },
@@ -68,6 +70,8 @@ const RULES: Record<string, ExportRule> = {
     theirsOnlyBy: (userId) => ({ author: userId }),
     forAdmin: (object) => withhold(object, ['note'], PAIRS_OWN),
   },
+  // Which surveys the person was asked and whether they answered; what they answered is nowhere.
+  SurveyInvitation: { forPerson: surveyAnswersNote, forAdmin: surveyAnswersNote },
 };
 
 /**
@@ -206,6 +210,10 @@ function pairSessionForAdmin(object: Record<string, unknown>, row: AnyEntity): v
     mentor: side(session.homework.mentor),
     mentee: side(session.homework.mentee),
   };
+}
+
+function surveyAnswersNote(object: Record<string, unknown>): void {
+  object.answers = SURVEY_ANSWERS;
 }
 
 function withhold(object: Record<string, unknown>, columns: readonly string[], why: string): void {

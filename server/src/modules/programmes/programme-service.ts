@@ -4,6 +4,7 @@ import { lockRows } from '../../db/lock-rows.js';
 import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { surveySettingsProblem, surveysOff } from '../surveys/survey-settings.js';
 import { hasRole } from '../users/tandem-roles.js';
 import type { User } from '../users/user.js';
 import { participantCounts } from './participant-counts.js';
@@ -175,7 +176,12 @@ export function programmeSettings(
     },
   );
   // Written only through this service (checked by the routes' schemas) or the demo seed.
-  return { ...fallback, ...(programme.settings as Partial<ProgrammeSettings>) };
+  const stored = programme.settings as Partial<ProgrammeSettings>;
+  return {
+    ...fallback,
+    surveys: surveysOff(stored.durationWeeks ?? fallback.durationWeeks),
+    ...stored,
+  };
 }
 
 async function found(em: EntityManager, id: string): Promise<Programme> {
@@ -201,6 +207,8 @@ function checkedSettings(settings: ProgrammeSettings): ProgrammeSettings {
       'settings.enrolmentClosesAt must be after enrolmentOpensAt.',
       'programme.enrolment-window',
     );
+  const surveys = surveySettingsProblem(settings.surveys);
+  if (surveys) throw new ServiceError('invalid', surveys, 'programme.survey-questions');
   return settings;
 }
 

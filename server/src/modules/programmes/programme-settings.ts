@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { ProgrammeDefaults } from '@tandem/plugin-sdk';
 import { LanguageCodesSchema, MeetingFormatSchema } from '../common-schemas.js';
+import { defaultSurveySettings, SurveySettingsSchema } from '../surveys/survey-settings.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Names = (description: string) =>
@@ -125,6 +126,7 @@ export const ProgrammeSettingsSchema = Type.Object(
       uniqueItems: true,
       description: 'Names of the notification channel plugins to use.',
     }),
+    surveys: SurveySettingsSchema,
   },
   { additionalProperties: false },
 );
@@ -163,5 +165,6 @@ export function defaultSettings(defaults: ProgrammeDefaults): ProgrammeSettings 
     reportingLineLevels: 2,
     weights: { ...defaults.weights },
     channels: [...defaults.channels],
+    surveys: defaultSurveySettings(defaults.durationWeeks),
   };
 }

@@ -1,0 +1,121 @@
+/**
+ * A participant answers the programme's surveys: the starting survey as the last step of
+ * enrolling, then, when the programme closes, the final survey from the home page's link. The
+ * answers arrive without the person (the response table has no column that would name them).
+ */
+import t from 'tap';
+import { activeChannels } from '../../server/src/modules/notifications/active-channels.js';
+import { sendSurveys } from '../../server/src/modules/surveys/survey-sending.js';
+import { sql } from '../../server/test/helpers/database.js';
+import { checkA11y, signIn, startTandem, switchLanguage, visit } from './helpers/tandem-browser.js';
+
+t.setTimeout(300_000);
+
+/** The one demo person in neither group of Digital fit: free to enrol. */
+const PARTICIPANT = 'Julia Schwarz';
+const DIGITAL_FIT = 'Digital fit: Reverse Mentoring 2027';
+const CHANGED = 'I now run video meetings for my whole unit.';
+
+const site = await startTandem(t);
+const [programme] = await sql<{ id: string }>(
+  site.databaseUrl,
+  'SELECT id FROM programme WHERE name = $1',
+  [DIGITAL_FIT],
+);
+const programmeId = programme?.id ?? '';
+
+t.test('the starting survey at enrolment, the final survey from the home page', async (t) => {
+  const page = await site.open(t, { language: 'en' });
+  const next = async (title: string) => {
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: title }).waitFor();
+  };
+  await signIn(page, PARTICIPANT);
+  await switchLanguage(page, 'en');
+
+  await visit(page, `/programmes/${programmeId}/enrol`);
+  await page.getByRole('radio', { name: /Digital mentor/ }).check();
+  await next('Skills');
+  await page
+    .getByRole('group', { name: 'Digital skills and experience I can share' })
+    .getByRole('checkbox', { name: 'AI assistants' })
+    .check();
+  await next('Experience and how you meet');
+  await page.getByLabel('Years of working experience').fill('7');
+  const german = page
+    .getByRole('group', { name: 'Languages I can meet in' })
+    .getByRole('checkbox', { name: 'German' });
+  if (!(await german.isChecked())) await german.check();
+  await page
+    .getByRole('group', { name: 'How I would like to meet' })
+    .getByRole('radio', { name: 'Either' })
+    .check();
+  await next('Availability and goals');
+  await page.getByRole('button', { name: 'Add a time' }).click();
+  await page.getByLabel('Day 1', { exact: true }).selectOption({ index: 0 });
+  await page.getByLabel('From 1', { exact: true }).fill('08:00');
+  await page.getByLabel('To 1', { exact: true }).fill('16:00');
+  await next('Review and confirm');
+  await page.getByRole('button', { name: 'Join programme' }).click();
+
+  await page.getByRole('heading', { level: 2, name: 'Optional: the starting survey' }).waitFor();
+  t.ok(await page.getByRole('button', { name: 'Skip for now' }).isVisible(), 'it may be skipped');
+  await checkA11y(t, page, 'starting survey in the enrolment wizard');
+  const safety = page.getByRole('group', { name: 'Safety' });
+  t.match(await safety.textContent(), /1 = beginner[\s\S]*5 = expert/, 'the scale ends are shown');
+  await safety.getByRole('radio', { name: '2', exact: true }).check();
+  await page
+    .getByRole('group', { name: /How far along are you with: Austausch zwischen den Generationen/ })
+    .getByRole('radio', { name: '1', exact: true })
+    .check();
+  await page.getByRole('button', { name: 'Send answers' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  t.same(
+    await sql(site.databaseUrl, 'SELECT survey, answers FROM survey_response'),
+    [{ survey: 'baseline', answers: { 'digcomp.safety': 2, 'goal.1': 1 } }],
+    'the answers are stored as given',
+  );
+
+  // The programme closes: the job invites everyone taking part to the final survey.
+  await sql(site.databaseUrl, `UPDATE programme SET state = 'closed' WHERE id = $1`, [programmeId]);
+  await sendSurveys(site.app.orm.em, activeChannels(site.app.plugins), new Date());
+  await visit(page, '/');
+  const waiting = page.getByRole('region', { name: 'Surveys waiting for you' });
+  await waiting.getByRole('link', { name: `Final survey: ${DIGITAL_FIT}` }).click();
+  await page.waitForURL(`**/surveys/${programmeId}/end`);
+  await page.getByRole('heading', { level: 1, name: 'Final survey' }).waitFor();
+  t.pass('the link leads to the final survey');
+
+  await page.getByRole('button', { name: 'Send answers' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Answer at least one question.' }).waitFor();
+  t.pass('sending nothing is refused, and the page says so');
+  await checkA11y(t, page, 'final survey');
+  await page
+    .getByRole('group', { name: 'Would you recommend the programme?' })
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await page.getByLabel('What has changed for you?').fill(CHANGED);
+  await page.getByRole('button', { name: 'Send answers' }).click();
+  await page.getByText('You have answered this survey').waitFor();
+  t.pass('the page thanks her');
+  await visit(page, '/');
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+  t.equal(await waiting.count(), 0, 'no survey waits any more');
+  t.same(
+    await sql(
+      site.databaseUrl,
+      `SELECT survey, answered FROM survey_invitation i JOIN app_user u ON u.id = i.user_id
+        WHERE u.name = $1 ORDER BY survey`,
+      [PARTICIPANT],
+    ),
+    [
+      { survey: 'baseline', answered: true },
+      { survey: 'end', answered: true },
+    ],
+  );
+  const [end] = await sql<{ answers: Record<string, unknown> }>(
+    site.databaseUrl,
+    `SELECT answers FROM survey_response WHERE survey = 'end'`,
+  );
+  t.same(end?.answers, { recommend: 'yes', changed: CHANGED });
+});
