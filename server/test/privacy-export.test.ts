@@ -17,6 +17,13 @@ WITH RECURSIVE refs(name) AS (
    WHERE c.contype = 'f' AND referring.relnamespace = 'public'::regnamespace)
 SELECT name FROM refs ORDER BY name`;
 
+/**
+ * Tables reached only through a programme (whose creator is a person) that hold nothing of
+ * anyone: survey answers carry no person by design (survey-anonymity.test.ts shows it), so an
+ * export cannot find a person's rows there.
+ */
+const ANONYMOUS_TABLES = ['survey_response'];
+
 /** Each column that references app_user itself. */
 const USER_COLUMNS = `
 SELECT referring.relname AS table_name, a.attname AS column_name
@@ -39,7 +46,9 @@ t.test('an export holds every table that refers to the person, with their rows',
   const data = response.json();
   t.equal(data.userId, quirina.id);
 
-  const expected = (await sql<{ name: string }>(databaseUrl, REFERRING_TABLES)).map((r) => r.name);
+  const expected = (await sql<{ name: string }>(databaseUrl, REFERRING_TABLES))
+    .map((r) => r.name)
+    .filter((name) => !ANONYMOUS_TABLES.includes(name));
   const sections = Object.keys(data.tables);
   t.same(
     expected.filter((table) => !sections.includes(table)),
