@@ -16,6 +16,7 @@ import { sendSurveys } from '../../server/src/modules/surveys/survey-sending.js'
 import { sql } from '../../server/test/helpers/database.js';
 import { publishPair } from '../../server/test/helpers/publish-pair.js';
 import { DIGITAL_FIT, enrolmentId, programmeId } from './helpers/demo-data.js';
+import { enrolAsDigitalMentor } from './helpers/enrol-wizard.js';
 import { checkA11y, signIn, startTandem, switchLanguage, visit } from './helpers/tandem-browser.js';
 
 t.setTimeout(420_000);
@@ -38,34 +39,7 @@ t.test(
     await switchLanguage(page, 'en');
 
     await t.test('she answers the starting survey as she enrols', async (t) => {
-      const next = async (title: string) => {
-        await page.getByRole('button', { name: 'Next', exact: true }).click();
-        await page.getByRole('heading', { level: 2, name: title }).waitFor();
-      };
-      await visit(page, `/programmes/${digitalFit}/enrol`);
-      await page.getByRole('radio', { name: /Digital mentor/ }).check();
-      await next('Skills');
-      await page
-        .getByRole('group', { name: 'Digital skills and experience I can share' })
-        .getByRole('checkbox', { name: 'AI assistants' })
-        .check();
-      await next('Experience and how you meet');
-      await page.getByLabel('Years of working experience').fill('4');
-      const german = page
-        .getByRole('group', { name: 'Languages I can meet in' })
-        .getByRole('checkbox', { name: 'German' });
-      if (!(await german.isChecked())) await german.check();
-      await page
-        .getByRole('group', { name: 'How I would like to meet' })
-        .getByRole('radio', { name: 'Either' })
-        .check();
-      await next('Availability and goals');
-      await page.getByRole('button', { name: 'Add a time' }).click();
-      await page.getByLabel('Day 1', { exact: true }).selectOption({ index: 0 });
-      await page.getByLabel('From 1', { exact: true }).fill('08:00');
-      await page.getByLabel('To 1', { exact: true }).fill('16:00');
-      await next('Review and confirm');
-      await page.getByRole('button', { name: 'Join programme' }).click();
+      await enrolAsDigitalMentor(page, digitalFit);
 
       await page
         .getByRole('heading', { level: 2, name: 'Optional: the starting survey' })

@@ -7,6 +7,7 @@ import t from 'tap';
 import { activeChannels } from '../../server/src/modules/notifications/active-channels.js';
 import { sendSurveys } from '../../server/src/modules/surveys/survey-sending.js';
 import { sql } from '../../server/test/helpers/database.js';
+import { enrolAsDigitalMentor } from './helpers/enrol-wizard.js';
 import { checkA11y, signIn, startTandem, switchLanguage, visit } from './helpers/tandem-browser.js';
 
 t.setTimeout(300_000);
@@ -26,37 +27,9 @@ const programmeId = programme?.id ?? '';
 
 t.test('the starting survey at enrolment, the final survey from the home page', async (t) => {
   const page = await site.open(t, { language: 'en' });
-  const next = async (title: string) => {
-    await page.getByRole('button', { name: 'Next', exact: true }).click();
-    await page.getByRole('heading', { level: 2, name: title }).waitFor();
-  };
   await signIn(page, PARTICIPANT);
   await switchLanguage(page, 'en');
-
-  await visit(page, `/programmes/${programmeId}/enrol`);
-  await page.getByRole('radio', { name: /Digital mentor/ }).check();
-  await next('Skills');
-  await page
-    .getByRole('group', { name: 'Digital skills and experience I can share' })
-    .getByRole('checkbox', { name: 'AI assistants' })
-    .check();
-  await next('Experience and how you meet');
-  await page.getByLabel('Years of working experience').fill('7');
-  const german = page
-    .getByRole('group', { name: 'Languages I can meet in' })
-    .getByRole('checkbox', { name: 'German' });
-  if (!(await german.isChecked())) await german.check();
-  await page
-    .getByRole('group', { name: 'How I would like to meet' })
-    .getByRole('radio', { name: 'Either' })
-    .check();
-  await next('Availability and goals');
-  await page.getByRole('button', { name: 'Add a time' }).click();
-  await page.getByLabel('Day 1', { exact: true }).selectOption({ index: 0 });
-  await page.getByLabel('From 1', { exact: true }).fill('08:00');
-  await page.getByLabel('To 1', { exact: true }).fill('16:00');
-  await next('Review and confirm');
-  await page.getByRole('button', { name: 'Join programme' }).click();
+  await enrolAsDigitalMentor(page, programmeId);
 
   await page.getByRole('heading', { level: 2, name: 'Optional: the starting survey' }).waitFor();
   t.ok(await page.getByRole('button', { name: 'Skip for now' }).isVisible(), 'it may be skipped');
