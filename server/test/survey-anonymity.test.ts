@@ -101,3 +101,34 @@ t.test('no admin route or export leads from a survey answer to a person', async 
   );
   t.same(left, [{ invitations: 0, responses: 1 }]);
 });
+
+t.test('reading the tables directly, an answer points to everyone asked, not to one', async (t) => {
+  const app = await buildTestApp(t);
+  const { programmeId, mentor, mentee } = await surveyProgramme(app, {});
+  for (const person of [mentor, mentee])
+    await app.orm.em.execute(
+      `INSERT INTO survey_invitation (id, programme_id, user_id, survey, sent_at)
+         VALUES (gen_random_uuid(), ?, ?, 'end', now())`,
+      [programmeId, person.userId],
+    );
+  const answered = await app.inject({
+    method: 'POST',
+    url: `/api/programmes/${programmeId}/surveys/end`,
+    cookies: mentee.cookies,
+    payload: { answers: { satisfaction: 4 } },
+  });
+  t.equal(answered.statusCode, 204, answered.body);
+  // PostgreSQL stamps each row version with the transaction that wrote it: the response's
+  // transaction also rewrote the mentor's invitation, so it names both people alike.
+  const stamps = await app.orm.em.execute<{ user_id: string; written_with_response: boolean }[]>(
+    `SELECT i.user_id, i.xmin::text = r.xmin::text AS written_with_response
+       FROM survey_invitation i, survey_response r
+      WHERE i.programme_id = ? AND i.survey = 'end'`,
+    [programmeId],
+  );
+  t.equal(stamps.length, 2);
+  t.ok(
+    stamps.every((row) => row.written_with_response),
+    'every invitation of the survey carries the transaction of the response',
+  );
+});

@@ -64,6 +64,7 @@ export async function answerSurvey(
     const programme = await participantsProgramme(tx, userId, programmeId);
     const settings = askedSettings(programme, survey);
     const checked = checkedAnswers(surveyQuestions(settings, survey, 'en'), answers);
+    await blendInvitations(tx, programmeId, survey);
     const marked = await markAnswered(tx, userId, programmeId, survey);
     if (!marked) throw await whyNotAnswerable(tx, userId, programmeId, survey);
     // A random id and no other column than these: the row leads to no one.
@@ -114,6 +115,27 @@ export async function surveyCounts(em: EntityManager, programmeId: string): Prom
       answered: Number(row?.answered ?? 0),
     };
   });
+}
+
+/**
+ * Rewrites every invitation of the survey in the answering transaction, so that each carries
+ * that transaction's id (PostgreSQL's `xmin`) as the new response does: someone reading the
+ * tables directly finds the whole cohort behind a response's transaction, not the one person
+ * whose invitation changed in it. Answers to one survey take turns (an advisory lock), so two
+ * such rewrites never wait on each other's rows.
+ */
+async function blendInvitations(
+  em: EntityManager,
+  programmeId: string,
+  survey: Survey,
+): Promise<void> {
+  await em.execute('SELECT pg_advisory_xact_lock(hashtext(?))', [
+    `tandem-survey:${programmeId}:${survey}`,
+  ]);
+  await em.execute(
+    'UPDATE survey_invitation SET answered = answered WHERE programme_id = ? AND survey = ?',
+    [programmeId, survey],
+  );
 }
 
 /**
