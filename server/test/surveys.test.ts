@@ -469,6 +469,53 @@ t.test('invitations and one reminder go out through the delivery ledger, once ea
   ]);
 });
 
+t.test('a closed programme reminds of its final survey only', async (t) => {
+  const sink = await startSmtpSink();
+  t.teardown(() => sink.close());
+  const app = await mailTestApp(t, sink);
+  const { programmeId, mentor } = await surveyProgramme(app, {
+    enrolledDaysAgo: 2,
+    pairedWeeksAgo: 7,
+  });
+  await runSurveyJob(app);
+  await sink.waitFor(4, 30_000);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  t.equal(sink.messages.length, 4, 'both are asked the starting and the midterm survey');
+  // Eight days on, nobody has answered, and the programme has closed meanwhile.
+  await app.orm.em.execute(`UPDATE survey_invitation SET sent_at = ?`, [
+    new Date(Date.now() - 8 * DAY),
+  ]);
+  await app.orm.em.execute(`UPDATE programme SET state = 'closed' WHERE id = ?`, [programmeId]);
+  await runSurveyJob(app);
+  await sink.waitFor(6, 30_000);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  t.same(
+    sink.messages
+      .slice(4)
+      .map((mail) => mail.subject)
+      .sort(),
+    ['Abschlussbefragung zu „Digital im Dienst“', 'Final survey for "Digital im Dienst"'],
+    'the final survey goes out; no reminder of the starting or midterm survey',
+  );
+  await app.orm.em.execute(`UPDATE survey_invitation SET sent_at = ?`, [
+    new Date(Date.now() - 8 * DAY),
+  ]);
+  await runSurveyJob(app);
+  await sink.waitFor(8, 30_000);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  t.same(
+    sink.messages
+      .slice(6)
+      .map((mail) => mail.subject)
+      .sort(),
+    [
+      'Erinnerung: Abschlussbefragung zu „Digital im Dienst“',
+      'Reminder: final survey for "Digital im Dienst"',
+    ],
+    `a week later, a reminder of the final survey, to ${mentor.email} too`,
+  );
+});
+
 t.test('a programme from before surveys asks none until switched on', async (t) => {
   const app = await buildTestApp(t);
   const { programmeId, mentee } = await surveyProgramme(app);

@@ -112,6 +112,8 @@ async function remind(
 ): Promise<number> {
   const { enabled, reminderDays } = settings.surveys[survey];
   if (!enabled || reminderDays === 0) return 0;
+  // Once the programme is closed only its final survey is still worth a reminder.
+  if (programme.state === 'closed' && survey !== 'end') return 0;
   return em.fork().transactional(async (tx) => {
     const waiting = await tx.execute<{ id: string; user_id: string }[]>(
       `SELECT i.id, i.user_id FROM survey_invitation i
