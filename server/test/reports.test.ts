@@ -10,6 +10,10 @@ import type {
   ReportDataset,
 } from '../src/modules/reports/report-schemas.js';
 import { suppressSmallGroups } from '../src/modules/reports/suppress-small-groups.js';
+import {
+  defaultSurveySettings,
+  type SurveySettings,
+} from '../src/modules/surveys/survey-settings.js';
 import { User } from '../src/modules/users/user.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import {
@@ -139,7 +143,7 @@ t.test('the report counts, averages and withholds small groups', async (t) => {
 });
 
 /** The agency with its surveys answered and its pairs' goals marked. */
-function agencyWithImpact(settings: Record<string, unknown> = {}): Cohort {
+function agencyWithImpact(settings: Partial<SurveySettings> = {}): Cohort {
   const cohort = agency();
   const baseline = Array.from({ length: 8 }, (_, i) => ({
     survey: 'baseline' as const,
@@ -179,13 +183,19 @@ function agencyWithImpact(settings: Record<string, unknown> = {}): Cohort {
     else if (k < 9) pair.goals = [{ marks: [2] }, { marks: [1, 3] }];
     else if (k === 9) pair.goals = [{ marks: [4], removed: true }];
   });
+  const surveys = defaultSurveySettings(12);
   return {
     ...cohort,
     responses: [...baseline, ...midterm, ...end],
     settings: {
       goals: ['Digitale Verwaltung verstehen'],
+      // Whole, as the programme service stores them: the report reads them through it.
       surveys: {
-        end: { questions: [{ id: 'custom.wish', kind: 'text', text: 'Was wünschen Sie sich?' }] },
+        ...surveys,
+        end: {
+          ...surveys.end,
+          questions: [{ id: 'custom.wish', kind: 'text', text: 'Was wünschen Sie sich?' }],
+        },
         ...settings,
       },
     },

@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { Programme } from '../programmes/programme.js';
+import { programmeSettings } from '../programmes/programme-service.js';
+import { SURVEYS, type Survey } from '../surveys/survey-invitation.js';
 import type { FreeTextAnswers, FreeTextQuestion } from './report-schemas.js';
-import { readSurveySettings, type Survey } from './survey-reading.js';
 
 /** The built-in questions answered in words, which the app words itself. */
 const BUILT_IN: readonly { id: string; survey: Survey }[] = [
@@ -27,12 +28,17 @@ export async function readFreeTextAnswers(
 ): Promise<FreeTextAnswers> {
   const programme = await em.fork().findOne(Programme, programmeId);
   if (!programme) throw new ServiceError('not-found', 'No such programme.');
-  const reading = readSurveySettings(programme.settings);
+  const { surveys } = programmeSettings(programme);
   const questions = [
     ...BUILT_IN.map((question) => ({ ...question, text: null })),
-    ...reading.textQuestions,
+    // The admin's own questions answered in words, in the programme's words.
+    ...SURVEYS.flatMap((survey) =>
+      surveys[survey].questions
+        .filter((question) => question.kind === 'text')
+        .map(({ id, text }) => ({ id, survey, text })),
+    ),
   ];
-  if (!reading.showFreeText)
+  if (!surveys.showFreeText)
     return {
       minGroupSize,
       allowed: false,

@@ -2,10 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ServiceError } from '../../service-error.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
 import { Programme } from '../programmes/programme.js';
+import { programmeSettings } from '../programmes/programme-service.js';
 import { reportFigures } from './report-figures.js';
 import type { DatasetId, ProgrammeReport, ReportDataset } from './report-schemas.js';
 import { suppressSmallGroups } from './suppress-small-groups.js';
-import { readSurveySettings } from './survey-reading.js';
 
 /**
  * A programme's report for HR: how many enrolled and were matched, why others were not,
@@ -24,7 +24,7 @@ export async function readProgrammeReport(
   const programme = await em.fork().findOne(Programme, programmeId);
   if (!programme) throw new ServiceError('not-found', 'No such programme.');
   const { timeZone } = await organisationSettings(em.fork());
-  const { goals } = readSurveySettings(programme.settings);
+  const { goals } = programmeSettings(programme);
   const figures = await reportFigures(em.fork(), programme.id, timeZone, goals);
   return {
     programme: { id: programme.id, name: programme.name },
