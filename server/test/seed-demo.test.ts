@@ -76,6 +76,13 @@ t.test('the demo organisation is a living one, seeded once', async (t) => {
     'enough people on both sides to pair',
   );
 
+  const withoutGoals = await sql<{ name: string }>(
+    url,
+    `SELECT u.name FROM enrolment e JOIN app_user u ON u.id = e.user_id
+      WHERE e.role = 'mentee' AND jsonb_array_length(e.profile->'goals') < 2`,
+  );
+  t.same(withoutGoals, [], 'every mentee brings goals, which become the pair’s when published');
+
   const emails = await sql<{ email: string }>(url, 'SELECT email FROM app_user');
   t.ok(
     emails.every(({ email }) => email.endsWith('@demo.tandem.example')),

@@ -189,6 +189,29 @@ function reverseEnrolment(
       languages: [person.locale],
       format: index % 2 === 0 ? 'on-site' : 'remote',
       availability: person.availability,
+      // What a senior manager wants to be able to do at the end: the pair's first goals.
+      goals: role === 'mentee' ? menteeGoals(person, index) : [],
     },
   };
+}
+
+const MENTEE_GOALS = {
+  de: [
+    'Eine Videokonferenz selbst leiten',
+    'Mit der E-Akte sicher arbeiten',
+    'KI-Assistenten im Arbeitsalltag ausprobieren',
+    'Dokumente barrierefrei erstellen',
+  ],
+  en: [
+    'Lead a video conference myself',
+    'Work with the e-file with confidence',
+    'Try AI assistants in everyday work',
+    'Make documents accessible',
+  ],
+};
+
+/** Two goals in the person's language, different from one mentee to the next. */
+function menteeGoals(person: DemoPerson, index: number): string[] {
+  const goals = MENTEE_GOALS[person.locale];
+  return [0, 1].map((offset) => goals[(index + offset) % goals.length] as string);
 }
