@@ -16,6 +16,9 @@ const MAX_TEXT = 300;
  * @returns how many goals were added.
  */
 export async function seedPairGoals(em: EntityManager, matchId: string): Promise<number> {
+  // Lunch groups are left before any lock: a new round ends their matches in one statement.
+  const found = await em.fork().findOne(Match, matchId, { populate: ['programme'] });
+  if (!found || found.programme.kind === 'peer-lunch') return 0;
   return em.fork().transactional(async (tx) => {
     // Locked so that two runs at once cannot both find the pair without goals.
     const [match] = await lockRows(tx, Match, [matchId]);
