@@ -173,6 +173,77 @@ t.test('dense complete matrices agree with the sparse solver at moderate sizes',
   }
 });
 
+t.test(
+  'few forbidden pairs (complete assignments with forbidden pairs): as good as brute force',
+  async (t) => {
+    const random = prng(1031);
+    for (let i = 0; i < 600; i++) {
+      const rows = int(random, 1, 7);
+      const cols = int(random, 1, 7);
+      // Small integer ranges give many ties; a few forbidden pairs usually leave a complete
+      // assignment of the shorter side, sometimes not.
+      const ties = i % 2 === 0;
+      const weights = new Float64Array(rows * cols);
+      for (let k = 0; k < weights.length; k++)
+        weights[k] =
+          random() < 0.15
+            ? (FORBIDDEN[int(random, 0, 1)] ?? 0)
+            : ties
+              ? int(random, 0, 3)
+              : randomWeight(random, 'fraction');
+      const best = bruteForceAssignment(weights, rows, cols);
+      const dense = maxWeightAssignment(weights, rows, cols);
+      const csr = toCsr(weights, rows, cols, random() < 0.5);
+      const sparse = maxWeightAssignmentSparse(rows, cols, csr.rowStart, csr.colIndex, csr.weight);
+      const label = `instance ${i} (${rows}×${cols})`;
+      for (const [name, answer] of [
+        ['dense', dense],
+        ['sparse', sparse],
+      ] as const) {
+        t.equal(
+          assignmentProblem(weights, rows, cols, answer.rowToCol, answer.total),
+          undefined,
+          `${label}: ${name} valid`,
+        );
+        t.equal(pairsOf(answer.rowToCol), best.pairs, `${label}: ${name} most pairs`);
+        t.ok(
+          close(answer.total, best.total),
+          `${label}: ${name} ${answer.total}, best ${best.total}`,
+        );
+      }
+    }
+  },
+);
+
+t.test('dense and sparse agree at moderate sizes with 10 % forbidden pairs', async (t) => {
+  const random = prng(3141);
+  for (let i = 0; i < 24; i++) {
+    const rows = int(random, 40, 200);
+    // Square, wide and tall in turn.
+    const cols = i % 3 === 0 ? rows : i % 3 === 1 ? rows * 2 : Math.ceil(rows / 2);
+    const weights = new Float64Array(rows * cols);
+    for (let k = 0; k < weights.length; k++)
+      weights[k] =
+        random() < 0.1
+          ? Number.NaN
+          : i % 2 === 0
+            ? int(random, 0, 4) * 25
+            : randomWeight(random, 'fraction');
+    const dense = maxWeightAssignment(weights, rows, cols);
+    const csr = toCsr(weights, rows, cols);
+    const sparse = maxWeightAssignmentSparse(rows, cols, csr.rowStart, csr.colIndex, csr.weight);
+    const label = `instance ${i} (${rows}×${cols})`;
+    t.equal(
+      assignmentProblem(weights, rows, cols, dense.rowToCol, dense.total),
+      undefined,
+      `${label}: dense valid`,
+    );
+    t.equal(pairsOf(dense.rowToCol), Math.min(rows, cols), `${label}: complete`);
+    t.equal(pairsOf(sparse.rowToCol), Math.min(rows, cols), `${label}: sparse complete`);
+    t.ok(close(dense.total, sparse.total), `${label}: ${dense.total} vs ${sparse.total}`);
+  }
+});
+
 t.test('the most pairs come first, then the weight', async (t) => {
   const N = Number.NaN;
   const cases: [string, number, number, number[], number[], number][] = [

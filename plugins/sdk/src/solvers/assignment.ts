@@ -30,9 +30,11 @@ const FN = 'maxWeightAssignment';
  * potentials form), run from the shorter side. Every row may also go to a private "dummy"
  * column at a cost that outranks any weight (the costs are compared as pairs: dummies used
  * first, weight second), so every augmentation is exact and no big-M constant rounds the weights.
- * When no pair is forbidden (the common case), every assignment of the shorter side has the
- * most pairs, so a scalar Jonker–Volgenant solver (column reduction, reduction transfer,
- * augmenting row reduction, then shortest paths) runs instead: 2000 × 2000 in about 0.2–0.3 s.
+ * When the shorter side can be assigned completely (always when no pair is forbidden, and
+ * usually when few are), every such assignment has the most pairs, so a scalar Jonker–Volgenant
+ * solver (column reduction, reduction transfer, augmenting row reduction, then shortest paths)
+ * runs first, with forbidden pairs as infinite costs: 2000 × 2000 in about 0.2–0.3 s. Only when
+ * it finds that no complete assignment exists does the pair-cost solver run.
  * Time O(k² · K) and memory O(rows · cols), where k = min(rows, cols) and K = max(rows, cols):
  * about O(n³) for a square matrix, though searches usually stop early: a random 1000 × 1000
  * matrix takes about 0.1–0.2 s.
@@ -66,34 +68,24 @@ export function maxWeightAssignment(
   const transpose = rows > cols;
   const n = transpose ? cols : rows;
   const m = transpose ? rows : cols;
-  let anyForbidden = false;
-  for (let i = 0; i < weights.length; i++) {
-    if (isForbidden(weights[i] as number)) {
-      anyForbidden = true;
-      break;
+  // First the scalar Jonker–Volgenant solver, which finds the best complete assignment of the
+  // shorter side; only when there is none (forbidden pairs in the way) the exact solver that
+  // maximises the number of pairs first runs.
+  let profit = weights;
+  if (transpose) {
+    profit = new Float64Array(n * m);
+    for (let r = 0; r < rows; r++) {
+      const base = r * cols;
+      for (let c = 0; c < cols; c++) profit[c * m + r] = weights[base + c] as number;
     }
   }
-  let colOfRow: Int32Array;
-  if (!anyForbidden) {
-    // Every pair allowed: every assignment of the shorter side is complete, so the most pairs
-    // is n and only the weight matters; the scalar Jonker–Volgenant solver applies.
-    let profit = weights;
-    if (transpose) {
-      profit = new Float64Array(n * m);
-      for (let r = 0; r < rows; r++) {
-        const base = r * cols;
-        for (let c = 0; c < cols; c++) profit[c * m + r] = weights[base + c] as number;
-      }
-    }
-    colOfRow = solveComplete(n, m, profit);
-  } else {
+  let colOfRow = solveComplete(n, m, profit);
+  if (!colOfRow) {
     // Costs to minimise, with NaN for a forbidden pair (copied, so the input stays untouched).
     const cost = new Float64Array(n * m);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < m; j++) {
-        const w = (transpose ? weights[j * cols + i] : weights[i * cols + j]) as number;
-        cost[i * m + j] = isForbidden(w) ? Number.NaN : -w;
-      }
+    for (let i = 0; i < cost.length; i++) {
+      const w = profit[i] as number;
+      cost[i] = isForbidden(w) ? Number.NaN : -w;
     }
     colOfRow = solveDense(n, m, cost);
   }
@@ -115,10 +107,12 @@ export function maxWeightAssignment(
 }
 
 /**
- * The maximum-weight complete assignment of the `n` rows of an `n × m` matrix of finite
- * `profit`s (`n <= m`): Jonker and Volgenant's LAPJV ("A shortest augmenting path algorithm for
- * dense and sparse linear assignment problems", Computing 38, 1987) on the costs `-profit`.
- * Returns the column of each row.
+ * The maximum-weight complete assignment of the `n` rows of an `n × m` matrix of `profit`s
+ * (`n <= m`): Jonker and Volgenant's LAPJV ("A shortest augmenting path algorithm for dense and
+ * sparse linear assignment problems", Computing 38, 1987) on the costs `-profit`, where a
+ * forbidden pair (`NaN`, `-Infinity`) costs +Infinity. Returns the column of each row, or
+ * undefined when no complete assignment exists (a row or, square, a column with every pair
+ * forbidden, or a search that reaches no free column at a finite distance).
  *
  * Column duals `v` (the rows' duals are implicit: u(i) = cost(i, x(i)) - v(x(i))) keep every
  * reduced cost `cost - u - v` non-negative and the assigned pairs at zero.
@@ -134,7 +128,7 @@ export function maxWeightAssignment(
  *    column, then the dual update and the augmentation along the path.
  * Ties are broken by index, so equal inputs give equal answers.
  */
-function solveComplete(n: number, m: number, profit: Float64Array): Int32Array {
+function solveComplete(n: number, m: number, profit: Float64Array): Int32Array | undefined {
   const v = new Float64Array(m);
   const x = new Int32Array(n).fill(-1); // column of each row
   const y = new Int32Array(m).fill(-1); // row of each column
@@ -155,6 +149,8 @@ function solveComplete(n: number, m: number, profit: Float64Array): Int32Array {
         }
       }
     }
+    // A column no row may take: no complete assignment of a square matrix.
+    if (v.indexOf(Number.POSITIVE_INFINITY) >= 0) return undefined;
     const matches = new Int32Array(n);
     for (let j = m - 1; j >= 0; j--) {
       const i = argmin[j] as number;
@@ -201,14 +197,14 @@ function solveComplete(n: number, m: number, profit: Float64Array): Int32Array {
         continue;
       }
       const base = i * m;
-      let umin = -(profit[base] as number) - (v[0] as number);
-      let j1 = 0;
+      let umin = Number.POSITIVE_INFINITY;
+      let j1 = -1;
       let usubmin = Number.POSITIVE_INFINITY;
       let j2 = -1;
       // The first free column at the minimum: on a tie it is taken, displacing nobody (with
       // integer scores ties are common, and displacing rows among them gets nowhere).
-      let jFree = (y[0] as number) < 0 ? 0 : -1;
-      for (let j = 1; j < m; j++) {
+      let jFree = -1;
+      for (let j = 0; j < m; j++) {
         const h = -(profit[base + j] as number) - (v[j] as number);
         if (h < usubmin) {
           if (h > umin) {
@@ -229,9 +225,16 @@ function solveComplete(n: number, m: number, profit: Float64Array): Int32Array {
           jFree = j;
         }
       }
+      // A row no column may take: no complete assignment.
+      if (umin === Number.POSITIVE_INFINITY) return undefined;
       let i0 = y[j1] as number;
+      if (usubmin === Number.POSITIVE_INFINITY && i0 >= 0) {
+        // Its only column is taken: no gap to bid with; the augmentation settles the row.
+        free[freeCount++] = i;
+        continue;
+      }
       const strict = umin < usubmin;
-      if (strict) {
+      if (strict && usubmin < Number.POSITIVE_INFINITY) {
         v[j1] = (v[j1] as number) - (usubmin - umin);
       } else if (jFree >= 0) {
         j1 = jFree;
@@ -260,7 +263,9 @@ function solveComplete(n: number, m: number, profit: Float64Array): Int32Array {
     const start = free[f] as number;
     const sBase = start * m;
     for (let j = 0; j < m; j++) {
-      d[j] = -(profit[sBase + j] as number) - (v[j] as number);
+      const h = -(profit[sBase + j] as number) - (v[j] as number);
+      // NaN (a forbidden pair) would never compare as nearer than anything: make it +Infinity.
+      d[j] = Number.isNaN(h) ? Number.POSITIVE_INFINITY : h;
       pred[j] = start;
       list[j] = j;
     }
@@ -288,6 +293,8 @@ function solveComplete(n: number, m: number, profit: Float64Array): Int32Array {
             list[up++] = j;
           }
         }
+        // Every column left is forbidden to every row reached: no complete assignment.
+        if (min === Number.POSITIVE_INFINITY) return undefined;
         for (let k = low; k < up; k++) {
           const j = list[k] as number;
           if ((y[j] as number) < 0) {

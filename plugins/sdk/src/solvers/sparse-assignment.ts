@@ -24,8 +24,10 @@ const FN = 'maxWeightAssignmentSparse';
  * listed twice counts with its larger weight. No input array is modified, and equal inputs give
  * equal answers.
  *
- * Method: successive shortest augmenting paths with Dijkstra (binary heap) and potentials on
- * the sparse graph, one search per row of the shorter side (the lists are transposed when there
+ * Method: when the shorter side can be assigned completely (the usual case), Jonker and
+ * Volgenant's sparse method with scalar costs finds the best such assignment; only when it finds
+ * that none exists does the exact pair-cost solver run: successive shortest augmenting paths
+ * with Dijkstra (binary heap) and potentials on the sparse graph, one search per row of the shorter side (the lists are transposed when there
  * are more rows than columns). Each row may also end on a private dummy column whose cost
  * outranks any weight (costs are compared as pairs), which makes the maximum-cardinality-first
  * rule exact without a big-M constant. An auction-like warm start (augmenting row reduction)
@@ -107,7 +109,10 @@ export function maxWeightAssignmentSparse(
     }
   }
 
-  const entryOfRow = solveSparse(n, m, start, target, cost);
+  // The scalar solver finds the best full assignment of the shorter side when there is one;
+  // otherwise the exact solver that maximises the number of pairs first runs.
+  const entryOfRow =
+    solveSparseComplete(n, m, start, target, cost) ?? solveSparse(n, m, start, target, cost);
 
   // Back to the caller's orientation: the entry of each caller row, then the answer.
   const rowToCol = new Int32Array(rows).fill(-1);
@@ -143,6 +148,178 @@ function checkRowStart(rowStart: Int32Array, rows: number, edges: number): void 
     throw new RangeError(
       `${FN}: rowStart[${rows}] must equal colIndex.length = ${edges}, got ${rowStart[rows]}`,
     );
+}
+
+/**
+ * The minimum-cost assignment of the inner problem in which every row is assigned (`n <= m`):
+ * for each row, the number of the CSR entry it is assigned through; undefined when some row
+ * cannot be assigned. Jonker and Volgenant's sparse method with scalar costs: augmenting row
+ * reduction as a warm start, then for each row still free a Dijkstra search (binary heap,
+ * lazy deletion) on reduced costs `cost - u(row) - v(col)` to the nearest free column, where
+ * `u(row) = cost(row, its column) - v(its column)` is implicit. Free columns keep the largest
+ * dual, 0, so the assignment found is optimal among those of all rows; ties are broken by
+ * index, so equal inputs give equal answers.
+ */
+function solveSparseComplete(
+  n: number,
+  m: number,
+  start: Int32Array,
+  target: Int32Array,
+  cost: Float64Array,
+): Int32Array | undefined {
+  const v = new Float64Array(m);
+  const rowOfCol = new Int32Array(m).fill(-1);
+  const entryOfRow = new Int32Array(n).fill(-1);
+  const free = new Int32Array(n);
+  let freeCount = 0;
+  for (let i = 0; i < n; i++) free[freeCount++] = i;
+
+  // Augmenting row reduction: a free row takes the entry of smallest reduced cost, lowering
+  // its column's dual by the gap to the second smallest; the row it displaces bids next.
+  const bidLimit = 10 * n + 64;
+  let bids = 0;
+  for (let pass = 0; pass < 2 && freeCount > 0; pass++) {
+    let k = 0;
+    const previous = freeCount;
+    freeCount = 0;
+    while (k < previous) {
+      const i = free[k++] as number;
+      if (bids++ > bidLimit) {
+        free[freeCount++] = i;
+        continue;
+      }
+      let best = Number.POSITIVE_INFINITY;
+      let bestE = -1;
+      let second = Number.POSITIVE_INFINITY;
+      let secondE = -1;
+      const to = start[i + 1] as number;
+      for (let e = start[i] as number; e < to; e++) {
+        const h = (cost[e] as number) - (v[target[e] as number] as number);
+        if (h < second) {
+          if (h < best) {
+            second = best;
+            secondE = bestE;
+            best = h;
+            bestE = e;
+          } else {
+            second = h;
+            secondE = e;
+          }
+        }
+      }
+      if (bestE < 0) return undefined; // every candidate forbidden (NaN never compares)
+      let e1 = bestE;
+      let j1 = target[e1] as number;
+      let i0 = rowOfCol[j1] as number;
+      const strict = best < second;
+      if (strict && secondE >= 0) {
+        v[j1] = (v[j1] as number) - (second - best);
+      } else if (!strict && i0 >= 0 && (rowOfCol[target[secondE] as number] as number) < 0) {
+        // A tie with a free column: take it, displacing nobody.
+        e1 = secondE;
+        j1 = target[e1] as number;
+        i0 = -1;
+      } else if (i0 >= 0 && secondE < 0) {
+        // Its only candidate is taken: nothing to bid with; the searches settle the row.
+        free[freeCount++] = i;
+        continue;
+      }
+      if (i0 >= 0) entryOfRow[i0] = -1;
+      rowOfCol[j1] = i;
+      entryOfRow[i] = e1;
+      if (i0 >= 0) {
+        // Strictly outbid: the displaced row bids at once; on a tie it waits for the next pass.
+        if (strict) free[--k] = i0;
+        else free[freeCount++] = i0;
+      }
+    }
+  }
+
+  const dist = new Float64Array(m);
+  const predEntry = new Int32Array(m);
+  const predRow = new Int32Array(m);
+  // seen[j] === stamp: dist[j] belongs to the current search; done[j] === stamp: j is settled.
+  const seen = new Int32Array(m);
+  const done = new Int32Array(m);
+  const settledList = new Int32Array(m);
+  const heap = new PairHeap(256);
+  for (let f = 0; f < freeCount; f++) {
+    const s = free[f] as number;
+    const stamp = f + 1;
+    heap.clear();
+    let settledCount = 0;
+    // Distances are measured from u(s), the smallest cost - v of row s, so that they start at 0
+    // and a free column at the distance of the row being scanned is a nearest one.
+    let us = Number.POSITIVE_INFINITY;
+    for (let e = start[s] as number; e < (start[s + 1] as number); e++) {
+      const h = (cost[e] as number) - (v[target[e] as number] as number);
+      if (h < us) us = h;
+    }
+    if (us === Number.POSITIVE_INFINITY) return undefined;
+    let x = s;
+    let ux = us; // u(x) minus the distance of x: what a reduced cost from x is measured against
+    let dx = 0;
+    let endCol = -1;
+    let end = 0;
+    for (;;) {
+      const to = start[x + 1] as number;
+      for (let e = start[x] as number; e < to; e++) {
+        const j = target[e] as number;
+        if (done[j] === stamp) continue;
+        const dj = (cost[e] as number) - (v[j] as number) - ux;
+        if (seen[j] === stamp) {
+          if (!(dj < (dist[j] as number))) continue;
+        } else {
+          if (!(dj < Number.POSITIVE_INFINITY)) continue; // NaN: forbidden
+          seen[j] = stamp;
+        }
+        dist[j] = dj;
+        predEntry[j] = e;
+        predRow[j] = x;
+        // A free column at the distance of x is a nearest one: nothing left is nearer.
+        if (dj === dx && (rowOfCol[j] as number) < 0) {
+          endCol = j;
+          end = dj;
+          break;
+        }
+        heap.push(dj, 0, j);
+      }
+      if (endCol >= 0) break;
+      let j = -1;
+      do j = heap.pop();
+      while (j >= 0 && done[j] === stamp);
+      if (j < 0) return undefined; // no free column reachable: no full assignment
+      const h = heap.poppedHigh;
+      if ((rowOfCol[j] as number) < 0) {
+        endCol = j;
+        end = h;
+        break;
+      }
+      done[j] = stamp;
+      settledList[settledCount++] = j;
+      x = rowOfCol[j] as number;
+      // u(x) = cost(x, j) - v(j); a column reached from x is at h + cost - v - u(x).
+      ux = (cost[entryOfRow[x] as number] as number) - (v[j] as number) - h;
+      dx = h;
+    }
+
+    // Dual update: settled columns move by their distance below the end's.
+    for (let k = 0; k < settledCount; k++) {
+      const j = settledList[k] as number;
+      v[j] = (v[j] as number) + (dist[j] as number) - end;
+    }
+    // Augment along the path.
+    let col = endCol;
+    for (;;) {
+      const r = predRow[col] as number;
+      const previous = entryOfRow[r] as number;
+      rowOfCol[col] = r;
+      entryOfRow[r] = predEntry[col] as number;
+      if (r === s) break;
+      col = target[previous] as number;
+    }
+  }
+  return entryOfRow;
 }
 
 /**
@@ -187,7 +364,8 @@ function solveSparse(
   const free = new Int32Array(n);
   let freeCount = 0;
   for (let i = 0; i < n; i++) free[freeCount++] = i;
-  const bidLimit = 100 * n + 64;
+  // On random scores long price wars are common; past ten bids a row the searches are cheaper.
+  const bidLimit = 10 * n + 64;
   let bids = 0;
   for (let pass = 0; pass < 2 && freeCount > 0; pass++) {
     let k = 0;
