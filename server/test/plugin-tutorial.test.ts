@@ -1,18 +1,26 @@
 /**
  * Runs docs/plugins/tutorial.md as a reader would, in an empty folder outside the repository:
  * every `sh` block is run (in the folder the previous block ended in), every block with
- * `file=<path>` is written there, and every line of a `text output` block must appear in the
- * output of the command before it (runs of spaces count as one). A block that is none of these fails the test, so the tutorial holds no code
- * that is not run. Then the three plugins it wrote must load into a server as active.
+ * `file=<path>` is written there — or, where the file came from a copied template, must equal
+ * it — and every line of a `text output` block must appear in the output of the command before
+ * it (runs of spaces count as one). A block that is none of these fails the test, so the
+ * tutorial holds no code that is not run. The tutorial packs the SDK and the test kit into
+ * tarballs and installs them with plain npm, so this also proves they install without the
+ * checkout. Then the plugins it wrote must load into a server as active, and a programme uses
+ * them: a matching run with the strategy, its invitations through the channel.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import t from 'tap';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { BUILT_IN_STATUSES } from './helpers/built-ins.js';
 import { signedInAs } from './helpers/sessions.js';
+import { chatRoom, programmeWithPlugins } from './helpers/tutorial-programme.js';
 
 const root = join(import.meta.dirname, '../..');
 const tutorial = join(root, 'docs/plugins/tutorial.md');
@@ -66,14 +74,22 @@ function run(script: string, cwd: string, env: Record<string, string>) {
   });
 }
 
+// Packing, eight npm installs and five `tandem plugins` runs take longer than tap's default.
+t.setTimeout(900_000);
+
 t.test('the plugin tutorial works, step by step, outside the repository', async (t) => {
   const folder = await mkdtemp(join(tmpdir(), 'tandem-tutorial-'));
   t.teardown(() => rm(folder, { recursive: true, force: true }));
   // A reader's environment: no variables of this test run (tap's NODE_OPTIONS, pnpm's npm_*).
+  // npm's cache may answer (the reader's npm has one too), and audit and funding notes are noise.
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? folder,
     TANDEM: root,
+    npm_config_prefer_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
   };
   let cwd = folder;
   let last: { output: string; line: number } | undefined;
@@ -81,6 +97,10 @@ t.test('the plugin tutorial works, step by step, outside the repository', async 
     const where = `tutorial.md:${block.line}`;
     if (block.attributes.file) {
       const path = join(cwd, block.attributes.file);
+      if (existsSync(path)) {
+        t.equal(block.body, await readFile(path, 'utf8'), `${where} shows the template's file`);
+        continue;
+      }
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, block.body);
     } else if (block.lang === 'sh') {
@@ -106,13 +126,27 @@ t.test('the plugin tutorial works, step by step, outside the repository', async 
     }
   }
 
-  const plugins = ['shared-skills', 'digital-basics', 'chat-webhook'].map((name) =>
-    join(folder, name),
-  );
+  for (const name of ['shared-skills', 'shared-skills-ts']) {
+    const sdk = await realpath(join(folder, name, 'node_modules/@tandem/plugin-sdk'));
+    t.ok(sdk.startsWith(await realpath(folder)), `${name} has its own copy of the SDK`);
+    const manifest = await readFile(join(folder, name, 'package.json'), 'utf8');
+    t.notOk(manifest.includes(root), `${name} names no path into the checkout`);
+  }
+  const chat = await chatRoom(t);
+  const names = ['shared-skills', 'digital-basics', 'chat-webhook', 'shared-skills-ts'];
+  // Each plugin brings its own SDK, TypeBox and Ajv; under tap's module hooks on a busy machine
+  // their first import can outlast Fastify's 10 s plugin timeout, so import them here first.
+  for (const name of names) {
+    const dir = join(folder, name);
+    await import(pathToFileURL(createRequire(join(dir, 'package.json')).resolve(dir)).href);
+  }
   const app = await buildTestApp(t, {
     env: {
-      TANDEM_PLUGINS: plugins.join(','),
-      TANDEM_PLUGIN_CHAT_WEBHOOK_URL: 'https://chat.example.org/hooks/tandem',
+      TANDEM_PLUGINS: names.map((name) => join(folder, name)).join(','),
+      TANDEM_PLUGIN_CHAT_WEBHOOK_URL: chat.url,
+      WORKER_IN_PROCESS: 'true',
+      PUBLIC_URL: 'https://tandem.agency.example',
+      HOLIDAY_REGION: 'DE-BY',
     },
   });
   const admin = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
@@ -122,5 +156,23 @@ t.test('the plugin tutorial works, step by step, outside the repository', async 
     { name: 'shared-skills', kind: 'matching-strategy', version: '1.0.0', status: 'active' },
     { name: 'digital-basics', kind: 'curriculum', version: '1.0.0', status: 'active' },
     { name: 'chat-webhook', kind: 'notification-channel', version: '1.0.0', status: 'active' },
+    { name: 'shared-skills-ts', kind: 'matching-strategy', version: '1.0.0', status: 'active' },
   ]);
+
+  for (const strategy of ['shared-skills', 'shared-skills-ts'])
+    await t.test(`a programme matches with ${strategy} and invites through the chat`, async (t) => {
+      const used = await programmeWithPlugins(app, admin.cookies, strategy);
+      t.match(used.run, { state: 'succeeded', strategy, groupCount: 1, error: null });
+      t.match(used.why, ['Offers what is wanted: e-file.'], "the strategy's reason is saved");
+      t.equal(used.published, 200, 'the proposal is published');
+      const posts = await chat.waitFor(used.members.length);
+      t.equal(posts.length, used.members.length, 'an invitation for each member, in the chat');
+      t.equal(new Set(posts.map((post) => post.idempotencyKey)).size, posts.length, 'each once');
+      t.ok(
+        posts.every((post) => post.text.includes('Kennenlernen und Tandem-Vereinbarung')),
+        "the posts invite to the first session of the tutorial's curriculum",
+        { posts },
+      );
+      chat.clear();
+    });
 });
