@@ -261,7 +261,29 @@ t.test('two programmes post through two instances of the webhook channel', async
   );
   t.match(sales.posts[1]?.body, /Zweites Treffen/);
   t.equal(it.posts.length, 1, 'the IT chat got nothing more');
+
+  delete process.env.TANDEM_TEST_IT_HOOK;
+  await announce(itProgramme, 'Ohne Geheimnis');
+  const failed = await failedDelivery(app);
+  t.equal(
+    failed.lastError,
+    'The webhook channel instance IT chat cannot be used: config field url: the environment variable TANDEM_TEST_IT_HOOK is not set.',
+    'a secret gone from the environment fails the delivery, saying where it was to come from',
+  );
+  t.equal(it.posts.length, 1, 'nothing posted');
 });
+
+/** Polls until a webhook delivery has failed. */
+async function failedDelivery(app: FastifyInstance): Promise<Delivery> {
+  for (let i = 0; i < 300; i++) {
+    const [failed] = await app.orm.em
+      .fork()
+      .find(Delivery, { channel: 'webhook', state: 'failed' });
+    if (failed) return failed;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('no webhook delivery failed');
+}
 
 /** Polls until `count` webhook deliveries are delivered, or fails naming the last errors. */
 async function delivered(app: FastifyInstance, count: number) {
