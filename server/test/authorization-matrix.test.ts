@@ -414,6 +414,20 @@ const MATRIX: Record<string, Row> = {
     expect: adminOnly(200),
   },
   'GET /api/admin/plugins': { expect: adminOnly(200) },
+  'GET /api/admin/channels': { expect: adminOnly(200) },
+  'GET /api/admin/channel-instances': { expect: adminOnly(200) },
+  // A configuration the webhook channel accepts; the name is taken after the first admin call.
+  'POST /api/admin/channel-instances': {
+    body: () => ({ channel: 'webhook', name: 'Matrix', config: { style: 'slack' } }),
+    expect: adminOnly(201),
+  },
+  // The id of something that is no channel instance: not found.
+  'PATCH /api/admin/channel-instances/:id': {
+    params: { id: 'user' },
+    body: () => ({ name: 'Matrix' }),
+    expect: adminOnly(404),
+  },
+  'DELETE /api/admin/channel-instances/:id': { params: { id: 'user' }, expect: adminOnly(404) },
   'GET /api/admin/audit': { expect: reportsOnly(200) },
   // Admins' own API tokens; the id of a token that is not theirs (here: none) is not found.
   'GET /api/admin/tokens': { expect: adminOnly(200) },

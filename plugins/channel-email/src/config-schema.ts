@@ -31,6 +31,8 @@ export const EmailConfigSchema = Type.Object(
     password: Type.Optional(
       Type.String({
         minLength: 1,
+        // Secret: an instance made by an admin holds a reference to a variable or file instead.
+        secret: true,
         description: 'The SMTP password; set together with user.',
       }),
     ),

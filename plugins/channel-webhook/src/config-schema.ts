@@ -27,6 +27,15 @@ export const WebhookConfigSchema = Type.Object({
     description:
       'The sender name shown in Slack, Rocket.Chat and Matrix (where the webhook allows it); Teams ignores it.',
   }),
+  url: Type.Optional(
+    Type.String({
+      minLength: 1,
+      // Secret: an instance made by an admin holds a reference to a variable or file instead.
+      secret: true,
+      description:
+        "The webhook a message goes to when its recipient has not given one of their own, e.g. the chat room of a programme's team (one channel instance per team). A URL, optionally with a style prefix (teams+https://…). A secret: whoever has it can post to the room.",
+    }),
+  ),
   allowedHosts: Type.Optional(
     Type.Array(Type.String({ minLength: 1 }), {
       description:

@@ -19,8 +19,8 @@ import type { WebhookTarget } from './webhook-target.js';
 type Context = PluginContext<WebhookConfig>;
 
 /**
- * Posts one message to the webhook its recipient address names, at most once per key, and
- * never to an internal address the operator did not open (see {@link webhookAddress}).
+ * Posts one message to the webhook its recipient address names (else the configured `url`), at
+ * most once per key, and never to an internal address the operator did not open (see {@link webhookAddress}).
  *
  * @param resolve the resolver for the URL's host name; tests pass their own.
  */
@@ -29,7 +29,8 @@ export async function sendWebhook(
   ctx: Context,
   resolve: Resolve = systemResolve,
 ): Promise<SendResult> {
-  const parsed = allowedTarget(message.recipient.address, ctx.config);
+  // The person's own webhook first; else the room this configuration (instance) posts to.
+  const parsed = allowedTarget(message.recipient.address ?? ctx.config.url, ctx.config);
   if ('problem' in parsed) return { status: 'failed-permanently', reason: parsed.problem };
   const { target } = parsed;
   if (await wasDelivered(ctx.store, message.deliveryKey)) {

@@ -6,6 +6,7 @@ import { Session } from '../auth/session.js';
 import { ManagerApproval } from '../modules/approvals/manager-approval.js';
 import { AuditEvent } from '../modules/audit/audit-event.js';
 import { Certificate } from '../modules/certificates/certificate.js';
+import { ChannelInstance } from '../modules/channels/channel-instance.js';
 import { DirectorySyncRun } from '../modules/directory/directory-sync-run.js';
 import { Enrolment } from '../modules/enrolment/enrolment.js';
 import { PairGoal } from '../modules/evaluation/pair-goal.js';
@@ -76,6 +77,7 @@ export const entities: EntitySchema[] = [
   ScimGroup,
   ScimGroupMember,
   Certificate,
+  ChannelInstance,
   SurveyInvitation,
   SurveyResponse,
 ];

@@ -27,6 +27,12 @@ export const API_AREAS: readonly ApiArea[] = [
     paths: [/^me\/inbox(\/|$)/, /^deliveries(\/|$)/],
   },
   {
+    name: 'Channel instances',
+    description:
+      'Channel plugins configured more than once at run time (a chat team each), chosen per programme.',
+    paths: [/^channels$/, /^channel-instances(\/|$)/],
+  },
+  {
     name: 'Profiles',
     description: 'What people say about themselves: experience, skills, and finding colleagues.',
     paths: [/^me\/profile$/, /^people$/],

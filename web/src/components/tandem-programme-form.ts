@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ProgrammeSettings, ProgrammeSettingsChange } from '../data/admin-programmes.js';
+import type { ChannelInstance } from '../data/channel-instances.js';
 import { getLocale } from '../i18n/locale.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 import { channelLabel, formatLabel, languageName } from './programme-labels.js';
@@ -90,6 +91,11 @@ export class TandemProgrammeForm extends LitElement {
   @property({ attribute: false }) accessor name = '';
   @property({ attribute: false }) accessor description = '';
   @property({ attribute: false }) accessor settings: Partial<ProgrammeSettings> = {};
+  /**
+   * The channel instances to choose from (admins only); undefined: the choice is not shown and
+   * the programme's stays as it is.
+   */
+  @property({ attribute: false }) accessor channelInstances: ChannelInstance[] | undefined;
   /** The programme's matching strategy: the weighted one has criteria to weigh. */
   @property() accessor strategy = '';
   /** The programme edited on its page: its survey counts are shown; empty in the create wizard. */
@@ -290,7 +296,10 @@ export class TandemProgrammeForm extends LitElement {
 
   private renderNotifications(s: Partial<ProgrammeSettings>) {
     const chosen = s.channels ?? [];
-    const channels = [...new Set([...COMMON_CHANNELS, ...chosen])];
+    const instances = this.channelInstances ?? [];
+    const channels = [
+      ...new Set([...COMMON_CHANNELS, ...chosen, ...instances.map((i) => i.channel)]),
+    ];
     return html`<div class="grid">
         <div class="field">
           <label for="reminder">${msg('Reminder, hours before a meeting', { id: 'admin.form.reminder' })}</label>
@@ -325,7 +334,34 @@ export class TandemProgrammeForm extends LitElement {
             </label>`,
           )}
         </div>
-      </fieldset>`;
+      </fieldset>
+      ${this.renderInstanceChoice(s, instances)}`;
+  }
+
+  /** Per channel with instances: which one the programme's messages go through. */
+  private renderInstanceChoice(s: Partial<ProgrammeSettings>, instances: ChannelInstance[]) {
+    const channels = [...new Set(instances.map((instance) => instance.channel))];
+    if (channels.length === 0) return nothing;
+    return html`<div class="grid">
+      ${channels.map(
+        (channel) => html`<div class="field">
+          <label for=${`instance-${channel}`}>
+            ${msg(str`Instance for ${channelLabel(channel)}`, { id: 'channels.choice' })}
+          </label>
+          <select id=${`instance-${channel}`} name=${`instance-${channel}`}>
+            <option value="" ?selected=${!s.channelInstances?.[channel]}>
+              ${msg('Server configuration', { id: 'channels.default' })}
+            </option>
+            ${instances
+              .filter((instance) => instance.channel === channel)
+              .map(
+                (instance) =>
+                  html`<option value=${instance.id} ?selected=${s.channelInstances?.[channel] === instance.id}>${instance.name}</option>`,
+              )}
+          </select>
+        </div>`,
+      )}
+    </div>`;
   }
 
   private renderRoom(s: Partial<ProgrammeSettings>) {
@@ -530,6 +566,12 @@ export class TandemProgrammeForm extends LitElement {
       settings.homeworkReminderHours = number('homeworkReminderHours') ?? 0;
       settings.feedbackPrompt = data.has('feedbackPrompt');
       settings.channels = data.getAll('channels').map(String);
+      if (this.channelInstances)
+        settings.channelInstances = Object.fromEntries(
+          [...data.keys()]
+            .filter((key) => key.startsWith('instance-') && text(key) !== '')
+            .map((key) => [key.slice('instance-'.length), text(key)]),
+        );
       settings.room = text('room');
       settings.differentDepartments = data.has('differentDepartments');
       settings.reportingLineLevels = number('reportingLineLevels') ?? Number.NaN;

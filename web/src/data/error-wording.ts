@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { formatDateTime } from '../components/date-time.js';
 import { getLocale } from '../i18n/locale.js';
+import { channelInstanceRefusal } from './channel-instance-errors.js';
 import { surveyRefusal } from './survey-errors.js';
 
 /** The values of an error's code, as the server's error body carries them. */
@@ -29,6 +30,7 @@ function known(code: string, params: ErrorParams): string | undefined {
     review(code) ??
     reportingLine(code, params) ??
     surveyRefusal(code) ??
+    channelInstanceRefusal(code, params) ??
     programme(code)
   );
 }

@@ -25,6 +25,7 @@ import {
   updateProgramme,
 } from '../data/admin-programmes.js';
 import { ApiError } from '../data/api-client.js';
+import { readChannelInstances } from '../data/channel-instances.js';
 import type { Me } from '../data/me.js';
 import { getLocale } from '../i18n/locale.js';
 import { isAdmin, sessionContext } from '../session/session-context.js';
@@ -92,6 +93,13 @@ export class TandemAdminProgrammePage extends LitElement {
   private moved = false;
   @query('tandem-dialog') private accessor dialog!: TandemDialog;
 
+  /** For admins, the channel instances a programme may choose; managers keep the choice made. */
+  private readonly channelInstances = new Task(this, {
+    task: async ([admin], { signal }) =>
+      admin ? readChannelInstances(signal).catch(() => undefined) : undefined,
+    args: () => [isAdmin(this.me)] as const,
+  });
+
   private readonly programme = new Task(this, {
     task: async ([id], { signal }) => readProgramme(id ?? '', signal),
     args: () => [this.params.id] as const,
@@ -144,6 +152,7 @@ export class TandemAdminProgrammePage extends LitElement {
           .name=${programme.name}
           .description=${programme.description}
           .settings=${programme.settings}
+          .channelInstances=${this.channelInstances.value}
           .submitLabel=${msg('Save settings', { id: 'admin.programme.save' })}
           .busy=${this.busy}
           .error=${this.saveError}

@@ -2,6 +2,7 @@ import { localized, msg } from '@lit/localize';
 import { Task } from '@lit/task';
 import { html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import '../components/tandem-channel-instances.js';
 import { tableRegion } from '../components/table-region.js';
 import { taskView } from '../components/task-view.js';
 import { type PluginStatus, readPlugins } from '../data/plugins.js';
@@ -26,7 +27,8 @@ export class TandemPluginsPage extends LitElement {
           { id: 'plugins.intro' },
         )}
       </p>
-      ${taskView(this.plugins, (plugins) => this.renderTable(plugins))}`;
+      ${taskView(this.plugins, (plugins) => this.renderTable(plugins))}
+      <tandem-channel-instances></tandem-channel-instances>`;
   }
 
   private renderTable(plugins: PluginStatus[]) {

@@ -4,7 +4,8 @@ import { enqueueJob } from '../../jobs/enqueue-job.js';
 import type { Log } from '../../logger.js';
 import { invokePlugin, PluginCallError } from '../../plugin-host/invoke-plugin.js';
 import { pluginContext } from '../../plugin-host/plugin-context.js';
-import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
+import type { ActivePlugin, PluginRegistry } from '../../plugin-host/plugin-registry.js';
+import { describeProblem, instanceConfig } from '../channels/instance-config.js';
 import type { DeliveryState } from './delivery.js';
 import type { NotificationKind } from './notification.js';
 import { DELIVER_NOTIFICATION } from './notify.js';
@@ -21,6 +22,8 @@ export interface DeliveryDependencies {
   log: Log;
   /** Where the app is reached, to turn a notification's link into a full URL. */
   publicUrl: string;
+  /** Where channel instances' `{ "env": … }` secrets are read; the process's environment. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -43,15 +46,24 @@ interface DeliveryRow {
   recipient_name: string;
   email: string | null;
   channel_addresses: Record<string, string> | null;
+  /** The channel instance the programme chose for this channel, if any, and whether it exists. */
+  chosen_instance: string | null;
+  instance_name: string | null;
+  instance_config: Record<string, unknown> | null;
 }
 
 const LOAD_SQL = `
 SELECT d.id, d.channel, d.state, d.attempts,
        n.kind, n.locale, n.title, n.text, n.link, n.calendar,
-       u.id AS recipient_id, u.name AS recipient_name, u.email, u.channel_addresses
+       u.id AS recipient_id, u.name AS recipient_name, u.email, u.channel_addresses,
+       p.settings->'channelInstances'->>d.channel AS chosen_instance,
+       ci.name AS instance_name, ci.config AS instance_config
 FROM delivery d
 JOIN notification n ON n.id = d.notification_id
 JOIN app_user u ON u.id = n.recipient_id
+LEFT JOIN programme p ON p.id = n.programme_id
+LEFT JOIN channel_instance ci
+  ON ci.id::text = p.settings->'channelInstances'->>d.channel AND ci.channel = d.channel
 WHERE d.id = ?`;
 
 // One statement, not a flush: a flush wraps even a single UPDATE in BEGIN … COMMIT, and the
@@ -133,9 +145,14 @@ async function send(deps: DeliveryDependencies, delivery: DeliveryRow): Promise<
       status: 'failed-permanently',
       reason: `The channel ${delivery.channel} is not active on this server.`,
     };
-  const { definition, config } = channel;
+  const { definition } = channel;
+  const config = configFor(delivery, channel, deps.env ?? process.env);
+  if ('problem' in config) return { status: 'failed-permanently', reason: config.problem };
   const message = outgoingMessage(delivery, deps.publicUrl);
-  const ctx = pluginContext({ name: definition.name, config }, { em: deps.em, log: deps.log });
+  const ctx = pluginContext(
+    { name: definition.name, config: config.config },
+    { em: deps.em, log: deps.log },
+  );
   try {
     return await invokePlugin<SendResult>({
       plugin: definition.name,
@@ -148,6 +165,25 @@ async function send(deps: DeliveryDependencies, delivery: DeliveryRow): Promise<
     if (error instanceof PluginCallError) return { status: 'retry-later', reason: error.message };
     throw error;
   }
+}
+
+/**
+ * The configuration to send with: the instance the programme chose, read now (so an admin's
+ * change applies to the next send in every process), else the one from the environment.
+ */
+function configFor(
+  delivery: DeliveryRow,
+  channel: ActivePlugin<'notification-channel'>,
+  env: NodeJS.ProcessEnv,
+): { config: unknown } | { problem: string } {
+  if (delivery.chosen_instance === null) return { config: channel.config };
+  if (delivery.instance_config === null)
+    return { problem: `The programme's ${delivery.channel} channel instance no longer exists.` };
+  const resolved = instanceConfig(channel.definition.configSchema, delivery.instance_config, env);
+  if ('config' in resolved) return resolved;
+  return {
+    problem: `The ${delivery.channel} channel instance ${delivery.instance_name} cannot be used: ${describeProblem(resolved.problem)}.`,
+  };
 }
 
 function outgoingMessage(delivery: DeliveryRow, publicUrl: string): OutgoingMessage {

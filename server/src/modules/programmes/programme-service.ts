@@ -4,6 +4,7 @@ import { lockRows } from '../../db/lock-rows.js';
 import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { channelInstanceChoiceProblem } from '../channels/channel-instance-service.js';
 import { surveySettingsProblem, surveysOff } from '../surveys/survey-settings.js';
 import { hasRole } from '../users/tandem-roles.js';
 import type { User } from '../users/user.js';
@@ -49,6 +50,7 @@ export async function createProgramme(
       'programme.wrong-kind',
     );
   const settings = checkedSettings({ ...defaultSettings(defaults), ...input.settings });
+  await checkChannelInstances(em, settings.channelInstances);
   const fork = em.fork();
   const programme = fork.create(Programme, {
     name: input.name,
@@ -83,6 +85,7 @@ export async function updateProgramme(
         'A closed programme cannot be changed.',
         'programme.closed',
       );
+    await checkChannelInstances(tx, settings?.channelInstances);
     return tx.assign(programme, {
       ...fields,
       ...(settings
@@ -210,6 +213,15 @@ function checkedSettings(settings: ProgrammeSettings): ProgrammeSettings {
   const surveys = surveySettingsProblem(settings.surveys);
   if (surveys) throw new ServiceError('invalid', surveys, 'programme.survey-questions');
   return settings;
+}
+
+/** @throws ServiceError invalid for a chosen channel instance that does not exist. */
+async function checkChannelInstances(
+  em: EntityManager,
+  choices: Record<string, string> | undefined,
+): Promise<void> {
+  const problem = await channelInstanceChoiceProblem(em, choices);
+  if (problem) throw new ServiceError('invalid', problem, 'programme.channel-instance');
 }
 
 async function viewWithCount(

@@ -126,6 +126,12 @@ export const ProgrammeSettingsSchema = Type.Object(
       uniqueItems: true,
       description: 'Names of the notification channel plugins to use.',
     }),
+    channelInstances: Type.Optional(
+      Type.Record(Type.String({ minLength: 1 }), Type.String({ format: 'uuid' }), {
+        description:
+          'Per channel, the channel instance its messages go through, e.g. { "webhook": "<id>" } for the team\'s chat (see /api/admin/channel-instances); a channel without one uses the server\'s configuration.',
+      }),
+    ),
     surveys: SurveySettingsSchema,
   },
   { additionalProperties: false },

@@ -1,0 +1,41 @@
+import { str } from '@lit/localize';
+
+/** German for channel instances (Admin → Plugins) and a programme's choice of one. */
+export const templates = {
+  'channels.title': 'Kanal-Instanzen',
+  'channels.intro':
+    'Ein Kanal kann mehrfach eingerichtet werden, z. B. der Chat-Webhook einmal je Team. Jedes Programm wählt in seinen Einstellungen eine Instanz; ohne Wahl gilt die Serverkonfiguration. Änderungen gelten ab der nächsten Nachricht.',
+  'channels.noPlugins': 'Es ist kein Kanal-Plugin aktiv.',
+  'channels.edit.heading': str`${0} bearbeiten`,
+  'channels.add.heading': 'Instanz hinzufügen',
+  'channels.channel': 'Kanal',
+  'channels.name': 'Name',
+  'channels.config': 'Konfiguration (JSON)',
+  'channels.save': 'Instanz speichern',
+  'channels.add': 'Instanz hinzufügen',
+  'channels.cancel': 'Abbrechen',
+  'channels.secretHint':
+    'Geheime Felder erhalten einen Verweis, nie den Wert: {"env": "VARIABLE"} oder {"file": "/run/secrets/name"}.',
+  'channels.secret': 'geheim',
+  'channels.none': 'Noch keine Kanal-Instanzen.',
+  'channels.caption': 'Kanal-Instanzen',
+  'channels.col.config': 'Konfiguration',
+  'channels.col.programmes': 'Verwendet von',
+  'channels.col.actions': 'Aktionen',
+  'channels.confirmDelete': str`${0} löschen`,
+  'channels.keep': 'Behalten',
+  'channels.edit': 'Bearbeiten',
+  'channels.delete': 'Löschen',
+  'channels.nameMissing': 'Bitte geben Sie der Instanz einen Namen.',
+  'channels.saved': str`Kanal-Instanz ${0} gespeichert.`,
+  'channels.deleted': str`Kanal-Instanz ${0} gelöscht.`,
+  'channels.badJson': str`Die Konfiguration ist kein gültiges JSON: ${0}`,
+  'channels.notObject': 'Die Konfiguration muss ein JSON-Objekt sein: { … }.',
+  'channels.error.config': str`Die Einstellung ${0} ist ungültig: ${1}`,
+  'channels.error.channel': 'Dieser Kanal ist auf diesem Server nicht aktiv.',
+  'channels.error.exists': 'Dieser Kanal hat schon eine Instanz mit diesem Namen.',
+  'channels.error.inUse': str`Programme senden über diese Instanz (${0}): Wählen Sie dort zuerst eine andere.`,
+  'channels.error.choice': 'Die gewählte Kanal-Instanz gibt es nicht mehr.',
+  'channels.choice': str`Instanz für ${0}`,
+  'channels.default': 'Serverkonfiguration',
+};
