@@ -6,6 +6,7 @@ import { Value } from '@sinclair/typebox/value';
 import { parseCrontab } from 'graphile-worker';
 import { readFileVariables } from './env-files.js';
 import { EXIT_CONFIG, OperatorError } from './errors.js';
+import { DEFAULT_SECRETS_DIR } from './modules/channels/secret-reference.js';
 import type { DirectorySettings } from './modules/directory/directory-settings.js';
 import type { FreeBusySettings } from './modules/meetings/free-busy-settings.js';
 import { holidayCalendar } from './modules/meetings/holiday-calendar.js';
@@ -100,6 +101,12 @@ export const EnvSchema = Type.Object({
     minLength: 1,
     description:
       'Folder for the embedded PostgreSQL and other local state, relative to the working directory. Used only without `DATABASE_URL`.',
+  }),
+  TANDEM_SECRETS_DIR: Type.String({
+    default: DEFAULT_SECRETS_DIR,
+    minLength: 1,
+    description:
+      'Folder whose files channel instances may name as secrets (`{ "file": "name" }`); nothing outside it can be referenced. Variables they name must start with `TANDEM_SECRET_`.',
   }),
   WEB_ROOT: Type.Optional(
     Type.String({

@@ -1,5 +1,8 @@
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import t, { type Test } from 'tap';
 import { AuditEvent } from '../src/modules/audit/audit-event.js';
@@ -52,7 +55,7 @@ t.test('admins configure channel instances; secrets only by reference', async (t
   const app = await buildTestApp(t);
   const hr = await admin(app);
   const secret = 'http://127.0.0.1:9/hooks/T0/B0/very-secret';
-  secretVariable(t, 'TANDEM_TEST_SALES_HOOK', secret);
+  secretVariable(t, 'TANDEM_SECRET_TEST_SALES_HOOK', secret);
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
     app.inject({ method, url, cookies: hr.cookies, ...(payload ? { payload } : {}) });
   const create = (payload: object) => call('POST', '/api/admin/channel-instances', payload);
@@ -80,11 +83,11 @@ t.test('admins configure channel instances; secrets only by reference', async (t
   const unset = await create({
     channel: 'webhook',
     name: 'Sales',
-    config: { url: { env: 'TANDEM_TEST_NOT_SET' } },
+    config: { url: { env: 'TANDEM_SECRET_TEST_NOT_SET' } },
   });
   t.match(
     unset.json().message,
-    'config field url: the environment variable TANDEM_TEST_NOT_SET is not set',
+    'config field url: the environment variable TANDEM_SECRET_TEST_NOT_SET is not set',
   );
   const missingFile = await create({
     channel: 'webhook',
@@ -92,6 +95,48 @@ t.test('admins configure channel instances; secrets only by reference', async (t
     config: { url: { file: '/nonexistent/hook' } },
   });
   t.match(missingFile.json().message, 'the file /nonexistent/hook cannot be read (ENOENT)');
+  const serverSecret = await create({
+    channel: 'webhook',
+    name: 'Sales',
+    config: { url: { env: 'DATABASE_URL' } },
+  });
+  t.match(
+    [serverSecret.statusCode, serverSecret.json().message],
+    [400, 'config field url: only environment variables named TANDEM_SECRET_… can be referenced'],
+    "the server's own variables cannot be referenced (an admin could send them out)",
+  );
+  const folder = await mkdtemp(join(tmpdir(), 'tandem-secrets-'));
+  t.teardown(() => rm(folder, { recursive: true, force: true }));
+  secretVariable(t, 'TANDEM_SECRETS_DIR', folder);
+  await writeFile(join(folder, 'sales-hook'), `${secret}\n`);
+  await writeFile(`${folder}-other`, 'beside the folder');
+  t.teardown(() => rm(`${folder}-other`, { force: true }));
+  await symlink('/etc/hostname', join(folder, 'link-out'));
+  const outsiders = [
+    '/etc/hostname',
+    `../${basename(folder)}-other`,
+    '../../etc/hostname',
+    'link-out',
+  ];
+  for (const file of outsiders) {
+    const outside = await create({ channel: 'webhook', name: 'Sales', config: { url: { file } } });
+    t.match(
+      outside.json().message,
+      `only files in ${folder} (TANDEM_SECRETS_DIR) can be referenced`,
+      `a file outside the secrets folder is refused: ${file}`,
+    );
+  }
+  const fromFile = await create({
+    channel: 'webhook',
+    name: 'Sales file',
+    config: { url: { file: 'sales-hook' }, internalNetworks: ['127.0.0.1'] },
+  });
+  t.equal(fromFile.statusCode, 201, 'a file in the secrets folder is read');
+  t.notOk(fromFile.body.includes('very-secret'), 'and not echoed');
+  t.equal(
+    (await call('DELETE', `/api/admin/channel-instances/${fromFile.json().id}`)).statusCode,
+    204,
+  );
   const pigeon = await create({ channel: 'pigeon', name: 'Sales', config: {} });
   t.match(
     [pigeon.statusCode, pigeon.json().message],
@@ -101,11 +146,15 @@ t.test('admins configure channel instances; secrets only by reference', async (t
   const made = await create({
     channel: 'webhook',
     name: 'Sales',
-    config: { url: { env: 'TANDEM_TEST_SALES_HOOK' }, style: 'teams' },
+    config: { url: { env: 'TANDEM_SECRET_TEST_SALES_HOOK' }, style: 'teams' },
   });
   t.equal(made.statusCode, 201, made.body);
   const instance = made.json();
-  t.same(instance.config, { url: { env: 'TANDEM_TEST_SALES_HOOK' }, style: 'teams' }, 'as given');
+  t.same(
+    instance.config,
+    { url: { env: 'TANDEM_SECRET_TEST_SALES_HOOK' }, style: 'teams' },
+    'as given',
+  );
   t.notOk(made.body.includes('very-secret'), 'the answer holds the reference, not the secret');
   t.equal((await create({ channel: 'webhook', name: 'Sales', config: {} })).statusCode, 409);
 
@@ -155,9 +204,9 @@ t.test('two programmes post through two instances of the webhook channel', async
   });
   const hr = await admin(app);
   const [sales, it] = [await startChat(t), await startChat(t)];
-  secretVariable(t, 'TANDEM_TEST_SALES_HOOK', sales.url('/hooks/sales'));
-  secretVariable(t, 'TANDEM_TEST_IT_HOOK', it.url('/hooks/it'));
-  secretVariable(t, 'TANDEM_TEST_SALES_NEW_HOOK', sales.url('/hooks/sales-new'));
+  secretVariable(t, 'TANDEM_SECRET_TEST_SALES_HOOK', sales.url('/hooks/sales'));
+  secretVariable(t, 'TANDEM_SECRET_TEST_IT_HOOK', it.url('/hooks/it'));
+  secretVariable(t, 'TANDEM_SECRET_TEST_SALES_NEW_HOOK', sales.url('/hooks/sales-new'));
   const instance = async (name: string, variable: string) => {
     const answer = await app.inject({
       method: 'POST',
@@ -168,8 +217,8 @@ t.test('two programmes post through two instances of the webhook channel', async
     t.equal(answer.statusCode, 201, answer.body);
     return answer.json().id as string;
   };
-  const salesChat = await instance('Sales chat', 'TANDEM_TEST_SALES_HOOK');
-  const itChat = await instance('IT chat', 'TANDEM_TEST_IT_HOOK');
+  const salesChat = await instance('Sales chat', 'TANDEM_SECRET_TEST_SALES_HOOK');
+  const itChat = await instance('IT chat', 'TANDEM_SECRET_TEST_IT_HOOK');
   const programme = async (name: string, instanceId: string) => {
     const answer = await app.inject({
       method: 'POST',
@@ -249,7 +298,7 @@ t.test('two programmes post through two instances of the webhook channel', async
     method: 'PATCH',
     url: `/api/admin/channel-instances/${salesChat}`,
     cookies: hr.cookies,
-    payload: { config: loopbackWebhook('TANDEM_TEST_SALES_NEW_HOOK') },
+    payload: { config: loopbackWebhook('TANDEM_SECRET_TEST_SALES_NEW_HOOK') },
   });
   t.equal(moved.statusCode, 200, moved.body);
   await announce(salesProgramme, 'Zweites Treffen');
@@ -262,12 +311,12 @@ t.test('two programmes post through two instances of the webhook channel', async
   t.match(sales.posts[1]?.body, /Zweites Treffen/);
   t.equal(it.posts.length, 1, 'the IT chat got nothing more');
 
-  delete process.env.TANDEM_TEST_IT_HOOK;
+  delete process.env.TANDEM_SECRET_TEST_IT_HOOK;
   await announce(itProgramme, 'Ohne Geheimnis');
   const failed = await failedDelivery(app);
   t.equal(
     failed.lastError,
-    'The webhook channel instance IT chat cannot be used: config field url: the environment variable TANDEM_TEST_IT_HOOK is not set.',
+    'The webhook channel instance IT chat cannot be used: config field url: the environment variable TANDEM_SECRET_TEST_IT_HOOK is not set.',
     'a secret gone from the environment fails the delivery, saying where it was to come from',
   );
   t.equal(it.posts.length, 1, 'nothing posted');

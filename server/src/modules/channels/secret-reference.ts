@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ConfigSchema } from '@tandem/plugin-sdk';
 
 /**
@@ -8,9 +9,18 @@ import type { ConfigSchema } from '@tandem/plugin-sdk';
  */
 export type SecretReference = { env: string } | { file: string };
 
+/**
+ * Only variables with this prefix may be referenced: an admin must not be able to point a
+ * channel at the server's own secrets (`{ "env": "OIDC_CLIENT_SECRET" }` as the password of an
+ * SMTP host they control would send it out).
+ */
+export const SECRET_ENV_PREFIX = 'TANDEM_SECRET_';
+
+/** Where secret files must lie, unless `TANDEM_SECRETS_DIR` names another folder. */
+export const DEFAULT_SECRETS_DIR = '/run/secrets';
+
 /** What a secret field must hold instead of its value, in words for an admin. */
-export const SECRET_REFERENCE_HINT =
-  'is a secret: give { "env": "VARIABLE" } or { "file": "/path/to/file" } instead of the value';
+export const SECRET_REFERENCE_HINT = `is a secret: give { "env": "${SECRET_ENV_PREFIX}NAME" } or { "file": "/run/secrets/name" } instead of the value`;
 
 /**
  * The top-level fields a plugin's config schema marks `secret: true`, e.g. a webhook URL or an
@@ -36,14 +46,31 @@ export function readSecret(
   reference: SecretReference,
   env: NodeJS.ProcessEnv,
 ): { value: string } | { problem: string } {
-  if ('env' in reference) {
-    const value = env[reference.env];
-    return value ? { value } : { problem: `the environment variable ${reference.env} is not set` };
-  }
+  if ('env' in reference) return readVariable(reference.env, env);
+  const folder = env.TANDEM_SECRETS_DIR || DEFAULT_SECRETS_DIR;
   try {
-    return { value: readFileSync(reference.file, 'utf8').replace(/\r?\n$/, '') };
+    const file = realpathSync(resolve(folder, reference.file));
+    if (!isInside(realpathSync(folder), file))
+      return { problem: `only files in ${folder} (TANDEM_SECRETS_DIR) can be referenced` };
+    return { value: readFileSync(file, 'utf8').replace(/\r?\n$/, '') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     return { problem: `the file ${reference.file} cannot be read (${code})` };
   }
+}
+
+function readVariable(
+  name: string,
+  env: NodeJS.ProcessEnv,
+): { value: string } | { problem: string } {
+  if (!name.startsWith(SECRET_ENV_PREFIX))
+    return { problem: `only environment variables named ${SECRET_ENV_PREFIX}… can be referenced` };
+  const value = env[name];
+  return value ? { value } : { problem: `the environment variable ${name} is not set` };
+}
+
+/** Whether `file` (a real path, links resolved) lies in `folder`, so `..` and links cannot escape. */
+function isInside(folder: string, file: string): boolean {
+  const path = relative(folder, file);
+  return path !== '' && path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path);
 }
