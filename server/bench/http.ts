@@ -14,7 +14,8 @@
  *   LOG_LEVEL               Tandem's log level (default info, as deployed; lines discarded)
  *
  * First, as a reference, /health/live with the participant's cookie: a signed-in request that
- * does nothing but resolve its session (one statement), which bounds every signed-in route.
+ * does nothing but resolve its session (one statement), which bounds every signed-in route
+ * that reads anything after it; the overview routes resolve it in their own statement.
  *
  * Both servers run in one child process (./http-servers.ts), so autocannon here does not share
  * their event loop; the bare server is the ceiling of this machine and this client, not a
@@ -63,7 +64,7 @@ try {
   await new Promise((resolve) => child.once('exit', resolve));
 }
 
-/** The ceiling of any signed-in route: resolving the session and nothing else. */
+/** The ceiling of a signed-in route with a statement of its own: resolving the session alone. */
 async function sessionOnly(): Promise<void> {
   const tandem = `http://127.0.0.1:${servers.tandemPort}${SESSION_ONLY}`;
   const bare = `http://127.0.0.1:${servers.barePort}${SESSION_ONLY}`;
@@ -74,7 +75,7 @@ async function sessionOnly(): Promise<void> {
     `\n${SESSION_ONLY} with the session cookie, i.e. the session lookup alone (one statement): ` +
       `Tandem ${Math.round(signedIn.reqPerSec)} req/s (p99 ${signedIn.p99} ms), ` +
       `bare ${Math.round(nothing.reqPerSec)} req/s: ` +
-      `${((100 * signedIn.reqPerSec) / nothing.reqPerSec).toFixed(0)} %, the most any signed-in route can reach.`,
+      `${((100 * signedIn.reqPerSec) / nothing.reqPerSec).toFixed(0)} %, the most a signed-in route that reads after it can reach.`,
   );
 }
 
