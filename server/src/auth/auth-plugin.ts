@@ -9,7 +9,8 @@ import type { User } from '../modules/users/user.js';
 import { type Access, needsRole, roleAccess } from './access.js';
 import { type ApiScope, requiredScope } from './api-scope.js';
 import { resolveApiToken } from './api-token-service.js';
-import { resumeSession, type SessionLifetimes } from './session-service.js';
+import type { PersonalRead, ReadAs } from './personal-read.js';
+import { readInSession, resumeSession, type SessionLifetimes } from './session-service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,6 +28,19 @@ declare module 'fastify' {
     apiScopes: ApiScope[] | undefined;
     /** Set when only the programme-manager role opens the route: its programme must be theirs. */
     programmeScoped: boolean;
+    /**
+     * On a route with `config.sessionInRead`, a cookie's session is resolved by the route's own
+     * statement: this runs it (see personalReads in ./signed-in.ts); undefined elsewhere.
+     */
+    sessionReads: ReadAs | undefined;
+  }
+  interface FastifyContextConfig {
+    /**
+     * The route resolves the session in its own statement (a personal read), so a signed-in
+     * request takes one round trip: for the participant overview, asked for on every visit.
+     * Only for GET routes open to every participant, whose access needs nothing but the user.
+     */
+    sessionInRead?: true;
   }
 }
 
@@ -57,6 +71,7 @@ const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, options) =
   app.decorateRequest('user', undefined);
   app.decorateRequest('apiScopes', undefined);
   app.decorateRequest('programmeScoped', false);
+  app.decorateRequest('sessionReads', undefined);
 
   const routeAccess = new Map<string, Access | undefined>();
   app.decorate('routeAccess', routeAccess);
@@ -68,12 +83,19 @@ const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, options) =
         `Route ${methods.join(',')} ${route.url} declares no access: set config.access`,
       );
     }
+    const reads = methods.every((method) => method === 'GET' || method === 'HEAD');
+    if (route.config.sessionInRead && (route.config.access !== 'participant' || !reads)) {
+      throw new Error(
+        `Route ${methods.join(',')} ${route.url}: only GET routes with participant access may resolve the session in their read`,
+      );
+    }
   });
 
   const origin = new URL(options.publicUrl).origin;
   app.addHook('onRequest', async (request, reply) => {
     const bearer = bearerToken(request);
     if (bearer !== undefined) return enforceToken(request, reply, bearer);
+    if (request.routeOptions.config.sessionInRead) return deferSession(request, reply, options);
     await resolveSession(request, options).catch((error: unknown) => {
       // While the database is down, a readiness probe that carries a session cookie must still
       // answer 503, not fail on the lookup: anonymous routes go on without a session.
@@ -124,6 +146,22 @@ async function enforceToken(request: FastifyRequest, reply: FastifyReply, token:
 async function resolveSession(request: FastifyRequest, lifetimes: SessionLifetimes): Promise<void> {
   const token = request.cookies[request.server.cookieNames.session];
   if (token) request.user = await resumeSession(request.server.orm.em, token, lifetimes);
+}
+
+/**
+ * Leaves the session to the route's statement: a request without a session cookie is refused
+ * here, as it would be by {@link enforce}; one with a cookie that resolves to no live session is
+ * refused when the route reads (signed-in.ts). No cross-site check: the route only reads.
+ */
+function deferSession(request: FastifyRequest, reply: FastifyReply, lifetimes: SessionLifetimes) {
+  const token = request.cookies[request.server.cookieNames.session];
+  if (!token) return deny(reply, 401, 'Please sign in.');
+  request.sessionReads = async <Row extends object>(read: PersonalRead) => {
+    const answer = await readInSession<Row>(request.server.orm.em, token, lifetimes, read);
+    if (!answer) throw Object.assign(new Error('Please sign in.'), { statusCode: 401 });
+    request.user = answer.user;
+    return answer;
+  };
 }
 
 /**

@@ -1,6 +1,9 @@
+import { ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { type PreparedRead, preparedRows } from '../db/prepared-read.js';
 import { recordAudit } from '../modules/audit/audit-log.js';
 import { User } from '../modules/users/user.js';
+import { answerOf, type PersonalRead, type PersonalRows } from './personal-read.js';
 import { Session } from './session.js';
 import { newToken, tokenId } from './tokens.js';
 
@@ -43,6 +46,62 @@ type ResumeRow = Record<string, unknown> & {
 };
 
 /**
+ * Runs a personal read in the statement that resolves the session behind a cookie token: the
+ * relation `me` is the session's user, with the session's times, and the read's rows come
+ * beside them in one row. Undefined when the session is unknown, its user deactivated, or it is
+ * past its lifetimes (then ended as {@link resumeSession} ends it): one round trip where the
+ * session check and the read took two, and the check is the same statement on every request,
+ * so signing out anywhere takes effect on the next one here.
+ */
+export async function readInSession<Row extends object>(
+  em: EntityManager,
+  token: string,
+  lifetimes: SessionLifetimes,
+  read: PersonalRead,
+): Promise<PersonalRows<Row> | undefined> {
+  const id = tokenId(token);
+  const [row] = await preparedRows<ResumeRow & { answer: Row[] }>(em, inSession(em, read), [id]);
+  if (!row) return undefined;
+  const { answer, ...resumed } = row;
+  const user = await resumedUser(em, id, resumed, lifetimes);
+  return user && { user, rows: answer };
+}
+
+/** The statement of {@link readInSession}, made once per read. */
+const inSessionReads = new WeakMap<PersonalRead, PreparedRead>();
+
+function inSession(em: EntityManager, read: PersonalRead): PreparedRead {
+  const known = inSessionReads.get(read);
+  if (known) return known;
+  // Columns listed, never u.*: a prepared statement's result must not change with a migration.
+  const columns = userColumns(em)
+    .map((column) => `u.${column}`)
+    .join(', ');
+  const made: PreparedRead = {
+    name: `${read.name}_in_session`,
+    text: `WITH me AS (SELECT s.last_seen_at AS session_last_seen_at,
+        s.expires_at AS session_expires_at, ${columns}
+      FROM session s JOIN app_user u ON u.id = s.user_id
+      WHERE s.id = $1 AND u.deactivated_at IS NULL)
+    SELECT me.*, ${answerOf(read)} FROM me`,
+  };
+  inSessionReads.set(read, made);
+  return made;
+}
+
+/** The columns of app_user that the User entity maps. */
+function userColumns(em: EntityManager): string[] {
+  return em
+    .getMetadata(User)
+    .props.filter(
+      (prop) =>
+        prop.persist !== false &&
+        (prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.MANY_TO_ONE),
+    )
+    .flatMap((prop) => prop.fieldNames);
+}
+
+/**
  * The signed-in user behind a cookie token, or undefined. A session past its idle or absolute
  * lifetime is deleted and its end audited, once. Plain SQL mapped onto the User entity: the
  * ORM's query building for the same join cost several times the query itself on every request.
@@ -54,7 +113,19 @@ export async function resumeSession(
 ): Promise<User | undefined> {
   const id = tokenId(token);
   const [row]: ResumeRow[] = await em.execute(RESUME_SQL, [id]);
-  if (!row) return undefined;
+  return row && resumedUser(em, id, row, lifetimes);
+}
+
+/**
+ * The user of a session row read with its times, or undefined when it is past its idle or
+ * absolute lifetime: then it is deleted and its end audited. Touches lastSeenAt now and then.
+ */
+async function resumedUser(
+  em: EntityManager,
+  id: string,
+  row: ResumeRow,
+  lifetimes: SessionLifetimes,
+): Promise<User | undefined> {
   const { session_last_seen_at, session_expires_at, ...userRow } = row;
   const now = Date.now();
   const lastSeenAt = new Date(session_last_seen_at).getTime();

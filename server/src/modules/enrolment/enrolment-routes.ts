@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import fp from 'fastify-plugin';
-import { signedIn } from '../../auth/signed-in.js';
+import { personalReads, signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
 import { activeChannels } from '../notifications/active-channels.js';
 import { EnrolSchema, MyEnrolmentSchema, ParticipantProgrammeSchema } from './enrolment-schemas.js';
@@ -15,13 +15,13 @@ const enrolmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/programmes',
     {
-      config: participant,
+      config: { ...participant, sessionInRead: true },
       schema: {
         operationId: 'listMyProgrammes',
         response: { 200: Type.Array(ParticipantProgrammeSchema) },
       },
     },
-    async (request) => listMyProgrammes(app.orm.em, signedIn(request), app.plugins),
+    async (request) => listMyProgrammes(personalReads(request), app.plugins),
   );
   app.get(
     '/api/programmes/:id',

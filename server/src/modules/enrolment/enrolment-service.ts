@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PersonalRead, ReadAs } from '../../auth/personal-read.js';
 import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import { ServiceError } from '../../service-error.js';
 import { requestApproval, withdrawApprovals } from '../approvals/approval-service.js';
@@ -26,13 +27,16 @@ type ProgrammeFields = Pick<
 type EnrolmentFields = Pick<Enrolment, 'role' | 'state' | 'profile' | 'createdAt' | 'updatedAt'>;
 
 /** The open programmes and the person's own, each with the person's enrolment if any. */
-const MY_PROGRAMMES_SQL = `SELECT p.id, p.name, p.description, p.kind, p.state, p.curriculum,
+const MY_PROGRAMMES: PersonalRead = {
+  name: 'tandem_my_programmes',
+  text: `SELECT p.id, p.name, p.description, p.kind, p.state, p.curriculum,
     p.matching_strategy, p.settings, e.role, e.state AS enrolment_state, e.profile, e.created_at, e.updated_at,
     (SELECT count(*) + 1 FROM enrolment w WHERE e.state = 'waitlisted' AND w.programme_id = p.id
         AND w.state = 'waitlisted' AND (w.waitlisted_at, w.id) < (e.waitlisted_at, e.id)) AS waitlist_position
-  FROM programme p LEFT JOIN enrolment e ON e.programme_id = p.id AND e.user_id = ?
+  FROM programme p LEFT JOIN enrolment e ON e.programme_id = p.id AND e.user_id = (SELECT id FROM me)
   WHERE e.id IS NOT NULL OR p.state = 'enrolment'
-  ORDER BY p.created_at DESC, p.id`;
+  ORDER BY p.created_at DESC, p.id`,
+};
 
 interface MyProgrammeRow {
   id: string;
@@ -48,22 +52,22 @@ interface MyProgrammeRow {
   profile: Record<string, unknown> | null;
   created_at: string | null;
   updated_at: string | null;
-  waitlist_position: string | null;
+  /** A number, read through JSON (see answerOf in personal-read.ts). */
+  waitlist_position: number | null;
 }
 
 /**
- * Programmes a person can join now or takes part in, newest first. Takes the signed-in user the
- * session already loaded, and reads the rest in one plain statement mapped straight to the
- * answer: the home page asks for this on every visit, and the ORM's query building and
- * hydration cost several times the query.
+ * Programmes a person can join now or takes part in, newest first: one personal read, which
+ * resolves the session in the same statement on the overview route, mapped straight to the
+ * answer. The home page asks for this on every visit; the ORM's query building and hydration
+ * cost several times the query, and a second round trip about as much as the query.
  */
 export async function listMyProgrammes(
-  em: EntityManager,
-  user: User,
+  readAs: ReadAs,
   plugins: PluginRegistry,
   now = new Date(),
 ): Promise<ParticipantProgramme[]> {
-  const rows: MyProgrammeRow[] = await em.execute(MY_PROGRAMMES_SQL, [user.id]);
+  const { user, rows } = await readAs<MyProgrammeRow>(MY_PROGRAMMES);
   return rows.flatMap((row) => {
     const programme: ProgrammeFields = { ...row, matchingStrategy: row.matching_strategy };
     const enrolment = enrolmentOf(row);

@@ -6,6 +6,7 @@ import {
   type SessionPlan,
   SessionPlanSchema,
 } from '@tandem/plugin-sdk';
+import type { PersonalRead, ReadAs } from '../../auth/personal-read.js';
 import { type PreparedRead, preparedRows } from '../../db/prepared-read.js';
 import type { Log } from '../../logger.js';
 import { invokePlugin } from '../../plugin-host/invoke-plugin.js';
@@ -163,17 +164,19 @@ const SESSION_VIEW_SQL = `json_build_object('id', s.id, 'position', s.position, 
     'myFeedback', CASE WHEN f.rating IS NULL THEN NULL
       ELSE json_build_object('rating', f.rating, 'comment', f.comment) END)`;
 
-/** The plan of match `m` in order, with the feedback of the person whose id is `$1`. */
-const PLAN_SQL = `(SELECT coalesce(json_agg(${SESSION_VIEW_SQL} ORDER BY s.position), '[]')
+/** The plan of match `m` in order, with the feedback of the person whose id is `person`. */
+const planSql = (
+  person: string,
+) => `(SELECT coalesce(json_agg(${SESSION_VIEW_SQL} ORDER BY s.position), '[]')
     FROM pair_session s
-    LEFT JOIN session_feedback f ON f.session_id = s.id AND f.author_id = $1
+    LEFT JOIN session_feedback f ON f.session_id = s.id AND f.author_id = ${person}
     WHERE s.match_id = m.id)`;
 
 /** One member of one of the person's pairs, as {@link MY_PAIRS} reads it. */
 interface MemberRow {
   id: string;
-  /** Text or a Date, as the connection's type parsers hand timestamps over. */
-  stale_since: string | Date | null;
+  /** Text, read through JSON (see answerOf in personal-read.ts). */
+  stale_since: string | null;
   programme_id: string;
   programme_name: string;
   programme_kind: PairView['programme']['kind'];
@@ -186,12 +189,18 @@ interface MemberRow {
   sessions: PairSessionView[] | null;
 }
 
-/** The person's pairs, `$1` their id. Prepared: PostgreSQL took longer to plan it than to run it. */
-const MY_PAIRS: PreparedRead = {
+/** The person's id in {@link MY_PAIRS}. */
+const ME = '(SELECT id FROM me)';
+
+/**
+ * The person's pairs, a personal read. Prepared: PostgreSQL took longer to plan it than to run
+ * it.
+ */
+const MY_PAIRS: PersonalRead = {
   name: 'tandem_my_pairs',
   text: `SELECT m.id, m.stale_since, p.id AS programme_id, p.name AS programme_name,
     p.kind AS programme_kind, e.user_id, mm.role, u.name, u.department, u.title,
-    CASE WHEN e.user_id = $1 THEN ${PLAN_SQL} END AS sessions
+    CASE WHEN e.user_id = ${ME} THEN ${planSql(ME)} END AS sessions
   FROM match m
   JOIN programme p ON p.id = m.programme_id
   JOIN match_member mm ON mm.match_id = m.id
@@ -200,7 +209,7 @@ const MY_PAIRS: PreparedRead = {
   WHERE m.state = 'published' AND m.id IN (
     SELECT mine.match_id FROM match_member mine
     JOIN enrolment my ON my.id = mine.enrolment_id
-    WHERE my.user_id = $1)
+    WHERE my.user_id = ${ME})
   ORDER BY m.published_at DESC, m.id, mm.id`,
 };
 
@@ -210,8 +219,9 @@ const MY_PAIRS: PreparedRead = {
  * entities would cost more than the query, and every further round trip costs about as much
  * as the query itself.
  */
-export async function listMyPairs(em: EntityManager, userId: string): Promise<PairView[]> {
-  const rows = await preparedRows<MemberRow>(em, MY_PAIRS, [userId]);
+export async function listMyPairs(readAs: ReadAs): Promise<PairView[]> {
+  const { user, rows } = await readAs<MemberRow>(MY_PAIRS);
+  const userId = user.id;
   const pairs = new Map<string, PairView>();
   for (const row of rows) {
     const pair = pairs.get(row.id) ?? pairOf(row);
@@ -245,7 +255,7 @@ function pairOf(row: MemberRow): PairView {
 /** One pair's plan: `$1` the person's id, `$2` the match's. */
 const PAIR_PLAN: PreparedRead = {
   name: 'tandem_pair_plan',
-  text: `SELECT ${PLAN_SQL} AS sessions FROM match m WHERE m.id = $2`,
+  text: `SELECT ${planSql('$1')} AS sessions FROM match m WHERE m.id = $2`,
 };
 
 export async function pairView(

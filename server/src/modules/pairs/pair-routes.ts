@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { GlossaryEntrySchema } from '@tandem/plugin-sdk';
 import fp from 'fastify-plugin';
-import { signedIn } from '../../auth/signed-in.js';
+import { personalReads, signedIn } from '../../auth/signed-in.js';
 import { ErrorSchema } from '../../http/error-schema.js';
 import { getPair, listMyPairs, pairGlossary } from './pair-plan.js';
 import {
@@ -35,10 +35,10 @@ const pairRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/pairs',
     {
-      config: participant,
+      config: { ...participant, sessionInRead: true },
       schema: { operationId: 'listMyPairs', response: { 200: Type.Array(PairSchema) } },
     },
-    async (request) => listMyPairs(em(), signedIn(request).id),
+    async (request) => listMyPairs(personalReads(request)),
   );
   app.get(
     '/api/pairs/:id',
