@@ -97,7 +97,7 @@ export const MatchInputSchema = Type.Object({
       roles: Type.Optional(
         Type.Record(Id, PlacedRole, {
           description:
-            'The side each member takes in the pinned group, as the admin placed them (since SDK 0.2; `withoutPins` fills it in for older hosts).',
+            'The side each member takes in the pinned group, as the admin placed them (optional: an older host sends none, and `withoutPins` guesses).',
         }),
       ),
     }),
@@ -120,7 +120,7 @@ export const MatchInputSchema = Type.Object({
       }),
       {
         description:
-          "Enrolment-id pairs the host's own rules keep apart, with the rule and why (since SDK 0.2). `mayMeet` honours every entry, also of a rule added to the host after the strategy was built.",
+          "Enrolment-id pairs the host's own rules keep apart, with the rule and why (optional: an older host sends none). `mayMeet` honours every entry, also of a rule added to the host after the strategy was built.",
       },
     ),
   ),

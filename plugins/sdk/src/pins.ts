@@ -9,7 +9,7 @@ export type PlacedMember = MatchProposal['groups'][number]['members'][number];
  * capacity reduced (and as `mentor`, where they enrolled as `either`). A strategy places the
  * pinned groups as they are, proposes for `rest`, and lists both in its proposal.
  *
- * The sides come from `pin.roles` where the host sends them (SDK 0.2); for an older input, a
+ * The sides come from `pin.roles` where the host sends them; for an input without them, a
  * peer lunch's members are peers, and elsewhere each takes the side they enrolled for, the
  * first `either` the mentor if nobody enrolled as one, and any other `either` a mentee.
  */
