@@ -1,9 +1,9 @@
 import {
-  canMeetWeekly,
   type ExplanationParams,
   type MatchCandidate,
   type MatchInput,
-  plannedMeetingMinutes,
+  type MeetingVerdict,
+  mayMeet,
 } from '@tandem/plugin-sdk';
 
 /** A possible lunch pair, with its weight and the reason an admin reads. */
@@ -19,8 +19,6 @@ export interface PeerEdge {
   params?: ExplanationParams;
 }
 
-const key = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
-
 /**
  * With many people, each keeps this many best candidates (ties spread by the round's seed, so
  * that nobody becomes everyone's candidate): plenty for a perfect matching, and it keeps
@@ -29,34 +27,25 @@ const key = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 export const CANDIDATES_PER_PERSON = 30;
 
 /**
- * Who may have lunch together at all, and who has before. Where the host plans the lunches
- * (`rules.sessionMinutes`), a group must have a weekly time for one.
+ * Who may have lunch together, as the SDK's `mayMeet` answers for the host's rules: in a peer
+ * lunch, meeting again and one department are rules that yield (`avoid`), which the round
+ * weighs instead of refusing.
  */
 export function peerRules(input: MatchInput) {
-  const differentDepartments = input.programme.rules.department === 'different';
-  const forbidden = new Set(input.forbids.map(([a, b]) => key(a, b)));
-  const before = new Set(input.history.map(([a, b]) => key(a, b)));
-  const minutes = plannedMeetingMinutes(input);
-  const canMeet = (people: MatchCandidate[], length: number) =>
-    canMeetWeekly(
-      people.map((c) => c.profile.availability),
-      length,
-    );
+  const verdict = (people: MatchCandidate[]) => mayMeet(input, ...people.map((c) => c.enrolmentId));
+  const avoids = (v: MeetingVerdict, rule: string) => v.avoid.some((r) => r.rule === rule);
   return {
-    possible: (x: MatchCandidate, y: MatchCandidate) =>
-      !x.excludedPersonIds.includes(y.personId) &&
-      !y.excludedPersonIds.includes(x.personId) &&
-      !forbidden.has(key(x.enrolmentId, y.enrolmentId)) &&
-      x.profile.languages.some((language) => y.profile.languages.includes(language)) &&
-      (minutes === undefined || canMeet([x, y], minutes)),
-    metBefore: (x: MatchCandidate, y: MatchCandidate) => before.has(key(x.personId, y.personId)),
-    /** Whether the programme's rule of different departments keeps the two apart if it can. */
-    apart: (x: MatchCandidate, y: MatchCandidate) =>
-      differentDepartments &&
-      x.profile.department !== undefined &&
-      x.profile.department === y.profile.department,
-    /** Whether a whole group has a weekly time in which its lunch can be planned. */
-    meet: (people: MatchCandidate[]) => minutes === undefined || canMeet(people, minutes),
+    /** Whether the two may have lunch, and whether they met before or share a department. */
+    pair: (x: MatchCandidate, y: MatchCandidate) => {
+      const v = verdict([x, y]);
+      return {
+        possible: v.ok,
+        metBefore: avoids(v, 'met-before'),
+        apart: avoids(v, 'same-department'),
+      };
+    },
+    /** Whether a whole group may have lunch together (a language, a weekly time, …). */
+    meet: (people: MatchCandidate[]) => verdict(people).ok,
   };
 }
 
@@ -71,16 +60,16 @@ export function peerRules(input: MatchInput) {
  */
 export function peerEdges(input: MatchInput): PeerEdge[] {
   const people = input.candidates;
-  const { possible, metBefore, apart } = peerRules(input);
+  const { pair } = peerRules(input);
 
   const all: PeerEdge[][] = people.map(() => []);
   const fresh = people.map(() => 0);
   people.forEach((x, a) => {
     for (let b = a + 1; b < people.length; b++) {
       const y = people[b];
-      if (!y || !possible(x, y)) continue;
-      const met = metBefore(x, y);
-      const sameDepartment = apart(x, y);
+      if (!y) continue;
+      const { possible, metBefore: met, apart: sameDepartment } = pair(x, y);
+      if (!possible) continue;
       const edge = { a, b, ...weigh(x, y, met, sameDepartment), sameDepartment };
       all[a]?.push(edge);
       all[b]?.push(edge);

@@ -1,5 +1,10 @@
-import type { MatchCandidate, MatchInput, MatchProposal } from '@tandem/plugin-sdk';
-import { maxWeightMatching } from '@tandem/plugin-sdk/solvers';
+import {
+  type MatchCandidate,
+  type MatchInput,
+  type MatchProposal,
+  withoutPins,
+} from '@tandem/plugin-sdk';
+import { pairPeers } from '@tandem/plugin-sdk/solvers';
 import { MET_BEFORE, type PeerEdge, peerEdges, peerRules } from './peer-edges.js';
 
 type Group = MatchProposal['groups'][number];
@@ -11,12 +16,12 @@ type Group = MatchProposal['groups'][number];
  */
 export function proposeLunch(input: MatchInput): MatchProposal {
   const byId = new Map(input.candidates.map((c) => [c.enrolmentId, c]));
-  const pinned = input.pins.map((pin) =>
-    pin.members.map((id) => byId.get(id)).filter((c): c is MatchCandidate => c !== undefined),
+  const { pinned: pins, rest } = withoutPins(input);
+  const pinned = pins.map((members) =>
+    members.map((m) => byId.get(m.enrolmentId)).filter((c) => c !== undefined),
   );
-  const taken = new Set(pinned.flat());
-  const people = input.candidates.filter((c) => !taken.has(c));
-  const edges = peerEdges({ ...input, candidates: people });
+  const people = rest.candidates;
+  const edges = peerEdges(rest);
   const edgeOf = new Map(edges.map((e) => [`${e.a} ${e.b}`, e]));
   const index = new Map(people.map((c, i) => [c, i]));
   const between = (x: MatchCandidate, y: MatchCandidate) => {
@@ -28,27 +33,18 @@ export function proposeLunch(input: MatchInput): MatchProposal {
   // all other pairs together can be worth: the matching (most pairs first) then has as few of
   // them as it can, and only then the best total.
   const apart = -(100 * people.length + 1);
-  const { mate } = maxWeightMatching(
-    people.length,
-    Int32Array.from(edges, (e) => e.a),
-    Int32Array.from(edges, (e) => e.b),
-    Float64Array.from(edges, (e) => (e.sameDepartment ? apart : e.weight)),
-  );
-  const groups: MatchCandidate[][] = [];
-  mate.forEach((partner, i) => {
-    const [x, y] = [people[i], people[partner]];
-    if (partner > i && x && y) groups.push([x, y]);
+  const { pairs, unpaired } = pairPeers({
+    people,
+    edges: edges.map((e) => ({ ...e, score: e.sameDepartment ? apart : e.weight })),
   });
+  const groups: MatchCandidate[][] = pairs.map(({ a, b }) => [a, b]);
   const { meet } = peerRules(input);
   const alone: MatchCandidate[] = [];
-  mate.forEach((partner, i) => {
-    const person = people[i];
-    if (partner >= 0 || !person) return;
+  for (const person of unpaired) {
     const best = bestGroup(person, groups, between, meet);
     if (best) best.push(person);
     else alone.push(person);
-  });
-
+  }
   return {
     groups: [
       ...pinned.map((members) => group(members, () => undefined, true)),

@@ -10,17 +10,15 @@ import { peerRules, weigh } from './peer-edges.js';
 export function suggestPeers(input: MatchInput, enrolmentId: string): Suggestions {
   const person = input.candidates.find((c) => c.enrolmentId === enrolmentId);
   if (!person) return [];
-  const { possible, metBefore, apart } = peerRules(input);
-  const others = input.candidates.filter((c) => c !== person && possible(person, c));
-  const fresh = others.filter((c) => !metBefore(person, c));
+  const { pair } = peerRules(input);
+  const others = input.candidates
+    .filter((c) => c !== person)
+    .map((other) => ({ other, ...pair(person, other) }))
+    .filter(({ possible }) => possible);
+  const fresh = others.filter(({ metBefore }) => !metBefore);
   return (fresh.length ? fresh : others)
-    .map((other) => {
-      const { weight, ...why } = weigh(
-        person,
-        other,
-        metBefore(person, other),
-        apart(person, other),
-      );
+    .map(({ other, metBefore, apart }) => {
+      const { weight, ...why } = weigh(person, other, metBefore, apart);
       return {
         enrolmentId: other.enrolmentId,
         score: weight,

@@ -1,9 +1,4 @@
-import {
-  canMeetWeekly,
-  type MatchCandidate,
-  type MatchInput,
-  plannedMeetingMinutes,
-} from '@tandem/plugin-sdk';
+import { type MatchCandidate, type MatchInput, mayMeet } from '@tandem/plugin-sdk';
 
 /** Why two people may never be paired, as a key the unmatched reasons are built from. */
 export type Barrier =
@@ -14,40 +9,20 @@ export type Barrier =
   | 'same-department'
   | 'no-common-time';
 
-const key = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
-
 /**
- * The hard rules, checked before any score: nobody with someone they excluded, nobody with a
- * previous partner, no pair an admin forbade, a language in common, — when the programme
- * requires it (`rules.department: 'different'`) — different departments, and, where the host
- * plans the meetings (`rules.sessionMinutes`), a weekly time in which it can plan one.
+ * The host's rules, as the SDK's `mayMeet` answers them, checked before any score: the first
+ * rule that keeps the two apart. A rule of the host's own (such as the reporting line) counts
+ * as forbidden, as the host forbids such pairs; the host names the reporting line itself
+ * where it is the whole story.
  */
 export function barriers(
   input: MatchInput,
 ): (a: MatchCandidate, b: MatchCandidate) => Barrier | undefined {
-  const forbidden = new Set(input.forbids.map(([a, b]) => key(a, b)));
-  const before = new Set(input.history.map(([a, b]) => key(a, b)));
-  const differentDepartments = input.programme.rules.department === 'different';
-  const minutes = plannedMeetingMinutes(input);
   return (a, b) => {
-    if (a.excludedPersonIds.includes(b.personId) || b.excludedPersonIds.includes(a.personId))
-      return 'excluded';
-    if (before.has(key(a.personId, b.personId))) return 'met-before';
-    if (forbidden.has(key(a.enrolmentId, b.enrolmentId))) return 'forbidden';
-    if (!a.profile.languages.some((language) => b.profile.languages.includes(language)))
-      return 'no-language';
-    if (
-      differentDepartments &&
-      a.profile.department &&
-      a.profile.department === b.profile.department
-    )
-      return 'same-department';
-    if (
-      minutes !== undefined &&
-      !canMeetWeekly([a.profile.availability, b.profile.availability], minutes)
-    )
-      return 'no-common-time';
-    return undefined;
+    const verdict = mayMeet(input, a.enrolmentId, b.enrolmentId);
+    if (verdict.ok) return undefined;
+    const rule = verdict.reasons[0]?.rule ?? 'forbidden';
+    return rule in BARRIER_REASONS ? (rule as Barrier) : 'forbidden';
   };
 }
 

@@ -1,22 +1,27 @@
-import type { MatchCandidate, MatchInput, MatchProposal } from '@tandem/plugin-sdk';
-import { maxWeightAssignment } from '@tandem/plugin-sdk/solvers';
+import {
+  type MatchCandidate,
+  type MatchInput,
+  type MatchProposal,
+  type PlacedMember,
+  withoutPins,
+} from '@tandem/plugin-sdk';
+import { assignMentees } from '@tandem/plugin-sdk/solvers';
 import { BARRIER_REASONS, type Barrier, barriers } from './barriers.js';
 import { scorePair, settingOf, weightsFor } from './score.js';
 import { sides } from './sides.js';
 
 type Group = MatchProposal['groups'][number];
-
-// A mentor's second and later mentees cost a hair, so that equal scores spread mentees over
-// mentors instead of stacking them on the first. Far below any score difference that matters.
-const LATER_SLOT_COST = 1e-6;
+type Fit = ReturnType<typeof scorePair>;
 
 /**
- * The weighted strategy: pins first, then the best assignment of the remaining mentees to the
- * mentors' free places — the most pairs possible, and among those the highest total score
- * (an exact assignment, never first come, best served) — then the programme's cap on tandems.
+ * The weighted strategy: pins as the admin set them, then the best assignment of the remaining
+ * mentees to the mentors' free places — the most pairs possible, and among those the highest
+ * total score (an exact assignment, never first come, best served) — then the programme's cap
+ * on tandems.
  */
 export function propose(input: MatchInput): MatchProposal {
-  const { mentors, mentees } = sides(input.candidates);
+  const { pinned: pins, rest } = withoutPins(input);
+  const { mentors, mentees } = sides(rest.candidates);
   const weights = weightsFor(input.programme.weights);
   const setting = settingOf(input);
   const blocked = barriers(input);
@@ -24,66 +29,29 @@ export function propose(input: MatchInput): MatchProposal {
     scorePair(mentor, mentee, setting, weights);
 
   const byId = new Map(input.candidates.map((c) => [c.enrolmentId, c]));
-  const used = new Map<string, number>();
-  const place = (c: MatchCandidate) => used.set(c.enrolmentId, (used.get(c.enrolmentId) ?? 0) + 1);
-  const pinned: Group[] = input.pins.map(({ members }) => {
-    const people = members.map((id) => byId.get(id)).filter((c) => c !== undefined);
-    const mentor = people.find((c) => mentors.includes(c)) ?? people[0];
-    const rest = people.filter((c) => c !== mentor);
-    for (const person of people) place(person);
-    const first = rest[0];
-    const { score: s, criteria } =
-      mentor && first ? score(mentor, first) : { score: 100, criteria: [] };
-    return {
-      members: [
-        ...(mentor ? [{ enrolmentId: mentor.enrolmentId, role: 'mentor' as const }] : []),
-        ...rest.map((c) => ({ enrolmentId: c.enrolmentId, role: 'mentee' as const })),
-      ],
-      score: s,
-      criteria: [
-        ...criteria,
-        { name: 'pinned', score: 100, weight: 0, why: 'Pinned by an admin.', code: 'pinned' },
-      ],
-    };
-  });
+  const used = new Set(pins.flat().map((m) => m.enrolmentId));
+  const pinned = pins.map((members) => pinnedGroup(members, byId, score));
 
-  const open = mentees.filter((m) => !used.has(m.enrolmentId));
-  const slots = mentors.flatMap((mentor) =>
-    Array.from(
-      { length: Math.max(0, mentor.capacity - (used.get(mentor.enrolmentId) ?? 0)) },
-      (_, k) => ({
-        mentor,
-        k,
-      }),
-    ),
-  );
-  const scores = open.map((mentee) =>
-    mentors.map((mentor) => (blocked(mentor, mentee) ? undefined : score(mentor, mentee))),
-  );
-  const matrix = new Float64Array(open.length * slots.length);
-  open.forEach((_, r) => {
-    slots.forEach(({ mentor, k }, c) => {
-      const fit = scores[r]?.[mentors.indexOf(mentor)];
-      matrix[r * slots.length + c] = fit ? fit.score - k * LATER_SLOT_COST : Number.NaN;
-    });
+  const fits = new Map<MatchCandidate, Map<MatchCandidate, Fit>>();
+  const { pairs } = assignMentees({
+    mentors,
+    mentees,
+    capacity: (mentor) => mentor.capacity,
+    score: (mentor, mentee) => {
+      if (blocked(mentor, mentee)) return undefined;
+      const fit = score(mentor, mentee);
+      fits.set(mentor, (fits.get(mentor) ?? new Map()).set(mentee, fit));
+      return fit.score;
+    },
   });
-  const { rowToCol } = maxWeightAssignment(matrix, open.length, slots.length);
-
-  let groups: Group[] = [];
-  rowToCol.forEach((c, r) => {
-    const mentee = open[r];
-    const slot = slots[c];
-    const fit = scores[r]?.[slot ? mentors.indexOf(slot.mentor) : -1];
-    if (!mentee || !slot || !fit) return;
-    groups.push({
-      members: [
-        { enrolmentId: slot.mentor.enrolmentId, role: 'mentor' },
-        { enrolmentId: mentee.enrolmentId, role: 'mentee' },
-      ],
-      score: fit.score,
-      criteria: fit.criteria,
-    });
-  });
+  let groups: Group[] = pairs.map(({ mentor, mentee, score: s }) => ({
+    members: [
+      { enrolmentId: mentor.enrolmentId, role: 'mentor' },
+      { enrolmentId: mentee.enrolmentId, role: 'mentee' },
+    ],
+    score: s,
+    criteria: fits.get(mentor)?.get(mentee)?.criteria ?? [],
+  }));
 
   const cap = input.programme.rules.maxTandems;
   const full: string[] = [];
@@ -94,7 +62,7 @@ export function propose(input: MatchInput): MatchProposal {
       if (!kept.has(group)) full.push(...group.members.map((m) => m.enrolmentId));
     groups = groups.filter((group) => kept.has(group));
   }
-  for (const group of groups) for (const { enrolmentId } of group.members) used.set(enrolmentId, 1);
+  for (const group of groups) for (const { enrolmentId } of group.members) used.add(enrolmentId);
 
   const unmatched = input.candidates
     .filter((c) => !used.has(c.enrolmentId))
@@ -109,6 +77,32 @@ export function propose(input: MatchInput): MatchProposal {
         : whyAlone(c, mentees.includes(c) ? mentors : mentees, blocked)),
     }));
   return { groups: [...pinned, ...groups], unmatched };
+}
+
+/**
+ * A group an admin pinned, with the members on the sides the admin gave them, scored as its
+ * mentor and first mentee would be.
+ */
+function pinnedGroup(
+  members: PlacedMember[],
+  byId: Map<string, MatchCandidate>,
+  score: (mentor: MatchCandidate, mentee: MatchCandidate) => Fit,
+): Group {
+  const ordered = [
+    ...members.filter((m) => m.role === 'mentor'),
+    ...members.filter((m) => m.role !== 'mentor'),
+  ];
+  const [mentor, first] = ordered.map((m) => byId.get(m.enrolmentId));
+  const { score: s, criteria } =
+    mentor && first ? score(mentor, first) : { score: 100, criteria: [] };
+  return {
+    members: ordered,
+    score: s,
+    criteria: [
+      ...criteria,
+      { name: 'pinned', score: 100, weight: 0, why: 'Pinned by an admin.', code: 'pinned' },
+    ],
+  };
 }
 
 /** Why someone has no partner: the barrier that kept most of the other side away, if any. */

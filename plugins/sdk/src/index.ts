@@ -72,6 +72,13 @@ export {
   SuggestionsSchema,
 } from './matching.js';
 export {
+  MEETING_RULES,
+  type MeetingReason,
+  type MeetingRule,
+  type MeetingVerdict,
+  mayMeet,
+} from './meeting-rules.js';
+export {
   defineNotificationChannel,
   type NotificationChannel,
   type NotificationChannelDefinition,
@@ -80,6 +87,7 @@ export {
   type SendResult,
   SendResultSchema,
 } from './notification.js';
+export { type PlacedMember, withoutPins } from './pins.js';
 export type { TandemPlugin } from './plugin.js';
 export {
   type ConfigProblem,

@@ -1,11 +1,15 @@
-import type { MatchCandidate, MatchInput, MatchProposal } from './matching.js';
+import type { MatchInput, MatchProposal } from './matching.js';
+import { mayMeet } from './meeting-rules.js';
 
 /**
  * Checks what the schema cannot see in a matching strategy's answer: it may only group the
  * candidates it was given, each on the side they enrolled for (`either` may take any), a
- * mentee or peer at most once and a mentor at most `capacity` times, never a forbidden pair
- * nor a person with someone they excluded, every pin inside one group, and everyone else accounted for as unmatched. The host runs this
- * before saving a proposal; the test kit runs it on every answer of a strategy under test.
+ * mentee or peer at most once and a mentor at most `capacity` times, every group one that
+ * {@link mayMeet} allows (the host's meeting rules: exclusions, history, forbidden pairs, the
+ * host's own rules such as the reporting line, a common language, …) unless it is exactly a
+ * group an admin pinned, every pin inside one group, and everyone else accounted for as
+ * unmatched. The host runs this before saving a proposal; the test kit runs it on every answer
+ * of a strategy under test.
  *
  * @returns the first problem as a sentence, or `undefined` when the proposal may be saved.
  */
@@ -30,10 +34,8 @@ export function matchProposalProblem(
       const allowed = role === 'mentor' ? candidate.capacity : 1;
       if (count > allowed) return `${enrolmentId} is placed ${count} times (at most ${allowed})`;
     }
-    const forbidden = input.forbids.find(([a, b]) => ids.has(a) && ids.has(b));
-    if (forbidden) return `${forbidden[0]} and ${forbidden[1]} are grouped although forbidden`;
-    const excluded = exclusionIn(ids, candidates);
-    if (excluded) return excluded;
+    const rule = pinnedAsIs(input, ids) ? undefined : brokenRule(input, ids);
+    if (rule) return rule;
     groups.push(ids);
   }
   for (const { members } of input.pins) {
@@ -49,16 +51,17 @@ export function matchProposalProblem(
   return missing ? `${missing.enrolmentId} is neither matched nor unmatched` : undefined;
 }
 
-/** A member of the group who asked not to be paired with another member, as a sentence. */
-function exclusionIn(
-  ids: Set<string>,
-  candidates: Map<string, MatchCandidate>,
-): string | undefined {
-  const members = [...ids].map((id) => candidates.get(id)).filter((c) => c !== undefined);
-  for (const member of members) {
-    const other = members.find((m) => member.excludedPersonIds.includes(m.personId));
-    if (other)
-      return `${member.enrolmentId} is grouped with ${other.enrolmentId}, whom they excluded`;
-  }
-  return undefined;
+/** Whether the group is exactly one an admin pinned: it stands as the admin made it. */
+function pinnedAsIs(input: MatchInput, ids: Set<string>): boolean {
+  return input.pins.some(
+    ({ members }) => members.length === ids.size && members.every((id) => ids.has(id)),
+  );
+}
+
+/** The first meeting rule the group breaks, as a sentence. */
+function brokenRule(input: MatchInput, ids: Set<string>): string | undefined {
+  const verdict = mayMeet(input, ...ids);
+  if (verdict.ok) return undefined;
+  const [first] = verdict.reasons;
+  return first && `${first.members.join(' and ')} may not meet (${first.rule}): ${first.text}`;
 }

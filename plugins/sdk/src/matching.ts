@@ -55,6 +55,22 @@ export const MatchCandidateSchema = Type.Object({
 /** Someone enrolled in a programme who is to be matched, as a matching strategy sees them. */
 export type MatchCandidate = Static<typeof MatchCandidateSchema>;
 
+/** The side a member takes in a group. */
+const PlacedRole = Type.Union([
+  Type.Literal('mentor'),
+  Type.Literal('mentee'),
+  Type.Literal('peer'),
+]);
+
+/** A value a reason's wording takes in: a number, a name, a list of skill keys or names. */
+export const ExplanationParamsSchema = Type.Record(
+  Type.String(),
+  Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Array(Type.String())]),
+);
+
+/** The values of a reason's code, such as `{ skills: ['video-calls'], count: 1 }`. */
+export type ExplanationParams = Static<typeof ExplanationParamsSchema>;
+
 /** Two enrolment (or person) ids. */
 const Pair = Type.Tuple([Id, Id]);
 
@@ -75,12 +91,39 @@ export const MatchInputSchema = Type.Object({
   history: Type.Array(Pair, {
     description: 'Person-id pairs who were partners before, in this or earlier programmes.',
   }),
-  pins: Type.Array(Type.Object({ members: Type.Array(Id, { minItems: 2 }) }), {
-    description: 'Enrolment ids an admin fixed to be in one group.',
-  }),
+  pins: Type.Array(
+    Type.Object({
+      members: Type.Array(Id, { minItems: 2 }),
+      roles: Type.Optional(
+        Type.Record(Id, PlacedRole, {
+          description:
+            'The side each member takes in the pinned group, as the admin placed them (optional: an older host sends none, and `withoutPins` guesses).',
+        }),
+      ),
+    }),
+    { description: 'Enrolment ids an admin fixed to be in one group.' },
+  ),
   forbids: Type.Array(Pair, {
-    description: 'Enrolment-id pairs an admin ruled out from sharing a group.',
+    description:
+      'Enrolment-id pairs that must not share a group: those an admin ruled out, and every pair of `apart` (repeated here for strategies that do not read `apart`).',
   }),
+  apart: Type.Optional(
+    Type.Array(
+      Type.Object({
+        members: Pair,
+        rule: Type.String({
+          pattern: '^[a-z][a-z0-9-]*$',
+          description: 'The host rule that keeps the two apart, e.g. `reporting-line`.',
+        }),
+        why: Type.String({ description: 'A sentence an admin can read.' }),
+        params: Type.Optional(ExplanationParamsSchema),
+      }),
+      {
+        description:
+          "Enrolment-id pairs the host's own rules keep apart, with the rule and why (optional: an older host sends none). `mayMeet` honours every entry, also of a rule added to the host after the strategy was built.",
+      },
+    ),
+  ),
   seed: Type.Integer({ description: 'Seed for any randomness, so a run can be repeated.' }),
 });
 
@@ -100,15 +143,6 @@ export function plannedMeetingMinutes(input: MatchInput): number | undefined {
     ? minutes
     : undefined;
 }
-
-/** A value a reason's wording takes in: a number, a name, a list of skill keys or names. */
-export const ExplanationParamsSchema = Type.Record(
-  Type.String(),
-  Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Array(Type.String())]),
-);
-
-/** The values of a reason's code, such as `{ skills: ['video-calls'], count: 1 }`. */
-export type ExplanationParams = Static<typeof ExplanationParamsSchema>;
 
 /**
  * A reason as data, optional beside the sentence: `code` names the reason (`skills.offered`),
@@ -138,11 +172,7 @@ export const MatchProposalSchema = Type.Object(
             Type.Object(
               {
                 enrolmentId: Id,
-                role: Type.Union([
-                  Type.Literal('mentor'),
-                  Type.Literal('mentee'),
-                  Type.Literal('peer'),
-                ]),
+                role: PlacedRole,
               },
               { additionalProperties: false },
             ),

@@ -64,7 +64,7 @@ t.test('a proposal that places a person twice or breaks the rules is caught', as
       groups: [group(['a', 'mentor'], ['d', 'mentee'])],
       unmatched: unmatched('b', 'c'),
     }),
-    'a and d are grouped although forbidden',
+    'a and d may not meet (forbidden): An admin ruled out that they share a group.',
   );
   t.equal(
     matchProposalProblem(input, {
@@ -129,6 +129,6 @@ t.test('a proposal that places a person twice or breaks the rules is caught', as
       groups: [group(['a', 'mentor'], ['b', 'mentee'])],
       unmatched: unmatched('c', 'd'),
     }),
-    'b is grouped with a, whom they excluded',
+    'a and b may not meet (excluded): One of them asked not to meet the other.',
   );
 });

@@ -7,6 +7,7 @@ import {
   type MatchCandidate,
   type MatchInput,
   type MatchProposal,
+  mayMeet,
   Type,
 } from '@tandem/plugin-sdk';
 
@@ -24,7 +25,7 @@ type Group = MatchProposal['groups'][number];
 
 /**
  * Pins first, then each mentee (or peer) in enrolment order with the first mentor (or peer)
- * who has room, shares a language and is neither forbidden nor excluded.
+ * who has room and may meet them (`mayMeet`).
  */
 export function greedyStrategy(flaws: Flaws = {}) {
   return defineMatchingStrategy({
@@ -97,6 +98,8 @@ function greedyGroups(input: MatchInput, left: Room, flaws: Flaws): Pair[] {
   return pairs;
 }
 
+const FLAWED_RULES: ReadonlySet<string> = new Set(['forbidden', 'excluded']);
+
 function suits(input: MatchInput, a: MatchCandidate, b: MatchCandidate, flaws: Flaws): boolean {
   const forbidden =
     !flaws.ignoreForbids &&
@@ -108,8 +111,11 @@ function suits(input: MatchInput, a: MatchCandidate, b: MatchCandidate, flaws: F
   const excluded =
     !flaws.ignoreExclusions &&
     (a.excludedPersonIds.includes(b.personId) || b.excludedPersonIds.includes(a.personId));
-  const language = a.profile.languages.some((l) => b.profile.languages.includes(l));
-  return !forbidden && !excluded && language;
+  // The host's other rules (history, a language, …) as the SDK answers them; the two above
+  // stay here so that each flaw can switch one off.
+  const verdict = mayMeet(input, a.enrolmentId, b.enrolmentId);
+  const rest = verdict.ok || verdict.reasons.every((r) => FLAWED_RULES.has(r.rule));
+  return !forbidden && !excluded && rest;
 }
 
 function scored(input: MatchInput, [giver, taker]: Pair, base: number, flaws: Flaws): Group {

@@ -29,8 +29,9 @@ const DEFAULT_PROFILE = {
 /**
  * What a matching strategy gets for one run of a programme: its active enrolments as
  * candidates, and the pairs of people who were partners before in any programme, so that
- * nobody meets the same partner twice. The pairs the reporting-line rule keeps apart come as
- * forbidden pairs, beside the admin's, so that every strategy honours them.
+ * nobody meets the same partner twice. The pairs the reporting-line rule keeps apart come in
+ * `apart` under their rule, which the SDK's `mayMeet` honours, and as forbidden pairs beside the
+ * admin's, for strategies that read only `forbids`.
  */
 export async function matchInput(
   em: EntityManager,
@@ -51,6 +52,7 @@ export async function matchInput(
   const candidates = new Set(enrolments.map((e) => e.id));
   const settings = programmeSettings(programme);
   const pinned = await pins(em, programme.id, candidates);
+  const { byAdmin, byRule } = await keptApart(em, programme, candidates, pinned);
   return {
     programme: {
       id: programme.id,
@@ -69,7 +71,13 @@ export async function matchInput(
     candidates: enrolments.map((enrolment) => candidate(enrolment, settings.menteesPerMentor)),
     history: await earlierPartners(em, programme.id),
     pins: pinned,
-    forbids: await forbids(em, programme, candidates, pinned),
+    forbids: [...byAdmin, ...byRule],
+    apart: byRule.map((members) => ({
+      members,
+      rule: 'reporting-line',
+      why: `One of them is in the other's reporting line (within ${settings.reportingLineLevels} levels of management); this programme never pairs them.`,
+      params: { levels: settings.reportingLineLevels },
+    })),
     seed,
   };
 }
@@ -136,7 +144,7 @@ async function sittingOut(em: EntityManager, programmeId: string): Promise<strin
   return skips.map((skip) => skip.enrolment.id);
 }
 
-/** The groups an admin pinned, among this run's candidates. */
+/** The groups an admin pinned, among this run's candidates, each member on their side. */
 async function pins(em: EntityManager, programmeId: string, candidates: Set<string>) {
   const pinned = await em.find(
     Match,
@@ -144,26 +152,34 @@ async function pins(em: EntityManager, programmeId: string, candidates: Set<stri
     { populate: ['members'], orderBy: { createdAt: 'asc', id: 'asc' } },
   );
   return pinned
-    .map((match) => ({ members: match.members.getItems().map((m) => m.enrolment.id) }))
+    .map((match) => {
+      const members = match.members.getItems();
+      return {
+        members: members.map((m) => m.enrolment.id),
+        roles: Object.fromEntries(members.map((m) => [m.enrolment.id, m.role])),
+      };
+    })
     .filter(({ members }) => members.length >= 2 && members.every((id) => candidates.has(id)));
 }
 
 /**
- * The pairs an admin forbade and those in one reporting line, each once, among this run's
- * candidates. A group an admin pinned stands (pinned before the manager data said otherwise):
- * the rule does not forbid what the admin fixed, which the strategy could not honour both.
+ * The pairs an admin forbade and those in one reporting line (not repeating the admin's), each
+ * once, among this run's candidates. A group an admin pinned stands (pinned before the manager
+ * data said otherwise): the rule does not forbid what the admin fixed, which the strategy could
+ * not honour both.
  */
-async function forbids(
+async function keptApart(
   em: EntityManager,
   programme: Programme,
   candidates: Set<string>,
   pinned: { members: string[] }[],
-): Promise<[string, string][]> {
+): Promise<{ byAdmin: [string, string][]; byRule: [string, string][] }> {
   const rows = await em.find(
     MatchForbid,
     { programme: programme.id },
     { orderBy: { createdAt: 'asc' } },
   );
+  const among = ([a, b]: [string, string]) => candidates.has(a) && candidates.has(b);
   const byAdmin = rows.map((row): [string, string] => [row.first.id, row.second.id]);
   const seen = new Set(byAdmin.map(([a, b]) => pairKey(a, b)));
   const together = new Set(
@@ -172,7 +188,7 @@ async function forbids(
   const byRule = (await reportingLinePairs(em, programme)).filter(
     ([a, b]) => !seen.has(pairKey(a, b)) && !together.has(pairKey(a, b)),
   );
-  return [...byAdmin, ...byRule].filter(([a, b]) => candidates.has(a) && candidates.has(b));
+  return { byAdmin: byAdmin.filter(among), byRule: byRule.filter(among) };
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);

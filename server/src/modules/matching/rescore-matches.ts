@@ -44,6 +44,7 @@ function only(input: MatchInput, ids: Set<string>): MatchInput {
     candidates: input.candidates.filter((c) => ids.has(c.enrolmentId)),
     pins: [],
     forbids: input.forbids.filter(([a, b]) => ids.has(a) && ids.has(b)),
+    apart: input.apart?.filter(({ members: [a, b] }) => ids.has(a) && ids.has(b)),
   };
 }
 

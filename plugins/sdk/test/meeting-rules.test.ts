@@ -1,0 +1,267 @@
+import t from 'tap';
+import {
+  type MatchCandidate,
+  type MatchInput,
+  type MeetingVerdict,
+  mayMeet,
+  withoutPins,
+} from '../src/index.js';
+
+const person = (
+  enrolmentId: string,
+  more: Omit<Partial<MatchCandidate>, 'profile'> & {
+    profile?: Partial<MatchCandidate['profile']>;
+  } = {},
+): MatchCandidate => ({
+  enrolmentId,
+  personId: `person-${enrolmentId}`,
+  role: 'either',
+  capacity: 1,
+  excludedPersonIds: [],
+  ...more,
+  profile: {
+    skillsOffered: [],
+    skillsWanted: [],
+    languages: ['de'],
+    format: 'both',
+    availability: [],
+    goals: [],
+    ...more.profile,
+  },
+});
+
+const round = (candidates: MatchCandidate[], more: Partial<MatchInput> = {}): MatchInput => ({
+  programme: { id: 'p', kind: 'reverse-mentoring', weights: {}, rules: {} },
+  candidates,
+  history: [],
+  pins: [],
+  forbids: [],
+  seed: 1,
+  ...more,
+});
+
+/** The rule keys of a verdict's reasons (empty when they may meet). */
+const rules = (verdict: MeetingVerdict) => (verdict.ok ? [] : verdict.reasons.map((r) => r.rule));
+
+t.test('two people with nothing against them may meet', async (t) => {
+  t.same(mayMeet(round([person('a'), person('b')]), 'a', 'b'), { ok: true, avoid: [] });
+});
+
+t.test('each rule says no, with its key, a sentence and whom it concerns', async (t) => {
+  const cases: [string, MatchInput][] = [
+    ['excluded', round([person('a', { excludedPersonIds: ['person-b'] }), person('b')])],
+    ['met-before', round([person('a'), person('b')], { history: [['person-b', 'person-a']] })],
+    ['forbidden', round([person('a'), person('b')], { forbids: [['b', 'a']] })],
+    ['no-language', round([person('a'), person('b', { profile: { languages: ['en'] } })])],
+    [
+      'same-side',
+      round([person('a', { role: 'mentor' }), person('b', { role: 'mentor', capacity: 2 })]),
+    ],
+    [
+      'same-department',
+      round(
+        [
+          person('a', { profile: { department: 'IT' } }),
+          person('b', { profile: { department: 'IT' } }),
+        ],
+        {
+          programme: {
+            id: 'p',
+            kind: 'classic-mentoring',
+            weights: {},
+            rules: { department: 'different' },
+          },
+        },
+      ),
+    ],
+    [
+      'no-common-time',
+      round(
+        [
+          person('a', { profile: { availability: [{ weekday: 1, from: '09:00', to: '10:00' }] } }),
+          person('b', { profile: { availability: [{ weekday: 2, from: '09:00', to: '10:00' }] } }),
+        ],
+        {
+          programme: {
+            id: 'p',
+            kind: 'classic-mentoring',
+            weights: {},
+            rules: { sessionMinutes: 60 },
+          },
+        },
+      ),
+    ],
+  ];
+  for (const [rule, input] of cases) {
+    const verdict = mayMeet(input, 'a', 'b');
+    t.same(rules(verdict), [rule], rule);
+    if (verdict.ok) continue;
+    t.same(verdict.reasons[0]?.members, ['a', 'b'], `${rule}: the pair`);
+    t.match(verdict.reasons[0]?.text, /\w+ .*\./, `${rule}: a sentence`);
+  }
+});
+
+t.test('department and time rules apply only where the programme sets them', async (t) => {
+  const input = round([
+    person('a', {
+      profile: { department: 'IT', availability: [{ weekday: 1, from: '09:00', to: '10:00' }] },
+    }),
+    person('b', {
+      profile: { department: 'IT', availability: [{ weekday: 2, from: '09:00', to: '10:00' }] },
+    }),
+  ]);
+  t.ok(mayMeet(input, 'a', 'b').ok);
+});
+
+t.test('a host rule in `apart` keeps its key and sentence, in place of the forbid', async (t) => {
+  const input = round([person('a'), person('b'), person('c')], {
+    forbids: [
+      ['a', 'b'],
+      ['a', 'c'],
+    ],
+    apart: [
+      {
+        members: ['b', 'a'],
+        rule: 'reporting-line',
+        why: 'One reports to the other.',
+        params: { levels: 2 },
+      },
+    ],
+  });
+  t.same(mayMeet(input, 'a', 'b'), {
+    ok: false,
+    reasons: [
+      {
+        rule: 'reporting-line',
+        text: 'One reports to the other.',
+        members: ['a', 'b'],
+        params: { levels: 2 },
+      },
+    ],
+    avoid: [],
+  });
+  t.same(rules(mayMeet(input, 'a', 'c')), ['forbidden']);
+});
+
+t.test('every broken rule is listed, in a fixed order', async (t) => {
+  const input = round(
+    [
+      person('a', { excludedPersonIds: ['person-b'] }),
+      person('b', { profile: { languages: ['en'] } }),
+    ],
+    { forbids: [['a', 'b']], history: [['person-a', 'person-b']] },
+  );
+  t.same(rules(mayMeet(input, 'b', 'a')), ['excluded', 'met-before', 'forbidden', 'no-language']);
+});
+
+t.test('groups of three: every pair, and one language and one time for all', async (t) => {
+  const three = [
+    person('a', { profile: { languages: ['de', 'en'] } }),
+    person('b', { profile: { languages: ['de', 'fr'] } }),
+    person('c', { profile: { languages: ['en', 'fr'] } }),
+  ];
+  const lunch = { id: 'l', kind: 'peer-lunch' as const, weights: {}, rules: {} };
+  const input = round(three, { programme: lunch });
+  t.ok(mayMeet(input, 'a', 'b').ok, 'each pair shares a language');
+  const verdict = mayMeet(input, 'a', 'b', 'c');
+  t.same(rules(verdict), ['no-language'], 'but the three share none');
+  t.same(verdict.ok ? [] : verdict.reasons[0]?.members, ['a', 'b', 'c']);
+  const forbidding = round(
+    three.map((p) => ({ ...p, profile: { ...p.profile, languages: ['de'] } })),
+    {
+      programme: lunch,
+      forbids: [['c', 'b']],
+    },
+  );
+  const forbidden = mayMeet(forbidding, 'a', 'b', 'c');
+  t.same(rules(forbidden), ['forbidden']);
+  t.same(forbidden.ok ? [] : forbidden.reasons[0]?.members, ['b', 'c'], 'names the pair');
+});
+
+t.test('in a peer lunch, meeting again and one department yield: avoid, not no', async (t) => {
+  const input = round(
+    [
+      person('a', { profile: { department: 'IT' } }),
+      person('b', { profile: { department: 'IT' } }),
+    ],
+    {
+      programme: { id: 'l', kind: 'peer-lunch', weights: {}, rules: { department: 'different' } },
+      history: [['person-a', 'person-b']],
+    },
+  );
+  const verdict = mayMeet(input, 'a', 'b');
+  t.equal(verdict.ok, true);
+  t.same(
+    verdict.avoid.map((r) => r.rule),
+    ['met-before', 'same-department'],
+  );
+  const mentoring = {
+    ...input,
+    programme: { ...input.programme, kind: 'classic-mentoring' as const },
+  };
+  t.same(rules(mayMeet(mentoring, 'a', 'b')), ['met-before', 'same-department']);
+});
+
+t.test('a mentoring group needs both sides; `either` takes any', async (t) => {
+  const input = round([
+    person('m', { role: 'mentor', capacity: 2 }),
+    person('x', { role: 'mentee' }),
+    person('y', { role: 'mentee' }),
+    person('e'),
+  ]);
+  t.ok(mayMeet(input, 'm', 'x', 'y').ok, 'a mentor with two mentees');
+  t.same(rules(mayMeet(input, 'x', 'y')), ['same-side']);
+  t.ok(mayMeet(input, 'x', 'e').ok);
+});
+
+t.test('unknown ids and lone people are refused loudly', async (t) => {
+  const input = round([person('a'), person('b')]);
+  t.throws(() => mayMeet(input, 'a', 'z'), RangeError);
+  t.throws(() => mayMeet(input, 'a'), RangeError);
+});
+
+t.test('withoutPins: pinned groups with sides, the rest with capacities reduced', async (t) => {
+  const input = round(
+    [
+      person('m', { role: 'mentor', capacity: 3 }),
+      person('e', { capacity: 2 }),
+      person('x', { role: 'mentee' }),
+      person('y', { role: 'mentee' }),
+      person('z', { role: 'mentee' }),
+    ],
+    {
+      pins: [{ members: ['x', 'm'], roles: { m: 'mentor', x: 'mentee' } }, { members: ['y', 'e'] }],
+    },
+  );
+  const { pinned, rest } = withoutPins(input);
+  t.same(pinned, [
+    [
+      { enrolmentId: 'x', role: 'mentee' },
+      { enrolmentId: 'm', role: 'mentor' },
+    ],
+    [
+      { enrolmentId: 'y', role: 'mentee' },
+      { enrolmentId: 'e', role: 'mentor' },
+    ],
+  ]);
+  t.same(
+    rest.candidates.map((c) => [c.enrolmentId, c.role, c.capacity]),
+    [
+      ['m', 'mentor', 2],
+      ['e', 'mentor', 1],
+      ['z', 'mentee', 1],
+    ],
+  );
+  t.same(rest.pins, []);
+  const lunch = withoutPins({
+    ...input,
+    programme: { ...input.programme, kind: 'peer-lunch' },
+    pins: [{ members: ['y', 'z'] }],
+  });
+  t.same(lunch.pinned, [
+    [
+      { enrolmentId: 'y', role: 'peer' },
+      { enrolmentId: 'z', role: 'peer' },
+    ],
+  ]);
+});
