@@ -116,6 +116,54 @@ t.test(
   },
 );
 
+t.test('POST and PATCH take an active matching strategy and refuse others alike', async (t) => {
+  const app = await buildTestApp(t);
+  const call = await asAdmin(app);
+  const created = await call('POST', '/api/admin/programmes', {
+    curriculum: 'qa-quickstart',
+    name: 'Lunch-Strategie im Mentoring',
+    matchingStrategy: 'lunch',
+  });
+  t.equal(created.statusCode, 201);
+  t.equal(created.json().matchingStrategy, 'lunch', 'the given strategy, not the default');
+  const id = created.json().id;
+  t.equal((await call('GET', `/api/admin/programmes/${id}`)).json().matchingStrategy, 'lunch');
+
+  const refusal = {
+    statusCode: 400,
+    code: 'programme.no-strategy',
+    message: 'There is no active matching strategy named seniority; active: weighted, lunch.',
+    params: { strategy: 'seniority', active: 'weighted, lunch' },
+  };
+  const post = await call('POST', '/api/admin/programmes', {
+    curriculum: 'qa-quickstart',
+    name: 'X',
+    matchingStrategy: 'seniority',
+  });
+  t.match(post.json(), refusal, 'POST');
+  const patch = await call('PATCH', `/api/admin/programmes/${id}`, {
+    matchingStrategy: 'seniority',
+  });
+  t.match(patch.json(), refusal, 'PATCH, the same refusal');
+  t.equal((await call('GET', `/api/admin/programmes/${id}`)).json().matchingStrategy, 'lunch');
+  t.equal(
+    (await call('PATCH', `/api/admin/programmes/${id}`, { matchingStrategy: 'weighted' })).json()
+      .matchingStrategy,
+    'weighted',
+  );
+  t.match(
+    (
+      await call('POST', '/api/admin/programmes', {
+        curriculum: 'qa-quickstart',
+        name: 'X',
+        matchingStrategy: 'Not A Name',
+      })
+    ).json(),
+    { statusCode: 400, message: /^body\/matchingStrategy must match pattern/ },
+  );
+  t.equal((await call('GET', '/api/admin/programmes')).json().length, 1, 'one created');
+});
+
 t.test('bad programme input gets a 400 naming what is wrong', async (t) => {
   const app = await buildTestApp(t);
   const call = await asAdmin(app);

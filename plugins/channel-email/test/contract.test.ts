@@ -19,5 +19,6 @@ const contract = notificationChannelContract(email, {
   },
   transientFailure: { setup: () => sink.failWith(451), teardown: () => sink.failWith(undefined) },
   permanentFailure: { setup: () => sink.failWith(550), teardown: () => sink.failWith(undefined) },
+  unreachable: ({ host, port }) => ({ config: { host, port } }),
 });
 for (const check of contract) t.test(check.name, check.run);

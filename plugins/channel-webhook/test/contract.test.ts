@@ -25,5 +25,8 @@ const checks = notificationChannelContract(webhook, {
   permanentFailure: {
     message: (base) => ({ ...base, recipient: { ...base.recipient, address: hooks.url(gone) } }),
   },
+  unreachable: ({ url }) => ({
+    message: (base) => ({ ...base, recipient: { ...base.recipient, address: `${url}${path}` } }),
+  }),
 });
 for (const check of checks) t.test(check.name, check.run);

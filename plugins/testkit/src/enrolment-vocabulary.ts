@@ -3,30 +3,33 @@
  * want in digital-skills and reverse mentoring, where they sit and what they are called.
  */
 
-/** Digital skills: what young staff offer in reverse mentoring and seniors want to learn. */
+/**
+ * Digital skills: what young staff offer in reverse mentoring and seniors want to learn. Keys of
+ * the skill taxonomy every Tandem starts with (the demo's too; admins edit it), so generated
+ * profiles read like real ones; server/test/testkit-skill-keys.test.ts keeps them in step.
+ */
 export const DIGITAL_SKILLS = Object.freeze([
-  'video-conferencing',
+  'video-meetings',
   'collaboration-tools',
-  'e-files',
+  'e-file',
   'data-literacy',
   'ai-assistants',
   'social-media',
   'it-security',
   'agile-methods',
-  'open-data',
-  'accessibility',
+  'online-services',
+  'digital-accessibility',
 ] as const);
 
-/** Leadership and organisational knowledge: what seniors offer in return. */
+/** Leadership and organisational knowledge: what seniors offer in return. Taxonomy keys too. */
 export const ORGANISATION_SKILLS = Object.freeze([
   'leadership',
-  'budget-planning',
-  'legislative-process',
-  'stakeholder-management',
+  'budgeting',
+  'public-administration',
+  'networking',
   'negotiation',
-  'change-management',
-  'public-procurement',
-  'ministerial-briefings',
+  'project-management',
+  'career-development',
 ] as const);
 
 /** A skill a generated profile offers or wants. */
@@ -34,24 +37,23 @@ export type Skill = (typeof DIGITAL_SKILLS)[number] | (typeof ORGANISATION_SKILL
 
 /** The goal someone who wants a skill writes into their enrolment, in German as they would. */
 export const GOAL_FOR_SKILL: Readonly<Record<Skill, string>> = Object.freeze({
-  'video-conferencing': 'Videokonferenzen souverän moderieren',
+  'video-meetings': 'Videokonferenzen souverän moderieren',
   'collaboration-tools': 'Gemeinsam in Dokumenten arbeiten statt Mails hin- und herzuschicken',
-  'e-files': 'Vorgänge vollständig in der E-Akte bearbeiten',
-  'data-literacy': 'Daten lesen, auswerten und anschaulich darstellen',
+  'e-file': 'Vorgänge vollständig in der E-Akte bearbeiten',
+  'data-literacy': 'Daten lesen, auswerten und als Open Data veröffentlichen',
   'ai-assistants': 'KI-Assistenten sicher und rechtskonform im Alltag nutzen',
   'social-media': 'Verstehen, wie die Behörde in sozialen Medien kommuniziert',
   'it-security': 'Phishing erkennen und sicher mit Passwörtern umgehen',
   'agile-methods': 'Ein Vorhaben mit Kanban-Board und kurzen Zyklen steuern',
-  'open-data': 'Datensätze als Open Data veröffentlichen',
-  accessibility: 'Barrierefreie Dokumente und Formulare erstellen',
+  'online-services': 'Einen Antrag als Onlinedienst für Bürgerinnen und Bürger anbieten',
+  'digital-accessibility': 'Barrierefreie Dokumente und Formulare erstellen',
   leadership: 'Führungsaufgaben kennenlernen und die eigene Rolle finden',
-  'budget-planning': 'Haushaltsaufstellung und Mittelbewirtschaftung verstehen',
-  'legislative-process': 'Den Weg eines Gesetzentwurfs durch die Ressortabstimmung kennen',
-  'stakeholder-management': 'Länder, Verbände und andere Ressorts früh einbinden',
+  budgeting: 'Haushaltsaufstellung und Mittelbewirtschaftung verstehen',
+  'public-administration': 'Den Weg eines Gesetzentwurfs durch die Ressortabstimmung kennen',
+  networking: 'Länder, Verbände und andere Ressorts früh einbinden',
   negotiation: 'In Abstimmungsrunden gut verhandeln',
-  'change-management': 'Veränderungen im Referat so einführen, dass alle mitkommen',
-  'public-procurement': 'Eine Vergabe rechtssicher vorbereiten',
-  'ministerial-briefings': 'Vorlagen und Sprechzettel für die Leitung schreiben',
+  'project-management': 'Veränderungen im Referat als Projekt so einführen, dass alle mitkommen',
+  'career-development': 'Die nächsten Schritte der eigenen Laufbahn planen',
 });
 
 /** Sites, the first two often: many agencies sit in Berlin and Bonn. */

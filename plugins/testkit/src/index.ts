@@ -38,6 +38,7 @@ export {
   type FailureScenario,
   type NotificationChannelContractOptions,
   notificationChannelContract,
+  type UnreachableTarget,
 } from './notification-channel-contract.js';
 export {
   type ConfiguredPlugin,

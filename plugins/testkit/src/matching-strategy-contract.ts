@@ -7,6 +7,8 @@ import {
   MatchProposalSchema,
   matchProposalProblem,
   type ProgrammeKind,
+  type Suggestions,
+  SuggestionsSchema,
 } from '@tandem/plugin-sdk';
 import {
   type ContractCheck,
@@ -45,8 +47,11 @@ const RULE_SIZE = 16;
 /**
  * The contract of a matching strategy as checks for any test framework: valid proposals (by
  * `MatchProposalSchema` and `matchProposalProblem`) for generated rounds of several sizes and
- * for 0, 1 and an odd number of candidates; forbidden pairs, excluded people and pins
- * respected; the same answer twice for the same input.
+ * for 0, 1 and an odd number of candidates; a sentence in every criterion's `why` and every
+ * unmatched `reason`; forbidden pairs, excluded people and pins respected; the same answer twice
+ * for the same input. A strategy with `suggest` is also held to suggestions that fit
+ * `SuggestionsSchema`, name only other candidates of the round, come best first with a sentence
+ * in every `why`, and never offer someone excluded, met before or forbidden.
  *
  * @example
  * for (const check of matchingStrategyContract(strategy)) test(check.name, check.run);
@@ -69,10 +74,25 @@ export function matchingStrategyContract<S extends ConfigSchema>(
     ...(options.sizes ?? DEFAULT_CONTRACT_SIZES).map((size) =>
       contractCheck(`valid proposal for ${size} candidates`, valid(size)),
     ),
+    contractCheck('explains every criterion and every unmatched person', () =>
+      explainsEverything(subject),
+    ),
     contractCheck('respects forbidden pairs', () => respectsForbids(subject)),
     contractCheck('keeps excluded people apart', () => respectsExclusions(subject)),
     contractCheck('keeps pinned candidates together', () => keepsPins(subject)),
     contractCheck('is deterministic for a seed', () => isDeterministic(subject)),
+    ...(strategy.suggest ? suggestChecks(subject) : []),
+  ];
+}
+
+function suggestChecks<S extends ConfigSchema>(subject: StrategyUnderTest<S>): ContractCheck[] {
+  return [
+    contractCheck('suggest() names other candidates, best first, each explained', () =>
+      suggestsValidly(subject),
+    ),
+    contractCheck('suggest() never offers someone excluded, met before or forbidden', () =>
+      suggestsWithinRules(subject),
+    ),
   ];
 }
 
@@ -106,6 +126,18 @@ class StrategyUnderTest<S extends ConfigSchema> {
     return answer as MatchProposal;
   }
 
+  /** Calls suggest() on a copy of the input, in a fresh context; the answer fits the schema. */
+  async suggestions(input: MatchInput, enrolmentId: string): Promise<Suggestions> {
+    const what = `suggest() for ${enrolmentId}`;
+    const { ctx } = createTestContext({ config: this.config() });
+    const answer: unknown = await pluginCall(this.label(what), () =>
+      this.strategy.suggest?.(structuredClone(input), enrolmentId, ctx),
+    );
+    const problem = schemaProblem(SuggestionsSchema, answer);
+    if (problem) throw this.violation(`${what} answered outside SuggestionsSchema: ${problem}`);
+    return answer as Suggestions;
+  }
+
   /** {@link answer}, also passing the host's `matchProposalProblem`. */
   async validAnswer(input: MatchInput, what: string): Promise<MatchProposal> {
     const proposal = await this.answer(input, what);
@@ -121,6 +153,32 @@ class StrategyUnderTest<S extends ConfigSchema> {
   private label(text: string): string {
     return `matching strategy "${this.strategy.name}": ${text}`;
   }
+}
+
+/**
+ * Admins read `why` and `reason` in the review; an empty one explains nothing. Checked on the
+ * odd round and the rule-sized one, where there are both groups and people left over.
+ */
+async function explainsEverything<S extends ConfigSchema>(subject: StrategyUnderTest<S>) {
+  for (const size of [ODD_SIZE, RULE_SIZE]) {
+    const what = `match() for ${size} candidates`;
+    const proposal = await subject.answer(subject.input(size), what);
+    const problem = unexplained(proposal);
+    if (problem) throw subject.violation(`${what} ${problem}`);
+  }
+}
+
+const blank = (text: string) => text.trim() === '';
+
+function unexplained(proposal: MatchProposal): string | undefined {
+  for (const [g, group] of proposal.groups.entries()) {
+    const c = group.criteria.findIndex((criterion) => blank(criterion.why));
+    if (c >= 0)
+      return `gave groups[${g}].criteria[${c}] ("${group.criteria[c]?.name}") an empty why; write a sentence an admin can read, e.g. what the two have in common for this criterion`;
+  }
+  const u = proposal.unmatched.findIndex((person) => blank(person.reason));
+  if (u < 0) return undefined;
+  return `gave unmatched[${u}] (${proposal.unmatched[u]?.enrolmentId}) an empty reason; say why nobody suited them, e.g. which rule kept the partners away`;
 }
 
 /** Forbids every pair of the strategy's own first answer: none of them may come back. */
@@ -186,6 +244,96 @@ async function isDeterministic<S extends ConfigSchema>(subject: StrategyUnderTes
     throw subject.violation(
       `two runs on the same input (seed ${input.seed}) gave different answers, first at ${difference}; derive any randomness from input.seed`,
     );
+}
+
+/** Suggestions for every candidate of a round: valid ids, never oneself, best first, explained. */
+async function suggestsValidly<S extends ConfigSchema>(subject: StrategyUnderTest<S>) {
+  const input = subject.input(RULE_SIZE);
+  const ids = new Set(input.candidates.map((c) => c.enrolmentId));
+  for (const { enrolmentId } of input.candidates) {
+    const suggestions = await subject.suggestions(input, enrolmentId);
+    const problem = suggestionProblem(suggestions, enrolmentId, ids);
+    if (problem) throw subject.violation(`suggest() for ${enrolmentId} ${problem}`);
+  }
+}
+
+function suggestionProblem(
+  suggestions: Suggestions,
+  self: string,
+  candidates: Set<string>,
+): string | undefined {
+  const seen = new Set<string>();
+  for (const [i, { enrolmentId, score, criteria }] of suggestions.entries()) {
+    if (enrolmentId === self) return `suggested the person themselves (at ${i})`;
+    if (!candidates.has(enrolmentId))
+      return `suggested ${enrolmentId}, who is not a candidate of this round`;
+    if (seen.has(enrolmentId)) return `suggested ${enrolmentId} twice`;
+    seen.add(enrolmentId);
+    const previous = suggestions[i - 1];
+    if (previous && previous.score < score)
+      return `is not best first: ${enrolmentId} (score ${score}) comes after ${previous.enrolmentId} (score ${previous.score}); sort by score, highest first`;
+    const c = criteria.findIndex((criterion) => blank(criterion.why));
+    if (c >= 0)
+      return `gave ${enrolmentId}'s criteria[${c}] ("${criteria[c]?.name}") an empty why; write a sentence the participant can read`;
+  }
+  return undefined;
+}
+
+/**
+ * Takes the first person with three suggestions and keeps each of those three away by one hard
+ * rule: the person excludes the first, met the second before and is forbidden the third. None
+ * of them may be suggested again.
+ */
+async function suggestsWithinRules<S extends ConfigSchema>(subject: StrategyUnderTest<S>) {
+  const input = subject.input(RULE_SIZE);
+  const found = await personWithSuggestions(subject, input, 3);
+  if (!found)
+    throw subject.violation(
+      `suggest() offered nobody three partners among ${RULE_SIZE} generated candidates, so there is nobody to keep away; pass a config under which it suggests`,
+    );
+  const { person, offered } = found;
+  const [excluded, metBefore, forbidden] = offered.map((id) => candidateOf(input, id));
+  if (!excluded || !metBefore || !forbidden) return;
+  const candidates = input.candidates.map((c) =>
+    c === person ? { ...c, excludedPersonIds: [...c.excludedPersonIds, excluded.personId] } : c,
+  );
+  const ruled: MatchInput = {
+    ...input,
+    candidates,
+    history: [...input.history, [person.personId, metBefore.personId]],
+    forbids: [...input.forbids, [person.enrolmentId, forbidden.enrolmentId]],
+  };
+  const again = new Set(
+    (await subject.suggestions(ruled, person.enrolmentId)).map((s) => s.enrolmentId),
+  );
+  const rules: [MatchCandidate, string][] = [
+    [excluded, 'although they exclude them (excludedPersonIds)'],
+    [metBefore, 'although they met before (input.history)'],
+    [forbidden, 'although the pair is forbidden (input.forbids)'],
+  ];
+  const back = rules.find(([other]) => again.has(other.enrolmentId));
+  if (back)
+    throw subject.violation(
+      `suggest() for ${person.enrolmentId} offered ${back[0].enrolmentId} ${back[1]}; leave out everyone a hard rule keeps away`,
+    );
+}
+
+async function personWithSuggestions<S extends ConfigSchema>(
+  subject: StrategyUnderTest<S>,
+  input: MatchInput,
+  count: number,
+): Promise<{ person: MatchCandidate; offered: string[] } | undefined> {
+  for (const person of input.candidates) {
+    const offered = (await subject.suggestions(input, person.enrolmentId)).map(
+      (s) => s.enrolmentId,
+    );
+    if (offered.length >= count) return { person, offered: offered.slice(0, count) };
+  }
+  return undefined;
+}
+
+function candidateOf(input: MatchInput, enrolmentId: string): MatchCandidate | undefined {
+  return input.candidates.find((c) => c.enrolmentId === enrolmentId);
 }
 
 /** Every pair of enrolments grouped together in the strategy's answer for `input`. */

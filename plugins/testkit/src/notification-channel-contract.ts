@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import {
   type ConfigOf,
   type ConfigSchema,
@@ -36,8 +37,22 @@ export interface FailureScenario<S extends ConfigSchema> {
 }
 
 /**
+ * A loopback address nothing listens on: a connection to it is refused at once. The contract
+ * hands it to {@link NotificationChannelContractOptions.unreachable}.
+ */
+export interface UnreachableTarget {
+  /** `127.0.0.1`. */
+  host: string;
+  /** A port that was free a moment ago and is closed now. */
+  port: number;
+  /** `http://127.0.0.1:<port>`, for channels configured with a URL. */
+  url: string;
+}
+
+/**
  * What {@link notificationChannelContract} needs to know about a channel's target: how to
- * observe what arrived, and how to make it fail for a while and for good.
+ * observe what arrived, how to make it fail for a while and for good, and how to point the
+ * channel at a server that cannot be reached.
  */
 export interface NotificationChannelContractOptions<S extends ConfigSchema> {
   /** The configuration of a working channel; defaults from `configSchema` fill the rest. */
@@ -53,16 +68,24 @@ export interface NotificationChannelContractOptions<S extends ConfigSchema> {
   transientFailure: FailureScenario<S>;
   /** A failure that will not pass, such as an unknown recipient: failed-permanently. */
   permanentFailure: FailureScenario<S>;
+  /**
+   * Points the channel at the closed address it is given (by config or by the message's
+   * address), e.g. `({ url }) => ({ config: { url } })`: a refused connection is a network
+   * error that may pass, so the channel must say retry-later.
+   */
+  unreachable: (target: UnreachableTarget) => FailureScenario<S>;
 }
 
 /**
  * The contract of a notification channel as checks for any test framework: a valid message is
  * delivered and arrives exactly once; a repeated delivery key (the same store, as on a retry)
  * is reported delivered without arriving again; a transient failure yields `retry-later` and a
- * permanent one `failed-permanently`, each with a reason; every result fits `SendResultSchema`.
+ * permanent one `failed-permanently`, each with a reason; a server that refuses the connection
+ * yields `retry-later` with a reason, not a throw; `addressProblem`, when the channel has it,
+ * accepts the address the contract delivers to; every result fits `SendResultSchema`.
  *
  * @example
- * const options = { deliveries, transientFailure, permanentFailure };
+ * const options = { deliveries, transientFailure, permanentFailure, unreachable };
  * for (const check of notificationChannelContract(channel, options)) test(check.name, check.run);
  */
 export function notificationChannelContract<S extends ConfigSchema>(
@@ -80,6 +103,16 @@ export function notificationChannelContract<S extends ConfigSchema>(
     contractCheck('reports a permanent failure as failed-permanently', () =>
       failsAs(subject, 'permanentFailure', 'failed-permanently'),
     ),
+    contractCheck('reports an unreachable server as retry-later', () =>
+      reportsUnreachable(subject),
+    ),
+    ...(channel.addressProblem
+      ? [
+          contractCheck('addressProblem accepts the address it delivers to', () =>
+            subject.checkOwnAddress(),
+          ),
+        ]
+      : []),
   ];
 }
 
@@ -124,7 +157,35 @@ async function failsAs<S extends ConfigSchema>(
     throw subject.violation(`the ${scenario} scenario reported ${status} without a reason`);
 }
 
-type ScenarioName = 'transientFailure' | 'permanentFailure';
+/** A refused connection may pass (the server restarts): the host should try again later. */
+async function reportsUnreachable<S extends ConfigSchema>(subject: ChannelUnderTest<S>) {
+  const target = await closedLoopbackPort();
+  const where = `the unreachable scenario (connection refused at ${target.host}:${target.port})`;
+  const result = await subject.sendIn('unreachable', target);
+  if (result.status !== 'retry-later')
+    throw subject.violation(
+      `${where} should report retry-later, got ${outcome(result)}; catch network errors (ECONNREFUSED, ETIMEDOUT, ENOTFOUND) and return { status: 'retry-later', reason }`,
+    );
+  if (result.reason.trim() === '')
+    throw subject.violation(`${where} reported retry-later without a reason`);
+}
+
+/** A loopback port that was just free: listen on port 0, note the port, close again. */
+async function closedLoopbackPort(): Promise<UnreachableTarget> {
+  const server = createServer();
+  const host = '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, resolve);
+  });
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string')
+    throw new ContractViolation('no loopback port to refuse connections (a test kit bug)');
+  return { host, port: address.port, url: `http://${host}:${address.port}` };
+}
+
+type ScenarioName = 'transientFailure' | 'permanentFailure' | 'unreachable';
 
 /** The channel with its options: sends, observes the target and plays the scenarios. */
 class ChannelUnderTest<S extends ConfigSchema> {
@@ -138,8 +199,26 @@ class ChannelUnderTest<S extends ConfigSchema> {
 
   checkConfigs() {
     this.config(this.options.config, 'config');
-    this.scenarioConfig('transientFailure');
-    this.scenarioConfig('permanentFailure');
+    this.scenarioConfig('transientFailure', this.options.transientFailure);
+    this.scenarioConfig('permanentFailure', this.options.permanentFailure);
+  }
+
+  /** The address the delivered check sends to must pass the channel's own early check. */
+  async checkOwnAddress() {
+    const address = this.message('address').recipient.address;
+    if (address === undefined || !this.channel.addressProblem) return;
+    const config = this.config(this.options.config, 'config');
+    const problem: unknown = await pluginCall(this.label(`addressProblem('${address}')`), () =>
+      this.channel.addressProblem?.(address, config),
+    );
+    if (problem === undefined) return;
+    if (typeof problem !== 'string' || problem.trim() === '')
+      throw this.violation(
+        `addressProblem('${address}') should answer undefined or a sentence, got ${JSON.stringify(problem)}`,
+      );
+    throw this.violation(
+      `addressProblem('${address}') refuses the address the channel delivers to: "${problem}"; people could not save it in their preferences`,
+    );
   }
 
   /** The sample message with a delivery key of its own. */
@@ -164,15 +243,15 @@ class ChannelUnderTest<S extends ConfigSchema> {
   }
 
   /** Sends the scenario's message with its config, between its setup and teardown. */
-  async sendIn(name: ScenarioName): Promise<SendResult> {
-    const scenario = this.options[name];
+  async sendIn(name: ScenarioName, target?: UnreachableTarget): Promise<SendResult> {
+    const scenario = this.scenario(name, target);
     if (!scenario.config && !scenario.message && !scenario.setup)
       throw this.violation(
         `${name} changes nothing: give it a config, message or setup that makes the target fail`,
       );
     const base = this.message(name);
     const message = scenario.message ? scenario.message(base) : base;
-    const { ctx } = createTestContext({ config: this.scenarioConfig(name) });
+    const { ctx } = createTestContext({ config: this.scenarioConfig(name, scenario) });
     await pluginCall(`${name}.setup()`, () => scenario.setup?.());
     try {
       return await this.send(message, ctx);
@@ -205,9 +284,19 @@ class ChannelUnderTest<S extends ConfigSchema> {
     return prepared.config;
   }
 
+  private scenario(name: ScenarioName, target?: UnreachableTarget): FailureScenario<S> {
+    if (name !== 'unreachable') return this.options[name];
+    const { unreachable } = this.options;
+    if (typeof unreachable !== 'function' || target === undefined)
+      throw this.violation(
+        'options.unreachable is missing: give a function that points the channel at the closed address it is given, e.g. ({ url }) => ({ config: { url } })',
+      );
+    return unreachable(target);
+  }
+
   /** The scenario's fields over the contract's config, prepared as the host would. */
-  private scenarioConfig(name: ScenarioName) {
-    const merged = { ...this.options.config, ...this.options[name].config };
+  private scenarioConfig(name: ScenarioName, scenario: FailureScenario<S>) {
+    const merged = { ...this.options.config, ...scenario.config };
     return this.config(merged as PluginConfigInput<S>, `${name}.config`);
   }
 

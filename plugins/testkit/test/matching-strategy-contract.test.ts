@@ -12,11 +12,16 @@ const ALL_CHECKS = [
   'valid proposal for 2 candidates',
   'valid proposal for 12 candidates',
   'valid proposal for 40 candidates',
+  'explains every criterion and every unmatched person',
   'respects forbidden pairs',
   'keeps excluded people apart',
   'keeps pinned candidates together',
   'is deterministic for a seed',
+  'suggest() names other candidates, best first, each explained',
+  'suggest() never offers someone excluded, met before or forbidden',
 ];
+const SUGGEST_RULES = 'suggest() never offers someone excluded, met before or forbidden';
+const SUGGEST_SHAPE = 'suggest() names other candidates, best first, each explained';
 
 /** The checks the greedy strategy with these flaws fails: name → message. */
 const failedWith = (flaws: Flaws) => failures(matchingStrategyContract(greedyStrategy(flaws)));
@@ -66,18 +71,23 @@ t.test('placing a person twice fails the valid-proposal checks', async (t) => {
   );
 });
 
-t.test('ignoring forbidden pairs fails that check only', async (t) => {
+t.test('ignoring forbidden pairs fails that check and its suggest() twin only', async (t) => {
   const failed = await failedWith({ ignoreForbids: true });
-  t.same([...failed.keys()], ['respects forbidden pairs']);
+  t.same([...failed.keys()], ['respects forbidden pairs', SUGGEST_RULES]);
+  t.match(
+    failed.get(SUGGEST_RULES),
+    /^matching strategy "greedy": suggest\(\) for enrolment-\d+ offered enrolment-\d+ although the pair is forbidden \(input\.forbids\); leave out everyone a hard rule keeps away$/,
+  );
   t.match(
     failed.get('respects forbidden pairs'),
     /^matching strategy "greedy": grouped enrolment-\d+ and enrolment-\d+ again although the input forbids them \(input\.forbids\)$/,
   );
 });
 
-t.test('ignoring excluded people fails that check only', async (t) => {
+t.test('ignoring excluded people fails that check and its suggest() twin only', async (t) => {
   const failed = await failedWith({ ignoreExclusions: true });
-  t.same([...failed.keys()], ['keeps excluded people apart']);
+  t.same([...failed.keys()], ['keeps excluded people apart', SUGGEST_RULES]);
+  t.match(failed.get(SUGGEST_RULES), /although they exclude them \(excludedPersonIds\)/);
   t.match(
     failed.get('keeps excluded people apart'),
     /one excludes the other \(excludedPersonIds\)/,
@@ -99,6 +109,62 @@ t.test('randomness not drawn from the seed fails the determinism check only', as
   t.match(
     failed.get('is deterministic for a seed'),
     /two runs on the same input \(seed 42\) gave different answers, first at groups\[\d+\]\.score: \d+ vs \d+; derive any randomness from input\.seed/,
+  );
+});
+
+t.test('an empty why of a criterion fails the explanation checks', async (t) => {
+  const failed = await failedWith({ emptyWhy: true });
+  t.same(
+    [...failed.keys()],
+    ['explains every criterion and every unmatched person', SUGGEST_SHAPE],
+  );
+  t.equal(
+    failed.get('explains every criterion and every unmatched person'),
+    'matching strategy "greedy": match() for 9 candidates gave groups[0].criteria[0] ("skills") an empty why; write a sentence an admin can read, e.g. what the two have in common for this criterion',
+  );
+  t.match(
+    failed.get(SUGGEST_SHAPE),
+    /gave enrolment-\d+'s criteria\[0\] \("skills"\) an empty why/,
+  );
+});
+
+t.test('an empty reason for an unmatched person fails the explanation check only', async (t) => {
+  const failed = await failedWith({ emptyUnmatchedReason: true });
+  t.same([...failed.keys()], ['explains every criterion and every unmatched person']);
+  t.match(
+    failed.get('explains every criterion and every unmatched person'),
+    /match\(\) for (9|16) candidates gave unmatched\[\d+\] \(enrolment-\d+\) an empty reason; say why nobody suited them/,
+  );
+});
+
+t.test('suggesting a previous partner fails the suggest() rules check only', async (t) => {
+  const failed = await failedWith({ ignoreHistory: true });
+  t.same([...failed.keys()], [SUGGEST_RULES]);
+  t.match(failed.get(SUGGEST_RULES), /although they met before \(input\.history\)/);
+});
+
+t.test('suggestions must name others, best first, each explained', async (t) => {
+  const self = await failedWith({ suggestSelf: true });
+  t.same([...self.keys()], [SUGGEST_SHAPE]);
+  t.match(self.get(SUGGEST_SHAPE), /suggest\(\) for enrolment-001 suggested the person themselves/);
+
+  const worstFirst = await failedWith({ suggestWorstFirst: true });
+  t.same([...worstFirst.keys()], [SUGGEST_SHAPE]);
+  t.match(
+    worstFirst.get(SUGGEST_SHAPE),
+    /is not best first: enrolment-\d+ \(score \d+\) comes after enrolment-\d+ \(score \d+\); sort by score, highest first/,
+  );
+
+  const silent = await failedWith({ suggestWithoutWhy: true });
+  t.same([...silent.keys()], [SUGGEST_SHAPE]);
+});
+
+t.test('a strategy without suggest() gets no suggest() checks', async (t) => {
+  const { suggest: _, ...withoutSuggest } = greedyStrategy();
+  const checks = matchingStrategyContract(defineMatchingStrategy(withoutSuggest));
+  t.same(
+    checks.map((c) => c.name),
+    ALL_CHECKS.filter((name) => !name.startsWith('suggest()')),
   );
 });
 

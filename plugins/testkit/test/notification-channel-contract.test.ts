@@ -5,7 +5,11 @@ import {
   Type,
 } from '@tandem/plugin-sdk';
 import t from 'tap';
-import { type FailureScenario, notificationChannelContract } from '../src/index.js';
+import {
+  type FailureScenario,
+  notificationChannelContract,
+  type UnreachableTarget,
+} from '../src/index.js';
 import { failures } from './helpers/check-results.js';
 
 /** A fake message service: counts what arrives per delivery key, can be busy, knows addresses. */
@@ -31,6 +35,24 @@ interface Flaws {
   claimWithoutSending?: boolean;
   silentRetry?: boolean;
   inventStatus?: boolean;
+  silentPermanent?: boolean;
+  /** What the channel does when its server refuses the connection, instead of retry-later. */
+  unreachable?: 'throw' | 'claim-delivered' | 'give-up' | 'silent';
+  refuseOwnAddress?: boolean;
+}
+
+/** Posts to a real server; what a refused connection turns into is the channel's choice. */
+async function post(url: string, flaws: Flaws): Promise<SendResult | undefined> {
+  try {
+    await fetch(url, { method: 'POST', body: 'hello' });
+    return undefined;
+  } catch (error) {
+    const reason = `inbox not reachable: ${error instanceof Error ? error.message : error}`;
+    if (flaws.unreachable === 'throw') throw error;
+    if (flaws.unreachable === 'claim-delivered') return { status: 'delivered' };
+    if (flaws.unreachable === 'give-up') return { status: 'failed-permanently', reason };
+    return { status: 'retry-later', reason: flaws.unreachable === 'silent' ? '' : reason };
+  }
 }
 
 function inboxChannel(inbox: FakeInbox, flaws: Flaws = {}) {
@@ -42,11 +64,18 @@ function inboxChannel(inbox: FakeInbox, flaws: Flaws = {}) {
       endpoint: Type.String({ default: 'primary' }),
       retryAfterSeconds: Type.Integer({ minimum: 0, default: 60 }),
     }),
+    addressProblem: (address) =>
+      flaws.refuseOwnAddress && address.endsWith('@example.org')
+        ? 'example.org is not our domain'
+        : undefined,
     async send(message, ctx): Promise<SendResult> {
       if (flaws.inventStatus) return { status: 'sent' } as unknown as SendResult;
       const key = `delivered:${message.deliveryKey}`;
       if (await ctx.store.get(key)) return { status: 'delivered' };
       if (flaws.claimWithoutSending) return { status: 'delivered' };
+      const failed =
+        ctx.config.endpoint.startsWith('http') && (await post(ctx.config.endpoint, flaws));
+      if (failed) return failed;
       const answer = inbox.accept(ctx.config.endpoint, message);
       if (answer === 'busy')
         return {
@@ -56,9 +85,8 @@ function inboxChannel(inbox: FakeInbox, flaws: Flaws = {}) {
         };
       if (answer === 'unknown') {
         const reason = `no mailbox for ${message.recipient.address}`;
-        return flaws.retryEverything
-          ? { status: 'retry-later', reason }
-          : { status: 'failed-permanently', reason };
+        if (flaws.retryEverything) return { status: 'retry-later', reason };
+        return { status: 'failed-permanently', reason: flaws.silentPermanent ? '' : reason };
       }
       // A week is longer than the host keeps retrying a message.
       if (!flaws.forgetKeys) await ctx.store.set(key, true, { ttlSeconds: 7 * 24 * 3600 });
@@ -71,11 +99,14 @@ const unknownRecipient: FailureScenario<never> = {
   message: (base) => ({ ...base, recipient: { ...base.recipient, address: 'nobody@example.org' } }),
 };
 
+const closedEndpoint = ({ url }: UnreachableTarget) => ({ config: { endpoint: `${url}/inbox` } });
+
 function contract(inbox: FakeInbox, flaws: Flaws = {}) {
   return notificationChannelContract(inboxChannel(inbox, flaws), {
     deliveries: inbox.deliveries,
     transientFailure: { config: { endpoint: 'maintenance' } },
     permanentFailure: unknownRecipient,
+    unreachable: closedEndpoint,
   });
 }
 
@@ -89,6 +120,8 @@ t.test('the checks, in order', async (t) => {
       'sends a deliveryKey only once',
       'reports a transient failure as retry-later',
       'reports a permanent failure as failed-permanently',
+      'reports an unreachable server as retry-later',
+      'addressProblem accepts the address it delivers to',
     ],
   );
   t.ok(checks.every((c) => c.run.length === 0));
@@ -134,6 +167,7 @@ t.test('claiming delivery without sending is caught by counting arrivals', async
       'sends a deliveryKey only once',
       'reports a transient failure as retry-later',
       'reports a permanent failure as failed-permanently',
+      'reports an unreachable server as retry-later',
     ],
   );
   t.match(
@@ -153,7 +187,7 @@ t.test('retry-later needs a reason', async (t) => {
 
 t.test('every result must fit SendResultSchema', async (t) => {
   const failed = await failures(contract(new FakeInbox(), { inventStatus: true }));
-  t.equal(failed.size, 4);
+  t.equal(failed.size, 5);
   t.match(
     failed.get('delivers a message exactly once'),
     /send\(\) answered outside SendResultSchema: \/: /,
@@ -176,6 +210,7 @@ t.test('scenarios may work through setup and teardown, which always runs', async
       },
     },
     permanentFailure: unknownRecipient,
+    unreachable: closedEndpoint,
   });
   t.same([...(await failures(checks)).keys()], []);
   t.same(steps, ['setup', 'teardown']);
@@ -196,6 +231,7 @@ t.test('scenarios may work through setup and teardown, which always runs', async
         teardown: () => void steps.push('teardown'),
       },
       permanentFailure: unknownRecipient,
+      unreachable: closedEndpoint,
     }),
   );
   t.equal(
@@ -212,6 +248,7 @@ t.test('a scenario that changes nothing is refused with a hint', async (t) => {
       deliveries: inbox.deliveries,
       transientFailure: { teardown: () => {} },
       permanentFailure: unknownRecipient,
+      unreachable: closedEndpoint,
     }),
   );
   t.same([...failed.keys()], ['reports a transient failure as retry-later']);
@@ -229,6 +266,7 @@ t.test("configs are checked, the scenarios' over the base one", async (t) => {
       deliveries: inbox.deliveries,
       transientFailure: { config: { retryAfterSeconds: -1, endpoint: 'maintenance' } },
       permanentFailure: unknownRecipient,
+      unreachable: closedEndpoint,
     }),
   );
   t.same(
@@ -251,6 +289,7 @@ t.test('the sample message can be adapted to the target', async (t) => {
       deliveries: inbox.deliveries,
       transientFailure: { config: { endpoint: 'maintenance' } },
       permanentFailure: unknownRecipient,
+      unreachable: closedEndpoint,
     }),
   );
   t.same([...failed.keys()], []);
@@ -263,10 +302,65 @@ t.test('a counting function that lies is reported', async (t) => {
       deliveries: () => Number.NaN,
       transientFailure: { config: { endpoint: 'maintenance' } },
       permanentFailure: unknownRecipient,
+      unreachable: closedEndpoint,
     }),
   );
   t.match(
     failed.get('delivers a message exactly once'),
     /deliveries\('testkit:delivered:[^']+'\) should count arrivals, got NaN/,
+  );
+});
+
+t.test('a refused connection must be reported as retry-later, with a reason', async (t) => {
+  const check = 'reports an unreachable server as retry-later';
+  const expected = {
+    throw: /^notification channel "fake-inbox": send\(\) threw TypeError: fetch failed$/,
+    'claim-delivered':
+      /^notification channel "fake-inbox": the unreachable scenario \(connection refused at 127\.0\.0\.1:\d+\) should report retry-later, got delivered; catch network errors \(ECONNREFUSED, ETIMEDOUT, ENOTFOUND\) and return \{ status: 'retry-later', reason \}$/,
+    'give-up':
+      /should report retry-later, got failed-permanently \(inbox not reachable: fetch failed\); catch network errors/,
+    silent:
+      /the unreachable scenario \(connection refused at 127\.0\.0\.1:\d+\) reported retry-later without a reason$/,
+  } as const;
+  for (const [unreachable, message] of Object.entries(expected)) {
+    const failed = await failures(
+      contract(new FakeInbox(), { unreachable: unreachable as Flaws['unreachable'] }),
+    );
+    t.same([...failed.keys()], [check], unreachable);
+    t.match(failed.get(check), message, unreachable);
+  }
+});
+
+t.test('a contract without unreachable says how to give it', async (t) => {
+  const inbox = new FakeInbox();
+  const failed = await failures(
+    notificationChannelContract(inboxChannel(inbox), {
+      deliveries: inbox.deliveries,
+      transientFailure: { config: { endpoint: 'maintenance' } },
+      permanentFailure: unknownRecipient,
+    } as unknown as Parameters<typeof notificationChannelContract>[1]),
+  );
+  t.same([...failed.keys()], ['reports an unreachable server as retry-later']);
+  t.match(
+    failed.get('reports an unreachable server as retry-later'),
+    /options\.unreachable is missing: give a function that points the channel at the closed address it is given, e\.g\. \(\{ url \}\) => \(\{ config: \{ url \} \}\)$/,
+  );
+});
+
+t.test('failed-permanently needs a reason too', async (t) => {
+  const failed = await failures(contract(new FakeInbox(), { silentPermanent: true }));
+  t.same([...failed.keys()], ['reports a permanent failure as failed-permanently']);
+  t.match(
+    failed.get('reports a permanent failure as failed-permanently'),
+    /the permanentFailure scenario reported failed-permanently without a reason$/,
+  );
+});
+
+t.test('addressProblem must accept the address the channel delivers to', async (t) => {
+  const failed = await failures(contract(new FakeInbox(), { refuseOwnAddress: true }));
+  t.same([...failed.keys()], ['addressProblem accepts the address it delivers to']);
+  t.equal(
+    failed.get('addressProblem accepts the address it delivers to'),
+    `notification channel "fake-inbox": addressProblem('erika.mustermann@example.org') refuses the address the channel delivers to: "example.org is not our domain"; people could not save it in their preferences`,
   );
 });

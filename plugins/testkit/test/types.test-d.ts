@@ -67,9 +67,18 @@ notificationChannelContract(channel, {
   deliveries: async () => 1,
   transientFailure: { config: { url: 'https://503.example.org' } },
   permanentFailure: { message: (m) => ({ ...m, recipient: { ...m.recipient, address: 'x' } }) },
+  unreachable: ({ url }) => ({ config: { url } }),
 });
 
-// @ts-expect-error deliveries and both failure scenarios are required
+notificationChannelContract(channel, {
+  deliveries: async () => 1,
+  transientFailure: { config: { url: 'https://503.example.org' } },
+  permanentFailure: { setup: () => {} },
+  // @ts-expect-error unreachable points the channel at the closed address: its config is typed
+  unreachable: ({ port }) => ({ config: { url: port } }),
+});
+
+// @ts-expect-error deliveries, both failure scenarios and unreachable are required
 notificationChannelContract(channel, { config: { url: 'https://x.example.org' } });
 
 notificationChannelContract(channel, {
@@ -77,6 +86,7 @@ notificationChannelContract(channel, {
   // @ts-expect-error a scenario's config is typed too
   transientFailure: { config: { url: 503 } },
   permanentFailure: { setup: () => {} },
+  unreachable: ({ url }) => ({ config: { url } }),
 });
 
 // A plugin not made by a define* helper is refused: the host would refuse it too.

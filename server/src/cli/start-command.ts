@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateFor } from '../db/migrate.js';
 import { openOrm } from '../db/orm.js';
+import { demoApiToken, demoTokenLine } from '../demo/demo-api-token.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { EXIT_CONFIG, OperatorError } from '../errors.js';
 import { createLogger, type Log } from '../logger.js';
@@ -99,6 +100,17 @@ export async function startCommand(config: Config, { demo }: StartOptions): Prom
     { url: config.publicUrl, embeddedDatabase: database.embedded },
     `Tandem is ready at ${config.publicUrl}`,
   );
+  if (demo) await announceDemoToken(app, config, log);
+}
+
+/** Demo only (refused in production above): an admin token for trying the API from scripts. */
+async function announceDemoToken(app: FastifyInstance, config: Config, log: Log): Promise<void> {
+  const token = await demoApiToken(app.orm.em);
+  if (!token) {
+    log.info('no demo HR admin in this database, so no demo API token');
+    return;
+  }
+  log.info(demoTokenLine(token, config.publicUrl));
 }
 
 /** Closes the app (requests, then jobs); false when that took longer than the shutdown timeout. */

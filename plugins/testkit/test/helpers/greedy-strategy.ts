@@ -8,6 +8,7 @@ import {
   type MatchInput,
   type MatchProposal,
   mayMeet,
+  type Suggestions,
   Type,
 } from '@tandem/plugin-sdk';
 
@@ -19,6 +20,12 @@ export interface Flaws {
   ignorePins?: boolean;
   randomScores?: boolean;
   crashOnEmpty?: boolean;
+  emptyWhy?: boolean;
+  emptyUnmatchedReason?: boolean;
+  ignoreHistory?: boolean;
+  suggestSelf?: boolean;
+  suggestWorstFirst?: boolean;
+  suggestWithoutWhy?: boolean;
 }
 
 type Group = MatchProposal['groups'][number];
@@ -48,11 +55,46 @@ export function greedyStrategy(flaws: Flaws = {}) {
         .filter((c) => !placed.has(c.enrolmentId))
         .map((c) => ({
           enrolmentId: c.enrolmentId,
-          reason: 'No suitable partner with room left.',
+          reason: flaws.emptyUnmatchedReason ? '' : 'No suitable partner with room left.',
         }));
       return { groups, unmatched };
     },
+    suggest: (input, enrolmentId, ctx) =>
+      suggestions(input, enrolmentId, ctx.config.baseScore, flaws),
   });
+}
+
+/** Everyone on the other side who suits the person, scored as in a group, best first. */
+function suggestions(
+  input: MatchInput,
+  enrolmentId: string,
+  base: number,
+  flaws: Flaws,
+): Suggestions {
+  const person = input.candidates.find((c) => c.enrolmentId === enrolmentId);
+  if (!person) return [];
+  const others = input.candidates.filter(
+    (c) =>
+      (flaws.suggestSelf || c !== person) &&
+      (c === person ||
+        (suits(input, c, person, flaws) && (flaws.ignoreHistory || !metBefore(input, c, person)))),
+  );
+  const scoredOthers = others.map((other) => {
+    const pair: Pair = person.role === 'mentor' ? [person, other] : [other, person];
+    const { score, criteria } = scored(input, pair, base, flaws);
+    const explained = flaws.suggestWithoutWhy ? criteria.map((c) => ({ ...c, why: '' })) : criteria;
+    return { enrolmentId: other.enrolmentId, score, criteria: explained };
+  });
+  const sign = flaws.suggestWorstFirst ? -1 : 1;
+  return scoredOthers.sort(
+    (a, b) => sign * (b.score - a.score) || (a.enrolmentId < b.enrolmentId ? -1 : 1),
+  );
+}
+
+function metBefore(input: MatchInput, a: MatchCandidate, b: MatchCandidate): boolean {
+  return input.history.some(
+    ([x, y]) => (x === a.personId && y === b.personId) || (x === b.personId && y === a.personId),
+  );
 }
 
 type Pair = [MatchCandidate, MatchCandidate];
@@ -135,7 +177,11 @@ function scored(input: MatchInput, [giver, taker]: Pair, base: number, flaws: Fl
         name: 'skills',
         score,
         weight: input.programme.weights.skills ?? 1,
-        why: overlap.length > 0 ? `Offers ${overlap.join(', ')}.` : 'Shares a language.',
+        why: flaws.emptyWhy
+          ? ''
+          : overlap.length > 0
+            ? `Offers ${overlap.join(', ')}.`
+            : 'Shares a language.',
       },
     ],
   };

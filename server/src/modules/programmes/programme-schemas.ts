@@ -29,13 +29,17 @@ export const ProgrammeSchema = Type.Object({
 });
 export type ProgrammeView = Static<typeof ProgrammeSchema>;
 
-/** A new programme: a curriculum template, a name, and whatever should differ from its defaults. */
+/**
+ * A new programme: a curriculum template, a name, and whatever should differ from its defaults
+ * (its matching strategy too).
+ */
 export const CreateProgrammeSchema = Type.Object(
   {
     curriculum: PluginNameSchema,
     kind: Type.Optional(ProgrammeKindSchema),
     name: Name,
     description: Type.Optional(Description),
+    matchingStrategy: Type.Optional(PluginNameSchema),
     settings: Type.Optional(ProgrammeSettingsChangeSchema),
   },
   { additionalProperties: false },

@@ -23,8 +23,8 @@ export interface ProgrammeDependencies {
 
 /**
  * Creates a draft programme from a curriculum template: its kind (the first the curriculum
- * suits unless given), matching strategy and settings come from the curriculum's defaults,
- * with the admin's changes on top.
+ * suits unless given), matching strategy (an active one, when given) and settings come from
+ * the curriculum's defaults, with the admin's changes on top.
  *
  * @throws ServiceError invalid for an unknown curriculum, a kind it does not suit, or settings
  *   that do not fit together.
@@ -51,13 +51,17 @@ export async function createProgramme(
     );
   const settings = checkedSettings({ ...defaultSettings(defaults), ...input.settings });
   await checkChannelInstances(em, settings.channelInstances);
+  const matchingStrategy = activeStrategy(
+    plugins,
+    input.matchingStrategy ?? defaults.matchingStrategy,
+  );
   const fork = em.fork();
   const programme = fork.create(Programme, {
     name: input.name,
     description: input.description ?? '',
     kind,
     curriculum: input.curriculum,
-    matchingStrategy: defaults.matchingStrategy,
+    matchingStrategy,
     settings,
     createdBy: actorId,
   });
@@ -66,13 +70,17 @@ export async function createProgramme(
   return view(programme, plugins, 0);
 }
 
-/** @throws ServiceError not-found, conflict for a closed programme, invalid settings. */
+/**
+ * @throws ServiceError not-found, conflict for a closed programme, invalid settings or a
+ *   matching strategy that is not active.
+ */
 export async function updateProgramme(
   { em, plugins }: ProgrammeDependencies,
   actorId: string,
   id: string,
   change: UpdateProgramme,
 ): Promise<ProgrammeView> {
+  if (change.matchingStrategy !== undefined) activeStrategy(plugins, change.matchingStrategy);
   const fork = em.fork();
   const { settings, ...fields } = change;
   // Locked, so that a programme closed meanwhile is not changed after all.
@@ -258,4 +266,21 @@ function audit(
   data: Record<string, unknown>,
 ) {
   return recordAudit(em, { action, actorId, targetType: 'programme', targetId: programmeId, data });
+}
+
+/**
+ * The name of a matching strategy the host has loaded and active: a programme with any other
+ * could never be matched.
+ *
+ * @throws ServiceError invalid (`programme.no-strategy`), naming the active ones.
+ */
+function activeStrategy(plugins: PluginRegistry, name: string): string {
+  if (plugins.get('matching-strategy', name)) return name;
+  const active = plugins.list('matching-strategy').map((p) => p.definition.name);
+  throw new ServiceError(
+    'invalid',
+    `There is no active matching strategy named ${name}; active: ${active.join(', ') || 'none'}.`,
+    'programme.no-strategy',
+    { strategy: name, active: active.join(', ') },
+  );
 }
