@@ -10,6 +10,9 @@
  *                            pairs left without a next step, messages, time and memory
  *   pnpm bench directory     50,000 people synced from slapd: the first sync, then a re-sync
  *                            with no changes, with their times and peak memory
+ *   pnpm bench agency      50,000 people imported, a lunch round of 10,000 and reverse
+ *                            mentoring of 2,000 matched, published and invited; the admin's
+ *                            pages at that size; stage times and every process's peak memory
  *   pnpm bench matching      only the solvers; any other word filters the solver cases by
  *                            label (`pnpm bench sparse`), as plugins/sdk/bench/solvers.ts does
  */
@@ -22,6 +25,7 @@ const MEETINGS = 'server/bench/meetings.ts';
 const HTTP = 'server/bench/http.ts';
 const SEASON = 'server/bench/season.ts';
 const DIRECTORY = 'server/bench/directory.ts';
+const AGENCY = 'server/bench/agency.ts';
 
 const [name, ...rest] = process.argv.slice(2);
 const runs: [string, string[]][] =
@@ -42,7 +46,9 @@ const runs: [string, string[]][] =
             ? [[SEASON, rest]]
             : name === 'directory'
               ? [[DIRECTORY, rest]]
-              : [[SOLVERS, [name, ...rest]]];
+              : name === 'agency'
+                ? [[AGENCY, rest]]
+                : [[SOLVERS, [name, ...rest]]];
 
 let code = 0;
 // The http benchmark serves the web app beside the API, as deployed: build it first, as

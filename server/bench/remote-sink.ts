@@ -38,9 +38,12 @@ export interface RemoteSink {
 
 const CHILD = fileURLToPath(new URL('./sink-child.ts', import.meta.url));
 
-/** Starts the sink in a child process of the same Node flags (tsx, source conditions). */
-export async function startRemoteSink(): Promise<RemoteSink> {
-  const child = fork(CHILD, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/**
+ * Starts the sink in a child process of the same Node flags (tsx, source conditions), or of
+ * `execArgv` when given (a benchmark that preloads a memory reporter into its children).
+ */
+export async function startRemoteSink(execArgv = process.execArgv): Promise<RemoteSink> {
+  const child = fork(CHILD, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await new Promise<SinkReady>((resolve, reject) => {
     child.once('message', (message) => resolve(message as SinkReady));
     child.once('exit', (code) => reject(new Error(`the SMTP sink process exited (${code})`)));

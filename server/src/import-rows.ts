@@ -36,11 +36,23 @@ export interface ImportEachOptions {
   key(row: ImportRow): string | undefined;
   /** Called after each row with the number of rows done. */
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * Rows handled `size` at a time: `begin` before the first row of each batch (to look up what
+   * the batch's rows refer to in one query), `end` after its last (to save them in one flush).
+   */
+  batches?: ImportBatches | undefined;
+}
+
+export interface ImportBatches {
+  size: number;
+  begin(rows: readonly ImportRow[]): Promise<void>;
+  end(): Promise<void>;
 }
 
 /**
  * Imports rows one by one: a row that fails validation (RowRejected or a 4xx ServiceError) is
- * recorded with its reason and the next one goes on; anything else stops the import.
+ * recorded with its reason and the next one goes on; anything else stops the import (with
+ * `batches`, the rows of the batch it stopped in are not saved).
  */
 export async function importEach(
   rows: readonly ImportRow[],
@@ -52,7 +64,10 @@ export async function importEach(
     rejected: [],
   };
   const seen = new Map<string, number>();
+  const { batches } = options;
   for (const [index, row] of rows.entries()) {
+    if (batches && index % batches.size === 0)
+      await batches.begin(rows.slice(index, index + batches.size));
     const key = options.key(row);
     const earlier = key === undefined ? undefined : seen.get(key);
     try {
@@ -64,6 +79,8 @@ export async function importEach(
       result.counts.rejected++;
       result.rejected.push({ row: row.row, reason: error.message });
     }
+    if (batches && (index % batches.size === batches.size - 1 || index === rows.length - 1))
+      await batches.end();
     options.onProgress?.(index + 1, rows.length);
   }
   return result;

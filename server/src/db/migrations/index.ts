@@ -34,6 +34,7 @@ import { Migration20261208140000_manager_approvals } from './Migration2026120814
 import { Migration20261208150000_meeting_calendars_unread } from './Migration20261208150000_meeting_calendars_unread.js';
 import { Migration20261209100000_goals_and_surveys } from './Migration20261209100000_goals_and_surveys.js';
 import { Migration20261209130000_certificates } from './Migration20261209130000_certificates.js';
+import { Migration20261210110000_agency_scale } from './Migration20261210110000_agency_scale.js';
 import { Migration20261210120000_channel_instances } from './Migration20261210120000_channel_instances.js';
 
 /** Every migration, oldest first. `pnpm --filter @tandem/server migration:create` appends here. */
@@ -145,6 +146,7 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261209100000_goals_and_surveys,
   },
   { name: 'Migration20261209130000_certificates', class: Migration20261209130000_certificates },
+  { name: 'Migration20261210110000_agency_scale', class: Migration20261210110000_agency_scale },
   {
     name: 'Migration20261210120000_channel_instances',
     class: Migration20261210120000_channel_instances,

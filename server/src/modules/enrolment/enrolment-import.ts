@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import { EMPTY_PROFILE, type Profile, ProfileSchema } from '../profiles/profile-schema.js';
 import { getProfile } from '../profiles/profile-service.js';
 import type { Programme } from '../programmes/programme.js';
+import { emailMatch } from '../users/email-match.js';
 import { User } from '../users/user.js';
 import { ENROLMENT_ROLES, type Enrolment, JOINING_STATES } from './enrolment.js';
 import { ENROLMENT_VALUES } from './enrolment-columns.js';
@@ -67,9 +68,7 @@ async function personByEmail(em: EntityManager, row: ImportRow): Promise<User> {
   const email = cell(row, 'email');
   if (!email) throw new RowRejected('email is empty');
   if (!isEmailAddress(email)) throw new RowRejected(`email ${email} is not an email address`);
-  const people = await em
-    .fork()
-    .find(User, { email: { $ilike: likeLiteral(email) } }, { limit: 2 });
+  const people = await em.fork().find(User, emailMatch(email), { limit: 2 });
   if (people.length > 1)
     throw new RowRejected(`more than one person has the email ${email}; enrol them in Tandem`);
   const [person] = people;
@@ -152,9 +151,4 @@ function unchanged(existing: Enrolment, next: { role: Enrolment['role']; profile
     existing.role === next.role &&
     isDeepStrictEqual({ ...EMPTY_PROFILE, ...(existing.profile as Partial<Profile>) }, next.profile)
   );
-}
-
-/** An email as a case-insensitive pattern that matches only itself. */
-function likeLiteral(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
+import { emailMatch } from '../users/email-match.js';
 import { User } from '../users/user.js';
 import type { EnrolOnBehalf, MyEnrolment } from './enrolment-schemas.js';
 import { enrol } from './enrolment-service.js';
@@ -55,9 +56,7 @@ async function findPerson(em: EntityManager, input: EnrolOnBehalf): Promise<User
       'Name the person by their subject or by their email: one of the two.',
     );
   }
-  const where = input.subject
-    ? { subject: input.subject }
-    : { email: { $ilike: (input.email ?? '').replace(/[\\%_]/g, '\\$&') } };
+  const where = input.subject ? { subject: input.subject } : emailMatch(input.email ?? '');
   const users = await em.fork().find(User, where, { limit: 2 });
   return users.length === 1 ? users[0] : undefined;
 }

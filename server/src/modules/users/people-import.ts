@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
 import {
   cell,
   type ImportColumns,
@@ -26,6 +27,9 @@ export const PEOPLE_COLUMNS: ImportColumns = {
   required: ['subject', 'name'],
 };
 
+/** Rows looked up and saved together. */
+const BATCH = 1000;
+
 export interface PeopleImportOptions {
   /** Check every row and save nothing. */
   dryRun: boolean;
@@ -45,22 +49,50 @@ export async function importPeople(
   rows: readonly ImportRow[],
   { dryRun, onProgress }: PeopleImportOptions,
 ): Promise<ImportResult> {
+  // A batch's people are looked up in one query and saved in one flush: row by row, 50,000
+  // people took 100,000 round trips.
+  // New people go in one INSERT, past the unit of work, which spent more time than the database.
+  let batch = em.fork();
+  let known = new Map<string, User>();
+  let fresh: RequiredEntityData<User>[] = [];
+  const batches = {
+    size: BATCH,
+    begin: async (batchRows: readonly ImportRow[]) => {
+      batch = em.fork();
+      fresh = [];
+      const subjects = batchRows.flatMap((row) => cell(row, 'subject') ?? []);
+      const found = await batch.find(User, { issuer, subject: { $in: subjects } });
+      known = new Map(found.map((user) => [user.subject, user]));
+    },
+    end: async () => {
+      if (fresh.length) await batch.insertMany<User>(User, fresh);
+      await batch.flush();
+    },
+  };
   const result = await importEach(
     rows,
     async (row) => {
       const subject = cell(row, 'subject');
       if (!subject) throw new RowRejected('subject is empty: the identity provider’s sub claim');
       const values = person(row);
-      const fork = em.fork();
-      const existing = await fork.findOne(User, { issuer, subject });
+      const existing = known.get(subject);
       if (existing && sameAs(existing, values)) return 'unchanged';
       if (dryRun) return existing ? 'updated' : 'created';
-      if (existing) fork.assign(existing, values);
-      else fork.create(User, { issuer, subject, ...values, roles: [] });
-      await fork.flush();
+      if (existing) batch.assign(existing, values);
+      else {
+        const now = new Date();
+        fresh.push({
+          id: randomUUID(),
+          issuer,
+          subject,
+          ...values,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
       return existing ? 'updated' : 'created';
     },
-    { key: (row) => cell(row, 'subject'), onProgress },
+    { key: (row) => cell(row, 'subject'), onProgress, batches },
   );
   if (!dryRun)
     await recordAudit(em, {
