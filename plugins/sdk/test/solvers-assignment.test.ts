@@ -244,6 +244,57 @@ t.test('dense and sparse agree at moderate sizes with 10 % forbidden pairs', asy
   }
 });
 
+t.test('sparse lists with heavy ties and many forbidden entries agree with dense', async (t) => {
+  const random = prng(2718);
+  for (let i = 0; i < 36; i++) {
+    const rows = int(random, 20, 160);
+    // Square, wide and tall in turn.
+    const cols = i % 3 === 0 ? rows : i % 3 === 1 ? rows * 2 : Math.ceil(rows / 2);
+    const perRow = int(random, 2, 12);
+    // A third of the instances with half of the listed entries forbidden (often no full
+    // assignment then), the rest with a few; weights from three values (ties everywhere) or
+    // fractions.
+    const forbidden = i % 3 === 2 ? 0.5 : 0.1;
+    const tied = i % 2 === 0;
+    const rowStart = new Int32Array(rows + 1);
+    const colIndex: number[] = [];
+    const weight: number[] = [];
+    const matrix = new Float64Array(rows * cols).fill(Number.NaN);
+    for (let r = 0; r < rows; r++) {
+      const listed = new Set<number>();
+      while (listed.size < Math.min(perRow, cols)) listed.add(int(random, 0, cols - 1));
+      for (const c of listed) {
+        const w =
+          random() < forbidden
+            ? (FORBIDDEN[int(random, 0, 1)] ?? 0)
+            : tied
+              ? int(random, 0, 2)
+              : randomWeight(random, 'fraction');
+        colIndex.push(c);
+        weight.push(w);
+        matrix[r * cols + c] = w;
+      }
+      rowStart[r + 1] = colIndex.length;
+    }
+    const dense = maxWeightAssignment(matrix, rows, cols);
+    const sparse = maxWeightAssignmentSparse(
+      rows,
+      cols,
+      rowStart,
+      Int32Array.from(colIndex),
+      Float64Array.from(weight),
+    );
+    const label = `instance ${i} (${rows}×${cols}, ${perRow} listed)`;
+    t.equal(
+      assignmentProblem(matrix, rows, cols, sparse.rowToCol, sparse.total),
+      undefined,
+      `${label}: sparse valid`,
+    );
+    t.equal(pairsOf(sparse.rowToCol), pairsOf(dense.rowToCol), `${label}: as many pairs`);
+    t.ok(close(dense.total, sparse.total), `${label}: ${dense.total} vs ${sparse.total}`);
+  }
+});
+
 t.test('the most pairs come first, then the weight', async (t) => {
   const N = Number.NaN;
   const cases: [string, number, number, number[], number[], number][] = [

@@ -1,4 +1,5 @@
 import type { AssignmentResult } from './assignment.js';
+import { ColumnHeap } from './column-heap.js';
 import { PairHeap } from './pair-heap.js';
 import {
   checkFloat64Array,
@@ -69,42 +70,51 @@ export function maxWeightAssignmentSparse(
   checkIndices(FN, 'colIndex', colIndex, cols, 'cols');
   checkWeights(FN, 'weight', weight);
 
-  const edges = colIndex.length;
-  // The inner problem: n rows (the shorter side), m columns, CSR lists with costs to minimise
-  // (NaN = forbidden) and, per entry, the caller's entry number.
+  // The inner problem: n rows (the shorter side), m columns, CSR lists of the allowed pairs
+  // only (forbidden ones can never be chosen, so the searches need not see them) with costs to
+  // minimise and, per entry, the caller's entry number.
   const transpose = rows > cols;
   const n = transpose ? cols : rows;
   const m = transpose ? rows : cols;
+  let edges = 0;
+  for (let e = 0; e < colIndex.length; e++) if (!isForbidden(weight[e] as number)) edges++;
   const start = new Int32Array(n + 1);
   const target = new Int32Array(edges);
   const entry = new Int32Array(edges);
   const cost = new Float64Array(edges);
   if (!transpose) {
-    start.set(rowStart);
-    target.set(colIndex);
-    for (let e = 0; e < edges; e++) {
-      entry[e] = e;
-      const w = weight[e] ?? Number.NaN;
-      cost[e] = isForbidden(w) ? Number.NaN : -w;
+    let at = 0;
+    for (let r = 0; r < rows; r++) {
+      const end = rowStart[r + 1] as number;
+      for (let e = rowStart[r] as number; e < end; e++) {
+        const w = weight[e] as number;
+        if (isForbidden(w)) continue;
+        target[at] = colIndex[e] as number;
+        entry[at] = e;
+        cost[at++] = -w;
+      }
+      start[r + 1] = at;
     }
   } else {
     // Counting sort by column; within a column the entries keep the callers' row order.
-    for (let e = 0; e < edges; e++) {
-      const c = colIndex[e] ?? 0;
-      start[c + 1] = (start[c + 1] ?? 0) + 1;
+    for (let e = 0; e < colIndex.length; e++) {
+      if (isForbidden(weight[e] as number)) continue;
+      const c = colIndex[e] as number;
+      start[c + 1] = (start[c + 1] as number) + 1;
     }
-    for (let c = 0; c < n; c++) start[c + 1] = (start[c + 1] ?? 0) + (start[c] ?? 0);
+    for (let c = 0; c < n; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
     const next = start.slice(0, n);
     for (let r = 0; r < rows; r++) {
-      const end = rowStart[r + 1] ?? 0;
-      for (let e = rowStart[r] ?? 0; e < end; e++) {
-        const c = colIndex[e] ?? 0;
-        const at = next[c] ?? 0;
+      const end = rowStart[r + 1] as number;
+      for (let e = rowStart[r] as number; e < end; e++) {
+        const w = weight[e] as number;
+        if (isForbidden(w)) continue;
+        const c = colIndex[e] as number;
+        const at = next[c] as number;
         next[c] = at + 1;
         target[at] = r;
         entry[at] = e;
-        const w = weight[e] ?? Number.NaN;
-        cost[at] = isForbidden(w) ? Number.NaN : -w;
+        cost[at] = -w;
       }
     }
   }
@@ -154,8 +164,8 @@ function checkRowStart(rowStart: Int32Array, rows: number, edges: number): void 
  * The minimum-cost assignment of the inner problem in which every row is assigned (`n <= m`):
  * for each row, the number of the CSR entry it is assigned through; undefined when some row
  * cannot be assigned. Jonker and Volgenant's sparse method with scalar costs: augmenting row
- * reduction as a warm start, then for each row still free a Dijkstra search (binary heap,
- * lazy deletion) on reduced costs `cost - u(row) - v(col)` to the nearest free column, where
+ * reduction as a warm start, then for each row still free a Dijkstra search (a binary heap
+ * holding each column once, with decrease-key) on reduced costs `cost - u(row) - v(col)` to the nearest free column, where
  * `u(row) = cost(row, its column) - v(its column)` is implicit. Free columns keep the largest
  * dual, 0, so the assignment found is optimal among those of all rows; ties are broken by
  * index, so equal inputs give equal answers.
@@ -235,18 +245,17 @@ function solveSparseComplete(
     }
   }
 
-  const dist = new Float64Array(m);
+  // dist[j]: +Infinity while column j is unreached, its distance while it waits in the heap,
+  // -Infinity once settled (its distance then moves to settledDist), so one comparison rejects
+  // both a settled column and a longer path.
+  const dist = new Float64Array(m).fill(Number.POSITIVE_INFINITY);
   const predEntry = new Int32Array(m);
   const predRow = new Int32Array(m);
-  // seen[j] === stamp: dist[j] belongs to the current search; done[j] === stamp: j is settled.
-  const seen = new Int32Array(m);
-  const done = new Int32Array(m);
   const settledList = new Int32Array(m);
-  const heap = new PairHeap(256);
+  const settledDist = new Float64Array(m);
+  const heap = new ColumnHeap(m, dist);
   for (let f = 0; f < freeCount; f++) {
     const s = free[f] as number;
-    const stamp = f + 1;
-    heap.clear();
     let settledCount = 0;
     // Distances are measured from u(s), the smallest cost - v of row s, so that they start at 0
     // and a free column at the distance of the row being scanned is a nearest one.
@@ -265,14 +274,8 @@ function solveSparseComplete(
       const to = start[x + 1] as number;
       for (let e = start[x] as number; e < to; e++) {
         const j = target[e] as number;
-        if (done[j] === stamp) continue;
         const dj = (cost[e] as number) - (v[j] as number) - ux;
-        if (seen[j] === stamp) {
-          if (!(dj < (dist[j] as number))) continue;
-        } else {
-          if (!(dj < Number.POSITIVE_INFINITY)) continue; // NaN: forbidden
-          seen[j] = stamp;
-        }
+        if (!(dj < (dist[j] as number))) continue;
         dist[j] = dj;
         predEntry[j] = e;
         predRow[j] = x;
@@ -282,32 +285,35 @@ function solveSparseComplete(
           end = dj;
           break;
         }
-        heap.push(dj, 0, j);
+        heap.update(j);
       }
       if (endCol >= 0) break;
-      let j = -1;
-      do j = heap.pop();
-      while (j >= 0 && done[j] === stamp);
+      const j = heap.pop();
       if (j < 0) return undefined; // no free column reachable: no full assignment
-      const h = heap.poppedHigh;
+      const h = dist[j] as number;
       if ((rowOfCol[j] as number) < 0) {
         endCol = j;
         end = h;
         break;
       }
-      done[j] = stamp;
+      settledDist[settledCount] = h;
       settledList[settledCount++] = j;
+      dist[j] = Number.NEGATIVE_INFINITY;
       x = rowOfCol[j] as number;
       // u(x) = cost(x, j) - v(j); a column reached from x is at h + cost - v - u(x).
       ux = (cost[entryOfRow[x] as number] as number) - (v[j] as number) - h;
       dx = h;
     }
 
-    // Dual update: settled columns move by their distance below the end's.
+    // Dual update: settled columns move by their distance below the end's. Then every column
+    // this search reached is unreached again for the next one.
     for (let k = 0; k < settledCount; k++) {
       const j = settledList[k] as number;
-      v[j] = (v[j] as number) + (dist[j] as number) - end;
+      v[j] = (v[j] as number) + (settledDist[k] as number) - end;
+      dist[j] = Number.POSITIVE_INFINITY;
     }
+    heap.clear();
+    dist[endCol] = Number.POSITIVE_INFINITY;
     // Augment along the path.
     let col = endCol;
     for (;;) {
