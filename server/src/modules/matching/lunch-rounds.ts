@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { lockRows } from '../../db/lock-rows.js';
+import { retryOnDeadlock } from '../../db/retry-on-deadlock.js';
 import { enqueueJob } from '../../jobs/enqueue-job.js';
 import { RUN_MATCHING } from '../../jobs/run-matching.js';
 import { Programme } from '../programmes/programme.js';
@@ -52,6 +53,10 @@ export async function startDueLunchRounds(em: EntityManager, now = new Date()): 
 }
 
 async function startRoundIfDue(em: EntityManager, programmeId: string, now: Date) {
+  return retryOnDeadlock(() => startRoundInTransaction(em, programmeId, now));
+}
+
+function startRoundInTransaction(em: EntityManager, programmeId: string, now: Date) {
   return em.fork().transactional(async (tx) => {
     // Locked like "skip this round" locks it, so that a skip is either in this round or the next.
     const [programme] = await lockRows(tx, Programme, [programmeId]);
