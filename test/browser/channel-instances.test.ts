@@ -1,7 +1,7 @@
 /**
  * An admin sets up a chat webhook for a team on the Plugins page — a secret typed in as its
  * value is refused in words, a reference to a variable is taken — and chooses it in a
- * programme's settings; the choice is there after a reload.
+ * programme's settings, with another matching strategy; both choices are there after a reload.
  */
 import t from 'tap';
 import { DIGITAL_FIT, programmeId } from './helpers/demo-data.js';
@@ -12,9 +12,9 @@ t.setTimeout(180_000);
 const ADMIN = 'Matthias Keller';
 
 t.test('an admin adds a channel instance and a programme chooses it', async (t) => {
-  process.env.TANDEM_TEST_SALES_HOOK = 'https://chat.agency.example/hooks/sales';
+  process.env.TANDEM_SECRET_SALES_HOOK = 'https://chat.agency.example/hooks/sales';
   t.teardown(() => {
-    delete process.env.TANDEM_TEST_SALES_HOOK;
+    delete process.env.TANDEM_SECRET_SALES_HOOK;
   });
   const site = await startTandem(t);
   const digitalFit = await programmeId(site.databaseUrl, DIGITAL_FIT);
@@ -32,17 +32,25 @@ t.test('an admin adds a channel instance and a programme chooses it', async (t) 
   await alert.waitFor();
   t.match(await alert.textContent(), /The setting url is not valid: is a secret/, 'in words');
 
-  await config.fill('{ "url": { "env": "TANDEM_TEST_SALES_HOOK" } }');
+  await config.fill('{ "url": { "env": "TANDEM_SECRET_SALES_HOOK" } }');
   await page.getByRole('button', { name: 'Add instance' }).click();
   const row = page.getByRole('row', { name: /Sales chat/ });
   await row.waitFor();
-  t.match(await row.textContent(), /TANDEM_TEST_SALES_HOOK/, 'listed with its reference');
+  t.match(await row.textContent(), /TANDEM_SECRET_SALES_HOOK/, 'listed with its reference');
   t.notMatch(await row.textContent(), /hooks\/sales/, 'never the secret');
   await checkA11y(t, page, 'the Plugins page with a channel instance');
 
   await visit(page, `/admin/programmes/${digitalFit}`);
   const choice = page.getByLabel('Instance for Team chat (webhook)');
   await choice.selectOption({ label: 'Sales chat' });
+  const strategy = page.getByLabel('Matching strategy');
+  t.equal(await strategy.inputValue(), 'weighted', "the programme's strategy is chosen");
+  t.same(
+    (await strategy.locator('option').allTextContents()).map((name) => name.trim()).sort(),
+    ['lunch', 'weighted'],
+    'the active strategies are offered',
+  );
+  await strategy.selectOption('lunch');
   const saved = page.waitForResponse(
     (answer) => answer.request().method() === 'PATCH' && answer.url().includes(digitalFit),
   );
@@ -58,4 +66,5 @@ t.test('an admin adds a channel instance and a programme chooses it', async (t) 
     'Sales chat',
     'the programme keeps its choice',
   );
+  t.equal(await page.getByLabel('Matching strategy').inputValue(), 'lunch', 'and its strategy');
 });

@@ -125,7 +125,7 @@ export class TandemChannelInstances extends LitElement {
     return html`<div class="hint" id="instance-fields">
       <p>
         ${msg(
-          'Secret fields take a reference, never the value: {"env": "VARIABLE"} or {"file": "/run/secrets/name"}.',
+          'Secret fields take a reference, never the value: {"env": "TANDEM_SECRET_NAME"} (only variables named TANDEM_SECRET_…) or {"file": "name"} (a file in the server\'s secrets folder, TANDEM_SECRETS_DIR).',
           { id: 'channels.secretHint' },
         )}
       </p>

@@ -15,6 +15,8 @@ export interface ProgrammeFormValue {
   name: string;
   description: string;
   settings: ProgrammeSettingsChange;
+  /** Set only where the form offers the choice (admins, `strategies` given). */
+  matchingStrategy?: string;
 }
 
 type FieldName =
@@ -98,6 +100,11 @@ export class TandemProgrammeForm extends LitElement {
   @property({ attribute: false }) accessor channelInstances: ChannelInstance[] | undefined;
   /** The programme's matching strategy: the weighted one has criteria to weigh. */
   @property() accessor strategy = '';
+  /**
+   * The active matching strategies to choose from (admins only); undefined: the choice is not
+   * shown and the programme keeps its strategy.
+   */
+  @property({ attribute: false }) accessor strategies: string[] | undefined;
   /** The programme edited on its page: its survey counts are shown; empty in the create wizard. */
   @property() accessor programmeId = '';
   /** All settings (programme page) or only the main ones (create wizard). */
@@ -143,6 +150,7 @@ export class TandemProgrammeForm extends LitElement {
           ${msg('Participants read this before they enrol.', { id: 'admin.form.descriptionHint' })}
         </p>
       </div>
+      ${this.renderStrategy()}
       ${this.full ? this.renderAims(s) : nothing}
       <fieldset>
         <legend>${msg('Enrolment', { id: 'admin.form.enrolment' })}</legend>
@@ -519,6 +527,25 @@ export class TandemProgrammeForm extends LitElement {
     </div>`;
   }
 
+  /** The strategy that proposes the pairs: built-in or a plugin's, among the active ones. */
+  private renderStrategy() {
+    const strategies = this.strategies;
+    if (!strategies || strategies.length === 0) return nothing;
+    const options =
+      strategies.includes(this.strategy) || !this.strategy
+        ? strategies
+        : [this.strategy, ...strategies];
+    return html`<div class="field">
+      <label for="matchingStrategy">${msg('Matching strategy', { id: 'strategy.label' })}</label>
+      <select id="matchingStrategy" name="matchingStrategy" aria-describedby="strategy-hint">
+        ${options.map((name) => html`<option value=${name} ?selected=${name === this.strategy}>${name}</option>`)}
+      </select>
+      <p class="hint" id="strategy-hint">
+        ${msg('The plugin that proposes the pairs at the next matching run.', { id: 'strategy.hint' })}
+      </p>
+    </div>`;
+  }
+
   private problemText(field: FieldName) {
     const text = this.problems[field];
     return text ? html`<p class="error-text" id="${field}-error">${text}</p>` : nothing;
@@ -590,7 +617,13 @@ export class TandemProgrammeForm extends LitElement {
           .map((key) => [key.slice('weight-'.length), Number(text(key))]),
       );
     }
-    const value = { name: text('name'), description: text('description'), settings };
+    const value: ProgrammeFormValue = {
+      name: text('name'),
+      description: text('description'),
+      settings,
+    };
+    if (this.strategies && text('matchingStrategy'))
+      value.matchingStrategy = text('matchingStrategy');
     this.problems = checkForm(value);
     const first = Object.keys(this.problems)[0] as FieldName | undefined;
     if (first) {

@@ -27,6 +27,7 @@ import {
 import { ApiError } from '../data/api-client.js';
 import { readChannelInstances } from '../data/channel-instances.js';
 import type { Me } from '../data/me.js';
+import { activeStrategies, readPlugins } from '../data/plugins.js';
 import { getLocale } from '../i18n/locale.js';
 import { isAdmin, sessionContext } from '../session/session-context.js';
 import { sharedStyles } from '../styles/shared-styles.js';
@@ -100,6 +101,17 @@ export class TandemAdminProgrammePage extends LitElement {
     args: () => [isAdmin(this.me)] as const,
   });
 
+  /** For admins, the active matching strategies a programme may use. */
+  private readonly strategies = new Task(this, {
+    task: async ([admin], { signal }) =>
+      admin
+        ? readPlugins(signal)
+            .then((plugins) => activeStrategies(plugins))
+            .catch(() => undefined)
+        : undefined,
+    args: () => [isAdmin(this.me)] as const,
+  });
+
   private readonly programme = new Task(this, {
     task: async ([id], { signal }) => readProgramme(id ?? '', signal),
     args: () => [this.params.id] as const,
@@ -153,6 +165,7 @@ export class TandemAdminProgrammePage extends LitElement {
           .description=${programme.description}
           .settings=${programme.settings}
           .channelInstances=${this.channelInstances.value}
+          .strategies=${this.strategies.value}
           .submitLabel=${msg('Save settings', { id: 'admin.programme.save' })}
           .busy=${this.busy}
           .error=${this.saveError}

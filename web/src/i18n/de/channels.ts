@@ -15,7 +15,7 @@ export const templates = {
   'channels.add': 'Instanz hinzufügen',
   'channels.cancel': 'Abbrechen',
   'channels.secretHint':
-    'Geheime Felder erhalten einen Verweis, nie den Wert: {"env": "VARIABLE"} oder {"file": "/run/secrets/name"}.',
+    'Geheime Felder erhalten einen Verweis, nie den Wert: {"env": "TANDEM_SECRET_NAME"} (nur Variablen, die mit TANDEM_SECRET_ beginnen) oder {"file": "name"} (eine Datei im Geheimnis-Ordner des Servers, TANDEM_SECRETS_DIR).',
   'channels.secret': 'geheim',
   'channels.none': 'Noch keine Kanal-Instanzen.',
   'channels.caption': 'Kanal-Instanzen',
