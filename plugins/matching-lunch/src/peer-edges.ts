@@ -5,6 +5,8 @@ import {
   type MeetingVerdict,
   mayMeet,
 } from '@tandem/plugin-sdk';
+import { ascending } from './ascending.js';
+import { MET, pairKeys } from './pair-keys.js';
 
 /** A possible lunch pair, with its weight and the reason an admin reads. */
 export interface PeerEdge {
@@ -57,47 +59,63 @@ export function peerRules(input: MatchInput) {
  * different departments (`rules.department: 'different'`), a colleague from one's own
  * department is nobody new: meeting an earlier partner again comes first, and a pair of one
  * department is marked `sameDepartment`, for the round to use only where nothing else works.
+ *
+ * Each person keeps their {@link CANDIDATES_PER_PERSON} best. Rather than asking `mayMeet`
+ * about every pair (quadratic, and far too slow for 10,000 people), every person's others are
+ * ranked by a cheap key — the weight their departments and history predict, then the seeded
+ * spread — and `mayMeet` is asked in that order only until the shortlist is full.
  */
 export function peerEdges(input: MatchInput): PeerEdge[] {
   const people = input.candidates;
   const { pair } = peerRules(input);
+  const keys = pairKeys(input);
 
-  const all: PeerEdge[][] = people.map(() => []);
-  const fresh = people.map(() => 0);
-  people.forEach((x, a) => {
-    for (let b = a + 1; b < people.length; b++) {
-      const y = people[b];
-      if (!y) continue;
-      const { possible, metBefore: met, apart: sameDepartment } = pair(x, y);
-      if (!possible) continue;
-      const edge = { a, b, ...weigh(x, y, met, sameDepartment), sameDepartment };
-      all[a]?.push(edge);
-      all[b]?.push(edge);
-      if (!met && !sameDepartment) {
-        fresh[a] = (fresh[a] ?? 0) + 1;
-        fresh[b] = (fresh[b] ?? 0) + 1;
+  const kept = new Map<number, PeerEdge>();
+  const fresh = new Int8Array(people.length).fill(-1);
+  const edge = (a: number, b: number) => {
+    const [i, j] = a < b ? [a, b] : [b, a];
+    const [x, y] = [people[i], people[j]] as [MatchCandidate, MatchCandidate];
+    const { possible, metBefore, apart: sameDepartment } = pair(x, y);
+    if (!possible) return undefined;
+    return { a: i, b: j, ...weigh(x, y, metBefore, sameDepartment), sameDepartment };
+  };
+  const buffer = new Float64Array(people.length);
+  // Whether someone may still meet anybody new (not met before, not their own department).
+  const hasFresh = (a: number): boolean => {
+    if (fresh[a] === -1) {
+      const count = keys.collect(a, 0, keys.end, buffer);
+      fresh[a] = buffer
+        .subarray(0, count)
+        .some((key) => keys.rank(key) < MET && edge(a, keys.partner(key)) !== undefined)
+        ? 1
+        : 0;
+    }
+    return fresh[a] === 1;
+  };
+  const shortlist = new Float64Array(people.length);
+  people.forEach((_, a) => {
+    let taken = 0;
+    let anyFresh = false;
+    // Keys are read in bands, from a narrow first one up, so that most people need one pass.
+    for (let from = 0, to = keys.around(8 * CANDIDATES_PER_PERSON); from < keys.end; ) {
+      const count = keys.collect(a, from, to, shortlist);
+      for (const key of ascending(shortlist.subarray(0, count))) {
+        if (taken === CANDIDATES_PER_PERSON) return;
+        const [b, rank] = [keys.partner(key), keys.rank(key)];
+        const found = edge(a, b);
+        if (!found) continue;
+        if (rank < MET) anyFresh = true;
+        // A repeat is allowed only where one of the two has nobody new left; by the time the
+        // keys reach repeats, everyone new to this person has been asked.
+        else if (rank === MET && anyFresh && hasFresh(b)) continue;
+        if (rank === MET) fresh[a] = anyFresh ? 1 : 0;
+        kept.set(found.a * people.length + found.b, found);
+        taken++;
       }
+      [from, to] = [to, Math.min(keys.end, to * 8)];
     }
   });
-  // A repeat is allowed only where one of the two has nobody new left.
-  const allowed = (e: PeerEdge) =>
-    e.sameDepartment || e.code !== MET_BEFORE || fresh[e.a] === 0 || fresh[e.b] === 0;
-  const kept = new Set<PeerEdge>();
-  for (const edges of all) {
-    const best = edges
-      .filter(allowed)
-      .sort((x, y) => y.weight - x.weight || spread(x, input.seed) - spread(y, input.seed))
-      .slice(0, CANDIDATES_PER_PERSON);
-    for (const edge of best) kept.add(edge);
-  }
-  return [...kept].sort((x, y) => x.a - y.a || x.b - y.b);
-}
-
-/** A pseudo-random but repeatable order among equally good pairs, from the round's seed. */
-function spread(edge: PeerEdge, seed: number): number {
-  let h = Math.imul(edge.a + 1, 0x9e3779b1) ^ Math.imul(edge.b + 1, 0x85ebca6b) ^ seed;
-  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
-  return (h ^ (h >>> 15)) >>> 0;
+  return [...kept.values()].sort((x, y) => x.a - y.a || x.b - y.b);
 }
 
 /** The code of a pair who had lunch before. */
