@@ -13,6 +13,7 @@
  *   pnpm bench agency      50,000 people imported, a lunch round of 10,000 and reverse
  *                            mentoring of 2,000 matched, published and invited; the admin's
  *                            pages at that size; stage times and every process's peak memory
+ *   pnpm bench lunch       the lunch strategy alone at 1,000 to 10,000 people (match and check)
  *   pnpm bench matching      only the solvers; any other word filters the solver cases by
  *                            label (`pnpm bench sparse`), as plugins/sdk/bench/solvers.ts does
  */
@@ -26,8 +27,21 @@ const HTTP = 'server/bench/http.ts';
 const SEASON = 'server/bench/season.ts';
 const DIRECTORY = 'server/bench/directory.ts';
 const AGENCY = 'server/bench/agency.ts';
+const LUNCH = 'server/bench/lunch-scale.ts';
+
+/** The benchmarks run by name; any other word filters the solver cases. */
+const BY_NAME: Record<string, string> = {
+  invitations: INVITATIONS,
+  meetings: MEETINGS,
+  http: HTTP,
+  season: SEASON,
+  directory: DIRECTORY,
+  agency: AGENCY,
+  lunch: LUNCH,
+};
 
 const [name, ...rest] = process.argv.slice(2);
+const named = name === undefined ? undefined : BY_NAME[name];
 const runs: [string, string[]][] =
   name === undefined
     ? [
@@ -36,19 +50,9 @@ const runs: [string, string[]][] =
         [MEETINGS, []],
         [HTTP, []],
       ]
-    : name === 'invitations'
-      ? [[INVITATIONS, rest]]
-      : name === 'meetings'
-        ? [[MEETINGS, rest]]
-        : name === 'http'
-          ? [[HTTP, rest]]
-          : name === 'season'
-            ? [[SEASON, rest]]
-            : name === 'directory'
-              ? [[DIRECTORY, rest]]
-              : name === 'agency'
-                ? [[AGENCY, rest]]
-                : [[SOLVERS, [name, ...rest]]];
+    : named
+      ? [[named, rest]]
+      : [[SOLVERS, [name, ...rest]]];
 
 let code = 0;
 // The http benchmark serves the web app beside the API, as deployed: build it first, as
