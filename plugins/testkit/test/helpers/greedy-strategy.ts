@@ -77,7 +77,8 @@ function suggestions(
     (c) =>
       (flaws.suggestSelf || c !== person) &&
       (c === person ||
-        (suits(input, c, person, flaws) && (flaws.ignoreHistory || !metBefore(input, c, person)))),
+        (suits(input, c, person, flaws, flaws.ignoreHistory ? OWN_RULES_AND_HISTORY : OWN_RULES) &&
+          (flaws.ignoreHistory || !metBefore(input, c, person)))),
   );
   const scoredOthers = others.map((other) => {
     const pair: Pair = person.role === 'mentor' ? [person, other] : [other, person];
@@ -140,9 +141,18 @@ function greedyGroups(input: MatchInput, left: Room, flaws: Flaws): Pair[] {
   return pairs;
 }
 
-const FLAWED_RULES: ReadonlySet<string> = new Set(['forbidden', 'excluded']);
+/** The rules this strategy checks itself, so that a flaw can switch each off. */
+const OWN_RULES: ReadonlySet<string> = new Set(['forbidden', 'excluded']);
+/** suggest() with the ignoreHistory flaw checks history itself too (and skips it). */
+const OWN_RULES_AND_HISTORY: ReadonlySet<string> = new Set([...OWN_RULES, 'met-before']);
 
-function suits(input: MatchInput, a: MatchCandidate, b: MatchCandidate, flaws: Flaws): boolean {
+function suits(
+  input: MatchInput,
+  a: MatchCandidate,
+  b: MatchCandidate,
+  flaws: Flaws,
+  own = OWN_RULES,
+): boolean {
   const forbidden =
     !flaws.ignoreForbids &&
     input.forbids.some(
@@ -156,7 +166,7 @@ function suits(input: MatchInput, a: MatchCandidate, b: MatchCandidate, flaws: F
   // The host's other rules (history, a language, …) as the SDK answers them; the two above
   // stay here so that each flaw can switch one off.
   const verdict = mayMeet(input, a.enrolmentId, b.enrolmentId);
-  const rest = verdict.ok || verdict.reasons.every((r) => FLAWED_RULES.has(r.rule));
+  const rest = verdict.ok || verdict.reasons.every((r) => own.has(r.rule));
   return !forbidden && !excluded && rest;
 }
 
