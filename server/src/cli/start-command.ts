@@ -59,6 +59,7 @@ export async function startCommand(config: Config, { demo }: StartOptions): Prom
   });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let stopping = false;
+  let demoToken: string | undefined;
   let failure: string | undefined;
 
   // No overall timer: only the draining is bounded, so PostgreSQL is always stopped cleanly,
@@ -86,6 +87,9 @@ export async function startCommand(config: Config, { demo }: StartOptions): Prom
     await encryptLegacyNotes(database.url, config, log);
     app = await buildApp({ ...config, databaseUrl: database.url, demo }, { log, metrics });
     if (demo) await seedDemoOnce(app, log);
+    // Made before listening, so that a database lost right after start-up is reported as such
+    // (the embedded watchdog's line), not as a failed token.
+    demoToken = demo ? await demoApiToken(app.orm.em) : undefined;
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     stopping = true;
@@ -100,12 +104,11 @@ export async function startCommand(config: Config, { demo }: StartOptions): Prom
     { url: config.publicUrl, embeddedDatabase: database.embedded },
     `Tandem is ready at ${config.publicUrl}`,
   );
-  if (demo) await announceDemoToken(app, config, log);
+  if (demo) announceDemoToken(demoToken, config, log);
 }
 
 /** Demo only (refused in production above): an admin token for trying the API from scripts. */
-async function announceDemoToken(app: FastifyInstance, config: Config, log: Log): Promise<void> {
-  const token = await demoApiToken(app.orm.em);
+function announceDemoToken(token: string | undefined, config: Config, log: Log): void {
   if (!token) {
     log.info('no demo HR admin in this database, so no demo API token');
     return;
