@@ -11,6 +11,7 @@ import type { TaskDependencies } from '../src/jobs/task-dependencies.js';
 import { startWorker } from '../src/jobs/worker.js';
 import type { Log } from '../src/logger.js';
 import { createMetrics } from '../src/metrics/metrics.js';
+import { channelSecrets, DEFAULT_SECRETS_DIR } from '../src/modules/channels/secret-reference.js';
 import { holidayCalendar } from '../src/modules/meetings/holiday-calendar.js';
 import { activeChannels } from '../src/modules/notifications/active-channels.js';
 import {
@@ -73,6 +74,7 @@ export async function queueBench(
       retentionLeaverDays: 90,
       matchingTimeLimitMs: 60_000,
       publicUrl: PUBLIC_URL,
+      channelSecrets: channelSecrets({ secretsDir: DEFAULT_SECRETS_DIR }),
       holidays: holidayCalendar('DE'),
       noteKeyring: { keys: [DEVELOPMENT_NOTE_KEY], development: true },
     },

@@ -28,6 +28,7 @@ import approvalRoutes from './modules/approvals/approval-routes.js';
 import auditRoutes from './modules/audit/audit-routes.js';
 import certificateRoutes from './modules/certificates/certificate-routes.js';
 import channelInstanceRoutes from './modules/channels/channel-instance-routes.js';
+import { channelSecrets } from './modules/channels/secret-reference.js';
 import curriculumRoutes from './modules/curricula/curriculum-routes.js';
 import enrolmentAdminRoutes from './modules/enrolment/enrolment-admin-routes.js';
 import enrolmentRoutes from './modules/enrolment/enrolment-routes.js';
@@ -186,7 +187,7 @@ export async function buildApp(
   await app.register(meetingAdminRoutes);
   await app.register(inboxRoutes);
   await app.register(deliveryRoutes);
-  await app.register(channelInstanceRoutes);
+  await app.register(channelInstanceRoutes, { secrets: channelSecrets(config) });
   await app.register(auditRoutes);
   await app.register(privacyRoutes, { noteKeyring: config.noteKeyring });
   await app.register(surveyRoutes);

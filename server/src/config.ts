@@ -772,6 +772,8 @@ function toConfig(env: Env, cwd: string) {
     databaseUrl: env.DATABASE_URL,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL,
     dataDir: resolve(cwd, env.TANDEM_DATA_DIR),
+    /** The folder channel instances' `{ "file": … }` secret references must lie in. */
+    secretsDir: resolve(cwd, env.TANDEM_SECRETS_DIR),
     webRoot: env.WEB_ROOT
       ? resolve(cwd, env.WEB_ROOT)
       : fileURLToPath(new URL('../../web/dist/', import.meta.url)),

@@ -52,7 +52,9 @@ const loopbackWebhook = (variable: string) => ({
 });
 
 t.test('admins configure channel instances; secrets only by reference', async (t) => {
-  const app = await buildTestApp(t);
+  const folder = await mkdtemp(join(tmpdir(), 'tandem-secrets-'));
+  t.teardown(() => rm(folder, { recursive: true, force: true }));
+  const app = await buildTestApp(t, { env: { TANDEM_SECRETS_DIR: folder } });
   const hr = await admin(app);
   const secret = 'http://127.0.0.1:9/hooks/T0/B0/very-secret';
   secretVariable(t, 'TANDEM_SECRET_TEST_SALES_HOOK', secret);
@@ -105,9 +107,6 @@ t.test('admins configure channel instances; secrets only by reference', async (t
     [400, 'config field url: only environment variables named TANDEM_SECRET_… can be referenced'],
     "the server's own variables cannot be referenced (an admin could send them out)",
   );
-  const folder = await mkdtemp(join(tmpdir(), 'tandem-secrets-'));
-  t.teardown(() => rm(folder, { recursive: true, force: true }));
-  secretVariable(t, 'TANDEM_SECRETS_DIR', folder);
   await writeFile(join(folder, 'sales-hook'), `${secret}\n`);
   await writeFile(`${folder}-other`, 'beside the folder');
   t.teardown(() => rm(`${folder}-other`, { force: true }));

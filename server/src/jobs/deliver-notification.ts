@@ -12,7 +12,13 @@ export function deliverNotificationTask(deps: TaskDependencies): Task {
   return async (payload) => {
     const { deliveryId } = payload as { deliveryId: string };
     await attemptDelivery(
-      { em: deps.orm.em, plugins: deps.plugins, log: deps.log, publicUrl: deps.settings.publicUrl },
+      {
+        em: deps.orm.em,
+        plugins: deps.plugins,
+        log: deps.log,
+        publicUrl: deps.settings.publicUrl,
+        secrets: deps.settings.channelSecrets,
+      },
       deliveryId,
     );
   };

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { MikroORM } from '../db/orm.js';
 import type { Log } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
+import { channelSecrets, type SecretSource } from '../modules/channels/secret-reference.js';
 import type { DirectorySettings } from '../modules/directory/directory-settings.js';
 import { caldavFreeBusy, type FreeBusy } from '../modules/meetings/free-busy.js';
 import { type HolidayCalendar, holidayCalendar } from '../modules/meetings/holiday-calendar.js';
@@ -24,6 +25,8 @@ export interface TaskSettings {
   noteKeyring: NoteKeyring;
   /** Where people reach the app, for links in messages. */
   publicUrl: string;
+  /** Where channel instances' secret references are read. */
+  channelSecrets: SecretSource;
   /** Public holidays on which no meeting is planned. */
   holidays: HolidayCalendar;
   /** The mailbox calendars answer to; the worker reads it when set. */
@@ -44,6 +47,7 @@ export function taskSettings(config: Config): TaskSettings {
     retentionLeaverDays: config.retentionLeaverDays,
     noteKeyring: config.noteKeyring,
     publicUrl: config.publicUrl,
+    channelSecrets: channelSecrets(config),
     holidays: holidayCalendar(config.holidayRegion),
     replyMailbox: config.replyMailbox,
     freeBusy: config.freeBusy && caldavFreeBusy(config.freeBusy),

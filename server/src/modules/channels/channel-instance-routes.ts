@@ -16,12 +16,16 @@ import {
   listChannelPlugins,
   updateChannelInstance,
 } from './channel-instance-service.js';
+import type { SecretSource } from './secret-reference.js';
 
 const Params = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 /** Channel instances: admins configure a channel plugin more than once, at run time. */
-const channelInstanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const deps = () => ({ em: app.orm.em, plugins: app.plugins, env: process.env });
+const channelInstanceRoutes: FastifyPluginAsyncTypebox<{ secrets: SecretSource }> = async (
+  app,
+  { secrets },
+) => {
+  const deps = () => ({ em: app.orm.em, plugins: app.plugins, secrets });
   app.get(
     '/api/admin/channels',
     {

@@ -10,13 +10,13 @@ import type {
   UpdateChannelInstance,
 } from './channel-instance-schemas.js';
 import { describeProblem, instanceConfig } from './instance-config.js';
-import { secretFields } from './secret-reference.js';
+import { type SecretSource, secretFields } from './secret-reference.js';
 
 export interface ChannelInstanceDependencies {
   em: EntityManager;
   plugins: PluginRegistry;
-  /** Where `{ "env": … }` references are read; the process's environment in the app. */
-  env: NodeJS.ProcessEnv;
+  /** Where secret references are read. */
+  secrets: SecretSource;
 }
 
 /** The channel plugins active on this server, with the schema their instances follow. */
@@ -123,7 +123,7 @@ export async function channelInstanceChoiceProblem(
 }
 
 function checkConfig(
-  { plugins, env }: ChannelInstanceDependencies,
+  { plugins, secrets }: ChannelInstanceDependencies,
   channel: string,
   config: Record<string, unknown>,
 ): void {
@@ -135,7 +135,7 @@ function checkConfig(
       'channel-instance.channel',
       { channel },
     );
-  const checked = instanceConfig(plugin.definition.configSchema, config, env);
+  const checked = instanceConfig(plugin.definition.configSchema, config, secrets);
   if ('problem' in checked)
     throw new ServiceError('invalid', describeProblem(checked.problem), 'channel-instance.config', {
       field: checked.problem.field,

@@ -3,6 +3,7 @@ import {
   isSecretReference,
   readSecret,
   SECRET_REFERENCE_HINT,
+  type SecretSource,
   secretFields,
 } from './secret-reference.js';
 
@@ -24,14 +25,14 @@ export type InstanceConfig = { config: unknown } | { problem: InstanceConfigProb
 export function instanceConfig(
   schema: ConfigSchema,
   stored: Record<string, unknown>,
-  env: NodeJS.ProcessEnv,
+  secrets: SecretSource,
 ): InstanceConfig {
   const raw = { ...stored };
   for (const field of secretFields(schema)) {
     const value = stored[field];
     if (value === undefined) continue;
     if (!isSecretReference(value)) return { problem: { field, message: SECRET_REFERENCE_HINT } };
-    const secret = readSecret(value, env);
+    const secret = readSecret(value, secrets);
     if ('problem' in secret) return { problem: { field, message: secret.problem } };
     raw[field] = secret.value;
   }

@@ -19,6 +19,15 @@ export const SECRET_ENV_PREFIX = 'TANDEM_SECRET_';
 /** Where secret files must lie, unless `TANDEM_SECRETS_DIR` names another folder. */
 export const DEFAULT_SECRETS_DIR = '/run/secrets';
 
+/**
+ * Where references are read: the process's variables (read at each use, so a rotated secret
+ * applies at once) and the folder files must lie in (`TANDEM_SECRETS_DIR`, from the config).
+ */
+export interface SecretSource {
+  variables: NodeJS.ProcessEnv;
+  folder: string;
+}
+
 /** What a secret field must hold instead of its value, in words for an admin. */
 export const SECRET_REFERENCE_HINT = `is a secret: give { "env": "${SECRET_ENV_PREFIX}NAME" } or { "file": "/run/secrets/name" } instead of the value`;
 
@@ -44,10 +53,9 @@ export function isSecretReference(value: unknown): value is SecretReference {
 /** The secret a reference points to (a file's text without its final line break), or why not. */
 export function readSecret(
   reference: SecretReference,
-  env: NodeJS.ProcessEnv,
+  { variables, folder }: SecretSource,
 ): { value: string } | { problem: string } {
-  if ('env' in reference) return readVariable(reference.env, env);
-  const folder = env.TANDEM_SECRETS_DIR || DEFAULT_SECRETS_DIR;
+  if ('env' in reference) return readVariable(reference.env, variables);
   try {
     const file = realpathSync(resolve(folder, reference.file));
     if (!isInside(realpathSync(folder), file))
@@ -73,4 +81,9 @@ function readVariable(
 function isInside(folder: string, file: string): boolean {
   const path = relative(folder, file);
   return path !== '' && path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path);
+}
+
+/** The secret source of a running server or worker: its variables, the configured folder. */
+export function channelSecrets(config: { secretsDir: string }): SecretSource {
+  return { variables: process.env, folder: config.secretsDir };
 }

@@ -6,6 +6,7 @@ import { invokePlugin, PluginCallError } from '../../plugin-host/invoke-plugin.j
 import { pluginContext } from '../../plugin-host/plugin-context.js';
 import type { ActivePlugin, PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import { describeProblem, instanceConfig } from '../channels/instance-config.js';
+import type { SecretSource } from '../channels/secret-reference.js';
 import type { DeliveryState } from './delivery.js';
 import type { NotificationKind } from './notification.js';
 import { DELIVER_NOTIFICATION } from './notify.js';
@@ -22,8 +23,8 @@ export interface DeliveryDependencies {
   log: Log;
   /** Where the app is reached, to turn a notification's link into a full URL. */
   publicUrl: string;
-  /** Where channel instances' `{ "env": … }` secrets are read; the process's environment. */
-  env?: NodeJS.ProcessEnv;
+  /** Where channel instances' secret references are read. */
+  secrets: SecretSource;
 }
 
 /**
@@ -146,7 +147,7 @@ async function send(deps: DeliveryDependencies, delivery: DeliveryRow): Promise<
       reason: `The channel ${delivery.channel} is not active on this server.`,
     };
   const { definition } = channel;
-  const config = configFor(delivery, channel, deps.env ?? process.env);
+  const config = configFor(delivery, channel, deps.secrets);
   if ('problem' in config) return { status: 'failed-permanently', reason: config.problem };
   const message = outgoingMessage(delivery, deps.publicUrl);
   const ctx = pluginContext(
@@ -174,12 +175,16 @@ async function send(deps: DeliveryDependencies, delivery: DeliveryRow): Promise<
 function configFor(
   delivery: DeliveryRow,
   channel: ActivePlugin<'notification-channel'>,
-  env: NodeJS.ProcessEnv,
+  secrets: SecretSource,
 ): { config: unknown } | { problem: string } {
   if (delivery.chosen_instance === null) return { config: channel.config };
   if (delivery.instance_config === null)
     return { problem: `The programme's ${delivery.channel} channel instance no longer exists.` };
-  const resolved = instanceConfig(channel.definition.configSchema, delivery.instance_config, env);
+  const resolved = instanceConfig(
+    channel.definition.configSchema,
+    delivery.instance_config,
+    secrets,
+  );
   if ('config' in resolved) return resolved;
   return {
     problem: `The ${delivery.channel} channel instance ${delivery.instance_name} cannot be used: ${describeProblem(resolved.problem)}.`,
