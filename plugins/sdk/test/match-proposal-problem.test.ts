@@ -1,29 +1,11 @@
 import t from 'tap';
 import { type MatchInput, matchProposalProblem } from '../src/index.js';
+import { candidate } from './candidate.js';
 
 t.test('a proposal that places a person twice or breaks the rules is caught', async (t) => {
-  const candidate = (
-    enrolmentId: string,
-    capacity = 1,
-    role: 'mentor' | 'mentee' | 'either' = 'either',
-  ) => ({
-    enrolmentId,
-    personId: `person-${enrolmentId}`,
-    role,
-    capacity,
-    profile: {
-      skillsOffered: [],
-      skillsWanted: [],
-      languages: ['de'],
-      format: 'both' as const,
-      availability: [],
-      goals: [],
-    },
-    excludedPersonIds: [],
-  });
   const input: MatchInput = {
     programme: { id: 'p', kind: 'classic-mentoring', weights: {}, rules: {} },
-    candidates: [candidate('a', 2), candidate('b'), candidate('c'), candidate('d')],
+    candidates: [candidate('a', { capacity: 2 }), candidate('b'), candidate('c'), candidate('d')],
     history: [],
     pins: [],
     forbids: [['a', 'd']],
@@ -89,7 +71,10 @@ t.test('a proposal that places a person twice or breaks the rules is caught', as
   );
   t.equal(
     matchProposalProblem(
-      { ...input, candidates: [...input.candidates.slice(0, 3), candidate('d', 1, 'mentee')] },
+      {
+        ...input,
+        candidates: [...input.candidates.slice(0, 3), candidate('d', { role: 'mentee' })],
+      },
       { groups: [group(['d', 'mentor'], ['b', 'mentee'])], unmatched: unmatched('a', 'c') },
     ),
     'd enrolled as mentee but is placed as mentor',

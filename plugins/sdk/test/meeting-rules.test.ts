@@ -6,29 +6,7 @@ import {
   mayMeet,
   withoutPins,
 } from '../src/index.js';
-
-const person = (
-  enrolmentId: string,
-  more: Omit<Partial<MatchCandidate>, 'profile'> & {
-    profile?: Partial<MatchCandidate['profile']>;
-  } = {},
-): MatchCandidate => ({
-  enrolmentId,
-  personId: `person-${enrolmentId}`,
-  role: 'either',
-  capacity: 1,
-  excludedPersonIds: [],
-  ...more,
-  profile: {
-    skillsOffered: [],
-    skillsWanted: [],
-    languages: ['de'],
-    format: 'both',
-    availability: [],
-    goals: [],
-    ...more.profile,
-  },
-});
+import { candidate } from './candidate.js';
 
 const round = (candidates: MatchCandidate[], more: Partial<MatchInput> = {}): MatchInput => ({
   programme: { id: 'p', kind: 'reverse-mentoring', weights: {}, rules: {} },
@@ -44,25 +22,28 @@ const round = (candidates: MatchCandidate[], more: Partial<MatchInput> = {}): Ma
 const rules = (verdict: MeetingVerdict) => (verdict.ok ? [] : verdict.reasons.map((r) => r.rule));
 
 t.test('two people with nothing against them may meet', async (t) => {
-  t.same(mayMeet(round([person('a'), person('b')]), 'a', 'b'), { ok: true, avoid: [] });
+  t.same(mayMeet(round([candidate('a'), candidate('b')]), 'a', 'b'), { ok: true, avoid: [] });
 });
 
 t.test('each rule says no, with its key, a sentence and whom it concerns', async (t) => {
   const cases: [string, MatchInput][] = [
-    ['excluded', round([person('a', { excludedPersonIds: ['person-b'] }), person('b')])],
-    ['met-before', round([person('a'), person('b')], { history: [['person-b', 'person-a']] })],
-    ['forbidden', round([person('a'), person('b')], { forbids: [['b', 'a']] })],
-    ['no-language', round([person('a'), person('b', { profile: { languages: ['en'] } })])],
+    ['excluded', round([candidate('a', { excludedPersonIds: ['person-b'] }), candidate('b')])],
+    [
+      'met-before',
+      round([candidate('a'), candidate('b')], { history: [['person-b', 'person-a']] }),
+    ],
+    ['forbidden', round([candidate('a'), candidate('b')], { forbids: [['b', 'a']] })],
+    ['no-language', round([candidate('a'), candidate('b', { profile: { languages: ['en'] } })])],
     [
       'same-side',
-      round([person('a', { role: 'mentor' }), person('b', { role: 'mentor', capacity: 2 })]),
+      round([candidate('a', { role: 'mentor' }), candidate('b', { role: 'mentor', capacity: 2 })]),
     ],
     [
       'same-department',
       round(
         [
-          person('a', { profile: { department: 'IT' } }),
-          person('b', { profile: { department: 'IT' } }),
+          candidate('a', { profile: { department: 'IT' } }),
+          candidate('b', { profile: { department: 'IT' } }),
         ],
         {
           programme: {
@@ -78,8 +59,12 @@ t.test('each rule says no, with its key, a sentence and whom it concerns', async
       'no-common-time',
       round(
         [
-          person('a', { profile: { availability: [{ weekday: 1, from: '09:00', to: '10:00' }] } }),
-          person('b', { profile: { availability: [{ weekday: 2, from: '09:00', to: '10:00' }] } }),
+          candidate('a', {
+            profile: { availability: [{ weekday: 1, from: '09:00', to: '10:00' }] },
+          }),
+          candidate('b', {
+            profile: { availability: [{ weekday: 2, from: '09:00', to: '10:00' }] },
+          }),
         ],
         {
           programme: {
@@ -103,10 +88,10 @@ t.test('each rule says no, with its key, a sentence and whom it concerns', async
 
 t.test('department and time rules apply only where the programme sets them', async (t) => {
   const input = round([
-    person('a', {
+    candidate('a', {
       profile: { department: 'IT', availability: [{ weekday: 1, from: '09:00', to: '10:00' }] },
     }),
-    person('b', {
+    candidate('b', {
       profile: { department: 'IT', availability: [{ weekday: 2, from: '09:00', to: '10:00' }] },
     }),
   ]);
@@ -114,7 +99,7 @@ t.test('department and time rules apply only where the programme sets them', asy
 });
 
 t.test('a host rule in `apart` keeps its key and sentence, in place of the forbid', async (t) => {
-  const input = round([person('a'), person('b'), person('c')], {
+  const input = round([candidate('a'), candidate('b'), candidate('c')], {
     forbids: [
       ['a', 'b'],
       ['a', 'c'],
@@ -146,8 +131,8 @@ t.test('a host rule in `apart` keeps its key and sentence, in place of the forbi
 t.test('every broken rule is listed, in a fixed order', async (t) => {
   const input = round(
     [
-      person('a', { excludedPersonIds: ['person-b'] }),
-      person('b', { profile: { languages: ['en'] } }),
+      candidate('a', { excludedPersonIds: ['person-b'] }),
+      candidate('b', { profile: { languages: ['en'] } }),
     ],
     { forbids: [['a', 'b']], history: [['person-a', 'person-b']] },
   );
@@ -156,9 +141,9 @@ t.test('every broken rule is listed, in a fixed order', async (t) => {
 
 t.test('groups of three: every pair, and one language and one time for all', async (t) => {
   const three = [
-    person('a', { profile: { languages: ['de', 'en'] } }),
-    person('b', { profile: { languages: ['de', 'fr'] } }),
-    person('c', { profile: { languages: ['en', 'fr'] } }),
+    candidate('a', { profile: { languages: ['de', 'en'] } }),
+    candidate('b', { profile: { languages: ['de', 'fr'] } }),
+    candidate('c', { profile: { languages: ['en', 'fr'] } }),
   ];
   const lunch = { id: 'l', kind: 'peer-lunch' as const, weights: {}, rules: {} };
   const input = round(three, { programme: lunch });
@@ -181,8 +166,8 @@ t.test('groups of three: every pair, and one language and one time for all', asy
 t.test('in a peer lunch, meeting again and one department yield: avoid, not no', async (t) => {
   const input = round(
     [
-      person('a', { profile: { department: 'IT' } }),
-      person('b', { profile: { department: 'IT' } }),
+      candidate('a', { profile: { department: 'IT' } }),
+      candidate('b', { profile: { department: 'IT' } }),
     ],
     {
       programme: { id: 'l', kind: 'peer-lunch', weights: {}, rules: { department: 'different' } },
@@ -204,10 +189,10 @@ t.test('in a peer lunch, meeting again and one department yield: avoid, not no',
 
 t.test('a mentoring group needs both sides; `either` takes any', async (t) => {
   const input = round([
-    person('m', { role: 'mentor', capacity: 2 }),
-    person('x', { role: 'mentee' }),
-    person('y', { role: 'mentee' }),
-    person('e'),
+    candidate('m', { role: 'mentor', capacity: 2 }),
+    candidate('x', { role: 'mentee' }),
+    candidate('y', { role: 'mentee' }),
+    candidate('e'),
   ]);
   t.ok(mayMeet(input, 'm', 'x', 'y').ok, 'a mentor with two mentees');
   t.same(rules(mayMeet(input, 'x', 'y')), ['same-side']);
@@ -215,7 +200,7 @@ t.test('a mentoring group needs both sides; `either` takes any', async (t) => {
 });
 
 t.test('unknown ids and lone people are refused loudly', async (t) => {
-  const input = round([person('a'), person('b')]);
+  const input = round([candidate('a'), candidate('b')]);
   t.throws(() => mayMeet(input, 'a', 'z'), RangeError);
   t.throws(() => mayMeet(input, 'a'), RangeError);
 });
@@ -223,11 +208,11 @@ t.test('unknown ids and lone people are refused loudly', async (t) => {
 t.test('withoutPins: pinned groups with sides, the rest with capacities reduced', async (t) => {
   const input = round(
     [
-      person('m', { role: 'mentor', capacity: 3 }),
-      person('e', { capacity: 2 }),
-      person('x', { role: 'mentee' }),
-      person('y', { role: 'mentee' }),
-      person('z', { role: 'mentee' }),
+      candidate('m', { role: 'mentor', capacity: 3 }),
+      candidate('e', { capacity: 2 }),
+      candidate('x', { role: 'mentee' }),
+      candidate('y', { role: 'mentee' }),
+      candidate('z', { role: 'mentee' }),
     ],
     {
       pins: [{ members: ['x', 'm'], roles: { m: 'mentor', x: 'mentee' } }, { members: ['y', 'e'] }],

@@ -9,12 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import t, { type Test } from 'tap';
-import {
-  type MatchCandidate,
-  type MatchInput,
-  type MatchingStrategy,
-  matchProposalProblem,
-} from '../src/index.js';
+import { type MatchInput, type MatchingStrategy, matchProposalProblem } from '../src/index.js';
+import { candidate } from './candidate.js';
 
 const STRATEGY = `import { defineMatchingStrategy, mayMeet, Type } from '@tandem/plugin-sdk';
 import { assignMentees } from '@tandem/plugin-sdk/solvers';
@@ -58,31 +54,15 @@ async function outsideStrategy(t: Test): Promise<MatchingStrategy> {
   return module.default;
 }
 
-const person = (enrolmentId: string, role: 'mentor' | 'mentee'): MatchCandidate => ({
-  enrolmentId,
-  personId: `person-${enrolmentId}`,
-  role,
-  capacity: 1,
-  profile: {
-    skillsOffered: [],
-    skillsWanted: [],
-    languages: ['de'],
-    format: 'both',
-    availability: [],
-    goals: [],
-  },
-  excludedPersonIds: [],
-});
-
 // Two mentors, two mentees; the host keeps boss and report apart by rules the strategy never
 // names: the reporting line, and a rule of a later host version (`works-council`).
 const input: MatchInput = {
   programme: { id: 'p', kind: 'classic-mentoring', weights: {}, rules: {} },
   candidates: [
-    person('boss', 'mentor'),
-    person('other', 'mentor'),
-    person('report', 'mentee'),
-    person('new', 'mentee'),
+    candidate('boss', { role: 'mentor' }),
+    candidate('other', { role: 'mentor' }),
+    candidate('report', { role: 'mentee' }),
+    candidate('new', { role: 'mentee' }),
   ],
   history: [],
   pins: [],
