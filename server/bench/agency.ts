@@ -116,7 +116,7 @@ try {
   await app?.close();
   await sink.close();
   await database.drop();
-  await printMemory();
+  await printSummary();
   await rm(dir, { recursive: true, force: true });
 }
 
@@ -397,9 +397,10 @@ async function timedPage(api: AdminApi, name: string, path: string): Promise<voi
   console.log(`  ${name}: ${note}`);
 }
 
-async function printMemory(): Promise<void> {
+/** The summary: each stage's wall time against its target, then every process's peak memory. */
+async function printSummary(): Promise<void> {
   console.log('');
-  console.log('stage'.padEnd(68) + 'wall time'.padStart(12) + '   target');
+  console.log(`${'stage'.padEnd(68)}${'wall time'.padStart(12)}   target`);
   for (const { name, ms, target, note } of stages)
     console.log(
       `${name.padEnd(68)}${`${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`.padStart(12)}   ${target ?? ''}${note ? `   (${note})` : ''}`,
