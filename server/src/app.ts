@@ -9,6 +9,7 @@ import { loginSettings } from './auth/login-settings.js';
 import { type Clock, realClock } from './clock.js';
 import type { Config } from './config.js';
 import ormPlugin from './db/orm-plugin.js';
+import demoEmailInstance from './demo/demo-email-instance.js';
 import { demoMailPlugins } from './demo/demo-mail-plugins.js';
 import { startDemoMailSink } from './demo/demo-mail-sink.js';
 import demoMailboxRoutes from './demo/demo-mailbox-routes.js';
@@ -156,7 +157,10 @@ export async function buildApp(
     rateLimit: config.authRateLimit,
   });
   if (demo) await app.register(devIdpRoutes, { idp: demo.idp });
-  if (demoMail) await app.register(demoMailboxRoutes, { sink: demoMail });
+  if (demoMail) {
+    await app.register(demoMailboxRoutes, { sink: demoMail });
+    await app.register(demoEmailInstance, { sink: demoMail });
+  }
   await app.register(siteRoutes, {
     version,
     demo: Boolean(demo),

@@ -1,11 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import t from 'tap';
+import { DEMO_EMAIL_INSTANCE, DEMO_INSTANCE_SENDER } from '../src/demo/demo-email-instance.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
+import { activeChannels } from '../src/modules/notifications/active-channels.js';
+import { notify } from '../src/modules/notifications/notify.js';
+import { Programme } from '../src/modules/programmes/programme.js';
+import { User } from '../src/modules/users/user.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { createTestDatabase, sql } from './helpers/database.js';
 import { sessionFor } from './helpers/sessions.js';
 
 interface Mail {
+  from: string;
   to: string[];
   subject: string;
   receivedAt: string;
@@ -145,3 +151,73 @@ t.test('outside demo mode there is no Demo mailbox', async (t) => {
   t.equal(answer.statusCode, 404);
   t.equal((await app.inject({ url: '/api/site' })).json().demoMailbox, false);
 });
+
+t.test(
+  'the demo brings an email channel instance: a programme that chooses it sends in the HR development team’s name',
+  async (t) => {
+    const url = await createTestDatabase(t);
+    const demoApp = () =>
+      buildTestApp(t, { databaseUrl: url, demo: true, env: { WORKER_IN_PROCESS: 'true' } });
+    await buildTestApp(t, { databaseUrl: url, demo: true });
+    const app = await demoApp();
+    await seedDemo(app.orm.em.fork());
+    const admin = (await sessionFor(app, await userId(url, 'demo-02'))).cookies;
+    const instances = (
+      await app.inject({ url: '/api/admin/channel-instances', cookies: admin })
+    ).json() as { id: string; channel: string; name: string }[];
+    t.match(
+      instances,
+      [{ channel: 'email', name: DEMO_EMAIL_INSTANCE }],
+      'one, kept across starts',
+    );
+    t.equal(instances.length, 1);
+
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/admin/programmes',
+      cookies: admin,
+      payload: {
+        curriculum: 'qa-quickstart',
+        name: 'Personalentwicklung lädt ein',
+        settings: { channels: ['email'], channelInstances: { email: instances[0]?.id } },
+      },
+    });
+    t.equal(created.statusCode, 201, created.body);
+    const em = app.orm.em.fork();
+    const recipient = await em.findOneOrFail(User, { subject: 'demo-04' });
+    const programme = await em.findOneOrFail(Programme, created.json().id);
+    const send = (title: string, from?: Programme) =>
+      notify(
+        em,
+        [
+          {
+            recipient,
+            subject: title,
+            kind: 'invitation',
+            ...(from ? { programme: from } : {}),
+            render: () => ({ title, text: `${title}.` }),
+          },
+        ],
+        activeChannels(app.plugins),
+      );
+    await send('Über die gewählte Instanz', programme);
+    await send('Über die Serverkonfiguration');
+    const mails = await until(
+      'both messages',
+      async () =>
+        (await app.inject({ url: '/api/admin/demo-mailbox', cookies: admin })).json() as Mail[],
+      (mails) => mails.length >= 2,
+    );
+    const fromOf = (subject: string) => mails.find((mail) => mail.subject === subject)?.from;
+    t.equal(
+      fromOf('Über die gewählte Instanz'),
+      `Personalentwicklung <${DEMO_INSTANCE_SENDER}>`,
+      "the programme's messages come from the instance's sender",
+    );
+    t.equal(
+      fromOf('Über die Serverkonfiguration'),
+      'Tandem <tandem@demo.tandem.example>',
+      'others from the server configuration',
+    );
+  },
+);

@@ -6,6 +6,8 @@ import type { DemoMailEvent } from './demo-mailbox-schemas.js';
 
 /** One message the demo mailbox received, as the email channel sent it. */
 export interface DemoMail {
+  /** The sender as the message's From header shows it, e.g. `Tandem <tandem@…>`. */
+  from: string;
   /** The envelope's recipients. */
   to: string[];
   subject: string;
@@ -95,6 +97,7 @@ async function receive(
   });
   const calendar = parsed.attachments.find(isCalendar);
   return {
+    from: sender(parsed.from?.value ?? []),
     to: session.envelope.rcptTo.map((recipient) => recipient.address),
     subject: parsed.subject ?? '',
     receivedAt: new Date(),
@@ -102,6 +105,13 @@ async function receive(
     language: contentLanguage(parsed.headers.get('content-language')),
     event: calendar ? calendarEvent(calendar.content.toString('utf8')) : null,
   };
+}
+
+/** The From header as people read it: `Name <address>`, without the header's quoting. */
+function sender(addresses: readonly { name: string; address?: string }[]): string {
+  return addresses
+    .map(({ name, address }) => (name ? `${name} <${address ?? ''}>` : (address ?? '')))
+    .join(', ');
 }
 
 /** The first language a Content-Language header names. */

@@ -11,6 +11,7 @@ export const DemoMailEventSchema = Type.Object({
 
 /** One message in the demo mailbox. */
 export const DemoMailSchema = Type.Object({
+  from: Type.String({ description: 'The sender as the From header shows it.' }),
   to: Type.Array(Type.String()),
   subject: Type.String(),
   receivedAt: Type.String({ format: 'date-time' }),

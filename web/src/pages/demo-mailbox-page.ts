@@ -81,6 +81,8 @@ export class TandemDemoMailboxPage extends LitElement {
     return html`<article class="card" aria-labelledby=${heading}>
       <h2 id=${heading} lang=${mail.language ?? nothing}>${mail.subject}</h2>
       <dl>
+        <dt>${msg('From', { id: 'demoMailbox.from' })}</dt>
+        <dd>${mail.from}</dd>
         <dt>${msg('To', { id: 'demoMailbox.to' })}</dt>
         <dd>${mail.to.join(', ')}</dd>
         <dt>${msg('Sent', { id: 'demoMailbox.sent' })}</dt>

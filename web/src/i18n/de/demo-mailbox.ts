@@ -10,6 +10,7 @@ export const templates = {
   'demoMailbox.none': 'Noch keine Nachrichten.',
   'demoMailbox.count': str`${0} Nachrichten`,
   'demoMailbox.count.one': str`${0} Nachricht`,
+  'demoMailbox.from': 'Von',
   'demoMailbox.to': 'An',
   'demoMailbox.sent': 'Gesendet',
   'demoMailbox.text': 'Text',
