@@ -74,7 +74,7 @@ t.test('admins configure channel instances; secrets only by reference', async (t
   t.match(literal.json(), {
     message: /config field url: is a secret: give \{ "env"/,
     code: 'channel-instance.config',
-    params: { field: 'url' },
+    params: { field: 'url', reason: 'literal' },
   });
   t.notOk(literal.body.includes('very-secret'), 'and not echoed');
   const slow = await create({ channel: 'webhook', name: 'Sales', config: { timeoutMs: 5 } });
@@ -87,24 +87,34 @@ t.test('admins configure channel instances; secrets only by reference', async (t
     name: 'Sales',
     config: { url: { env: 'TANDEM_SECRET_TEST_NOT_SET' } },
   });
-  t.match(
-    unset.json().message,
-    'config field url: the environment variable TANDEM_SECRET_TEST_NOT_SET is not set',
-  );
+  t.match(unset.json(), {
+    message: 'config field url: the environment variable TANDEM_SECRET_TEST_NOT_SET is not set',
+    params: { reason: 'variable-unset', name: 'TANDEM_SECRET_TEST_NOT_SET' },
+  });
   const missingFile = await create({
     channel: 'webhook',
     name: 'Sales',
     config: { url: { file: '/nonexistent/hook' } },
   });
-  t.match(missingFile.json().message, 'the file /nonexistent/hook cannot be read (ENOENT)');
+  t.match(missingFile.json(), {
+    message: /the file \/nonexistent\/hook cannot be read \(ENOENT\)/,
+    params: { reason: 'unreadable', name: '/nonexistent/hook' },
+  });
   const serverSecret = await create({
     channel: 'webhook',
     name: 'Sales',
     config: { url: { env: 'DATABASE_URL' } },
   });
   t.match(
-    [serverSecret.statusCode, serverSecret.json().message],
-    [400, 'config field url: only environment variables named TANDEM_SECRET_… can be referenced'],
+    [serverSecret.statusCode, serverSecret.json()],
+    [
+      400,
+      {
+        message:
+          'config field url: only environment variables named TANDEM_SECRET_… can be referenced',
+        params: { reason: 'variable-name', name: 'DATABASE_URL' },
+      },
+    ],
     "the server's own variables cannot be referenced (an admin could send them out)",
   );
   await writeFile(join(folder, 'sales-hook'), `${secret}\n`);
@@ -120,8 +130,11 @@ t.test('admins configure channel instances; secrets only by reference', async (t
   for (const file of outsiders) {
     const outside = await create({ channel: 'webhook', name: 'Sales', config: { url: { file } } });
     t.match(
-      outside.json().message,
-      `only files in ${folder} (TANDEM_SECRETS_DIR) can be referenced`,
+      outside.json(),
+      {
+        message: `config field url: only files in ${folder} (TANDEM_SECRETS_DIR) can be referenced`,
+        params: { reason: 'outside-folder', name: folder },
+      },
       `a file outside the secrets folder is refused: ${file}`,
     );
   }

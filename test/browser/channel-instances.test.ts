@@ -30,7 +30,11 @@ t.test('an admin adds a channel instance and a programme chooses it', async (t) 
   await page.getByRole('button', { name: 'Add instance' }).click();
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  t.match(await alert.textContent(), /The setting url is not valid: is a secret/, 'in words');
+  t.match(
+    await alert.textContent(),
+    /The setting url is not valid: it is a secret, so give a reference instead of the value/,
+    'in words',
+  );
 
   await config.fill('{ "url": { "env": "TANDEM_SECRET_SALES_HOOK" } }');
   await page.getByRole('button', { name: 'Add instance' }).click();
@@ -67,4 +71,17 @@ t.test('an admin adds a channel instance and a programme chooses it', async (t) 
     'the programme keeps its choice',
   );
   t.equal(await page.getByLabel('Matching strategy').inputValue(), 'lunch', 'and its strategy');
+
+  await switchLanguage(page, 'de');
+  await visit(page, '/admin/plugins');
+  await page.getByLabel('Kanal', { exact: true }).selectOption('webhook');
+  await page.getByLabel('Name', { exact: true }).fill('Vertrieb');
+  await page.getByLabel('Konfiguration (JSON)').fill('{ "url": { "env": "DATABASE_URL" } }');
+  await page.getByRole('button', { name: 'Instanz hinzufügen' }).click();
+  await page.getByRole('alert').waitFor();
+  t.match(
+    await page.getByRole('alert').textContent(),
+    /Die Einstellung url ist ungültig: Nur Variablen, deren Name mit TANDEM_SECRET_ beginnt, können genannt werden, nicht DATABASE_URL\./,
+    'the refusal in German too',
+  );
 });

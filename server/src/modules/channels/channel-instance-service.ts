@@ -140,6 +140,10 @@ function checkConfig(
     throw new ServiceError('invalid', describeProblem(checked.problem), 'channel-instance.config', {
       field: checked.problem.field,
       problem: checked.problem.message,
+      ...(checked.problem.secret && {
+        reason: checked.problem.secret.reason,
+        ...(checked.problem.secret.name && { name: checked.problem.secret.name }),
+      }),
     });
 }
 

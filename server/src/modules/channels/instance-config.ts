@@ -3,6 +3,7 @@ import {
   isSecretReference,
   readSecret,
   SECRET_REFERENCE_HINT,
+  type SecretProblem,
   type SecretSource,
   secretFields,
 } from './secret-reference.js';
@@ -11,6 +12,8 @@ import {
 export interface InstanceConfigProblem {
   field: string;
   message: string;
+  /** For a secret field: why it cannot be read, and the variable, file or folder concerned. */
+  secret?: Omit<SecretProblem, 'problem'>;
 }
 
 /** The configuration a plugin gets, or why there is none. */
@@ -31,9 +34,13 @@ export function instanceConfig(
   for (const field of secretFields(schema)) {
     const value = stored[field];
     if (value === undefined) continue;
-    if (!isSecretReference(value)) return { problem: { field, message: SECRET_REFERENCE_HINT } };
+    if (!isSecretReference(value))
+      return { problem: { field, message: SECRET_REFERENCE_HINT, secret: { reason: 'literal' } } };
     const secret = readSecret(value, secrets);
-    if ('problem' in secret) return { problem: { field, message: secret.problem } };
+    if ('problem' in secret) {
+      const { problem, ...why } = secret;
+      return { problem: { field, message: problem, secret: why } };
+    }
     raw[field] = secret.value;
   }
   const resolved = resolvePluginConfig(schema, raw);

@@ -28,6 +28,16 @@ export interface SecretSource {
   folder: string;
 }
 
+/**
+ * Why a secret cannot be read, as a stable reason the web words in the admin's language, with
+ * the sentence for the API and logs, and the name it concerns (a variable, a file or folder).
+ */
+export interface SecretProblem {
+  reason: 'literal' | 'variable-name' | 'variable-unset' | 'outside-folder' | 'unreadable';
+  problem: string;
+  name?: string;
+}
+
 /** What a secret field must hold instead of its value, in words for an admin. */
 export const SECRET_REFERENCE_HINT = `is a secret: give { "env": "${SECRET_ENV_PREFIX}NAME" } or { "file": "/run/secrets/name" } instead of the value`;
 
@@ -54,27 +64,37 @@ export function isSecretReference(value: unknown): value is SecretReference {
 export function readSecret(
   reference: SecretReference,
   { variables, folder }: SecretSource,
-): { value: string } | { problem: string } {
+): { value: string } | SecretProblem {
   if ('env' in reference) return readVariable(reference.env, variables);
   try {
     const file = realpathSync(resolve(folder, reference.file));
     if (!isInside(realpathSync(folder), file))
-      return { problem: `only files in ${folder} (TANDEM_SECRETS_DIR) can be referenced` };
+      return {
+        reason: 'outside-folder',
+        problem: `only files in ${folder} (TANDEM_SECRETS_DIR) can be referenced`,
+        name: folder,
+      };
     return { value: readFileSync(file, 'utf8').replace(/\r?\n$/, '') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    return { problem: `the file ${reference.file} cannot be read (${code})` };
+    return {
+      reason: 'unreadable',
+      problem: `the file ${reference.file} cannot be read (${code})`,
+      name: reference.file,
+    };
   }
 }
 
-function readVariable(
-  name: string,
-  env: NodeJS.ProcessEnv,
-): { value: string } | { problem: string } {
+function readVariable(name: string, env: NodeJS.ProcessEnv): { value: string } | SecretProblem {
   if (!name.startsWith(SECRET_ENV_PREFIX))
-    return { problem: `only environment variables named ${SECRET_ENV_PREFIX}… can be referenced` };
+    return {
+      reason: 'variable-name',
+      problem: `only environment variables named ${SECRET_ENV_PREFIX}… can be referenced`,
+      name,
+    };
   const value = env[name];
-  return value ? { value } : { problem: `the environment variable ${name} is not set` };
+  if (value) return { value };
+  return { reason: 'variable-unset', problem: `the environment variable ${name} is not set`, name };
 }
 
 /** Whether `file` (a real path, links resolved) lies in `folder`, so `..` and links cannot escape. */

@@ -38,4 +38,10 @@ export const templates = {
   'channels.error.choice': 'Die gewählte Kanal-Instanz gibt es nicht mehr.',
   'channels.choice': str`Instanz für ${0}`,
   'channels.default': 'Serverkonfiguration',
+  'channels.secret.literal':
+    'Das ist ein Geheimnis; geben Sie statt des Werts einen Verweis an: {"env": "TANDEM_SECRET_NAME"} oder {"file": "name"}.',
+  'channels.secret.variableName': str`Nur Variablen, deren Name mit TANDEM_SECRET_ beginnt, können genannt werden, nicht ${0}.`,
+  'channels.secret.variableUnset': str`Die Variable ${0} ist auf dem Server nicht gesetzt.`,
+  'channels.secret.outsideFolder': str`Nur Dateien im Geheimnis-Ordner des Servers, ${0}, können genannt werden.`,
+  'channels.secret.unreadable': str`Die Datei ${0} kann auf dem Server nicht gelesen werden.`,
 };
