@@ -119,7 +119,11 @@ export class TandemChannelInstances extends LitElement {
     </form>`;
   }
 
-  /** The plugin's fields from its schema, as a guide to the JSON. */
+  /**
+   * The plugin's fields from its schema, as a guide to the JSON. A schema's descriptions are
+   * written for operators in English (the SDK has no translations for them), so they are marked
+   * as English for screen readers and translation tools on a German page.
+   */
   private renderFields(channel: string) {
     const fields = fieldsOf(this.plugins.find((p) => p.name === channel));
     return html`<div class="hint" id="instance-fields">
@@ -133,7 +137,7 @@ export class TandemChannelInstances extends LitElement {
         ${fields.map(
           (field) => html`<li>
             <code>${field.name}</code>${field.secret ? html` <strong>(${msg('secret', { id: 'channels.secret' })})</strong>` : nothing}:
-            ${field.description}
+            <span lang="en">${field.description}</span>
           </li>`,
         )}
       </ul>
