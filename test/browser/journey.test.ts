@@ -113,17 +113,17 @@ step(`the participant enrols in ${DIGITAL_FIT}`, async (t) => {
   t.pass('the programme is among my programmes, with my role');
 });
 
-step('the admin, in another browser, closes enrolment and starts matching', async (t) => {
+step('the admin, in another browser, closes enrolment', async (t) => {
   admin = await site.open(participantTest, { language: 'en' });
   await signIn(admin, ADMIN);
   await switchLanguage(admin, 'en');
   await visit(admin, '/admin');
   await admin.getByRole('link', { name: `Settings and lifecycle of ${DIGITAL_FIT}` }).click();
   await admin.getByRole('heading', { level: 1, name: DIGITAL_FIT }).waitFor();
-  await admin.getByRole('button', { name: 'Close enrolment and start matching' }).click();
-  const dialog = await openDialog(admin, 'Close enrolment and start matching');
-  await dialog.getByRole('button', { name: 'Close enrolment and start matching' }).click();
-  await dialogClosed(admin, 'Close enrolment and start matching');
+  await admin.getByRole('button', { name: 'Close enrolment' }).click();
+  const dialog = await openDialog(admin, 'Close enrolment');
+  await dialog.getByRole('button', { name: 'Close enrolment' }).click();
+  await dialogClosed(admin, 'Close enrolment');
   await admin.getByText('This programme is now: Matching.').waitFor();
   t.pass('the programme is in matching');
 });

@@ -29,7 +29,7 @@ export function transitionLabel(from: ProgrammeState, to: ProgrammeState): strin
         ? msg('Reopen enrolment', { id: 'admin.transition.reopen' })
         : msg('Open enrolment', { id: 'admin.transition.enrolment' });
     case 'matching':
-      return msg('Close enrolment and start matching', { id: 'admin.transition.matching' });
+      return msg('Close enrolment', { id: 'admin.transition.matching' });
     case 'running':
       return msg('Start the programme', { id: 'admin.transition.running' });
     case 'closed':

@@ -14,7 +14,7 @@ export const templates = {
   'admin.transition.draft': 'Zurück zum Entwurf',
   'admin.transition.reopen': 'Anmeldung wieder öffnen',
   'admin.transition.enrolment': 'Anmeldung öffnen',
-  'admin.transition.matching': 'Anmeldung schließen und Tandems bilden',
+  'admin.transition.matching': 'Anmeldung schließen',
   'admin.transition.running': 'Programm starten',
   'admin.transition.close': 'Programm abschließen',
   'admin.transition.callOff': 'Programm absagen',
