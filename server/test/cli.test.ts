@@ -6,6 +6,10 @@ import { createEmptyDatabase, createTestDatabase, sql } from './helpers/database
 import { strategySource, writePluginFolder } from './helpers/plugin-folder.js';
 import { freePort, spawnTandem } from './helpers/tandem-process.js';
 
+// Thirteen real `tandem` processes, each compiling the server with tsx as it starts: on a busy
+// two-core machine the file needed 182 s, past the suite's 180 s default.
+t.setTimeout(420_000);
+
 t.test('an invalid variable stops start-up with one line naming it', async (t) => {
   const tandem = spawnTandem(t, ['start'], { PORT: 'abc' });
   const { code } = await tandem.exit;
