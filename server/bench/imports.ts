@@ -3,8 +3,9 @@
  * imported with `tandem import people` (a child process, as an operator runs it), then the
  * first of them enrolled with `tandem import enrolments` into a lunch round and, the next
  * ones, half mentors, into a reverse-mentoring programme; the lunch file is imported again,
- * which changes nothing. Prints each stage's wall time, rows per second and the peak memory
- * of its process. No assertion: the figures are for a person.
+ * which changes nothing. Prints each stage's wall time (start-up included, which a run on a
+ * file without rows shows alone), rows per second and the peak memory of its process. No
+ * assertion: the figures are for a person.
  *
  *   BENCH_IMPORT_PEOPLE=5000      people imported (default 5,000)
  *   BENCH_IMPORT_LUNCH=1000       of them enrolled in the lunch round (default 1,000)
@@ -68,6 +69,9 @@ try {
       i % 10 ? 'Sachbearbeitung' : 'Leitung',
     ].join(','),
   );
+  // What every run costs before its first row: loading the code, checking the migrations.
+  const emptyCsv = await csv('empty.csv', 'subject,name', 0, () => '');
+  await stage('start-up alone (a file without rows)', 0, ['import', 'people', emptyCsv]);
   await stage('import people', PEOPLE, ['import', 'people', peopleCsv]);
   await stage('import people again (unchanged)', PEOPLE, ['import', 'people', peopleCsv]);
   const { lunch, reverse } = await programmes();
@@ -141,9 +145,9 @@ async function stage(name: string, rows: number, args: string[]): Promise<void> 
   const [peak] = (await readFile(rssFile, 'utf8')).trim().split('\n');
   const peakMiB = Math.round((JSON.parse(peak ?? '{}').maxRssKiB ?? 0) / 1024);
   const summary = output.split('\n').find((line) => / created, /.test(line)) ?? '';
+  const rate = rows ? `${Math.round((rows * 1000) / ms).toLocaleString('en')} rows/s, ` : '';
   console.log(
-    `  ${name}: ${(ms / 1000).toFixed(1)} s, ${Math.round((rows * 1000) / ms).toLocaleString('en')} rows/s, ` +
-      `peak ${peakMiB} MiB — ${summary.trim()}`,
+    `  ${name}: ${(ms / 1000).toFixed(1)} s, ${rate}peak ${peakMiB} MiB — ${summary.trim()}`,
   );
 }
 
