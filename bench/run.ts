@@ -13,6 +13,9 @@
  *   pnpm bench agency      50,000 people imported, a lunch round of 10,000 and reverse
  *                            mentoring of 2,000 matched, published and invited; the admin's
  *                            pages at that size; stage times and every process's peak memory
+ *   pnpm bench imports     the CLI imports alone: 5,000 people, 1,000 enrolled in a lunch
+ *                            round and 1,000 in reverse mentoring (`pnpm bench imports 10000
+ *                            2000 1000` for other sizes); wall time, rows/s, peak memory
  *   pnpm bench lunch       the lunch strategy alone at 1,000 to 10,000 people (match and check)
  *   pnpm bench matching      only the solvers; any other word filters the solver cases by
  *                            label (`pnpm bench sparse`), as plugins/sdk/bench/solvers.ts does
@@ -28,6 +31,7 @@ const SEASON = 'server/bench/season.ts';
 const DIRECTORY = 'server/bench/directory.ts';
 const AGENCY = 'server/bench/agency.ts';
 const LUNCH = 'server/bench/lunch-scale.ts';
+const IMPORTS = 'server/bench/imports.ts';
 
 /** The benchmarks run by name; any other word filters the solver cases. */
 const BY_NAME: Record<string, string> = {
@@ -38,6 +42,7 @@ const BY_NAME: Record<string, string> = {
   directory: DIRECTORY,
   agency: AGENCY,
   lunch: LUNCH,
+  imports: IMPORTS,
 };
 
 const [name, ...rest] = process.argv.slice(2);

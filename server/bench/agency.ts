@@ -13,8 +13,8 @@
  *   BENCH_AGENCY_LUNCH=10000     of them enrolled in the lunch round (default 10,000)
  *   BENCH_AGENCY_REVERSE=2000    enrolled in reverse mentoring, half mentors (default 2,000)
  *   BENCH_AGENCY_REQUESTS=20     requests per admin page for its p95 (default 20)
- *   BENCH_AGENCY_ENROL=sql       enrol in one INSERT instead of through the CLI import, which
- *                                takes row by row for 12,000 people far longer than the rest
+ *   BENCH_AGENCY_ENROL=sql       enrol in one INSERT instead of through the CLI import, to
+ *                                time the rest without it
  *   DATABASE_URL                 the PostgreSQL to create the benchmark's database on
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -222,8 +222,7 @@ function peopleFile(): string {
 /**
  * Enrols people from..from+count-1 (either role, or alternately mentor and mentee) with the
  * profile an import of email and role gives them: through `tandem import enrolments`, or in
- * one INSERT when BENCH_AGENCY_ENROL=sql (the import enrols row by row under the programme's
- * lock, some twenty statements a row).
+ * one INSERT when BENCH_AGENCY_ENROL=sql.
  */
 async function enrolAll(programmeId: string, from: number, count: number, pairs: boolean) {
   const role = (i: number) => (pairs ? (i % 2 ? 'mentee' : 'mentor') : 'either');

@@ -6,11 +6,13 @@ import { importReport } from '../src/cli/import-command.js';
 import { toCsv } from '../src/csv.js';
 import { openOrm } from '../src/db/orm.js';
 import { EXIT_DATA } from '../src/errors.js';
+import { ManagerApproval } from '../src/modules/approvals/manager-approval.js';
 import { AuditEvent } from '../src/modules/audit/audit-event.js';
 import { Enrolment } from '../src/modules/enrolment/enrolment.js';
 import { ENROLMENT_COLUMNS } from '../src/modules/enrolment/enrolment-columns.js';
 import { exportProgrammeEnrolments } from '../src/modules/enrolment/enrolment-export.js';
 import { importEnrolments } from '../src/modules/enrolment/enrolment-import.js';
+import { Notification } from '../src/modules/notifications/notification.js';
 import { Programme } from '../src/modules/programmes/programme.js';
 import { importPeople, PEOPLE_COLUMNS } from '../src/modules/users/people-import.js';
 import { User } from '../src/modules/users/user.js';
@@ -143,6 +145,118 @@ t.test('a changed row updates the enrolment; the file needs an email column', as
       message: /lacks the column email; columns: email, role/,
       exitCode: EXIT_DATA,
     },
+  );
+});
+
+t.test('a long file lands a thousand rows at a time, in file order', async (t) => {
+  const { orm, file, url } = await setUp(t);
+  const em = orm.em.fork();
+  const PEOPLE = 1500;
+  for (let i = 0; i < PEOPLE; i++)
+    em.create(User, {
+      issuer: ISSUER,
+      subject: `p${i}`,
+      name: `P ${i}`,
+      email: `p${i}@amt.example`,
+    });
+  const capped = em.create(Programme, {
+    name: 'Mittagsrunde',
+    kind: 'peer-lunch',
+    state: 'enrolment',
+    curriculum: 'lunch-rounds',
+    matchingStrategy: 'lunch',
+    settings: { capacity: 1200 },
+  });
+  await em.flush();
+  // Bad rows at the start, on both sides of the first batch's end and near the end; a
+  // duplicate of a row from the first batch in the second.
+  const bad: Record<number, string> = {
+    3: 'x@amt,',
+    1000: 'p999@amt.example,mentor',
+    1001: ',',
+    1002: 'nobody@amt.example,',
+    1300: 'P5@amt.example,',
+    1499: 'p1497@amt.example,either,Thu 10:00-09:00',
+  };
+  const lines = ['email,role,availability'];
+  for (let i = 0; i < PEOPLE; i++) lines.push(bad[i + 2] ?? `p${i}@amt.example,,`);
+  const { rows } = await readCsvFile(await file('long.csv', lines.join('\n')), ENROLMENT_COLUMNS);
+
+  const result = await importEnrolments(orm.em, capped, rows, { dryRun: false });
+  t.same(result.counts, { created: 1494, updated: 0, unchanged: 0, rejected: 6 });
+  t.same(result.rejected, [
+    { row: 3, reason: 'email x@amt is not an email address' },
+    {
+      row: 1000,
+      reason: 'In a peer lunch everyone takes part as a peer: role either.',
+    },
+    { row: 1001, reason: 'email is empty' },
+    {
+      row: 1002,
+      reason:
+        'nobody with the email nobody@amt.example is known to Tandem (sign in or import people first)',
+    },
+    { row: 1300, reason: 'the same person as row 7' },
+    { row: 1499, reason: 'availability Thu 10:00-09:00 ends before it starts' },
+  ]);
+  const states = await sql<{ state: string; first: string; last: string; count: string }>(
+    url,
+    `SELECT e.state, min(substr(u.subject, 2)::int) AS first, max(substr(u.subject, 2)::int) AS last, count(*)
+       FROM enrolment e JOIN app_user u ON u.id = e.user_id GROUP BY e.state ORDER BY e.state`,
+  );
+  t.same(
+    states.map((s) => [s.state, Number(s.first), Number(s.last), Number(s.count)]),
+    [
+      ['active', 0, 1203, 1200],
+      ['waitlisted', 1204, 1499, 294],
+    ],
+    'the places go to the first 1,200 good rows, the rest wait in file order',
+  );
+  const [profiles] = await sql<{ count: string }>(url, 'SELECT count(*) FROM user_profile');
+  t.equal(profiles?.count, '1494', 'each enrolled person’s profile is saved for next time');
+});
+
+t.test('an import into a programme with manager approval asks the managers', async (t) => {
+  const { orm, programme, file } = await setUp(t);
+  const em = orm.em.fork();
+  const boss = em.create(User, { issuer: ISSUER, subject: 'boss', name: 'Boss' });
+  const ada = await em.findOneOrFail(User, { subject: 'ada' });
+  const bernd = await em.findOneOrFail(User, { subject: 'bernd' });
+  ada.manager = boss;
+  bernd.manager = boss;
+  const approving = await em.findOneOrFail(Programme, programme.id);
+  approving.settings = { ...approving.settings, managerApproval: true };
+  await em.flush();
+  const { rows } = await readCsvFile(
+    await file(
+      'a.csv',
+      'email,role\nada@amt.example,mentor\nbernd@amt.example,mentee\ncarla@amt.example,mentee\n',
+    ),
+    ENROLMENT_COLUMNS,
+  );
+  const result = await importEnrolments(orm.em, approving, rows, { dryRun: false });
+  t.same(result.counts, { created: 3, updated: 0, unchanged: 0, rejected: 0 });
+  const approvals = await orm.em.fork().find(
+    ManagerApproval,
+    {},
+    {
+      populate: ['enrolment.user', 'manager'],
+      orderBy: { enrolment: { user: { subject: 'asc' } } },
+    },
+  );
+  t.same(
+    approvals.map((a) => [a.enrolment.user.subject, a.enrolment.state, a.manager?.subject ?? null]),
+    [
+      ['ada', 'awaiting-approval', 'boss'],
+      ['bernd', 'awaiting-approval', 'boss'],
+      ['carla', 'awaiting-approval', null],
+    ],
+    'carla has no manager: her request waits for the admins',
+  );
+  t.equal(
+    await orm.em.fork().count(Notification, { recipient: boss }),
+    2,
+    'the manager is told of each request',
   );
 });
 

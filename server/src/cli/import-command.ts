@@ -26,9 +26,9 @@ export interface ImportCommandOptions {
 }
 
 /**
- * `tandem import people|enrolments …`: imports a CSV file row by row, prints how it was read
- * (when not UTF-8) and what became of the rows with the reason for each rejected one, and exits
- * 65 when any was rejected.
+ * `tandem import people|enrolments …`: imports a CSV file, each row with its own outcome;
+ * prints how it was read (when not UTF-8) and what became of the rows with the reason for each
+ * rejected one, and exits 65 when any was rejected.
  */
 export async function importCommand(
   config: Config,

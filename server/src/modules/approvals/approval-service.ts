@@ -25,40 +25,54 @@ export interface Answerer {
 export type Decision = 'approve' | 'decline';
 
 /**
- * Asks the person's line manager to approve `enrolment` (now awaiting approval), and tells the
- * manager on their channels. Without a manager the directory knows (or with one who left) the
- * request waits for the admins, who see it as having no manager to ask.
+ * Asks each person's line manager to approve their enrolment (now awaiting approval, its user
+ * loaded), and tells the managers on their channels. Without a manager the directory knows (or
+ * with one who left) a request waits for the admins, who see it as having no manager to ask.
  */
-export async function requestApproval(
+export async function requestApprovals(
   tx: EntityManager,
-  enrolment: Enrolment,
+  enrolments: readonly Enrolment[],
   programme: Programme,
-  person: User,
   now: Date,
   channels: ReadonlySet<string>,
-): Promise<ManagerApproval> {
-  const manager = await managerOf(tx, person);
-  const days = programmeSettings(programme).approvalExpiryDays;
-  const approval = tx.create(ManagerApproval, {
-    enrolment,
-    manager,
-    expiresAt: new Date(now.getTime() + days * DAY_MS),
-  });
-  await tx.flush();
-  if (!manager) return approval;
-  const { timeZone } = await organisationSettings(tx);
-  await notify(
+): Promise<ManagerApproval[]> {
+  if (enrolments.length === 0) return [];
+  const managers = await managersOf(
     tx,
-    [approvalNotice(approval, manager, person, programme, 'asked', timeZone)],
-    channels,
+    enrolments.map((enrolment) => enrolment.user),
   );
-  return approval;
+  const days = programmeSettings(programme).approvalExpiryDays;
+  const approvals = enrolments.map((enrolment) =>
+    tx.create(ManagerApproval, {
+      enrolment,
+      manager: managers.get(enrolment.user.id) ?? null,
+      expiresAt: new Date(now.getTime() + days * DAY_MS),
+    }),
+  );
+  await tx.flush();
+  if (managers.size === 0) return approvals;
+  const { timeZone } = await organisationSettings(tx);
+  const drafts = approvals.flatMap((approval) => {
+    const person = approval.enrolment.user;
+    const manager = managers.get(person.id);
+    return manager ? [approvalNotice(approval, manager, person, programme, 'asked', timeZone)] : [];
+  });
+  await notify(tx, drafts, channels);
+  return approvals;
 }
 
-async function managerOf(tx: EntityManager, person: User): Promise<User | null> {
-  if (!person.manager) return null;
-  const manager = await tx.findOne(User, person.manager.id);
-  return manager && !manager.deactivatedAt && manager.id !== person.id ? manager : null;
+/** Each person's line manager, by the person's id, when there is one still with the organisation. */
+async function managersOf(tx: EntityManager, people: readonly User[]): Promise<Map<string, User>> {
+  const ids = [...new Set(people.flatMap((person) => person.manager?.id ?? []))];
+  const found = ids.length ? await tx.find(User, { id: { $in: ids } }) : [];
+  const byId = new Map(found.map((manager) => [manager.id, manager]));
+  const managers = new Map<string, User>();
+  for (const person of people) {
+    const manager = person.manager && byId.get(person.manager.id);
+    if (manager && !manager.deactivatedAt && manager.id !== person.id)
+      managers.set(person.id, manager);
+  }
+  return managers;
 }
 
 /** Marks the requests still waiting for `enrolment` as withdrawn: the person left. */

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Value } from '@sinclair/typebox/value';
+import { lockRows } from '../../db/lock-rows.js';
 import {
   cell,
   type ImportResult,
@@ -8,17 +9,23 @@ import {
   importEach,
   isEmailAddress,
   listCell,
+  type RowOutcome,
   RowRejected,
 } from '../../import-rows.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { EMPTY_PROFILE, type Profile, ProfileSchema } from '../profiles/profile-schema.js';
-import { getProfile } from '../profiles/profile-service.js';
-import type { Programme } from '../programmes/programme.js';
-import { emailMatch } from '../users/email-match.js';
-import { User } from '../users/user.js';
+import { saveCheckedProfiles } from '../profiles/profile-service.js';
+import { Programme } from '../programmes/programme.js';
+import type { User } from '../users/user.js';
 import { ENROLMENT_ROLES, type Enrolment, JOINING_STATES } from './enrolment.js';
 import { ENROLMENT_VALUES } from './enrolment-columns.js';
-import { checkEnrolment, enrol } from './enrolment-service.js';
+import { type ImportFacts, loadImportFacts } from './enrolment-import-facts.js';
+import {
+  checkEnrolmentWith,
+  type EnrolmentCheck,
+  INBOX_ONLY,
+  saveEnrolments,
+} from './enrolment-service.js';
 
 export interface ImportOptions {
   /** Check every row as the import would, and save nothing. */
@@ -27,13 +34,21 @@ export interface ImportOptions {
   now?: Date;
 }
 
+/** Rows checked together and saved in one transaction. */
+const BATCH = 1000;
+
 /**
- * Enrols the people of a file into a programme through {@link enrol}, under the rules of their
- * own enrolment (open window, eligibility, skills from the taxonomy, a language the programme
- * meets in). A person is found by email among those Tandem knows; an empty cell keeps what
- * their saved profile says. A row that would change nothing is left alone, so a file can be
- * imported again, and so can an export (German or English): a row the export marks withdrawn is
- * left alone, as the import enrols and never withdraws. The run is audited with its counts.
+ * Enrols the people of a file into a programme under the rules of their own enrolment
+ * ({@link checkEnrolmentWith}: open window, eligibility, skills from the taxonomy, a language
+ * the programme meets in) and saves them as {@link enrol} does. A person is found by email
+ * among those Tandem knows; an empty cell keeps what their saved profile says. A row that would
+ * change nothing is left alone, so a file can be imported again, and so can an export (German
+ * or English): a row the export marks withdrawn is left alone, as the import enrols and never
+ * withdraws. The run is audited with its counts.
+ *
+ * A thousand rows at a time: what their checks read is loaded in a few queries, and the batch
+ * is saved in one transaction under the programme's lock, so that places are taken in file
+ * order. Row by row it took some twenty statements a row (2.5 rows/s at 50,000 people).
  */
 export async function importEnrolments(
   em: EntityManager,
@@ -41,19 +56,47 @@ export async function importEnrolments(
   rows: readonly ImportRow[],
   { dryRun, onProgress, now = new Date() }: ImportOptions,
 ): Promise<ImportResult> {
-  const result = await importEach(
-    rows,
-    async (row) => {
-      const user = await personByEmail(em, row);
-      if (isWithdrawn(row)) return 'unchanged';
-      const input = { role: role(row), profile: await profile(em, user.id, row) };
-      const checked = await checkEnrolment(em.fork(), user.id, programme.id, input, now);
-      if (checked.existing && unchanged(checked.existing, checked)) return 'unchanged';
-      if (!dryRun) await enrol(em, user.id, programme.id, input, now);
-      return checked.existing ? 'updated' : 'created';
+  let batch: EnrolmentBatch | undefined;
+  const batches = {
+    size: BATCH,
+    begin: async (batchRows: readonly ImportRow[]) => {
+      batch = await openBatch(em, programme.id, batchRows, dryRun);
     },
-    { key: (row) => cell(row, 'email')?.toLowerCase(), onProgress },
-  );
+    end: async () => {
+      await batch?.save(now);
+    },
+  };
+  const handle = async (row: ImportRow): Promise<Exclude<RowOutcome, 'rejected'>> => {
+    if (!batch) throw new Error('a row outside its batch');
+    const user = personByEmail(batch.facts, row);
+    if (isWithdrawn(row)) return 'unchanged';
+    const saved = batch.facts.profiles.get(user.id) ?? { ...EMPTY_PROFILE };
+    const input = { role: role(row), profile: profile(saved, row) };
+    const checked = checkEnrolmentWith(
+      {
+        user,
+        programme: batch.facts.programme,
+        existing: batch.facts.enrolments.get(user.id) ?? null,
+        profile: { saved, ...batch.facts.known },
+      },
+      input,
+      now,
+    );
+    if (checked.existing && unchanged(checked.existing, checked)) return 'unchanged';
+    batch.checked.push(checked);
+    return checked.existing ? 'updated' : 'created';
+  };
+  let result: ImportResult;
+  try {
+    result = await importEach(rows, handle, {
+      key: (row) => cell(row, 'email')?.toLowerCase(),
+      onProgress,
+      batches,
+    });
+  } catch (error) {
+    await batch?.abandon();
+    throw error;
+  }
   if (!dryRun)
     await recordAudit(em, {
       action: 'programme.enrolments-imported',
@@ -64,11 +107,63 @@ export async function importEnrolments(
   return result;
 }
 
-async function personByEmail(em: EntityManager, row: ImportRow): Promise<User> {
+interface EnrolmentBatch {
+  facts: ImportFacts;
+  /** The rows that change an enrolment, checked, in file order. */
+  checked: EnrolmentCheck[];
+  /** Saves the checked rows with the profiles they bring, and ends the batch's transaction. */
+  save(now: Date): Promise<void>;
+  /** Ends the transaction with nothing saved. */
+  abandon(): Promise<void>;
+}
+
+/**
+ * Loads what a batch's rows refer to; outside a dry run in a transaction that has locked the
+ * programme first, as {@link enrol} does, so that the checks see every enrolment before them.
+ */
+async function openBatch(
+  em: EntityManager,
+  programmeId: string,
+  rows: readonly ImportRow[],
+  dryRun: boolean,
+): Promise<EnrolmentBatch> {
+  const tx = em.fork();
+  if (!dryRun) await tx.begin();
+  try {
+    const [programme = null] = dryRun
+      ? await tx.find(Programme, { id: programmeId })
+      : await lockRows(tx, Programme, [programmeId]);
+    const facts = await loadImportFacts(tx, programme, rows);
+    const checked: EnrolmentCheck[] = [];
+    return {
+      facts,
+      checked,
+      save: async (now) => {
+        if (dryRun) return;
+        if (programme) {
+          await saveCheckedProfiles(
+            tx,
+            checked.map(({ user, profile }) => ({ userId: user.id, profile })),
+          );
+          await saveEnrolments(tx, programme, checked, now, INBOX_ONLY);
+        }
+        await tx.commit();
+      },
+      abandon: async () => {
+        if (!dryRun && tx.isInTransaction()) await tx.rollback();
+      },
+    };
+  } catch (error) {
+    if (!dryRun) await tx.rollback();
+    throw error;
+  }
+}
+
+function personByEmail(facts: ImportFacts, row: ImportRow): User {
   const email = cell(row, 'email');
   if (!email) throw new RowRejected('email is empty');
   if (!isEmailAddress(email)) throw new RowRejected(`email ${email} is not an email address`);
-  const people = await em.fork().find(User, emailMatch(email), { limit: 2 });
+  const people = facts.people.get(email.toLowerCase()) ?? [];
   if (people.length > 1)
     throw new RowRejected(`more than one person has the email ${email}; enrol them in Tandem`);
   const [person] = people;
@@ -99,8 +194,7 @@ function role(row: ImportRow): Enrolment['role'] | undefined {
 }
 
 /** The person's saved profile with the row's cells over it. */
-async function profile(em: EntityManager, userId: string, row: ImportRow): Promise<Profile> {
-  const saved = await getProfile(em, userId);
+function profile(saved: Profile, row: ImportRow): Profile {
   const lists = {
     skillsOffered: listCell(row, 'skillsOffered'),
     skillsWanted: listCell(row, 'skillsWanted'),

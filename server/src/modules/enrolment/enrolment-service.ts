@@ -2,14 +2,20 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PersonalRead, ReadAs } from '../../auth/personal-read.js';
 import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import { ServiceError } from '../../service-error.js';
-import { requestApproval, withdrawApprovals } from '../approvals/approval-service.js';
+import { requestApprovals, withdrawApprovals } from '../approvals/approval-service.js';
 import { Match } from '../matching/match.js';
 import type { MeetingDependencies } from '../meetings/meeting-notices.js';
 import { activeChannels } from '../notifications/active-channels.js';
 import { IN_APP } from '../notifications/notify.js';
 import { type DissolveOptions, dissolvePair } from '../pairs/dissolve-pair.js';
 import { EMPTY_PROFILE, type Profile } from '../profiles/profile-schema.js';
-import { checkProfile, getProfile, saveProfile } from '../profiles/profile-service.js';
+import {
+  checkProfileWith,
+  getProfile,
+  type ProfileFacts,
+  profileFacts,
+  saveProfile,
+} from '../profiles/profile-service.js';
 import { Programme } from '../programmes/programme.js';
 import { curriculumDefaults, programmeSettings } from '../programmes/programme-service.js';
 import { User } from '../users/user.js';
@@ -17,7 +23,7 @@ import { eligibilityProblem } from './eligibility.js';
 import { Enrolment, JOINING_STATES } from './enrolment.js';
 import type { Enrol, MyEnrolment, ParticipantProgramme } from './enrolment-schemas.js';
 import { enrolmentClosedReason } from './enrolment-window.js';
-import { admitOrWaitlist, lockProgramme, moveUpWaitlist, waitlistPosition } from './waitlist.js';
+import { admitInOrder, lockProgramme, moveUpWaitlist, waitlistPosition } from './waitlist.js';
 
 /** What a participant's view of a programme reads of it and of their enrolment. */
 type ProgrammeFields = Pick<
@@ -131,13 +137,15 @@ export async function enrol(
     await lockProgramme(tx, programmeId);
     const checked = await checkEnrolment(tx, userId, programmeId, input, now);
     if (input.profile) await saveProfile(tx, userId, input.profile);
-    return save(tx, checked, now, channels);
+    const [enrolment] = await saveEnrolments(tx, checked.programme, [checked], now, channels);
+    if (!enrolment) throw new Error('saveEnrolments returned no enrolment for the one check');
+    return enrolment;
   });
   return myEnrolment(saved, await positionOf(em.fork(), saved));
 }
 
 /** Where the CLI import, which loads no channel plugins, tells managers: their inbox. */
-const INBOX_ONLY: ReadonlySet<string> = new Set([IN_APP]);
+export const INBOX_ONLY: ReadonlySet<string> = new Set([IN_APP]);
 
 /**
  * The checks of {@link enrol} without saving anything, for a dry run and to see whether an
@@ -155,15 +163,39 @@ export async function checkEnrolment(
   now = new Date(),
 ): Promise<EnrolmentCheck> {
   const { user, programme, enrolment } = await visible(em, userId, programmeId);
+  const profile = input.profile ?? (await getProfile(em, userId));
+  const facts = await profileFacts(em, userId, profile);
+  return checkEnrolmentWith({ user, programme, existing: enrolment, profile: facts }, input, now);
+}
+
+/** What the checks of an enrolment read from the database; loaded for many at once by an import. */
+export interface EnrolmentFacts {
+  user: User;
+  /** Null for one that does not exist (deleted since the file was started). */
+  programme: Programme | null;
+  /** Their enrolment in the programme, active or ended; null for none. */
+  existing: Enrolment | null;
+  /** What the checks of the profile given, or else of the saved one, read. */
+  profile: ProfileFacts;
+}
+
+/** The checks of {@link checkEnrolment} on facts loaded beforehand (the CLI import's). */
+export function checkEnrolmentWith(
+  { user, programme, existing, profile: profileFacts }: EnrolmentFacts,
+  input: Enrol,
+  now = new Date(),
+): EnrolmentCheck {
+  if (!programme || hidden(programme, existing))
+    throw new ServiceError('not-found', 'No such programme.');
   const settings = programmeSettings(programme);
   const closed = enrolmentClosedReason(programme, settings, now);
   if (closed) throw new ServiceError('conflict', closed.message, closed.code, closed.params);
   const ineligible = eligibilityProblem(settings.eligibility, user);
   if (ineligible)
     throw new ServiceError('forbidden', ineligible.message, ineligible.code, ineligible.params);
-  const role = roleFor(programme, input.role ?? enrolment?.role);
-  const profile = input.profile ?? (await getProfile(em, userId));
-  await checkProfile(em, userId, profile);
+  const role = roleFor(programme, input.role ?? existing?.role);
+  const profile = input.profile ?? profileFacts.saved;
+  checkProfileWith(user.id, profile, profileFacts);
   if (!profile.languages.some((language) => settings.languages.includes(language)))
     throw new ServiceError(
       'invalid',
@@ -171,7 +203,7 @@ export async function checkEnrolment(
       'enrolment.no-common-language',
       { languages: settings.languages.join(', ') },
     );
-  return { user, programme, existing: enrolment, role, profile };
+  return { user, programme, existing, role, profile };
 }
 
 /**
@@ -227,9 +259,14 @@ async function visible(em: EntityManager, userId: string, programmeId: string) {
   const user = await em.findOneOrFail(User, userId);
   const programme = await em.findOne(Programme, programmeId);
   const enrolment = programme ? await em.findOne(Enrolment, { user, programme }) : null;
-  if (!programme || programme.state === 'draft' || (programme.state === 'closed' && !enrolment))
+  if (!programme || hidden(programme, enrolment))
     throw new ServiceError('not-found', 'No such programme.');
   return { user, programme, enrolment };
+}
+
+/** A draft, or a closed programme the person took no part in. */
+function hidden(programme: Programme, enrolment: Enrolment | null): boolean {
+  return programme.state === 'draft' || (programme.state === 'closed' && !enrolment);
 }
 
 function roleFor(programme: Programme, role: Enrolment['role'] | undefined): Enrolment['role'] {
@@ -252,34 +289,38 @@ function roleFor(programme: Programme, role: Enrolment['role'] | undefined): Enr
 }
 
 /**
- * Saves the enrolment. One under way (taking part, awaiting approval, waitlisted) keeps its
- * state; a new one (or one that ended) waits for the manager's approval when the programme asks
- * for it, else takes a place or joins the waitlist. Needs the programme locked.
+ * Saves checked enrolments into one programme. One under way (taking part, awaiting approval,
+ * waitlisted) keeps its state; a new one (or one that ended) waits for the manager's approval
+ * when the programme asks for it, else takes a place or joins the waitlist, in the order given.
+ * Needs the programme locked, and the checks made under that lock.
  */
-async function save(
+export async function saveEnrolments(
   tx: EntityManager,
-  checked: EnrolmentCheck,
+  programme: Programme,
+  checks: readonly EnrolmentCheck[],
   now: Date,
   channels: ReadonlySet<string>,
-): Promise<Enrolment> {
-  const { existing, programme, user, role, profile } = checked;
-  const values = { role, profile, experienceYears: profile.experienceYears ?? null };
-  if (existing && underWay(existing)) {
-    tx.assign(existing, values);
-    await tx.flush();
-    return existing;
-  }
-  const enrolment = existing
-    ? tx.assign(existing, { ...values, withdrawnAt: null })
-    : tx.create(Enrolment, { programme, user, ...values });
-  if (programmeSettings(programme).managerApproval) {
-    tx.assign(enrolment, { state: 'awaiting-approval', waitlistedAt: null });
-    await tx.flush();
-    await requestApproval(tx, enrolment, programme, user, now, channels);
+): Promise<Enrolment[]> {
+  const starting: Enrolment[] = [];
+  const saved = checks.map(({ existing, user, role, profile }) => {
+    const values = { role, profile, experienceYears: profile.experienceYears ?? null };
+    if (existing && underWay(existing)) return tx.assign(existing, values);
+    const enrolment = existing
+      ? tx.assign(existing, { ...values, withdrawnAt: null })
+      : tx.create(Enrolment, { programme, user, ...values });
+    starting.push(enrolment);
     return enrolment;
+  });
+  if (programmeSettings(programme).managerApproval) {
+    for (const enrolment of starting)
+      tx.assign(enrolment, { state: 'awaiting-approval', waitlistedAt: null });
+    await tx.flush();
+    await requestApprovals(tx, starting, programme, now, channels);
+    return saved;
   }
-  await admitOrWaitlist(tx, enrolment, programme, now);
-  return enrolment;
+  await admitInOrder(tx, starting, programme, now);
+  await tx.flush();
+  return saved;
 }
 
 function underWay(enrolment: Enrolment): boolean {

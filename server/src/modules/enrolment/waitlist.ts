@@ -30,12 +30,27 @@ export async function admitOrWaitlist(
   programme: Programme,
   now: Date,
 ): Promise<void> {
-  // Saved first, so that it has its id and is counted at most once (as itself, not twice).
+  await admitInOrder(tx, [enrolment], programme, now);
   await tx.flush();
-  if (await hasRoom(tx, programme, enrolment))
-    tx.assign(enrolment, { state: 'active', waitlistedAt: null });
-  else tx.assign(enrolment, { state: 'waitlisted', waitlistedAt: now });
-  await tx.flush();
+}
+
+/**
+ * Lets in enrolments that may take part now, first come first served: active while the
+ * programme has free places, the rest at the end of its waitlist. Sets their state, which the
+ * next flush saves. Needs the programme locked ({@link lockProgramme}).
+ */
+export async function admitInOrder(
+  tx: EntityManager,
+  enrolments: readonly Enrolment[],
+  programme: Programme,
+  now: Date,
+): Promise<void> {
+  let free = await freePlaces(tx, programme, enrolments);
+  for (const enrolment of enrolments) {
+    if (free > 0) tx.assign(enrolment, { state: 'active', waitlistedAt: null });
+    else tx.assign(enrolment, { state: 'waitlisted', waitlistedAt: now });
+    free--;
+  }
 }
 
 /**
@@ -79,14 +94,21 @@ const WAITLIST_POSITION_SQL = `SELECT count(*) + 1 AS position FROM enrolment w 
   WHERE w.programme_id = e.programme_id AND w.state = 'waitlisted'
     AND (w.waitlisted_at, w.id) < (e.waitlisted_at, e.id)`;
 
-/** Whether the programme has a place free for one more, not counting `candidate` itself. */
-async function hasRoom(
+/** Whether the programme has a place free for one more. */
+async function hasRoom(tx: EntityManager, programme: Programme): Promise<boolean> {
+  return (await freePlaces(tx, programme, [])) > 0;
+}
+
+/** Places the programme has free, not counting `candidates` themselves (Infinity without a cap). */
+async function freePlaces(
   tx: EntityManager,
   programme: Programme,
-  candidate?: Enrolment,
-): Promise<boolean> {
+  candidates: readonly Enrolment[],
+): Promise<number> {
   const { capacity } = programmeSettings(programme);
-  if (capacity === null) return true;
-  const others = candidate ? { id: { $ne: candidate.id } } : {};
-  return (await tx.count(Enrolment, { programme, state: 'active', ...others })) < capacity;
+  if (capacity === null) return Number.POSITIVE_INFINITY;
+  // Saved first, so that they have their ids and are not counted (a new one is saved active).
+  await tx.flush();
+  const others = candidates.length ? { id: { $nin: candidates.map((c) => c.id) } } : {};
+  return capacity - (await tx.count(Enrolment, { programme, state: 'active', ...others }));
 }

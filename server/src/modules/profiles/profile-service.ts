@@ -28,16 +28,68 @@ export async function saveProfile(
   return profile;
 }
 
+/**
+ * Saves many people's profiles in one statement per thousand, each checked already
+ * ({@link checkProfileWith}): the CLI import's.
+ */
+export async function saveCheckedProfiles(
+  em: EntityManager,
+  profiles: readonly { userId: string; profile: Profile }[],
+): Promise<void> {
+  if (profiles.length === 0) return;
+  const updatedAt = new Date();
+  await em.upsertMany(
+    UserProfile,
+    profiles.map(({ userId, profile }) => ({ user: userId, data: profile, updatedAt })),
+    { batchSize: 1000, disableIdentityMap: true },
+  );
+}
+
 /** The checks of {@link saveProfile}, for an enrolment's copy of a profile as well. */
 export async function checkProfile(
   em: EntityManager,
   userId: string,
   profile: Profile,
 ): Promise<void> {
-  const before = await getProfile(em, userId);
-  const kept = new Set([...before.skillsOffered, ...before.skillsWanted]);
+  checkProfileWith(userId, profile, await profileFacts(em, userId, profile));
+}
+
+/** What the checks of a profile read from the database; loaded for many people at once by an import. */
+export interface ProfileFacts {
+  /** The person's saved profile: skills it holds may stay though archived since. */
+  saved: Profile;
+  /** Skills of the taxonomy not archived: at least those the profile names. */
+  activeSkills: ReadonlySet<string>;
+  /** People Tandem knows: at least those the profile excludes who exist. */
+  knownPeople: ReadonlySet<string>;
+}
+
+/** What {@link checkProfileWith} reads for one person's profile. */
+export async function profileFacts(
+  em: EntityManager,
+  userId: string,
+  profile: Profile,
+): Promise<ProfileFacts> {
+  const named = [...profile.skillsOffered, ...profile.skillsWanted];
+  const unknown = new Set(await unknownSkills(em, named));
+  const excluded = profile.excludedPersonIds;
+  const known = excluded.length
+    ? await em.fork().find(User, { id: { $in: excluded } }, { fields: ['id'] })
+    : [];
+  return {
+    saved: await getProfile(em, userId),
+    activeSkills: new Set(named.filter((key) => !unknown.has(key))),
+    knownPeople: new Set(known.map((person) => person.id)),
+  };
+}
+
+/** The checks of {@link checkProfile} on facts loaded beforehand. */
+export function checkProfileWith(userId: string, profile: Profile, facts: ProfileFacts): void {
+  const kept = new Set([...facts.saved.skillsOffered, ...facts.saved.skillsWanted]);
   for (const field of ['skillsOffered', 'skillsWanted'] as const) {
-    const unknown = (await unknownSkills(em, profile[field])).filter((key) => !kept.has(key));
+    const unknown = [...new Set(profile[field])].filter(
+      (key) => !facts.activeSkills.has(key) && !kept.has(key),
+    );
     if (unknown.length)
       throw new ServiceError(
         'invalid',
@@ -52,8 +104,7 @@ export async function checkProfile(
       'excludedPersonIds cannot hold yourself.',
       'profile.exclude-self',
     );
-  const people = await em.fork().count(User, { id: { $in: profile.excludedPersonIds } });
-  if (people !== profile.excludedPersonIds.length)
+  if (profile.excludedPersonIds.some((id) => !facts.knownPeople.has(id)))
     throw new ServiceError(
       'invalid',
       'excludedPersonIds holds someone Tandem does not know.',
