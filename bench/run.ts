@@ -14,6 +14,8 @@
  *                            mentoring of 2,000 matched, published and invited; the admin's
  *                            pages at that size; stage times and every process's peak memory
  *   pnpm bench lunch       the lunch strategy alone at 1,000 to 10,000 people (match and check)
+ *   pnpm bench review      the admin's matching review, a page of it, for a lunch round of
+ *                            3,400 groups of three and for 2,000 mentoring pairs
  *   pnpm bench matching      only the solvers; any other word filters the solver cases by
  *                            label (`pnpm bench sparse`), as plugins/sdk/bench/solvers.ts does
  */
@@ -28,6 +30,7 @@ const SEASON = 'server/bench/season.ts';
 const DIRECTORY = 'server/bench/directory.ts';
 const AGENCY = 'server/bench/agency.ts';
 const LUNCH = 'server/bench/lunch-scale.ts';
+const REVIEW = 'server/bench/review.ts';
 
 /** The benchmarks run by name; any other word filters the solver cases. */
 const BY_NAME: Record<string, string> = {
@@ -38,6 +41,7 @@ const BY_NAME: Record<string, string> = {
   directory: DIRECTORY,
   agency: AGENCY,
   lunch: LUNCH,
+  review: REVIEW,
 };
 
 const [name, ...rest] = process.argv.slice(2);

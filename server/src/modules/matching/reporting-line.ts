@@ -89,6 +89,60 @@ export async function mustBeApart(
   );
 }
 
+/**
+ * For some enrolments of a programme, the active participants in their reporting line: those
+ * above them in their management chain and those below, up to `levels` steps, walked from
+ * them alone (a page of the review need not walk the whole programme's chains). Walks through
+ * people who left and ends at cycles and missing managers as CHAINS_SQL does.
+ */
+const LINES_OF_SQL = `
+  WITH RECURSIVE
+  start AS (SELECT id AS enrolment, user_id AS person FROM enrolment WHERE id IN (?)),
+  up (enrolment, other, depth) AS (
+    SELECT s.enrolment, u.manager_id, 1
+      FROM start s JOIN app_user u ON u.id = s.person
+     WHERE u.manager_id IS NOT NULL
+    UNION ALL
+    SELECT c.enrolment, u.manager_id, c.depth + 1
+      FROM up c JOIN app_user u ON u.id = c.other
+     WHERE c.depth < ? AND u.manager_id IS NOT NULL
+  ),
+  down (enrolment, other, depth) AS (
+    SELECT s.enrolment, u.id, 1 FROM start s JOIN app_user u ON u.manager_id = s.person
+    UNION ALL
+    SELECT c.enrolment, u.id, c.depth + 1
+      FROM down c JOIN app_user u ON u.manager_id = c.other
+     WHERE c.depth < ?
+  ),
+  related AS (SELECT enrolment, other FROM up UNION SELECT enrolment, other FROM down)
+  SELECT r.enrolment, o.id AS "enrolmentId", u.name
+    FROM related r
+    JOIN enrolment o ON o.user_id = r.other AND o.programme_id = ? AND o.state = 'active'
+    JOIN app_user u ON u.id = o.user_id
+   WHERE o.id <> r.enrolment
+   ORDER BY r.enrolment, o.id`;
+
+/**
+ * Whom the reporting-line rule keeps away from each of the given enrolments of the programme,
+ * by enrolment id and name, in enrolment-id order; nobody when the programme sets 0 levels.
+ */
+export async function reportingLinesOf(
+  em: EntityManager,
+  programme: Pick<Programme, 'id' | 'matchingStrategy' | 'settings'>,
+  enrolmentIds: string[],
+): Promise<Map<string, { enrolmentId: string; name: string }[]>> {
+  const levels = reportingLineLevels(programme);
+  const lines = new Map<string, { enrolmentId: string; name: string }[]>();
+  if (levels === 0 || enrolmentIds.length === 0) return lines;
+  const rows = await em.execute<{ enrolment: string; enrolmentId: string; name: string }[]>(
+    LINES_OF_SQL,
+    [enrolmentIds, levels, levels, programme.id],
+  );
+  for (const { enrolment, enrolmentId, name } of rows)
+    lines.set(enrolment, [...(lines.get(enrolment) ?? []), { enrolmentId, name }]);
+  return lines;
+}
+
 /** For each enrolment, the others the rule keeps away from it. */
 export function apartFrom(pairs: [string, string][]): Map<string, Set<string>> {
   const apart = new Map<string, Set<string>>();
