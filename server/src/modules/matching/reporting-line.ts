@@ -90,41 +90,12 @@ export async function mustBeApart(
 }
 
 /**
- * For some enrolments of a programme, the active participants in their reporting line: those
- * above them in their management chain and those below, up to `levels` steps, walked from
- * them alone (a page of the review need not walk the whole programme's chains). Walks through
- * people who left and ends at cycles and missing managers as CHAINS_SQL does.
- */
-const LINES_OF_SQL = `
-  WITH RECURSIVE
-  start AS (SELECT id AS enrolment, user_id AS person FROM enrolment WHERE id IN (?)),
-  up (enrolment, other, depth) AS (
-    SELECT s.enrolment, u.manager_id, 1
-      FROM start s JOIN app_user u ON u.id = s.person
-     WHERE u.manager_id IS NOT NULL
-    UNION ALL
-    SELECT c.enrolment, u.manager_id, c.depth + 1
-      FROM up c JOIN app_user u ON u.id = c.other
-     WHERE c.depth < ? AND u.manager_id IS NOT NULL
-  ),
-  down (enrolment, other, depth) AS (
-    SELECT s.enrolment, u.id, 1 FROM start s JOIN app_user u ON u.manager_id = s.person
-    UNION ALL
-    SELECT c.enrolment, u.id, c.depth + 1
-      FROM down c JOIN app_user u ON u.manager_id = c.other
-     WHERE c.depth < ?
-  ),
-  related AS (SELECT enrolment, other FROM up UNION SELECT enrolment, other FROM down)
-  SELECT r.enrolment, o.id AS "enrolmentId", u.name
-    FROM related r
-    JOIN enrolment o ON o.user_id = r.other AND o.programme_id = ? AND o.state = 'active'
-    JOIN app_user u ON u.id = o.user_id
-   WHERE o.id <> r.enrolment
-   ORDER BY r.enrolment, o.id`;
-
-/**
- * Whom the reporting-line rule keeps away from each of the given enrolments of the programme,
- * by enrolment id and name, in enrolment-id order; nobody when the programme sets 0 levels.
+ * Whom the reporting-line rule keeps away from each of the given enrolments of the programme:
+ * the active participants above them in their management chain and below, up to the
+ * programme's levels, by enrolment id and name, in enrolment-id order; nobody at 0 levels.
+ * Walked from these people alone, a level a statement on `app_user`'s indexes: a recursive
+ * query made the planner scan every person, and a page of the review need not walk the whole
+ * programme's chains. People who left are walked through, as in CHAINS_SQL.
  */
 export async function reportingLinesOf(
   em: EntityManager,
@@ -134,13 +105,60 @@ export async function reportingLinesOf(
   const levels = reportingLineLevels(programme);
   const lines = new Map<string, { enrolmentId: string; name: string }[]>();
   if (levels === 0 || enrolmentIds.length === 0) return lines;
-  const rows = await em.execute<{ enrolment: string; enrolmentId: string; name: string }[]>(
-    LINES_OF_SQL,
-    [enrolmentIds, levels, levels, programme.id],
+  const start = await em.execute<{ id: string; user_id: string }[]>(
+    'SELECT id, user_id FROM enrolment WHERE id IN (?)',
+    [enrolmentIds],
   );
-  for (const { enrolment, enrolmentId, name } of rows)
-    lines.set(enrolment, [...(lines.get(enrolment) ?? []), { enrolmentId, name }]);
+  // Each start person's relatives so far (user ids), and the users reached at the last level.
+  const related = new Map(start.map((e) => [e.id, new Set<string>()]));
+  let up = start.map((e) => [e.id, e.user_id] as const);
+  let down = up;
+  for (let level = 0; level < levels && (up.length || down.length); level++) {
+    up = await step(
+      em,
+      up,
+      'SELECT id AS "from", manager_id AS "to" FROM app_user WHERE id IN (?) AND manager_id IS NOT NULL',
+    );
+    down = await step(
+      em,
+      down,
+      'SELECT manager_id AS "from", id AS "to" FROM app_user WHERE manager_id IN (?)',
+    );
+    for (const [enrolment, user] of [...up, ...down]) related.get(enrolment)?.add(user);
+  }
+  const users = [...new Set([...related.values()].flatMap((set) => [...set]))];
+  if (users.length === 0) return lines;
+  const enrolled = await em.execute<{ id: string; user_id: string; name: string }[]>(
+    `SELECT e.id, e.user_id, u.name FROM enrolment e JOIN app_user u ON u.id = e.user_id
+      WHERE e.programme_id = ? AND e.state = 'active' AND e.user_id IN (?) ORDER BY e.id`,
+    [programme.id, users],
+  );
+  for (const [enrolment, relatives] of related) {
+    const others = enrolled
+      .filter((e) => relatives.has(e.user_id) && e.id !== enrolment)
+      .map((e) => ({ enrolmentId: e.id, name: e.name }));
+    if (others.length) lines.set(enrolment, others);
+  }
   return lines;
+}
+
+/** One level further along the chains: from each (start, user) to the users `sql` links to. */
+async function step(
+  em: EntityManager,
+  frontier: (readonly [string, string])[],
+  sql: string,
+): Promise<(readonly [string, string])[]> {
+  if (frontier.length === 0) return [];
+  const links = await em.execute<{ from: string; to: string }[]>(sql, [
+    [...new Set(frontier.map(([, user]) => user))],
+  ]);
+  const next = new Map<string, string[]>();
+  for (const link of links) next.set(link.from, [...(next.get(link.from) ?? []), link.to]);
+  // A cycle in the chains may reach someone twice: each once is enough.
+  const reached = new Map<string, readonly [string, string]>();
+  for (const [enrolment, user] of frontier)
+    for (const to of next.get(user) ?? []) reached.set(`${enrolment} ${to}`, [enrolment, to]);
+  return [...reached.values()];
 }
 
 /** For each enrolment, the others the rule keeps away from it. */
