@@ -17,6 +17,8 @@
  *                            round and 1,000 in reverse mentoring (`pnpm bench imports 10000
  *                            2000 1000` for other sizes); wall time, rows/s, peak memory
  *   pnpm bench lunch       the lunch strategy alone at 1,000 to 10,000 people (match and check)
+ *   pnpm bench review      the admin's matching review, a page of it, for a lunch round of
+ *                            3,400 groups of three and for 2,000 mentoring pairs
  *   pnpm bench matching      only the solvers; any other word filters the solver cases by
  *                            label (`pnpm bench sparse`), as plugins/sdk/bench/solvers.ts does
  */
@@ -32,6 +34,7 @@ const DIRECTORY = 'server/bench/directory.ts';
 const AGENCY = 'server/bench/agency.ts';
 const LUNCH = 'server/bench/lunch-scale.ts';
 const IMPORTS = 'server/bench/imports.ts';
+const REVIEW = 'server/bench/review.ts';
 
 /** The benchmarks run by name; any other word filters the solver cases. */
 const BY_NAME: Record<string, string> = {
@@ -43,6 +46,7 @@ const BY_NAME: Record<string, string> = {
   agency: AGENCY,
   lunch: LUNCH,
   imports: IMPORTS,
+  review: REVIEW,
 };
 
 const [name, ...rest] = process.argv.slice(2);

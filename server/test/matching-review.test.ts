@@ -6,6 +6,7 @@ import { Match } from '../src/modules/matching/match.js';
 import { MatchMember } from '../src/modules/matching/match-member.js';
 import { EMPTY_PROFILE } from '../src/modules/profiles/profile-schema.js';
 import { Programme } from '../src/modules/programmes/programme.js';
+import { User } from '../src/modules/users/user.js';
 import { buildTestApp } from './helpers/build-test-app.js';
 import { signedInAs } from './helpers/sessions.js';
 
@@ -284,4 +285,115 @@ t.test('the review says whom publishing tells: each person once, the inbox alway
     { people: 3, channels: ['in-app', 'email'] },
     'email on: the inbox first, then email',
   );
+});
+
+t.test('the review in pages: every match once in score order, totals over all', async (t) => {
+  const app = await buildTestApp(t);
+  const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
+  const em = app.orm.em.fork();
+  const programme = em.create(Programme, {
+    name: 'Mittagsrunde',
+    kind: 'peer-lunch',
+    state: 'matching',
+    curriculum: 'lunch-rounds',
+    matchingStrategy: 'lunch',
+    settings: { channels: [] },
+  });
+  let person = 0;
+  const enrol = () => {
+    const user = em.create(User, {
+      issuer: 'https://idp.test',
+      subject: `p${person}`,
+      name: `P${person++}`,
+    });
+    return em.create(Enrolment, { programme, user, role: 'either' });
+  };
+  // 130 groups of two: scores with ties and some without; a few pinned, published, dissolved
+  // (its people unmatched again) and ended (history, in no list); 60 people in no group.
+  const states = ['proposed', 'pinned', 'proposed', 'published', 'proposed', 'dissolved', 'ended'];
+  for (let n = 0; n < 130; n++) {
+    const match = em.create(Match, {
+      programme,
+      state: states[n % states.length] as Match['state'],
+      score: n % 11 === 0 ? null : (n * 37) % 20,
+    });
+    for (let k = 0; k < 2; k++) em.create(MatchMember, { match, enrolment: enrol(), role: 'peer' });
+  }
+  for (let n = 0; n < 60; n++) enrol();
+  await em.flush();
+  const all = await em.find(Match, { programme, state: { $ne: 'ended' } });
+  const open = all.filter((m) => m.state === 'proposed' || m.state === 'pinned');
+  const scoreOf = (m: Match) =>
+    m.score === null || m.score === undefined ? null : Number(m.score);
+  const scores = open.flatMap((m) => scoreOf(m) ?? []);
+  // By score, highest first and unscored before all (PostgreSQL's order for descending), then id.
+  const rank = (m: Match) => scoreOf(m) ?? Infinity;
+  const inOrder = [...all]
+    .sort((a, b) => rank(b) - rank(a) || (a.id < b.id ? -1 : 1))
+    .map((m) => m.id);
+  // Dissolved pairs and ended rounds leave their people free: 60 + 2 × (18 + 18).
+  const unmatchedCount = 132;
+
+  const url = `/api/admin/programmes/${programme.id}/review`;
+  const read = async (query: string) =>
+    (await app.inject({ url: `${url}?${query}`, cookies: hr.cookies })).json();
+  const first = await read('');
+  t.equal(first.matches.length, 50, 'a page holds 50 matches unless asked for another size');
+  t.equal(first.unmatched.length, 50);
+  t.same(first.page, {
+    matches: {
+      offset: 0,
+      limit: 50,
+      total: all.length,
+      byState: { proposed: 56, pinned: 19, published: 19, dissolved: 18 },
+    },
+    unmatched: { offset: 0, limit: 50, total: unmatchedCount },
+  });
+  t.equal(all.length, 112, '130 groups less the 18 ended');
+  t.same(first.summary, {
+    pairs: open.length,
+    averageScore: scores.reduce((a, b) => a + b, 0) / scores.length,
+    unscored: open.length - scores.length,
+    unmatched: unmatchedCount,
+  });
+  t.equal(first.publish.people, 2 * open.length, 'publishing tells everyone in an open group');
+
+  const paged: string[] = [];
+  for (let offset = 0; offset < all.length; offset += 30)
+    paged.push(
+      ...(await read(`offset=${offset}&limit=30`)).matches.map((m: { id: string }) => m.id),
+    );
+  t.same(paged, inOrder, 'the pages together hold every match once, in score order');
+  const people: string[] = [];
+  for (let offset = 0; offset < unmatchedCount; offset += 40)
+    people.push(
+      ...(await read(`unmatchedOffset=${offset}&unmatchedLimit=40`)).unmatched.map(
+        (u: { enrolmentId: string }) => u.enrolmentId,
+      ),
+    );
+  t.equal(new Set(people).size, unmatchedCount, 'and every unmatched person once');
+  const last = await read(`offset=${all.length}`);
+  t.same([last.matches, last.summary.pairs], [[], open.length], 'past the end: an empty page');
+  t.equal((await app.inject({ url: `${url}?limit=201`, cookies: hr.cookies })).statusCode, 400);
+
+  const third = await read('offset=100&limit=10');
+  const target = third.matches.find((m: { state: string }) => m.state === 'proposed');
+  const pinned = await app.inject({
+    method: 'POST',
+    url: `/api/admin/matches/${target.id}/pin?offset=100&limit=10&unmatchedOffset=50`,
+    cookies: hr.cookies,
+  });
+  t.same(
+    pinned.json().matches.map((m: { id: string }) => m.id),
+    inOrder.slice(100, 110),
+    'a change answers with the page it was made on',
+  );
+  t.equal(pinned.json().matches.find((m: { id: string }) => m.id === target.id).state, 'pinned');
+  t.same(pinned.json().page.matches.byState, {
+    proposed: 55,
+    pinned: 20,
+    published: 19,
+    dissolved: 18,
+  });
+  t.same(pinned.json().page.unmatched, { offset: 50, limit: 50, total: unmatchedCount });
 });

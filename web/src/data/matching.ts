@@ -3,6 +3,7 @@ import type {
   DissolveReasonSchema,
   MatchReviewSchema,
   ReviewedMatchSchema,
+  ReviewPageQuerySchema,
 } from '@tandem/server/schemas/modules/matching/match-review-schemas';
 import type { MatchingRunSchema } from '@tandem/server/schemas/modules/matching/matching-run-schemas';
 import type { QuietPairSchema } from '@tandem/server/schemas/modules/pairs/quiet-pair-schemas';
@@ -13,11 +14,20 @@ export type MatchingRun = Static<typeof MatchingRunSchema>;
 export type MatchReview = Static<typeof MatchReviewSchema>;
 export type ReviewedMatch = Static<typeof ReviewedMatchSchema>;
 export type UnmatchedPerson = MatchReview['unmatched'][number];
+/** Which page of the matches and of the unmatched people a review answer holds. */
+export type ReviewPage = Static<typeof ReviewPageQuerySchema>;
 
 const id = (value: string) => encodeURIComponent(value);
 
-export const readReview = (programmeId: string, signal?: AbortSignal) =>
-  api<MatchReview>(`/api/admin/programmes/${id(programmeId)}/review`, signal ? { signal } : {});
+/** The page as a query: every route that answers with the review answers with this page. */
+const at = (page: ReviewPage) =>
+  `?${new URLSearchParams(Object.entries(page).map(([key, value]) => [key, String(value)]))}`;
+
+export const readReview = (programmeId: string, page: ReviewPage, signal?: AbortSignal) =>
+  api<MatchReview>(
+    `/api/admin/programmes/${id(programmeId)}/review${at(page)}`,
+    signal ? { signal } : {},
+  );
 
 export const startMatchingRun = (programmeId: string) =>
   api<MatchingRun>(`/api/admin/programmes/${id(programmeId)}/matching-runs`, { method: 'POST' });
@@ -25,29 +35,35 @@ export const startMatchingRun = (programmeId: string) =>
 export const readMatchingRun = (runId: string) =>
   api<MatchingRun>(`/api/admin/matching-runs/${id(runId)}`);
 
-export const pinMatch = (matchId: string, pinned: boolean) =>
-  api<MatchReview>(`/api/admin/matches/${id(matchId)}/pin`, {
+export const pinMatch = (matchId: string, pinned: boolean, page: ReviewPage) =>
+  api<MatchReview>(`/api/admin/matches/${id(matchId)}/pin${at(page)}`, {
     method: pinned ? 'POST' : 'DELETE',
   });
 
-export const unmatch = (matchId: string) =>
-  api<MatchReview>(`/api/admin/matches/${id(matchId)}`, { method: 'DELETE' });
+export const unmatch = (matchId: string, page: ReviewPage) =>
+  api<MatchReview>(`/api/admin/matches/${id(matchId)}${at(page)}`, { method: 'DELETE' });
 
-export const forbidPair = (programmeId: string, enrolmentIds: [string, string]) =>
-  api<MatchReview>(`/api/admin/programmes/${id(programmeId)}/forbids`, {
+export const forbidPair = (programmeId: string, enrolmentIds: [string, string], page: ReviewPage) =>
+  api<MatchReview>(`/api/admin/programmes/${id(programmeId)}/forbids${at(page)}`, {
     method: 'POST',
     body: { enrolmentIds },
   });
 
 /** Exchanges the partners of the two named people (each from a different pair). */
-export const swapPartners = (programmeId: string, enrolmentIds: [string, string]) =>
-  api<MatchReview>(`/api/admin/programmes/${id(programmeId)}/swaps`, {
+export const swapPartners = (
+  programmeId: string,
+  enrolmentIds: [string, string],
+  page: ReviewPage,
+) =>
+  api<MatchReview>(`/api/admin/programmes/${id(programmeId)}/swaps${at(page)}`, {
     method: 'POST',
     body: { enrolmentIds },
   });
 
-export const publishMatches = (programmeId: string) =>
-  api<MatchReview>(`/api/admin/programmes/${id(programmeId)}/publish`, { method: 'POST' });
+export const publishMatches = (programmeId: string, page: ReviewPage) =>
+  api<MatchReview>(`/api/admin/programmes/${id(programmeId)}/publish${at(page)}`, {
+    method: 'POST',
+  });
 
 export type Programme = Static<typeof ProgrammeSchema>;
 
@@ -60,16 +76,17 @@ export type DissolveReason = Static<typeof DissolveReasonSchema>;
 export type Forbid = MatchReview['forbids'][number];
 
 /** Lets two people an admin forbade be paired again; a pair it removed is not brought back. */
-export const unforbidPair = (forbidId: string) =>
-  api<MatchReview>(`/api/admin/forbids/${id(forbidId)}`, { method: 'DELETE' });
+export const unforbidPair = (forbidId: string, page: ReviewPage) =>
+  api<MatchReview>(`/api/admin/forbids/${id(forbidId)}${at(page)}`, { method: 'DELETE' });
 
 /** Pairs people by hand (each on the side they enrolled for); the strategy scores the pair. */
 export const pairByHand = (
   programmeId: string,
   members: { enrolmentId: string; role: ReviewedMatch['members'][number]['role'] }[],
   pinned: boolean,
+  page: ReviewPage,
 ) =>
-  api<MatchReview>(`/api/admin/programmes/${id(programmeId)}/matches`, {
+  api<MatchReview>(`/api/admin/programmes/${id(programmeId)}/matches${at(page)}`, {
     method: 'POST',
     body: { members, pinned },
   });

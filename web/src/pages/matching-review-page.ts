@@ -24,6 +24,7 @@ import {
   publishMatches,
   type QuietPair,
   type ReviewedMatch,
+  type ReviewPage,
   readMatchingRun,
   readProgramme,
   readQuietPairs,
@@ -34,11 +35,21 @@ import {
   unmatch,
 } from '../data/matching.js';
 import { REALTIME, type RealtimeEvent } from '../data/realtime.js';
+import { getLocale } from '../i18n/locale.js';
 import { plural } from '../i18n/plural.js';
 import { sharedStyles } from '../styles/shared-styles.js';
 
 /** How long the page waits for a live event before it asks the server itself. */
 const POLL_MS = 2000;
+
+/** How many pairs, and how many unmatched people, a page of the review shows. */
+const PAGE_SIZE = 50;
+const FIRST_PAGE: ReviewPage = {
+  offset: 0,
+  limit: PAGE_SIZE,
+  unmatchedOffset: 0,
+  unmatchedLimit: PAGE_SIZE,
+};
 
 type Member = ReviewedMatch['members'][number];
 
@@ -131,13 +142,27 @@ export class TandemMatchingReviewPage extends LitElement {
       .unmatched li {
         margin-bottom: 0.5rem;
       }
+      .paging {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        margin: 1rem 0;
+      }
+      .paging p {
+        margin: 0;
+      }
     `,
   ];
 
   @property({ attribute: false }) accessor params: Record<string, string> = {};
 
-  /** The review as the server last answered it; every change answers with the whole review. */
+  /**
+   * The review as the server last answered it: a page of the pairs and one of the unmatched
+   * people. Every change answers with the page it was made on (`page`).
+   */
   @state() private accessor review: MatchReview | null = null;
+  private page: ReviewPage = FIRST_PAGE;
   @state() private accessor run: MatchingRun | null = null;
   @state() private accessor actionError = '';
   @state() private accessor busy = false;
@@ -164,9 +189,11 @@ export class TandemMatchingReviewPage extends LitElement {
 
   private readonly data = new Task(this, {
     task: async ([programmeId], { signal }) => {
+      // Another programme (the task runs for each) starts on its first page.
+      this.page = FIRST_PAGE;
       const [programme, review, quiet] = await Promise.all([
         readProgramme(programmeId, signal),
-        readReview(programmeId, signal),
+        readReview(programmeId, this.page, signal),
         readQuietPairs(programmeId, signal),
       ]);
       this.review = review;
@@ -215,19 +242,22 @@ export class TandemMatchingReviewPage extends LitElement {
           >${msg('Meetings of this programme', { id: 'matching.meetingsLink' })}</a
         >
       </p>
-      ${this.renderRun(review, open.length)}
+      ${this.renderRun(review, review.summary.pairs)}
       ${
         this.actionError
           ? html`<p role="alert" class="error-text">${this.actionError}</p>`
           : nothing
       }
-      ${this.renderUndo()}
-      ${this.renderProposals(open)} ${this.renderUnmatched(review)}
+      ${this.renderUndo()} ${this.renderPages('matches')}
+      ${this.renderProposals(open, review.summary.pairs)} ${this.renderUnmatched(review)}
       ${this.renderForbids(review.forbids)}
       ${this.renderAttention(published)} ${this.renderQuiet()}
-      ${published.length ? this.renderPublished(published) : nothing}
-      ${this.renderDissolved(review.matches.filter((m) => m.state === 'dissolved'))}
-      ${this.renderSwapDialog(open)} ${this.renderPublishDialog(open, review.publish)}
+      ${published.length ? this.renderPublished(published, review.page.matches.byState.published) : nothing}
+      ${this.renderDissolved(
+        review.matches.filter((m) => m.state === 'dissolved'),
+        review.page.matches.byState.dissolved,
+      )}
+      ${this.renderSwapDialog(open)} ${this.renderPublishDialog(review.summary.pairs, review.publish)}
       ${this.renderForbidDialog()} ${this.renderDissolveDialog()}
     `;
   }
@@ -315,14 +345,47 @@ export class TandemMatchingReviewPage extends LitElement {
     }
   }
 
-  private renderProposals(open: ReviewedMatch[]) {
+  /**
+   * Previous and next page of the pairs or of the unmatched people, with where the page lies
+   * in the whole list; nothing while one page holds it all.
+   */
+  private renderPages(list: 'matches' | 'unmatched') {
+    const review = this.review;
+    if (!review) return nothing;
+    const { offset, limit, total } = review.page[list];
+    if (offset === 0 && total <= limit) return nothing;
+    const first = offset === 0;
+    const last = offset + limit >= total;
+    const words = pagingWords(list, review);
+    // aria-disabled, not disabled: the button keeps focus on the first and last page, so a
+    // keyboard user is not thrown to the top of the document.
+    return html`<nav class="paging" aria-label=${words.label}>
+      <button type="button" class="secondary" aria-disabled=${first ? 'true' : 'false'}
+        @click=${() => first || this.goTo(list, Math.max(0, offset - limit))}>
+        ${words.previous}
+      </button>
+      <p>${words.position}</p>
+      <button type="button" class="secondary" aria-disabled=${last ? 'true' : 'false'}
+        @click=${() => last || this.goTo(list, offset + limit)}>
+        ${words.next}
+      </button>
+    </nav>`;
+  }
+
+  private renderProposals(open: ReviewedMatch[], pairs: number) {
     return html`<section aria-labelledby="proposals-heading">
       <h2 id="proposals-heading" tabindex="-1">
-        ${msg(str`Proposed pairs (${open.length})`, { id: 'matching.proposals.heading' })}
+        ${msg(str`Proposed pairs (${pairs})`, { id: 'matching.proposals.heading' })}
       </h2>
       ${
         open.length === 0
-          ? html`<p>${msg('There are no proposed pairs.', { id: 'matching.proposals.none' })}</p>`
+          ? html`<p>${
+              pairs === 0
+                ? msg('There are no proposed pairs.', { id: 'matching.proposals.none' })
+                : msg('No proposed pairs on this page of pairs.', {
+                    id: 'matching.proposals.noneHere',
+                  })
+            }</p>`
           : html`<ul class="pairs">
             ${repeat(
               open,
@@ -389,14 +452,15 @@ export class TandemMatchingReviewPage extends LitElement {
   }
 
   private renderUnmatched(review: MatchReview) {
+    const total = review.page.unmatched.total;
     return html`<section class="unmatched" aria-labelledby="unmatched-heading">
       <h2 id="unmatched-heading" tabindex="-1">
-        ${msg(str`Unmatched people (${review.unmatched.length})`, {
+        ${msg(str`Unmatched people (${total})`, {
           id: 'matching.unmatched.heading',
         })}
       </h2>
       ${
-        review.unmatched.length === 0
+        total === 0
           ? html`<p>${msg('Everyone has a partner.', { id: 'matching.unmatched.none' })}</p>`
           : html`<ul>
             ${review.unmatched.map(
@@ -412,6 +476,7 @@ export class TandemMatchingReviewPage extends LitElement {
             )}
           </ul>`
       }
+      ${this.renderPages('unmatched')}
     </section>`;
   }
 
@@ -441,10 +506,10 @@ export class TandemMatchingReviewPage extends LitElement {
     </section>`;
   }
 
-  private renderPublished(published: ReviewedMatch[]) {
+  private renderPublished(published: ReviewedMatch[], count: number) {
     return html`<section aria-labelledby="published-heading">
       <h2 id="published-heading" tabindex="-1">
-        ${msg(str`Published pairs (${published.length})`, { id: 'matching.published.heading' })}
+        ${msg(str`Published pairs (${count})`, { id: 'matching.published.heading' })}
       </h2>
       <ul class="published">
         ${published.map(
@@ -461,11 +526,11 @@ export class TandemMatchingReviewPage extends LitElement {
   }
 
   /** Dissolved pairs with why, for admins only: never shown to the members. */
-  private renderDissolved(dissolved: ReviewedMatch[]) {
+  private renderDissolved(dissolved: ReviewedMatch[], count: number) {
     if (dissolved.length === 0) return nothing;
     return html`<section aria-labelledby="dissolved-heading">
       <h2 id="dissolved-heading">
-        ${msg(str`Dissolved pairs (${dissolved.length})`, { id: 'reviewDesk.dissolved.heading' })}
+        ${msg(str`Dissolved pairs (${count})`, { id: 'reviewDesk.dissolved.heading' })}
       </h2>
       <ul class="dissolved">
         ${dissolved.map((match) => html`<li>${pairNames(match)}: ${dissolvedWhy(match)}</li>`)}
@@ -665,8 +730,7 @@ export class TandemMatchingReviewPage extends LitElement {
     </tandem-dialog>`;
   }
 
-  private renderPublishDialog(open: ReviewedMatch[], publish: MatchReview['publish']) {
-    const count = open.length;
+  private renderPublishDialog(count: number, publish: MatchReview['publish']) {
     return html`<tandem-dialog
       id="publish-dialog"
       heading=${plural(count, {
@@ -769,7 +833,9 @@ export class TandemMatchingReviewPage extends LitElement {
       announce(this.runStatus());
       return;
     }
-    this.review = await readReview(this.params.id ?? '');
+    // A new proposal: its best pairs first.
+    this.review = await readReview(this.params.id ?? '', FIRST_PAGE);
+    this.page = FIRST_PAGE;
     this.run = run;
     announce(this.runStatus());
     await this.updateComplete;
@@ -783,7 +849,10 @@ export class TandemMatchingReviewPage extends LitElement {
 
   // --- changes by hand ---------------------------------------------------------------------
 
-  /** Runs a change; the server answers with the whole review, or a sentence why not. */
+  /**
+   * Runs a change; the server answers with the review at the page shown (`this.page`), or a
+   * sentence why not.
+   */
   private async change(action: () => Promise<MatchReview>, done: string): Promise<boolean> {
     if (this.busy) return false;
     this.busy = true;
@@ -791,7 +860,7 @@ export class TandemMatchingReviewPage extends LitElement {
     // An Undo is offered for the forbid just made only, until the next change.
     this.undoable = null;
     try {
-      this.review = await action();
+      this.review = await this.withinList(await action());
       announce(done);
       return true;
     } catch (error) {
@@ -806,11 +875,49 @@ export class TandemMatchingReviewPage extends LitElement {
     this.actionError = errorText(error);
   }
 
+  /** Shows another page of the pairs or of the unmatched people, and says which. */
+  private async goTo(list: 'matches' | 'unmatched', offset: number): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.actionError = '';
+    const page =
+      list === 'matches' ? { ...this.page, offset } : { ...this.page, unmatchedOffset: offset };
+    try {
+      const review = await readReview(this.params.id ?? '', page);
+      this.page = page;
+      this.review = review;
+      announce(pagingWords(list, review).position);
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /**
+   * The answer to a change, or the last page of a list when the change emptied the page shown
+   * (the last pair of the last page unmatched, say).
+   */
+  private async withinList(review: MatchReview): Promise<MatchReview> {
+    const lastOf = ({ limit, total }: { limit: number; total: number }) =>
+      Math.max(0, Math.floor((total - 1) / limit) * limit);
+    const { matches, unmatched } = review.page;
+    const page = {
+      ...this.page,
+      offset: Math.min(this.page.offset, lastOf(matches)),
+      unmatchedOffset: Math.min(this.page.unmatchedOffset, lastOf(unmatched)),
+    };
+    if (page.offset === this.page.offset && page.unmatchedOffset === this.page.unmatchedOffset)
+      return review;
+    this.page = page;
+    return readReview(this.params.id ?? '', page);
+  }
+
   private async onPin(match: ReviewedMatch): Promise<void> {
     const pin = match.state !== 'pinned';
     const names = pairNames(match);
     await this.change(
-      () => pinMatch(match.id, pin),
+      () => pinMatch(match.id, pin, this.page),
       pin
         ? msg(str`${names} pinned: running again keeps this pair.`, { id: 'matching.pinned.done' })
         : msg(str`${names} unpinned.`, { id: 'matching.unpinned.done' }),
@@ -820,7 +927,7 @@ export class TandemMatchingReviewPage extends LitElement {
   private async onUnmatch(match: ReviewedMatch, index: number): Promise<void> {
     const names = pairNames(match);
     const ok = await this.change(
-      () => unmatch(match.id),
+      () => unmatch(match.id, this.page),
       msg(str`${names} unmatched; both are now on the list of unmatched people.`, {
         id: 'matching.unmatch.done',
       }),
@@ -843,7 +950,7 @@ export class TandemMatchingReviewPage extends LitElement {
     const names = pairNames(match);
     this.forbidDialog.close();
     const ok = await this.change(
-      () => forbidPair(this.params.id ?? '', [first.enrolmentId, second.enrolmentId]),
+      () => forbidPair(this.params.id ?? '', [first.enrolmentId, second.enrolmentId], this.page),
       msg(str`${names} will never be paired. Both are now unmatched.`, {
         id: 'matching.forbid.done',
       }),
@@ -869,8 +976,8 @@ export class TandemMatchingReviewPage extends LitElement {
     const members = undoable.members.map(({ enrolmentId, role }) => ({ enrolmentId, role }));
     const ok = await this.change(
       async () => {
-        await unforbidPair(undoable.forbidId);
-        return pairByHand(programmeId, members, undoable.pinned);
+        await unforbidPair(undoable.forbidId, this.page);
+        return pairByHand(programmeId, members, undoable.pinned, this.page);
       },
       msg(str`Undone: ${undoable.names} are a pair again.`, { id: 'reviewDesk.undo.done' }),
     );
@@ -882,7 +989,7 @@ export class TandemMatchingReviewPage extends LitElement {
   private async onAllowAgain(forbid: Forbid): Promise<void> {
     const names = forbid.members.map((m) => m.name).join(' & ');
     const ok = await this.change(
-      () => unforbidPair(forbid.id),
+      () => unforbidPair(forbid.id, this.page),
       msg(str`${names} may be paired again by later runs.`, { id: 'reviewDesk.forbids.allowed' }),
     );
     if (!ok) return;
@@ -915,7 +1022,7 @@ export class TandemMatchingReviewPage extends LitElement {
       async () => {
         await dissolveMatch(match.id, reason);
         this.quiet = await readQuietPairs(programmeId);
-        return readReview(programmeId);
+        return readReview(programmeId, this.page);
       },
       msg(str`${names} dissolved; both are told kindly, without the reason.`, {
         id: 'reviewDesk.dissolve.done',
@@ -950,7 +1057,7 @@ export class TandemMatchingReviewPage extends LitElement {
     const before = `${pairNames(from)}; ${pairNames(to)}`;
     this.swapDialog.close();
     await this.change(
-      () => swapPartners(this.params.id ?? '', [mine.enrolmentId, theirs.enrolmentId]),
+      () => swapPartners(this.params.id ?? '', [mine.enrolmentId, theirs.enrolmentId], this.page),
       msg(str`Partners swapped between ${before}.`, { id: 'matching.swap.done' }),
     );
   }
@@ -961,12 +1068,10 @@ export class TandemMatchingReviewPage extends LitElement {
   }
 
   private async onPublishConfirm(): Promise<void> {
-    const count =
-      this.review?.matches.filter((m) => m.state === 'proposed' || m.state === 'pinned').length ??
-      0;
+    const count = this.review?.summary.pairs ?? 0;
     this.publishDialog.close();
     const ok = await this.change(
-      () => publishMatches(this.params.id ?? ''),
+      () => publishMatches(this.params.id ?? '', this.page),
       plural(count, {
         one: msg(str`${count} pair published; invitations are on their way.`, {
           id: 'matching.publish.done.one',
@@ -1101,6 +1206,30 @@ function dissolveReasonText(reason: DissolveReason): string {
     case 'other':
       return msg('Another reason', { id: 'reviewDesk.reason.other' });
   }
+}
+
+/** The names and position of a list's paging: "Pairs 51–100 of 3,400". */
+function pagingWords(list: 'matches' | 'unmatched', review: MatchReview) {
+  const { offset, total } = review.page[list];
+  const number = new Intl.NumberFormat(getLocale());
+  const from = number.format(Math.min(offset + 1, total));
+  const to = number.format(offset + review[list].length);
+  const all = number.format(total);
+  return list === 'matches'
+    ? {
+        label: msg('Pages of pairs', { id: 'matching.pages.pairs' }),
+        previous: msg('Previous pairs', { id: 'matching.pages.pairs.previous' }),
+        next: msg('Next pairs', { id: 'matching.pages.pairs.next' }),
+        position: msg(str`Pairs ${from}–${to} of ${all}`, { id: 'matching.pages.pairs.position' }),
+      }
+    : {
+        label: msg('Pages of unmatched people', { id: 'matching.pages.people' }),
+        previous: msg('Previous people', { id: 'matching.pages.people.previous' }),
+        next: msg('Next people', { id: 'matching.pages.people.next' }),
+        position: msg(str`People ${from}–${to} of ${all}`, {
+          id: 'matching.pages.people.position',
+        }),
+      };
 }
 
 /** Who is told through which channels (the server's word), with a warning when only the inbox is. */

@@ -25,17 +25,21 @@ import {
   ForbidSchema,
   HandMadePairSchema,
   MatchReviewSchema,
+  type ReviewPageQuery,
+  ReviewPageQuerySchema,
   SwapSchema,
 } from './match-review-schemas.js';
 import { RESCORE_TIME_LIMIT_MS } from './rescore-matches.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const answers = { 200: MatchReviewSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+const querystring = ReviewPageQuerySchema;
 
 /**
  * The admin's matching review: read it, pin, forbid (and lift a forbid), swap, pair by hand,
  * unmatch, publish, dissolve a published pair, and list the quiet ones. Every change answers
- * with the whole review, and is audited by its service.
+ * with the review at the page the query asks for (ReviewPageQuerySchema), and is audited by
+ * its service.
  */
 const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Admins and the programme's managers; a route on a pair or a forbid finds its programme.
@@ -50,11 +54,15 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     log,
     timeLimitMs: RESCORE_TIME_LIMIT_MS,
   });
-  const review = (programmeId: string) => getReview(em(), programmeId, activeChannels(app.plugins));
+  const review = (programmeId: string, page: ReviewPageQuery) =>
+    getReview(em(), programmeId, activeChannels(app.plugins), page);
   app.get(
     '/api/admin/programmes/:id/review',
-    { config: admin, schema: { operationId: 'getMatchReview', params: Id, response: answers } },
-    async (request) => review(request.params.id),
+    {
+      config: admin,
+      schema: { operationId: 'getMatchReview', params: Id, querystring, response: answers },
+    },
+    async (request) => review(request.params.id, request.query),
   );
   for (const [method, pinned] of [
     ['post', true],
@@ -64,44 +72,72 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       '/api/admin/matches/:id/pin',
       {
         config: onMatch,
-        schema: { operationId: pinned ? 'pinMatch' : 'unpinMatch', params: Id, response: answers },
+        schema: {
+          operationId: pinned ? 'pinMatch' : 'unpinMatch',
+          params: Id,
+          querystring,
+          response: answers,
+        },
       },
       async (request) =>
-        review(await pinMatch(em(), signedIn(request).id, request.params.id, pinned)),
+        review(
+          await pinMatch(em(), signedIn(request).id, request.params.id, pinned),
+          request.query,
+        ),
     );
   app.delete(
     '/api/admin/matches/:id',
-    { config: onMatch, schema: { operationId: 'unmatch', params: Id, response: answers } },
-    async (request) => review(await unmatch(em(), signedIn(request).id, request.params.id)),
+    {
+      config: onMatch,
+      schema: { operationId: 'unmatch', params: Id, querystring, response: answers },
+    },
+    async (request) =>
+      review(await unmatch(em(), signedIn(request).id, request.params.id), request.query),
   );
   app.post(
     '/api/admin/programmes/:id/forbids',
     {
       config: admin,
-      schema: { operationId: 'forbidPair', params: Id, body: ForbidSchema, response: answers },
+      schema: {
+        operationId: 'forbidPair',
+        params: Id,
+        querystring,
+        body: ForbidSchema,
+        response: answers,
+      },
     },
     async (request) => {
       await forbidPair(em(), signedIn(request).id, request.params.id, request.body.enrolmentIds);
-      return review(request.params.id);
+      return review(request.params.id, request.query);
     },
   );
   app.post(
     '/api/admin/programmes/:id/swaps',
     {
       config: admin,
-      schema: { operationId: 'swapPartners', params: Id, body: SwapSchema, response: answers },
+      schema: {
+        operationId: 'swapPartners',
+        params: Id,
+        querystring,
+        body: SwapSchema,
+        response: answers,
+      },
     },
     async (request) => {
       const { id } = request.params;
       const by = signedIn(request).id;
       await swapPartners(strategy(request.log), em(), by, id, request.body.enrolmentIds);
-      return review(id);
+      return review(id, request.query);
     },
   );
   app.delete(
     '/api/admin/forbids/:id',
-    { config: onForbid, schema: { operationId: 'unforbidPair', params: Id, response: answers } },
-    async (request) => review(await unforbidPair(em(), signedIn(request).id, request.params.id)),
+    {
+      config: onForbid,
+      schema: { operationId: 'unforbidPair', params: Id, querystring, response: answers },
+    },
+    async (request) =>
+      review(await unforbidPair(em(), signedIn(request).id, request.params.id), request.query),
   );
   app.post(
     '/api/admin/programmes/:id/matches',
@@ -110,6 +146,7 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'pairByHand',
         params: Id,
+        querystring,
         body: HandMadePairSchema,
         response: answers,
       },
@@ -118,7 +155,7 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { id } = request.params;
       const { members, pinned = false } = request.body;
       await pairByHand(strategy(request.log), em(), signedIn(request).id, id, members, pinned);
-      return review(id);
+      return review(id, request.query);
     },
   );
   app.get(
@@ -135,11 +172,14 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.post(
     '/api/admin/programmes/:id/publish',
-    { config: admin, schema: { operationId: 'publishMatches', params: Id, response: answers } },
+    {
+      config: admin,
+      schema: { operationId: 'publishMatches', params: Id, querystring, response: answers },
+    },
     async (request) => {
       const now = app.meetingDependencies().now();
       await publishMatches(em(), signedIn(request).id, request.params.id, now);
-      return review(request.params.id);
+      return review(request.params.id, request.query);
     },
   );
   app.post(

@@ -44,11 +44,74 @@ export const ReviewedMatchSchema = Type.Object({
   members: Type.Array(Type.Object({ ...Person, role: Role })),
 });
 
+/** The most matches, and the most unmatched people, one answer of the review holds. */
+export const REVIEW_PAGE_MAX = 200;
+
+const pageQuery = (list: string, defaultLimit: number) => ({
+  offset: Type.Integer({
+    minimum: 0,
+    default: 0,
+    description: `How many ${list} to skip, in the list's order.`,
+  }),
+  limit: Type.Integer({
+    minimum: 1,
+    maximum: REVIEW_PAGE_MAX,
+    default: defaultLimit,
+    description: `How many ${list} to answer with at most.`,
+  }),
+});
+
+const matchesQuery = pageQuery('matches (by score, highest first; unscored ones first of all)', 50);
+const unmatchedQuery = pageQuery('unmatched people (by enrolment, earliest first)', 50);
+
+/**
+ * Which page of the review's two lists to answer with. Every route answering with the review
+ * takes it, so that a change made on page 3 answers with page 3.
+ */
+export const ReviewPageQuerySchema = Type.Object(
+  {
+    offset: matchesQuery.offset,
+    limit: matchesQuery.limit,
+    unmatchedOffset: unmatchedQuery.offset,
+    unmatchedLimit: unmatchedQuery.limit,
+  },
+  { additionalProperties: false },
+);
+export type ReviewPageQuery = Static<typeof ReviewPageQuerySchema>;
+
+/** Where a page lies in its list, and how long the whole list is. */
+const PageSchema = {
+  offset: Type.Integer({ minimum: 0 }),
+  limit: Type.Integer({ minimum: 1 }),
+  total: Type.Integer({ minimum: 0, description: 'How many the whole list holds.' }),
+};
+
 /** What an admin reviews before publishing: the matches, and who is left and why. */
 export const MatchReviewSchema = Type.Object({
   programmeId: Type.String({ format: 'uuid' }),
   lastRun: Type.Union([MatchingRunSchema, Type.Null()]),
-  matches: Type.Array(ReviewedMatchSchema),
+  matches: Type.Array(ReviewedMatchSchema, {
+    description:
+      'One page of the matches that are not ended (`offset`, `limit`): by score, highest first, unscored ones first of all; ties by id.',
+  }),
+  page: Type.Object(
+    {
+      matches: Type.Object({
+        ...PageSchema,
+        byState: Type.Object(
+          {
+            proposed: Type.Integer({ minimum: 0 }),
+            pinned: Type.Integer({ minimum: 0 }),
+            published: Type.Integer({ minimum: 0 }),
+            dissolved: Type.Integer({ minimum: 0 }),
+          },
+          { description: 'The whole list counted by state.' },
+        ),
+      }),
+      unmatched: Type.Object(PageSchema),
+    },
+    { description: 'Where the pages of `matches` and `unmatched` lie in the whole lists.' },
+  ),
   unmatched: Type.Array(
     Type.Object({
       ...Person,
@@ -64,6 +127,10 @@ export const MatchReviewSchema = Type.Object({
         },
       ),
     }),
+    {
+      description:
+        'One page of the active participants in no current match (`unmatchedOffset`, `unmatchedLimit`), earliest enrolment first.',
+    },
   ),
   summary: Type.Object(
     {
@@ -76,14 +143,17 @@ export const MatchReviewSchema = Type.Object({
       }),
       unmatched: Type.Integer({ description: 'Active participants in no current pair.' }),
     },
-    { description: 'The proposal as it stands now, edits by hand included.' },
+    { description: 'The proposal as it stands now, edits by hand included, over every page.' },
   ),
   forbids: Type.Array(
     Type.Object({
       id: Type.String({ format: 'uuid' }),
       members: Type.Array(Type.Object({ enrolmentId: Person.enrolmentId, name: Person.name })),
     }),
-    { description: 'Pairs an admin ruled out; later runs never propose them.' },
+    {
+      description:
+        'Pairs an admin ruled out; later runs never propose them. All of them: admins make few.',
+    },
   ),
   publish: Type.Object(
     {

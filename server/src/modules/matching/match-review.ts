@@ -12,16 +12,19 @@ import type { UnmatchedReason } from './explanation-schemas.js';
 import { Match } from './match.js';
 import { MatchForbid } from './match-forbid.js';
 import { MatchMember } from './match-member.js';
-import type { Attention, MatchReview } from './match-review-schemas.js';
+import type { Attention, MatchReview, ReviewPageQuery } from './match-review-schemas.js';
+import { reviewTotals } from './match-review-totals.js';
 import { MatchingRun } from './matching-run.js';
 import { matchingRunView } from './matching-run-service.js';
-import { apartFrom, mustBeApart, reportingLinePairs } from './reporting-line.js';
+import { mustBeApart, reportingLinesOf } from './reporting-line.js';
 import { rescoreMatches } from './rescore-matches.js';
+import { unmatchedPage } from './unmatched-page.js';
 
 /**
- * The admin's review of a programme's matching: its matches (proposed, pinned, published, and
- * dissolved with the confidential reason) with scores and reasons, and every active participant
- * without a current match, with the reason the last run gave; and whom publishing tells, how.
+ * The admin's review of a programme's matching: one page of its matches (proposed, pinned,
+ * published, and dissolved with the confidential reason) with scores and reasons, and one page
+ * of the active participants without a current match, with the reason the last run gave; the
+ * summary, the totals and whom publishing tells are counted over the whole programme.
  *
  * @param activeChannels the channel plugins loaded and active on this server.
  * @throws ServiceError not-found.
@@ -30,40 +33,35 @@ export async function getReview(
   em: EntityManager,
   programmeId: string,
   activeChannels: ReadonlySet<string>,
+  page: ReviewPageQuery,
 ): Promise<MatchReview> {
   const fork = em.fork();
   const programme = await fork.findOne(Programme, programmeId);
   if (!programme) throw new ServiceError('not-found', 'No such programme.');
+  const totals = await reviewTotals(fork, programmeId);
   const matches = await fork.find(
     Match,
     // Lunch rounds that ran their course are history, not something to review.
     { programme: programmeId, state: { $ne: 'ended' } },
-    { populate: ['programme', 'members.enrolment.user'], orderBy: { score: 'desc', id: 'asc' } },
+    { orderBy: { score: 'desc', id: 'asc' }, limit: page.limit, offset: page.offset },
+  );
+  const members = await membersOf(
+    fork,
+    matches.map((match) => match.id),
   );
   const lastRun = await fork.findOne(
     MatchingRun,
     { programme: programmeId, state: 'succeeded' },
     { orderBy: { createdAt: 'desc' } },
   );
-  const open = await fork.find(SchedulingRequest, {
-    match: { programme: programmeId, state: 'published' },
-    state: 'open',
-  });
-  const searches = new Map(open.map((search) => [search.match.id, search.openedAt]));
+  const searches = await searchesOf(fork, matches);
   const reasons = new Map((lastRun?.unmatched ?? []).map((u) => [u.enrolmentId, u]));
-  const placed = new Set(
-    matches
-      .filter((m) => m.state !== 'dissolved')
-      .flatMap((m) => m.members.getItems().map((x) => x.enrolment.id)),
+  const unmatched = await unmatchedPage(fork, programmeId, page);
+  const apart = await reportingLinesOf(
+    fork,
+    programme,
+    unmatched.map((person) => person.id),
   );
-  const active = await fork.find(
-    Enrolment,
-    { programme: programmeId, state: 'active' },
-    { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
-  );
-  const unmatched = active.filter((e) => !placed.has(e.id));
-  const apart = apartFrom(await reportingLinePairs(fork, programme));
-  const names = new Map(active.map((e) => [e.id, e.user.name]));
   const forbids = await fork.find(
     MatchForbid,
     { programme: programmeId },
@@ -77,50 +75,67 @@ export async function getReview(
       state: match.state,
       score: match.score === null || match.score === undefined ? null : Number(match.score),
       criteria: match.criteria as MatchReview['matches'][number]['criteria'],
-      attention: attentionOf(match, searches.get(match.id)),
+      attention: attentionOf(programme, match, searches.get(match.id)),
       dissolvedReason: match.dissolvedReason ?? null,
       dissolvedReasonCode: match.dissolvedReasonCode ?? null,
-      members: match.members.getItems().map(({ enrolment, role }) => ({
-        enrolmentId: enrolment.id,
-        name: enrolment.user.name,
-        department: enrolment.user.department ?? null,
-        role,
-      })),
+      members: members.get(match.id) ?? [],
     })),
-    unmatched: unmatched.map((e) => ({
-      enrolmentId: e.id,
-      name: e.user.name,
-      department: e.user.department ?? null,
-      ...unmatchedReason(lastRun !== null, reasons.get(e.id)),
-      reportingLine: [...(apart.get(e.id) ?? [])].map((id) => ({
-        enrolmentId: id,
-        name: names.get(id) ?? '',
-      })),
+    page: {
+      matches: { offset: page.offset, limit: page.limit, ...totals.matches },
+      unmatched: {
+        offset: page.unmatchedOffset,
+        limit: page.unmatchedLimit,
+        total: totals.summary.unmatched,
+      },
+    },
+    unmatched: unmatched.map((person) => ({
+      enrolmentId: person.id,
+      name: person.name,
+      department: person.department,
+      ...unmatchedReason(lastRun !== null, reasons.get(person.id)),
+      reportingLine: apart.get(person.id) ?? [],
     })),
-    summary: summaryOf(matches, unmatched.length),
+    summary: totals.summary,
     forbids: forbids.map((forbid) => ({
       id: forbid.id,
       members: [forbid.first, forbid.second].map((e) => ({ enrolmentId: e.id, name: e.user.name })),
     })),
     publish: {
-      people: toPublish(matches).size,
+      people: totals.people,
       channels: programmeChannels(programme, activeChannels),
     },
   };
 }
 
-/** The proposal as it stands now, edits by hand included: pairs, their average score, who is left. */
-function summaryOf(matches: Match[], unmatched: number): MatchReview['summary'] {
-  const open = matches.filter((m) => m.state === 'proposed' || m.state === 'pinned');
-  const scores = open.flatMap((m) =>
-    m.score === null || m.score === undefined ? [] : [Number(m.score)],
+type Member = MatchReview['matches'][number]['members'][number];
+
+/**
+ * The members of the page's matches, by match: one statement, as populating them as entities
+ * took most of an answer's time in a round of 3,000 groups.
+ */
+async function membersOf(em: EntityManager, matchIds: string[]): Promise<Map<string, Member[]>> {
+  if (matchIds.length === 0) return new Map();
+  const rows = await em.execute<(Member & { matchId: string })[]>(
+    `SELECT mm.match_id AS "matchId", e.id AS "enrolmentId", u.name, u.department, mm.role
+       FROM match_member mm
+       JOIN enrolment e ON e.id = mm.enrolment_id
+       JOIN app_user u ON u.id = e.user_id
+      WHERE mm.match_id IN (?)
+      ORDER BY mm.match_id, mm.id`,
+    [matchIds],
   );
-  return {
-    pairs: open.length,
-    averageScore: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
-    unscored: open.length - scores.length,
-    unmatched,
-  };
+  const byMatch = new Map<string, Member[]>();
+  for (const { matchId, ...member } of rows)
+    byMatch.set(matchId, [...(byMatch.get(matchId) ?? []), member]);
+  return byMatch;
+}
+
+/** Since when each published pair of the page has been finding a time together, if it is. */
+async function searchesOf(em: EntityManager, matches: Match[]): Promise<Map<string, Date>> {
+  const published = matches.filter((m) => m.state === 'published').map((m) => m.id);
+  if (published.length === 0) return new Map();
+  const open = await em.find(SchedulingRequest, { match: { $in: published }, state: 'open' });
+  return new Map(open.map((search) => [search.match.id, search.openedAt]));
 }
 
 /**
@@ -145,17 +160,12 @@ function unmatchedReason(
   };
 }
 
-/** The enrolments publishing tells, each once: a mentor with several mentees is one person. */
-function toPublish(matches: Match[]): Set<string> {
-  return new Set(
-    matches
-      .filter((match) => match.state === 'proposed' || match.state === 'pinned')
-      .flatMap((match) => match.members.getItems().map((member) => member.enrolment.id)),
-  );
-}
-
 /** What the admin should look at in a published pair: a time the pair is searching, silence. */
-function attentionOf(match: Match, searchingSince: Date | undefined): Attention[] {
+function attentionOf(
+  programme: Programme,
+  match: Match,
+  searchingSince: Date | undefined,
+): Attention[] {
   if (match.state !== 'published') return [];
   const attention: Attention[] = [];
   if (searchingSince)
@@ -168,7 +178,7 @@ function attentionOf(match: Match, searchingSince: Date | undefined): Attention[
     attention.push({
       reason: 'stale',
       since: match.staleSince.toISOString(),
-      weeks: programmeSettings(match.programme).staleAfterWeeks,
+      weeks: programmeSettings(programme).staleAfterWeeks,
     });
   return attention;
 }

@@ -89,6 +89,78 @@ export async function mustBeApart(
   );
 }
 
+/**
+ * Whom the reporting-line rule keeps away from each of the given enrolments of the programme:
+ * the active participants above them in their management chain and below, up to the
+ * programme's levels, by enrolment id and name, in enrolment-id order; nobody at 0 levels.
+ * Walked from these people alone, a level a statement on `app_user`'s indexes: a recursive
+ * query made the planner scan every person, and a page of the review need not walk the whole
+ * programme's chains. People who left are walked through, as in CHAINS_SQL.
+ */
+export async function reportingLinesOf(
+  em: EntityManager,
+  programme: Pick<Programme, 'id' | 'matchingStrategy' | 'settings'>,
+  enrolmentIds: string[],
+): Promise<Map<string, { enrolmentId: string; name: string }[]>> {
+  const levels = reportingLineLevels(programme);
+  const lines = new Map<string, { enrolmentId: string; name: string }[]>();
+  if (levels === 0 || enrolmentIds.length === 0) return lines;
+  const start = await em.execute<{ id: string; user_id: string }[]>(
+    'SELECT id, user_id FROM enrolment WHERE id IN (?)',
+    [enrolmentIds],
+  );
+  // Each start person's relatives so far (user ids), and the users reached at the last level.
+  const related = new Map(start.map((e) => [e.id, new Set<string>()]));
+  let up = start.map((e) => [e.id, e.user_id] as const);
+  let down = up;
+  for (let level = 0; level < levels && (up.length || down.length); level++) {
+    up = await step(
+      em,
+      up,
+      'SELECT id AS "from", manager_id AS "to" FROM app_user WHERE id IN (?) AND manager_id IS NOT NULL',
+    );
+    down = await step(
+      em,
+      down,
+      'SELECT manager_id AS "from", id AS "to" FROM app_user WHERE manager_id IN (?)',
+    );
+    for (const [enrolment, user] of [...up, ...down]) related.get(enrolment)?.add(user);
+  }
+  const users = [...new Set([...related.values()].flatMap((set) => [...set]))];
+  if (users.length === 0) return lines;
+  const enrolled = await em.execute<{ id: string; user_id: string; name: string }[]>(
+    `SELECT e.id, e.user_id, u.name FROM enrolment e JOIN app_user u ON u.id = e.user_id
+      WHERE e.programme_id = ? AND e.state = 'active' AND e.user_id IN (?) ORDER BY e.id`,
+    [programme.id, users],
+  );
+  for (const [enrolment, relatives] of related) {
+    const others = enrolled
+      .filter((e) => relatives.has(e.user_id) && e.id !== enrolment)
+      .map((e) => ({ enrolmentId: e.id, name: e.name }));
+    if (others.length) lines.set(enrolment, others);
+  }
+  return lines;
+}
+
+/** One level further along the chains: from each (start, user) to the users `sql` links to. */
+async function step(
+  em: EntityManager,
+  frontier: (readonly [string, string])[],
+  sql: string,
+): Promise<(readonly [string, string])[]> {
+  if (frontier.length === 0) return [];
+  const links = await em.execute<{ from: string; to: string }[]>(sql, [
+    [...new Set(frontier.map(([, user]) => user))],
+  ]);
+  const next = new Map<string, string[]>();
+  for (const link of links) next.set(link.from, [...(next.get(link.from) ?? []), link.to]);
+  // A cycle in the chains may reach someone twice: each once is enough.
+  const reached = new Map<string, readonly [string, string]>();
+  for (const [enrolment, user] of frontier)
+    for (const to of next.get(user) ?? []) reached.set(`${enrolment} ${to}`, [enrolment, to]);
+  return [...reached.values()];
+}
+
 /** For each enrolment, the others the rule keeps away from it. */
 export function apartFrom(pairs: [string, string][]): Map<string, Set<string>> {
   const apart = new Map<string, Set<string>>();
