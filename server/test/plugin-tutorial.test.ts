@@ -51,6 +51,26 @@ function blocks(markdown: string): Block[] {
 }
 
 /** Runs a shell block with only what a reader's shell has, and the folder it ends in. */
+/** The variables that tell programs which certificates to trust and which proxy to use. */
+const NETWORK = [
+  'NODE_EXTRA_CA_CERTS',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'HTTPS_PROXY',
+  'HTTP_PROXY',
+  'NO_PROXY',
+];
+
+function machineNetwork(): Record<string, string> {
+  const names = NETWORK.flatMap((name) => [name, name.toLowerCase()]);
+  return Object.fromEntries(
+    names.flatMap((name) => {
+      const value = process.env[name];
+      return value === undefined ? [] : [[name, value]];
+    }),
+  );
+}
+
 function run(script: string, cwd: string, env: Record<string, string>) {
   return new Promise<{ code: number | null; output: string; cwd: string }>((resolve) => {
     const marker = `__cwd__${process.pid}__`;
@@ -82,7 +102,10 @@ t.test('the plugin tutorial works, step by step, outside the repository', async 
   t.teardown(() => rm(folder, { recursive: true, force: true }));
   // A reader's environment: no variables of this test run (tap's NODE_OPTIONS, pnpm's npm_*).
   // npm's cache may answer (the reader's npm has one too), and audit and funding notes are noise.
+  // The machine's own trust and proxy settings stay: a reader's npm has them too, and behind a
+  // TLS-inspecting proxy npm on Node 24 trusts its certificate only through them.
   const env = {
+    ...machineNetwork(),
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? folder,
     TANDEM: root,
