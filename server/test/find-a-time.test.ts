@@ -108,16 +108,21 @@ t.test(
     );
     t.match(notices[0], { link: pairPage(pair.match.id) }, 'the notice leads to the pair’s page');
 
-    const review = async () =>
+    const review = async (page = '') =>
       (
         await app.inject({
-          url: `/api/admin/programmes/${pair.programme.id}/review`,
+          url: `/api/admin/programmes/${pair.programme.id}/review${page}`,
           cookies: hr.cookies,
         })
       ).json();
-    t.match((await review()).matches, [
-      { id: pair.match.id, attention: [{ reason: 'no-common-time', weeks: 6, since: String }] },
-    ]);
+    const searching = {
+      id: pair.match.id,
+      attention: [{ reason: 'no-common-time', weeks: 6, since: String }],
+    };
+    t.match((await review()).matches, [searching]);
+    const later = await review('?offset=1');
+    t.same(later.matches, [], 'a page past the pair holds no match');
+    t.match(later.searching, [searching], 'the searching pair is listed on every page');
 
     const past = await app.inject({
       method: 'PUT',
@@ -219,6 +224,7 @@ t.test(
     for (const invitation of invitations)
       t.match(invitation, { method: 'REQUEST', start: new Date(times[1] ?? '') });
     t.same((await review()).matches[0].attention, [], 'the pair leaves the admin list');
+    t.same((await review()).searching, [], 'and the list of searching pairs');
     t.equal((await app.inject({ url: pairUrl, cookies: mentee.cookies })).json(), null);
   },
 );

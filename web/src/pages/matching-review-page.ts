@@ -251,7 +251,7 @@ export class TandemMatchingReviewPage extends LitElement {
       ${this.renderUndo()} ${this.renderPages('matches')}
       ${this.renderProposals(open, review.summary.pairs)} ${this.renderUnmatched(review)}
       ${this.renderForbids(review.forbids)}
-      ${this.renderAttention(published)} ${this.renderQuiet()}
+      ${this.renderAttention(review.searching)} ${this.renderQuiet()}
       ${published.length ? this.renderPublished(published, review.page.matches.byState.published) : nothing}
       ${this.renderDissolved(
         review.matches.filter((m) => m.state === 'dissolved'),
@@ -481,11 +481,11 @@ export class TandemMatchingReviewPage extends LitElement {
   }
 
   /**
-   * Published pairs finding a time together, each with since when; nothing when none is. Quiet
-   * pairs have a section of their own.
+   * Published pairs finding a time together, each with since when, from the whole programme
+   * (not only the page shown); nothing when none is. Quiet pairs have a section of their own.
    */
-  private renderAttention(published: ReviewedMatch[]) {
-    const attention = published
+  private renderAttention(searching: ReviewedMatch[]) {
+    const attention = searching
       .map((match) => ({
         ...match,
         attention: match.attention.filter((a) => a.reason === 'no-common-time'),

@@ -94,6 +94,10 @@ export const MatchReviewSchema = Type.Object({
     description:
       'One page of the matches that are not ended (`offset`, `limit`): by score, highest first, unscored ones first of all; ties by id.',
   }),
+  searching: Type.Array(ReviewedMatchSchema, {
+    description:
+      'Every published pair of the programme finding a time together (attention `no-common-time`), whichever page it is on: the few an admin should look at, longest searching first.',
+  }),
   page: Type.Object(
     {
       matches: Type.Object({

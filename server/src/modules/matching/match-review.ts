@@ -45,16 +45,17 @@ export async function getReview(
     { programme: programmeId, state: { $ne: 'ended' } },
     { orderBy: { score: 'desc', id: 'asc' }, limit: page.limit, offset: page.offset },
   );
+  const searching = await searchingMatches(fork, programmeId);
   const members = await membersOf(
     fork,
-    matches.map((match) => match.id),
+    [...matches, ...searching].map((match) => match.id),
   );
   const lastRun = await fork.findOne(
     MatchingRun,
     { programme: programmeId, state: 'succeeded' },
     { orderBy: { createdAt: 'desc' } },
   );
-  const searches = await searchesOf(fork, matches);
+  const searches = await searchesOf(fork, [...matches, ...searching]);
   const reasons = new Map((lastRun?.unmatched ?? []).map((u) => [u.enrolmentId, u]));
   const unmatched = await unmatchedPage(fork, programmeId, page);
   const apart = await reportingLinesOf(
@@ -67,19 +68,21 @@ export async function getReview(
     { programme: programmeId },
     { populate: ['first.user', 'second.user'], orderBy: { createdAt: 'asc', id: 'asc' } },
   );
+  const reviewed = (match: Match): ReviewedMatch => ({
+    id: match.id,
+    state: match.state,
+    score: match.score === null || match.score === undefined ? null : Number(match.score),
+    criteria: match.criteria as ReviewedMatch['criteria'],
+    attention: attentionOf(programme, match, searches.get(match.id)),
+    dissolvedReason: match.dissolvedReason ?? null,
+    dissolvedReasonCode: match.dissolvedReasonCode ?? null,
+    members: members.get(match.id) ?? [],
+  });
   return {
     programmeId,
     lastRun: lastRun ? matchingRunView(lastRun) : null,
-    matches: matches.map((match) => ({
-      id: match.id,
-      state: match.state,
-      score: match.score === null || match.score === undefined ? null : Number(match.score),
-      criteria: match.criteria as MatchReview['matches'][number]['criteria'],
-      attention: attentionOf(programme, match, searches.get(match.id)),
-      dissolvedReason: match.dissolvedReason ?? null,
-      dissolvedReasonCode: match.dissolvedReasonCode ?? null,
-      members: members.get(match.id) ?? [],
-    })),
+    matches: matches.map(reviewed),
+    searching: searching.map(reviewed),
     page: {
       matches: { offset: page.offset, limit: page.limit, ...totals.matches },
       unmatched: {
@@ -107,7 +110,22 @@ export async function getReview(
   };
 }
 
-type Member = MatchReview['matches'][number]['members'][number];
+type ReviewedMatch = MatchReview['matches'][number];
+type Member = ReviewedMatch['members'][number];
+
+/**
+ * The programme's published pairs with an open search for a time, longest searching first:
+ * listed whole beside the page, so that none waits unseen on a later page.
+ */
+async function searchingMatches(em: EntityManager, programmeId: string): Promise<Match[]> {
+  const open = await em.find(
+    SchedulingRequest,
+    { match: { programme: programmeId, state: 'published' }, state: 'open' },
+    { populate: ['match'], orderBy: { openedAt: 'asc', id: 'asc' } },
+  );
+  // A pair searches for one meeting at a time, but a list must not show a pair twice anyway.
+  return [...new Map(open.map((search) => [search.match.id, search.match])).values()];
+}
 
 /**
  * The members of the page's matches, by match: one statement, as populating them as entities
