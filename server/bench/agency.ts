@@ -30,7 +30,7 @@ import { loadConfig } from '../src/config.js';
 import type { Log } from '../src/logger.js';
 import { EMPTY_PROFILE } from '../src/modules/profiles/profile-schema.js';
 import { signedInAs } from '../test/helpers/sessions.js';
-import { checkReachable, createBenchDatabase, DEFAULT_DATABASE_URL } from './bench-database.js';
+import { createBenchDatabase, DEFAULT_DATABASE_URL, reachableOrExit } from './bench-database.js';
 import { countSetting } from './bench-setting.js';
 import { startRemoteSink } from './remote-sink.js';
 
@@ -78,12 +78,7 @@ async function stage<T>(
   return result;
 }
 
-try {
-  await checkReachable(adminUrl);
-} catch (error) {
-  console.error(`bench agency: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
-}
+await reachableOrExit('agency', adminUrl);
 console.log(
   `Agency benchmark: ${PEOPLE.toLocaleString('en')} people, ${LUNCH.toLocaleString('en')} in a lunch round, ` +
     `${REVERSE.toLocaleString('en')} in reverse mentoring, Node ${process.version}.`,

@@ -14,7 +14,7 @@ export interface BenchDatabase {
 }
 
 /** Fails with one line naming the server when PostgreSQL does not answer. */
-export async function checkReachable(adminUrl: string): Promise<void> {
+async function checkReachable(adminUrl: string): Promise<void> {
   try {
     await sql(adminUrl, 'SELECT 1');
   } catch (error) {
@@ -22,6 +22,16 @@ export async function checkReachable(adminUrl: string): Promise<void> {
     throw new Error(
       `PostgreSQL is not reachable at ${redacted(adminUrl)} (${reason}); set DATABASE_URL`,
     );
+  }
+}
+
+/** Ends the benchmark `bench` with that one line when PostgreSQL does not answer. */
+export async function reachableOrExit(bench: string, adminUrl: string): Promise<void> {
+  try {
+    await checkReachable(adminUrl);
+  } catch (error) {
+    console.error(`bench ${bench}: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
   }
 }
 

@@ -17,7 +17,7 @@ import {
   personLdif,
   startSlapd,
 } from '../test/helpers/slapd.js';
-import { checkReachable, createBenchDatabase, DEFAULT_DATABASE_URL } from './bench-database.js';
+import { createBenchDatabase, DEFAULT_DATABASE_URL, reachableOrExit } from './bench-database.js';
 import { countSetting } from './bench-setting.js';
 
 const PEOPLE = countSetting('BENCH_DIRECTORY_PEOPLE', 50_000);
@@ -43,7 +43,7 @@ const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 const log = pino({ level: 'warn' });
 const adminUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
-await checkReachable(adminUrl);
+await reachableOrExit('directory', adminUrl);
 const loading = process.hrtime.bigint();
 const slapd = await startSlapd(people());
 console.log(`slapd: ${PEOPLE} people loaded with slapadd in ${seconds(loading).toFixed(1)} s`);

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { openOrm } from '../src/db/orm.js';
 import { Programme } from '../src/modules/programmes/programme.js';
-import { checkReachable, createBenchDatabase, DEFAULT_DATABASE_URL } from './bench-database.js';
+import { createBenchDatabase, DEFAULT_DATABASE_URL, reachableOrExit } from './bench-database.js';
 import { countSetting } from './bench-setting.js';
 
 const [peopleArg, lunchArg, reverseArg] = process.argv.slice(2);
@@ -39,12 +39,7 @@ const PEAK_RSS = fileURLToPath(new URL('./peak-rss.ts', import.meta.url));
 
 const adminUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const log = pino({ name: 'bench', level: process.env.LOG_LEVEL ?? 'warn' });
-try {
-  await checkReachable(adminUrl);
-} catch (error) {
-  console.error(`bench imports: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
-}
+await reachableOrExit('imports', adminUrl);
 console.log(
   `Imports benchmark: ${PEOPLE.toLocaleString('en')} people, ${LUNCH.toLocaleString('en')} enrolled in a lunch round, ` +
     `${REVERSE.toLocaleString('en')} in reverse mentoring, Node ${process.version}.`,

@@ -24,7 +24,7 @@
  */
 import { pino } from 'pino';
 import type { Log } from '../src/logger.js';
-import { checkReachable, createBenchDatabase, DEFAULT_DATABASE_URL } from './bench-database.js';
+import { createBenchDatabase, DEFAULT_DATABASE_URL, reachableOrExit } from './bench-database.js';
 import { countSetting } from './bench-setting.js';
 import { cpuPerMessage, type Elapsed, perSecond, rate, seconds } from './progress.js';
 import { queueBench } from './queue-send.js';
@@ -44,12 +44,7 @@ const concurrencies = (process.env.BENCH_CONCURRENCY ?? '5').split(',').map(Numb
 const adminUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const log: Log = pino({ name: 'bench', level: process.env.LOG_LEVEL ?? 'warn' });
 
-try {
-  await checkReachable(adminUrl);
-} catch (error) {
-  console.error(`bench invitations: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
-}
+await reachableOrExit('invitations', adminUrl);
 const sink = await startRemoteSink();
 try {
   console.log(

@@ -21,7 +21,7 @@ import { Meeting } from '../src/modules/meetings/meeting.js';
 import { Programme } from '../src/modules/programmes/programme.js';
 import { proposedPairs } from '../test/helpers/proposed-pairs.js';
 import { sessionFor } from '../test/helpers/sessions.js';
-import { checkReachable, createBenchDatabase, DEFAULT_DATABASE_URL } from './bench-database.js';
+import { createBenchDatabase, DEFAULT_DATABASE_URL, reachableOrExit } from './bench-database.js';
 import { countSetting } from './bench-setting.js';
 
 const pairs = countSetting('BENCH_PAIRS', 1000);
@@ -44,12 +44,7 @@ const CEILING_SQL = `SELECT mt.id, mt.match_id, mt.title, mt.starts_at, mt.ends_
     WHERE my.user_id = $1)
   ORDER BY mt.starts_at, mt.id LIMIT 200`;
 
-try {
-  await checkReachable(adminUrl);
-} catch (error) {
-  console.error(`bench meetings: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
-}
+await reachableOrExit('meetings', adminUrl);
 const database = await createBenchDatabase(adminUrl, log);
 try {
   await measure(database.url);

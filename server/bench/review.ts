@@ -18,7 +18,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { Log } from '../src/logger.js';
 import { signedInAs } from '../test/helpers/sessions.js';
-import { checkReachable, createBenchDatabase, DEFAULT_DATABASE_URL } from './bench-database.js';
+import { createBenchDatabase, DEFAULT_DATABASE_URL, reachableOrExit } from './bench-database.js';
 import { countSetting } from './bench-setting.js';
 
 const groups = countSetting('BENCH_GROUPS', 3400);
@@ -31,12 +31,7 @@ const LARGEST_PAGE = 200;
 const adminUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const log: Log = pino({ name: 'bench', level: 'warn' });
 
-try {
-  await checkReachable(adminUrl);
-} catch (error) {
-  console.error(`bench review: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
-}
+await reachableOrExit('review', adminUrl);
 const database = await createBenchDatabase(adminUrl, log);
 try {
   await measure(database.url);

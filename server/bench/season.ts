@@ -34,7 +34,7 @@ import { Programme } from '../src/modules/programmes/programme.js';
 import { FROM, proposedPairs } from '../test/helpers/proposed-pairs.js';
 import { type SeasonOwner, seasonClock, startSeason } from '../test/helpers/season.js';
 import { signedInAs } from '../test/helpers/sessions.js';
-import { checkReachable, createBenchDatabase, DEFAULT_DATABASE_URL } from './bench-database.js';
+import { createBenchDatabase, DEFAULT_DATABASE_URL, reachableOrExit } from './bench-database.js';
 import { countSetting } from './bench-setting.js';
 import { seconds, stopwatch } from './progress.js';
 import { type RemoteSink, startRemoteSink } from './remote-sink.js';
@@ -55,12 +55,7 @@ const concurrency = countSetting('BENCH_CONCURRENCY', 8);
 const adminUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const log: Log = pino({ name: 'bench', level: process.env.LOG_LEVEL ?? 'warn' });
 
-try {
-  await checkReachable(adminUrl);
-} catch (error) {
-  console.error(`bench season: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
-}
+await reachableOrExit('season', adminUrl);
 const sink = await startRemoteSink();
 const teardowns: (() => unknown)[] = [];
 const owner: SeasonOwner = { teardown: (fn) => teardowns.push(fn) };
