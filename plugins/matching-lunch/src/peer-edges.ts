@@ -72,12 +72,21 @@ export function peerEdges(input: MatchInput): PeerEdge[] {
 
   const kept = new Map<number, PeerEdge>();
   const fresh = new Int8Array(people.length).fill(-1);
-  const edge = (a: number, b: number) => {
+  // The spread is symmetric, so two people tend to shortlist each other: each pair is asked
+  // once and its answer kept (null: they may not meet).
+  const asked = new Map<number, PeerEdge | null>();
+  const edge = (a: number, b: number): PeerEdge | undefined => {
     const [i, j] = a < b ? [a, b] : [b, a];
+    const id = i * people.length + j;
+    const known = asked.get(id);
+    if (known !== undefined) return known ?? undefined;
     const [x, y] = [people[i], people[j]] as [MatchCandidate, MatchCandidate];
     const { possible, metBefore, apart: sameDepartment } = pair(x, y);
-    if (!possible) return undefined;
-    return { a: i, b: j, ...weigh(x, y, metBefore, sameDepartment), sameDepartment };
+    const found = possible
+      ? { a: i, b: j, ...weigh(x, y, metBefore, sameDepartment), sameDepartment }
+      : null;
+    asked.set(id, found);
+    return found ?? undefined;
   };
   const buffer = new Float64Array(people.length);
   // Whether someone may still meet anybody new (not met before, not their own department).
