@@ -140,6 +140,22 @@ t.test('enrol, run, pin and forbid, re-run, publish, report a mismatch, rematch'
     plan = await app.inject({ url: `/api/pairs/${pairId}`, cookies: people.mia });
   }
   t.equal(plan.json().sessions.length, 3, 'the published pair got its plan from a job');
+  // Publishing adds the plan jobs of all pairs in one statement: each pair gets its own.
+  const publishedIds = published.matches.map((m) => m.id);
+  const planned = async () =>
+    (
+      await app.orm.em.execute<{ pairs: number }[]>(
+        'SELECT count(DISTINCT match_id)::int AS pairs FROM pair_session WHERE match_id IN (?)',
+        [publishedIds],
+      )
+    )[0]?.pairs;
+  for (let i = 0; i < 100 && (await planned()) !== publishedIds.length; i++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  t.equal(
+    await planned(),
+    publishedIds.length,
+    `all ${publishedIds.length} published pairs have plans`,
+  );
 
   const report = await app.inject({
     method: 'POST',

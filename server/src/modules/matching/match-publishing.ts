@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { lockRows } from '../../db/lock-rows.js';
 import { CREATE_PAIR_PLAN } from '../../jobs/create-pair-plan.js';
-import { enqueueJob } from '../../jobs/enqueue-job.js';
+import { enqueueJobs } from '../../jobs/enqueue-job.js';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { Programme } from '../programmes/programme.js';
@@ -40,7 +40,11 @@ export async function publishMatches(
       tx.assign(match, { state: 'published', publishedAt: now, activeAt: now });
     if (programme.state === 'matching') programme.state = 'running';
     await tx.flush();
-    for (const match of matches) await enqueueJob(tx, CREATE_PAIR_PLAN, { matchId: match.id });
+    await enqueueJobs(
+      tx,
+      CREATE_PAIR_PLAN,
+      matches.map((match) => ({ matchId: match.id })),
+    );
     return matches.length;
   });
   await recordAudit(em, {

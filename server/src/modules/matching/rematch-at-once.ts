@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Clock } from '../../clock.js';
 import { CREATE_PAIR_PLAN } from '../../jobs/create-pair-plan.js';
-import { enqueueJob } from '../../jobs/enqueue-job.js';
+import { enqueueJobs } from '../../jobs/enqueue-job.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { Programme } from '../programmes/programme.js';
 import { askStrategy, type StrategyDependencies } from './ask-strategy.js';
@@ -57,7 +57,11 @@ export async function rematchAtOnce(
       return match;
     });
     await tx.flush();
-    for (const match of created) await enqueueJob(tx, CREATE_PAIR_PLAN, { matchId: match.id });
+    await enqueueJobs(
+      tx,
+      CREATE_PAIR_PLAN,
+      created.map((match) => ({ matchId: match.id })),
+    );
   });
   await recordAudit(em, {
     action: 'matching.rematched',
