@@ -45,7 +45,7 @@ export async function getReview(
     { programme: programmeId, state: { $ne: 'ended' } },
     { orderBy: { score: 'desc', id: 'asc' }, limit: page.limit, offset: page.offset },
   );
-  const searching = await searchingMatches(fork, programmeId);
+  const { searching, searches } = await searchingPairs(fork, programmeId);
   const members = await membersOf(
     fork,
     [...matches, ...searching].map((match) => match.id),
@@ -55,7 +55,6 @@ export async function getReview(
     { programme: programmeId, state: 'succeeded' },
     { orderBy: { createdAt: 'desc' } },
   );
-  const searches = await searchesOf(fork, [...matches, ...searching]);
   const reasons = new Map((lastRun?.unmatched ?? []).map((u) => [u.enrolmentId, u]));
   const unmatched = await unmatchedPage(fork, programmeId, page);
   const apart = await reportingLinesOf(
@@ -114,17 +113,28 @@ type ReviewedMatch = MatchReview['matches'][number];
 type Member = ReviewedMatch['members'][number];
 
 /**
- * The programme's published pairs with an open search for a time, longest searching first:
- * listed whole beside the page, so that none waits unseen on a later page.
+ * The programme's published pairs with an open search for a time, longest searching first,
+ * and since when each searches: listed whole beside the page, so that none waits unseen on a
+ * later page; the page's own matches take their `no-common-time` attention from the same map.
  */
-async function searchingMatches(em: EntityManager, programmeId: string): Promise<Match[]> {
+async function searchingPairs(
+  em: EntityManager,
+  programmeId: string,
+): Promise<{ searching: Match[]; searches: Map<string, Date> }> {
   const open = await em.find(
     SchedulingRequest,
     { match: { programme: programmeId, state: 'published' }, state: 'open' },
     { populate: ['match'], orderBy: { openedAt: 'asc', id: 'asc' } },
   );
+  const searches = new Map<string, Date>();
+  const searching: Match[] = [];
   // A pair searches for one meeting at a time, but a list must not show a pair twice anyway.
-  return [...new Map(open.map((search) => [search.match.id, search.match])).values()];
+  for (const search of open) {
+    if (searches.has(search.match.id)) continue;
+    searches.set(search.match.id, search.openedAt);
+    searching.push(search.match);
+  }
+  return { searching, searches };
 }
 
 /**
@@ -146,14 +156,6 @@ async function membersOf(em: EntityManager, matchIds: string[]): Promise<Map<str
   for (const { matchId, ...member } of rows)
     byMatch.set(matchId, [...(byMatch.get(matchId) ?? []), member]);
   return byMatch;
-}
-
-/** Since when each published pair of the page has been finding a time together, if it is. */
-async function searchesOf(em: EntityManager, matches: Match[]): Promise<Map<string, Date>> {
-  const published = matches.filter((m) => m.state === 'published').map((m) => m.id);
-  if (published.length === 0) return new Map();
-  const open = await em.find(SchedulingRequest, { match: { $in: published }, state: 'open' });
-  return new Map(open.map((search) => [search.match.id, search.openedAt]));
 }
 
 /**
