@@ -31,7 +31,6 @@ t.test(
     const page = await site.open(t, { language: 'en' });
     await signIn(page, ADMIN);
     await visit(page, `/admin/programmes/${digitalFit}`);
-    // After the visit: a page loaded while the choice is still being saved would undo it.
     await switchLanguage(page, 'en');
     const stale = page.getByLabel('Weeks without a session before a pair is asked');
     await stale.fill('60');
@@ -78,6 +77,23 @@ t.test(
     t.pass('in German too');
   },
 );
+
+t.test('a language chosen is kept by the very next page load', async (t) => {
+  const page = await site.open(t, { language: 'en' });
+  await signIn(page, NOT_ENROLLED);
+  // A slow server: the choice takes a second to be kept.
+  await page.route('**/api/me/preferences', async (route) => {
+    if (route.request().method() !== 'GET') await new Promise((done) => setTimeout(done, 1_000));
+    await route.continue();
+  });
+  await switchLanguage(page, 'de');
+  await visit(page, '/profile');
+  t.equal(await page.evaluate(() => document.documentElement.lang), 'de', 'German after a load');
+  await switchLanguage(page, 'en');
+  await page.reload();
+  await page.locator('main h1').waitFor();
+  t.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'English after a reload');
+});
 
 t.test('the enrolment card gives the figures of the curriculum chosen', async (t) => {
   const page = await site.open(t, { language: 'en' });

@@ -27,9 +27,16 @@ export class TandemLanguageSwitch extends LitElement {
   @consume({ context: sessionContext, subscribe: true })
   accessor me: Me | null = null;
 
+  /**
+   * Keeps the choice before switching, so a reload or a link opened right after the switch
+   * finds it kept; a failed save still switches this page.
+   */
   private async switchTo(locale: Locale): Promise<void> {
+    if (this.me) await this.keep(locale).catch(() => undefined);
     await useLocale(locale);
-    if (!this.me) return;
+  }
+
+  private async keep(locale: Locale): Promise<void> {
     const preferences = await readPreferences();
     await savePreferences({ ...preferences, locale });
   }
