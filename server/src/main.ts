@@ -1,18 +1,7 @@
 #!/usr/bin/env node
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { Locale } from '@tandem/plugin-sdk';
-import { adminCommand } from './cli/admin-command.js';
-import { directoryCommand } from './cli/directory-command.js';
-import { doctorCommand } from './cli/doctor-command.js';
-import { exportCommand } from './cli/export-command.js';
-import { importCommand } from './cli/import-command.js';
-import { migrateCommand } from './cli/migrate-command.js';
-import { notesCommand } from './cli/notes-command.js';
-import { organisationCommand } from './cli/organisation-command.js';
-import { pluginsCommand } from './cli/plugins-command.js';
-import { startCommand } from './cli/start-command.js';
-import { workerCommand } from './cli/worker-command.js';
-import { loadConfig } from './config.js';
+import type { Config } from './config.js';
 import { EXIT_USAGE, OperatorError } from './errors.js';
 import { version } from './version.js';
 
@@ -99,48 +88,89 @@ async function main(argv: string[]): Promise<void> {
   }
   const locale = csvLocale(values.locale);
   // These commands check their own arguments.
-  if (command === 'import')
-    return importCommand(loadConfig(), rest, {
+  if (command === 'import') {
+    const config = await configuration();
+    const { importCommand } = await import('./cli/import-command.js');
+    return importCommand(config, rest, {
       dryRun: values['dry-run'],
       report: values.report,
       locale,
     });
-  if (command === 'export')
-    return exportCommand(loadConfig(), rest, { out: values.out, since: values.since, locale });
-  if (command === 'admin') return adminCommand(loadConfig(), rest);
-  if (command === 'directory')
-    return directoryCommand(loadConfig(), rest, { dryRun: values['dry-run'] });
-  if (command === 'organisation')
-    return organisationCommand(loadConfig(), rest, {
+  }
+  if (command === 'export') {
+    const config = await configuration();
+    const { exportCommand } = await import('./cli/export-command.js');
+    return exportCommand(config, rest, { out: values.out, since: values.since, locale });
+  }
+  if (command === 'admin') {
+    const config = await configuration();
+    const { adminCommand } = await import('./cli/admin-command.js');
+    return adminCommand(config, rest);
+  }
+  if (command === 'directory') {
+    const config = await configuration();
+    const { directoryCommand } = await import('./cli/directory-command.js');
+    return directoryCommand(config, rest, { dryRun: values['dry-run'] });
+  }
+  if (command === 'organisation') {
+    const config = await configuration();
+    const { organisationCommand } = await import('./cli/organisation-command.js');
+    return organisationCommand(config, rest, {
       name: values.name,
       timeZone: values['time-zone'],
       language: values.language,
       signLanguageVideo: values['sign-language-video'],
     });
+  }
   // `notes` takes one action word after it; every other command takes none.
   const action = command === 'notes' ? rest.shift() : undefined;
   if (rest.length > 0)
     throw new OperatorError(`Unexpected argument: ${rest[0]}\n\n${USAGE}`, EXIT_USAGE);
 
+  // Each command's modules load when it is called: the server's take seconds to load, which
+  // `--help`, a typo or a bad setting should not wait for.
   switch (command) {
-    case 'start':
-      return startCommand(loadConfig(), { demo: values.demo });
-    case 'worker':
-      return workerCommand(loadConfig());
-    case 'migrate':
-      return migrateCommand(loadConfig());
-    case 'plugins':
-      return pluginsCommand(loadConfig());
-    case 'notes':
-      return notesCommand(loadConfig(), action);
-    case 'doctor':
+    case 'start': {
+      const config = await configuration();
+      const { startCommand } = await import('./cli/start-command.js');
+      return startCommand(config, { demo: values.demo });
+    }
+    case 'worker': {
+      const config = await configuration();
+      const { workerCommand } = await import('./cli/worker-command.js');
+      return workerCommand(config);
+    }
+    case 'migrate': {
+      const config = await configuration();
+      const { migrateCommand } = await import('./cli/migrate-command.js');
+      return migrateCommand(config);
+    }
+    case 'plugins': {
+      const config = await configuration();
+      const { pluginsCommand } = await import('./cli/plugins-command.js');
+      return pluginsCommand(config);
+    }
+    case 'notes': {
+      const config = await configuration();
+      const { notesCommand } = await import('./cli/notes-command.js');
+      return notesCommand(config, action);
+    }
+    case 'doctor': {
       // Loads the configuration itself: an invalid one is a failed check, not a stop.
+      const { doctorCommand } = await import('./cli/doctor-command.js');
       return doctorCommand(process.env);
+    }
     case undefined:
       throw new OperatorError(USAGE, EXIT_USAGE);
     default:
       throw new OperatorError(`Unknown command: ${command}\n\n${USAGE}`, EXIT_USAGE);
   }
+}
+
+/** The validated configuration; its module loads graphile-worker and the built-in plugins. */
+async function configuration(): Promise<Config> {
+  const { loadConfig } = await import('./config.js');
+  return loadConfig();
 }
 
 /** `--locale de` or `en`, or undefined for the organisation's language. */
