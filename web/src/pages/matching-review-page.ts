@@ -45,6 +45,7 @@ const POLL_MS = 2000;
 /** How many pairs, and how many unmatched people, a page of the review shows. */
 const PAGE_SIZE = 50;
 const FIRST_PAGE: ReviewPage = {
+  state: 'all',
   offset: 0,
   limit: PAGE_SIZE,
   unmatchedOffset: 0,
