@@ -3,8 +3,11 @@
  * through app.inject at the size of issue 21: a lunch round of groups of three with some people
  * left unmatched, and a mentoring programme of pairs, seeded straight into the database in a
  * few statements (every person reports to a participant, so the reporting-line rule has work).
- * Times the first page, a page in the middle, and the largest page the route allows; prints
- * median and p95, asserts nothing.
+ * Times the first page, a page in the middle, and the largest page the route allows; then the
+ * first page of each list the page shows on its own (the open pairs through the review, the
+ * published and the dissolved ones through …/review/matches) and the swap dialog's search by
+ * name; prints median and p95, asserts nothing. A quarter of the groups are published and one in
+ * twenty dissolved (their people unmatched again), as in a programme running for a while.
  *
  *   BENCH_GROUPS=3400       lunch groups of three (default 3,400: 10,200 people)
  *   BENCH_UNMATCHED=100     lunch participants in no group (default 100)
@@ -76,13 +79,16 @@ async function measure(url: string): Promise<void> {
       ['mentoring', mentoring, pairs],
     ] as const) {
       const middle = Math.floor(count / 2 / PAGE) * PAGE;
-      for (const [page, query] of [
-        ['first page', `limit=${PAGE}`],
-        [`page at ${middle}`, `offset=${middle}&limit=${PAGE}&unmatchedOffset=${PAGE}`],
-        [`${LARGEST_PAGE} a page`, `limit=${LARGEST_PAGE}&unmatchedLimit=${LARGEST_PAGE}`],
+      for (const [page, path] of [
+        ['first page', `review?limit=${PAGE}`],
+        [`page at ${middle}`, `review?offset=${middle}&limit=${PAGE}&unmatchedOffset=${PAGE}`],
+        [`${LARGEST_PAGE} a page`, `review?limit=${LARGEST_PAGE}&unmatchedLimit=${LARGEST_PAGE}`],
+        ['open pairs, first page', `review?state=open&limit=${PAGE}`],
+        ['published alone, first page', `review/matches?state=published&limit=${PAGE}`],
+        ['dissolved alone, first page', `review/matches?state=dissolved&limit=${PAGE}`],
+        ['swap search "Person 12"', `review/matches?state=proposed&name=Person%2012&limit=21`],
       ] as const) {
-        const call = () =>
-          app.inject({ url: `/api/admin/programmes/${id}/review?${query}`, cookies });
+        const call = () => app.inject({ url: `/api/admin/programmes/${id}/${path}`, cookies });
         const answer = await call();
         if (answer.statusCode !== 200) throw new Error(`review: ${answer.statusCode}`);
         const size = (answer.rawPayload.length / 1024).toFixed(0);
@@ -103,8 +109,9 @@ interface Shape {
 }
 
 /**
- * A programme in matching with `groups` proposed groups of `size` (scores spread over 0–100,
- * one in 50 unscored) and `unmatched` active people in none; each person's manager is the
+ * A programme in matching with `groups` groups of `size` (scores spread over 0–100, one in 50
+ * unscored; one in four published, one in twenty dissolved, the others proposed) and
+ * `unmatched` active people in none; each person's manager is the
  * first of their ten, a participant too. Returns the programme's id.
  */
 async function seed(client: pg.Client, prefix: string, shape: Shape): Promise<string> {
@@ -153,7 +160,9 @@ async function seed(client: pg.Client, prefix: string, shape: Shape): Promise<st
   ]);
   await client.query(
     `INSERT INTO match (id, programme_id, state, score, criteria, created_at)
-       SELECT id, $1, 'proposed', CASE WHEN g % 50 = 0 THEN NULL ELSE (g * 7919 % 10000) / 100.0 END,
+       SELECT id, $1,
+              CASE WHEN g % 4 = 1 THEN 'published' WHEN g % 20 = 3 THEN 'dissolved' ELSE 'proposed' END,
+              CASE WHEN g % 50 = 0 THEN NULL ELSE (g * 7919 % 10000) / 100.0 END,
               $2::jsonb, now()
          FROM grp`,
     [programme, criteria],

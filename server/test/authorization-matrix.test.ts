@@ -493,6 +493,10 @@ const MATRIX: Record<string, Row> = {
     params: { id: 'reviewProgramme' },
     expect: programmeAdmin(200),
   },
+  'GET /api/admin/programmes/:id/review/matches': {
+    params: { id: 'reviewProgramme' },
+    expect: programmeAdmin(200),
+  },
   'POST /api/admin/matches/:id/pin': { params: { id: 'match' }, expect: programmeAdmin(200) },
   'DELETE /api/admin/matches/:id/pin': { params: { id: 'match' }, expect: programmeAdmin(200) },
   'POST /api/admin/programmes/:id/forbids': {

@@ -303,9 +303,12 @@ t.test('the review says whom publishing tells: each person once, the inbox alway
   );
 });
 
-t.test('the review in pages: every match once in score order, totals over all', async (t) => {
-  const app = await buildTestApp(t);
-  const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
+/**
+ * A lunch round in matching with 130 groups of two: scores with ties and some without; a few
+ * pinned, published, dissolved (its people unmatched again) and ended (history, in no list);
+ * 60 people in no group. People are named P0, P1, …
+ */
+async function lunchRound(app: FastifyInstance) {
   const em = app.orm.em.fork();
   const programme = em.create(Programme, {
     name: 'Mittagsrunde',
@@ -324,8 +327,6 @@ t.test('the review in pages: every match once in score order, totals over all', 
     });
     return em.create(Enrolment, { programme, user, role: 'either' });
   };
-  // 130 groups of two: scores with ties and some without; a few pinned, published, dissolved
-  // (its people unmatched again) and ended (history, in no list); 60 people in no group.
   const states = ['proposed', 'pinned', 'proposed', 'published', 'proposed', 'dissolved', 'ended'];
   for (let n = 0; n < 130; n++) {
     const match = em.create(Match, {
@@ -337,16 +338,25 @@ t.test('the review in pages: every match once in score order, totals over all', 
   }
   for (let n = 0; n < 60; n++) enrol();
   await em.flush();
+  return { em, programme };
+}
+
+const scoreOf = (m: Match) => (m.score === null || m.score === undefined ? null : Number(m.score));
+
+/** Ids by score, highest first and unscored before all (PostgreSQL's order descending), then id. */
+function byScore(matches: Match[]): string[] {
+  const rank = (m: Match) => scoreOf(m) ?? Infinity;
+  return [...matches].sort((a, b) => rank(b) - rank(a) || (a.id < b.id ? -1 : 1)).map((m) => m.id);
+}
+
+t.test('the review in pages: every match once in score order, totals over all', async (t) => {
+  const app = await buildTestApp(t);
+  const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
+  const { em, programme } = await lunchRound(app);
   const all = await em.find(Match, { programme, state: { $ne: 'ended' } });
   const open = all.filter((m) => m.state === 'proposed' || m.state === 'pinned');
-  const scoreOf = (m: Match) =>
-    m.score === null || m.score === undefined ? null : Number(m.score);
   const scores = open.flatMap((m) => scoreOf(m) ?? []);
-  // By score, highest first and unscored before all (PostgreSQL's order for descending), then id.
-  const rank = (m: Match) => scoreOf(m) ?? Infinity;
-  const inOrder = [...all]
-    .sort((a, b) => rank(b) - rank(a) || (a.id < b.id ? -1 : 1))
-    .map((m) => m.id);
+  const inOrder = byScore(all);
   // Dissolved pairs and ended rounds leave their people free: 60 + 2 × (18 + 18).
   const unmatchedCount = 132;
 
@@ -412,4 +422,97 @@ t.test('the review in pages: every match once in score order, totals over all', 
     dissolved: 18,
   });
   t.same(pinned.json().page.unmatched, { offset: 50, limit: 50, total: unmatchedCount });
+});
+
+t.test('each list pages on its own; a swap reaches a pair on another page', async (t) => {
+  const app = await buildTestApp(t);
+  const hr = await signedInAs(app, { subject: 'hr', name: 'HR', roles: ['admin'] });
+  const { em, programme } = await lunchRound(app);
+  const all = await em.find(Match, { programme, state: { $ne: 'ended' } });
+  const inState = (...states: string[]) => byScore(all.filter((m) => states.includes(m.state)));
+  const url = `/api/admin/programmes/${programme.id}/review`;
+  const read = async (path: string) =>
+    (await app.inject({ url: `${url}${path}`, cookies: hr.cookies })).json();
+  /** Every page of a list of `size`, read in turn, with each page's total. */
+  const pages = async (path: (offset: number) => string, size: number) => {
+    const ids: string[] = [];
+    const totals = new Set<number>();
+    for (let offset = 0; ; offset += size) {
+      const { matches, page } = await read(path(offset));
+      ids.push(...matches.map((m: { id: string }) => m.id));
+      totals.add(page.total ?? page.matches.total);
+      if (matches.length < size) return { ids, totals: [...totals] };
+    }
+  };
+
+  const open = await pages((offset) => `?state=open&offset=${offset}&limit=20`, 20);
+  t.same(open.ids, inState('proposed', 'pinned'), 'the open pairs alone, every one once');
+  t.same(open.totals, [75], 'counted as the list: 56 proposed and 19 pinned');
+  const published = await pages((o) => `/matches?state=published&offset=${o}&limit=7`, 7);
+  t.same(published.ids, inState('published'), 'every published pair, across its own pages');
+  t.same(published.totals, [19]);
+  const dissolved = await pages((o) => `/matches?state=dissolved&offset=${o}&limit=50`, 50);
+  t.same([dissolved.ids, dissolved.totals], [inState('dissolved'), [18]]);
+  const openFirst = await read('?state=open&limit=20');
+  t.same(
+    openFirst.page.matches.byState,
+    { proposed: 56, pinned: 19, published: 19, dissolved: 18 },
+    'the counts by state stay those of the programme',
+  );
+  const [aDissolved] = (await read('?state=dissolved&limit=1')).matches;
+  t.same(aDissolved.id, inState('dissolved')[0], 'the review itself answers with any one list');
+
+  // The swap dialog's search: proposed pairs alone, by part of a member's name, in any case.
+  const found = await read('/matches?state=proposed&name=p1&limit=20');
+  const names = (m: { members: { name: string }[] }) => m.members.map((x) => x.name);
+  t.equal(found.matches.length, 20, 'a page of what the search finds');
+  t.ok(found.page.total > 20, `more found than a page holds (${found.page.total})`);
+  t.ok(
+    found.matches.every(
+      (m: { state: string; members: { name: string }[] }) =>
+        m.state === 'proposed' && names(m).some((name) => name.startsWith('P1')),
+    ),
+    'each a proposed pair with a member named P1…',
+  );
+  t.same((await read('/matches?state=proposed&name=%25')).matches, [], '% is no wildcard');
+  const badState = await app.inject({ url: `${url}/matches?state=ended`, cookies: hr.cookies });
+  t.equal(badState.statusCode, 400, 'ended rounds are in no list');
+
+  // A swap between a pair on the first page of ten and one only the search reaches.
+  const firstPage = (await read('?state=open&limit=10')).matches;
+  const mine = firstPage.find((m: { state: string }) => m.state === 'proposed');
+  const shown = new Set(firstPage.map((m: { id: string }) => m.id));
+  const [last] = (await read('/matches?state=proposed&offset=55&limit=1')).matches;
+  t.notOk(shown.has(last.id), 'the last proposed pair is on another page');
+  const search = await read(`/matches?state=proposed&name=${names(last)[0]}&limit=20`);
+  const theirs = search.matches.find((m: { id: string }) => m.id === last.id);
+  t.ok(theirs, 'the search finds it by a member’s name');
+  const swapped = await app.inject({
+    method: 'POST',
+    url: `${url.replace('/review', '/swaps')}?state=open&offset=0&limit=10`,
+    cookies: hr.cookies,
+    payload: { enrolmentIds: [mine.members[0].enrolmentId, theirs.members[0].enrolmentId] },
+  });
+  t.equal(swapped.statusCode, 200);
+  t.same(
+    swapped.json().page.matches,
+    {
+      offset: 0,
+      limit: 10,
+      total: 75,
+      byState: { proposed: 56, pinned: 19, published: 19, dissolved: 18 },
+    },
+    'the swap answers with the open pairs at the page it was made on',
+  );
+  const membersNow = async (id: string) =>
+    (await app.orm.em.fork().find(MatchMember, { match: id })).map((m) => m.enrolment.id).sort();
+  t.same(
+    await membersNow(mine.id),
+    [theirs.members[0].enrolmentId, mine.members[1].enrolmentId].sort(),
+    'each pair holds the other’s member now',
+  );
+  t.same(
+    await membersNow(theirs.id),
+    [mine.members[0].enrolmentId, theirs.members[1].enrolmentId].sort(),
+  );
 });

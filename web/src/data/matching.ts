@@ -3,6 +3,8 @@ import type {
   DissolveReasonSchema,
   MatchReviewSchema,
   ReviewedMatchSchema,
+  ReviewMatchesQuerySchema,
+  ReviewMatchListSchema,
   ReviewPageQuerySchema,
 } from '@tandem/server/schemas/modules/matching/match-review-schemas';
 import type { MatchingRunSchema } from '@tandem/server/schemas/modules/matching/matching-run-schemas';
@@ -14,8 +16,11 @@ export type MatchingRun = Static<typeof MatchingRunSchema>;
 export type MatchReview = Static<typeof MatchReviewSchema>;
 export type ReviewedMatch = Static<typeof ReviewedMatchSchema>;
 export type UnmatchedPerson = MatchReview['unmatched'][number];
-/** Which page of the matches and of the unmatched people a review answer holds. */
+/** Which list of matches, which page of it and of the unmatched people a review answer holds. */
 export type ReviewPage = Static<typeof ReviewPageQuerySchema>;
+/** One page of one list of matches alone: the published, the dissolved, or a search by name. */
+export type ReviewMatchList = Static<typeof ReviewMatchListSchema>;
+export type ReviewMatchesQuery = Static<typeof ReviewMatchesQuerySchema>;
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -28,6 +33,16 @@ export const readReview = (programmeId: string, page: ReviewPage, signal?: Abort
     `/api/admin/programmes/${id(programmeId)}/review${at(page)}`,
     signal ? { signal } : {},
   );
+
+export const readReviewMatches = (
+  programmeId: string,
+  query: ReviewMatchesQuery,
+  signal?: AbortSignal,
+) =>
+  api<ReviewMatchList>(`/api/admin/programmes/${id(programmeId)}/review/matches`, {
+    query: { ...query },
+    ...(signal ? { signal } : {}),
+  });
 
 export const startMatchingRun = (programmeId: string) =>
   api<MatchingRun>(`/api/admin/programmes/${id(programmeId)}/matching-runs`, { method: 'POST' });

@@ -6,10 +6,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../components/announcer.js';
 import { formatDate } from '../components/date-time.js';
 import { explanationText } from '../components/explanation-text.js';
+import { pairNames, sortedMembers } from '../components/pair-names.js';
 import { channelLabel } from '../components/programme-labels.js';
 import '../components/tandem-dialog.js';
 import type { TandemDialog } from '../components/tandem-dialog.js';
 import '../components/tandem-match-criteria.js';
+import '../components/tandem-pair-search.js';
+import type { TandemPairSearch } from '../components/tandem-pair-search.js';
 import { errorText, taskView } from '../components/task-view.js';
 import {
   type DissolveReason,
@@ -24,11 +27,13 @@ import {
   publishMatches,
   type QuietPair,
   type ReviewedMatch,
+  type ReviewMatchList,
   type ReviewPage,
   readMatchingRun,
   readProgramme,
   readQuietPairs,
   readReview,
+  readReviewMatches,
   startMatchingRun,
   swapPartners,
   unforbidPair,
@@ -42,9 +47,11 @@ import { sharedStyles } from '../styles/shared-styles.js';
 /** How long the page waits for a live event before it asks the server itself. */
 const POLL_MS = 2000;
 
-/** How many pairs, and how many unmatched people, a page of the review shows. */
+/** How many pairs of each list, and how many unmatched people, a page of the review shows. */
 const PAGE_SIZE = 50;
+/** The review itself holds the open pairs, those being reviewed (proposed and pinned). */
 const FIRST_PAGE: ReviewPage = {
+  state: 'open',
   offset: 0,
   limit: PAGE_SIZE,
   unmatchedOffset: 0,
@@ -52,6 +59,11 @@ const FIRST_PAGE: ReviewPage = {
 };
 
 type Member = ReviewedMatch['members'][number];
+
+/** The lists of pairs paged on their own beside the review's open pairs. */
+type PairList = 'published' | 'dissolved';
+/** Every list the page pages: the open pairs, the unmatched people, and the PairLists. */
+type PagedList = 'matches' | 'unmatched' | PairList;
 
 /** Why an admin dissolves a pair, in the order the dialog offers them. */
 const DISSOLVE_REASONS: DissolveReason[] = [
@@ -163,12 +175,16 @@ export class TandemMatchingReviewPage extends LitElement {
    */
   @state() private accessor review: MatchReview | null = null;
   private page: ReviewPage = FIRST_PAGE;
+  /** A page of the published and one of the dissolved pairs, each paged on its own. */
+  @state() private accessor lists: Record<PairList, ReviewMatchList | null> = {
+    published: null,
+    dissolved: null,
+  };
   @state() private accessor run: MatchingRun | null = null;
   @state() private accessor actionError = '';
   @state() private accessor busy = false;
   /** The pair whose partner is being swapped, while the swap dialog is open. */
   @state() private accessor swapFrom: ReviewedMatch | null = null;
-  @state() private accessor swapTo = '';
   @state() private accessor swapError = '';
   /** The pair to be forbidden, while the confirmation is open. */
   @state() private accessor forbidding: { match: ReviewedMatch; index: number } | null = null;
@@ -180,6 +196,7 @@ export class TandemMatchingReviewPage extends LitElement {
   @state() private accessor quiet: QuietPair[] = [];
 
   @query('#swap-dialog') private accessor swapDialog!: TandemDialog;
+  @query('tandem-pair-search') private accessor pairSearch!: TandemPairSearch;
   @query('#publish-dialog') private accessor publishDialog!: TandemDialog;
   @query('#forbid-dialog') private accessor forbidDialog!: TandemDialog;
   @query('#dissolve-dialog') private accessor dissolveDialog!: TandemDialog;
@@ -191,13 +208,16 @@ export class TandemMatchingReviewPage extends LitElement {
     task: async ([programmeId], { signal }) => {
       // Another programme (the task runs for each) starts on its first page.
       this.page = FIRST_PAGE;
-      const [programme, review, quiet] = await Promise.all([
+      const [programme, review, quiet, published, dissolved] = await Promise.all([
         readProgramme(programmeId, signal),
         readReview(programmeId, this.page, signal),
         readQuietPairs(programmeId, signal),
+        readList(programmeId, 'published', 0, signal),
+        readList(programmeId, 'dissolved', 0, signal),
       ]);
       this.review = review;
       this.quiet = quiet;
+      this.lists = { published, dissolved };
       const last = review.lastRun;
       if (last && (last.state === 'queued' || last.state === 'running')) this.follow(last);
       return programme;
@@ -234,8 +254,7 @@ export class TandemMatchingReviewPage extends LitElement {
   private renderReview(programme: Programme) {
     const review = this.review;
     if (!review) return nothing;
-    const open = review.matches.filter((m) => m.state === 'proposed' || m.state === 'pinned');
-    const published = review.matches.filter((m) => m.state === 'published');
+    const { byState } = review.page.matches;
     return html`
       <p>
         <a href=${`/admin/programmes/${encodeURIComponent(programme.id)}/meetings`}
@@ -249,15 +268,13 @@ export class TandemMatchingReviewPage extends LitElement {
           : nothing
       }
       ${this.renderUndo()} ${this.renderPages('matches')}
-      ${this.renderProposals(open, review.summary.pairs)} ${this.renderUnmatched(review)}
-      ${this.renderForbids(review.forbids)}
+      ${this.renderProposals(review.matches, review.summary.pairs, byState.proposed)}
+      ${this.renderUnmatched(review)} ${this.renderForbids(review.forbids)}
       ${this.renderAttention(review.searching)} ${this.renderQuiet()}
-      ${published.length ? this.renderPublished(published, review.page.matches.byState.published) : nothing}
-      ${this.renderDissolved(
-        review.matches.filter((m) => m.state === 'dissolved'),
-        review.page.matches.byState.dissolved,
-      )}
-      ${this.renderSwapDialog(open)} ${this.renderPublishDialog(review.summary.pairs, review.publish)}
+      ${byState.published ? this.renderPublished(byState.published) : nothing}
+      ${byState.dissolved ? this.renderDissolved(byState.dissolved) : nothing}
+      ${this.renderSwapDialog(programme.id)}
+      ${this.renderPublishDialog(review.summary.pairs, review.publish)}
       ${this.renderForbidDialog()} ${this.renderDissolveDialog()}
     `;
   }
@@ -346,17 +363,17 @@ export class TandemMatchingReviewPage extends LitElement {
   }
 
   /**
-   * Previous and next page of the pairs or of the unmatched people, with where the page lies
-   * in the whole list; nothing while one page holds it all.
+   * Previous and next page of a list (the open pairs, the unmatched people, the published or the
+   * dissolved pairs), with where the page lies in the whole list; nothing while one page holds it.
    */
-  private renderPages(list: 'matches' | 'unmatched') {
-    const review = this.review;
-    if (!review) return nothing;
-    const { offset, limit, total } = review.page[list];
+  private renderPages(list: PagedList) {
+    const position = this.positionOf(list);
+    if (!position) return nothing;
+    const { offset, limit, total } = position;
     if (offset === 0 && total <= limit) return nothing;
     const first = offset === 0;
     const last = offset + limit >= total;
-    const words = pagingWords(list, review);
+    const words = pagingWords(list, position);
     // aria-disabled, not disabled: the button keeps focus on the first and last page, so a
     // keyboard user is not thrown to the top of the document.
     return html`<nav class="paging" aria-label=${words.label}>
@@ -372,7 +389,16 @@ export class TandemMatchingReviewPage extends LitElement {
     </nav>`;
   }
 
-  private renderProposals(open: ReviewedMatch[], pairs: number) {
+  /** Where the page shown of a list lies, and how many it shows; null before it is read. */
+  private positionOf(list: PagedList): Position | null {
+    const review = this.review;
+    if (list === 'matches' || list === 'unmatched')
+      return review ? { ...review.page[list], shown: review[list].length } : null;
+    const answer = this.lists[list];
+    return answer ? { ...answer.page, shown: answer.matches.length } : null;
+  }
+
+  private renderProposals(open: ReviewedMatch[], pairs: number, proposed: number) {
     return html`<section aria-labelledby="proposals-heading">
       <h2 id="proposals-heading" tabindex="-1">
         ${msg(str`Proposed pairs (${pairs})`, { id: 'matching.proposals.heading' })}
@@ -391,12 +417,8 @@ export class TandemMatchingReviewPage extends LitElement {
               open,
               (match) => match.id,
               (match, index) =>
-                this.renderPair(
-                  match,
-                  index,
-                  match.state === 'proposed' &&
-                    open.some((other) => other !== match && other.state === 'proposed'),
-                ),
+                // Any other proposed pair of the programme will do, on this page or another.
+                this.renderPair(match, index, match.state === 'proposed' && proposed > 1),
             )}
           </ul>`
       }
@@ -413,7 +435,7 @@ export class TandemMatchingReviewPage extends LitElement {
         ${pinned ? html`<span class="badge">${msg('Pinned', { id: 'matching.pinned' })}</span>` : nothing}
       </h3>
       <ul class="people">
-        ${membersOf(match).map(
+        ${sortedMembers(match).map(
           (member) => html`<li>
             <span class="role">${roleLabel(member.role)}</span>
             <strong>${member.name}</strong>${member.department ? html`, ${member.department}` : nothing}
@@ -506,7 +528,9 @@ export class TandemMatchingReviewPage extends LitElement {
     </section>`;
   }
 
-  private renderPublished(published: ReviewedMatch[], count: number) {
+  /** The published pairs, a page of them, each with Dissolve. */
+  private renderPublished(count: number) {
+    const published = this.lists.published?.matches ?? [];
     return html`<section aria-labelledby="published-heading">
       <h2 id="published-heading" tabindex="-1">
         ${msg(str`Published pairs (${count})`, { id: 'matching.published.heading' })}
@@ -522,12 +546,13 @@ export class TandemMatchingReviewPage extends LitElement {
           </li>`,
         )}
       </ul>
+      ${this.renderPages('published')}
     </section>`;
   }
 
-  /** Dissolved pairs with why, for admins only: never shown to the members. */
-  private renderDissolved(dissolved: ReviewedMatch[], count: number) {
-    if (dissolved.length === 0) return nothing;
+  /** Dissolved pairs with why, a page of them, for admins only: never shown to the members. */
+  private renderDissolved(count: number) {
+    const dissolved = this.lists.dissolved?.matches ?? [];
     return html`<section aria-labelledby="dissolved-heading">
       <h2 id="dissolved-heading">
         ${msg(str`Dissolved pairs (${count})`, { id: 'reviewDesk.dissolved.heading' })}
@@ -535,6 +560,7 @@ export class TandemMatchingReviewPage extends LitElement {
       <ul class="dissolved">
         ${dissolved.map((match) => html`<li>${pairNames(match)}: ${dissolvedWhy(match)}</li>`)}
       </ul>
+      ${this.renderPages('dissolved')}
     </section>`;
   }
 
@@ -673,12 +699,9 @@ export class TandemMatchingReviewPage extends LitElement {
     </tandem-dialog>`;
   }
 
-  private renderSwapDialog(open: ReviewedMatch[]) {
+  /** Swap with any other proposed pair of the programme, found by a member's name. */
+  private renderSwapDialog(programmeId: string) {
     const from = this.swapFrom;
-    // A pinned pair stays as the admin fixed it: it is no partner for a swap.
-    const others = from
-      ? open.filter((match) => match.id !== from.id && match.state === 'proposed')
-      : [];
     return html`<tandem-dialog
       id="swap-dialog"
       heading=${msg('Swap partners', { id: 'matching.swap.heading' })}
@@ -688,26 +711,13 @@ export class TandemMatchingReviewPage extends LitElement {
     >
       ${
         from
-          ? html`<fieldset>
-            <legend>
-              ${msg(str`Swap partners of ${pairNames(from)} with`, { id: 'matching.swap.legend' })}
-            </legend>
-            ${others.map(
-              (match) => html`<div class="radio-choice">
-                <input
-                  type="radio"
-                  name="swap-to"
-                  id=${`swap-${match.id}`}
-                  .value=${match.id}
-                  .checked=${this.swapTo === match.id}
-                  @change=${() => {
-                    this.swapTo = match.id;
-                  }}
-                />
-                <label for=${`swap-${match.id}`}>${pairNames(match)}</label>
-              </div>`,
-            )}
-          </fieldset>
+          ? html`<tandem-pair-search
+            programmeId=${programmeId}
+            .from=${from}
+            legend=${msg(str`Swap partners of ${pairNames(from)} with`, {
+              id: 'matching.swap.legend',
+            })}
+          ></tandem-pair-search>
           ${
             this.swapError
               ? html`<p role="alert" class="error-text">${this.swapError}</p>`
@@ -875,18 +885,22 @@ export class TandemMatchingReviewPage extends LitElement {
     this.actionError = errorText(error);
   }
 
-  /** Shows another page of the pairs or of the unmatched people, and says which. */
-  private async goTo(list: 'matches' | 'unmatched', offset: number): Promise<void> {
+  /** Shows another page of a list, and says which. */
+  private async goTo(list: PagedList, offset: number): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     this.actionError = '';
-    const page =
-      list === 'matches' ? { ...this.page, offset } : { ...this.page, unmatchedOffset: offset };
     try {
-      const review = await readReview(this.params.id ?? '', page);
-      this.page = page;
-      this.review = review;
-      announce(pagingWords(list, review).position);
+      if (list === 'published' || list === 'dissolved')
+        this.lists = { ...this.lists, [list]: await readList(this.programmeId, list, offset) };
+      else {
+        const page =
+          list === 'matches' ? { ...this.page, offset } : { ...this.page, unmatchedOffset: offset };
+        this.review = await readReview(this.programmeId, page);
+        this.page = page;
+      }
+      const position = this.positionOf(list);
+      if (position) announce(pagingWords(list, position).position);
     } catch (error) {
       this.fail(error);
     } finally {
@@ -895,17 +909,34 @@ export class TandemMatchingReviewPage extends LitElement {
   }
 
   /**
+   * The published and the dissolved pairs again, after a change that moved pairs into them:
+   * each at the page shown, or at its last page when the change left that page empty.
+   */
+  private async readLists(): Promise<void> {
+    const again = async (list: PairList) => {
+      const offset = this.lists[list]?.page.offset ?? 0;
+      const answer = await readList(this.programmeId, list, offset);
+      const last = lastOffset(answer.page);
+      return offset > last ? readList(this.programmeId, list, last) : answer;
+    };
+    const [published, dissolved] = await Promise.all([again('published'), again('dissolved')]);
+    this.lists = { published, dissolved };
+  }
+
+  private get programmeId(): string {
+    return this.params.id ?? '';
+  }
+
+  /**
    * The answer to a change, or the last page of a list when the change emptied the page shown
    * (the last pair of the last page unmatched, say).
    */
   private async withinList(review: MatchReview): Promise<MatchReview> {
-    const lastOf = ({ limit, total }: { limit: number; total: number }) =>
-      Math.max(0, Math.floor((total - 1) / limit) * limit);
     const { matches, unmatched } = review.page;
     const page = {
       ...this.page,
-      offset: Math.min(this.page.offset, lastOf(matches)),
-      unmatchedOffset: Math.min(this.page.unmatchedOffset, lastOf(unmatched)),
+      offset: Math.min(this.page.offset, lastOffset(matches)),
+      unmatchedOffset: Math.min(this.page.unmatchedOffset, lastOffset(unmatched)),
     };
     if (page.offset === this.page.offset && page.unmatchedOffset === this.page.unmatchedOffset)
       return review;
@@ -1021,8 +1052,13 @@ export class TandemMatchingReviewPage extends LitElement {
     const ok = await this.change(
       async () => {
         await dissolveMatch(match.id, reason);
-        this.quiet = await readQuietPairs(programmeId);
-        return readReview(programmeId, this.page);
+        const [quiet, review] = await Promise.all([
+          readQuietPairs(programmeId),
+          readReview(programmeId, this.page),
+          this.readLists(),
+        ]);
+        this.quiet = quiet;
+        return review;
       },
       msg(str`${names} dissolved; both are told kindly, without the reason.`, {
         id: 'reviewDesk.dissolve.done',
@@ -1036,7 +1072,6 @@ export class TandemMatchingReviewPage extends LitElement {
 
   private async onSwapClick(match: ReviewedMatch): Promise<void> {
     this.swapFrom = match;
-    this.swapTo = '';
     this.swapError = '';
     this.actionError = '';
     await this.updateComplete;
@@ -1045,13 +1080,13 @@ export class TandemMatchingReviewPage extends LitElement {
 
   private async onSwapConfirm(): Promise<void> {
     const from = this.swapFrom;
-    const to = this.review?.matches.find((match) => match.id === this.swapTo);
+    const to = this.pairSearch?.chosen;
     if (!from || !to) {
       this.swapError = msg('Choose the pair to swap with.', { id: 'matching.swap.choose' });
-      this.renderRoot.querySelector<HTMLInputElement>('input[name="swap-to"]')?.focus();
+      this.pairSearch?.focus();
       return;
     }
-    const [mine] = membersOf(from);
+    const [mine] = sortedMembers(from);
     const theirs = to.members.find((member: Member) => member.role === mine?.role);
     if (!mine || !theirs) return;
     const before = `${pairNames(from)}; ${pairNames(to)}`;
@@ -1071,7 +1106,11 @@ export class TandemMatchingReviewPage extends LitElement {
     const count = this.review?.summary.pairs ?? 0;
     this.publishDialog.close();
     const ok = await this.change(
-      () => publishMatches(this.params.id ?? '', this.page),
+      async () => {
+        const review = await publishMatches(this.programmeId, this.page);
+        await this.readLists();
+        return review;
+      },
       plural(count, {
         one: msg(str`${count} pair published; invitations are on their way.`, {
           id: 'matching.publish.done.one',
@@ -1103,15 +1142,6 @@ export class TandemMatchingReviewPage extends LitElement {
   }
 }
 
-const ROLE_ORDER: Record<Member['role'], number> = { mentor: 0, mentee: 1, peer: 2 };
-
-/** Members in a stable order (mentor first, then by name): the server's order may vary. */
-function membersOf(match: ReviewedMatch): Member[] {
-  return [...match.members].sort(
-    (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name),
-  );
-}
-
 function attentionText(attention: ReviewedMatch['attention'][number]): string {
   const { weeks } = attention;
   const since = formatDate(attention.since);
@@ -1122,12 +1152,6 @@ function attentionText(attention: ReviewedMatch['attention'][number]): string {
     : msg(str`no session marked done for ${weeks} weeks; asked whether to go on since ${since}`, {
         id: 'matching.attention.stale',
       });
-}
-
-function pairNames(match: ReviewedMatch): string {
-  return membersOf(match)
-    .map((member) => member.name)
-    .join(' & ');
 }
 
 function roleLabel(role: Member['role']): string {
@@ -1208,21 +1232,60 @@ function dissolveReasonText(reason: DissolveReason): string {
   }
 }
 
-/** The names and position of a list's paging: "Pairs 51–100 of 3,400". */
-function pagingWords(list: 'matches' | 'unmatched', review: MatchReview) {
-  const { offset, total } = review.page[list];
+/** Where the page shown of a list lies in it (`offset`, `limit`, `total`), and how many it shows. */
+interface Position {
+  offset: number;
+  limit: number;
+  total: number;
+  shown: number;
+}
+
+/** Where the last page of a list starts (0 for an empty list). */
+function lastOffset({ limit, total }: { limit: number; total: number }): number {
+  return Math.max(0, Math.floor((total - 1) / limit) * limit);
+}
+
+/** A page of the published or of the dissolved pairs. */
+function readList(programmeId: string, list: PairList, offset: number, signal?: AbortSignal) {
+  return readReviewMatches(programmeId, { state: list, offset, limit: PAGE_SIZE }, signal);
+}
+
+/** The names and position of a list's paging: "Proposed pairs 51–100 of 3,400". */
+function pagingWords(list: PagedList, { offset, total, shown }: Position) {
   const number = new Intl.NumberFormat(getLocale());
   const from = number.format(Math.min(offset + 1, total));
-  const to = number.format(offset + review[list].length);
+  const to = number.format(offset + shown);
   const all = number.format(total);
-  return list === 'matches'
-    ? {
-        label: msg('Pages of pairs', { id: 'matching.pages.pairs' }),
-        previous: msg('Previous pairs', { id: 'matching.pages.pairs.previous' }),
-        next: msg('Next pairs', { id: 'matching.pages.pairs.next' }),
-        position: msg(str`Pairs ${from}–${to} of ${all}`, { id: 'matching.pages.pairs.position' }),
-      }
-    : {
+  switch (list) {
+    case 'matches':
+      return {
+        label: msg('Pages of proposed pairs', { id: 'matching.pages.pairs' }),
+        previous: msg('Previous proposed pairs', { id: 'matching.pages.pairs.previous' }),
+        next: msg('Next proposed pairs', { id: 'matching.pages.pairs.next' }),
+        position: msg(str`Proposed pairs ${from}–${to} of ${all}`, {
+          id: 'matching.pages.pairs.position',
+        }),
+      };
+    case 'published':
+      return {
+        label: msg('Pages of published pairs', { id: 'matching.pages.published' }),
+        previous: msg('Previous published pairs', { id: 'matching.pages.published.previous' }),
+        next: msg('Next published pairs', { id: 'matching.pages.published.next' }),
+        position: msg(str`Published pairs ${from}–${to} of ${all}`, {
+          id: 'matching.pages.published.position',
+        }),
+      };
+    case 'dissolved':
+      return {
+        label: msg('Pages of dissolved pairs', { id: 'matching.pages.dissolved' }),
+        previous: msg('Previous dissolved pairs', { id: 'matching.pages.dissolved.previous' }),
+        next: msg('Next dissolved pairs', { id: 'matching.pages.dissolved.next' }),
+        position: msg(str`Dissolved pairs ${from}–${to} of ${all}`, {
+          id: 'matching.pages.dissolved.position',
+        }),
+      };
+    case 'unmatched':
+      return {
         label: msg('Pages of unmatched people', { id: 'matching.pages.people' }),
         previous: msg('Previous people', { id: 'matching.pages.people.previous' }),
         next: msg('Next people', { id: 'matching.pages.people.next' }),
@@ -1230,6 +1293,7 @@ function pagingWords(list: 'matches' | 'unmatched', review: MatchReview) {
           id: 'matching.pages.people.position',
         }),
       };
+  }
 }
 
 /** Who is told through which channels (the server's word), with a warning when only the inbox is. */

@@ -25,19 +25,23 @@ import {
   ForbidSchema,
   HandMadePairSchema,
   MatchReviewSchema,
+  ReviewMatchesQuerySchema,
+  ReviewMatchListSchema,
   type ReviewPageQuery,
   ReviewPageQuerySchema,
   SwapSchema,
 } from './match-review-schemas.js';
 import { RESCORE_TIME_LIMIT_MS } from './rescore-matches.js';
+import { listReviewMatches } from './review-match-list.js';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const answers = { 200: MatchReviewSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 const querystring = ReviewPageQuerySchema;
 
 /**
- * The admin's matching review: read it, pin, forbid (and lift a forbid), swap, pair by hand,
- * unmatch, publish, dissolve a published pair, and list the quiet ones. Every change answers
+ * The admin's matching review: read it (and a page of one list of its matches alone), pin,
+ * forbid (and lift a forbid), swap, pair by hand, unmatch, publish, dissolve a published pair,
+ * and list the quiet ones. Every change answers
  * with the review at the page the query asks for (ReviewPageQuerySchema), and is audited by
  * its service.
  */
@@ -63,6 +67,19 @@ const matchReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { operationId: 'getMatchReview', params: Id, querystring, response: answers },
     },
     async (request) => review(request.params.id, request.query),
+  );
+  app.get(
+    '/api/admin/programmes/:id/review/matches',
+    {
+      config: admin,
+      schema: {
+        operationId: 'listReviewMatches',
+        params: Id,
+        querystring: ReviewMatchesQuerySchema,
+        response: { 200: ReviewMatchListSchema, 400: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) => listReviewMatches(em(), request.params.id, request.query),
   );
   for (const [method, pinned] of [
     ['post', true],

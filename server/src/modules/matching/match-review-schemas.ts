@@ -3,6 +3,7 @@ import { DISSOLVE_REASONS } from '../pairs/dissolve-reasons.js';
 import { CriterionSchema, ExplanationFields } from './explanation-schemas.js';
 import { MATCH_STATES } from './match.js';
 import { MatchingRunSchema } from './matching-run-schemas.js';
+import { REVIEW_LIST_NAMES } from './review-lists.js';
 
 const Person = {
   enrolmentId: Type.String({ format: 'uuid' }),
@@ -43,6 +44,7 @@ export const ReviewedMatchSchema = Type.Object({
   }),
   members: Type.Array(Type.Object({ ...Person, role: Role })),
 });
+export type ReviewedMatch = Static<typeof ReviewedMatchSchema>;
 
 /** The most matches, and the most unmatched people, one answer of the review holds. */
 export const REVIEW_PAGE_MAX = 200;
@@ -65,11 +67,27 @@ const matchesQuery = pageQuery('matches (by score, highest first; unscored ones 
 const unmatchedQuery = pageQuery('unmatched people (by enrolment, earliest first)', 50);
 
 /**
- * Which page of the review's two lists to answer with. Every route answering with the review
- * takes it, so that a change made on page 3 answers with page 3.
+ * Which of the programme's matches a list holds (never the ended lunch rounds, which are
+ * history): `open` is what the admin reviews before publishing (proposed and pinned);
+ * `proposed` leaves out the pinned, which a swap may not change; `all` is every state at once.
+ */
+export const ReviewListSchema = Type.Union(
+  REVIEW_LIST_NAMES.map((list) => Type.Literal(list)),
+  {
+    default: 'all',
+    description:
+      'Which matches: `open` (proposed and pinned), `proposed`, `published`, `dissolved`, or `all` of them (not the ended ones).',
+  },
+);
+
+/**
+ * Which page of the review's two lists to answer with, and which matches the first holds
+ * (`state`). Every route answering with the review takes it, so that a change made on page 3
+ * of the open pairs answers with page 3 of the open pairs.
  */
 export const ReviewPageQuerySchema = Type.Object(
   {
+    state: ReviewListSchema,
     offset: matchesQuery.offset,
     limit: matchesQuery.limit,
     unmatchedOffset: unmatchedQuery.offset,
@@ -79,6 +97,28 @@ export const ReviewPageQuerySchema = Type.Object(
 );
 export type ReviewPageQuery = Static<typeof ReviewPageQuerySchema>;
 
+/**
+ * One page of one list of matches alone, without the rest of the review: the published or the
+ * dissolved pairs paged on their own, or the pairs whose members' names hold `name` (the swap
+ * dialog's search).
+ */
+export const ReviewMatchesQuerySchema = Type.Object(
+  {
+    state: ReviewListSchema,
+    name: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'Only matches with a member whose name holds this, in any case.',
+      }),
+    ),
+    offset: matchesQuery.offset,
+    limit: matchesQuery.limit,
+  },
+  { additionalProperties: false },
+);
+export type ReviewMatchesQuery = Static<typeof ReviewMatchesQuerySchema>;
+
 /** Where a page lies in its list, and how long the whole list is. */
 const PageSchema = {
   offset: Type.Integer({ minimum: 0 }),
@@ -86,13 +126,23 @@ const PageSchema = {
   total: Type.Integer({ minimum: 0, description: 'How many the whole list holds.' }),
 };
 
+/** A page of one list of matches (GET …/review/matches). */
+export const ReviewMatchListSchema = Type.Object({
+  matches: Type.Array(ReviewedMatchSchema, {
+    description:
+      'One page of the matches asked for (`state`, `name`): by score, highest first, unscored ones first of all; ties by id.',
+  }),
+  page: Type.Object(PageSchema, { description: 'Where the page lies in the whole list.' }),
+});
+export type ReviewMatchList = Static<typeof ReviewMatchListSchema>;
+
 /** What an admin reviews before publishing: the matches, and who is left and why. */
 export const MatchReviewSchema = Type.Object({
   programmeId: Type.String({ format: 'uuid' }),
   lastRun: Type.Union([MatchingRunSchema, Type.Null()]),
   matches: Type.Array(ReviewedMatchSchema, {
     description:
-      'One page of the matches that are not ended (`offset`, `limit`): by score, highest first, unscored ones first of all; ties by id.',
+      'One page of the matches `state` asks for, never the ended ones (`offset`, `limit`): by score, highest first, unscored ones first of all; ties by id.',
   }),
   searching: Type.Array(ReviewedMatchSchema, {
     description:
@@ -109,7 +159,10 @@ export const MatchReviewSchema = Type.Object({
             published: Type.Integer({ minimum: 0 }),
             dissolved: Type.Integer({ minimum: 0 }),
           },
-          { description: 'The whole list counted by state.' },
+          {
+            description:
+              "The programme's matches that are not ended, counted by state, whatever `state` asks for.",
+          },
         ),
       }),
       unmatched: Type.Object(PageSchema),

@@ -15,7 +15,8 @@ const PEOPLE_SQL = `SELECT count(DISTINCT mm.enrolment_id)::int AS people
 type ByState = MatchReview['page']['matches']['byState'];
 
 export interface ReviewTotals {
-  matches: { total: number; byState: ByState };
+  /** The matches that are not ended, by state. */
+  byState: ByState;
   summary: MatchReview['summary'];
   /** How many people publishing tells. */
   people: number;
@@ -37,7 +38,7 @@ export async function reviewTotals(em: EntityManager, programmeId: string): Prom
   const scoreSum = open.reduce((sum, row) => sum + row.score_sum, 0);
   const [people] = await em.execute<{ people: number }[]>(PEOPLE_SQL, [programmeId]);
   return {
-    matches: { total: rows.reduce((sum, row) => sum + row.matches, 0), byState },
+    byState,
     summary: {
       pairs,
       averageScore: scored ? scoreSum / scored : null,

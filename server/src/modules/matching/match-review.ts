@@ -2,29 +2,30 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ServiceError } from '../../service-error.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { Enrolment } from '../enrolment/enrolment.js';
-import { HORIZON_WEEKS } from '../meetings/open-scheduling-request.js';
 import { SchedulingRequest } from '../meetings/scheduling-request.js';
 import { programmeChannels } from '../notifications/notify.js';
 import { Programme } from '../programmes/programme.js';
-import { programmeSettings } from '../programmes/programme-service.js';
 import type { StrategyDependencies } from './ask-strategy.js';
 import type { UnmatchedReason } from './explanation-schemas.js';
 import { Match } from './match.js';
 import { MatchForbid } from './match-forbid.js';
 import { MatchMember } from './match-member.js';
-import type { Attention, MatchReview, ReviewPageQuery } from './match-review-schemas.js';
+import type { MatchReview, ReviewPageQuery } from './match-review-schemas.js';
 import { reviewTotals } from './match-review-totals.js';
 import { MatchingRun } from './matching-run.js';
 import { matchingRunView } from './matching-run-service.js';
 import { mustBeApart, reportingLinesOf } from './reporting-line.js';
 import { rescoreMatches } from './rescore-matches.js';
+import { matchPage, STATES_OF } from './review-lists.js';
+import { membersOf, reviewedView } from './reviewed-match.js';
 import { unmatchedPage } from './unmatched-page.js';
 
 /**
- * The admin's review of a programme's matching: one page of its matches (proposed, pinned,
- * published, and dissolved with the confidential reason) with scores and reasons, and one page
- * of the active participants without a current match, with the reason the last run gave; the
- * summary, the totals and whom publishing tells are counted over the whole programme.
+ * The admin's review of a programme's matching: one page of one list of its matches (`state`:
+ * the open ones being reviewed, the published, the dissolved with the confidential reason, or
+ * all of them) with scores and reasons, and one page of the active participants without a
+ * current match, with the reason the last run gave; the summary, the totals, the pairs
+ * searching for a time and whom publishing tells are counted over the whole programme.
  *
  * @param activeChannels the channel plugins loaded and active on this server.
  * @throws ServiceError not-found.
@@ -39,12 +40,7 @@ export async function getReview(
   const programme = await fork.findOne(Programme, programmeId);
   if (!programme) throw new ServiceError('not-found', 'No such programme.');
   const totals = await reviewTotals(fork, programmeId);
-  const matches = await fork.find(
-    Match,
-    // Lunch rounds that ran their course are history, not something to review.
-    { programme: programmeId, state: { $ne: 'ended' } },
-    { orderBy: { score: 'desc', id: 'asc' }, limit: page.limit, offset: page.offset },
-  );
+  const matches = await matchPage(fork, programmeId, page);
   const { searching, searches } = await searchingPairs(fork, programmeId);
   const members = await membersOf(
     fork,
@@ -67,23 +63,20 @@ export async function getReview(
     { programme: programmeId },
     { populate: ['first.user', 'second.user'], orderBy: { createdAt: 'asc', id: 'asc' } },
   );
-  const reviewed = (match: Match): ReviewedMatch => ({
-    id: match.id,
-    state: match.state,
-    score: match.score === null || match.score === undefined ? null : Number(match.score),
-    criteria: match.criteria as ReviewedMatch['criteria'],
-    attention: attentionOf(programme, match, searches.get(match.id)),
-    dissolvedReason: match.dissolvedReason ?? null,
-    dissolvedReasonCode: match.dissolvedReasonCode ?? null,
-    members: members.get(match.id) ?? [],
-  });
+  const reviewed = reviewedView(programme, members, searches);
+  const { byState } = totals;
   return {
     programmeId,
     lastRun: lastRun ? matchingRunView(lastRun) : null,
     matches: matches.map(reviewed),
     searching: searching.map(reviewed),
     page: {
-      matches: { offset: page.offset, limit: page.limit, ...totals.matches },
+      matches: {
+        offset: page.offset,
+        limit: page.limit,
+        total: STATES_OF[page.state].reduce((sum, state) => sum + byState[state], 0),
+        byState,
+      },
       unmatched: {
         offset: page.unmatchedOffset,
         limit: page.unmatchedLimit,
@@ -108,9 +101,6 @@ export async function getReview(
     },
   };
 }
-
-type ReviewedMatch = MatchReview['matches'][number];
-type Member = ReviewedMatch['members'][number];
 
 /**
  * The programme's published pairs with an open search for a time, longest searching first,
@@ -138,27 +128,6 @@ async function searchingPairs(
 }
 
 /**
- * The members of the page's matches, by match: one statement, as populating them as entities
- * took most of an answer's time in a round of 3,000 groups.
- */
-async function membersOf(em: EntityManager, matchIds: string[]): Promise<Map<string, Member[]>> {
-  if (matchIds.length === 0) return new Map();
-  const rows = await em.execute<(Member & { matchId: string })[]>(
-    `SELECT mm.match_id AS "matchId", e.id AS "enrolmentId", u.name, u.department, mm.role
-       FROM match_member mm
-       JOIN enrolment e ON e.id = mm.enrolment_id
-       JOIN app_user u ON u.id = e.user_id
-      WHERE mm.match_id IN (?)
-      ORDER BY mm.match_id, mm.id`,
-    [matchIds],
-  );
-  const byMatch = new Map<string, Member[]>();
-  for (const { matchId, ...member } of rows)
-    byMatch.set(matchId, [...(byMatch.get(matchId) ?? []), member]);
-  return byMatch;
-}
-
-/**
  * Why someone has no match: what the last run said; before any run, nothing (nobody has been
  * left out yet); someone the last run did not leave out was placed by hand since, or came later.
  */
@@ -178,29 +147,6 @@ function unmatchedReason(
     ...(code === undefined ? {} : { code }),
     ...(params === undefined ? {} : { params }),
   };
-}
-
-/** What the admin should look at in a published pair: a time the pair is searching, silence. */
-function attentionOf(
-  programme: Programme,
-  match: Match,
-  searchingSince: Date | undefined,
-): Attention[] {
-  if (match.state !== 'published') return [];
-  const attention: Attention[] = [];
-  if (searchingSince)
-    attention.push({
-      reason: 'no-common-time',
-      since: searchingSince.toISOString(),
-      weeks: HORIZON_WEEKS,
-    });
-  if (match.staleSince)
-    attention.push({
-      reason: 'stale',
-      since: match.staleSince.toISOString(),
-      weeks: programmeSettings(programme).staleAfterWeeks,
-    });
-  return attention;
 }
 
 /**
