@@ -10,11 +10,13 @@
  * With integer scores (the usual case) ties are everywhere, and after the warm start or a dual
  * update many free rows have such paths. A Dijkstra search per row would find each of them
  * after exploring everything at distance 0 from it; this finds a maximal set of them in about
- * one pass over the edges per round: depth-first search from every free row in turn with
+ * one pass over the tight edges per round: depth-first search from every free row in turn with
  * lookahead (a row first looks for a tight free column among the edges it has not looked at
  * yet) and with the columns visited in a round marked, so that no column is explored twice
  * (Pothen and Fan, "Computing the block triangular form of a sparse matrix", 1990). Rounds
- * repeat until one augments nothing: then no free row has a tight augmenting path.
+ * repeat until one augments nothing: then no free row has a tight augmenting path. A row's
+ * tight edges are listed the first time a call visits it, so later rounds read only those (a
+ * few of a row's tens of candidates).
  */
 /** The part of the solver's state the augmentation reads and changes. */
 export interface TightState {
@@ -29,30 +31,35 @@ export interface TightState {
 }
 
 export class TightAugmenter {
+  /** Row i's tight entries, for the current call, are `tight[start[i] .. tightEnd[i]-1]`. */
+  private readonly tight: Int32Array;
+  private readonly tightEnd: Int32Array;
+  /** The call in which a row's list was made: older lists are stale. */
+  private readonly listedIn: Int32Array;
+  /** Per row, the position in its list from which to look for a tight free column. */
+  private readonly look: Int32Array;
   /** Round number per column: a column is visited at most once per round. */
   private readonly seen: Int32Array;
-  /** Per row, the next edge to look at for a tight free column (reset for new duals). */
-  private readonly look: Int32Array;
-  /** u(s) of each free row, for the current duals. */
-  private readonly uFree: Float64Array;
   private readonly stackRow: Int32Array;
-  private readonly stackEdge: Int32Array;
-  private readonly stackU: Float64Array;
+  /** Per stack level, the position in the row's list to go on from. */
+  private readonly stackNext: Int32Array;
+  private call = 0;
   private round = 0;
 
   constructor(
-    private readonly n: number,
+    n: number,
     m: number,
     private readonly start: Int32Array,
     private readonly target: Int32Array,
     private readonly cost: Float64Array,
   ) {
-    this.seen = new Int32Array(m);
+    this.tight = new Int32Array(target.length);
+    this.tightEnd = new Int32Array(n);
+    this.listedIn = new Int32Array(n);
     this.look = new Int32Array(n);
-    this.uFree = new Float64Array(n);
+    this.seen = new Int32Array(m);
     this.stackRow = new Int32Array(n);
-    this.stackEdge = new Int32Array(n);
-    this.stackU = new Float64Array(n);
+    this.stackNext = new Int32Array(n);
   }
 
   /**
@@ -61,27 +68,16 @@ export class TightAugmenter {
    * it assigned.
    */
   run(state: TightState): number {
-    const { start, target, cost, look, uFree } = this;
-    const { v, rowOfCol, entryOfRow, free, freeCount } = state;
-    // The duals changed since the last call: every row looks at all its edges again.
-    look.set(start.subarray(0, this.n));
-    for (let f = 0; f < freeCount; f++) {
-      const s = free[f] as number;
-      let u = Number.POSITIVE_INFINITY;
-      const to = start[s + 1] as number;
-      for (let e = start[s] as number; e < to; e++) {
-        const h = (cost[e] as number) - (v[target[e] as number] as number);
-        if (h < u) u = h;
-      }
-      uFree[s] = u;
-    }
+    const { free, freeCount } = state;
+    // The duals may have changed since the last call: every list is stale.
+    this.call++;
     let count = freeCount;
     for (;;) {
       this.round++;
       let kept = 0;
       for (let f = 0; f < count; f++) {
         const s = free[f] as number;
-        if (!this.augmentFrom(s, v, rowOfCol, entryOfRow)) free[kept++] = s;
+        if (!this.augmentFrom(s, state)) free[kept++] = s;
       }
       if (kept === count || kept === 0) {
         state.freeCount = kept;
@@ -91,62 +87,72 @@ export class TightAugmenter {
     }
   }
 
+  /** Lists the tight entries of row `i` (free or assigned) for the current duals. */
+  private list(i: number, state: TightState): void {
+    const { start, target, cost, tight } = this;
+    const { v, entryOfRow } = state;
+    const from = start[i] as number;
+    const to = start[i + 1] as number;
+    const own = entryOfRow[i] as number;
+    let u = Number.POSITIVE_INFINITY;
+    if (own >= 0) {
+      u = (cost[own] as number) - (v[target[own] as number] as number);
+    } else {
+      for (let e = from; e < to; e++) {
+        const h = (cost[e] as number) - (v[target[e] as number] as number);
+        if (h < u) u = h;
+      }
+    }
+    let k = from;
+    for (let e = from; e < to; e++)
+      if ((cost[e] as number) - (v[target[e] as number] as number) === u) tight[k++] = e;
+    this.tightEnd[i] = k;
+    this.look[i] = from;
+    this.listedIn[i] = this.call;
+  }
+
   /** Depth-first search from free row `s` over tight edges; augments and returns true on success. */
-  private augmentFrom(
-    s: number,
-    v: Float64Array,
-    rowOfCol: Int32Array,
-    entryOfRow: Int32Array,
-  ): boolean {
-    const { start, target, cost, look, seen, stackRow, stackEdge, stackU } = this;
+  private augmentFrom(s: number, state: TightState): boolean {
+    const { start, target, tight, tightEnd, listedIn, look, seen, stackRow, stackNext } = this;
+    const { rowOfCol, entryOfRow } = state;
     const round = this.round;
+    const call = this.call;
     let top = 0;
     stackRow[0] = s;
-    stackEdge[0] = start[s] as number;
-    stackU[0] = this.uFree[s] as number;
+    stackNext[0] = start[s] as number;
+    let found = -1;
     for (;;) {
       const i = stackRow[top] as number;
-      const u = stackU[top] as number;
-      const to = start[i + 1] as number;
+      if (listedIn[i] !== call) this.list(i, state);
+      const to = tightEnd[i] as number;
       // Lookahead: a tight free column ends the path here.
-      let e = look[i] as number;
-      while (e < to) {
-        const j = target[e] as number;
-        if ((rowOfCol[j] as number) < 0 && (cost[e] as number) - (v[j] as number) === u) break;
-        e++;
-      }
-      look[i] = e < to ? e + 1 : e;
-      if (e < to) {
-        stackEdge[top] = e;
+      let k = look[i] as number;
+      while (k < to && (rowOfCol[target[tight[k] as number] as number] as number) >= 0) k++;
+      look[i] = k;
+      if (k < to) {
+        found = tight[k] as number;
+        look[i] = k + 1;
         break;
       }
       // Otherwise the first tight assigned column not visited in this round, if any.
-      let next = -1;
-      for (e = stackEdge[top] as number; e < to; e++) {
-        const j = target[e] as number;
-        if (seen[j] === round || (rowOfCol[j] as number) < 0) continue;
-        if ((cost[e] as number) - (v[j] as number) !== u) continue;
-        seen[j] = round;
-        next = e;
-        break;
-      }
-      if (next < 0) {
+      for (k = stackNext[top] as number; k < to; k++)
+        if (seen[target[tight[k] as number] as number] !== round) break;
+      if (k === to) {
         if (top === 0) return false;
         top--;
         continue;
       }
-      stackEdge[top] = next + 1;
-      const r = rowOfCol[target[next] as number] as number;
-      const own = entryOfRow[r] as number;
+      const j = target[tight[k] as number] as number;
+      seen[j] = round;
+      stackNext[top] = k + 1;
       top++;
-      stackRow[top] = r;
-      stackEdge[top] = start[r] as number;
-      stackU[top] = (cost[own] as number) - (v[target[own] as number] as number);
+      stackRow[top] = rowOfCol[j] as number;
+      stackNext[top] = start[stackRow[top] as number] as number;
     }
-    // Augment: every row on the stack takes the edge it went on by (the top one, the edge to the
-    // free column found).
+    // Augment: every row on the stack takes the edge it went on by, the top one the edge to the
+    // free column found.
     for (let t = 0; t <= top; t++) {
-      const e = t === top ? (stackEdge[t] as number) : (stackEdge[t] as number) - 1;
+      const e = t === top ? found : (tight[(stackNext[t] as number) - 1] as number);
       const r = stackRow[t] as number;
       rowOfCol[target[e] as number] = r;
       entryOfRow[r] = e;
