@@ -295,6 +295,57 @@ t.test('sparse lists with heavy ties and many forbidden entries agree with dense
   }
 });
 
+t.test('sparse, clustered integer scores (ties at every distance) agree with dense', async (t) => {
+  // People in a few clusters with five criteria each; a pair scores the weighted number of
+  // equal criteria (0-100 in steps of 5), and rows list candidates mostly from their own
+  // cluster. Most reduced costs tie, so the solver assigns many rows along tight paths and in
+  // phases from all free rows at once, square, wide and tall.
+  const random = prng(5150);
+  const weights = [30, 25, 20, 15, 10];
+  for (let i = 0; i < 24; i++) {
+    const rows = int(random, 120, 400);
+    const cols = i % 3 === 0 ? rows : i % 3 === 1 ? Math.ceil(rows * 1.5) : Math.ceil(rows * 0.7);
+    const clusters = int(random, 3, 12);
+    const person = (count: number) =>
+      Array.from({ length: count }, () => {
+        const g = int(random, 0, clusters - 1);
+        return {
+          g,
+          traits: [0, 1, 2, 3, 4].map((c) =>
+            random() < 0.7 ? (g * 3 + c) % 5 : int(random, 0, 4),
+          ),
+        };
+      });
+    const a = person(rows);
+    const b = person(cols);
+    const matrix = new Float64Array(rows * cols).fill(Number.NaN);
+    const perRow = int(random, 6, 25);
+    for (let r = 0; r < rows; r++) {
+      for (let k = 0; k < perRow; k++) {
+        let c = int(random, 0, cols - 1);
+        // Mostly a candidate from the row's own cluster.
+        for (let tries = 0; tries < 20 && random() < 0.8 && b[c]?.g !== a[r]?.g; tries++)
+          c = int(random, 0, cols - 1);
+        let score = 0;
+        for (let q = 0; q < 5; q++)
+          if (a[r]?.traits[q] === b[c]?.traits[q]) score += weights[q] ?? 0;
+        matrix[r * cols + c] = random() < 0.05 ? Number.NaN : score;
+      }
+    }
+    const csr = toCsr(matrix, rows, cols);
+    const sparse = maxWeightAssignmentSparse(rows, cols, csr.rowStart, csr.colIndex, csr.weight);
+    const dense = maxWeightAssignment(matrix, rows, cols);
+    const label = `instance ${i} (${rows}×${cols}, ${perRow} listed)`;
+    t.equal(
+      assignmentProblem(matrix, rows, cols, sparse.rowToCol, sparse.total),
+      undefined,
+      `${label}: sparse valid`,
+    );
+    t.equal(pairsOf(sparse.rowToCol), pairsOf(dense.rowToCol), `${label}: as many pairs`);
+    t.ok(close(dense.total, sparse.total), `${label}: ${dense.total} vs ${sparse.total}`);
+  }
+});
+
 t.test('the most pairs come first, then the weight', async (t) => {
   const N = Number.NaN;
   const cases: [string, number, number, number[], number[], number][] = [
