@@ -1,4 +1,5 @@
 import type { MatchCandidate, MatchInput } from '@tandem/plugin-sdk';
+import { weeklyIndex } from './weekly-index.js';
 
 /** The rank of a repeat in a pair key; smaller ranks are people new to each other. */
 export const MET = 3;
@@ -11,7 +12,8 @@ const SPREADS = 2 ** 32;
  * unknown, 2 one department, {@link MET} met before, 4 one department where the programme asks
  * for different ones — the same facts `mayMeet` reports), then the seeded spread among equals,
  * then the partner's index, so that no two keys of one person are equal. Pairs without a
- * language in common can never meet and get no key at all.
+ * language in common, or without a weekly time for a meeting where the host plans them, can
+ * never meet and get no key at all.
  */
 export function pairKeys(input: MatchInput) {
   const people = input.candidates;
@@ -23,12 +25,24 @@ export function pairKeys(input: MatchInput) {
   const department = departments(people);
   const share = languageMasks(people);
   const met = earlierPartners(input);
+  const meetWeekly = weeklyIndex(input);
   const apart =
     input.programme.kind === 'peer-lunch' && input.programme.rules.department === 'different';
-  const seed = input.seed;
+  // The spread's factors of each index as the lower (with the seed) and as the higher of a pair.
+  const low = Int32Array.from({ length: n }, (_, a) => Math.imul(a + 1, LOW) ^ input.seed);
+  const high = Int32Array.from({ length: n }, (_, b) => Math.imul(b + 1, HIGH));
+  const spreadOf = (a: number, b: number) =>
+    finish(
+      a < b ? (low[a] as number) ^ (high[b] as number) : (low[b] as number) ^ (high[a] as number),
+    );
   // One person's earlier partners, marked while their keys are collected (a Set lookup per
   // pair would cost more than everything else in the loop).
   const metHere = new Uint8Array(n);
+  // The rank `weigh` would give a pair of these departments (-1 unknown), met before or not.
+  const rankOf = (da: number, db: number, metBefore: boolean): number => {
+    const same = da >= 0 && da === db;
+    return apart && same ? 4 : metBefore ? MET : da >= 0 && db >= 0 ? (same ? 2 : 0) : 1;
+  };
   return {
     /** One past the largest key. */
     end,
@@ -44,15 +58,41 @@ export function pairKeys(input: MatchInput) {
       for (const b of partners ?? []) metHere[b] = 1;
       for (let b = 0; b < n; b++) {
         if (b === a || (mask & (share[b] as number)) === 0) continue;
-        const db = department[b] as number;
-        const same = da >= 0 && da === db;
-        const rank = apart && same ? 4 : metHere[b] ? MET : da >= 0 && db >= 0 ? (same ? 2 : 0) : 1;
+        const rank = rankOf(da, department[b] as number, metHere[b] === 1);
         if (rank < lowest || rank >= highest) continue;
-        const key = (rank * SPREADS + spread(Math.min(a, b), Math.max(a, b), seed)) * shift + b;
-        if (key >= from && key < to) keys[count++] = key;
+        const key = (rank * SPREADS + spreadOf(a, b)) * shift + b;
+        if (key >= from && key < to && meetWeekly(a, b)) keys[count++] = key;
       }
       for (const b of partners ?? []) metHere[b] = 0;
       return count;
+    },
+    /**
+     * Everyone's keys below `to` (a multiple of {@link around}'s step) at once, as
+     * `keys[start[a] .. start[a + 1])` for person `a`: the same keys `collect(a, 0, to)` writes,
+     * in another order. A pair's rank and spread are the same from both sides, so each pair is
+     * hashed once, not twice; and the hash comes first, because it rejects almost every pair
+     * (a first band holds some hundreds of a round's thousands) before anything else is read.
+     * Every pair is still hashed: the spread is a hash, and no index finds a person's smallest
+     * spreads without computing them — departments and languages would skip only the few
+     * pairs they rule out.
+     */
+    band(to: number): { start: Int32Array; keys: Float64Array } {
+      const limit = to / shift;
+      const pairs = new PairList();
+      for (let a = 0; a < n; a++) {
+        const [da, mask, partners] = [department[a] as number, share[a] as number, met[a]];
+        const lowA = low[a] as number;
+        for (const b of partners ?? []) metHere[b] = 1;
+        for (let b = a + 1; b < n; b++) {
+          const spreadAB = finish(lowA ^ (high[b] as number));
+          if (spreadAB >= limit || (mask & (share[b] as number)) === 0) continue;
+          const rank = rankOf(da, department[b] as number, metHere[b] === 1);
+          const value = rank * SPREADS + spreadAB;
+          if (value < limit && meetWeekly(a, b)) pairs.push(a, b, value);
+        }
+        for (const b of partners ?? []) metHere[b] = 0;
+      }
+      return pairs.byPerson(n, shift);
     },
     partner: (key: number) => key % shift,
     rank: (key: number) => Math.floor(key / shift / SPREADS),
@@ -61,11 +101,53 @@ export function pairKeys(input: MatchInput) {
   };
 }
 
-/** A pseudo-random but repeatable order among equally good pairs, from the round's seed. */
-function spread(a: number, b: number, seed: number): number {
-  let h = Math.imul(a + 1, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca6b) ^ seed;
-  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+// The factors of the lower and the higher index of a pair in its seeded spread, a
+// pseudo-random but repeatable order among equally good pairs.
+const LOW = 0x9e3779b1;
+const HIGH = 0x85ebca6b;
+
+/** The spread of a pair, from the factors of both indexes and the seed mixed together. */
+function finish(mixed: number): number {
+  const h = Math.imul(mixed ^ (mixed >>> 16), 0x7feb352d);
   return (h ^ (h >>> 15)) >>> 0;
+}
+
+/** Pairs with their key without the partner, grown as found; then sorted out per person. */
+class PairList {
+  private ends = new Int32Array(1024);
+  private values = new Float64Array(512);
+  private size = 0;
+
+  push(a: number, b: number, value: number): void {
+    if (this.size === this.values.length) {
+      const ends = new Int32Array(this.ends.length * 2);
+      ends.set(this.ends);
+      const values = new Float64Array(this.values.length * 2);
+      values.set(this.values);
+      [this.ends, this.values] = [ends, values];
+    }
+    this.ends[2 * this.size] = a;
+    this.ends[2 * this.size + 1] = b;
+    this.values[this.size++] = value;
+  }
+
+  /** Each person's keys (value, then partner), as offsets into one array. */
+  byPerson(n: number, shift: number): { start: Int32Array; keys: Float64Array } {
+    const start = new Int32Array(n + 1);
+    const ends = this.ends.subarray(0, 2 * this.size);
+    for (const a of ends) start[a + 1] = (start[a + 1] as number) + 1;
+    for (let a = 0; a < n; a++) start[a + 1] = (start[a + 1] as number) + (start[a] as number);
+    const next = start.slice(0, n);
+    const keys = new Float64Array(ends.length);
+    ends.forEach((a, i) => {
+      // The partner is the other end of the same pair.
+      const b = ends[i ^ 1] as number;
+      const at = next[a] as number;
+      keys[at] = (this.values[i >> 1] as number) * shift + b;
+      next[a] = at + 1;
+    });
+    return { start, keys };
+  }
 }
 
 /** Each person's department as a number, -1 where unknown. */

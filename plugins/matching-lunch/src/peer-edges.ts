@@ -102,13 +102,19 @@ export function peerEdges(input: MatchInput): PeerEdge[] {
     return fresh[a] === 1;
   };
   const shortlist = new Float64Array(people.length);
+  // Keys are read in bands, from a narrow first one up, so that most people need one pass; the
+  // first band of everyone comes from one pass over all pairs.
+  const firstEnd = Math.min(keys.end, keys.around(8 * CANDIDATES_PER_PERSON));
+  const first = keys.band(firstEnd);
   people.forEach((_, a) => {
     let taken = 0;
     let anyFresh = false;
-    // Keys are read in bands, from a narrow first one up, so that most people need one pass.
-    for (let from = 0, to = keys.around(8 * CANDIDATES_PER_PERSON); from < keys.end; ) {
-      const count = keys.collect(a, from, to, shortlist);
-      for (const key of ascending(shortlist.subarray(0, count))) {
+    for (let from = 0, to = firstEnd; from < keys.end && taken < CANDIDATES_PER_PERSON; ) {
+      const band =
+        from === 0
+          ? first.keys.subarray(first.start[a], first.start[a + 1])
+          : shortlist.subarray(0, keys.collect(a, from, to, shortlist));
+      for (const key of ascending(band)) {
         if (taken === CANDIDATES_PER_PERSON) return;
         const [b, rank] = [keys.partner(key), keys.rank(key)];
         const found = edge(a, b);

@@ -101,6 +101,8 @@ export {
   DEFAULT_WINDOWS,
   MEETING_GRID_MINUTES,
   type MinuteRange,
+  shareWeeklyStart,
   type WeeklyWindow,
   type WeekPlan,
+  weeklyStarts,
 } from './weekly-windows.js';

@@ -1,9 +1,11 @@
 import t from 'tap';
 import {
+  canMeetWeekly,
   type MatchCandidate,
   type MatchInput,
   type MeetingVerdict,
   mayMeet,
+  type WeeklyWindow,
   withoutPins,
 } from '../src/index.js';
 import { candidate } from './candidate.js';
@@ -161,6 +163,50 @@ t.test('groups of three: every pair, and one language and one time for all', asy
   const forbidden = mayMeet(forbidding, 'a', 'b', 'c');
   t.same(rules(forbidden), ['forbidden']);
   t.same(forbidden.ok ? [] : forbidden.reasons[0]?.members, ['b', 'c'], 'names the pair');
+});
+
+t.test('the time rule answers as canMeetWeekly, for odd windows and lengths too', async (t) => {
+  // A small seeded generator: the same groups every run.
+  let state = 7;
+  const next = (below: number) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % below;
+  };
+  const time = (minutes: number) =>
+    `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  // Mornings of a few days, on the quarter hour or on any minute; overlapping, touching, empty
+  // or backwards windows; now and then none at all (office hours then).
+  const minute = (quarters: number) => (next(2) === 0 ? 15 * next(quarters) : next(15 * quarters));
+  const windows = (): WeeklyWindow[] =>
+    Array.from({ length: next(4) }, () => {
+      const from = 8 * 60 + minute(16);
+      const to = Math.min(from + minute(12) - 15, 23 * 60 + 59);
+      return { weekday: [1, 2, 3, 7][next(4)] ?? 1, from: time(from), to: time(to) };
+    });
+  let [agreed, apart] = [0, 0];
+  for (let round = 0; round < 600; round++) {
+    const minutes = [7, 15, 30, 45, 60, 90, 100, 240][next(8)] ?? 60;
+    const people = Array.from({ length: 2 + next(2) }, (_, i) =>
+      candidate(`p${i}`, { profile: { availability: windows() } }),
+    );
+    const input: MatchInput = {
+      programme: { id: 'p', kind: 'peer-lunch', weights: {}, rules: { sessionMinutes: minutes } },
+      candidates: people,
+      history: [],
+      pins: [],
+      forbids: [],
+      seed: 1,
+    };
+    const can = canMeetWeekly(
+      people.map((p) => p.profile.availability),
+      minutes,
+    );
+    const verdict = mayMeet(input, ...people.map((p) => p.enrolmentId));
+    if (can === !rules(verdict).includes('no-common-time')) agreed++;
+    if (!can) apart++;
+  }
+  t.equal(agreed, 600, 'every group alike');
+  t.ok(apart > 100 && apart < 500, `both answers come up (${apart} of 600 cannot meet)`);
 });
 
 t.test('in a peer lunch, meeting again and one department yield: avoid, not no', async (t) => {

@@ -112,6 +112,81 @@ t.test('small integer weights: many ties and blossoms', async (t) => {
   }
 });
 
+t.test('mostly equal weights, as in a lunch round: as good as brute force', async (t) => {
+  // The search starts from pairs of the heaviest weight taken greedily; ties everywhere make
+  // that start wrong often, and blossoms common.
+  const random = prng(2126);
+  for (let i = 0; i < 600; i++) {
+    const n = int(random, 2, 14);
+    const density = 0.15 + random() * 0.85;
+    const edges: Edge[] = [];
+    for (let a = 0; a < n; a++)
+      for (let b = a + 1; b < n; b++) {
+        if (random() >= density) continue;
+        const odd = random();
+        edges.push([a, b, odd < 0.8 ? 100 : odd < 0.9 ? 40 : odd < 0.95 ? 1 : -1401]);
+      }
+    const adjacency = adjacencyOf(n, edges);
+    const best = bruteForceMatching(n, adjacency);
+    const { mate, total } = solve(n, edges);
+    const label = `graph ${i} (${n} vertices, ${edges.length} edges)`;
+    t.equal(matchingProblem(n, adjacency, mate, total), undefined, `${label}: valid`);
+    t.same([pairsOf(mate), total], [best.pairs, best.total], `${label}: optimal`);
+  }
+});
+
+t.test('a first pairing of equal weights that blocks more pairs is undone', async (t) => {
+  // 0's first neighbour is 2: taken first, 0 - 2 would leave 1 and 3 alone.
+  const path = solve(4, [
+    [0, 2, 5],
+    [0, 1, 5],
+    [2, 3, 5],
+  ]);
+  t.same(Array.from(path.mate), [1, 0, 3, 2]);
+  // A triangle with a pendant at each corner: 0 - 1 first leaves 3 and 4 single; only the
+  // pendant edges pair everyone.
+  const triangle = solve(6, [
+    [0, 1, 5],
+    [1, 2, 5],
+    [2, 0, 5],
+    [0, 3, 5],
+    [1, 4, 5],
+    [2, 5, 5],
+  ]);
+  t.same(Array.from(triangle.mate), [3, 4, 5, 0, 1, 2]);
+  // Heaviest first only: with 0 - 2 heavier, the greedy start keeps it; two pairs still win.
+  const heavier = solve(4, [
+    [0, 2, 9],
+    [0, 1, 5],
+    [2, 3, 5],
+  ]);
+  t.same([Array.from(heavier.mate), heavier.total], [[1, 0, 3, 2], 10]);
+});
+
+t.test('large rounds of equal weights pair everyone a perfect matching allows', async (t) => {
+  // People each propose 30 others, all worth the same or less; a hidden perfect matching of
+  // the best weight makes the optimum known: everyone paired, every pair at the top weight.
+  for (const [n, seed] of [
+    [2000, 1],
+    [6000, 2],
+  ] as const) {
+    const random = prng(seed);
+    const order = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = int(random, 0, i);
+      [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
+    }
+    const edges: Edge[] = [];
+    for (let i = 0; i < n; i += 2) edges.push([order[i] ?? 0, order[i + 1] ?? 0, 100]);
+    for (let a = 0; a < n; a++)
+      for (let k = 0; k < 30; k++)
+        edges.push([a, int(random, 0, n - 1), random() < 0.9 ? 100 : 40]);
+    const { mate, total } = solve(n, edges);
+    t.equal(matchingProblem(n, adjacencyOf(n, edges), mate, total), undefined, `${n}: valid`);
+    t.same([pairsOf(mate), total], [n / 2, (n / 2) * 100], `${n}: everyone, at 100 each`);
+  }
+});
+
 t.test('on bipartite graphs it agrees with the assignment solver', async (t) => {
   const random = prng(314);
   for (let i = 0; i < 30; i++) {

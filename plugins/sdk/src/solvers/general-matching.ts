@@ -47,6 +47,9 @@
  * dual variables change lazily through one running sum of the deltas (deltaSum, dualSign); and
  * the candidates for delta2, delta3 and delta4 wait in heaps keyed by the value of that sum at
  * which they become tight, instead of being found by scans over all vertices and blossoms.
+ * And, for graphs where many weights are equal (a lunch round: nearly every pair worth the
+ * same): the search starts from a greedy matching of the heaviest edges (matchTightGreedily),
+ * and reads its queue first in, first out, where the original pops it as a stack.
  */
 import { PairHeap } from './pair-heap.js';
 import {
@@ -275,7 +278,7 @@ class Blossom {
   private readonly dualVar: Float64Array;
   /** allowEdge[k] = 1: edge k has zero slack. 0: it may or may not. */
   private readonly allowEdge: Uint8Array;
-  /** Newly discovered S-vertices, used as a stack as in the original. */
+  /** Newly discovered S-vertices, read first in, first out (see solve). */
   private readonly queue: number[] = [];
   // Scratch space of blossomLeaves and addBlossom.
   private readonly leafBuffer: Int32Array;
@@ -395,6 +398,7 @@ class Blossom {
     const { n, label, inBlossom, mate, bestEdge, allowEdge, queue } = this;
     const { endpoint, treeOf, bestKey, heap2, heap3, heap4 } = this;
 
+    this.matchTightGreedily();
     // Label single vertices with S and put them in the queue: each is the root of a tree.
     for (let x = 0; x < n; x++) {
       if ((mate[x] ?? 0) === -1 && label[inBlossom[x] ?? 0] === 0) this.assignLabel(x, 1, -1);
@@ -406,9 +410,21 @@ class Blossom {
     // through tight edges, augmenting whenever two trees meet; then pump slack out of the
     // duals, until nothing can be tightened any more.
     for (;;) {
-      while (queue.length > 0) {
+      // The queue is read first in, first out: the trees grow breadth first, so that they meet
+      // (an augmenting path) before they fold into blossoms. Read from the original's end (a
+      // stack), a tree grows depth first and, where many weights are equal, every tree becomes
+      // one blossom inside the next: a lunch round of 10,000, all pairs worth the same, formed
+      // 9,600 blossoms of 1,650 vertices on average depth first, 121 of a few breadth first.
+      let head = 0;
+      while (head < queue.length) {
+        // Drop what was read once it is most of the queue (vertices are queued again and
+        // again as trees dissolve).
+        if (head >= 1024 && 2 * head >= queue.length) {
+          queue.splice(0, head);
+          head = 0;
+        }
         // Take an S vertex from the queue (its tree may have been dissolved meanwhile).
-        const x = queue.pop() ?? 0;
+        const x = queue[head++] ?? 0;
         if (label[inBlossom[x] ?? 0] !== 1) continue;
         const to = this.neighbStart[x + 1] ?? 0;
         for (let at = this.neighbStart[x] ?? 0; at < to; at++) {
@@ -463,6 +479,8 @@ class Blossom {
           }
         }
       }
+
+      queue.length = 0;
 
       // No augmenting path under these constraints: find the least delta and reduce slack in
       // the optimisation problem. (Vertex duals, edge slacks and deltas are doubled.) delta1,
@@ -545,6 +563,29 @@ class Blossom {
       matchedEdge[x] = p < 0 ? -1 : p >> 1;
     }
     return matchedEdge;
+  }
+
+  /**
+   * Pairs single vertices along tight edges (of the heaviest weight, as all duals start
+   * equal), each with its first single neighbour, before the search. A matching of tight edges
+   * is a state the search could have reached itself, with the duals it starts from; but where
+   * many weights are equal, the search would build and dissolve a tree for each of these
+   * pairs, and now grows trees only for the few vertices left.
+   */
+  private matchTightGreedily(): void {
+    const { n, mate, endpoint, neighbStart, neighbEnd } = this;
+    for (let x = 0; x < n; x++) {
+      if (mate[x] !== -1) continue;
+      const to = neighbStart[x + 1] ?? 0;
+      for (let at = neighbStart[x] ?? 0; at < to; at++) {
+        const p = neighbEnd[at] ?? 0;
+        const y = endpoint[p] ?? 0;
+        if (mate[y] !== -1 || this.slack(p >> 1) !== 0) continue;
+        mate[x] = p;
+        mate[y] = p ^ 1;
+        break;
+      }
+    }
   }
 
   /** Sets the least-slack edge k of a vertex that is not an S-vertex, listing the vertex. */
