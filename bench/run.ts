@@ -16,7 +16,8 @@
  *   pnpm bench imports     the CLI imports alone: 5,000 people, 1,000 enrolled in a lunch
  *                            round and 1,000 in reverse mentoring (`pnpm bench imports 10000
  *                            2000 1000` for other sizes); wall time, rows/s, peak memory
- *   pnpm bench lunch       the lunch strategy alone at 1,000 to 10,000 people (match and check)
+ *   pnpm bench lunch       the lunch strategy alone at 1,000 to 10,000 people (match and check),
+ *                            without rules and with the host's sessionMinutes; each proposal's sha-256
  *   pnpm bench review      the admin's matching review, a page of it, for a lunch round of
  *                            3,400 groups of three and for 2,000 mentoring pairs
  *   pnpm bench matching      only the solvers; any other word filters the solver cases by

@@ -26,6 +26,7 @@ export function pairKeys(input: MatchInput) {
   const share = languageMasks(people);
   const met = earlierPartners(input);
   const meetWeekly = weeklyIndex(input);
+  const meetable = meetableShare(n, share, meetWeekly);
   const apart =
     input.programme.kind === 'peer-lunch' && input.programme.rules.department === 'different';
   // The spread's factors of each index as the lower (with the seed) and as the higher of a pair.
@@ -96,8 +97,11 @@ export function pairKeys(input: MatchInput) {
     },
     partner: (key: number) => key % shift,
     rank: (key: number) => Math.floor(key / shift / SPREADS),
-    /** A bound below which a person has about `count` keys of the best rank. */
-    around: (count: number) => Math.ceil((SPREADS * count) / Math.max(1, n)) * shift,
+    /**
+     * A bound below which a person has about `count` keys of the best rank: more others are
+     * spread below it where fewer pairs have a language and a weekly time in common.
+     */
+    around: (count: number) => Math.ceil((SPREADS * count) / Math.max(1, n) / meetable) * shift,
   };
 }
 
@@ -170,6 +174,27 @@ function languageMasks(people: MatchCandidate[]): Int32Array {
   return Int32Array.from(people, (c) =>
     c.profile.languages.reduce((m, l) => m | (1 << (bits.get(l) ?? 0)), 0),
   );
+}
+
+/**
+ * About which share of all pairs have a language and a weekly time in common, from a sample of
+ * pairs spread over everyone; at least an eighth, so that a band never grows without bound.
+ */
+function meetableShare(
+  n: number,
+  languages: Int32Array,
+  meetWeekly: (a: number, b: number) => boolean,
+): number {
+  const samples = Math.min(n, 4096);
+  let [asked, able] = [0, 0];
+  for (let i = 0; i < samples; i++) {
+    const a = Math.floor((i * n) / samples);
+    const b = (a * 7919 + 4099) % n;
+    if (a === b) continue;
+    asked++;
+    if (((languages[a] as number) & (languages[b] as number)) !== 0 && meetWeekly(a, b)) able++;
+  }
+  return Math.max(1 / 8, asked === 0 ? 1 : able / asked);
 }
 
 /** For each person, the indexes of their earlier partners in this round (by person id). */

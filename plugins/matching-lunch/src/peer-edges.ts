@@ -39,7 +39,7 @@ export function peerRules(input: MatchInput) {
   return {
     /** Whether the two may have lunch, and whether they met before or share a department. */
     pair: (x: MatchCandidate, y: MatchCandidate) => {
-      const v = verdict([x, y]);
+      const v = mayMeet(input, x.enrolmentId, y.enrolmentId);
       return {
         possible: v.ok,
         metBefore: avoids(v, 'met-before'),

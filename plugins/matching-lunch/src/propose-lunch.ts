@@ -22,11 +22,13 @@ export function proposeLunch(input: MatchInput): MatchProposal {
   );
   const people = rest.candidates;
   const edges = peerEdges(rest);
-  const edgeOf = new Map(edges.map((e) => [`${e.a} ${e.b}`, e]));
+  // Pairs by a number, not a string: a round of 10,000 has some 200,000 of them.
+  const n = people.length;
+  const edgeOf = new Map(edges.map((e) => [e.a * n + e.b, e]));
   const index = new Map(people.map((c, i) => [c, i]));
   const between = (x: MatchCandidate, y: MatchCandidate) => {
     const [i, j] = [index.get(x) ?? -1, index.get(y) ?? -1];
-    return edgeOf.get(i < j ? `${i} ${j}` : `${j} ${i}`);
+    return i < 0 || j < 0 ? undefined : edgeOf.get(Math.min(i, j) * n + Math.max(i, j));
   };
 
   // A pair of one department, where the programme asks for different ones, costs more than
@@ -35,7 +37,11 @@ export function proposeLunch(input: MatchInput): MatchProposal {
   const apart = -(100 * people.length + 1);
   const { pairs, unpaired } = pairPeers({
     people,
-    edges: edges.map((e) => ({ ...e, score: e.sameDepartment ? apart : e.weight })),
+    edges: edges.map(({ a, b, weight, sameDepartment }) => ({
+      a,
+      b,
+      score: sameDepartment ? apart : weight,
+    })),
   });
   const groups: MatchCandidate[][] = pairs.map(({ a, b }) => [a, b]);
   const { meet } = peerRules(input);

@@ -136,16 +136,16 @@ export function pairPeers<P>(
     Int32Array.from(edges, (e) => e.b),
     Float64Array.from(edges, (e) => e.score),
   );
-  const scoreOf = new Map(
-    edges.map((e) => [e.a < e.b ? `${e.a} ${e.b}` : `${e.b} ${e.a}`, e.score]),
-  );
+  // Each pair's score by its lower index; of parallel edges the last one's.
+  const scoreOf = new Float64Array(people.length);
+  for (const { a, b, score } of edges) if (mate[a] === b) scoreOf[Math.min(a, b)] = score;
   const pairs: PeerPairing<P>['pairs'] = [];
   const unpaired: P[] = [];
   people.forEach((a, i) => {
     const j = mate[i] ?? -1;
     const b = people[j];
     if (b === undefined) unpaired.push(a);
-    else if (j > i) pairs.push({ a, b, score: scoreOf.get(`${i} ${j}`) ?? 0 });
+    else if (j > i) pairs.push({ a, b, score: scoreOf[i] ?? 0 });
   });
   return { pairs, unpaired };
 }
