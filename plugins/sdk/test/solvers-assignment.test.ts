@@ -1,6 +1,13 @@
 import t from 'tap';
 import { maxWeightAssignment, maxWeightAssignmentSparse } from '../src/solvers/index.js';
-import { bruteForceAssignment, int, prng, randomWeight, toCsr } from './solvers-reference.js';
+import {
+  bruteForceAssignment,
+  hungarianTotal,
+  int,
+  prng,
+  randomWeight,
+  toCsr,
+} from './solvers-reference.js';
 
 const FORBIDDEN = [Number.NaN, Number.NEGATIVE_INFINITY];
 
@@ -345,6 +352,54 @@ t.test('sparse, clustered integer scores (ties at every distance) agree with den
     t.ok(close(dense.total, sparse.total), `${label}: ${dense.total} vs ${sparse.total}`);
   }
 });
+
+t.test(
+  'dense square matrices (solved on candidate pairs) match a textbook Hungarian',
+  async (t) => {
+    // Square matrices go through candidate lists, a sparse solve and a check of every pair; tied
+    // scores make the first candidates miss pairs the optimum needs (rows re-solved in rounds),
+    // a constant matrix has too many candidates (dense solver instead). The reference is an
+    // independent O(n³) implementation.
+    const random = prng(8086);
+    for (let i = 0; i < 40; i++) {
+      const n = int(random, 30, 260);
+      const kind = i % 4;
+      const weights = new Float64Array(n * n);
+      if (kind === 0) {
+        // Clustered integer scores, 0-100 in steps of 5.
+        const groups = int(random, 2, 12);
+        const person = () => {
+          const g = int(random, 0, groups - 1);
+          return [0, 1, 2, 3, 4].map((c) => (random() < 0.7 ? (g * 3 + c) % 5 : int(random, 0, 4)));
+        };
+        const a = Array.from({ length: n }, person);
+        const b = Array.from({ length: n }, person);
+        for (let r = 0; r < n; r++)
+          for (let c = 0; c < n; c++) {
+            let score = 0;
+            for (let q = 0; q < 5; q++)
+              if (a[r]?.[q] === b[c]?.[q]) score += [30, 25, 20, 15, 10][q] ?? 0;
+            weights[r * n + c] = score;
+          }
+      } else if (kind === 1) {
+        for (let k = 0; k < weights.length; k++) weights[k] = randomWeight(random, 'fraction');
+      } else if (kind === 2) {
+        for (let k = 0; k < weights.length; k++) weights[k] = int(random, 0, 3);
+      } else {
+        weights.fill(i % 8 === 3 ? 7 : int(random, 0, 9));
+      }
+      // A few forbidden pairs in half of them.
+      if (i % 2 === 1)
+        for (let k = 0; k < weights.length; k++) if (random() < 0.05) weights[k] = Number.NaN;
+      const expected = hungarianTotal(weights, n, n);
+      const { rowToCol, total } = maxWeightAssignment(weights, n, n);
+      const label = `instance ${i} (${n}×${n}, kind ${kind})`;
+      t.equal(assignmentProblem(weights, n, n, rowToCol, total), undefined, `${label}: valid`);
+      t.equal(pairsOf(rowToCol), n, `${label}: complete`);
+      t.ok(expected !== undefined && close(total, expected), `${label}: ${total} vs ${expected}`);
+    }
+  },
+);
 
 t.test('the most pairs come first, then the weight', async (t) => {
   const N = Number.NaN;

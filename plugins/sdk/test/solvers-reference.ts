@@ -124,3 +124,74 @@ export function toCsr(
   }
   return { rowStart, colIndex: Int32Array.from(colIndex), weight: Float64Array.from(weight) };
 }
+
+/**
+ * The best total of a complete assignment of the rows of a dense matrix with rows <= cols
+ * (NaN and -Infinity forbidden), by the textbook O(rows² · cols) Hungarian method with
+ * potentials, written independently of the solvers under test. A forbidden pair costs `big`
+ * (far beyond any total), so an answer that needs one means no complete assignment: undefined.
+ */
+export function hungarianTotal(
+  weights: Float64Array,
+  rows: number,
+  cols: number,
+): number | undefined {
+  const big = 1e12;
+  const cost = (i: number, j: number) => {
+    const w = weights[i * cols + j] ?? Number.NaN;
+    return w > Number.NEGATIVE_INFINITY ? -w : big;
+  };
+  // 1-based, column 0 is the virtual start (e-maxx formulation).
+  const u = new Float64Array(rows + 1);
+  const v = new Float64Array(cols + 1);
+  const p = new Int32Array(cols + 1);
+  const way = new Int32Array(cols + 1);
+  for (let i = 1; i <= rows; i++) {
+    p[0] = i;
+    let j0 = 0;
+    const minv = new Float64Array(cols + 1).fill(Number.POSITIVE_INFINITY);
+    const used = new Uint8Array(cols + 1);
+    do {
+      used[j0] = 1;
+      const i0 = p[j0] ?? 0;
+      let delta = Number.POSITIVE_INFINITY;
+      let j1 = 0;
+      for (let j = 1; j <= cols; j++) {
+        if (used[j]) continue;
+        const cur = cost(i0 - 1, j - 1) - (u[i0] ?? 0) - (v[j] ?? 0);
+        if (cur < (minv[j] ?? 0)) {
+          minv[j] = cur;
+          way[j] = j0;
+        }
+        if ((minv[j] ?? 0) < delta) {
+          delta = minv[j] ?? 0;
+          j1 = j;
+        }
+      }
+      for (let j = 0; j <= cols; j++) {
+        if (used[j]) {
+          const r = p[j] ?? 0;
+          u[r] = (u[r] ?? 0) + delta;
+          v[j] = (v[j] ?? 0) - delta;
+        } else {
+          minv[j] = (minv[j] ?? 0) - delta;
+        }
+      }
+      j0 = j1;
+    } while (p[j0] !== 0);
+    do {
+      const j1 = way[j0] ?? 0;
+      p[j0] = p[j1] ?? 0;
+      j0 = j1;
+    } while (j0 !== 0);
+  }
+  let total = 0;
+  for (let j = 1; j <= cols; j++) {
+    const i = p[j] ?? 0;
+    if (i === 0) continue;
+    const w = weights[(i - 1) * cols + (j - 1)] ?? Number.NaN;
+    if (!(w > Number.NEGATIVE_INFINITY)) return undefined;
+    total += w;
+  }
+  return total;
+}

@@ -1,3 +1,4 @@
+import { solveByCandidates } from './dense-candidates.js';
 import {
   checkFloat64Array,
   checkLength,
@@ -31,13 +32,16 @@ const FN = 'maxWeightAssignment';
  * column at a cost that outranks any weight (the costs are compared as pairs: dummies used
  * first, weight second), so every augmentation is exact and no big-M constant rounds the weights.
  * When the shorter side can be assigned completely (always when no pair is forbidden, and
- * usually when few are), every such assignment has the most pairs, so a scalar Jonker–Volgenant
- * solver (column reduction, reduction transfer, augmenting row reduction, then shortest paths)
- * runs first, with forbidden pairs as infinite costs: 2000 × 2000 in about 0.2–0.3 s. Only when
- * it finds that no complete assignment exists does the pair-cost solver run.
+ * usually when few are), every such assignment has the most pairs, so scalar solvers with
+ * forbidden pairs as infinite costs run first. A square matrix is solved on candidate pairs
+ * (each row's pairs near its best) by the sparse solver, whose duals then prove the answer
+ * optimal on every pair or point at the rows to solve again (see dense-candidates.ts): 2000 ×
+ * 2000 in about 0.05–0.1 s. A rectangular one, or a square one too tied for short candidate
+ * lists, goes to a dense Jonker–Volgenant solver (column reduction, reduction transfer,
+ * augmenting row reduction, then shortest paths). Only when no complete assignment exists does
+ * the pair-cost solver run.
  * Time O(k² · K) and memory O(rows · cols), where k = min(rows, cols) and K = max(rows, cols):
- * about O(n³) for a square matrix, though searches usually stop early: a random 1000 × 1000
- * matrix takes about 0.1–0.2 s.
+ * about O(n³) for a square matrix in the worst case, though in practice far less.
  * For long candidate lists prefer {@link maxWeightAssignmentSparse}.
  *
  * @example
@@ -79,7 +83,8 @@ export function maxWeightAssignment(
       for (let c = 0; c < cols; c++) profit[c * m + r] = weights[base + c] as number;
     }
   }
-  let colOfRow = solveComplete(n, m, profit);
+  let colOfRow =
+    (n === m ? solveByCandidates(n, profit) : undefined) ?? solveComplete(n, m, profit);
   if (!colOfRow) {
     // Costs to minimise, with NaN for a forbidden pair (copied, so the input stays untouched).
     const cost = new Float64Array(n * m);

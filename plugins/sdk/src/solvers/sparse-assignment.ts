@@ -122,7 +122,8 @@ export function maxWeightAssignmentSparse(
   // The scalar solver finds the best full assignment of the shorter side when there is one;
   // otherwise the exact solver that maximises the number of pairs first runs.
   const entryOfRow =
-    solveSparseComplete(n, m, start, target, cost) ?? solveSparse(n, m, start, target, cost);
+    solveSparseComplete(n, m, start, target, cost)?.entryOfRow ??
+    solveSparse(n, m, start, target, cost);
 
   // Back to the caller's orientation: the entry of each caller row, then the answer.
   const rowToCol = new Int32Array(rows).fill(-1);

@@ -1,12 +1,29 @@
 import { ColumnHeap } from './column-heap.js';
 import { TightAugmenter, type TightState } from './tight-augment.js';
 
+/** The answer of {@link solveSparseComplete}. */
+export interface CompleteSolution {
+  /** The entry each row is assigned through. */
+  readonly entryOfRow: Int32Array;
+  /** The column duals that prove it optimal (see {@link solveSparseComplete}). */
+  readonly v: Float64Array;
+}
+
+/**
+ * A warm start for a square problem: column duals and the column of each row (-1 for a free
+ * row), such that every assigned row's column has the smallest `cost - v` among its entries.
+ */
+export interface WarmStart {
+  readonly v: Float64Array;
+  readonly colOfRow: Int32Array;
+}
+
 /**
  * The minimum-cost assignment in which every row of the inner problem of
  * `maxWeightAssignmentSparse` is assigned (`n <= m`, CSR lists `start`/`target` of the allowed
- * pairs with their `cost`): for each row, the number of the entry it is assigned through;
- * undefined when some row cannot be assigned. Jonker and Volgenant's method for sparse problems
- * (LAPJVsp), with scalar costs, plus augmentation along tight edges for ties:
+ * pairs with their `cost`): for each row, the number of the entry it is assigned through, and
+ * the column duals; undefined when some row cannot be assigned. Jonker and Volgenant's method for
+ * sparse problems (LAPJVsp), with scalar costs, plus augmentation along tight edges for ties:
  *
  * 1. Initialisation. Square: column reduction (each column's dual is its smallest cost, and it
  *    goes to that row if the row holds no column yet) and reduction transfer. Rectangular: all
@@ -24,7 +41,7 @@ import { TightAugmenter, type TightState } from './tight-augment.js';
  * `u(row) = cost(row, its column) - v(its column)` implicit and zero reduced cost on assigned
  * pairs; free columns keep the largest dual in the rectangular case, so the assignment found is
  * the cheapest among those of all rows. Ties are broken by index, so equal inputs give equal
- * answers.
+ * answers. With a `warm` start (square problems) steps 1 and 2 are skipped.
  */
 export function solveSparseComplete(
   n: number,
@@ -32,10 +49,15 @@ export function solveSparseComplete(
   start: Int32Array,
   target: Int32Array,
   cost: Float64Array,
-): Int32Array | undefined {
+  warm?: WarmStart,
+): CompleteSolution | undefined {
   const state = new CompleteAssignment(n, m, start, target, cost);
-  if (n === m ? !state.reduceColumns() : !state.freeAll()) return undefined;
-  if (!state.reduceRows()) return undefined;
+  if (warm) {
+    state.resume(warm);
+  } else {
+    if (n === m ? !state.reduceColumns() : !state.freeAll()) return undefined;
+    if (!state.reduceRows()) return undefined;
+  }
   const tight = new TightAugmenter(n, m, start, target, cost);
   tight.run(state);
   const search = new Search(state);
@@ -47,7 +69,7 @@ export function solveSparseComplete(
     if (1 + tight.run(state) < PHASE_MIN_ROWS) break;
   }
   for (let f = 0; f < state.freeCount; f++) if (search.run(f, 1) < 0) return undefined;
-  return state.entryOfRow;
+  return { entryOfRow: state.entryOfRow, v: state.v };
 }
 
 /**
@@ -86,6 +108,26 @@ class CompleteAssignment implements TightState {
     const f = free.indexOf(r);
     free.copyWithin(f, f + 1, this.freeCount);
     this.freeCount--;
+  }
+
+  /** Starts from `warm`: its duals, and its rows' columns through their entries. */
+  resume(warm: WarmStart): void {
+    const { n, start, target, v, rowOfCol, entryOfRow, free } = this;
+    v.set(warm.v);
+    let freeCount = 0;
+    for (let i = 0; i < n; i++) {
+      const c = warm.colOfRow[i] as number;
+      const to = start[i + 1] as number;
+      let e = start[i] as number;
+      if (c >= 0) while (e < to && target[e] !== c) e++;
+      if (c < 0 || e === to) {
+        free[freeCount++] = i;
+        continue;
+      }
+      rowOfCol[c] = i;
+      entryOfRow[i] = e;
+    }
+    this.freeCount = freeCount;
   }
 
   /** Rectangular start: every row free, every dual 0. Always true. */
