@@ -70,62 +70,132 @@ export function maxWeightAssignmentSparse(
   checkIndices(FN, 'colIndex', colIndex, cols, 'cols');
   checkWeights(FN, 'weight', weight);
 
-  // The inner problem: n rows (the shorter side), m columns, CSR lists of the allowed pairs
-  // only (forbidden ones can never be chosen, so the searches need not see them) with costs to
-  // minimise and, per entry, the caller's entry number.
-  const transpose = rows > cols;
-  const n = transpose ? cols : rows;
-  const m = transpose ? rows : cols;
-  let edges = 0;
-  for (let e = 0; e < colIndex.length; e++) if (!isForbidden(weight[e] as number)) edges++;
-  const start = new Int32Array(n + 1);
-  const target = new Int32Array(edges);
-  const entry = new Int32Array(edges);
-  const cost = new Float64Array(edges);
-  if (!transpose) {
-    let at = 0;
-    for (let r = 0; r < rows; r++) {
-      const end = rowStart[r + 1] as number;
-      for (let e = rowStart[r] as number; e < end; e++) {
-        const w = weight[e] as number;
-        if (isForbidden(w)) continue;
-        target[at] = colIndex[e] as number;
-        entry[at] = e;
-        cost[at++] = -w;
-      }
-      start[r + 1] = at;
-    }
-  } else {
-    // Counting sort by column; within a column the entries keep the callers' row order.
-    for (let e = 0; e < colIndex.length; e++) {
-      if (isForbidden(weight[e] as number)) continue;
-      const c = colIndex[e] as number;
-      start[c + 1] = (start[c + 1] as number) + 1;
-    }
-    for (let c = 0; c < n; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
-    const next = start.slice(0, n);
-    for (let r = 0; r < rows; r++) {
-      const end = rowStart[r + 1] as number;
-      for (let e = rowStart[r] as number; e < end; e++) {
-        const w = weight[e] as number;
-        if (isForbidden(w)) continue;
-        const c = colIndex[e] as number;
-        const at = next[c] as number;
-        next[c] = at + 1;
-        target[at] = r;
-        entry[at] = e;
-        cost[at] = -w;
-      }
-    }
-  }
-
+  // The inner problem: the shorter side as rows, CSR lists of the allowed pairs only.
+  const inner = innerProblem(rows, cols, rowStart, colIndex, weight);
+  const { n, m, start, target, cost } = inner;
   // The scalar solver finds the best full assignment of the shorter side when there is one;
   // otherwise the exact solver that maximises the number of pairs first runs.
   const entryOfRow =
     solveSparseComplete(n, m, start, target, cost)?.entryOfRow ??
     solveSparse(n, m, start, target, cost);
+  return answer(rows, inner, entryOfRow, colIndex, weight);
+}
 
-  // Back to the caller's orientation: the entry of each caller row, then the answer.
+/**
+ * The inner problem: n rows (the shorter side), m columns, CSR lists of the allowed pairs only
+ * (forbidden ones can never be chosen, so the searches need not see them) with costs to
+ * minimise and, per entry, the caller's entry number. (Kept apart from the solvers so that each
+ * of its loops is optimised with full type feedback: V8 otherwise keeps re-entering one large
+ * function's loops through on-stack replacement and falling back out of them.)
+ */
+interface InnerProblem {
+  readonly transpose: boolean;
+  readonly n: number;
+  readonly m: number;
+  readonly start: Int32Array;
+  readonly target: Int32Array;
+  readonly entry: Int32Array;
+  readonly cost: Float64Array;
+}
+
+function innerProblem(
+  rows: number,
+  cols: number,
+  rowStart: Int32Array,
+  colIndex: Int32Array,
+  weight: Float64Array,
+): InnerProblem {
+  const transpose = rows > cols;
+  const n = transpose ? cols : rows;
+  const m = transpose ? rows : cols;
+  const edges = countAllowed(weight);
+  const inner = {
+    transpose,
+    n,
+    m,
+    start: new Int32Array(n + 1),
+    target: new Int32Array(edges),
+    entry: new Int32Array(edges),
+    cost: new Float64Array(edges),
+  };
+  if (transpose) fillTransposed(inner, rows, rowStart, colIndex, weight);
+  else fillRows(inner, rows, rowStart, colIndex, weight);
+  return inner;
+}
+
+/** The number of allowed entries. */
+function countAllowed(weight: Float64Array): number {
+  let edges = 0;
+  for (let e = 0; e < weight.length; e++) if (!isForbidden(weight[e] as number)) edges++;
+  return edges;
+}
+
+/** The caller's rows as inner rows, without the forbidden entries. */
+function fillRows(
+  inner: InnerProblem,
+  rows: number,
+  rowStart: Int32Array,
+  colIndex: Int32Array,
+  weight: Float64Array,
+): void {
+  const { start, target, entry, cost } = inner;
+  let at = 0;
+  for (let r = 0; r < rows; r++) {
+    const end = rowStart[r + 1] as number;
+    for (let e = rowStart[r] as number; e < end; e++) {
+      const w = weight[e] as number;
+      if (isForbidden(w)) continue;
+      target[at] = colIndex[e] as number;
+      entry[at] = e;
+      cost[at++] = -w;
+    }
+    start[r + 1] = at;
+  }
+}
+
+/**
+ * The caller's columns as inner rows (counting sort by column; within a column the entries keep
+ * the caller's row order), without the forbidden entries.
+ */
+function fillTransposed(
+  inner: InnerProblem,
+  rows: number,
+  rowStart: Int32Array,
+  colIndex: Int32Array,
+  weight: Float64Array,
+): void {
+  const { n, start, target, entry, cost } = inner;
+  for (let e = 0; e < colIndex.length; e++) {
+    if (isForbidden(weight[e] as number)) continue;
+    const c = colIndex[e] as number;
+    start[c + 1] = (start[c + 1] as number) + 1;
+  }
+  for (let c = 0; c < n; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const next = start.slice(0, n);
+  for (let r = 0; r < rows; r++) {
+    const end = rowStart[r + 1] as number;
+    for (let e = rowStart[r] as number; e < end; e++) {
+      const w = weight[e] as number;
+      if (isForbidden(w)) continue;
+      const c = colIndex[e] as number;
+      const at = next[c] as number;
+      next[c] = at + 1;
+      target[at] = r;
+      entry[at] = e;
+      cost[at] = -w;
+    }
+  }
+}
+
+/** Back to the caller's orientation: the column of each caller row, and the total. */
+function answer(
+  rows: number,
+  inner: InnerProblem,
+  entryOfRow: Int32Array,
+  colIndex: Int32Array,
+  weight: Float64Array,
+): AssignmentResult {
+  const { transpose, n, target, entry } = inner;
   const rowToCol = new Int32Array(rows).fill(-1);
   const entryOfCallerRow = new Int32Array(rows).fill(-1);
   for (let i = 0; i < n; i++) {

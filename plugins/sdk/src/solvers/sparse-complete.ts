@@ -130,23 +130,10 @@ class CompleteAssignment implements TightState {
     this.freeCount = freeCount;
   }
 
-  /** Rectangular start: every row free, every dual 0. Always true. */
-  freeAll(): boolean {
-    for (let i = 0; i < this.n; i++) this.free[i] = i;
-    this.freeCount = this.n;
-    return true;
-  }
-
-  /**
-   * Square start: column reduction and reduction transfer (LAPJV's initialisation). False when
-   * a column is listed by no row, so that no complete assignment exists.
-   */
-  reduceColumns(): boolean {
-    const { n, m, start, target, cost, v, rowOfCol, entryOfRow, free } = this;
-    // v(j) = the smallest cost of column j, through entry minEntry(j) of row minRow(j).
+  /** v(j) = the smallest cost of column j, through entry minEntry(j) of row minRow(j). */
+  private columnMinima(minRow: Int32Array, minEntry: Int32Array): void {
+    const { n, start, target, cost, v } = this;
     v.fill(Number.POSITIVE_INFINITY);
-    const minRow = new Int32Array(m).fill(-1);
-    const minEntry = new Int32Array(m);
     for (let i = 0; i < n; i++) {
       const to = start[i + 1] as number;
       for (let e = start[i] as number; e < to; e++) {
@@ -159,11 +146,38 @@ class CompleteAssignment implements TightState {
         }
       }
     }
-    // Each column to its cheapest row, if that row holds none yet (the last such column).
+  }
+
+  /** Rectangular start: every row free, every dual 0. Always true. */
+  freeAll(): boolean {
+    for (let i = 0; i < this.n; i++) this.free[i] = i;
+    this.freeCount = this.n;
+    return true;
+  }
+
+  /**
+   * Square start: column reduction and reduction transfer (LAPJV's initialisation). False when
+   * a column is listed by no row, so that no complete assignment exists.
+   */
+  reduceColumns(): boolean {
+    const minRow = new Int32Array(this.m).fill(-1);
+    const minEntry = new Int32Array(this.m);
+    this.columnMinima(minRow, minEntry);
+    // A column no row lists: no complete assignment of a square problem.
+    if (minRow.includes(-1)) return false;
+    this.freeCount = this.transferReductions(this.assignColumns(minRow, minEntry));
+    return true;
+  }
+
+  /**
+   * Each column to its cheapest row, if that row holds none yet (the last such column); returns
+   * how many columns each row was the cheapest of.
+   */
+  private assignColumns(minRow: Int32Array, minEntry: Int32Array): Int32Array {
+    const { n, m, rowOfCol, entryOfRow } = this;
     const held = new Int32Array(n);
     for (let j = m - 1; j >= 0; j--) {
       const i = minRow[j] as number;
-      if (i < 0) return false;
       const count = (held[i] as number) + 1;
       held[i] = count;
       if (count === 1) {
@@ -171,8 +185,16 @@ class CompleteAssignment implements TightState {
         entryOfRow[i] = minEntry[j] as number;
       }
     }
-    // Reduction transfer: a row that was the cheapest of one column only passes its slack (the
-    // gap to its next cheapest column) on to that column's dual.
+    return held;
+  }
+
+  /**
+   * Reduction transfer: a row that was the cheapest of one column only passes its slack (the gap
+   * to its next cheapest column) on to that column's dual. Lists the rows that hold no column as
+   * free and returns their number.
+   */
+  private transferReductions(held: Int32Array): number {
+    const { n, start, target, cost, v, entryOfRow, free } = this;
     let freeCount = 0;
     for (let i = 0; i < n; i++) {
       const count = held[i] as number;
@@ -189,8 +211,7 @@ class CompleteAssignment implements TightState {
       }
       if (slack < Number.POSITIVE_INFINITY) v[j1] = (v[j1] as number) - slack;
     }
-    this.freeCount = freeCount;
-    return true;
+    return freeCount;
   }
 
   /**
