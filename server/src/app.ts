@@ -19,6 +19,7 @@ import jsonBody from './http/json-body.js';
 import openapi from './http/openapi.js';
 import rejectNul from './http/reject-nul.js';
 import requestLog from './http/request-log.js';
+import responseSerializer from './http/response-serializer.js';
 import securityHeaders from './http/security-headers.js';
 import webApp from './http/web-app.js';
 import { taskSettings } from './jobs/task-dependencies.js';
@@ -104,6 +105,7 @@ export async function buildApp(
   await app.register(errorHandler);
   await app.register(requestLog, { everyRequest: config.env === 'production' });
   await app.register(jsonBody);
+  await app.register(responseSerializer);
   await app.register(rejectNul);
   await app.register(securityHeaders, {
     formTargets: config.oidc ? [new URL(config.oidc.issuer).origin] : [],

@@ -22,7 +22,10 @@ declare module 'fastify' {
     cookieOptions: { path: '/'; httpOnly: true; sameSite: 'lax'; secure: boolean };
   }
   interface FastifyRequest {
-    /** The signed-in person, resolved from the session cookie; undefined when anonymous. */
+    /**
+     * The signed-in person, resolved from the session cookie or API token; undefined when
+     * anonymous, and on a `sessionInRead` route, whose reads resolve the session themselves.
+     */
     user: User | undefined;
     /** The scopes of the API token the request came with; undefined for a session or nobody. */
     apiScopes: ApiScope[] | undefined;
@@ -159,7 +162,6 @@ function deferSession(request: FastifyRequest, reply: FastifyReply, lifetimes: S
   request.sessionReads = async <Row extends object>(read: PersonalRead) => {
     const answer = await readInSession<Row>(request.server.orm.em, token, lifetimes, read);
     if (!answer) throw Object.assign(new Error('Please sign in.'), { statusCode: 401 });
-    request.user = answer.user;
     return answer;
   };
 }

@@ -10,9 +10,15 @@ import type { User } from '../modules/users/user.js';
  */
 export type PersonalRead = PreparedRead;
 
+/** What a personal read knows of the person it ran for: who, and what eligibility asks. */
+export type Reader = Pick<User, 'id' | 'department' | 'title' | 'roles'>;
+
+/** The columns of app_user (as `u`) that make a {@link Reader}. */
+export const READER_COLUMNS = 'u.id, u.department, u.title, u.roles';
+
 /** The person a personal read ran for, and its rows. */
 export interface PersonalRows<Row> {
-  user: User;
+  user: Reader;
   rows: Row[];
 }
 

@@ -3,7 +3,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { type PreparedRead, preparedRows } from '../db/prepared-read.js';
 import { recordAudit } from '../modules/audit/audit-log.js';
 import { User } from '../modules/users/user.js';
-import { answerOf, type PersonalRead, type PersonalRows } from './personal-read.js';
+import {
+  answerOf,
+  type PersonalRead,
+  type PersonalRows,
+  READER_COLUMNS,
+  type Reader,
+} from './personal-read.js';
 import { Session } from './session.js';
 import { newToken, tokenId } from './tokens.js';
 
@@ -35,15 +41,11 @@ export async function startSession(
   return token;
 }
 
-/** The session and its user in one statement: every signed-in request runs it first. */
-const RESUME_SQL = `SELECT s.last_seen_at AS session_last_seen_at, s.expires_at AS session_expires_at, u.*
-  FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.id = ? AND u.deactivated_at IS NULL`;
-
-type ResumeRow = Record<string, unknown> & {
-  id: string;
+/** A session's times, read beside its user. */
+interface SessionTimes {
   session_last_seen_at: string | Date;
   session_expires_at: string | Date;
-};
+}
 
 /**
  * Runs a personal read in the statement that resolves the session behind a cookie token: the
@@ -51,7 +53,8 @@ type ResumeRow = Record<string, unknown> & {
  * beside them in one row. Undefined when the session is unknown, its user deactivated, or it is
  * past its lifetimes (then ended as {@link resumeSession} ends it): one round trip where the
  * session check and the read took two, and the check is the same statement on every request,
- * so signing out anywhere takes effect on the next one here.
+ * so signing out anywhere takes effect on the next one here. The reader is a plain object of
+ * the columns it names: mapping the User entity cost such a request an eighth of its time.
  */
 export async function readInSession<Row extends object>(
   em: EntityManager,
@@ -60,33 +63,66 @@ export async function readInSession<Row extends object>(
   read: PersonalRead,
 ): Promise<PersonalRows<Row> | undefined> {
   const id = tokenId(token);
-  const [row] = await preparedRows<ResumeRow & { answer: Row[] }>(em, inSession(em, read), [id]);
+  const [row] = await preparedRows<SessionTimes & Reader & { answer: Row[] }>(em, inSession(read), [
+    id,
+  ]);
   if (!row) return undefined;
-  const { answer, ...resumed } = row;
-  const user = await resumedUser(em, id, resumed, lifetimes);
-  return user && { user, rows: answer };
+  const { answer, session_last_seen_at, session_expires_at, ...user } = row;
+  if (!(await stillLive(em, id, row, lifetimes))) return undefined;
+  return { user, rows: answer };
 }
 
 /** The statement of {@link readInSession}, made once per read. */
 const inSessionReads = new WeakMap<PersonalRead, PreparedRead>();
 
-function inSession(em: EntityManager, read: PersonalRead): PreparedRead {
+function inSession(read: PersonalRead): PreparedRead {
   const known = inSessionReads.get(read);
   if (known) return known;
-  // Columns listed, never u.*: a prepared statement's result must not change with a migration.
-  const columns = userColumns(em)
-    .map((column) => `u.${column}`)
-    .join(', ');
   const made: PreparedRead = {
     name: `${read.name}_in_session`,
     text: `WITH me AS (SELECT s.last_seen_at AS session_last_seen_at,
-        s.expires_at AS session_expires_at, ${columns}
+        s.expires_at AS session_expires_at, ${READER_COLUMNS}
       FROM session s JOIN app_user u ON u.id = s.user_id
       WHERE s.id = $1 AND u.deactivated_at IS NULL)
     SELECT me.*, ${answerOf(read)} FROM me`,
   };
   inSessionReads.set(read, made);
   return made;
+}
+
+/**
+ * The signed-in user behind a cookie token, or undefined. A session past its idle or absolute
+ * lifetime is deleted and its end audited, once. One prepared statement mapped onto the User
+ * entity: the ORM's query building for the same join cost several times the query itself on
+ * every request.
+ */
+export async function resumeSession(
+  em: EntityManager,
+  token: string,
+  lifetimes: SessionLifetimes,
+): Promise<User | undefined> {
+  const id = tokenId(token);
+  const [row] = await preparedRows<SessionTimes & { id: string }>(em, resume(em), [id]);
+  if (!row || !(await stillLive(em, id, row, lifetimes))) return undefined;
+  const { session_last_seen_at, session_expires_at, ...userRow } = row;
+  return em.map(User, userRow);
+}
+
+/** The statement of {@link resumeSession}, made once the ORM's metadata is known. */
+let resumeRead: PreparedRead | undefined;
+
+function resume(em: EntityManager): PreparedRead {
+  if (resumeRead) return resumeRead;
+  // Columns listed, never u.*: a prepared statement's result must not change with a migration.
+  const columns = userColumns(em)
+    .map((column) => `u.${column}`)
+    .join(', ');
+  resumeRead = {
+    name: 'tandem_resume_session',
+    text: `SELECT s.last_seen_at AS session_last_seen_at, s.expires_at AS session_expires_at, ${columns}
+      FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.id = $1 AND u.deactivated_at IS NULL`,
+  };
+  return resumeRead;
 }
 
 /** The columns of app_user that the User entity maps. */
@@ -102,45 +138,29 @@ function userColumns(em: EntityManager): string[] {
 }
 
 /**
- * The signed-in user behind a cookie token, or undefined. A session past its idle or absolute
- * lifetime is deleted and its end audited, once. Plain SQL mapped onto the User entity: the
- * ORM's query building for the same join cost several times the query itself on every request.
+ * Whether a session read with its times is within its idle and absolute lifetimes. One that is
+ * not is deleted and its end audited; one that is gets lastSeenAt touched now and then.
  */
-export async function resumeSession(
-  em: EntityManager,
-  token: string,
-  lifetimes: SessionLifetimes,
-): Promise<User | undefined> {
-  const id = tokenId(token);
-  const [row]: ResumeRow[] = await em.execute(RESUME_SQL, [id]);
-  return row && resumedUser(em, id, row, lifetimes);
-}
-
-/**
- * The user of a session row read with its times, or undefined when it is past its idle or
- * absolute lifetime: then it is deleted and its end audited. Touches lastSeenAt now and then.
- */
-async function resumedUser(
+async function stillLive(
   em: EntityManager,
   id: string,
-  row: ResumeRow,
+  row: SessionTimes & { id: string },
   lifetimes: SessionLifetimes,
-): Promise<User | undefined> {
-  const { session_last_seen_at, session_expires_at, ...userRow } = row;
+): Promise<boolean> {
   const now = Date.now();
-  const lastSeenAt = new Date(session_last_seen_at).getTime();
+  const lastSeenAt = new Date(row.session_last_seen_at).getTime();
   if (
-    new Date(session_expires_at).getTime() <= now ||
+    new Date(row.session_expires_at).getTime() <= now ||
     lastSeenAt + lifetimes.idleTimeoutMs <= now
   ) {
     await em.nativeDelete(Session, { id });
     await recordAudit(em, { action: 'session.expired', targetType: 'user', targetId: row.id });
-    return undefined;
+    return false;
   }
   if (now - lastSeenAt > TOUCH_INTERVAL_MS) {
     await em.nativeUpdate(Session, { id }, { lastSeenAt: new Date(now) });
   }
-  return em.map(User, userRow);
+  return true;
 }
 
 /** Ends the session behind a cookie token; returns it when there was one. */

@@ -1,6 +1,8 @@
-import helmet from '@fastify/helmet';
+import { IncomingMessage, type OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
+import helmet, { type HelmetOptions } from 'helmet';
 
 export interface SecurityHeadersOptions {
   /** Origins forms may be sent to besides our own: the IdP, whose sign-out we redirect to. */
@@ -23,7 +25,7 @@ const securityHeaders: FastifyPluginAsync<SecurityHeadersOptions> = async (
   app,
   { formTargets, https },
 ) => {
-  await app.register(helmet, {
+  const headers = helmetHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -45,10 +47,28 @@ const securityHeaders: FastifyPluginAsync<SecurityHeadersOptions> = async (
     referrerPolicy: { policy: 'same-origin' },
     frameguard: { action: 'deny' },
   });
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (PERSONAL_PATHS.test(request.url) && !reply.hasHeader('cache-control'))
       reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 };
+
+/**
+ * The headers helmet sets for these options, worked out once: they are the same for every
+ * request, and making helmet's middleware anew for each one (as @fastify/helmet does, parsing
+ * the policy every time) cost a signed-in request about 4 % of its time.
+ */
+function helmetHeaders(options: HelmetOptions): OutgoingHttpHeaders {
+  const response = new ServerResponse(new IncomingMessage(new Socket()));
+  helmet(options)(response.req, response, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return response.getHeaders();
+}
 
 export default fp(securityHeaders, { name: 'tandem-security-headers' });

@@ -333,7 +333,7 @@ async function positionOf(em: EntityManager, enrolment: Enrolment): Promise<numb
 
 function participantView(
   programme: ProgrammeFields,
-  user: User,
+  user: Pick<User, 'department' | 'title' | 'roles'>,
   enrolment: EnrolmentFields | undefined | null,
   plugins: PluginRegistry,
   now: Date,
