@@ -18,6 +18,9 @@
  *                            2000 1000` for other sizes); wall time, rows/s, peak memory
  *   pnpm bench lunch       the lunch strategy alone at 1,000 to 10,000 people (match and check),
  *                            without rules and with the host's sessionMinutes; each proposal's sha-256
+ *   pnpm bench weighted    the weighted strategy alone on reverse mentoring of 2,000 (match and
+ *                            check): realistic profiles, and profiles as the agency imports
+ *                            them; each proposal's sha-256
  *   pnpm bench review      the admin's matching review, a page of it, for a lunch round of
  *                            3,400 groups of three and for 2,000 mentoring pairs
  *   pnpm bench matching      only the solvers; any other word filters the solver cases by
@@ -34,6 +37,7 @@ const SEASON = 'server/bench/season.ts';
 const DIRECTORY = 'server/bench/directory.ts';
 const AGENCY = 'server/bench/agency.ts';
 const LUNCH = 'server/bench/lunch-scale.ts';
+const WEIGHTED = 'server/bench/weighted-scale.ts';
 const IMPORTS = 'server/bench/imports.ts';
 const REVIEW = 'server/bench/review.ts';
 
@@ -46,6 +50,7 @@ const BY_NAME: Record<string, string> = {
   directory: DIRECTORY,
   agency: AGENCY,
   lunch: LUNCH,
+  weighted: WEIGHTED,
   imports: IMPORTS,
   review: REVIEW,
 };

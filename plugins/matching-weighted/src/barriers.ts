@@ -1,4 +1,10 @@
-import { type MatchCandidate, type MatchInput, mayMeet } from '@tandem/plugin-sdk';
+import {
+  type MatchCandidate,
+  type MatchInput,
+  mayMeet,
+  plannedMeetingMinutes,
+} from '@tandem/plugin-sdk';
+import { canMeet, type Person } from './person.js';
 
 /** Why two people may never be paired, as a key the unmatched reasons are built from. */
 export type Barrier =
@@ -24,6 +30,20 @@ export function barriers(
     const rule = verdict.reasons[0]?.rule ?? 'forbidden';
     return rule in BARRIER_REASONS ? (rule as Barrier) : 'forbidden';
   };
+}
+
+/**
+ * Whether the host's rules keep two people apart, for the solver to ask of every pair. Where
+ * the host plans meetings, a pair without a weekly time for one is apart whatever else holds
+ * (`mayMeet`'s no-common-time, read from the starts worked out once per person): most pairs
+ * of a round are, and are answered without asking `mayMeet`.
+ */
+export function keptApart(input: MatchInput): (a: Person, b: Person) => boolean {
+  const blocked = barriers(input);
+  const minutes = plannedMeetingMinutes(input);
+  return (a, b) =>
+    (minutes !== undefined && !canMeet(a, b, minutes)) ||
+    blocked(a.candidate, b.candidate) !== undefined;
 }
 
 /** The reason an unmatched person reads in the admin's review, for the barrier that kept most partners away. */

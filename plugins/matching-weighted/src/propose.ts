@@ -6,12 +6,11 @@ import {
   withoutPins,
 } from '@tandem/plugin-sdk';
 import { assignMentees } from '@tandem/plugin-sdk/solvers';
-import { BARRIER_REASONS, type Barrier, barriers } from './barriers.js';
-import { scorePair, settingOf, weightsFor } from './score.js';
+import { BARRIER_REASONS, type Barrier, barriers, keptApart } from './barriers.js';
+import { type PairScorer, pairScorer } from './score.js';
 import { sides } from './sides.js';
 
 type Group = MatchProposal['groups'][number];
-type Fit = ReturnType<typeof scorePair>;
 
 /**
  * The weighted strategy: pins as the admin set them, then the best assignment of the remaining
@@ -22,35 +21,28 @@ type Fit = ReturnType<typeof scorePair>;
 export function propose(input: MatchInput): MatchProposal {
   const { pinned: pins, rest } = withoutPins(input);
   const { mentors, mentees } = sides(rest.candidates);
-  const weights = weightsFor(input.programme.weights);
-  const setting = settingOf(input);
+  const scorer = pairScorer(input);
   const blocked = barriers(input);
-  const score = (mentor: MatchCandidate, mentee: MatchCandidate) =>
-    scorePair(mentor, mentee, setting, weights);
+  const apart = keptApart(input);
 
   const byId = new Map(input.candidates.map((c) => [c.enrolmentId, c]));
   const used = new Set(pins.flat().map((m) => m.enrolmentId));
-  const pinned = pins.map((members) => pinnedGroup(members, byId, score));
+  const pinned = pins.map((members) => pinnedGroup(members, byId, scorer));
 
-  const fits = new Map<MatchCandidate, Map<MatchCandidate, Fit>>();
+  // The solver asks for the score of every pair; only the pairs it chooses are explained.
   const { pairs } = assignMentees({
-    mentors,
-    mentees,
-    capacity: (mentor) => mentor.capacity,
-    score: (mentor, mentee) => {
-      if (blocked(mentor, mentee)) return undefined;
-      const fit = score(mentor, mentee);
-      fits.set(mentor, (fits.get(mentor) ?? new Map()).set(mentee, fit));
-      return fit.score;
-    },
+    mentors: mentors.map(scorer.person),
+    mentees: mentees.map(scorer.person),
+    capacity: (mentor) => mentor.candidate.capacity,
+    score: (mentor, mentee) => (apart(mentor, mentee) ? undefined : scorer.score(mentor, mentee)),
   });
   let groups: Group[] = pairs.map(({ mentor, mentee, score: s }) => ({
     members: [
-      { enrolmentId: mentor.enrolmentId, role: 'mentor' },
-      { enrolmentId: mentee.enrolmentId, role: 'mentee' },
+      { enrolmentId: mentor.candidate.enrolmentId, role: 'mentor' },
+      { enrolmentId: mentee.candidate.enrolmentId, role: 'mentee' },
     ],
     score: s,
-    criteria: fits.get(mentor)?.get(mentee)?.criteria ?? [],
+    criteria: scorer.explain(mentor, mentee).criteria,
   }));
 
   const cap = input.programme.rules.maxTandems;
@@ -86,7 +78,7 @@ export function propose(input: MatchInput): MatchProposal {
 function pinnedGroup(
   members: PlacedMember[],
   byId: Map<string, MatchCandidate>,
-  score: (mentor: MatchCandidate, mentee: MatchCandidate) => Fit,
+  scorer: PairScorer,
 ): Group {
   const ordered = [
     ...members.filter((m) => m.role === 'mentor'),
@@ -94,7 +86,9 @@ function pinnedGroup(
   ];
   const [mentor, first] = ordered.map((m) => byId.get(m.enrolmentId));
   const { score: s, criteria } =
-    mentor && first ? score(mentor, first) : { score: 100, criteria: [] };
+    mentor && first
+      ? scorer.explain(scorer.person(mentor), scorer.person(first))
+      : { score: 100, criteria: [] };
   return {
     members: ordered,
     score: s,
@@ -114,14 +108,16 @@ function whyAlone(
   const because = (code: string, reason: string) => ({ code: `unmatched.${code}`, reason });
   if (others.length === 0) return because('nobody-else', 'Nobody enrolled on the other side.');
   const counts = new Map<Barrier, number>();
-  let free = 0;
   for (const other of others) {
     const barrier = blocked(other, person);
-    if (barrier) counts.set(barrier, (counts.get(barrier) ?? 0) + 1);
-    else free += 1;
+    // One partner they may meet is enough to know: the counts tell only who has none.
+    if (!barrier)
+      return because(
+        'better-fits',
+        'Everyone who would fit is paired with someone they fit better.',
+      );
+    counts.set(barrier, (counts.get(barrier) ?? 0) + 1);
   }
-  if (free > 0)
-    return because('better-fits', 'Everyone who would fit is paired with someone they fit better.');
   const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   return top
     ? because(top[0], BARRIER_REASONS[top[0]])

@@ -1,6 +1,6 @@
 import type { MatchInput, Suggestions } from '@tandem/plugin-sdk';
 import { barriers } from './barriers.js';
-import { scorePair, settingOf, weightsFor } from './score.js';
+import { pairScorer } from './score.js';
 import { sides } from './sides.js';
 
 /**
@@ -13,8 +13,8 @@ export function suggest(input: MatchInput, enrolmentId: string): Suggestions {
   const { mentors, mentees } = sides(input.candidates);
   const isMentee = mentees.includes(person);
   const blocked = barriers(input);
-  const weights = weightsFor(input.programme.weights);
-  const setting = settingOf(input);
+  const scorer = pairScorer(input);
+  const self = scorer.person(person);
   const pairs = (isMentee ? mentors : mentees)
     .filter((other) => other !== person)
     .map((other) => ({
@@ -24,9 +24,12 @@ export function suggest(input: MatchInput, enrolmentId: string): Suggestions {
     }));
   return pairs
     .filter(({ mentor, mentee }) => !blocked(mentor, mentee))
-    .map(({ other, mentor, mentee }) => ({
-      enrolmentId: other.enrolmentId,
-      ...scorePair(mentor, mentee, setting, weights),
-    }))
+    .map(({ other, mentor }) => {
+      const them = scorer.person(other);
+      return {
+        enrolmentId: other.enrolmentId,
+        ...(mentor === other ? scorer.explain(them, self) : scorer.explain(self, them)),
+      };
+    })
     .sort((a, b) => b.score - a.score || (a.enrolmentId < b.enrolmentId ? -1 : 1));
 }

