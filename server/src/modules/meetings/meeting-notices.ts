@@ -14,7 +14,7 @@ import { declineCounterCalendar } from './decline-counter-calendar.js';
 import type { FreeBusy } from './free-busy.js';
 import type { HolidayCalendar } from './holiday-calendar.js';
 import type { Meeting } from './meeting.js';
-import { type CalendarPerson, meetingCalendar, meetingUid } from './meeting-calendar.js';
+import { type CalendarPerson, meetingCalendars, meetingUid } from './meeting-calendar.js';
 import { type MeetingFacts, type MeetingMessage, meetingText } from './meeting-texts.js';
 
 /** What planning and announcing meetings needs. */
@@ -141,15 +141,18 @@ function calendarWriter(
   const attendees = members.flatMap((user) =>
     user.email ? [{ name: user.name, email: user.email }] : [],
   );
-  return (_recipient, description) =>
-    meetingCalendar(meeting, {
+  // Written when the first recipient's message is: none is when everyone had it already.
+  let write: ((description: string) => string) | undefined;
+  return (_recipient, description) => {
+    write ??= meetingCalendars(meeting, {
       method,
       organiser: organiser(deps),
       attendees,
       uidDomain,
       timeZone,
-      description,
     });
+    return write(description);
+  };
 }
 
 function kindOf(message: MeetingMessage): NotificationKind {
