@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { lockRows } from '../../db/lock-rows.js';
-import { dequeueJob, enqueueJob } from '../../jobs/enqueue-job.js';
+import { dequeueJob, type KeyedJob, setKeyedJobs } from '../../jobs/enqueue-job.js';
 import { Match } from '../matching/match.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
 import { PairSession } from '../pairs/pair-session.js';
@@ -69,13 +69,13 @@ export async function planNextMeeting(
     const meetings = await em.find(Meeting, { match }, { orderBy: { startsAt: 'desc' } });
     const ahead = meetings.find((m) => m.state === 'planned' && m.startsAt > now);
     if (ahead) return ahead;
-    const taken = new Set(meetings.flatMap((m) => (m.session ? [m.session.id] : [])));
-    const sessions = await em.find(
+    const taken = meetings.flatMap((m) => (m.session ? [m.session.id] : []));
+    // The first alone: the plan's texts weigh on every flush of the transaction that follows.
+    const session = await em.findOne(
       PairSession,
-      { match, status: 'planned' },
+      { match, status: 'planned', ...(taken.length ? { id: { $nin: taken } } : {}) },
       { orderBy: { position: 'asc' } },
     );
-    const session = sessions.find((s) => !taken.has(s.id));
     if (!session) {
       // Nothing left to plan: a search for a session skipped or done since is over.
       await closeSearch(em, match, now);
@@ -216,16 +216,22 @@ async function closeSearch(
   closedAt: Date,
   settledBy?: { session: PairSession; meeting: Meeting },
 ): Promise<void> {
-  if (settledBy)
+  if (!settledBy) {
     await em.nativeUpdate(
       SchedulingRequest,
-      { match, state: 'open', session: settledBy.session },
-      { state: 'settled', meeting: settledBy.meeting, closedAt },
+      { match, state: 'open' },
+      { state: 'expired', closedAt },
     );
-  await em.nativeUpdate(
-    SchedulingRequest,
-    { match, state: 'open' },
-    { state: 'expired', closedAt },
+    return;
+  }
+  // One statement for both: a plan of a thousand pairs would wait on a round trip each.
+  await em.execute(
+    `UPDATE scheduling_request
+        SET state = CASE WHEN session_id = ? THEN 'settled' ELSE 'expired' END,
+            meeting_id = CASE WHEN session_id = ? THEN ? ELSE meeting_id END,
+            closed_at = ?
+      WHERE match_id = ? AND state = 'open'`,
+    [settledBy.session.id, settledBy.session.id, settledBy.meeting.id, closedAt, match.id],
   );
 }
 
@@ -322,35 +328,19 @@ async function scheduleTimedJobs(em: EntityManager, meeting: Meeting, now: Date)
     settings.nudgeAfterDays > 0
       ? now.getTime() + settings.nudgeAfterDays * 24 * HOUR_MS
       : undefined;
-  await scheduleOrDrop(em, MEETING_REMINDER, meeting, now, before(settings.reminderHours), starts);
-  await scheduleOrDrop(
-    em,
-    HOMEWORK_REMINDER,
-    meeting,
-    now,
-    before(settings.homeworkReminderHours),
-    starts,
-  );
-  await scheduleOrDrop(em, MEETING_NUDGE, meeting, now, nudgeAt, starts);
-  await enqueueJob(
-    em,
-    MEETING_FOLLOW_UP,
-    { meetingId: meeting.id },
-    { runAt: meeting.endsAt, jobKey: `${MEETING_FOLLOW_UP}:${meeting.id}` },
-  );
-}
-
-/** Queues the meeting's job of this task at `runAt` if that lies between now and `until`. */
-async function scheduleOrDrop(
-  em: EntityManager,
-  task: string,
-  meeting: Meeting,
-  now: Date,
-  runAt: number | undefined,
-  until: number,
-): Promise<void> {
-  const jobKey = `${task}:${meeting.id}`;
-  if (runAt === undefined || runAt <= now.getTime() || runAt >= until)
-    return dequeueJob(em, jobKey);
-  await enqueueJob(em, task, { meetingId: meeting.id }, { runAt: new Date(runAt), jobKey });
+  const job = (task: string, runAt: Date | undefined): KeyedJob => ({
+    task,
+    payload: { meetingId: meeting.id },
+    jobKey: `${task}:${meeting.id}`,
+    runAt,
+  });
+  // Before the meeting, or dropped: between now and its start, or not at all.
+  const ahead = (runAt: number | undefined) =>
+    runAt === undefined || runAt <= now.getTime() || runAt >= starts ? undefined : new Date(runAt);
+  await setKeyedJobs(em, [
+    job(MEETING_REMINDER, ahead(before(settings.reminderHours))),
+    job(HOMEWORK_REMINDER, ahead(before(settings.homeworkReminderHours))),
+    job(MEETING_NUDGE, ahead(nudgeAt)),
+    job(MEETING_FOLLOW_UP, meeting.endsAt),
+  ]);
 }
