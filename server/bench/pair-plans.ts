@@ -5,27 +5,28 @@
  * created through the programme service, their matches written directly and published. A
  * graphile-worker runner in this process with only that task runs every plan job; the
  * deliveries and timed jobs it queues stay queued. Prints the wall time, this process's CPU
- * per pair, the ORM's statements per pair and the process's memory while the plans ran;
- * asserts nothing.
+ * per pair, the statements per pair on the ORM's connections (BEGIN and COMMIT too, not
+ * graphile-worker's own) and the process's memory while the plans ran; asserts nothing.
  *
  *   BENCH_PLANS_GROUPS=1000      lunch groups of two (default 1,000)
  *   BENCH_PLANS_PAIRS=200        mentoring pairs (default 200)
  *   BENCH_PLANS_CONCURRENCY=10   the runner's concurrency (default 10, as the agency's worker)
  *   BENCH_PLANS_DUMP=file.jsonl  writes what was planned and sent, one line per match in the
  *                                order of its people, with ids, links and stamps left out: two
- *                                versions of the code must write the same file
+ *                                versions of the code must write the same file (at concurrency
+ *                                1: people in two matches get the time their first plan left)
  *   DATABASE_URL                 the PostgreSQL to create the benchmark's database on
  *
  * The clock stands still at a Monday morning, so every run plans the same times. People vary
  * in language (every third English), availability (see windowsOf) and goals (every other
- * mentee has some), so that texts, slots and goals differ between pairs.
+ * mentee has some), so that texts, slots and goals differ between pairs; every third mentor
+ * is in a lunch group too (see writeMatches).
  */
 import { writeFile } from 'node:fs/promises';
-import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
-import { ormOptions } from '../src/db/orm.js';
+import { openOrm } from '../src/db/orm.js';
 import { CREATE_PAIR_PLAN, createPairPlanTask } from '../src/jobs/create-pair-plan.js';
 import { taskSettings } from '../src/jobs/task-dependencies.js';
 import { startWorker } from '../src/jobs/worker.js';
@@ -78,13 +79,10 @@ console.log(
   `Pair plans benchmark: ${GROUPS.toLocaleString('en')} lunch groups of two, ${PAIRS.toLocaleString('en')} mentoring pairs, concurrency ${CONCURRENCY}, Node ${process.version}.`,
 );
 const database = await createBenchDatabase(adminUrl, log);
+const orm = await openOrm(database.url);
 let statements = 0;
-const orm = await MikroORM.init({
-  ...ormOptions(database.url),
-  onQuery: (sql: string) => {
-    statements++;
-    return sql;
-  },
+orm.em.getKnex().on('query', () => {
+  statements++;
 });
 try {
   await run();
@@ -144,7 +142,7 @@ async function run(): Promise<void> {
   console.log(
     `  ${matches} plan jobs: ${(ms / 1000).toFixed(1)} s wall, ${(ms / matches).toFixed(1)} ms/pair wall, ` +
       `${(cpuMs / matches).toFixed(1)} ms/pair CPU in this process, ` +
-      `${((statements - before) / matches).toFixed(1)} ORM statements/pair (without BEGIN/COMMIT)`,
+      `${((statements - before) / matches).toFixed(1)} statements/pair`,
   );
   const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
   console.log(
@@ -179,32 +177,43 @@ async function publishProgrammes(plugins: PluginRegistry): Promise<void> {
   for (const programme of [lunch, reverse])
     for (const to of ['enrolment', 'matching'] as const)
       await transitionProgramme(deps, admin.id, programme.id, to);
-  await writeMatches(lunch.id, 'g', GROUPS, false);
-  await writeMatches(reverse.id, 'p', PAIRS, true);
+  const lunchers = await writeMatches(lunch.id, 'g', GROUPS, false, []);
+  await writeMatches(reverse.id, 'p', PAIRS, true, lunchers);
   for (const programme of [lunch, reverse])
     await publishMatches(orm.em, admin.id, programme.id, NOW);
 }
 
-/** `count` proposed matches of two new people each, named `<prefix><match>-<member>`. */
+/**
+ * `count` proposed matches of two people each, named `<prefix><match>-<member>`: new people,
+ * but the first member of every third match is the one of that match in `others` (when there
+ * is one), so that their meetings in the other programme keep them busy. Returns the first
+ * members.
+ */
 async function writeMatches(
   programmeId: string,
   prefix: string,
   count: number,
   mentoring: boolean,
-): Promise<void> {
+  others: readonly User[],
+): Promise<User[]> {
   const em = orm.em.fork();
+  const firsts: User[] = [];
   for (let n = 0; n < count; n++) {
     const match = em.create(Match, { programme: programmeId, state: 'proposed' });
     for (const member of [0, 1]) {
       const i = 2 * n + member;
       const subject = `${prefix}${n}-${member}`;
-      const user = em.create(User, {
-        issuer: ISSUER,
-        subject,
-        name: `Person ${subject}`,
-        email: `${subject}@agency.example`,
-        locale: i % 3 === 0 ? 'en' : null,
-      });
+      const shared = member === 0 && n % 3 === 0 ? others[n] : undefined;
+      const user =
+        shared ??
+        em.create(User, {
+          issuer: ISSUER,
+          subject,
+          name: `Person ${subject}`,
+          email: `${subject}@agency.example`,
+          locale: i % 3 === 0 ? 'en' : null,
+        });
+      if (member === 0) firsts.push(user);
       const side = member ? 'mentee' : 'mentor';
       const profile = {
         ...EMPTY_PROFILE,
@@ -217,6 +226,7 @@ async function writeMatches(
     }
   }
   await em.flush();
+  return firsts;
 }
 
 /**
@@ -274,7 +284,7 @@ async function planned(): Promise<string> {
 async function dump(): Promise<string> {
   const rows = await orm.em.getConnection().execute<{ line: unknown }[]>(
     `WITH m AS (
-       SELECT m.id, min(u.subject) AS label FROM match m
+       SELECT m.id, string_agg(u.subject, ',' ORDER BY u.subject) AS label FROM match m
          JOIN match_member mm ON mm.match_id = m.id
          JOIN enrolment e ON e.id = mm.enrolment_id JOIN app_user u ON u.id = e.user_id
         GROUP BY m.id)
@@ -299,7 +309,7 @@ async function dump(): Promise<string> {
                       n.kind, n.locale, n.title, n.text, n.link, n.calendar,
                       (SELECT json_agg(json_build_array(d.channel, d.state) ORDER BY d.channel)
                          FROM delivery d WHERE d.notification_id = n.id))
-                      ORDER BY nu.subject, n.subject)
+                      ORDER BY nu.subject, n.kind, n.title, n.text)
                       FROM notification n JOIN app_user nu ON nu.id = n.recipient_id
                      WHERE n.recipient_id IN (SELECT e.user_id FROM match_member mm
                        JOIN enrolment e ON e.id = mm.enrolment_id WHERE mm.match_id = m.id)),
