@@ -7,7 +7,10 @@ import { activeChannels } from '../notifications/active-channels.js';
 import { pairPage } from '../notifications/app-page.js';
 import type { NotificationKind } from '../notifications/notification.js';
 import { type NotificationDraft, notify } from '../notifications/notify.js';
-import { organisationSettings } from '../organisation/organisation-settings.js';
+import {
+  type OrganisationSettings,
+  organisationSettings,
+} from '../organisation/organisation-settings.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import type { User } from '../users/user.js';
 import { declineCounterCalendar } from './decline-counter-calendar.js';
@@ -31,6 +34,12 @@ export interface MeetingDependencies {
   freeBusy?: FreeBusy;
   /** What time it is: the planner's "now", and when invitations and reminders are due. */
   now: Clock;
+  /**
+   * The organisation's settings as the caller read them in its transaction: the planner reads
+   * them once for a pair instead of once for the slot, the messages and the notifications each.
+   * Read afresh where left out.
+   */
+  organisation?: OrganisationSettings;
 }
 
 /**
@@ -80,7 +89,8 @@ export async function announceMeeting(
   await em.populate(match, ['programme', 'members.enrolment.user']);
   const members = match.members.getItems().map((member) => member.enrolment.user);
   const recipients = audience ? members.filter((user) => audience.has(user.id)) : members;
-  const { timeZone } = await organisationSettings(em);
+  const organisation = deps.organisation ?? (await organisationSettings(em));
+  const { timeZone } = organisation;
   const settings = programmeSettings(match.programme);
   const calendarFor = calendarWriter(deps, meeting, message, members, timeZone);
   const drafts = recipients.map(
@@ -110,7 +120,7 @@ export async function announceMeeting(
       },
     }),
   );
-  await notify(em, drafts, activeChannels(deps.plugins));
+  await notify(em, drafts, activeChannels(deps.plugins), organisation);
 }
 
 /**
