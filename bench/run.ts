@@ -23,6 +23,8 @@
  *                            them; each proposal's sha-256
  *   pnpm bench review      the admin's matching review, a page of it, for a lunch round of
  *                            3,400 groups of three and for 2,000 mentoring pairs
+ *   pnpm bench plans       the create-pair-plan job alone for 1,000 lunch groups and 200
+ *                            mentoring pairs: wall time, CPU and statements per pair
  *   pnpm bench matching      only the solvers; any other word filters the solver cases by
  *                            label (`pnpm bench sparse`), as plugins/sdk/bench/solvers.ts does
  */
@@ -40,6 +42,7 @@ const LUNCH = 'server/bench/lunch-scale.ts';
 const WEIGHTED = 'server/bench/weighted-scale.ts';
 const IMPORTS = 'server/bench/imports.ts';
 const REVIEW = 'server/bench/review.ts';
+const PLANS = 'server/bench/pair-plans.ts';
 
 /** The benchmarks run by name; any other word filters the solver cases. */
 const BY_NAME: Record<string, string> = {
@@ -53,6 +56,7 @@ const BY_NAME: Record<string, string> = {
   weighted: WEIGHTED,
   imports: IMPORTS,
   review: REVIEW,
+  plans: PLANS,
 };
 
 const [name, ...rest] = process.argv.slice(2);

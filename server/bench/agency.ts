@@ -15,6 +15,8 @@
  *   BENCH_AGENCY_REQUESTS=20     requests per admin page for its p95 (default 20)
  *   BENCH_AGENCY_ENROL=sql       enrol in one INSERT instead of through the CLI import, to
  *                                time the rest without it
+ *   BENCH_AGENCY_WORKER_FLAGS    Node flags for the worker process alone, space-separated, e.g.
+ *                                `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it
  *   DATABASE_URL                 the PostgreSQL to create the benchmark's database on
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -40,6 +42,7 @@ const REVERSE = Math.min(countSetting('BENCH_AGENCY_REVERSE', 2_000), PEOPLE - L
 const REQUESTS = countSetting('BENCH_AGENCY_REQUESTS', 20);
 const ENROL =
   process.env.BENCH_AGENCY_ENROL === 'sql' ? 'one INSERT … SELECT' : 'tandem import enrolments';
+const WORKER_FLAGS = (process.env.BENCH_AGENCY_WORKER_FLAGS ?? '').split(' ').filter(Boolean);
 const ISSUER = 'https://idp.agency.example';
 const FROM = 'tandem@agency.example';
 const DEPARTMENTS = ['Bürgerservice', 'IT', 'Personal', 'Haushalt', 'Bauamt', 'Ordnungsamt'];
@@ -57,6 +60,8 @@ interface Stage {
   ms: number;
   target?: string;
   note?: string;
+  /** The worker's memory when the stage ended, and its peak so far. */
+  worker?: string;
 }
 const stages: Stage[] = [];
 
@@ -71,11 +76,26 @@ async function stage<T>(
   const entry: Stage = { name, ms: performance.now() - started };
   if (target) entry.target = target;
   if (note) entry.note = note(result);
+  await withWorkerMemory(entry);
   stages.push(entry);
   console.log(
     `  ${name}: ${(entry.ms / 1000).toFixed(1)} s${entry.note ? ` — ${entry.note}` : ''}`,
   );
   return result;
+}
+
+/**
+ * Adds the worker's resident memory and its peak so far (Linux's VmRSS and VmHWM) to the
+ * stage, so the summary shows in which stage the worker's peak was reached.
+ */
+async function withWorkerMemory(entry: Stage): Promise<void> {
+  if (!worker?.pid || worker.exitCode !== null) return;
+  const status = await readFile(`/proc/${worker.pid}/status`, 'utf8').catch(() => '');
+  const kib = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+  const [rss, peak] = [kib('VmRSS'), kib('VmHWM')];
+  if (rss && peak)
+    entry.worker = `worker ${Math.round(rss / 1024)} MiB, peak ${Math.round(peak / 1024)} MiB`;
 }
 
 await reachableOrExit('agency', adminUrl);
@@ -178,13 +198,15 @@ async function runAgency(): Promise<void> {
     async () => published(await api.send('POST', `/programmes/${reverse}/publish`)),
     (n) => `${n} pairs`,
   );
-  const delivered = await untilQuiet(database.url);
-  stages.push({
+  const delivered = await untilQuiet(database.url, delivering);
+  const entry: Stage = {
     name: `first meetings planned, invitations delivered (${groups + pairs} matches)`,
     ms: performance.now() - delivering,
     target: '≤ 300 s',
     note: delivered,
-  });
+  };
+  await withWorkerMemory(entry);
+  stages.push(entry);
   console.log(`  delivered: ${delivered}`);
 
   for (const [label, id, size] of [
@@ -266,7 +288,7 @@ function tandem(args: string[]): Promise<void> {
 }
 
 function tandemWorker(): ChildProcess {
-  return spawn(process.execPath, [...childArgv, MAIN, 'worker'], {
+  return spawn(process.execPath, [...childArgv, ...WORKER_FLAGS, MAIN, 'worker'], {
     env: { ...process.env, ...env, WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? '10' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -343,21 +365,36 @@ function published(review: unknown): number {
 
 /**
  * Waits until the worker has nothing left to do now (no job due, no delivery open) and every
- * email delivered has arrived at the sink; says what was planned and sent.
+ * email delivered has arrived at the sink; says when the last plan job was done (counted from
+ * `since`) and what was planned and sent.
  */
-async function untilQuiet(url: string): Promise<string> {
+async function untilQuiet(url: string, since: number): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     let quietPolls = 0;
+    let plannedMs: number | undefined;
     for (;;) {
-      const { rows } = await client.query<{ due: string; open: string; emails: string }>(
+      const { rows } = await client.query<{
+        due: string;
+        plans: string;
+        open: string;
+        emails: string;
+      }>(
         `SELECT (SELECT count(*) FROM graphile_worker._private_jobs
                   WHERE run_at <= now() AND attempts < max_attempts) AS due,
+                (SELECT count(*) FROM graphile_worker.jobs
+                  WHERE task_identifier = 'create-pair-plan' AND attempts < max_attempts) AS plans,
                 (SELECT count(*) FROM delivery WHERE state IN ('pending', 'retry-later')) AS open,
                 (SELECT count(*) FROM delivery WHERE channel = 'email' AND state = 'delivered') AS emails`,
       );
-      const { due, open, emails } = rows[0] ?? { due: '1', open: '1', emails: '0' };
+      const { due, plans, open, emails } = rows[0] ?? {
+        due: '1',
+        plans: '1',
+        open: '1',
+        emails: '0',
+      };
+      if (plannedMs === undefined && Number(plans) === 0) plannedMs = performance.now() - since;
       const quiet =
         Number(due) === 0 && Number(open) === 0 && sink.report.received >= Number(emails);
       quietPolls = quiet ? quietPolls + 1 : 0;
@@ -369,7 +406,8 @@ async function untilQuiet(url: string): Promise<string> {
       'SELECT channel, state, count(*) FROM delivery GROUP BY channel, state ORDER BY 1, 2',
     );
     const byState = deliveries.rows.map((row) => `${row.channel} ${row.state} ${row.count}`);
-    return `${meetings.rows[0]?.count} meetings, ${sink.report.received} emails at the sink; deliveries: ${byState.join(', ')}`;
+    const planned = `plan jobs done after ${((plannedMs ?? 0) / 1000).toFixed(1)} s`;
+    return `${planned}, ${meetings.rows[0]?.count} meetings, ${sink.report.received} emails at the sink; deliveries: ${byState.join(', ')}`;
   } finally {
     await client.end();
   }
@@ -396,9 +434,9 @@ async function timedPage(api: AdminApi, name: string, path: string): Promise<voi
 async function printSummary(): Promise<void> {
   console.log('');
   console.log(`${'stage'.padEnd(68)}${'wall time'.padStart(12)}   target`);
-  for (const { name, ms, target, note } of stages)
+  for (const { name, ms, target, note, worker } of stages)
     console.log(
-      `${name.padEnd(68)}${`${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`.padStart(12)}   ${target ?? ''}${note ? `   (${note})` : ''}`,
+      `${name.padEnd(68)}${`${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`.padStart(12)}   ${target ?? ''}${note ? `   (${note})` : ''}${worker ? `   [${worker}]` : ''}`,
     );
   console.log('');
   console.log('peak memory (maxRSS) per process, target ≤ 1 GiB:');

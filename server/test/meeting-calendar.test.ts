@@ -1,7 +1,14 @@
 import ICAL from 'ical.js';
+import { foldLines } from 'ical-generator';
 import { DateTime } from 'luxon';
 import t from 'tap';
-import { type CalendarMeeting, meetingCalendar } from '../src/modules/meetings/meeting-calendar.js';
+import { foldLine } from '../src/modules/meetings/calendar-fold.js';
+import {
+  type CalendarMeeting,
+  type MeetingCalendarOptions,
+  meetingCalendar,
+  meetingCalendars,
+} from '../src/modules/meetings/meeting-calendar.js';
 
 /** A 45-minute meeting at a wall-clock time in a zone, as the planner stores it: in UTC. */
 function meetingAt(zone: string, local: string): CalendarMeeting {
@@ -144,4 +151,62 @@ t.test('a zone without a VTIMEZONE source gets UTC times, still the planned inst
   t.equal(seen.tzid, undefined);
   t.ok(seen.isUtc, 'DTSTART in UTC');
   t.equal(seen.start.toISOString(), meeting.startsAt.toISOString());
+});
+
+/**
+ * Lines around the fold: ASCII, umlauts and typographic quotes (two and three octets), emoji
+ * (a surrogate pair of four), a pair and a lone surrogate at the 74th octet, escapes.
+ */
+const LINES = [
+  '',
+  'DESCRIPTION:kurz',
+  `DESCRIPTION:${'a'.repeat(62)}`,
+  `DESCRIPTION:${'a'.repeat(63)}`,
+  `DESCRIPTION:${'x'.repeat(300)}`,
+  `DESCRIPTION:Hallo Jörg Ä\\,\\n\\nTandem hat Ihr nächstes Treffen geplant: „Kennenlernen“ mit Zoë Weiß.${'ü'.repeat(90)}`,
+  ...[60, 61, 62, 63].map((n) => `DESCRIPTION:${'a'.repeat(n)}🙂🙂🙂 und 😀${'é'.repeat(40)}`),
+  `DESCRIPTION:${'a'.repeat(61)}\ud83d${'b'.repeat(20)}\ude00${'c'.repeat(20)}\ud83d`,
+  `ATTENDEE;CN="漢字の名前 ${'長'.repeat(40)}":MAILTO:p@agency.example`,
+];
+
+t.test('a line folds exactly as ical-generator folds it', async (t) => {
+  for (const line of LINES)
+    t.equal(foldLine(line), foldLines(line), JSON.stringify(line.slice(0, 30)));
+});
+
+t.test('copies for several recipients are the calendars written whole for each', async (t) => {
+  const meeting = {
+    ...meetingAt('Europe/Berlin', '2027-03-29T10:00'),
+    title: 'Kennenlernen, Vereinbarung; erste Begriffe',
+    link: 'https://meet.agency.example/tandem-0123456789ab',
+  };
+  const descriptions = [
+    'Hallo Ada,\n\nTandem hat Ihr nächstes Treffen geplant: „Kennenlernen“ mit Zoë.\r\nWo: https://meet.agency.example/tandem-0123456789ab',
+    `Hello Zoë; ${'the invitation is attached, '.repeat(12)}🙂`,
+    '',
+    'DESCRIPTION:\\nno tricks\r',
+  ];
+  const stamp = (ics: string) => ics.replace(/DTSTAMP:\d{8}T\d{6}Z/, 'DTSTAMP');
+  for (const [method, timeZone] of [
+    ['REQUEST', 'Europe/Berlin'],
+    ['CANCEL', 'Mars/Olympus_Mons'],
+  ] as const) {
+    const options: Omit<MeetingCalendarOptions, 'description'> = {
+      method,
+      organiser: { name: 'Tandem, "die Agentur"', email: 'tandem@agency.example' },
+      attendees: [
+        { name: 'Ada', email: 'ada@agency.example' },
+        { name: 'Zoë Weiß', email: 'zoe@agency.example' },
+      ],
+      uidDomain: 'tandem.agency.example',
+      timeZone,
+    };
+    const copyFor = meetingCalendars(meeting, options);
+    for (const description of descriptions)
+      t.equal(
+        stamp(copyFor(description)),
+        stamp(meetingCalendar(meeting, { ...options, description })),
+        `${method}: ${JSON.stringify(description.slice(0, 20))}`,
+      );
+  }
 });

@@ -49,3 +49,33 @@ export async function enqueueJobs(
 export async function dequeueJob(em: EntityManager, jobKey: string): Promise<void> {
   await em.execute('SELECT graphile_worker.remove_job(?)', [jobKey]);
 }
+
+/** A keyed job to queue at `runAt` (replacing the job of its key), or to remove when `runAt` is undefined. */
+export interface KeyedJob {
+  task: string;
+  payload: object;
+  jobKey: string;
+  runAt: Date | undefined;
+}
+
+/**
+ * Queues or removes keyed jobs in one statement, in their order: each with a `runAt` as
+ * `enqueueJob` queues it (graphile-worker's default attempts), each without as `dequeueJob`
+ * removes its key. A meeting's reminders and follow-up are four jobs, and every round trip
+ * costs a planned meeting about a millisecond of the worker's time.
+ */
+export async function setKeyedJobs(em: EntityManager, jobs: readonly KeyedJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const rows = jobs.map(({ task, payload, jobKey, runAt }) => ({
+    task,
+    payload,
+    key: jobKey,
+    run_at: runAt?.toISOString() ?? null,
+  }));
+  await em.execute(
+    `SELECT CASE WHEN j.run_at IS NULL THEN (graphile_worker.remove_job(j.key)).id
+                 ELSE (graphile_worker.add_job(j.task, j.payload, run_at => j.run_at, job_key => j.key)).id END
+       FROM json_to_recordset(?::json) AS j(task text, payload json, key text, run_at timestamptz)`,
+    [JSON.stringify(rows)],
+  );
+}

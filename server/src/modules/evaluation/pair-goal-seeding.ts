@@ -16,9 +16,9 @@ const MAX_TEXT = 300;
  * @returns how many goals were added.
  */
 export async function seedPairGoals(em: EntityManager, matchId: string): Promise<number> {
-  // Lunch groups are left before any lock: a new round ends their matches in one statement.
-  const found = await em.fork().findOne(Match, matchId, { populate: ['programme'] });
-  if (!found || found.programme.kind === 'peer-lunch') return 0;
+  // Lunch groups, and pairs whose mentee gave no goals, are left before any lock: a new lunch
+  // round ends its matches in one statement, and most mentees give none.
+  if (!(await menteeGaveGoals(em, matchId))) return 0;
   return em.fork().transactional(async (tx) => {
     // Locked so that two runs at once cannot both find the pair without goals.
     const [match] = await lockRows(tx, Match, [matchId]);
@@ -41,6 +41,23 @@ export async function seedPairGoals(em: EntityManager, matchId: string): Promise
     await tx.flush();
     return texts.length;
   });
+}
+
+/**
+ * Whether a mentee of the match, in a programme that is no lunch round, has goals in their
+ * enrolment profile. One plain read: loading the match as entities cost the plan job of every
+ * lunch group more than the rest of the goals' work.
+ */
+async function menteeGaveGoals(em: EntityManager, matchId: string): Promise<boolean> {
+  const rows = await em.fork().execute<{ profile: Record<string, unknown> }[]>(
+    `SELECT e.profile FROM match m
+       JOIN programme p ON p.id = m.programme_id AND p.kind <> 'peer-lunch'
+       JOIN match_member mm ON mm.match_id = m.id AND mm.role = 'mentee'
+       JOIN enrolment e ON e.id = mm.enrolment_id
+      WHERE m.id = ?`,
+    [matchId],
+  );
+  return rows.some((row) => goalsOf(row.profile).length > 0);
 }
 
 /** The goals of an enrolment profile, as far as they are usable words. */

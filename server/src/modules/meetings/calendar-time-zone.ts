@@ -21,10 +21,23 @@ const KNOWN = new Set(tzlib_get_timezones(false));
  */
 export function calendarTimeZone(zone: string): CalendarTimeZone | undefined {
   if (!KNOWN.has(zone)) return;
+  if (!written.has(zone)) written.set(zone, vtimezoneOf(zone));
+  return written.get(zone);
+}
+
+/**
+ * The zones asked for so far, with what they came to. Writing a VTIMEZONE from the library's
+ * data costs more than a millisecond, every invitation asks for the organisation's zone, and
+ * neither the library's data nor the platform's zones change while the process runs. At most
+ * one per zone the library knows.
+ */
+const written = new Map<string, Readonly<CalendarTimeZone> | undefined>();
+
+function vtimezoneOf(zone: string): CalendarTimeZone | undefined {
   const block = tzlib_get_ical_block(zone, false);
   if (!Array.isArray(block)) return;
   const [vtimezone, parameter] = block;
   const tzid = parameter?.replace(/^TZID=/, '');
   if (!vtimezone || !tzid || !IANAZone.isValidZone(tzid)) return;
-  return { tzid, vtimezone };
+  return Object.freeze({ tzid, vtimezone });
 }

@@ -7,14 +7,17 @@ import { activeChannels } from '../notifications/active-channels.js';
 import { pairPage } from '../notifications/app-page.js';
 import type { NotificationKind } from '../notifications/notification.js';
 import { type NotificationDraft, notify } from '../notifications/notify.js';
-import { organisationSettings } from '../organisation/organisation-settings.js';
+import {
+  type OrganisationSettings,
+  organisationSettings,
+} from '../organisation/organisation-settings.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import type { User } from '../users/user.js';
 import { declineCounterCalendar } from './decline-counter-calendar.js';
 import type { FreeBusy } from './free-busy.js';
 import type { HolidayCalendar } from './holiday-calendar.js';
 import type { Meeting } from './meeting.js';
-import { type CalendarPerson, meetingCalendar, meetingUid } from './meeting-calendar.js';
+import { type CalendarPerson, meetingCalendars, meetingUid } from './meeting-calendar.js';
 import { type MeetingFacts, type MeetingMessage, meetingText } from './meeting-texts.js';
 
 /** What planning and announcing meetings needs. */
@@ -31,6 +34,12 @@ export interface MeetingDependencies {
   freeBusy?: FreeBusy;
   /** What time it is: the planner's "now", and when invitations and reminders are due. */
   now: Clock;
+  /**
+   * The organisation's settings as the caller read them in its transaction: the planner reads
+   * them once for a pair instead of once for the slot, the messages and the notifications each.
+   * Read afresh where left out.
+   */
+  organisation?: OrganisationSettings;
 }
 
 /**
@@ -80,7 +89,8 @@ export async function announceMeeting(
   await em.populate(match, ['programme', 'members.enrolment.user']);
   const members = match.members.getItems().map((member) => member.enrolment.user);
   const recipients = audience ? members.filter((user) => audience.has(user.id)) : members;
-  const { timeZone } = await organisationSettings(em);
+  const organisation = deps.organisation ?? (await organisationSettings(em));
+  const { timeZone } = organisation;
   const settings = programmeSettings(match.programme);
   const calendarFor = calendarWriter(deps, meeting, message, members, timeZone);
   const drafts = recipients.map(
@@ -110,7 +120,7 @@ export async function announceMeeting(
       },
     }),
   );
-  await notify(em, drafts, activeChannels(deps.plugins));
+  await notify(em, drafts, activeChannels(deps.plugins), organisation);
 }
 
 /**
@@ -141,15 +151,18 @@ function calendarWriter(
   const attendees = members.flatMap((user) =>
     user.email ? [{ name: user.name, email: user.email }] : [],
   );
-  return (_recipient, description) =>
-    meetingCalendar(meeting, {
+  // Written when the first recipient's message is: none is when everyone had it already.
+  let write: ((description: string) => string) | undefined;
+  return (_recipient, description) => {
+    write ??= meetingCalendars(meeting, {
       method,
       organiser: organiser(deps),
       attendees,
       uidDomain,
       timeZone,
-      description,
     });
+    return write(description);
+  };
 }
 
 function kindOf(message: MeetingMessage): NotificationKind {

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { lockRows } from '../../db/lock-rows.js';
-import { dequeueJob, enqueueJob } from '../../jobs/enqueue-job.js';
+import { lockIds } from '../../db/lock-rows.js';
+import { dequeueJob, type KeyedJob, setKeyedJobs } from '../../jobs/enqueue-job.js';
 import { Match } from '../matching/match.js';
 import { organisationSettings } from '../organisation/organisation-settings.js';
 import { PairSession } from '../pairs/pair-session.js';
@@ -59,23 +59,23 @@ export async function planNextMeeting(
 ): Promise<Meeting | undefined> {
   return deps.em.fork().transactional(async (em) => {
     // Locked first: two runs at once (a follow-up and a pick, say) plan one meeting, not two.
-    await lockRows(em, Match, [matchId]);
+    await lockIds(em, 'match', [matchId]);
     const match = await em.findOne(
       Match,
       { id: matchId, state: 'published' },
       { populate: ['programme', 'members.enrolment.user'] },
     );
     if (!match) return undefined;
-    const meetings = await em.find(Meeting, { match }, { orderBy: { startsAt: 'desc' } });
+    const meetings = await pairMeetings(em, matchId);
     const ahead = meetings.find((m) => m.state === 'planned' && m.startsAt > now);
-    if (ahead) return ahead;
-    const taken = new Set(meetings.flatMap((m) => (m.session ? [m.session.id] : [])));
-    const sessions = await em.find(
+    if (ahead) return em.findOneOrFail(Meeting, ahead.id);
+    const taken = meetings.flatMap((m) => (m.sessionId ? [m.sessionId] : []));
+    // The first alone: the plan's texts weigh on every flush of the transaction that follows.
+    const session = await em.findOne(
       PairSession,
-      { match, status: 'planned' },
+      { match, status: 'planned', ...(taken.length ? { id: { $nin: taken } } : {}) },
       { orderBy: { position: 'asc' } },
     );
-    const session = sessions.find((s) => !taken.has(s.id));
     if (!session) {
       // Nothing left to plan: a search for a session skipped or done since is over.
       await closeSearch(em, match, now);
@@ -89,14 +89,50 @@ export async function planNextMeeting(
         ? last.startsAt.getTime() + programmeSettings(match.programme).cadenceWeeks * WEEK_MS
         : 0,
     );
-    const slot = await slotFor(em, deps, match, new Date(notBefore), session.durationMinutes, []);
+    // Read once for the slot, the invitations and their notifications.
+    const planning = { ...deps, organisation: await organisationSettings(em) };
+    const slot = await slotFor(
+      em,
+      planning,
+      match,
+      new Date(notBefore),
+      session.durationMinutes,
+      [],
+    );
     if (!slot) {
       deps.log.info({ matchId }, 'no common time for the next meeting within the horizon');
-      await openSchedulingRequest(deps, em, match, session, now);
+      await openSchedulingRequest(planning, em, match, session, now);
       return undefined;
     }
-    return createMeeting(deps, em, session, slot);
+    return createMeeting(planning, em, session, slot);
   });
+}
+
+/** What the planner needs of a pair's meeting to find its next one. */
+interface PairMeeting {
+  id: string;
+  state: Meeting['state'];
+  startsAt: Date;
+  sessionId: string | null;
+}
+
+/**
+ * The pair's meetings, the latest first: a plain read, as the planner asks for every pair it
+ * plans and needs no entities (the one still ahead, if any, it loads as one).
+ */
+async function pairMeetings(em: EntityManager, matchId: string): Promise<PairMeeting[]> {
+  const rows = await em.execute<
+    { id: string; state: Meeting['state']; starts_at: Date | string; session_id: string | null }[]
+  >(
+    'SELECT id, state, starts_at, session_id FROM meeting WHERE match_id = ? ORDER BY starts_at DESC',
+    [matchId],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    state: row.state,
+    startsAt: new Date(row.starts_at),
+    sessionId: row.session_id,
+  }));
 }
 
 /**
@@ -216,16 +252,22 @@ async function closeSearch(
   closedAt: Date,
   settledBy?: { session: PairSession; meeting: Meeting },
 ): Promise<void> {
-  if (settledBy)
+  if (!settledBy) {
     await em.nativeUpdate(
       SchedulingRequest,
-      { match, state: 'open', session: settledBy.session },
-      { state: 'settled', meeting: settledBy.meeting, closedAt },
+      { match, state: 'open' },
+      { state: 'expired', closedAt },
     );
-  await em.nativeUpdate(
-    SchedulingRequest,
-    { match, state: 'open' },
-    { state: 'expired', closedAt },
+    return;
+  }
+  // One statement for both: a plan of a thousand pairs would wait on a round trip each.
+  await em.execute(
+    `UPDATE scheduling_request
+        SET state = CASE WHEN session_id = ? THEN 'settled' ELSE 'expired' END,
+            meeting_id = CASE WHEN session_id = ? THEN ? ELSE meeting_id END,
+            closed_at = ?
+      WHERE match_id = ? AND state = 'open'`,
+    [settledBy.session.id, settledBy.session.id, settledBy.meeting.id, closedAt, match.id],
   );
 }
 
@@ -235,7 +277,7 @@ async function closeSearch(
  */
 async function slotFor(
   em: EntityManager,
-  deps: Pick<MeetingDependencies, 'holidays' | 'freeBusy' | 'log'>,
+  deps: Pick<MeetingDependencies, 'holidays' | 'freeBusy' | 'log' | 'organisation'>,
   match: Match,
   notBefore: Date,
   durationMinutes: number,
@@ -245,7 +287,7 @@ async function slotFor(
   const [first, ...others] = members.map((member) => availability(member.enrolment.profile));
   if (!first) return undefined;
   const users = members.map((member) => member.enrolment.user);
-  const { timeZone } = await organisationSettings(em);
+  const { timeZone } = deps.organisation ?? (await organisationSettings(em));
   // The finder looks this far ahead; a meeting starting on its last day may end the day after.
   const window = { start: notBefore, end: new Date(notBefore.getTime() + HORIZON_MS) };
   const calendars = deps.freeBusy
@@ -272,20 +314,26 @@ function availability(profile: Record<string, unknown>): AvailabilityWindow[] {
   return Value.Check(Windows, profile.availability) ? profile.availability : [];
 }
 
-/** Every planned meeting of these people from `from` on, in any of their pairs. */
+/**
+ * Every planned meeting of these people from `from` on, in any of their pairs, but those in
+ * `ignore`. A plain read of two columns, in the transaction of `em`: the planner asks for every
+ * pair it plans, and entities cost it more than the query.
+ */
 export async function busyTimes(
   em: EntityManager,
   userIds: string[],
   from: Date,
   ignore: string[],
 ): Promise<Interval[]> {
-  const meetings = await em.find(Meeting, {
-    state: 'planned',
-    endsAt: { $gt: from },
-    match: { members: { enrolment: { user: { $in: userIds } } } },
-    ...(ignore.length ? { id: { $nin: ignore } } : {}),
-  });
-  return meetings.map((m) => ({ start: m.startsAt, end: m.endsAt }));
+  if (userIds.length === 0) return [];
+  const rows = await em.execute<{ starts_at: Date | string; ends_at: Date | string }[]>(
+    `SELECT m.starts_at, m.ends_at FROM meeting m
+      WHERE m.state = 'planned' AND m.ends_at > ?${ignore.length ? ' AND m.id NOT IN (?)' : ''}
+        AND m.match_id IN (SELECT mm.match_id FROM match_member mm
+              JOIN enrolment e ON e.id = mm.enrolment_id WHERE e.user_id IN (?))`,
+    [from, ...(ignore.length ? [ignore] : []), userIds],
+  );
+  return rows.map((row) => ({ start: new Date(row.starts_at), end: new Date(row.ends_at) }));
 }
 
 /** Where the pair meets: the programme's room or site, and a video room of its own. */
@@ -322,35 +370,19 @@ async function scheduleTimedJobs(em: EntityManager, meeting: Meeting, now: Date)
     settings.nudgeAfterDays > 0
       ? now.getTime() + settings.nudgeAfterDays * 24 * HOUR_MS
       : undefined;
-  await scheduleOrDrop(em, MEETING_REMINDER, meeting, now, before(settings.reminderHours), starts);
-  await scheduleOrDrop(
-    em,
-    HOMEWORK_REMINDER,
-    meeting,
-    now,
-    before(settings.homeworkReminderHours),
-    starts,
-  );
-  await scheduleOrDrop(em, MEETING_NUDGE, meeting, now, nudgeAt, starts);
-  await enqueueJob(
-    em,
-    MEETING_FOLLOW_UP,
-    { meetingId: meeting.id },
-    { runAt: meeting.endsAt, jobKey: `${MEETING_FOLLOW_UP}:${meeting.id}` },
-  );
-}
-
-/** Queues the meeting's job of this task at `runAt` if that lies between now and `until`. */
-async function scheduleOrDrop(
-  em: EntityManager,
-  task: string,
-  meeting: Meeting,
-  now: Date,
-  runAt: number | undefined,
-  until: number,
-): Promise<void> {
-  const jobKey = `${task}:${meeting.id}`;
-  if (runAt === undefined || runAt <= now.getTime() || runAt >= until)
-    return dequeueJob(em, jobKey);
-  await enqueueJob(em, task, { meetingId: meeting.id }, { runAt: new Date(runAt), jobKey });
+  const job = (task: string, runAt: Date | undefined): KeyedJob => ({
+    task,
+    payload: { meetingId: meeting.id },
+    jobKey: `${task}:${meeting.id}`,
+    runAt,
+  });
+  // Before the meeting, or dropped: between now and its start, or not at all.
+  const ahead = (runAt: number | undefined) =>
+    runAt === undefined || runAt <= now.getTime() || runAt >= starts ? undefined : new Date(runAt);
+  await setKeyedJobs(em, [
+    job(MEETING_REMINDER, ahead(before(settings.reminderHours))),
+    job(HOMEWORK_REMINDER, ahead(before(settings.homeworkReminderHours))),
+    job(MEETING_NUDGE, ahead(nudgeAt)),
+    job(MEETING_FOLLOW_UP, meeting.endsAt),
+  ]);
 }

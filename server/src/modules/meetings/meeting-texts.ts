@@ -128,11 +128,24 @@ export function meetingText(
   return { title, text };
 }
 
+/**
+ * The formats by language and time zone. Making one costs about as much as writing a whole
+ * message, and every invitation of a large programme asks for the same two or so. At most one
+ * per language and IANA zone: an unknown zone throws before it is kept.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** A meeting's date and time as every message writes it, in the recipient's language. */
 export function formatWhen(locale: Locale, timeZone: string, date: Date): string {
-  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone,
-  }).format(date);
+  const key = `${locale} ${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+      dateStyle: 'full',
+      timeStyle: 'short',
+      timeZone,
+    });
+    formats.set(key, format);
+  }
+  return format.format(date);
 }

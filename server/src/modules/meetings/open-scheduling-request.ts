@@ -18,7 +18,7 @@ export const HORIZON_WEEKS = DEFAULT_HORIZON_DAYS / 7;
  * and tells every member once. Inside the caller's transaction, which holds the pair's row lock.
  */
 export async function openSchedulingRequest(
-  deps: Pick<MeetingDependencies, 'plugins'>,
+  deps: Pick<MeetingDependencies, 'plugins' | 'organisation'>,
   em: EntityManager,
   match: Match,
   session: PairSession,
@@ -33,7 +33,12 @@ export async function openSchedulingRequest(
   }
   const request = em.create(SchedulingRequest, { match, session, openedAt: now });
   await em.flush();
-  await notify(em, askToFindATime(match, session, request), activeChannels(deps.plugins));
+  await notify(
+    em,
+    askToFindATime(match, session, request),
+    activeChannels(deps.plugins),
+    deps.organisation,
+  );
   return request;
 }
 

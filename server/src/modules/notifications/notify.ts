@@ -2,7 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Locale } from '@tandem/plugin-sdk';
 import { publishEvent } from '../../realtime/publish-event.js';
 import type { Meeting } from '../meetings/meeting.js';
-import { organisationSettings } from '../organisation/organisation-settings.js';
+import {
+  type OrganisationSettings,
+  organisationSettings,
+} from '../organisation/organisation-settings.js';
 import type { Programme } from '../programmes/programme.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import type { User } from '../users/user.js';
@@ -45,16 +48,19 @@ export interface NotificationDraft {
  * already notified (same recipient, subject and sequence) is skipped.
  *
  * @param activeChannels the channel plugins loaded and active on this server.
+ * @param organisation the organisation's settings, when the caller read them in this
+ *   transaction already; read here otherwise.
  * @returns how many notifications were new.
  */
 export async function notify(
   em: EntityManager,
   drafts: readonly NotificationDraft[],
   activeChannels: ReadonlySet<string>,
+  organisation?: Pick<OrganisationSettings, 'defaultLocale'>,
 ): Promise<number> {
   const fresh = await notYetNotified(em, drafts);
   if (fresh.length === 0) return 0;
-  const { defaultLocale } = await organisationSettings(em);
+  const { defaultLocale } = organisation ?? (await organisationSettings(em));
   const deliveries: Delivery[] = [];
   for (const draft of fresh) {
     const notification = em.create(Notification, notificationOf(draft, defaultLocale));
@@ -88,15 +94,12 @@ async function notYetNotified(
   if (drafts.length === 0) return [];
   const keyOf = (recipient: string, subject: string, sequence: number) =>
     `${recipient} ${sequence} ${subject}`;
-  const existing = await em.find(
-    Notification,
-    {
-      recipient: { $in: drafts.map((draft) => draft.recipient.id) },
-      subject: { $in: drafts.map((draft) => draft.subject) },
-    },
-    { fields: ['recipient', 'subject', 'sequence'] },
+  // A plain read: every invitation asks, and entities cost more than the query.
+  const existing = await em.execute<{ recipient_id: string; subject: string; sequence: number }[]>(
+    'SELECT recipient_id, subject, sequence FROM notification WHERE recipient_id IN (?) AND subject IN (?)',
+    [drafts.map((draft) => draft.recipient.id), drafts.map((draft) => draft.subject)],
   );
-  const seen = new Set(existing.map((n) => keyOf(n.recipient.id, n.subject, n.sequence)));
+  const seen = new Set(existing.map((n) => keyOf(n.recipient_id, n.subject, n.sequence)));
   return drafts.filter((draft) => {
     const key = keyOf(draft.recipient.id, draft.subject, draft.sequence ?? 0);
     if (seen.has(key)) return false;

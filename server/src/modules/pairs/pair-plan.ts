@@ -15,6 +15,7 @@ import type { PluginRegistry } from '../../plugin-host/plugin-registry.js';
 import { ServiceError } from '../../service-error.js';
 import { CURRICULUM_TIME_LIMIT_MS, glossaryOf } from '../curricula/curriculum-gallery.js';
 import { Match } from '../matching/match.js';
+import type { Programme } from '../programmes/programme.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import { type Membership, membership } from './pair-membership.js';
 import type { PairSessionView, PairView } from './pair-schemas.js';
@@ -44,19 +45,19 @@ const LOCALES: readonly Locale[] = ['de', 'en'];
  */
 export async function createPairPlan(deps: PairPlanDependencies, matchId: string): Promise<number> {
   const em = deps.em.fork();
-  const match = await em.findOne(Match, matchId, {
-    populate: ['programme', 'members.enrolment.user'],
-  });
-  if (!match) throw new ServiceError('not-found', 'No such pair.');
-  const existing = await em.count(PairSession, { match });
-  if (existing) return existing;
-  const { programme } = match;
-  const curriculum = deps.plugins.get('curriculum', programme.curriculum);
+  const [pair] = await em.execute<PairFacts[]>(PAIR_FACTS, [matchId]);
+  if (!pair) throw new ServiceError('not-found', 'No such pair.');
+  if (pair.sessions) return pair.sessions;
+  const curriculum = deps.plugins.get('curriculum', pair.curriculum);
   if (!curriculum)
-    throw new ServiceError('conflict', `The curriculum ${programme.curriculum} is not active.`);
-  const locale = pairLocale(match);
+    throw new ServiceError('conflict', `The curriculum ${pair.curriculum} is not active.`);
+  const locale = pairLocale(pair.locales);
   const { definition, config } = curriculum;
   const ctx = pluginContext({ name: definition.name, config }, { em, log: deps.log });
+  const goals = programmeSettings({
+    matchingStrategy: pair.matching_strategy,
+    settings: pair.settings,
+  }).goals;
   const plan = (language: Locale) =>
     invokePlugin<SessionPlan[]>({
       plugin: definition.name,
@@ -66,12 +67,7 @@ export async function createPairPlan(deps: PairPlanDependencies, matchId: string
       call: () =>
         definition.sessions(
           language,
-          {
-            id: programme.id,
-            kind: programme.kind,
-            goals: programmeSettings(programme).goals,
-            language: locale,
-          },
+          { id: pair.programme_id, kind: pair.kind, goals, language: locale },
           ctx,
         ),
     });
@@ -79,11 +75,37 @@ export async function createPairPlan(deps: PairPlanDependencies, matchId: string
   const versions = new Map<Locale, SessionPlan[]>();
   for (const language of LOCALES)
     versions.set(language, language === locale ? plans : await plan(language));
+  const match = em.getReference(Match, matchId);
   for (const [position, session] of plans.entries())
     em.create(PairSession, fromPlan(match, session, position, translationsOf(versions, position)));
   await em.flush();
   return plans.length;
 }
+
+/** What a pair's plan is made from, read by {@link PAIR_FACTS}. */
+interface PairFacts {
+  programme_id: string;
+  kind: Programme['kind'];
+  curriculum: string;
+  matching_strategy: string;
+  settings: Record<string, unknown>;
+  /** How many sessions the pair's plan has already. */
+  sessions: number;
+  /** Each member's chosen language, if any. */
+  locales: (Locale | null)[];
+}
+
+/**
+ * The pair's programme, members' languages and sessions so far in one plain read: loading the
+ * pair as entities (programme, members, enrolments, people) cost every plan job of a large
+ * programme more than writing its plan.
+ */
+const PAIR_FACTS = `SELECT p.id AS programme_id, p.kind, p.curriculum, p.matching_strategy, p.settings,
+    (SELECT count(*)::int FROM pair_session s WHERE s.match_id = m.id) AS sessions,
+    ARRAY(SELECT u.locale FROM match_member mm
+      JOIN enrolment e ON e.id = mm.enrolment_id JOIN app_user u ON u.id = e.user_id
+      WHERE mm.match_id = m.id) AS locales
+  FROM match m JOIN programme p ON p.id = m.programme_id WHERE m.id = ?`;
 
 /**
  * The texts of the session at `position` in every language, field by field. A field is left
@@ -140,7 +162,9 @@ export async function pairGlossary(
   const em = deps.em.fork();
   const { match } = await membership(em, userId, matchId);
   const curriculum = deps.plugins.get('curriculum', match.programme.curriculum);
-  return curriculum ? glossaryOf({ ...deps, em }, curriculum, pairLocale(match)) : [];
+  return curriculum
+    ? glossaryOf({ ...deps, em }, curriculum, pairLocale(membersLocales(match)))
+    : [];
 }
 
 /** The pair with its plan, for one of its members. @throws ServiceError not-found. */
@@ -287,9 +311,12 @@ function viewOf({ match, me, partners }: Membership, sessions: PairSessionView[]
 }
 
 /** English when every partner chose English, German otherwise: the organisation's language. */
-function pairLocale(match: Match): Locale {
-  const locales = match.members.getItems().map((member) => member.enrolment.user.locale);
+function pairLocale(locales: readonly (Locale | null | undefined)[]): Locale {
   return locales.length > 0 && locales.every((locale) => locale === 'en') ? 'en' : 'de';
+}
+
+function membersLocales(match: Match): (Locale | null | undefined)[] {
+  return match.members.getItems().map((member) => member.enrolment.user.locale);
 }
 
 /** A side's tasks in every language, task by task. */
