@@ -32,6 +32,7 @@ import { loadConfig } from '../src/config.js';
 import type { Log } from '../src/logger.js';
 import { EMPTY_PROFILE } from '../src/modules/profiles/profile-schema.js';
 import { signedInAs } from '../test/helpers/sessions.js';
+import { AGENCY_LUNCH, AGENCY_REVERSE } from './agency-programmes.js';
 import { createBenchDatabase, DEFAULT_DATABASE_URL, reachableOrExit } from './bench-database.js';
 import { countSetting } from './bench-setting.js';
 import { startRemoteSink } from './remote-sink.js';
@@ -147,22 +148,8 @@ async function runAgency(): Promise<void> {
   await app.ready();
   const api = adminApi(app, (await signedInAs(app, admin())).cookies);
 
-  const lunch = await api.create({
-    curriculum: 'lunch-rounds',
-    kind: 'peer-lunch',
-    name: 'Mystery Lunch',
-    settings: { channels: ['email', 'in-app'] },
-  });
-  const reverse = await api.create({
-    curriculum: 'qa-quickstart',
-    kind: 'reverse-mentoring',
-    name: 'Digital im Dienst',
-    settings: {
-      channels: ['email', 'in-app'],
-      format: 'remote',
-      meetingLinkTemplate: 'https://meet.agency.example/tandem-{meeting}',
-    },
-  });
+  const lunch = await api.create(AGENCY_LUNCH);
+  const reverse = await api.create(AGENCY_REVERSE);
   for (const id of [lunch, reverse])
     await api.send('POST', `/programmes/${id}/transitions`, { to: 'enrolment' });
   await stage(`enrol ${LUNCH} in the lunch round (${ENROL})`, undefined, () =>

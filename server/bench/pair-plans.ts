@@ -44,6 +44,7 @@ import {
 import { User } from '../src/modules/users/user.js';
 import { loadPlugins, type PluginRegistry } from '../src/plugin-host/plugin-registry.js';
 import { version } from '../src/version.js';
+import { AGENCY_LUNCH, AGENCY_REVERSE } from './agency-programmes.js';
 import { createBenchDatabase, DEFAULT_DATABASE_URL, reachableOrExit } from './bench-database.js';
 import { countSetting } from './bench-setting.js';
 import { stopwatch } from './progress.js';
@@ -158,22 +159,8 @@ async function publishProgrammes(plugins: PluginRegistry): Promise<void> {
   const admin = em.create(User, { issuer: ISSUER, subject: 'admin', name: 'Admin' });
   await em.flush();
   const deps = { em: orm.em, plugins };
-  const lunch = await createProgramme(deps, admin.id, {
-    curriculum: 'lunch-rounds',
-    kind: 'peer-lunch',
-    name: 'Mystery Lunch',
-    settings: { channels: ['email', 'in-app'] },
-  });
-  const reverse = await createProgramme(deps, admin.id, {
-    curriculum: 'qa-quickstart',
-    kind: 'reverse-mentoring',
-    name: 'Digital im Dienst',
-    settings: {
-      channels: ['email', 'in-app'],
-      format: 'remote',
-      meetingLinkTemplate: 'https://meet.agency.example/tandem-{meeting}',
-    },
-  });
+  const lunch = await createProgramme(deps, admin.id, AGENCY_LUNCH);
+  const reverse = await createProgramme(deps, admin.id, AGENCY_REVERSE);
   for (const programme of [lunch, reverse])
     for (const to of ['enrolment', 'matching'] as const)
       await transitionProgramme(deps, admin.id, programme.id, to);

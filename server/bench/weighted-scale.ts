@@ -18,7 +18,12 @@
 import { createHash } from 'node:crypto';
 import weighted from '@tandem/matching-weighted';
 import { type MatchCandidate, type MatchInput, matchProposalProblem } from '@tandem/plugin-sdk';
-import { createTestContext, generateMatchInput, pluginConfig } from '@tandem/plugin-testkit';
+import {
+  candidate,
+  createTestContext,
+  generateMatchInput,
+  pluginConfig,
+} from '@tandem/plugin-testkit';
 
 const SESSION_MINUTES = 45;
 const AGENCY_DEPARTMENTS = ['Bürgerservice', 'IT', 'Personal', 'Haushalt', 'Bauamt', 'Ordnungsamt'];
@@ -53,23 +58,13 @@ function rulesInput(count: number): MatchInput {
 function agencyInput(count: number): MatchInput {
   const candidates = Array.from({ length: count }, (_, i): MatchCandidate => {
     const number = String(i).padStart(5, '0');
-    return {
-      enrolmentId: `enrolment-${number}`,
-      personId: `person-${number}`,
+    return candidate(`enrolment-${number}`, {
       role: i % 2 ? 'mentee' : 'mentor',
-      capacity: 1,
       profile: {
-        skillsOffered: [],
-        skillsWanted: [],
-        languages: ['de'],
-        format: 'both',
-        availability: [],
-        goals: [],
         department: AGENCY_DEPARTMENTS[i % AGENCY_DEPARTMENTS.length],
         title: i % 10 ? 'Sachbearbeitung' : 'Leitung',
       },
-      excludedPersonIds: [],
-    };
+    });
   });
   return {
     programme: {
