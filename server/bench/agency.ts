@@ -294,14 +294,19 @@ function tandemWorker(): ChildProcess {
   });
 }
 
-/** Waits until the worker process is connected and listening for jobs, its start-up untimed. */
+/**
+ * Waits until the worker process is connected and listening for jobs, its start-up untimed.
+ * Only graphile-worker's LISTEN counts: this process's app listens too (realtime events), and
+ * taking its LISTEN for the worker's timed the worker's start-up into the first matching run.
+ */
 async function workerListening(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     for (;;) {
       const { rows } = await client.query<{ count: string }>(
-        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'",
+        `SELECT count(*) FROM pg_stat_activity
+          WHERE datname = current_database() AND query LIKE 'LISTEN "jobs:insert"%'`,
       );
       if (Number(rows[0]?.count) > 0) return;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
