@@ -176,7 +176,8 @@ async function runAgency(): Promise<void> {
 
   worker = tandemWorker();
   await workerListening(database.url);
-  // The first run in a fresh worker also loads the strategy's code; an admin's re-run does not.
+  // The strategy's code is loaded when the worker starts (untimed); the first run still runs it,
+  // the ORM and the checks before V8 has optimised them, which an admin's re-run does not.
   await stage('lunch matching run, first in a fresh worker', undefined, () =>
     api.matchingRun(lunch),
   );
