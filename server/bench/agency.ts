@@ -163,7 +163,8 @@ async function runAgency(): Promise<void> {
 
   worker = tandemWorker();
   await workerListening(database.url);
-  // The first run in a fresh worker also loads the strategy's code; an admin's re-run does not.
+  // The strategy's code is loaded when the worker starts (untimed); the first run still runs it,
+  // the ORM and the checks before V8 has optimised them, which an admin's re-run does not.
   await stage('lunch matching run, first in a fresh worker', undefined, () =>
     api.matchingRun(lunch),
   );
@@ -281,14 +282,19 @@ function tandemWorker(): ChildProcess {
   });
 }
 
-/** Waits until the worker process is connected and listening for jobs, its start-up untimed. */
+/**
+ * Waits until the worker process is connected and listening for jobs, its start-up untimed.
+ * Only graphile-worker's LISTEN counts: this process's app listens too (realtime events), and
+ * taking its LISTEN for the worker's timed the worker's start-up into the first matching run.
+ */
 async function workerListening(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     for (;;) {
       const { rows } = await client.query<{ count: string }>(
-        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'",
+        `SELECT count(*) FROM pg_stat_activity
+          WHERE datname = current_database() AND query LIKE 'LISTEN "jobs:insert"%'`,
       );
       if (Number(rows[0]?.count) > 0) return;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -6,7 +6,7 @@ import {
   type MatchInput,
   type ProgrammeKind,
 } from '@tandem/plugin-sdk';
-import { Enrolment } from '../enrolment/enrolment.js';
+import type { Enrolment } from '../enrolment/enrolment.js';
 import type { Programme } from '../programmes/programme.js';
 import { programmeSettings } from '../programmes/programme-service.js';
 import { nextLunchRound } from './lunch-round-dates.js';
@@ -44,11 +44,7 @@ export async function matchInput(
     ...(await publishedMembers(em, programme.id)),
     ...(programme.kind === 'peer-lunch' ? await sittingOut(em, programme.id) : []),
   ];
-  const enrolments = await em.find(
-    Enrolment,
-    { programme, state: 'active', ...(taken.length ? { id: { $nin: taken } } : {}) },
-    { populate: ['user'], orderBy: { createdAt: 'asc', id: 'asc' } },
-  );
+  const enrolments = await activeEnrolments(em, programme.id, taken);
   const candidates = new Set(enrolments.map((e) => e.id));
   const settings = programmeSettings(programme);
   const pinned = await pins(em, programme.id, candidates);
@@ -82,22 +78,51 @@ export async function matchInput(
   };
 }
 
+/** What a candidate is made of: an active enrolment and what it takes from its person. */
+interface EnrolmentRow {
+  id: string;
+  user_id: string;
+  role: Enrolment['role'];
+  experience_years: number | null;
+  profile: Record<string, unknown>;
+  department: string | null;
+  title: string | null;
+}
+
+/**
+ * The programme's active enrolments but those taken, oldest first, as plain rows: the run
+ * changes none of them, and 10,000 enrolments with their people as entities spent seconds in
+ * the ORM's hydration and identity map (pnpm bench agency) for a query that takes milliseconds.
+ */
+function activeEnrolments(
+  em: EntityManager,
+  programmeId: string,
+  taken: string[],
+): Promise<EnrolmentRow[]> {
+  return em.execute<EnrolmentRow[]>(
+    `SELECT e.id, e.user_id, e.role, e.experience_years, e.profile, u.department, u.title
+       FROM enrolment e JOIN app_user u ON u.id = e.user_id
+      WHERE e.programme_id = ? AND e.state = 'active'${taken.length ? ' AND e.id NOT IN (?)' : ''}
+      ORDER BY e.created_at, e.id`,
+    taken.length ? [programmeId, taken] : [programmeId],
+  );
+}
+
 /** A mentor takes as many mentees as the programme allows; everyone else meets one partner. */
-function candidate(enrolment: Enrolment, menteesPerMentor: number): MatchCandidate {
+function candidate(enrolment: EnrolmentRow, menteesPerMentor: number): MatchCandidate {
   const stored = enrolment.profile;
-  const { user } = enrolment;
   // Profiles are stored as people entered them; Cast keeps what fits the contract and fills
   // the rest, so one odd profile cannot fail a whole run.
   const profile = Value.Cast(ProfileSchema, {
     ...DEFAULT_PROFILE,
     ...stored,
-    ...(enrolment.experienceYears === null ? {} : { experienceYears: enrolment.experienceYears }),
-    ...(user.department ? { department: user.department } : {}),
-    ...(user.title ? { title: user.title } : {}),
+    ...(enrolment.experience_years === null ? {} : { experienceYears: enrolment.experience_years }),
+    ...(enrolment.department ? { department: enrolment.department } : {}),
+    ...(enrolment.title ? { title: enrolment.title } : {}),
   });
   return {
     enrolmentId: enrolment.id,
-    personId: user.id,
+    personId: enrolment.user_id,
     role: enrolment.role,
     capacity: enrolment.role === 'mentee' ? 1 : menteesPerMentor,
     profile,
