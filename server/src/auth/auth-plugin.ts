@@ -10,7 +10,12 @@ import { type Access, needsRole, roleAccess } from './access.js';
 import { type ApiScope, requiredScope } from './api-scope.js';
 import { resolveApiToken } from './api-token-service.js';
 import type { PersonalRead, ReadAs } from './personal-read.js';
-import { readInSession, resumeSession, type SessionLifetimes } from './session-service.js';
+import {
+  readInSession,
+  resumeSession,
+  type SessionLifetimes,
+  type SessionPerson,
+} from './session-service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,6 +32,10 @@ declare module 'fastify' {
      * anonymous, and on a `sessionInRead` route, whose reads resolve the session themselves.
      */
     user: User | undefined;
+    /** The person of the request's session cookie, resolved by the access hook. */
+    sessionPerson: SessionPerson | undefined;
+    /** {@link user} once known: set by an API token, or mapped from {@link sessionPerson}. */
+    knownUser: User | undefined;
     /** The scopes of the API token the request came with; undefined for a session or nobody. */
     apiScopes: ApiScope[] | undefined;
     /** Set when only the programme-manager role opens the route: its programme must be theirs. */
@@ -71,7 +80,20 @@ const authPlugin: FastifyPluginAsync<AuthPluginOptions> = async (app, options) =
     sameSite: 'lax',
     secure: options.secureCookies,
   } as const);
-  app.decorateRequest('user', undefined);
+  app.decorateRequest('sessionPerson', undefined);
+  app.decorateRequest('knownUser', undefined);
+  // The session's User entity is mapped when a route first asks for it (see SessionPerson).
+  app.decorateRequest('user', {
+    getter(this: FastifyRequest) {
+      if (this.knownUser === undefined && this.sessionPerson)
+        this.knownUser = this.sessionPerson.entity();
+      return this.knownUser;
+    },
+    setter(this: FastifyRequest, user: User | undefined) {
+      this.knownUser = user;
+      this.sessionPerson = undefined;
+    },
+  });
   app.decorateRequest('apiScopes', undefined);
   app.decorateRequest('programmeScoped', false);
   app.decorateRequest('sessionReads', undefined);
@@ -148,7 +170,7 @@ async function enforceToken(request: FastifyRequest, reply: FastifyReply, token:
 
 async function resolveSession(request: FastifyRequest, lifetimes: SessionLifetimes): Promise<void> {
   const token = request.cookies[request.server.cookieNames.session];
-  if (token) request.user = await resumeSession(request.server.orm.em, token, lifetimes);
+  if (token) request.sessionPerson = await resumeSession(request.server.orm.em, token, lifetimes);
 }
 
 /**
@@ -180,13 +202,14 @@ function isCrossSite(request: FastifyRequest, origin: string): boolean {
 async function enforce(request: FastifyRequest, reply: FastifyReply, access: Access | undefined) {
   // Only Fastify's 404 handler has no access: it reveals nothing.
   if (access === undefined || access === 'anonymous') return;
+  const person = request.sessionPerson;
   if (access === 'scim') {
-    if (!request.user) return deny(reply, 401, 'SCIM needs an API token with the scope scim.');
+    if (!person) return deny(reply, 401, 'SCIM needs an API token with the scope scim.');
     return deny(reply, 403, 'SCIM needs an API token with the scope scim, not a session.');
   }
-  if (!request.user) return deny(reply, 401, 'Please sign in.');
+  if (!person) return deny(reply, 401, 'Please sign in.');
   if (!needsRole(access)) return;
-  const verdict = roleAccess(access, request.user.roles);
+  const verdict = roleAccess(access, person.roles);
   if (verdict === 'no') {
     await auditRefusal(request, 'auth.admin-denied');
     return deny(

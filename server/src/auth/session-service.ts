@@ -91,21 +91,37 @@ function inSession(read: PersonalRead): PreparedRead {
 }
 
 /**
- * The signed-in user behind a cookie token, or undefined. A session past its idle or absolute
- * lifetime is deleted and its end audited, once. One prepared statement mapped onto the User
- * entity: the ORM's query building for the same join cost several times the query itself on
- * every request.
+ * The person behind a live session: who, and the roles that access checks ask for, at once; the
+ * User entity only when something asks for it. Mapping the entity (and forking the request's
+ * entity manager for it) cost a signed-in request that never looks at it a fifth of its time.
+ */
+export interface SessionPerson {
+  id: string;
+  roles: User['roles'];
+  /** The User entity, mapped into the request's entity manager; call it once. */
+  entity: () => User;
+}
+
+/**
+ * The person behind a cookie token, or undefined. A session past its idle or absolute lifetime
+ * is deleted and its end audited, once. One prepared statement, whose row becomes the User
+ * entity when asked: the ORM's query building for the same join cost several times the query
+ * itself on every request.
  */
 export async function resumeSession(
   em: EntityManager,
   token: string,
   lifetimes: SessionLifetimes,
-): Promise<User | undefined> {
+): Promise<SessionPerson | undefined> {
   const id = tokenId(token);
-  const [row] = await preparedRows<SessionTimes & { id: string }>(em, resume(em), [id]);
+  const [row] = await preparedRows<SessionTimes & { id: string; roles: User['roles'] }>(
+    em,
+    resume(em),
+    [id],
+  );
   if (!row || !(await stillLive(em, id, row, lifetimes))) return undefined;
   const { session_last_seen_at, session_expires_at, ...userRow } = row;
-  return em.map(User, userRow);
+  return { id: row.id, roles: row.roles, entity: () => em.map(User, userRow) };
 }
 
 /** The statement of {@link resumeSession}, made once the ORM's metadata is known. */

@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type pg from 'pg';
+import { openTransaction } from './request-context.js';
 
 /**
  * A read that PostgreSQL plans once per connection and afterwards only executes: for a
@@ -23,7 +24,7 @@ export async function preparedRows<Row extends pg.QueryResultRow>(
   read: PreparedRead,
   values: unknown[],
 ): Promise<Row[]> {
-  const knex: Knex = em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
+  const knex: Knex = openTransaction(em) ?? em.getKnex();
   const connection: pg.ClientBase = await knex.client.acquireConnection();
   try {
     knex.client.emit('query', { sql: read.text, bindings: values });
