@@ -43,6 +43,9 @@ export class TightAugmenter {
   private readonly stackRow: Int32Array;
   /** Per stack level, the position in the row's list to go on from. */
   private readonly stackNext: Int32Array;
+  /** The columns visited in the current round, `reached[0 .. reachedCount-1]`. */
+  private readonly reached: Int32Array;
+  private reachedCount = 0;
   private call = 0;
   private round = 0;
 
@@ -60,6 +63,7 @@ export class TightAugmenter {
     this.seen = new Int32Array(m);
     this.stackRow = new Int32Array(n);
     this.stackNext = new Int32Array(n);
+    this.reached = new Int32Array(m);
   }
 
   /**
@@ -74,6 +78,7 @@ export class TightAugmenter {
     let count = freeCount;
     for (;;) {
       this.round++;
+      this.reachedCount = 0;
       let kept = 0;
       for (let f = 0; f < count; f++) {
         const s = free[f] as number;
@@ -144,6 +149,7 @@ export class TightAugmenter {
       }
       const j = target[tight[k] as number] as number;
       seen[j] = round;
+      this.reached[this.reachedCount++] = j;
       stackNext[top] = k + 1;
       top++;
       stackRow[top] = rowOfCol[j] as number;
@@ -156,6 +162,62 @@ export class TightAugmenter {
       const r = stackRow[t] as number;
       rowOfCol[target[e] as number] = r;
       entryOfRow[r] = e;
+    }
+    return true;
+  }
+
+  /**
+   * After {@link run}, when rows are still free: the Hungarian method's dual step. The last
+   * round of `run` augmented nothing, so the columns it visited are exactly those reachable from
+   * the free rows along tight alternating paths, and their rows the rows reachable. The gap is
+   * the smallest reduced cost from a reachable row to any other column; lowering the duals of
+   * the reachable columns by it keeps every reduced cost non-negative and those inside the
+   * reachable part as they are, and makes the gap edges tight. That is what a Dijkstra search
+   * from all free rows at once does when it ends at the gap, without the heap and the per-column
+   * distances: only when a free column lies at the gap (so that the next `run` augments) are the
+   * duals changed and true returned. The same floating-point expressions as the search's.
+   */
+  raise(state: TightState): boolean {
+    const { start, target, cost, seen, reached } = this;
+    const { v, rowOfCol, entryOfRow, free, freeCount } = state;
+    const round = this.round;
+    let gap = Number.POSITIVE_INFINITY;
+    let freeAtGap = false;
+    const count = freeCount + this.reachedCount;
+    for (let k = 0; k < count; k++) {
+      const i =
+        k < freeCount
+          ? (free[k] as number)
+          : (rowOfCol[reached[k - freeCount] as number] as number);
+      const from = start[i] as number;
+      const to = start[i + 1] as number;
+      const own = entryOfRow[i] as number;
+      // u(i): the row's own reduced cost, or for a free row the smallest of them all.
+      let u = Number.POSITIVE_INFINITY;
+      if (own >= 0) {
+        u = (cost[own] as number) - (v[target[own] as number] as number);
+      } else {
+        for (let e = from; e < to; e++) {
+          const h = (cost[e] as number) - (v[target[e] as number] as number);
+          if (h < u) u = h;
+        }
+      }
+      for (let e = from; e < to; e++) {
+        const j = target[e] as number;
+        if (seen[j] === round) continue;
+        const d = (cost[e] as number) - (v[j] as number) - u;
+        if (d < gap) {
+          gap = d;
+          freeAtGap = (rowOfCol[j] as number) < 0;
+        } else if (d === gap && (rowOfCol[j] as number) < 0) {
+          freeAtGap = true;
+        }
+      }
+    }
+    if (!freeAtGap || gap === Number.POSITIVE_INFINITY) return false;
+    for (let k = 0; k < this.reachedCount; k++) {
+      const j = reached[k] as number;
+      v[j] = (v[j] as number) - gap;
     }
     return true;
   }
