@@ -46,6 +46,11 @@ export class TightAugmenter {
   /** The columns visited in the current round, `reached[0 .. reachedCount-1]`. */
   private readonly reached: Int32Array;
   private reachedCount = 0;
+  /** The edges at the gap found by {@link raise}: entry `gapEntry[k]` of row `gapRow[k]`. */
+  private readonly gapEntry: Int32Array;
+  private readonly gapRow: Int32Array;
+  /** Set by {@link raise}, which brings the lists it keeps up to date itself. */
+  private listsCurrent = false;
   private call = 0;
   private round = 0;
 
@@ -64,6 +69,8 @@ export class TightAugmenter {
     this.stackRow = new Int32Array(n);
     this.stackNext = new Int32Array(n);
     this.reached = new Int32Array(m);
+    this.gapEntry = new Int32Array(target.length);
+    this.gapRow = new Int32Array(target.length);
   }
 
   /**
@@ -73,8 +80,10 @@ export class TightAugmenter {
    */
   run(state: TightState): number {
     const { free, freeCount } = state;
-    // The duals may have changed since the last call: every list is stale.
-    this.call++;
+    // The duals may have changed since the last call: every list is stale, unless `raise` kept
+    // them current.
+    if (!this.listsCurrent) this.call++;
+    this.listsCurrent = false;
     let count = freeCount;
     for (;;) {
       this.round++;
@@ -178,11 +187,12 @@ export class TightAugmenter {
    * duals changed and true returned. The same floating-point expressions as the search's.
    */
   raise(state: TightState): boolean {
-    const { start, target, cost, seen, reached } = this;
+    const { start, target, cost, seen, reached, gapEntry, gapRow } = this;
     const { v, rowOfCol, entryOfRow, free, freeCount } = state;
     const round = this.round;
     let gap = Number.POSITIVE_INFINITY;
     let freeAtGap = false;
+    let gapCount = 0;
     const count = freeCount + this.reachedCount;
     for (let k = 0; k < count; k++) {
       const i =
@@ -206,12 +216,15 @@ export class TightAugmenter {
         const j = target[e] as number;
         if (seen[j] === round) continue;
         const d = (cost[e] as number) - (v[j] as number) - u;
+        if (d > gap) continue;
         if (d < gap) {
           gap = d;
-          freeAtGap = (rowOfCol[j] as number) < 0;
-        } else if (d === gap && (rowOfCol[j] as number) < 0) {
-          freeAtGap = true;
+          freeAtGap = false;
+          gapCount = 0;
         }
+        if ((rowOfCol[j] as number) < 0) freeAtGap = true;
+        gapEntry[gapCount] = e;
+        gapRow[gapCount++] = i;
       }
     }
     if (!freeAtGap || gap === Number.POSITIVE_INFINITY) return false;
@@ -219,6 +232,50 @@ export class TightAugmenter {
       const j = reached[k] as number;
       v[j] = (v[j] as number) - gap;
     }
+    this.updateLists(state, gapCount);
     return true;
+  }
+
+  /**
+   * After the dual step, the lists of the reachable assigned rows without reading their rows
+   * again: their tight edges stay tight (both ends moved by the gap) and the gap edges become
+   * tight. Both are checked with the same comparison as {@link list}, so a list never holds an
+   * edge that `list` would leave out (rounding may leave one out that `list` would take: the
+   * search the solver falls back on then finds it). Every other row's list is stale.
+   */
+  private updateLists(state: TightState, gapCount: number): void {
+    const { start, target, cost, reached, gapEntry, gapRow, tight, tightEnd, listedIn, look } =
+      this;
+    const { v, rowOfCol, entryOfRow } = state;
+    const call = ++this.call;
+    this.listsCurrent = true;
+    for (let k = 0; k < this.reachedCount; k++) {
+      const i = rowOfCol[reached[k] as number] as number;
+      const own = entryOfRow[i] as number;
+      const u = (cost[own] as number) - (v[target[own] as number] as number);
+      const from = start[i] as number;
+      const to = tightEnd[i] as number;
+      let kept = from;
+      for (let t = from; t < to; t++) {
+        const e = tight[t] as number;
+        if ((cost[e] as number) - (v[target[e] as number] as number) === u) tight[kept++] = e;
+      }
+      tightEnd[i] = kept;
+      look[i] = from;
+      listedIn[i] = call;
+    }
+    for (let g = 0; g < gapCount; g++) {
+      const i = gapRow[g] as number;
+      // A free row's list is made again when a search starts from it.
+      if (listedIn[i] !== call) continue;
+      const e = gapEntry[g] as number;
+      const own = entryOfRow[i] as number;
+      const u = (cost[own] as number) - (v[target[own] as number] as number);
+      if ((cost[e] as number) - (v[target[e] as number] as number) === u) {
+        const end = tightEnd[i] as number;
+        tight[end] = e;
+        tightEnd[i] = end + 1;
+      }
+    }
   }
 }
