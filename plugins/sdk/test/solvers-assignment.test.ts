@@ -354,6 +354,50 @@ t.test('sparse, clustered integer scores (ties at every distance) agree with den
 });
 
 t.test(
+  'sparse, scores from a few values (long tied phases) match a textbook Hungarian',
+  async (t) => {
+    // Each row lists a dozen columns or so, including one of a hidden permutation (so that every
+    // row can be assigned), with scores from a handful of values: whole numbers, or steps of 0.1,
+    // whose sums round. Most phases then end at the same small gap next to the part reachable
+    // along tight edges (the dual step without a search), with searches between them when no free
+    // column lies at the gap. The reference is an independent O(n³) implementation.
+    const random = prng(4242);
+    for (let i = 0; i < 30; i++) {
+      const rows = int(random, 60, 240);
+      const cols = i % 2 === 0 ? rows : rows + int(random, 1, 60);
+      const step = i % 3 === 2 ? 0.1 : int(random, 1, 5);
+      const values = int(random, 2, 6);
+      const perm = Array.from({ length: cols }, (_, c) => c);
+      for (let c = cols - 1; c > 0; c--) {
+        const d = int(random, 0, c);
+        [perm[c], perm[d]] = [perm[d] ?? 0, perm[c] ?? 0];
+      }
+      const matrix = new Float64Array(rows * cols).fill(Number.NaN);
+      const perRow = int(random, 4, 16);
+      for (let r = 0; r < rows; r++) {
+        matrix[r * cols + (perm[r] ?? 0)] = int(random, 0, values - 1) * step;
+        for (let k = 0; k < perRow; k++)
+          matrix[r * cols + int(random, 0, cols - 1)] = int(random, 0, values - 1) * step;
+      }
+      const csr = toCsr(matrix, rows, cols);
+      const sparse = maxWeightAssignmentSparse(rows, cols, csr.rowStart, csr.colIndex, csr.weight);
+      const expected = hungarianTotal(matrix, rows, cols);
+      const label = `instance ${i} (${rows}×${cols}, step ${step}, ${values} values)`;
+      t.equal(
+        assignmentProblem(matrix, rows, cols, sparse.rowToCol, sparse.total),
+        undefined,
+        `${label}: valid`,
+      );
+      t.equal(pairsOf(sparse.rowToCol), rows, `${label}: complete`);
+      t.ok(
+        expected !== undefined && close(sparse.total, expected),
+        `${label}: ${sparse.total} vs ${expected}`,
+      );
+    }
+  },
+);
+
+t.test(
   'dense square matrices (solved on candidate pairs) match a textbook Hungarian',
   async (t) => {
     // Square matrices go through candidate lists, a sparse solve and a check of every pair; tied

@@ -271,10 +271,17 @@ class Candidates {
     if (close) this.endRow();
   }
 
+  /**
+   * Room for at least `size` entries. Grows by half at least: the wrong rows of a round add
+   * hundreds of pairs each, and growing by each copied row instead copied the lists once per row
+   * after the first overflow.
+   */
   private reserve(size: number): void {
-    if (size <= this.target.length) return;
-    const target = new Int32Array(size);
-    const cost = new Float64Array(size);
+    const length = this.target.length;
+    if (size <= length) return;
+    const capacity = Math.max(size, length + (length >> 1));
+    const target = new Int32Array(capacity);
+    const cost = new Float64Array(capacity);
     target.set(this.target);
     cost.set(this.cost);
     this.target = target;

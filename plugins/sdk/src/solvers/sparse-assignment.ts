@@ -3,11 +3,11 @@ import { PairHeap } from './pair-heap.js';
 import { solveSparseComplete } from './sparse-complete.js';
 import {
   checkFloat64Array,
-  checkIndices,
   checkInt32Array,
   checkLength,
   checkSize,
   checkWeights,
+  indexError,
   isForbidden,
 } from './validate.js';
 
@@ -67,8 +67,8 @@ export function maxWeightAssignmentSparse(
   checkLength(FN, 'rowStart', rowStart, rows + 1, 'rows + 1');
   checkLength(FN, 'weight', weight, colIndex.length, 'colIndex.length');
   checkRowStart(rowStart, rows, colIndex.length);
-  checkIndices(FN, 'colIndex', colIndex, cols, 'cols');
   checkWeights(FN, 'weight', weight);
+  // The column indices are checked while the inner problem is built (one pass fewer).
 
   // The inner problem: the shorter side as rows, CSR lists of the allowed pairs only.
   const inner = innerProblem(rows, cols, rowStart, colIndex, weight);
@@ -108,7 +108,8 @@ function innerProblem(
   const transpose = rows > cols;
   const n = transpose ? cols : rows;
   const m = transpose ? rows : cols;
-  const edges = countAllowed(weight);
+  // Room for every entry: counting the allowed ones first would cost a pass of its own.
+  const edges = colIndex.length;
   const inner = {
     transpose,
     n,
@@ -119,21 +120,19 @@ function innerProblem(
     cost: new Float64Array(edges),
   };
   if (transpose) fillTransposed(inner, rows, rowStart, colIndex, weight);
-  else fillRows(inner, rows, rowStart, colIndex, weight);
+  else fillRows(inner, rows, cols, rowStart, colIndex, weight);
   return inner;
 }
 
-/** The number of allowed entries. */
-function countAllowed(weight: Float64Array): number {
-  let edges = 0;
-  for (let e = 0; e < weight.length; e++) if (!isForbidden(weight[e] as number)) edges++;
-  return edges;
-}
-
-/** The caller's rows as inner rows, without the forbidden entries. */
+/**
+ * The caller's rows as inner rows, without the forbidden entries; throws on a column index
+ * outside `0 .. cols - 1` (the entries are read in order, so it names the first, as
+ * `checkIndices` would).
+ */
 function fillRows(
   inner: InnerProblem,
   rows: number,
+  cols: number,
   rowStart: Int32Array,
   colIndex: Int32Array,
   weight: Float64Array,
@@ -143,9 +142,11 @@ function fillRows(
   for (let r = 0; r < rows; r++) {
     const end = rowStart[r + 1] as number;
     for (let e = rowStart[r] as number; e < end; e++) {
+      const j = colIndex[e] as number;
+      if (!(j >= 0 && j < cols)) throw indexError(FN, 'colIndex', colIndex, e, cols, 'cols');
       const w = weight[e] as number;
       if (isForbidden(w)) continue;
-      target[at] = colIndex[e] as number;
+      target[at] = j;
       entry[at] = e;
       cost[at++] = -w;
     }
@@ -155,7 +156,8 @@ function fillRows(
 
 /**
  * The caller's columns as inner rows (counting sort by column; within a column the entries keep
- * the caller's row order), without the forbidden entries.
+ * the caller's row order), without the forbidden entries; throws on a column index outside
+ * `0 .. n - 1` (the first, as `checkIndices` would).
  */
 function fillTransposed(
   inner: InnerProblem,
@@ -166,8 +168,9 @@ function fillTransposed(
 ): void {
   const { n, start, target, entry, cost } = inner;
   for (let e = 0; e < colIndex.length; e++) {
-    if (isForbidden(weight[e] as number)) continue;
     const c = colIndex[e] as number;
+    if (!(c >= 0 && c < n)) throw indexError(FN, 'colIndex', colIndex, e, n, 'cols');
+    if (isForbidden(weight[e] as number)) continue;
     start[c + 1] = (start[c + 1] as number) + 1;
   }
   for (let c = 0; c < n; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);

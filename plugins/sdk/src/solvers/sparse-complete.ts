@@ -33,7 +33,10 @@ export interface WarmStart {
  * 3. Augmentation along tight edges (see {@link TightAugmenter}).
  * 4. Phases: a Dijkstra search from all free rows at once to the nearest free column, at
  *    distance D; every column settled moves its dual by its distance below D (every free row
- *    gains D), then the path found and every other tight path are taken. With integer scores a
+ *    gains D), then the path found and every other tight path are taken. When that column lies
+ *    next to the part reachable along tight edges, the Hungarian method's dual step does the
+ *    same without the search ({@link TightAugmenter.raise}): with integer scores nearly every
+ *    phase is such a step. With integer scores a
  *    phase assigns many rows; once one assigns fewer than {@link PHASE_MIN_ROWS}, the remaining
  *    rows get one search each, which is cheaper when few share a distance (fractional scores).
  *
@@ -63,6 +66,13 @@ export function solveSparseComplete(
   const search = new Search(state);
   // Phases while they assign several rows each, then one search per row left.
   while (state.freeCount > 0) {
+    // The cheap dual step first; a search when it would not lead to a free column (or when
+    // rounding leaves the gap edges short of tight, so that nothing augments).
+    if (tight.raise(state)) {
+      const assigned = tight.run(state);
+      if (assigned >= PHASE_MIN_ROWS) continue;
+      if (assigned > 0) break;
+    }
     const root = search.run(0, state.freeCount);
     if (root < 0) return undefined;
     state.removeFree(root);

@@ -43,6 +43,14 @@ export class TightAugmenter {
   private readonly stackRow: Int32Array;
   /** Per stack level, the position in the row's list to go on from. */
   private readonly stackNext: Int32Array;
+  /** The columns visited in the current round, `reached[0 .. reachedCount-1]`. */
+  private readonly reached: Int32Array;
+  private reachedCount = 0;
+  /** The edges at the gap found by {@link raise}: entry `gapEntry[k]` of row `gapRow[k]`. */
+  private readonly gapEntry: Int32Array;
+  private readonly gapRow: Int32Array;
+  /** Set by {@link raise}, which brings the lists it keeps up to date itself. */
+  private listsCurrent = false;
   private call = 0;
   private round = 0;
 
@@ -60,6 +68,9 @@ export class TightAugmenter {
     this.seen = new Int32Array(m);
     this.stackRow = new Int32Array(n);
     this.stackNext = new Int32Array(n);
+    this.reached = new Int32Array(m);
+    this.gapEntry = new Int32Array(target.length);
+    this.gapRow = new Int32Array(target.length);
   }
 
   /**
@@ -69,11 +80,14 @@ export class TightAugmenter {
    */
   run(state: TightState): number {
     const { free, freeCount } = state;
-    // The duals may have changed since the last call: every list is stale.
-    this.call++;
+    // The duals may have changed since the last call: every list is stale, unless `raise` kept
+    // them current.
+    if (!this.listsCurrent) this.call++;
+    this.listsCurrent = false;
     let count = freeCount;
     for (;;) {
       this.round++;
+      this.reachedCount = 0;
       let kept = 0;
       for (let f = 0; f < count; f++) {
         const s = free[f] as number;
@@ -144,6 +158,7 @@ export class TightAugmenter {
       }
       const j = target[tight[k] as number] as number;
       seen[j] = round;
+      this.reached[this.reachedCount++] = j;
       stackNext[top] = k + 1;
       top++;
       stackRow[top] = rowOfCol[j] as number;
@@ -158,5 +173,109 @@ export class TightAugmenter {
       entryOfRow[r] = e;
     }
     return true;
+  }
+
+  /**
+   * After {@link run}, when rows are still free: the Hungarian method's dual step. The last
+   * round of `run` augmented nothing, so the columns it visited are exactly those reachable from
+   * the free rows along tight alternating paths, and their rows the rows reachable. The gap is
+   * the smallest reduced cost from a reachable row to any other column; lowering the duals of
+   * the reachable columns by it keeps every reduced cost non-negative and those inside the
+   * reachable part as they are, and makes the gap edges tight. That is what a Dijkstra search
+   * from all free rows at once does when it ends at the gap, without the heap and the per-column
+   * distances: only when a free column lies at the gap (so that the next `run` augments) are the
+   * duals changed and true returned. The same floating-point expressions as the search's.
+   */
+  raise(state: TightState): boolean {
+    const { start, target, cost, seen, reached, gapEntry, gapRow } = this;
+    const { v, rowOfCol, entryOfRow, free, freeCount } = state;
+    const round = this.round;
+    let gap = Number.POSITIVE_INFINITY;
+    let freeAtGap = false;
+    let gapCount = 0;
+    const count = freeCount + this.reachedCount;
+    for (let k = 0; k < count; k++) {
+      const i =
+        k < freeCount
+          ? (free[k] as number)
+          : (rowOfCol[reached[k - freeCount] as number] as number);
+      const from = start[i] as number;
+      const to = start[i + 1] as number;
+      const own = entryOfRow[i] as number;
+      // u(i): the row's own reduced cost, or for a free row the smallest of them all.
+      let u = Number.POSITIVE_INFINITY;
+      if (own >= 0) {
+        u = (cost[own] as number) - (v[target[own] as number] as number);
+      } else {
+        for (let e = from; e < to; e++) {
+          const h = (cost[e] as number) - (v[target[e] as number] as number);
+          if (h < u) u = h;
+        }
+      }
+      for (let e = from; e < to; e++) {
+        const j = target[e] as number;
+        if (seen[j] === round) continue;
+        const d = (cost[e] as number) - (v[j] as number) - u;
+        if (d > gap) continue;
+        if (d < gap) {
+          gap = d;
+          freeAtGap = false;
+          gapCount = 0;
+        }
+        if ((rowOfCol[j] as number) < 0) freeAtGap = true;
+        gapEntry[gapCount] = e;
+        gapRow[gapCount++] = i;
+      }
+    }
+    if (!freeAtGap || gap === Number.POSITIVE_INFINITY) return false;
+    for (let k = 0; k < this.reachedCount; k++) {
+      const j = reached[k] as number;
+      v[j] = (v[j] as number) - gap;
+    }
+    this.updateLists(state, gapCount);
+    return true;
+  }
+
+  /**
+   * After the dual step, the lists of the reachable assigned rows without reading their rows
+   * again: their tight edges stay tight (both ends moved by the gap) and the gap edges become
+   * tight. Both are checked with the same comparison as {@link list}, so a list never holds an
+   * edge that `list` would leave out (rounding may leave one out that `list` would take: the
+   * search the solver falls back on then finds it). Every other row's list is stale.
+   */
+  private updateLists(state: TightState, gapCount: number): void {
+    const { start, target, cost, reached, gapEntry, gapRow, tight, tightEnd, listedIn, look } =
+      this;
+    const { v, rowOfCol, entryOfRow } = state;
+    const call = ++this.call;
+    this.listsCurrent = true;
+    for (let k = 0; k < this.reachedCount; k++) {
+      const i = rowOfCol[reached[k] as number] as number;
+      const own = entryOfRow[i] as number;
+      const u = (cost[own] as number) - (v[target[own] as number] as number);
+      const from = start[i] as number;
+      const to = tightEnd[i] as number;
+      let kept = from;
+      for (let t = from; t < to; t++) {
+        const e = tight[t] as number;
+        if ((cost[e] as number) - (v[target[e] as number] as number) === u) tight[kept++] = e;
+      }
+      tightEnd[i] = kept;
+      look[i] = from;
+      listedIn[i] = call;
+    }
+    for (let g = 0; g < gapCount; g++) {
+      const i = gapRow[g] as number;
+      // A free row's list is made again when a search starts from it.
+      if (listedIn[i] !== call) continue;
+      const e = gapEntry[g] as number;
+      const own = entryOfRow[i] as number;
+      const u = (cost[own] as number) - (v[target[own] as number] as number);
+      if ((cost[e] as number) - (v[target[e] as number] as number) === u) {
+        const end = tightEnd[i] as number;
+        tight[end] = e;
+        tightEnd[i] = end + 1;
+      }
+    }
   }
 }

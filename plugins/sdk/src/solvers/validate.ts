@@ -65,11 +65,22 @@ export function checkIndices(
 ): void {
   for (let i = 0; i < indices.length; i++) {
     const value = indices[i] ?? -1;
-    if (value < 0 || value >= limit)
-      throw new RangeError(
-        `${fn}: ${name}[${i}] is ${value}, outside 0 .. ${limitName} - 1 = ${limit - 1}`,
-      );
+    if (value < 0 || value >= limit) throw indexError(fn, name, indices, i, limit, limitName);
   }
+}
+
+/** The error of {@link checkIndices} for `indices[i]`, for solvers that check while they read. */
+export function indexError(
+  fn: string,
+  name: string,
+  indices: Int32Array,
+  i: number,
+  limit: number,
+  limitName: string,
+): RangeError {
+  return new RangeError(
+    `${fn}: ${name}[${i}] is ${indices[i]}, outside 0 .. ${limitName} - 1 = ${limit - 1}`,
+  );
 }
 
 /** True for the weights that forbid a pair: `NaN` and `-Infinity`. */
