@@ -1086,8 +1086,10 @@ export class TandemMatchingReviewPage extends LitElement {
       this.pairSearch?.focus();
       return;
     }
+    // The first of each pair as the dialog names them ("Mia & Erik"), so that the people who
+    // change places are the ones the admin read first, not whoever the server listed first.
     const [mine] = sortedMembers(from);
-    const theirs = to.members.find((member: Member) => member.role === mine?.role);
+    const theirs = sortedMembers(to).find((member: Member) => member.role === mine?.role);
     if (!mine || !theirs) return;
     const before = `${pairNames(from)}; ${pairNames(to)}`;
     this.swapDialog.close();
